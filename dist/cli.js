@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+import {
+  displayPath,
+  formatGateError,
+  formatMarkdown,
+  formatText,
+  runGate
+} from "./chunk-7XKBWWBE.js";
+import {
+  GateError,
+  OPTION_SPECS,
+  parseOptions
+} from "./chunk-PODEGKOL.js";
+import "./chunk-4EXQY7HF.js";
+
+// src/cli/main.ts
+import { parseArgs } from "node:util";
+
+// src/report/json.ts
+function formatJson(result, { baseDir }) {
+  const relative = (item) => item.location ? { ...item, location: { ...item.location, file: displayPath(item.location.file, baseDir) } } : item;
+  return JSON.stringify(
+    {
+      ...result,
+      projectDir: displayPath(result.projectDir, baseDir) || ".",
+      findings: result.findings.map(relative),
+      migrations: result.migrations.map(relative)
+    },
+    null,
+    2
+  );
+}
+
+// src/cli/help.ts
+function helpText() {
+  const rows = OPTION_SPECS.map((spec) => {
+    const flag = `  --${spec.name} <${spec.placeholder}>`;
+    const defaults = spec.default ? ` (default: ${spec.default})` : "";
+    return `${flag.padEnd(36)}${spec.description.replace(/`/g, "")}${defaults}`;
+  });
+  return [
+    "Usage: migration-gate check [options]",
+    "",
+    "Runs the project's whole TypeORM migration chain on a throwaway Postgres with synchronize off,",
+    "and reports every entity table no migration creates and every migration that fails.",
+    "",
+    "Options:",
+    ...rows,
+    "  -h, --help                        Show this help",
+    "  --version                         Show the version",
+    "",
+    "Exit status: 0 no errors, 1 errors found, 2 the gate could not run.",
+    "",
+    "Examples:",
+    "  migration-gate check --data-source src/data-source.ts",
+    '  migration-gate check --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"',
+    ""
+  ].join("\n");
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/cli/main.ts
+async function main(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, { type: "string" }])),
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" }
+      }
+    });
+  } catch (error) {
+    process.stderr.write(`migration-gate: ${error.message}
+Run migration-gate --help for the options.
+`);
+    return 2;
+  }
+  if (parsed.values["help"]) {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (parsed.values["version"]) {
+    process.stdout.write(`${VERSION}
+`);
+    return 0;
+  }
+  const [command = "check", ...extra] = parsed.positionals;
+  if (command !== "check" || extra.length) {
+    process.stderr.write(`migration-gate: unknown command "${[command, ...extra].join(" ")}". The command is: migration-gate check [options]
+`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  try {
+    const options = parseOptions(parsed.values, { cwd });
+    const result = await runGate(options, { log: (line) => process.stderr.write(`${line}
+`) });
+    const render = { text: formatText, json: formatJson, markdown: formatMarkdown }[options.format];
+    process.stdout.write(`${render(result, { baseDir: cwd })}
+`);
+    return result.status === "passed" ? 0 : 1;
+  } catch (error) {
+    if (error instanceof GateError) {
+      process.stderr.write(`
+${formatGateError(error, { withDetail: true })}
+`);
+      return 2;
+    }
+    process.stderr.write(`
+migration-gate failed unexpectedly; please report this with the output below.
+${error.stack ?? String(error)}
+`);
+    return 2;
+  }
+}
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error) => {
+    process.stderr.write(`${String(error)}
+`);
+    process.exitCode = 2;
+  }
+);
+export {
+  main
+};

@@ -1,0 +1,64 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+import {
+  isRelativeOrAbsolute,
+  probeSourceFile,
+  resolveTsconfigPath
+} from "./chunk-RQ4ZBAO5.js";
+import {
+  TYPESCRIPT_EXTENSIONS,
+  isUserSource,
+  moduleFormat
+} from "./chunk-FDDREVO6.js";
+import "./chunk-4EXQY7HF.js";
+
+// src/worker/esm-hooks.ts
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+var tsconfig = { compilerOptions: {} };
+function initialize(data) {
+  tsconfig = data.tsconfig;
+}
+async function resolve(specifier, context, nextResolve) {
+  if (!isRelativeOrAbsolute(specifier) && !specifier.includes(":")) {
+    const mapped = resolveTsconfigPath(specifier, tsconfig);
+    if (mapped) return { url: pathToFileURL(mapped).href, shortCircuit: true };
+  }
+  try {
+    return await nextResolve(specifier, context);
+  } catch (error) {
+    const code = error.code;
+    const parent = context.parentURL;
+    const relative = isRelativeOrAbsolute(specifier) || specifier.startsWith("file:");
+    if ((code === "ERR_MODULE_NOT_FOUND" || code === "ERR_UNSUPPORTED_DIR_IMPORT") && relative && parent?.startsWith("file:")) {
+      const base = specifier.startsWith("file:") ? fileURLToPath(specifier) : path.resolve(path.dirname(fileURLToPath(parent)), specifier);
+      const probed = probeSourceFile(base);
+      if (probed) return { url: pathToFileURL(probed).href, shortCircuit: true };
+    }
+    throw error;
+  }
+}
+async function load(url, context, nextLoad) {
+  if (!url.startsWith("file:")) return nextLoad(url, context);
+  const filename = fileURLToPath(url);
+  const ext = path.extname(filename);
+  const format = moduleFormat(filename);
+  const isTypeScript = TYPESCRIPT_EXTENSIONS.has(ext);
+  if (!isTypeScript && !(isUserSource(filename) && format === "module" && (ext === ".js" || ext === ".mjs"))) {
+    return nextLoad(url, context);
+  }
+  if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
+  const { transformModule } = await import("./chunk-XQ7E75CM.js");
+  const source = fs.readFileSync(filename, "utf8");
+  return { format: "module", source: transformModule({ source, filename, format, tsconfig }), shortCircuit: true };
+}
+export {
+  initialize,
+  load,
+  resolve
+};

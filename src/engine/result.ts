@@ -1,0 +1,76 @@
+/** What the engine hands to reporters. Plain data: reporters are pure functions of it. */
+
+export type Severity = "error" | "warning" | "notice";
+
+export interface SourceLocation {
+  /** Absolute path. Reporters make it relative to what their reader sees. */
+  file: string;
+  line: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** One sentence: what is wrong, naming the object. */
+  message: string;
+  /** The next step, in plain words. */
+  hint?: string;
+  /** Supporting text shown verbatim, e.g. the failing SQL statement. */
+  detail?: string;
+  /** The schema object concerned, e.g. `public.shares`. */
+  object?: string;
+  location?: SourceLocation;
+  /** Stable across runs for the same problem: used to match ignores and PR comments. */
+  fingerprint: string;
+}
+
+export type MigrationStatus = "applied" | "failed";
+
+export interface MigrationFailure {
+  /** Postgres SQLSTATE, e.g. 42P01. */
+  code?: string;
+  message: string;
+  statement?: string;
+  /** Line of the failing statement in the migration file, when it could be found. */
+  statementLine?: number;
+}
+
+export interface MigrationRecord {
+  name: string;
+  timestamp?: number;
+  location?: SourceLocation;
+  status: MigrationStatus;
+  durationMs: number;
+  /** Tables the migration's statements created (`schema.table`), even if it later failed. */
+  createdTables: string[];
+  /** True when an earlier migration had failed: the real chain would have stopped before this one. */
+  ranAfterFailure: boolean;
+  failure?: MigrationFailure;
+}
+
+export interface PhaseTimings {
+  provision: number;
+  load: number;
+  migrate: number;
+  introspect: number;
+  diff: number;
+  total: number;
+}
+
+export interface GateResult {
+  status: "passed" | "failed";
+  projectDir: string;
+  orm: { name: "typeorm"; version: string };
+  postgres: { provider: string; version: string };
+  entityCount: number;
+  tableCount: number;
+  migrations: MigrationRecord[];
+  findings: Finding[];
+  timings: PhaseTimings;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}

@@ -1,0 +1,114 @@
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { deserializeError, GateError } from "./errors.js";
+import { onCleanup } from "./cleanup.js";
+import type { WorkerMessage, WorkerRequest, WorkerResult } from "../worker/protocol.js";
+
+export interface RunWorkerOptions {
+  timeoutMs: number;
+  onPhase?: (phase: "load" | "migrate") => void;
+  onMigrationStart?: (name: string) => void;
+}
+
+/** Lines of the project's own output kept to explain a crash. */
+const OUTPUT_TAIL = 40;
+
+/** Runs the worker (dist/worker.js) on the user's project and returns its result, or a GateError. */
+export function runWorker(request: WorkerRequest, options: RunWorkerOptions): Promise<WorkerResult> {
+  const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
+  const child = fork(workerFile, [], {
+    cwd: request.projectDir,
+    env: workerEnv(process.env),
+    execArgv: [],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    serialization: "advanced",
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString().split("\n").filter(Boolean));
+    output.splice(0, Math.max(0, output.length - OUTPUT_TAIL));
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const removeCleanup = onCleanup(() => void child.kill("SIGKILL"));
+
+  let phase = "loading the project";
+  let migration: string | undefined;
+  return new Promise<WorkerResult>((resolve, reject) => {
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      removeCleanup();
+      if (child.exitCode === null) child.kill("SIGKILL");
+      action();
+    };
+    const timer = setTimeout(() => {
+      const where = migration ? `while migration ${migration} was running` : `while ${phase}`;
+      settle(() =>
+        reject(
+          new GateError("timeout", `The run did not finish within ${options.timeoutMs / 1000} s: it was stopped ${where}.`, {
+            hint: migration
+              ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).`
+              : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout).",
+          }),
+        ),
+      );
+    }, options.timeoutMs);
+
+    child.on("message", (message: WorkerMessage) => {
+      if (message.type === "phase") {
+        phase = message.phase === "load" ? "loading the project" : "running migrations";
+        options.onPhase?.(message.phase);
+      } else if (message.type === "migration-start") {
+        migration = message.name;
+        options.onMigrationStart?.(message.name);
+      } else if (message.type === "result") {
+        settle(() => resolve(message.result));
+      } else if (message.type === "error") {
+        settle(() => reject(withOutput(deserializeError(message.error), output)));
+      }
+    });
+    child.on("error", (error) => settle(() => reject(new GateError("worker-failed", `Could not start the process that loads the project: ${error.message}`, { cause: error }))));
+    child.on("exit", (code, signal) => {
+      const where = migration ? ` during migration ${migration}` : ` while ${phase}`;
+      settle(() =>
+        reject(
+          withOutput(
+            new GateError("worker-crashed", `The process running your project exited${where} (${signal ? `signal ${signal}` : `exit code ${code}`}) before reporting.`, {
+              hint: "Project code called process.exit() or crashed Node; its last output is below.",
+            }),
+            output,
+          ),
+        ),
+      );
+    });
+    child.send(request);
+  });
+}
+
+function withOutput(error: GateError, output: string[]): GateError {
+  if (output.length) {
+    const existing = (error as { detail?: string }).detail;
+    Object.assign(error, { detail: [existing, `Project output (last ${output.length} lines):`, ...output].filter(Boolean).join("\n") });
+  }
+  return error;
+}
+
+/**
+ * The user's environment minus what could point code at another database by default (libpq's
+ * PG* variables) or load another transpiler into the worker (NODE_OPTIONS --require/--import).
+ * Memory flags in NODE_OPTIONS are kept.
+ */
+export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (/^PG[A-Z_]+$/.test(key)) continue;
+    clean[key] = value;
+  }
+  const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
+  if (memoryFlags.length) clean["NODE_OPTIONS"] = memoryFlags.join(" ");
+  else delete clean["NODE_OPTIONS"];
+  return clean;
+}

@@ -1,0 +1,100 @@
+import crypto from "node:crypto";
+import pg from "pg";
+import { GateError } from "../engine/errors.js";
+import type { DbConnection } from "../worker/protocol.js";
+import type { ProvisionedDatabase } from "./provider.js";
+
+const HINT_URL = "Check database-url (--database-url): it must reach a Postgres server as a user with the CREATEDB privilege, e.g. postgres://postgres:postgres@localhost:5432/postgres";
+
+/**
+ * A server the user gives. The gate creates a uniquely named database there, runs everything
+ * in it, and drops it afterwards. The database named in the URL is only used for that
+ * CREATE/DROP DATABASE, never for migrations.
+ */
+export async function createDatabaseOnServer(url: string, log: (line: string) => void): Promise<ProvisionedDatabase> {
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  const server = describeServer(url);
+  try {
+    await admin.connect();
+  } catch (error) {
+    await admin.end().catch(() => undefined);
+    throw connectError(error, server);
+  }
+
+  const database = `migration_gate_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto.randomBytes(3).toString("hex")}`;
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } catch (error) {
+    await admin.end().catch(() => undefined);
+    const code = (error as { code?: string }).code;
+    throw new GateError(
+      code === "42501" ? "database-no-createdb" : "database-create-failed",
+      code === "42501"
+        ? `The user in database-url may not create databases on ${server} (permission denied).`
+        : `Could not create a throwaway database on ${server}: ${(error as Error).message}`,
+      { hint: code === "42501" ? "Grant it with ALTER ROLE <user> CREATEDB, or use a superuser such as the postgres user of a services: postgres container." : HINT_URL, cause: error },
+    );
+  }
+  log(`Created throwaway database ${database} on ${server}`);
+
+  let disposed = false;
+  const dispose = async () => {
+    if (disposed) return;
+    disposed = true;
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(async (error: { code?: string }) => {
+        // WITH (FORCE) arrived in Postgres 13.
+        if (error.code === "42601") await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+        else throw error;
+      });
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  };
+
+  const version = await admin.query<{ server_version: string }>("SHOW server_version");
+  return {
+    provider: "database-url",
+    connection: connectionFor(url, database),
+    serverVersion: version.rows[0]!.server_version,
+    dispose,
+  };
+}
+
+function connectionFor(url: string, database: string): DbConnection {
+  const parsed = new URL(url);
+  const sslmode = parsed.searchParams.get("sslmode");
+  const ssl = !sslmode || sslmode === "disable" || sslmode === "prefer" || sslmode === "allow" ? false : sslmode === "require" || sslmode === "no-verify" ? { rejectUnauthorized: false } : true;
+  return {
+    host: decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, "") || "localhost",
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database,
+    ssl,
+  };
+}
+
+/** host:port for messages: never the password. */
+export function describeServer(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}`;
+}
+
+function connectError(error: unknown, server: string): GateError {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message;
+  if (code === "28P01" || code === "28000") {
+    return new GateError("database-auth-failed", `Postgres at ${server} rejected the user or password in database-url.`, { hint: HINT_URL, cause: error });
+  }
+  if (code === "3D000") {
+    return new GateError("database-not-found", `The database named in database-url does not exist on ${server}.`, {
+      hint: "Name a database that exists (usually postgres) in the URL: the gate only uses it to create and drop its own.",
+      cause: error,
+    });
+  }
+  return new GateError("database-unreachable", `Could not connect to Postgres at ${server}: ${message}`, {
+    hint: `${HINT_URL}. Leave database-url empty to use the embedded Postgres instead.`,
+    cause: error,
+  });
+}

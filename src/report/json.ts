@@ -1,0 +1,18 @@
+import type { GateResult } from "../engine/result.js";
+import { displayPath } from "./paths.js";
+
+/** The result as JSON, with paths relative to `baseDir` so the file is portable between machines. */
+export function formatJson(result: GateResult, { baseDir }: { baseDir: string }): string {
+  const relative = <T extends { location?: { file: string; line: number } }>(item: T): T =>
+    item.location ? { ...item, location: { ...item.location, file: displayPath(item.location.file, baseDir) } } : item;
+  return JSON.stringify(
+    {
+      ...result,
+      projectDir: displayPath(result.projectDir, baseDir) || ".",
+      findings: result.findings.map(relative),
+      migrations: result.migrations.map(relative),
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,50 @@
+import path from "node:path";
+import type { MigrationRecord } from "../engine/result.js";
+import { qualifiedName, type ExpectedTable } from "../schema/model.js";
+import { describeTable, isCreatedByNoMigration, missingRelationOf, tablesCreatedByFailedMigrations } from "./relation-errors.js";
+import type { Rule } from "./rule.js";
+
+/** Next steps by Postgres SQLSTATE, for the failures migrations hit most. */
+const HINTS_BY_CODE: Record<string, string> = {
+  "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
+  "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy).",
+  "42704": "The type does not exist when this migration runs: create it (CREATE TYPE ... or CREATE EXTENSION) in an earlier migration.",
+  "42P07": "The object already exists: use IF NOT EXISTS, or remove the duplicate CREATE from one of the migrations.",
+  "42710": "The object already exists: use IF NOT EXISTS, or remove the duplicate from one of the migrations.",
+  "42883": "The function does not exist: create the extension or function it comes from in an earlier migration.",
+  "23502": "Existing rows violate the new NOT NULL: backfill them or give the column a default first.",
+  "23505": "Existing rows violate the new unique constraint: deduplicate them first.",
+};
+
+/** A migration that throws on a database built from the migrations alone (staging, production). */
+export const migrationFailed: Rule = {
+  id: "migration-failed",
+  defaultSeverity: "error",
+  description: "A migration fails when the chain runs on an empty database.",
+  check({ migrations, expected, actual }) {
+    const existing = new Set(actual.tables.map(qualifiedName));
+    const createdByFailed = tablesCreatedByFailedMigrations(migrations);
+    return migrations
+      .filter((m) => m.status === "failed")
+      .map((m) => {
+        const failure = m.failure!;
+        const missing = missingRelationOf(m, expected.tables);
+        const createdByNone = missing && isCreatedByNoMigration(missing, existing, createdByFailed);
+        const afterFailure = m.ranAfterFailure ? " It ran after an earlier failure, which may be the real cause." : "";
+        return {
+          key: m.name,
+          object: m.name,
+          location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
+          message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
+          detail: failure.statement,
+          hint: (createdByNone ? noMigrationCreates(missing, m) : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.")) + afterFailure,
+        };
+      });
+  },
+};
+
+function noMigrationCreates(table: ExpectedTable, migration: MigrationRecord): string {
+  const at = table.location ? ` at ${path.basename(table.location.file)}:${table.location.line}` : "";
+  const before = migration.timestamp !== undefined ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
+  return `No migration creates ${qualifiedName(table)} (${describeTable(table)}${at}): only synchronize ever did. Add a CREATE TABLE migration${before}.`;
+}

@@ -1,0 +1,34 @@
+import { qualifiedName } from "../schema/model.js";
+import { describeTable, isCreatedByNoMigration, missingRelationOf, tablesCreatedByFailedMigrations } from "./relation-errors.js";
+import type { Rule } from "./rule.js";
+
+/** An entity (or join/closure) table that no migration creates: synchronize was hiding it. */
+export const missingTable: Rule = {
+  id: "missing-table",
+  defaultSeverity: "error",
+  description: "An entity's table is not created by any migration.",
+  check({ expected, actual, migrations }) {
+    const existing = new Set(actual.tables.map(qualifiedName));
+    const createdByFailed = tablesCreatedByFailedMigrations(migrations);
+    return expected.tables
+      .filter((table) => isCreatedByNoMigration(table, existing, createdByFailed))
+      .map((table) => {
+        const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
+        const ifNotExists = "use CREATE TABLE IF NOT EXISTS, since databases built with synchronize already have it";
+        return {
+          key: qualifiedName(table),
+          object: qualifiedName(table),
+          location: table.location,
+          message: `${describeTable(table)} has no CREATE TABLE migration.`,
+          hint:
+            firstUser?.timestamp !== undefined
+              ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.`
+              : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`,
+        };
+      });
+  },
+};
+
+function pascal(name: string): string {
+  return name.replace(/(^|[_\-\s.]+)(\w)/g, (_, __, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,18 @@
+import type { Rule } from "./rule.js";
+
+/** An empty migrations option or glob is almost always a path mistake, not an empty project. */
+export const noMigrations: Rule = {
+  id: "no-migrations",
+  defaultSeverity: "warning",
+  description: "No migration was found, so every table is reported missing.",
+  check({ migrations, migrationsOption, expected }) {
+    if (migrations.length > 0 || expected.tables.length === 0) return [];
+    return [
+      {
+        key: "no-migrations",
+        message: `No migrations were found${migrationsOption.length ? ` (migrations: ${migrationsOption.join(", ")})` : ": the migrations option is empty"}.`,
+        hint: "Check that the migrations globs match your migration files (.ts included) relative to the working directory; in a data source file, build them from __dirname or import.meta.dirname.",
+      },
+    ];
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * ESM side of our loader, registered with module.register() and run on Node's hooks thread.
+ * It transpiles .ts/.mts files of "type": "module" projects, maps `./x.js` to `./x.ts` and
+ * tsconfig `paths`, and injects source sites into the user's ESM .js files.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { isUserSource, moduleFormat, TYPESCRIPT_EXTENSIONS } from "./module-scope.js";
+import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
+import type { TsconfigInfo } from "./tsconfig.js";
+
+interface HookData {
+  tsconfig: TsconfigInfo;
+}
+interface ResolveContext {
+  parentURL?: string;
+}
+interface LoadResult {
+  format?: string;
+  source?: string | ArrayBuffer | Uint8Array;
+  shortCircuit?: boolean;
+}
+type NextResolve = (specifier: string, context: ResolveContext) => Promise<{ url: string; format?: string }>;
+type NextLoad = (url: string, context: unknown) => Promise<LoadResult>;
+
+let tsconfig: TsconfigInfo = { compilerOptions: {} };
+
+export function initialize(data: HookData): void {
+  tsconfig = data.tsconfig;
+}
+
+export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve) {
+  if (!isRelativeOrAbsolute(specifier) && !specifier.includes(":")) {
+    const mapped = resolveTsconfigPath(specifier, tsconfig);
+    if (mapped) return { url: pathToFileURL(mapped).href, shortCircuit: true };
+  }
+  try {
+    return await nextResolve(specifier, context);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const parent = context.parentURL;
+    const relative = isRelativeOrAbsolute(specifier) || specifier.startsWith("file:");
+    if ((code === "ERR_MODULE_NOT_FOUND" || code === "ERR_UNSUPPORTED_DIR_IMPORT") && relative && parent?.startsWith("file:")) {
+      const base = specifier.startsWith("file:") ? fileURLToPath(specifier) : path.resolve(path.dirname(fileURLToPath(parent)), specifier);
+      const probed = probeSourceFile(base);
+      if (probed) return { url: pathToFileURL(probed).href, shortCircuit: true };
+    }
+    throw error;
+  }
+}
+
+export async function load(url: string, context: unknown, nextLoad: NextLoad): Promise<LoadResult> {
+  if (!url.startsWith("file:")) return nextLoad(url, context);
+  const filename = fileURLToPath(url);
+  const ext = path.extname(filename);
+  const format = moduleFormat(filename);
+  const isTypeScript = TYPESCRIPT_EXTENSIONS.has(ext);
+  if (!isTypeScript && !(isUserSource(filename) && format === "module" && (ext === ".js" || ext === ".mjs"))) {
+    return nextLoad(url, context);
+  }
+  // CommonJS files go to the CommonJS loader (no source), where our require hook transpiles them.
+  if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
+  const { transformModule } = await import("./transform.js");
+  const source = fs.readFileSync(filename, "utf8");
+  return { format: "module", source: transformModule({ source, filename, format, tsconfig }), shortCircuit: true };
+}

@@ -1,0 +1,43 @@
+/** Messages between the engine and the worker process that loads the user's project. */
+import type { SerializedGateError } from "../engine/errors.js";
+import type { ProjectSource } from "../engine/parse-options.js";
+import type { MigrationRecord } from "../engine/result.js";
+import type { ExpectedTable } from "../schema/model.js";
+
+export interface DbConnection {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  ssl: boolean | Record<string, unknown>;
+}
+
+export interface WorkerRequest {
+  projectDir: string;
+  project: ProjectSource;
+  connection: DbConnection;
+}
+
+export interface BlockedConnection {
+  target: string;
+  /** Where in the user's code the connection was attempted, when known. */
+  origin?: string;
+}
+
+export interface WorkerResult {
+  typeormVersion: string;
+  entityCount: number;
+  expectedTables: ExpectedTable[];
+  migrations: MigrationRecord[];
+  /** The migrations option as configured, for messages when nothing matched. */
+  migrationsOption: string[];
+  blockedConnections: BlockedConnection[];
+  timings: { load: number; migrate: number };
+}
+
+export type WorkerMessage =
+  | { type: "phase"; phase: "load" | "migrate" }
+  | { type: "migration-start"; name: string }
+  | { type: "result"; result: WorkerResult }
+  | { type: "error"; error: SerializedGateError };

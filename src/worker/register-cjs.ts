@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import Module from "node:module";
+import path from "node:path";
+import { isUserSource, packageScope } from "./module-scope.js";
+import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
+import { transformModule } from "./transform.js";
+import type { TsconfigInfo } from "./tsconfig.js";
+
+interface CjsModule {
+  _compile(code: string, filename: string): void;
+}
+type ExtensionHandler = (module: CjsModule, filename: string) => void;
+type ResolveFilename = (request: string, parent: { filename?: string | null } | undefined, isMain: boolean, options?: unknown) => string;
+
+const internals = Module as unknown as {
+  _extensions: Record<string, ExtensionHandler>;
+  _resolveFilename: ResolveFilename;
+};
+
+/**
+ * CommonJS side of our loader: `require()` of .ts files (TypeORM requires entity and migration
+ * files in CommonJS projects), tsconfig `paths`, `./x.js` meaning `./x.ts`, and source sites
+ * for the user's plain .js files. Replaces whatever .ts handler Node has (type stripping
+ * cannot run decorators).
+ */
+export function installCommonJsHooks(tsconfig: TsconfigInfo): void {
+  const compileTypeScript: ExtensionHandler = (module, filename) => {
+    const source = fs.readFileSync(filename, "utf8");
+    module._compile(transformModule({ source, filename, format: "commonjs", tsconfig }), filename);
+  };
+  for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTypeScript;
+
+  const loadJs = internals._extensions[".js"]!;
+  internals._extensions[".js"] = (module, filename) => {
+    if (!isUserSource(filename) || packageScope(filename) !== "commonjs") return loadJs(module, filename);
+    const source = fs.readFileSync(filename, "utf8");
+    module._compile(transformModule({ source, filename, format: "commonjs", tsconfig }), filename);
+  };
+
+  const resolveFilename = internals._resolveFilename;
+  internals._resolveFilename = function (request, parent, isMain, options) {
+    if (!isRelativeOrAbsolute(request)) {
+      const mapped = resolveTsconfigPath(request, tsconfig);
+      if (mapped) return mapped;
+    }
+    try {
+      return resolveFilename.call(this, request, parent, isMain, options);
+    } catch (error) {
+      const parentFile = parent?.filename;
+      if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND" && parentFile && isRelativeOrAbsolute(request)) {
+        const probed = probeSourceFile(path.resolve(path.dirname(parentFile), request));
+        if (probed) return probed;
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { TsconfigInfo } from "./tsconfig.js";
+
+const PROBE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json"];
+/** TS sources are imported by their output name (`./user.js` for user.ts) in NodeNext projects. */
+const OUTPUT_TO_SOURCE: Record<string, string[]> = {
+  ".js": [".ts", ".tsx"],
+  ".mjs": [".mts"],
+  ".cjs": [".cts"],
+  ".jsx": [".tsx"],
+};
+
+function isFile(candidate: string): boolean {
+  try {
+    return fs.statSync(candidate).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The file a TS-style import of `base` means: as is, by output name, with an extension, or as a folder index. */
+export function probeSourceFile(base: string): string | undefined {
+  if (isFile(base)) return base;
+  const ext = path.extname(base);
+  for (const sourceExt of OUTPUT_TO_SOURCE[ext] ?? []) {
+    const candidate = base.slice(0, -ext.length) + sourceExt;
+    if (isFile(candidate)) return candidate;
+  }
+  for (const probe of PROBE_EXTENSIONS) {
+    if (isFile(base + probe)) return base + probe;
+  }
+  for (const probe of PROBE_EXTENSIONS) {
+    const index = path.join(base, "index" + probe);
+    if (isFile(index)) return index;
+  }
+  return undefined;
+}
+
+/** Resolves a bare specifier through tsconfig `paths`, as tsc would; undefined when no pattern matches a file. */
+export function resolveTsconfigPath(specifier: string, tsconfig: TsconfigInfo): string | undefined {
+  if (!tsconfig.paths) return undefined;
+  const { baseDir, patterns } = tsconfig.paths;
+  for (const [pattern, targets] of Object.entries(patterns)) {
+    const star = pattern.indexOf("*");
+    let captured: string | undefined;
+    if (star === -1) {
+      if (pattern !== specifier) continue;
+      captured = "";
+    } else {
+      const prefix = pattern.slice(0, star);
+      const suffix = pattern.slice(star + 1);
+      if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < prefix.length + suffix.length) continue;
+      captured = specifier.slice(prefix.length, specifier.length - suffix.length);
+    }
+    for (const target of targets) {
+      const found = probeSourceFile(path.resolve(baseDir, target.replace("*", captured)));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function isRelativeOrAbsolute(specifier: string): boolean {
+  return specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === ".." || path.isAbsolute(specifier);
+}

@@ -1,0 +1,23 @@
+const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
+const CREATE_TABLE = new RegExp(
+  String.raw`(?:^|;)\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?`,
+  "gi",
+);
+
+/**
+ * `schema.table` for every CREATE TABLE in a query, as Postgres would name it: quoted names
+ * keep their case, unquoted ones fold to lower case, unqualified ones land in public.
+ * Used only to tell "no migration creates this table" from "the migration that creates it failed".
+ */
+export function createdTablesIn(query: string): string[] {
+  const tables: string[] = [];
+  for (const match of query.matchAll(CREATE_TABLE)) {
+    const first = normalize(match[1]!);
+    tables.push(match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`);
+  }
+  return tables;
+}
+
+function normalize(identifier: string): string {
+  return identifier.startsWith('"') ? identifier.slice(1, -1).replace(/""/g, '"') : identifier.toLowerCase();
+}

@@ -1,0 +1,46 @@
+import { GateError } from "../../engine/errors.js";
+import type { DbConnection } from "../protocol.js";
+import type { DataSourceLike, TypeormModule } from "./typeorm-types.js";
+
+/** pg Pool options that would point the pool somewhere other than our server. */
+const EXTRA_CONNECTION_KEYS = ["connectionString", "host", "hostaddr", "port", "user", "password", "database", "ssl", "sslmode", "options"];
+
+/**
+ * A new DataSource from the user's options with every connection setting replaced, so the
+ * user's configured database can never be contacted: a `url` in the user's options would win
+ * over `host`, `extra` is merged into the pool config last, and `replication` would send
+ * queries elsewhere. Built anew rather than mutated, because the driver reads options once,
+ * in the constructor.
+ */
+export function createIsolatedDataSource(typeorm: TypeormModule, userOptions: Record<string, unknown>, connection: DbConnection, logger: unknown): DataSourceLike {
+  if (userOptions["type"] !== "postgres") {
+    throw new GateError("unsupported-database", `The data source is of type "${String(userOptions["type"])}"; migration-gate checks Postgres projects.`, {
+      hint: 'Point the gate at a data source with type: "postgres".',
+    });
+  }
+  const extra = { ...((userOptions["extra"] as Record<string, unknown> | undefined) ?? {}) };
+  for (const key of EXTRA_CONNECTION_KEYS) delete extra[key];
+
+  return new typeorm.DataSource({
+    ...userOptions,
+    url: undefined,
+    host: connection.host,
+    port: connection.port,
+    username: connection.user,
+    password: connection.password,
+    database: connection.database,
+    ssl: connection.ssl,
+    extra,
+    replication: undefined,
+    synchronize: false,
+    migrationsRun: false,
+    dropSchema: false,
+    // Keeps a forgotten CREATE EXTENSION migration visible instead of papering over it.
+    installExtensions: false,
+    // A Redis or database query cache would open connections of its own.
+    cache: false,
+    logging: true,
+    logger,
+    migrationsTransactionMode: "each",
+  });
+}

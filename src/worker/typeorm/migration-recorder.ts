@@ -1,0 +1,147 @@
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { GateError } from "../../engine/errors.js";
+import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
+import type { SiteRegistry } from "../site-registry.js";
+import { createdTablesIn } from "./created-tables.js";
+import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
+
+interface Current {
+  migration: MigrationLike;
+  record: MigrationRecord;
+  /** "up" while the migration's up() runs; "commit" after it returned, until the next one starts. */
+  stage: "up" | "commit";
+  startedAt: number;
+}
+
+/**
+ * Runs the whole migration chain and records, per migration, what it did and how it failed.
+ * It doubles as the TypeORM logger, so every query lands in the bucket of the migration that
+ * ran it. When a migration fails, it is set aside and the rest of the chain still runs, each
+ * in its own transaction: that is how the gate can say which tables *no* migration creates,
+ * rather than only which migration broke first.
+ */
+export class MigrationRecorder {
+  readonly records: MigrationRecord[] = [];
+  private current?: Current;
+  private failedQuery?: string;
+  private failedBefore = false;
+
+  constructor(
+    private readonly sites: SiteRegistry,
+    private readonly onMigrationStart: (name: string) => void,
+  ) {}
+
+  /** The TypeORM Logger interface. */
+  readonly logger = {
+    logQuery: (query: string) => {
+      if (this.current?.stage === "up") this.current.record.createdTables.push(...createdTablesIn(query));
+    },
+    logQueryError: (_error: unknown, query: string) => {
+      this.failedQuery = query;
+    },
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+
+  async runAll(dataSource: DataSourceLike): Promise<MigrationRecord[]> {
+    for (const migration of dataSource.migrations) this.wrap(migration);
+    for (;;) {
+      try {
+        await dataSource.runMigrations({ transaction: "each" });
+        this.settle();
+        return this.records;
+      } catch (error) {
+        const failing = this.current;
+        if (!failing) {
+          throw new GateError("migrations-could-not-start", `TypeORM could not start the migrations: ${error instanceof Error ? error.message : String(error)}`, {
+            hint: "This happened before any migration ran: check the migration class names (they must end in a 13-digit timestamp) and the migrations option.",
+            cause: error,
+          });
+        }
+        failing.record.status = "failed";
+        failing.record.durationMs = Date.now() - failing.startedAt;
+        failing.record.failure = this.describeFailure(error, failing);
+        this.current = undefined;
+        this.failedQuery = undefined;
+        this.failedBefore = true;
+        // Set the failed migration aside; runMigrations skips the ones already recorded as executed.
+        dataSource.migrations.splice(dataSource.migrations.indexOf(failing.migration), 1);
+      }
+    }
+  }
+
+  private wrap(migration: MigrationLike): void {
+    const up = migration.up.bind(migration);
+    migration.up = async (queryRunner: unknown) => {
+      this.settle();
+      const name = migration.name ?? migration.constructor.name;
+      const record: MigrationRecord = {
+        name,
+        timestamp: timestampOf(name),
+        location: this.sites.classLocation(migration.constructor),
+        status: "applied",
+        durationMs: 0,
+        createdTables: [],
+        ranAfterFailure: this.failedBefore,
+      };
+      this.records.push(record);
+      this.current = { migration, record, stage: "up", startedAt: Date.now() };
+      this.onMigrationStart(name);
+      const result = await up(queryRunner);
+      this.current.stage = "commit";
+      return result;
+    };
+  }
+
+  /** The previous migration got as far as the next one starting (or the run ending): it is applied. */
+  private settle(): void {
+    if (this.current) this.current.record.durationMs = Date.now() - this.current.startedAt;
+    this.current = undefined;
+  }
+
+  private describeFailure(error: unknown, failing: Current): MigrationFailure {
+    const err = error as { message?: string; query?: string; driverError?: { code?: string; message?: string }; stack?: string };
+    const statement = err.query ?? this.failedQuery;
+    const file = failing.record.location?.file;
+    const atCommit = failing.stage === "commit" ? " (when committing, after up() returned)" : "";
+    return {
+      code: typeof err.driverError?.code === "string" ? err.driverError.code : undefined,
+      message: (err.driverError?.message ?? err.message ?? String(error)) + atCommit,
+      statement,
+      statementLine: file ? (lineFromStack(err.stack, file) ?? lineOfStatement(file, statement)) : undefined,
+    };
+  }
+}
+
+/** TypeORM's rule: the 13-digit timestamp at the end of the class name orders migrations. */
+function timestampOf(name: string): number | undefined {
+  const match = /(\d{13})$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Async stack traces include the awaiting `up()` frame; with source maps on, its line is the TS line. */
+function lineFromStack(stack: string | undefined, file: string): number | undefined {
+  for (const line of (stack ?? "").split("\n")) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
+    if (!match) continue;
+    const frameFile = match[1]!.startsWith("file:") ? fileURLToPath(match[1]!) : match[1]!;
+    if (frameFile === file) return Number(match[2]);
+  }
+  return undefined;
+}
+
+function lineOfStatement(file: string, statement: string | undefined): number | undefined {
+  const head = statement?.trim().split("\n")[0]?.slice(0, 60);
+  if (!head) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const index = text.indexOf(head);
+  return index === -1 ? undefined : text.slice(0, index).split("\n").length;
+}

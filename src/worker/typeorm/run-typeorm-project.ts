@@ -1,0 +1,89 @@
+import path from "node:path";
+import { GateError } from "../../engine/errors.js";
+import type { WorkerRequest, WorkerResult } from "../protocol.js";
+import type { SiteRegistry } from "../site-registry.js";
+import { expectedTables } from "./expected-schema.js";
+import { findDataSource } from "./find-data-source.js";
+import { createIsolatedDataSource } from "./isolated-data-source.js";
+import { loadNamingStrategy } from "./load-naming-strategy.js";
+import { loadUserTypeorm } from "./load-typeorm.js";
+import { MigrationRecorder } from "./migration-recorder.js";
+import type { DataSourceLike } from "./typeorm-types.js";
+
+export interface RunTypeormProjectRequest {
+  request: WorkerRequest;
+  sites: SiteRegistry;
+  onPhase: (phase: "load" | "migrate") => void;
+  onMigrationStart: (name: string) => void;
+}
+
+/** The TypeORM adapter: user options in, expected tables and the migration log out. */
+export async function runTypeormProject({ request, sites, onPhase, onMigrationStart }: RunTypeormProjectRequest): Promise<Omit<WorkerResult, "blockedConnections">> {
+  const { projectDir, project, connection } = request;
+  onPhase("load");
+  const loadStarted = Date.now();
+  const typeorm = loadUserTypeorm(projectDir);
+
+  let userOptions: Record<string, unknown>;
+  if (project.kind === "data-source") {
+    const found = await findDataSource({ file: project.file, exportName: project.exportName, projectDir, projectRequire: typeorm.projectRequire });
+    userOptions = found.options;
+  } else {
+    userOptions = {
+      type: "postgres",
+      entities: project.entities.map((glob) => path.resolve(projectDir, glob)),
+      migrations: project.migrations.map((glob) => path.resolve(projectDir, glob)),
+      namingStrategy: project.namingStrategy && (await loadNamingStrategy(project.namingStrategy, projectDir, typeorm.projectRequire)),
+    };
+  }
+
+  const recorder = new MigrationRecorder(sites, onMigrationStart);
+  const dataSource = createIsolatedDataSource(typeorm.module, userOptions, connection, recorder.logger);
+  await initialize(dataSource, userOptions);
+  try {
+    const tables = expectedTables(dataSource, sites);
+    if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions);
+    const load = Date.now() - loadStarted;
+
+    onPhase("migrate");
+    const migrateStarted = Date.now();
+    const migrations = await recorder.runAll(dataSource);
+    return {
+      typeormVersion: typeorm.version,
+      entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,
+      expectedTables: tables,
+      migrations,
+      migrationsOption: describeOption(userOptions["migrations"]),
+      timings: { load, migrate: Date.now() - migrateStarted },
+    };
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+  }
+}
+
+async function initialize(dataSource: DataSourceLike, userOptions: Record<string, unknown>): Promise<void> {
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const undefinedType = /ColumnTypeUndefinedError|Column type for .* is not defined/.test(`${(error as Error).name} ${message}`);
+    throw new GateError("typeorm-initialize-failed", `TypeORM could not load the entities and migrations: ${message}`, {
+      hint: undefinedType
+        ? "Decorator metadata was missing for that property: give @Column() an explicit type, or check the file compiles with emitDecoratorMetadata."
+        : `Check the entities and migrations options (${describeOption(userOptions["entities"]).join(", ") || "none"}). No database other than the throwaway one was contacted.`,
+      cause: error,
+    });
+  }
+}
+
+function noEntities(userOptions: Record<string, unknown>): GateError {
+  const configured = describeOption(userOptions["entities"]);
+  return new GateError("no-entities", `No entities were loaded${configured.length ? ` from ${configured.join(", ")}` : ": the entities option is empty"}, so there is nothing to check.`, {
+    hint: "Globs are resolved from the working directory; in a data source file, build them from __dirname (CommonJS) or import.meta.dirname (ESM), and make sure they match .ts files.",
+  });
+}
+
+function describeOption(value: unknown): string[] {
+  if (!Array.isArray(value)) return value === undefined ? [] : [String(value)];
+  return value.map((item) => (typeof item === "function" ? `class ${item.name}` : typeof item === "string" ? item : "(object)"));
+}
