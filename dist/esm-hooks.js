@@ -5,15 +5,14 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  isRelativeOrAbsolute,
-  probeSourceFile,
-  resolveTsconfigPath
-} from "./chunk-RQ4ZBAO5.js";
-import {
   TYPESCRIPT_EXTENSIONS,
+  isRelativeOrAbsolute,
   isUserSource,
-  moduleFormat
-} from "./chunk-FDDREVO6.js";
+  moduleFormat,
+  probeSourceFile,
+  resolveTsconfigPath,
+  transformModule
+} from "./chunk-KA5QGOJD.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/worker/esm-hooks.ts
@@ -53,7 +52,6 @@ async function load(url, context, nextLoad) {
     return nextLoad(url, context);
   }
   if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
-  const { transformModule } = await import("./chunk-XQ7E75CM.js");
   const source = fs.readFileSync(filename, "utf8");
   return { format: "module", source: transformModule({ source, filename, format, tsconfig }), shortCircuit: true };
 }

@@ -10,20 +10,16 @@ import {
   serializeError
 } from "./chunk-PODEGKOL.js";
 import {
-  isRelativeOrAbsolute,
-  probeSourceFile,
-  resolveTsconfigPath
-} from "./chunk-RQ4ZBAO5.js";
-import {
   SITE_REGISTRY_GLOBAL,
-  require_ts_morph,
-  transformModule
-} from "./chunk-JHBWKBOQ.js";
-import {
+  isRelativeOrAbsolute,
   isUserSource,
   moduleFormat,
-  packageScope
-} from "./chunk-FDDREVO6.js";
+  packageScope,
+  probeSourceFile,
+  require_ts_morph,
+  resolveTsconfigPath,
+  transformModule
+} from "./chunk-KA5QGOJD.js";
 import {
   __commonJS,
   __toESM
@@ -1117,6 +1113,7 @@ var require_Reflect = __commonJS({
 // src/worker/main.ts
 var import_reflect_metadata = __toESM(require_Reflect(), 1);
 import { register } from "node:module";
+import path8 from "node:path";
 
 // src/worker/register-cjs.ts
 import fs from "node:fs";
@@ -1669,7 +1666,7 @@ async function main(request) {
   });
   const tsconfig = readTsconfig(request.projectDir);
   installCommonJsHooks(tsconfig);
-  register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig } });
+  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig } });
   const sites = new SiteRegistry();
   sites.install();
   const result = await runTypeormProject({
@@ -1679,6 +1676,11 @@ async function main(request) {
     onMigrationStart: (name) => void send({ type: "migration-start", name })
   });
   return { ...result, blockedConnections };
+}
+function needsEsmHooks({ projectDir, project }) {
+  if (packageScope(path8.join(projectDir, "package.json")) === "module") return true;
+  const files = project.kind === "data-source" ? [project.file] : [...project.entities, ...project.migrations];
+  return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || project.kind === "data-source" && moduleFormat(file) === "module");
 }
 process.once("message", (request) => {
   main(request).then((result) => send({ type: "result", result })).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));

@@ -2,12 +2,17 @@
  * ESM side of our loader, registered with module.register() and run on Node's hooks thread.
  * It transpiles .ts/.mts files of "type": "module" projects, maps `./x.js` to `./x.ts` and
  * tsconfig `paths`, and injects source sites into the user's ESM .js files.
+ *
+ * The transpiler is imported statically: a dynamic import() from inside a hook is routed
+ * through these same hooks and deadlocks. That is also why the worker registers these hooks
+ * only for ESM projects (see needsEsmHooks), keeping TypeScript off this thread otherwise.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isUserSource, moduleFormat, TYPESCRIPT_EXTENSIONS } from "./module-scope.js";
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
+import { transformModule } from "./transform.js";
 import type { TsconfigInfo } from "./tsconfig.js";
 
 interface HookData {
@@ -61,7 +66,6 @@ export async function load(url: string, context: unknown, nextLoad: NextLoad): P
   }
   // CommonJS files go to the CommonJS loader (no source), where our require hook transpiles them.
   if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
-  const { transformModule } = await import("./transform.js");
   const source = fs.readFileSync(filename, "utf8");
   return { format: "module", source: transformModule({ source, filename, format, tsconfig }), shortCircuit: true };
 }

@@ -6,9 +6,11 @@
  */
 import "reflect-metadata";
 import { register } from "node:module";
+import path from "node:path";
 import { serializeError } from "../engine/errors.js";
 import type { BlockedConnection, WorkerMessage, WorkerRequest, WorkerResult } from "./protocol.js";
 import { installCommonJsHooks } from "./register-cjs.js";
+import { moduleFormat, packageScope } from "./module-scope.js";
 import { installNetGuard } from "./net-guard.js";
 import { SiteRegistry } from "./site-registry.js";
 import { readTsconfig } from "./tsconfig.js";
@@ -28,7 +30,7 @@ async function main(request: WorkerRequest): Promise<WorkerResult> {
 
   const tsconfig = readTsconfig(request.projectDir);
   installCommonJsHooks(tsconfig);
-  register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig } });
+  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig } });
   const sites = new SiteRegistry();
   sites.install();
 
@@ -39,6 +41,16 @@ async function main(request: WorkerRequest): Promise<WorkerResult> {
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
   });
   return { ...result, blockedConnections };
+}
+
+/**
+ * ESM hooks cost a second TypeScript load on Node's hooks thread, so they are registered only
+ * when the project can import ESM: a "type": "module" project, or ESM files named explicitly.
+ */
+function needsEsmHooks({ projectDir, project }: WorkerRequest): boolean {
+  if (packageScope(path.join(projectDir, "package.json")) === "module") return true;
+  const files = project.kind === "data-source" ? [project.file] : [...project.entities, ...project.migrations];
+  return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || (project.kind === "data-source" && moduleFormat(file) === "module"));
 }
 
 process.once("message", (request: WorkerRequest) => {
