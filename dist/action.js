@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-7XKBWWBE.js";
+} from "./chunk-X6CYQNF7.js";
 import {
   GateError,
   OPTION_SPECS,

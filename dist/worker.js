@@ -1171,8 +1171,34 @@ function installNetGuard(options) {
       process.nextTick(() => this.destroy(error));
       return this;
     }
+    if (target) guardStartupPacket(this, `${target.host}:${target.port}`, options);
     return connect.apply(this, args);
   };
+}
+var PROTOCOL_V3 = 196608;
+function guardStartupPacket(socket, endpoint, options) {
+  const write = socket.write;
+  socket.write = function firstWrite(chunk, ...rest) {
+    socket.write = write;
+    const database = Buffer.isBuffer(chunk) ? startupDatabase(chunk) : void 0;
+    if (database !== void 0 && database !== options.allowed.database) {
+      const label = `${endpoint}/${database}`;
+      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) });
+      const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
+        code: "ECONNREFUSED"
+      });
+      process.nextTick(() => socket.destroy(error));
+      return false;
+    }
+    return write.call(this, chunk, ...rest);
+  };
+}
+function startupDatabase(packet) {
+  if (packet.length < 8 || packet.readInt32BE(4) !== PROTOCOL_V3) return void 0;
+  const fields = packet.subarray(8, packet.readInt32BE(0)).toString("utf8").split("\0");
+  const params = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) params[fields[i]] = fields[i + 1];
+  return params["database"] ?? params["user"];
 }
 function describeTarget(rawArgs) {
   const args = Array.isArray(rawArgs[0]) ? rawArgs[0] : rawArgs;
@@ -1661,7 +1687,7 @@ async function main(request) {
   process.setSourceMapsEnabled(true);
   const blockedConnections = [];
   installNetGuard({
-    allowed: { host: request.connection.host, port: request.connection.port },
+    allowed: { host: request.connection.host, port: request.connection.port, database: request.connection.database },
     onBlocked: (blocked) => blockedConnections.push(blocked)
   });
   const tsconfig = readTsconfig(request.projectDir);

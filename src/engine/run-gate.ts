@@ -75,7 +75,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
 }
 
 function provision(options: GateOptions, log: (line: string) => void): Promise<ProvisionedDatabase> {
-  return options.databaseUrl ? createDatabaseOnServer(options.databaseUrl, log) : startEmbeddedPostgres(log);
+  return options.databaseUrl ? createDatabaseOnServer(options.databaseUrl, log) : startEmbeddedPostgres({ log });
 }
 
 function seconds(ms: number): string {

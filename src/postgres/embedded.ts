@@ -15,7 +15,15 @@ const READY_TIMEOUT_MS = 30_000;
  * A private Postgres: initdb into a fresh temp dir, postgres on a free loopback port with
  * durability off (nothing here outlives the run), stopped and deleted by dispose().
  */
-export async function startEmbeddedPostgres(log: (line: string) => void): Promise<ProvisionedDatabase> {
+export interface EmbeddedPostgresOptions {
+  log: (line: string) => void;
+  /** Extra server settings (`-c name=value`), e.g. log_connections for tests that audit connections. */
+  settings?: Record<string, string>;
+  /** Receives the server's own log output after start-up. */
+  onServerLog?: (text: string) => void;
+}
+
+export async function startEmbeddedPostgres({ log, settings = {}, onServerLog }: EmbeddedPostgresOptions): Promise<ProvisionedDatabase> {
   const binaries = await locateEmbeddedBinaries(log);
   const runAs = unprivilegedUser();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "migration-gate-pg-"));
@@ -36,13 +44,15 @@ export async function startEmbeddedPostgres(log: (line: string) => void): Promis
 
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
+      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
       server = spawn(
         binaries.postgres,
-        ["-D", dataDir, "-p", String(port), "-k", root, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+        ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
         { stdio: ["ignore", "ignore", "pipe"], ...(runAs && { uid: runAs.uid, gid: runAs.gid }) },
       );
       const outcome = await waitUntilReady(server);
       if (outcome.ready) {
+        if (onServerLog) server.stderr!.on("data", (chunk: Buffer) => onServerLog(chunk.toString()));
         const connection = { host: "127.0.0.1", port, user: "postgres", password: "", database: "postgres", ssl: false as const };
         return { provider: `embedded (${binaries.source})`, connection, serverVersion: await serverVersion(connection), dispose };
       }

@@ -24,7 +24,7 @@ async function main(request: WorkerRequest): Promise<WorkerResult> {
   process.setSourceMapsEnabled(true);
   const blockedConnections: BlockedConnection[] = [];
   installNetGuard({
-    allowed: { host: request.connection.host, port: request.connection.port },
+    allowed: { host: request.connection.host, port: request.connection.port, database: request.connection.database },
     onBlocked: (blocked) => blockedConnections.push(blocked),
   });
 

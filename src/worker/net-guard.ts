@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { BlockedConnection } from "./protocol.js";
 
 export interface NetGuardOptions {
-  /** The throwaway server: the only TCP endpoint user code may reach. */
-  allowed: { host: string; port: number };
+  /** The throwaway server and database: the only TCP endpoint and database user code may reach. */
+  allowed: { host: string; port: number; database: string };
   onBlocked: (blocked: BlockedConnection) => void;
 }
 
@@ -35,8 +35,45 @@ export function installNetGuard(options: NetGuardOptions): void {
       process.nextTick(() => this.destroy(error));
       return this;
     }
+    if (target) guardStartupPacket(this, `${target.host}:${target.port}`, options);
     return connect.apply(this, args);
   } as typeof net.Socket.prototype.connect;
+}
+
+const PROTOCOL_V3 = 196608;
+
+/**
+ * With database-url, the throwaway database shares its server with databases that matter, so
+ * the endpoint check is not enough: the first packet a Postgres client sends names the
+ * database, and any other name than ours closes the socket before the server reads it.
+ * (After an SSLRequest the startup packet is encrypted; pg's own Client is checked through
+ * the TypeORM options we override, which fix the database.)
+ */
+function guardStartupPacket(socket: net.Socket, endpoint: string, options: NetGuardOptions): void {
+  const write = socket.write;
+  socket.write = function firstWrite(this: net.Socket, chunk: unknown, ...rest: unknown[]) {
+    socket.write = write;
+    const database = Buffer.isBuffer(chunk) ? startupDatabase(chunk) : undefined;
+    if (database !== undefined && database !== options.allowed.database) {
+      const label = `${endpoint}/${database}`;
+      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) });
+      const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
+        code: "ECONNREFUSED",
+      });
+      process.nextTick(() => socket.destroy(error));
+      return false;
+    }
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof socket.write;
+}
+
+/** The `database` parameter of a protocol-3 startup packet; undefined for anything else. */
+export function startupDatabase(packet: Buffer): string | undefined {
+  if (packet.length < 8 || packet.readInt32BE(4) !== PROTOCOL_V3) return undefined;
+  const fields = packet.subarray(8, packet.readInt32BE(0)).toString("utf8").split("\0");
+  const params: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) params[fields[i]!] = fields[i + 1]!;
+  return params["database"] ?? params["user"];
 }
 
 interface Target {

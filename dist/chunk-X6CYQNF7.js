@@ -5860,7 +5860,7 @@ function unprivilegedUser() {
 
 // src/postgres/embedded.ts
 var READY_TIMEOUT_MS = 3e4;
-async function startEmbeddedPostgres(log) {
+async function startEmbeddedPostgres({ log, settings = {}, onServerLog }) {
   const binaries = await locateEmbeddedBinaries(log);
   const runAs = unprivilegedUser();
   const root = fs3.mkdtempSync(path3.join(os2.tmpdir(), "migration-gate-pg-"));
@@ -5877,13 +5877,15 @@ async function startEmbeddedPostgres(log) {
     await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
+      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
       server = spawn(
         binaries.postgres,
-        ["-D", dataDir, "-p", String(port), "-k", root, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+        ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
         { stdio: ["ignore", "ignore", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } }
       );
       const outcome = await waitUntilReady(server);
       if (outcome.ready) {
+        if (onServerLog) server.stderr.on("data", (chunk) => onServerLog(chunk.toString()));
         const connection = { host: "127.0.0.1", port, user: "postgres", password: "", database: "postgres", ssl: false };
         return { provider: `embedded (${binaries.source})`, connection, serverVersion: await serverVersion(connection), dispose };
       }
@@ -6015,7 +6017,7 @@ async function runGate(options, hooks = {}) {
   }
 }
 function provision(options, log) {
-  return options.databaseUrl ? createDatabaseOnServer(options.databaseUrl, log) : startEmbeddedPostgres(log);
+  return options.databaseUrl ? createDatabaseOnServer(options.databaseUrl, log) : startEmbeddedPostgres({ log });
 }
 function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;

@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { DIST } from "./paths.js";
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would: `node dist/cli.js ...args` in `cwd`. */
+export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(DIST, "cli.js"), ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+export interface JsonReport {
+  status: string;
+  entityCount: number;
+  tableCount: number;
+  orm: { version: string };
+  findings: Array<{ ruleId: string; severity: string; message: string; hint?: string; detail?: string; object?: string; location?: { file: string; line: number } }>;
+  migrations: Array<{ name: string; status: string; ranAfterFailure: boolean; failure?: { code?: string; statement?: string } }>;
+}
+
+/** The CLI with --format json, parsed. Fails the test with the CLI's stderr when stdout is not JSON. */
+export async function runCliJson(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun & { report: JsonReport }> {
+  const run = await runCli([...args, "--format", "json"], options);
+  try {
+    return { ...run, report: JSON.parse(run.stdout) as JsonReport };
+  } catch {
+    throw new Error(`CLI exited ${run.status} without a JSON report.\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+  }
+}
