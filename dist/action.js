@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-X6CYQNF7.js";
+} from "./chunk-XPMKRLBC.js";
 import {
   GateError,
   OPTION_SPECS,

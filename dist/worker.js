@@ -1346,6 +1346,7 @@ async function findDataSource(request) {
     exports = await importUserModule(request.file, request.projectRequire);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && error.name === "DriverPackageNotInstalledError") throw missingDriver(error, shown);
     throw new GateError("data-source-threw", `Loading the data source file ${shown} failed: ${reason}`, {
       hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
       cause: error
@@ -1385,6 +1386,18 @@ function collectDataSources(exports) {
 }
 function describe(found) {
   return found.length ? `DataSource exports: ${found.map((f) => f.name).join(", ")}` : "it exports no DataSource";
+}
+function missingDriver(error, shown) {
+  if (/postgres/i.test(error.message)) {
+    return new GateError("pg-not-installed", `${shown} creates a Postgres DataSource, but the pg package is not installed in the project.`, {
+      hint: "Add pg to the project's dependencies (npm install pg) and install them before running the gate.",
+      cause: error
+    });
+  }
+  return new GateError("unsupported-database", `${shown} creates a DataSource for another database than Postgres (${error.message}); migration-gate checks Postgres projects.`, {
+    hint: 'Point the gate at a data source with type: "postgres".',
+    cause: error
+  });
 }
 
 // src/worker/typeorm/isolated-data-source.ts

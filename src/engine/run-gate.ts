@@ -33,6 +33,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       { projectDir: options.projectDir, project: options.project, connection: db.connection },
       {
         timeoutMs: Math.max(1, options.timeoutMs - (provisioned - started)),
+        configuredTimeoutMs: options.timeoutMs,
         onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
         onMigrationStart: (name) => log(`  ${name}`),
       },

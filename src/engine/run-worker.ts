@@ -5,7 +5,10 @@ import { onCleanup } from "./cleanup.js";
 import type { WorkerMessage, WorkerRequest, WorkerResult } from "../worker/protocol.js";
 
 export interface RunWorkerOptions {
+  /** Time left of the run-wide timeout. */
   timeoutMs: number;
+  /** The run-wide timeout as the user set it, for the message. */
+  configuredTimeoutMs: number;
   onPhase?: (phase: "load" | "migrate") => void;
   onMigrationStart?: (name: string) => void;
 }
@@ -48,7 +51,7 @@ export function runWorker(request: WorkerRequest, options: RunWorkerOptions): Pr
       const where = migration ? `while migration ${migration} was running` : `while ${phase}`;
       settle(() =>
         reject(
-          new GateError("timeout", `The run did not finish within ${options.timeoutMs / 1000} s: it was stopped ${where}.`, {
+          new GateError("timeout", `The run did not finish within ${options.configuredTimeoutMs / 1000} s: it was stopped ${where}.`, {
             hint: migration
               ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).`
               : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout).",

@@ -19,6 +19,7 @@ export async function findDataSource(request: FindDataSourceRequest): Promise<Da
     exports = await importUserModule(request.file, request.projectRequire);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && error.name === "DriverPackageNotInstalledError") throw missingDriver(error, shown);
     throw new GateError("data-source-threw", `Loading the data source file ${shown} failed: ${reason}`, {
       hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
       cause: error,
@@ -69,4 +70,18 @@ function collectDataSources(exports: Record<string, unknown>): FoundDataSource[]
 
 function describe(found: FoundDataSource[]): string {
   return found.length ? `DataSource exports: ${found.map((f) => f.name).join(", ")}` : "it exports no DataSource";
+}
+
+/** TypeORM loads the driver package in the DataSource constructor, so a wrong type fails at import. */
+function missingDriver(error: Error, shown: string): GateError {
+  if (/postgres/i.test(error.message)) {
+    return new GateError("pg-not-installed", `${shown} creates a Postgres DataSource, but the pg package is not installed in the project.`, {
+      hint: "Add pg to the project's dependencies (npm install pg) and install them before running the gate.",
+      cause: error,
+    });
+  }
+  return new GateError("unsupported-database", `${shown} creates a DataSource for another database than Postgres (${error.message}); migration-gate checks Postgres projects.`, {
+    hint: 'Point the gate at a data source with type: "postgres".',
+    cause: error,
+  });
 }

@@ -5559,7 +5559,7 @@ function runWorker(request, options) {
       const where = migration ? `while migration ${migration} was running` : `while ${phase}`;
       settle(
         () => reject(
-          new GateError("timeout", `The run did not finish within ${options.timeoutMs / 1e3} s: it was stopped ${where}.`, {
+          new GateError("timeout", `The run did not finish within ${options.configuredTimeoutMs / 1e3} s: it was stopped ${where}.`, {
             hint: migration ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).` : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout)."
           })
         )
@@ -5978,6 +5978,7 @@ async function runGate(options, hooks = {}) {
       { projectDir: options.projectDir, project: options.project, connection: db.connection },
       {
         timeoutMs: Math.max(1, options.timeoutMs - (provisioned - started)),
+        configuredTimeoutMs: options.timeoutMs,
         onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
         onMigrationStart: (name) => log(`  ${name}`)
       }
