@@ -1,0 +1,52 @@
+import { OPTION_SPECS } from "../../src/engine/options-spec.js";
+
+/**
+ * action.yml and the README options table are rendered from OPTION_SPECS, so the action's
+ * inputs, the CLI's flags and the docs can never drift apart. `npm run sync-docs` rewrites them.
+ */
+export const OUTPUTS: Record<string, string> = {
+  status: "passed, failed (errors found) or error (the gate could not run).",
+  findings: "Number of findings, all severities.",
+  errors: "Number of error findings: the step fails when it is not 0.",
+  warnings: "Number of warning findings.",
+};
+
+export function renderActionYml(): string {
+  const quote = (text: string) => JSON.stringify(text);
+  const inputs = OPTION_SPECS.filter((s) => s.actionInput).flatMap((spec) => [
+    `  ${spec.name}:`,
+    `    description: ${quote(spec.description)}`,
+    `    required: false`,
+    ...(spec.default !== undefined ? [`    default: ${quote(spec.default)}`] : []),
+  ]);
+  const outputs = Object.entries(OUTPUTS).flatMap(([name, description]) => [`  ${name}:`, `    description: ${quote(description)}`]);
+  return [
+    "# Rendered from src/engine/options-spec.ts by `npm run sync-docs`; a test fails when it is out of date.",
+    "name: migration-gate",
+    "description: Fails the check when the migrations do not create every table the TypeORM entities expect, on a throwaway Postgres with synchronize off.",
+    "author: migration-gate",
+    "branding:",
+    "  icon: database",
+    "  color: red",
+    "inputs:",
+    ...inputs,
+    "outputs:",
+    ...outputs,
+    "runs:",
+    "  using: node24",
+    "  main: dist/action.js",
+    "",
+  ].join("\n");
+}
+
+export function renderOptionsTable(): string {
+  const rows = OPTION_SPECS.map((spec) => {
+    const name = spec.actionInput ? `\`${spec.name}\` / \`--${spec.name}\`` : `\`--${spec.name}\` (CLI only)`;
+    return `| ${name} | ${spec.description.replace(/\|/g, "\\|")} | ${spec.default !== undefined ? `\`${spec.default}\`` : ""} |`;
+  });
+  const outputs = Object.entries(OUTPUTS).map(([name, description]) => `| \`${name}\` | ${description} |`);
+  return ["| Input / flag | What it does | Default |", "|---|---|---|", ...rows, "", "| Output | Meaning |", "|---|---|", ...outputs].join("\n");
+}
+
+export const README_START = "<!-- options:start (rendered by npm run sync-docs) -->";
+export const README_END = "<!-- options:end -->";
