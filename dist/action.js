@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-XPMKRLBC.js";
+} from "./chunk-TBFATBNJ.js";
 import {
   GateError,
   OPTION_SPECS,

