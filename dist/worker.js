@@ -1171,19 +1171,20 @@ function installNetGuard(options) {
       process.nextTick(() => this.destroy(error));
       return this;
     }
-    if (target) guardStartupPacket(this, `${target.host}:${target.port}`, options);
-    return connect.apply(this, args);
+    const socket = connect.apply(this, args);
+    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, origin: userCallSite(new Error().stack) }, options);
+    return socket;
   };
 }
 var PROTOCOL_V3 = 196608;
-function guardStartupPacket(socket, endpoint, options) {
+function guardStartupPacket(socket, { endpoint, origin }, options) {
   const write = socket.write;
   socket.write = function firstWrite(chunk, ...rest) {
     socket.write = write;
     const database = Buffer.isBuffer(chunk) ? startupDatabase(chunk) : void 0;
     if (database !== void 0 && database !== options.allowed.database) {
       const label = `${endpoint}/${database}`;
-      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) });
+      options.onBlocked({ target: label, origin });
       const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
         code: "ECONNREFUSED"
       });

@@ -35,8 +35,10 @@ export function installNetGuard(options: NetGuardOptions): void {
       process.nextTick(() => this.destroy(error));
       return this;
     }
-    if (target) guardStartupPacket(this, `${target.host}:${target.port}`, options);
-    return connect.apply(this, args);
+    const socket = connect.apply(this, args);
+    // After connect(): Node's connect() resets socket.write to the prototype's.
+    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, origin: userCallSite(new Error().stack) }, options);
+    return socket;
   } as typeof net.Socket.prototype.connect;
 }
 
@@ -49,14 +51,14 @@ const PROTOCOL_V3 = 196608;
  * (After an SSLRequest the startup packet is encrypted; pg's own Client is checked through
  * the TypeORM options we override, which fix the database.)
  */
-function guardStartupPacket(socket: net.Socket, endpoint: string, options: NetGuardOptions): void {
+function guardStartupPacket(socket: net.Socket, { endpoint, origin }: { endpoint: string; origin?: string }, options: NetGuardOptions): void {
   const write = socket.write;
   socket.write = function firstWrite(this: net.Socket, chunk: unknown, ...rest: unknown[]) {
     socket.write = write;
     const database = Buffer.isBuffer(chunk) ? startupDatabase(chunk) : undefined;
     if (database !== undefined && database !== options.allowed.database) {
       const label = `${endpoint}/${database}`;
-      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) });
+      options.onBlocked({ target: label, origin });
       const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
         code: "ECONNREFUSED",
       });

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../src/postgres/embedded.js";
+import type { ProvisionedDatabase } from "../src/postgres/provider.js";
+import { runCliJson } from "./helpers/run-cli.js";
+import { tempProject, type TempProject } from "./helpers/temp-project.js";
+
+/**
+ * "Never touch a database it did not create": a live production database, referenced by the
+ * project's data source in every way TypeORM allows, must come out byte-for-byte unchanged and
+ * must never see a connection, while the project's migrations (which drop and rewrite
+ * `accounts`) run. Connections are audited from the server's own log (log_connections).
+ */
+describe("a live production database is never touched", () => {
+  let server: ProvisionedDatabase;
+  let serverLog = "";
+  let prodUrl: string;
+  let project: TempProject;
+
+  // The test's own connections carry this name, so the audit can tell them apart.
+  const TEST_APP = "safety-test-audit";
+  const admin = async <T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ ...server.connection, database, application_name: TEST_APP });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+
+  /** Schema and rows of production, as text. Connects to production itself, so it is called outside the audited window. */
+  const snapshot = () =>
+    admin("production", async (client) => {
+      const columns = await client.query("SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position");
+      const rows = await client.query("SELECT * FROM accounts ORDER BY id");
+      const migrations = await client.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'migrations'");
+      return JSON.stringify({ columns: columns.rows, rows: rows.rows, migrations: migrations.rows });
+    });
+
+  const productionConnections = (since: number) =>
+    serverLog
+      .slice(since)
+      .split("\n")
+      .filter((line) => /connection authorized: .*database=production/.test(line) && !line.includes(`application_name=${TEST_APP}`));
+
+  beforeAll(async () => {
+    server = await startEmbeddedPostgres({ log: () => undefined, settings: { log_connections: "on" }, onServerLog: (text) => (serverLog += text) });
+    prodUrl = `postgres://postgres@127.0.0.1:${server.connection.port}/production`;
+    await admin("postgres", (c) => c.query("CREATE DATABASE production"));
+    await admin("production", async (c) => {
+      await c.query("CREATE TABLE accounts (id serial PRIMARY KEY, email text NOT NULL, balance numeric(12,2) NOT NULL DEFAULT 0)");
+      await c.query("INSERT INTO accounts (email, balance) VALUES ('ada@example.com', 1200.50), ('grace@example.com', 99.99)");
+    });
+
+    project = tempProject({
+      files: {
+        "package.json": '{ "name": "prod-app" }',
+        "src/account.ts": `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";\n\n@Entity("accounts")\nexport class Account {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column("text")\n  email: string;\n}\n`,
+        // Run against production, this would wipe it.
+        "src/migrations/1700000000000-Rebuild.ts": `import { MigrationInterface, QueryRunner } from "typeorm";\nexport class Rebuild1700000000000 implements MigrationInterface {\n  async up(q: QueryRunner) {\n    await q.query('DROP TABLE IF EXISTS "accounts"');\n    await q.query('CREATE TABLE "accounts" ("id" SERIAL PRIMARY KEY, "email" text NOT NULL)');\n    await q.query("INSERT INTO accounts (email) VALUES ('gate@example.com')");\n  }\n  async down() {}\n}\n`,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    project?.cleanup();
+    await server?.dispose();
+  });
+
+  const variants: Array<[string, string]> = [
+    ["url", `url: PROD_URL`],
+    ["host, port, database", `host: "127.0.0.1", port: PROD_PORT, username: "postgres", database: "production"`],
+    ["replication", `replication: { master: { url: PROD_URL }, slaves: [{ url: PROD_URL }] }`],
+    ["environment variables", `url: process.env.DATABASE_URL`],
+    ["pool extra", `extra: { connectionString: PROD_URL }`],
+  ];
+
+  describe.each([
+    ["the embedded Postgres (another server)", false],
+    ["database-url on the production server itself", true],
+  ])("with %s", (_label, onSameServer) => {
+    test.each(variants)("data source configured by %s, and code that connects at import time", async (_name, options) => {
+      project.write(
+        "src/data-source.ts",
+        `import "reflect-metadata";
+import pg from "pg";
+import { DataSource } from "typeorm";
+import { Account } from "./account";
+
+const PROD_URL = ${JSON.stringify(prodUrl)};
+const PROD_PORT = ${server.connection.port};
+// Some apps open a connection the moment the module loads.
+export const eager = new pg.Client({ connectionString: PROD_URL });
+eager.connect().catch(() => undefined);
+
+export default new DataSource({ type: "postgres", ${options}, entities: [Account], migrations: [__dirname + "/migrations/*.ts"] });
+`,
+      );
+      const before = await snapshot();
+      const logMark = serverLog.length;
+
+      const env = { DATABASE_URL: prodUrl, PGHOST: "127.0.0.1", PGPORT: String(server.connection.port), PGDATABASE: "production", PGUSER: "postgres" };
+      const args = ["check", "--data-source", "src/data-source.ts", ...(onSameServer ? ["--database-url", `postgres://postgres@127.0.0.1:${server.connection.port}/postgres`] : [])];
+      const { status, report, stderr } = await runCliJson(args, { cwd: project.dir, env });
+
+      expect(productionConnections(logMark)).toEqual([]);
+      expect(await snapshot()).toBe(before);
+      // The gate did run the migrations, on its own database.
+      expect(report.migrations).toEqual([expect.objectContaining({ name: "Rebuild1700000000000", status: "applied" })]);
+      expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
+      expect(status).toBe(0);
+      // The eager connection was refused and reported, at the line that made it.
+      const blocked = report.findings.filter((f) => f.ruleId === "blocked-connection");
+      expect(blocked).toEqual([expect.objectContaining({ severity: "warning", location: { file: "src/data-source.ts", line: 10 } })]);
+      expect(blocked[0]!.object).toMatch(onSameServer ? /\/production$/ : new RegExp(`:${server.connection.port}$`));
+      expect(stderr).not.toContain("could not check");
+
+      if (onSameServer) {
+        const databases = await admin("postgres", (c) => c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname"));
+        expect(databases.rows.map((r) => r.datname)).toEqual(["postgres", "production"]);
+      }
+    });
+  });
+});
