@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-TBFATBNJ.js";
+} from "./chunk-AJN3XX55.js";
 import {
   GateError,
   OPTION_SPECS,

@@ -5,7 +5,10 @@ import type { Finding, Severity } from "./result.js";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
-/** Runs every rule and gives each finding its severity and fingerprint, most severe first. */
+/**
+ * Runs every rule and gives each finding its severity and fingerprint. Order is stable across
+ * runs and machines (entity discovery order is not): severity, rule, file, line, object.
+ */
 export function evaluateRules(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -13,7 +16,15 @@ export function evaluateRules(context: RuleContext): Finding[] {
       findings.push({ ...finding, ruleId: rule.id, severity: rule.defaultSeverity, fingerprint: fingerprint(rule.id, key) });
     }
   }
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const ruleOrder = (id: string) => RULES.findIndex((rule) => rule.id === id);
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      ruleOrder(a.ruleId) - ruleOrder(b.ruleId) ||
+      (a.location?.file ?? "").localeCompare(b.location?.file ?? "") ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.object ?? "").localeCompare(b.object ?? ""),
+  );
 }
 
 function fingerprint(ruleId: string, key: string): string {

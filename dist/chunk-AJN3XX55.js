@@ -5516,7 +5516,10 @@ function evaluateRules(context) {
       findings.push({ ...finding, ruleId: rule.id, severity: rule.defaultSeverity, fingerprint: fingerprint(rule.id, key) });
     }
   }
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const ruleOrder = (id) => RULES.findIndex((rule) => rule.id === id);
+  return findings.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || ruleOrder(a.ruleId) - ruleOrder(b.ruleId) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.object ?? "").localeCompare(b.object ?? "")
+  );
 }
 function fingerprint(ruleId, key) {
   return crypto.createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
