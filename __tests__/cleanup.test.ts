@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +17,21 @@ const HANGING_PROJECT = {
 function processesMentioning(needle: string): string[] {
   const out = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
   return out.split("\n").filter((line) => line.includes(needle) && !line.includes("ps -eo"));
+}
+
+/** Resolves once the child's stderr contains `text`; returns a getter for all stderr so far. */
+function untilOutput(child: ChildProcessWithoutNullStreams | ReturnType<typeof spawn>, text: string): Promise<() => string> {
+  let stderr = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`"${text}" never appeared: ${stderr}`)), 60_000);
+    child.stderr!.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes(text)) {
+        clearTimeout(timer);
+        resolve(() => stderr);
+      }
+    });
+  });
 }
 
 /** Nothing is left running or on disk after a run ends, however it ends. */
@@ -42,6 +57,21 @@ describe("the gate leaves nothing behind", () => {
     expect(processesMentioning(tmp)).toEqual([]);
   });
 
+  test("when the gate itself is killed (SIGKILL), its watchdog stops Postgres and removes the files", async () => {
+    const child = spawn(process.execPath, [path.join(DIST, "cli.js"), "check", "--data-source", "src/data-source.ts"], {
+      cwd: project.dir,
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    await untilOutput(child, "Hang1700000000000");
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.on("close", resolve));
+    const deadline = Date.now() + 20_000;
+    while ((processesMentioning(tmp).length || fs.readdirSync(tmp).length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(processesMentioning(tmp)).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   test.each([
     ["SIGTERM", 143],
     ["SIGINT", 130],
@@ -51,22 +81,12 @@ describe("the gate leaves nothing behind", () => {
       env: { ...process.env, TMPDIR: tmp },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let stderr = "";
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the migration never started: ${stderr}`)), 60_000);
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr.includes("Hang1700000000000")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
+    const stderr = await untilOutput(child, "Hang1700000000000");
     expect(processesMentioning(tmp).length).toBeGreaterThan(0);
     child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code).toBe(status);
-    expect(stderr).toContain(`${signal} received, stopping Postgres and removing temporary files`);
+    expect(stderr()).toContain(`${signal} received, stopping Postgres and removing temporary files`);
     expect(fs.readdirSync(tmp)).toEqual([]);
     expect(processesMentioning(tmp)).toEqual([]);
   });

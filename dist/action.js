@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-AJN3XX55.js";
+} from "./chunk-IQ34BQZI.js";
 import {
   GateError,
   OPTION_SPECS,

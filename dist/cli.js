@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-AJN3XX55.js";
+} from "./chunk-IQ34BQZI.js";
 import {
   GateError,
   OPTION_SPECS,
@@ -68,6 +68,7 @@ function helpText() {
 var VERSION = "0.1.0";
 
 // src/cli/main.ts
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => void 0);
 async function main(argv) {
   let parsed;
   try {

@@ -1725,6 +1725,7 @@ function needsEsmHooks({ projectDir, project }) {
 process.once("message", (request) => {
   main(request).then((result) => send({ type: "result", result })).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));
 });
+process.on("disconnect", () => process.exit(1));
 process.on("unhandledRejection", (reason) => {
   process.stderr.write(`migration-gate: unhandled rejection in project code: ${reason instanceof Error ? reason.stack : String(reason)}
 `);

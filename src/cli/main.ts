@@ -16,6 +16,9 @@ import { formatText } from "../report/text.js";
 import { helpText } from "./help.js";
 import { VERSION } from "../version.js";
 
+// A reader that goes away (`| head`) must not crash the run before it cleans up.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {

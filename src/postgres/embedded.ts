@@ -7,6 +7,7 @@ import { locateEmbeddedBinaries, reachableByOthers } from "./embedded-binaries.j
 import { freePort } from "./free-port.js";
 import type { ProvisionedDatabase } from "./provider.js";
 import { serverVersion } from "./server-version.js";
+import { startWatchdog } from "./watchdog.js";
 import { unprivilegedUser, type RunAs } from "./run-as.js";
 
 const READY_TIMEOUT_MS = 30_000;
@@ -29,10 +30,12 @@ export async function startEmbeddedPostgres({ log, settings = {}, onServerLog }:
   const binaries = runAs ? reachableByOthers(located) : located;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "migration-gate-pg-"));
   let server: ChildProcess | undefined;
+  let watchdog: { stop(): void } | undefined;
 
   const dispose = async () => {
     if (server && server.exitCode === null && server.signalCode === null) await stop(server);
     server = undefined;
+    watchdog?.stop();
     fs.rmSync(root, { recursive: true, force: true });
   };
 
@@ -51,6 +54,8 @@ export async function startEmbeddedPostgres({ log, settings = {}, onServerLog }:
         ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
         { stdio: ["ignore", "ignore", "pipe"], ...(runAs && { uid: runAs.uid, gid: runAs.gid }) },
       );
+      watchdog?.stop();
+      watchdog = startWatchdog({ parentPid: process.pid, serverPid: server.pid!, dir: root });
       const outcome = await waitUntilReady(server);
       if (outcome.ready) {
         if (onServerLog) server.stderr!.on("data", (chunk: Buffer) => onServerLog(chunk.toString()));

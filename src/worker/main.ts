@@ -61,6 +61,9 @@ process.once("message", (request: WorkerRequest) => {
     .finally(() => process.exit(0));
 });
 
+// The engine is gone (killed, crashed): nobody will read our result, and user code must not run on.
+process.on("disconnect", () => process.exit(1));
+
 // A dangling promise rejection in user code must not pass silently, nor kill the worker mid-report.
 process.on("unhandledRejection", (reason) => {
   process.stderr.write(`migration-gate: unhandled rejection in project code: ${reason instanceof Error ? reason.stack : String(reason)}\n`);

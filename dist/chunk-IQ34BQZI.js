@@ -5716,7 +5716,7 @@ function connectError(error, server) {
 }
 
 // src/postgres/embedded.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import fs3 from "node:fs";
 import os2 from "node:os";
 import path3 from "node:path";
@@ -5865,6 +5865,38 @@ async function serverVersion(connection) {
   }
 }
 
+// src/postgres/watchdog.ts
+import { spawn } from "node:child_process";
+var SCRIPT = `
+const [parent, server, dir] = process.argv.slice(1);
+const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch (e) { return e.code === "EPERM"; } };
+const watch = setInterval(() => {
+  if (!alive(server)) { clearInterval(watch); return; }
+  if (alive(parent)) return;
+  clearInterval(watch);
+  try { process.kill(Number(server), "SIGINT"); } catch {}
+  const since = Date.now();
+  const wait = setInterval(() => {
+    if (alive(server) && Date.now() - since < 10000) return;
+    clearInterval(wait);
+    try { process.kill(Number(server), "SIGKILL"); } catch {}
+    try { require("fs").rmSync(dir, { recursive: true, force: true }); } catch {}
+  }, 100);
+}, 250);
+`;
+function startWatchdog({ parentPid, serverPid, dir }) {
+  const child = spawn(process.execPath, ["-e", SCRIPT, String(parentPid), String(serverPid), dir], { detached: true, stdio: "ignore" });
+  child.unref();
+  return {
+    stop() {
+      try {
+        if (child.pid) process.kill(child.pid, "SIGKILL");
+      } catch {
+      }
+    }
+  };
+}
+
 // src/postgres/run-as.ts
 import fs2 from "node:fs";
 function unprivilegedUser() {
@@ -5891,9 +5923,11 @@ async function startEmbeddedPostgres({ log, settings = {}, onServerLog }) {
   const binaries = runAs ? reachableByOthers(located) : located;
   const root = fs3.mkdtempSync(path3.join(os2.tmpdir(), "migration-gate-pg-"));
   let server;
+  let watchdog;
   const dispose = async () => {
     if (server && server.exitCode === null && server.signalCode === null) await stop(server);
     server = void 0;
+    watchdog?.stop();
     fs3.rmSync(root, { recursive: true, force: true });
   };
   try {
@@ -5904,11 +5938,13 @@ async function startEmbeddedPostgres({ log, settings = {}, onServerLog }) {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
-      server = spawn(
+      server = spawn2(
         binaries.postgres,
         ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
         { stdio: ["ignore", "ignore", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } }
       );
+      watchdog?.stop();
+      watchdog = startWatchdog({ parentPid: process.pid, serverPid: server.pid, dir: root });
       const outcome = await waitUntilReady(server);
       if (outcome.ready) {
         if (onServerLog) server.stderr.on("data", (chunk) => onServerLog(chunk.toString()));
@@ -5927,7 +5963,7 @@ async function startEmbeddedPostgres({ log, settings = {}, onServerLog }) {
 }
 function run(binary, args, runAs) {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } });
+    const child = spawn2(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } });
     let output = "";
     child.stdout.on("data", (chunk) => output += chunk.toString());
     child.stderr.on("data", (chunk) => output += chunk.toString());
