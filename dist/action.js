@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-IQ34BQZI.js";
+} from "./chunk-XTUPYWX3.js";
 import {
   GateError,
   OPTION_SPECS,

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { GateError } from "../engine/errors.js";
 import { locateEmbeddedBinaries, reachableByOthers } from "./embedded-binaries.js";
+import { dataRoot } from "./data-root.js";
 import { freePort } from "./free-port.js";
 import type { ProvisionedDatabase } from "./provider.js";
 import { serverVersion } from "./server-version.js";
@@ -28,7 +28,7 @@ export async function startEmbeddedPostgres({ log, settings = {}, onServerLog }:
   const runAs = unprivilegedUser();
   const located = await locateEmbeddedBinaries(log);
   const binaries = runAs ? reachableByOthers(located) : located;
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "migration-gate-pg-"));
+  const root = fs.mkdtempSync(path.join(dataRoot(), "migration-gate-pg-"));
   let server: ChildProcess | undefined;
   let watchdog: { stop(): void } | undefined;
 

@@ -1623,15 +1623,15 @@ var require_pg_connection_string = __commonJS({
       if (config.sslnegotiation === "direct" && config.ssl === void 0) {
         config.ssl = true;
       }
-      const fs4 = config.sslcert || config.sslkey || config.sslrootcert ? __require("fs") : null;
+      const fs5 = config.sslcert || config.sslkey || config.sslrootcert ? __require("fs") : null;
       if (config.sslcert) {
-        config.ssl.cert = fs4.readFileSync(config.sslcert).toString();
+        config.ssl.cert = fs5.readFileSync(config.sslcert).toString();
       }
       if (config.sslkey) {
-        config.ssl.key = fs4.readFileSync(config.sslkey).toString();
+        config.ssl.key = fs5.readFileSync(config.sslkey).toString();
       }
       if (config.sslrootcert) {
-        config.ssl.ca = fs4.readFileSync(config.sslrootcert).toString();
+        config.ssl.ca = fs5.readFileSync(config.sslrootcert).toString();
       }
       if (options.useLibpqCompat && config.uselibpqcompat) {
         throw new Error("Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.");
@@ -3631,15 +3631,15 @@ var require_lib = __commonJS({
   "node_modules/pgpass/lib/index.js"(exports, module) {
     "use strict";
     var path5 = __require("path");
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var helper = require_helper();
     module.exports = function(connInfo, cb) {
       var file = helper.getFileName();
-      fs4.stat(file, function(err, stat) {
+      fs5.stat(file, function(err, stat) {
         if (err || !helper.usePgPass(stat, file)) {
           return cb(void 0);
         }
-        var st = fs4.createReadStream(file);
+        var st = fs5.createReadStream(file);
         helper.getPassword(connInfo, st, cb);
       });
     };
@@ -5717,8 +5717,7 @@ function connectError(error, server) {
 
 // src/postgres/embedded.ts
 import { spawn as spawn2 } from "node:child_process";
-import fs3 from "node:fs";
-import os2 from "node:os";
+import fs4 from "node:fs";
 import path3 from "node:path";
 
 // src/postgres/embedded-binaries.ts
@@ -5839,6 +5838,22 @@ function hydrateSymlinks(root) {
   }
 }
 
+// src/postgres/data-root.ts
+import fs2 from "node:fs";
+import os2 from "node:os";
+var SHM = "/dev/shm";
+var MIN_FREE_BYTES = 1024 ** 3;
+function dataRoot() {
+  if (process.env["TMPDIR"] || process.platform !== "linux") return os2.tmpdir();
+  try {
+    const stats = fs2.statfsSync(SHM);
+    fs2.accessSync(SHM, fs2.constants.W_OK);
+    if (stats.bavail * stats.bsize >= MIN_FREE_BYTES) return SHM;
+  } catch {
+  }
+  return os2.tmpdir();
+}
+
 // src/postgres/free-port.ts
 import net from "node:net";
 function freePort() {
@@ -5898,12 +5913,12 @@ function startWatchdog({ parentPid, serverPid, dir }) {
 }
 
 // src/postgres/run-as.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 function unprivilegedUser() {
   if (typeof process.getuid !== "function" || process.getuid() !== 0) return void 0;
   let passwd = "";
   try {
-    passwd = fs2.readFileSync("/etc/passwd", "utf8");
+    passwd = fs3.readFileSync("/etc/passwd", "utf8");
   } catch {
     return void 0;
   }
@@ -5921,19 +5936,19 @@ async function startEmbeddedPostgres({ log, settings = {}, onServerLog }) {
   const runAs = unprivilegedUser();
   const located = await locateEmbeddedBinaries(log);
   const binaries = runAs ? reachableByOthers(located) : located;
-  const root = fs3.mkdtempSync(path3.join(os2.tmpdir(), "migration-gate-pg-"));
+  const root = fs4.mkdtempSync(path3.join(dataRoot(), "migration-gate-pg-"));
   let server;
   let watchdog;
   const dispose = async () => {
     if (server && server.exitCode === null && server.signalCode === null) await stop(server);
     server = void 0;
     watchdog?.stop();
-    fs3.rmSync(root, { recursive: true, force: true });
+    fs4.rmSync(root, { recursive: true, force: true });
   };
   try {
-    fs3.chmodSync(root, 493);
+    fs4.chmodSync(root, 493);
     const dataDir = path3.join(root, "data");
-    if (runAs) fs3.chownSync(root, runAs.uid, runAs.gid);
+    if (runAs) fs4.chownSync(root, runAs.uid, runAs.gid);
     await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
