@@ -85,6 +85,15 @@ describe("bad inputs get a clear error and exit status 2", () => {
     expect(stderr).toContain("/src/entities/*.ts");
   });
 
+  test("an entities glob that matches the data source file itself", async () => {
+    const stderr = await check(
+      { "src/greedy.ts": HEADER + `export default new DataSource({ type: "postgres", entities: [__dirname + "/*.ts"], migrations: [] });\n` },
+      ["--data-source", "src/greedy.ts"],
+    );
+    expect(stderr).toContain("Maximum call stack size exceeded");
+    expect(stderr).toContain("probably matches the data source file itself");
+  });
+
   test("a data source for another database type", async () => {
     const stderr = await check({ "src/mysql.ts": HEADER + `export default new DataSource({ type: "mysql", entities: [Thing] });\n` }, ["--data-source", "src/mysql.ts"]);
     expect(stderr).toContain("src/mysql.ts creates a DataSource for another database than Postgres");

@@ -149,3 +149,41 @@ export class LoginAttempt {
     }
   });
 });
+
+describe("plain JavaScript projects", () => {
+  test("tsc output (CommonJS .js, decorators compiled to __decorate) is loaded and located", async () => {
+    const project = tempProject({
+      files: {
+        "package.json": '{ "name": "compiled-app" }',
+        // What tsc emits for a decorated entity: `let X = class X {}` plus __decorate calls.
+        "dist/entity/order.js": `"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.Order = void 0;
+const typeorm_1 = require("typeorm");
+let Order = class Order {
+};
+exports.Order = Order;
+__decorate([(0, typeorm_1.PrimaryGeneratedColumn)()], Order.prototype, "id", void 0);
+__decorate([(0, typeorm_1.Column)("text")], Order.prototype, "note", void 0);
+exports.Order = Order = __decorate([(0, typeorm_1.Entity)("orders")], Order);
+`,
+        "dist/data-source.js": `"use strict";
+const { DataSource } = require("typeorm");
+module.exports.AppDataSource = new DataSource({ type: "postgres", entities: [__dirname + "/entity/*.js"], migrations: [] });
+`,
+      },
+    });
+    try {
+      const { status, report } = await runCliJson(["check", "--data-source", "dist/data-source.js"], { cwd: project.dir });
+      expect(status).toBe(1);
+      expect(report.findings.filter((f) => f.ruleId === "missing-table").map((f) => [f.object, f.location])).toEqual([["public.orders", { file: "dist/entity/order.js", line: 10 }]]);
+    } finally {
+      project.cleanup();
+    }
+  });
+});

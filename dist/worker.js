@@ -1676,8 +1676,9 @@ async function initialize(dataSource, userOptions) {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const undefinedType = /ColumnTypeUndefinedError|Column type for .* is not defined/.test(`${error.name} ${message}`);
+    const entities = describeOption(userOptions["entities"]).join(", ") || "none";
     throw new GateError("typeorm-initialize-failed", `TypeORM could not load the entities and migrations: ${message}`, {
-      hint: undefinedType ? "Decorator metadata was missing for that property: give @Column() an explicit type, or check the file compiles with emitDecoratorMetadata." : `Check the entities and migrations options (${describeOption(userOptions["entities"]).join(", ") || "none"}). No database other than the throwaway one was contacted.`,
+      hint: undefinedType ? "Decorator metadata was missing for that property: give @Column() an explicit type, or check the file compiles with emitDecoratorMetadata." : message.includes("Maximum call stack size exceeded") ? `An entities or migrations glob probably matches the data source file itself (TypeORM walks every export of the files it matches, and a DataSource refers to itself): narrow the globs (entities: ${entities}) to the entity and migration files.` : `Check the entities and migrations options (entities: ${entities}). No database other than the throwaway one was contacted.`,
       cause: error
     });
   }
