@@ -87,8 +87,9 @@ describe("bad inputs get a clear error and exit status 2", () => {
 
   test("an entities glob that matches the data source file itself", async () => {
     const stderr = await check(
-      { "src/greedy.ts": HEADER + `export default new DataSource({ type: "postgres", entities: [__dirname + "/*.ts"], migrations: [] });\n` },
-      ["--data-source", "src/greedy.ts"],
+      // A folder of its own: the glob must match only this data source and its entity.
+      { "src/greedy/thing.ts": ENTITY, "src/greedy/data-source.ts": HEADER + `export default new DataSource({ type: "postgres", entities: [__dirname + "/*.ts"], migrations: [] });\n` },
+      ["--data-source", "src/greedy/data-source.ts"],
     );
     expect(stderr).toContain("Maximum call stack size exceeded");
     expect(stderr).toContain("probably matches the data source file itself");

@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-XTUPYWX3.js";
+} from "./chunk-ITGZCXHK.js";
 import {
   GateError,
   OPTION_SPECS,

@@ -74,7 +74,9 @@ export function runWorker(request: WorkerRequest, options: RunWorkerOptions): Pr
       }
     });
     child.on("error", (error) => settle(() => reject(new GateError("worker-failed", `Could not start the process that loads the project: ${error.message}`, { cause: error }))));
-    child.on("exit", (code, signal) => {
+    // "close", not "exit": it comes after the IPC channel and output are drained, so a result sent
+    // just before exiting is never mistaken for a crash.
+    child.on("close", (code, signal) => {
       const where = migration ? ` during migration ${migration}` : ` while ${phase}`;
       settle(() =>
         reject(

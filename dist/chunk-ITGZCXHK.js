@@ -5582,7 +5582,7 @@ function runWorker(request, options) {
       }
     });
     child.on("error", (error) => settle(() => reject(new GateError("worker-failed", `Could not start the process that loads the project: ${error.message}`, { cause: error }))));
-    child.on("exit", (code, signal) => {
+    child.on("close", (code, signal) => {
       const where = migration ? ` during migration ${migration}` : ` while ${phase}`;
       settle(
         () => reject(
