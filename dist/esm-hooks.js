@@ -12,7 +12,7 @@ import {
   probeSourceFile,
   resolveTsconfigPath,
   transformModule
-} from "./chunk-KA5QGOJD.js";
+} from "./chunk-JTYI5JZ7.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/worker/esm-hooks.ts
@@ -24,7 +24,8 @@ function initialize(data) {
   tsconfig = data.tsconfig;
 }
 async function resolve(specifier, context, nextResolve) {
-  if (!isRelativeOrAbsolute(specifier) && !specifier.includes(":")) {
+  const fromUserSource = context.parentURL?.startsWith("file:") && isUserSource(fileURLToPath(context.parentURL));
+  if (!isRelativeOrAbsolute(specifier) && !specifier.includes(":") && fromUserSource) {
     const mapped = resolveTsconfigPath(specifier, tsconfig);
     if (mapped) return { url: pathToFileURL(mapped).href, shortCircuit: true };
   }

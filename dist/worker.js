@@ -19,7 +19,7 @@ import {
   require_ts_morph,
   resolveTsconfigPath,
   transformModule
-} from "./chunk-KA5QGOJD.js";
+} from "./chunk-JTYI5JZ7.js";
 import {
   __commonJS,
   __toESM
@@ -1134,7 +1134,7 @@ function installCommonJsHooks(tsconfig) {
   };
   const resolveFilename = internals._resolveFilename;
   internals._resolveFilename = function(request, parent, isMain, options) {
-    if (!isRelativeOrAbsolute(request)) {
+    if (!isRelativeOrAbsolute(request) && parent?.filename && isUserSource(parent.filename)) {
       const mapped = resolveTsconfigPath(request, tsconfig);
       if (mapped) return mapped;
     }
@@ -1273,7 +1273,7 @@ function readTsconfig(projectDir) {
     baseDir: options.baseUrl ?? options.pathsBasePath ?? path3.dirname(file),
     patterns: options.paths
   } : void 0;
-  return { file, compilerOptions: toPlain(options), paths };
+  return { file, compilerOptions: toPlain(options), paths, baseUrl: options.baseUrl };
 }
 function toPlain(options) {
   const plain = {};

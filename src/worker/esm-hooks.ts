@@ -36,7 +36,9 @@ export function initialize(data: HookData): void {
 }
 
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve) {
-  if (!isRelativeOrAbsolute(specifier) && !specifier.includes(":")) {
+  // tsconfig resolution applies to the user's own imports, never to a dependency's.
+  const fromUserSource = context.parentURL?.startsWith("file:") && isUserSource(fileURLToPath(context.parentURL));
+  if (!isRelativeOrAbsolute(specifier) && !specifier.includes(":") && fromUserSource) {
     const mapped = resolveTsconfigPath(specifier, tsconfig);
     if (mapped) return { url: pathToFileURL(mapped).href, shortCircuit: true };
   }

@@ -39,7 +39,8 @@ export function installCommonJsHooks(tsconfig: TsconfigInfo): void {
 
   const resolveFilename = internals._resolveFilename;
   internals._resolveFilename = function (request, parent, isMain, options) {
-    if (!isRelativeOrAbsolute(request)) {
+    // tsconfig resolution applies to the user's own imports, never to a dependency's.
+    if (!isRelativeOrAbsolute(request) && parent?.filename && isUserSource(parent.filename)) {
       const mapped = resolveTsconfigPath(request, tsconfig);
       if (mapped) return mapped;
     }

@@ -37,8 +37,15 @@ export function probeSourceFile(base: string): string | undefined {
   return undefined;
 }
 
-/** Resolves a bare specifier through tsconfig `paths`, as tsc would; undefined when no pattern matches a file. */
+/**
+ * Resolves a bare specifier as tsc would: through `paths`, then from `baseUrl`. Undefined when
+ * neither names an existing file, so packages resolve as usual.
+ */
 export function resolveTsconfigPath(specifier: string, tsconfig: TsconfigInfo): string | undefined {
+  return resolveThroughPaths(specifier, tsconfig) ?? (tsconfig.baseUrl ? probeSourceFile(path.resolve(tsconfig.baseUrl, specifier)) : undefined);
+}
+
+function resolveThroughPaths(specifier: string, tsconfig: TsconfigInfo): string | undefined {
   if (!tsconfig.paths) return undefined;
   const { baseDir, patterns } = tsconfig.paths;
   for (const [pattern, targets] of Object.entries(patterns)) {

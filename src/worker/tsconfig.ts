@@ -6,6 +6,8 @@ export interface TsconfigInfo {
   file?: string;
   compilerOptions: ts.CompilerOptions;
   paths?: { baseDir: string; patterns: Record<string, string[]> };
+  /** Non-relative imports resolve from here first (NestJS projects import "src/..."). */
+  baseUrl?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export function readTsconfig(projectDir: string): TsconfigInfo {
         patterns: options.paths,
       }
     : undefined;
-  return { file, compilerOptions: toPlain(options), paths };
+  return { file, compilerOptions: toPlain(options), paths, baseUrl: options.baseUrl as string | undefined };
 }
 
 function toPlain(options: ts.CompilerOptions): ts.CompilerOptions {
