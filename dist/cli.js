@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-ITGZCXHK.js";
+} from "./chunk-LZPCCMZM.js";
 import {
   GateError,
   OPTION_SPECS,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { MigrationRecord } from "../engine/result.js";
 import { qualifiedName, type ExpectedTable } from "../schema/model.js";
-import { describeTable, isCreatedByNoMigration, missingRelationOf, tablesCreatedByFailedMigrations } from "./relation-errors.js";
+import { isCreatedByNoMigration, missingRelationOf, tableOwner, tablesCreatedByFailedMigrations } from "./relation-errors.js";
 import type { Rule } from "./rule.js";
 
 /** Next steps by Postgres SQLSTATE, for the failures migrations hit most. */
@@ -30,13 +30,14 @@ export const migrationFailed: Rule = {
         const failure = m.failure!;
         const missing = missingRelationOf(m, expected.tables);
         const createdByNone = missing && isCreatedByNoMigration(missing, existing, createdByFailed);
-        const afterFailure = m.ranAfterFailure ? " It ran after an earlier failure, which may be the real cause." : "";
+        // When no migration creates the table, the earlier failure is not the cause: do not suggest it.
+        const afterFailure = m.ranAfterFailure && !createdByNone ? " It ran after an earlier failure, which may be the real cause." : "";
         return {
           key: m.name,
           object: m.name,
           location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
           message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
-          detail: failure.statement,
+          detail: failure.statement && tidyStatement(failure.statement),
           hint: (createdByNone ? noMigrationCreates(missing, m) : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.")) + afterFailure,
         };
       });
@@ -44,7 +45,14 @@ export const migrationFailed: Rule = {
 };
 
 function noMigrationCreates(table: ExpectedTable, migration: MigrationRecord): string {
-  const at = table.location ? ` at ${path.basename(table.location.file)}:${table.location.line}` : "";
+  const at = table.location ? ` (${path.basename(table.location.file)}:${table.location.line})` : "";
   const before = migration.timestamp !== undefined ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
-  return `No migration creates ${qualifiedName(table)} (${describeTable(table)}${at}): only synchronize ever did. Add a CREATE TABLE migration${before}.`;
+  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only synchronize ever did. Add a CREATE TABLE migration${before}.`;
+}
+
+/** A statement as written in a template literal: without its surrounding blank lines and common indent. */
+export function tidyStatement(statement: string): string {
+  const lines = statement.replace(/^\s*\n/, "").trimEnd().split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
 }

@@ -34,3 +34,15 @@ export function describeTable(table: ExpectedTable): string {
       return `Entity ${table.entityName} (table ${qualifiedName(table)})`;
   }
 }
+
+/** "the table of entity User", for sentences that already name the table. */
+export function tableOwner(table: ExpectedTable): string {
+  switch (table.kind) {
+    case "join-table":
+      return `the join table of ${table.relation ?? table.entityName}`;
+    case "closure-table":
+      return `the closure table of tree entity ${table.entityName}`;
+    default:
+      return `the table of entity ${table.entityName}`;
+  }
+}

@@ -5421,6 +5421,16 @@ function describeTable(table) {
       return `Entity ${table.entityName} (table ${qualifiedName(table)})`;
   }
 }
+function tableOwner(table) {
+  switch (table.kind) {
+    case "join-table":
+      return `the join table of ${table.relation ?? table.entityName}`;
+    case "closure-table":
+      return `the closure table of tree entity ${table.entityName}`;
+    default:
+      return `the table of entity ${table.entityName}`;
+  }
+}
 
 // src/rules/migration-failed.ts
 var HINTS_BY_CODE = {
@@ -5444,22 +5454,27 @@ var migrationFailed = {
       const failure = m.failure;
       const missing = missingRelationOf(m, expected.tables);
       const createdByNone = missing && isCreatedByNoMigration(missing, existing, createdByFailed);
-      const afterFailure = m.ranAfterFailure ? " It ran after an earlier failure, which may be the real cause." : "";
+      const afterFailure = m.ranAfterFailure && !createdByNone ? " It ran after an earlier failure, which may be the real cause." : "";
       return {
         key: m.name,
         object: m.name,
         location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
         message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
-        detail: failure.statement,
+        detail: failure.statement && tidyStatement(failure.statement),
         hint: (createdByNone ? noMigrationCreates(missing, m) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
       };
     });
   }
 };
 function noMigrationCreates(table, migration) {
-  const at = table.location ? ` at ${path.basename(table.location.file)}:${table.location.line}` : "";
+  const at = table.location ? ` (${path.basename(table.location.file)}:${table.location.line})` : "";
   const before = migration.timestamp !== void 0 ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
-  return `No migration creates ${qualifiedName(table)} (${describeTable(table)}${at}): only synchronize ever did. Add a CREATE TABLE migration${before}.`;
+  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only synchronize ever did. Add a CREATE TABLE migration${before}.`;
+}
+function tidyStatement(statement) {
+  const lines = statement.replace(/^\s*\n/, "").trimEnd().split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)[0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
 }
 
 // src/rules/missing-table.ts
