@@ -1154,8 +1154,21 @@ function installCommonJsHooks(tsconfig) {
 // src/worker/net-guard.ts
 import net from "node:net";
 import path2 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/worker/stack-frames.ts
 import { fileURLToPath } from "node:url";
-var OWN_DIR = path2.dirname(fileURLToPath(import.meta.url)) + path2.sep;
+function stackFrames(stack) {
+  const frames = [];
+  for (const text of (stack ?? "").split("\n").slice(1)) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(text.trim());
+    if (match) frames.push({ file: match[1].startsWith("file:") ? fileURLToPath(match[1]) : match[1], line: Number(match[2]) });
+  }
+  return frames;
+}
+
+// src/worker/net-guard.ts
+var OWN_DIR = path2.dirname(fileURLToPath2(import.meta.url)) + path2.sep;
 var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "::ffff:127.0.0.1", ""]);
 function installNetGuard(options) {
   const connect = net.Socket.prototype.connect;
@@ -1223,14 +1236,8 @@ function isAllowed(target, allowed) {
   return host === allowedHost || LOOPBACK.has(host) && LOOPBACK.has(allowedHost);
 }
 function userCallSite(stack) {
-  for (const line of (stack ?? "").split("\n").slice(1)) {
-    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
-    if (!match) continue;
-    const file = match[1].startsWith("file:") ? fileURLToPath(match[1]) : match[1];
-    if (file.includes(`${path2.sep}node_modules${path2.sep}`) || file.startsWith(OWN_DIR)) continue;
-    return `${file}:${match[2]}`;
-  }
-  return void 0;
+  const frame = stackFrames(stack).find(({ file }) => isUserSource(file) && !file.startsWith(OWN_DIR));
+  return frame && `${frame.file}:${frame.line}`;
 }
 
 // src/worker/site-registry.ts
@@ -1494,7 +1501,6 @@ function readVersion(entry) {
 
 // src/worker/typeorm/migration-recorder.ts
 import fs3 from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/worker/typeorm/created-tables.ts
 var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
@@ -1609,13 +1615,7 @@ function timestampOf(name) {
   return match ? Number(match[1]) : void 0;
 }
 function lineFromStack(stack, file) {
-  for (const line of (stack ?? "").split("\n")) {
-    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
-    if (!match) continue;
-    const frameFile = match[1].startsWith("file:") ? fileURLToPath2(match[1]) : match[1];
-    if (frameFile === file) return Number(match[2]);
-  }
-  return void 0;
+  return stackFrames(stack).find((frame) => frame.file === file)?.line;
 }
 function lineOfStatement(file, statement) {
   const head = statement?.trim().split("\n")[0]?.slice(0, 60);

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import YAML from "yaml";
 import { REPO } from "./paths.js";
+import { spawnNode } from "./spawn-collect.js";
 
 export interface WorkflowCommand {
   command: string;
@@ -66,34 +66,25 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
 
   try {
-    const { status, stdout, stderr } = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(actionDir, "dist", "action.js")], {
-        cwd: options.workspace,
-        env: {
-          ...stripGithubEnv(process.env),
-          ...inputEnv,
-          GITHUB_ACTIONS: "true",
-          CI: "true",
-          GITHUB_WORKSPACE: options.workspace,
-          GITHUB_EVENT_NAME: "pull_request",
-          GITHUB_EVENT_PATH: eventFile,
-          GITHUB_REPOSITORY: "acme/app",
-          GITHUB_SHA: "0000000000000000000000000000000000merge",
-          GITHUB_REF: "refs/pull/42/merge",
-          GITHUB_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
-          GITHUB_STEP_SUMMARY: summaryFile,
-          GITHUB_OUTPUT: outputFile,
-          RUNNER_TEMP: temp,
-          ...options.env,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ status: code, stdout: out, stderr: err }));
+    const { status, stdout, stderr } = await spawnNode([path.join(actionDir, "dist", "action.js")], {
+      cwd: options.workspace,
+      env: {
+        ...stripGithubEnv(process.env),
+        ...inputEnv,
+        GITHUB_ACTIONS: "true",
+        CI: "true",
+        GITHUB_WORKSPACE: options.workspace,
+        GITHUB_EVENT_NAME: "pull_request",
+        GITHUB_EVENT_PATH: eventFile,
+        GITHUB_REPOSITORY: "acme/app",
+        GITHUB_SHA: "0000000000000000000000000000000000merge",
+        GITHUB_REF: "refs/pull/42/merge",
+        GITHUB_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        GITHUB_OUTPUT: outputFile,
+        RUNNER_TEMP: temp,
+        ...options.env,
+      },
     });
     return {
       status,

@@ -1,28 +1,12 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { DIST } from "./paths.js";
+import { spawnNode, type Collected } from "./spawn-collect.js";
 
-export interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliRun = Collected;
 
 /** Runs the built CLI as a user would: `node dist/cli.js ...args` in `cwd`. */
 export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(DIST, "cli.js"), ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  return spawnNode([path.join(DIST, "cli.js"), ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
 }
 
 export interface JsonReport {

@@ -2,6 +2,8 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BlockedConnection } from "./protocol.js";
+import { isUserSource } from "./module-scope.js";
+import { stackFrames } from "./stack-frames.js";
 
 export interface NetGuardOptions {
   /** The throwaway server and database: the only TCP endpoint and database user code may reach. */
@@ -110,12 +112,6 @@ function isAllowed(target: Target, allowed: { host: string; port: number }): boo
 
 /** First stack frame in the user's own code: where the blocked connection came from. */
 export function userCallSite(stack: string | undefined): string | undefined {
-  for (const line of (stack ?? "").split("\n").slice(1)) {
-    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
-    if (!match) continue;
-    const file = match[1]!.startsWith("file:") ? fileURLToPath(match[1]!) : match[1]!;
-    if (file.includes(`${path.sep}node_modules${path.sep}`) || file.startsWith(OWN_DIR)) continue;
-    return `${file}:${match[2]}`;
-  }
-  return undefined;
+  const frame = stackFrames(stack).find(({ file }) => isUserSource(file) && !file.startsWith(OWN_DIR));
+  return frame && `${frame.file}:${frame.line}`;
 }

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { GateError } from "../../engine/errors.js";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import type { SiteRegistry } from "../site-registry.js";
+import { stackFrames } from "../stack-frames.js";
 import { createdTablesIn } from "./created-tables.js";
 import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
 
@@ -124,13 +124,7 @@ function timestampOf(name: string): number | undefined {
 
 /** Async stack traces include the awaiting `up()` frame; with source maps on, its line is the TS line. */
 function lineFromStack(stack: string | undefined, file: string): number | undefined {
-  for (const line of (stack ?? "").split("\n")) {
-    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
-    if (!match) continue;
-    const frameFile = match[1]!.startsWith("file:") ? fileURLToPath(match[1]!) : match[1]!;
-    if (frameFile === file) return Number(match[2]);
-  }
-  return undefined;
+  return stackFrames(stack).find((frame) => frame.file === file)?.line;
 }
 
 function lineOfStatement(file: string, statement: string | undefined): number | undefined {

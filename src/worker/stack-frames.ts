@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+
+export interface StackFrame {
+  file: string;
+  line: number;
+}
+
+/** file:line of each frame of an Error stack, file URLs (ESM) turned into paths. */
+export function stackFrames(stack: string | undefined): StackFrame[] {
+  const frames: StackFrame[] = [];
+  for (const text of (stack ?? "").split("\n").slice(1)) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(text.trim());
+    if (match) frames.push({ file: match[1]!.startsWith("file:") ? fileURLToPath(match[1]!) : match[1]!, line: Number(match[2]) });
+  }
+  return frames;
+}
