@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "@jest/globals";
@@ -78,5 +79,19 @@ describe("the shares incident (examples/shares-incident)", () => {
     } finally {
       project.cleanup();
     }
+  });
+});
+
+describe("the README quick start", () => {
+  test("npm run example fails on purpose with the report", () => {
+    // The script's build step is left out: rebuilding dist/ here would pull it from under the
+    // tests running in parallel. Everything after it runs exactly as written.
+    const script = (JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["example"]!;
+    const [build, command] = script.split(" && ");
+    expect(build).toBe("npm run build --silent");
+    const run = spawnSync(command!, { cwd: REPO, encoding: "utf8", shell: true });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("migration-gate: FAILED: 3 error(s)");
+    expect(run.stdout).toContain("examples/shares-incident/src/entity/Share.ts:6  error  missing-table");
   });
 });
