@@ -72,6 +72,24 @@ describe("the gate leaves nothing behind", () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
+  test("when Postgres is killed mid-run: exit 2 with a clear error, nothing left behind", async () => {
+    const child = spawn(process.execPath, [path.join(DIST, "cli.js"), "check", "--data-source", "src/data-source.ts"], {
+      cwd: project.dir,
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stderr = await untilOutput(child, "Hang1700000000000");
+    const postmaster = processesMentioning(tmp).find((line) => / -D \S+\/data /.test(line) && !line.includes(" -e "));
+    expect(postmaster).toBeDefined();
+    process.kill(Number(postmaster!.trim().split(/\s+/)[0]), "SIGKILL");
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(2);
+    expect(stderr()).toContain("The throwaway Postgres stopped during the run: its process exited (signal SIGKILL)");
+    expect(stderr()).toContain("Run the gate again");
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(processesMentioning(tmp)).toEqual([]);
+  });
+
   test.each([
     ["SIGTERM", 143],
     ["SIGINT", 130],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../src/postgres/embedded.js";
+import { startTestPostgres } from "./helpers/postgres.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
 import { EXAMPLE } from "./helpers/paths.js";
 import { runCli } from "./helpers/run-cli.js";
@@ -20,7 +20,7 @@ describe("database-url", () => {
   };
 
   beforeAll(async () => {
-    server = await startEmbeddedPostgres({ log: () => undefined });
+    server = await startTestPostgres();
     base = `postgres://postgres@127.0.0.1:${server.connection.port}`;
     const client = new pg.Client(server.connection);
     await client.connect();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../src/postgres/embedded.js";
+import { startTestPostgres } from "./helpers/postgres.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
 import { runCliJson } from "./helpers/run-cli.js";
 import { tempProject, type TempProject } from "./helpers/temp-project.js";
@@ -45,7 +45,7 @@ describe("a live production database is never touched", () => {
       .filter((line) => /connection authorized: .*database=production/.test(line) && !line.includes(`application_name=${TEST_APP}`));
 
   beforeAll(async () => {
-    server = await startEmbeddedPostgres({ log: () => undefined, settings: { log_connections: "on" }, onServerLog: (text) => (serverLog += text) });
+    server = await startTestPostgres({ settings: { log_connections: "on" }, onServerLog: (text) => (serverLog += text) });
     prodUrl = `postgres://postgres@127.0.0.1:${server.connection.port}/production`;
     await admin("postgres", (c) => c.query("CREATE DATABASE production"));
     await admin("production", async (c) => {

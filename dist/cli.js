@@ -11,12 +11,13 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-LZPCCMZM.js";
+} from "./chunk-7KBGEYT5.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-PODEGKOL.js";
+} from "./chunk-ZPHPXVVL.js";
+import "./chunk-3UUVHLGC.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/cli/main.ts

@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-PODEGKOL.js";
+} from "./chunk-ZPHPXVVL.js";
 import {
   SITE_REGISTRY_GLOBAL,
   isRelativeOrAbsolute,

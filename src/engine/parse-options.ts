@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { GateError } from "./errors.js";
 import { OPTION_SPECS, type RawOptions } from "./options-spec.js";
+import type { ProviderChoice } from "../postgres/provider.js";
 
 export interface ModuleRef {
   /** Absolute path. */
@@ -15,14 +16,23 @@ export type ProjectSource =
 
 export type ReportFormat = "text" | "json" | "markdown";
 
+export interface PostgresOptions {
+  choice: ProviderChoice;
+  major: number;
+  image?: string;
+  databaseUrl?: string;
+}
+
 export interface GateOptions {
   /** Absolute path of the project: cwd of the worker that loads user code. */
   projectDir: string;
   project: ProjectSource;
-  databaseUrl?: string;
+  postgres: PostgresOptions;
   timeoutMs: number;
   format: ReportFormat;
 }
+
+const PROVIDER_CHOICES: readonly ProviderChoice[] = ["auto", "url", "binaries", "embedded", "docker"];
 
 const FORMATS: readonly ReportFormat[] = ["text", "json", "markdown"];
 
@@ -53,7 +63,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
   return {
     projectDir,
     project: parseProjectSource(value, projectDir),
-    databaseUrl: parseDatabaseUrl(value("database-url")),
+    postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")!) * 1000,
     format: parseFormat(value("format")!),
   };
@@ -110,6 +120,37 @@ function requireFile(projectDir: string, given: string, option: string): string 
       ? `Paths are relative to working-directory (${projectDir}). Did you mean ${candidates.map((c) => `"${c}"`).join(" or ")}?`
       : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).`,
   });
+}
+
+function parsePostgres(value: (name: string) => string | undefined): PostgresOptions {
+  const choice = value("postgres")!;
+  if (!(PROVIDER_CHOICES as readonly string[]).includes(choice)) {
+    throw new GateError("invalid-postgres", `${optionLabel("postgres")} must be one of ${PROVIDER_CHOICES.join(", ")} (got "${choice}").`);
+  }
+  const major = Number(value("postgres-version"));
+  if (!Number.isInteger(major) || major < 12 || major > 99) {
+    throw new GateError("invalid-postgres-version", `${optionLabel("postgres-version")} must be a Postgres major version such as 16 or 17 (got "${value("postgres-version")}").`, {
+      hint: "Give the major only: 16, not 16.4.",
+    });
+  }
+  const databaseUrl = parseDatabaseUrl(value("database-url"));
+  const image = value("postgres-image");
+  if (databaseUrl && choice !== "auto" && choice !== "url") {
+    throw new GateError("conflicting-options", `${optionLabel("database-url")} is set, but ${optionLabel("postgres")} is "${choice}".`, {
+      hint: "Use postgres: url (or auto) with database-url, or remove database-url.",
+    });
+  }
+  if (choice === "url" && !databaseUrl) {
+    throw new GateError("incomplete-options", `${optionLabel("postgres")} is "url", but no ${optionLabel("database-url")} is given.`, {
+      hint: "Give the server's URL, e.g. postgres://postgres:postgres@localhost:5432/postgres",
+    });
+  }
+  if (image && (databaseUrl || (choice !== "auto" && choice !== "docker"))) {
+    throw new GateError("conflicting-options", `${optionLabel("postgres-image")} needs the docker provider, but ${databaseUrl ? "database-url is set" : `postgres is "${choice}"`}.`, {
+      hint: "Remove postgres-image, or use postgres: docker (or auto) without database-url.",
+    });
+  }
+  return { choice: choice as ProviderChoice, major, image, databaseUrl };
 }
 
 function parseDatabaseUrl(given: string | undefined): string | undefined {

@@ -3,9 +3,9 @@ import { evaluateRules } from "./evaluate-rules.js";
 import type { GateOptions } from "./parse-options.js";
 import { countBySeverity, type GateResult } from "./result.js";
 import { runWorker } from "./run-worker.js";
-import { createDatabaseOnServer } from "../postgres/from-url.js";
-import { startEmbeddedPostgres } from "../postgres/embedded.js";
+import { chooseProvider } from "../postgres/choose-provider.js";
 import type { ProvisionedDatabase } from "../postgres/provider.js";
+import { GateError } from "./errors.js";
 import { introspect } from "../schema/introspect.js";
 
 export interface RunGateHooks {
@@ -29,18 +29,21 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
 
-    const worker = await runWorker(
-      { projectDir: options.projectDir, project: options.project, connection: db.connection },
-      {
-        timeoutMs: Math.max(1, options.timeoutMs - (provisioned - started)),
-        configuredTimeoutMs: options.timeoutMs,
-        onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
-        onMigrationStart: (name) => log(`  ${name}`),
-      },
-    );
-
-    const introspectStarted = Date.now();
-    const actual = await introspect(db.connection);
+    let introspectStarted = 0;
+    const { worker, actual } = await whileServerLives(db, async (signal) => {
+      const worker = await runWorker(
+        { projectDir: options.projectDir, project: options.project, connection: db.connection },
+        {
+          timeoutMs: Math.max(1, options.timeoutMs - (provisioned - started)),
+          configuredTimeoutMs: options.timeoutMs,
+          signal,
+          onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
+          onMigrationStart: (name) => log(`  ${name}`),
+        },
+      );
+      introspectStarted = Date.now();
+      return { worker, actual: await introspect(db.connection) };
+    });
     const diffStarted = Date.now();
     const findings = evaluateRules({
       expected: { tables: worker.expectedTables },
@@ -75,8 +78,34 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
   }
 }
 
-function provision(options: GateOptions, log: (line: string) => void): Promise<ProvisionedDatabase> {
-  return options.databaseUrl ? createDatabaseOnServer(options.databaseUrl, log) : startEmbeddedPostgres({ log });
+async function provision(options: GateOptions, log: (line: string) => void): Promise<ProvisionedDatabase> {
+  const request = { ...options.postgres, log };
+  const provider = await chooseProvider(request);
+  return provider.start(request);
+}
+
+/**
+ * Runs `work` unless the server dies first. A dead server would otherwise surface as a string
+ * of migration failures ("connection terminated") that blame the user's code.
+ */
+async function whileServerLives<T>(db: ProvisionedDatabase, work: (abort: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const died = (what: string) =>
+    new GateError("postgres-died", `The throwaway Postgres stopped during the run: ${what}.`, {
+      hint: "Something outside the gate stopped it (out of memory, a job limit, a killed process). Run the gate again; if a migration crashes the server every time, that migration is worth a look.",
+    });
+  const death = db.died.then((what) => {
+    controller.abort();
+    throw died(what);
+  });
+  death.catch(() => undefined);
+  try {
+    return await Promise.race([work(controller.signal), death]);
+  } catch (error) {
+    // The work may notice the dead server (a refused connection) a moment before we do.
+    const what = await Promise.race([db.died, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1000).unref())]);
+    throw what && !(error instanceof GateError && error.code === "postgres-died") ? died(what) : error;
+  }
 }
 
 function seconds(ms: number): string {

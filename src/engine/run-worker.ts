@@ -9,6 +9,8 @@ export interface RunWorkerOptions {
   timeoutMs: number;
   /** The run-wide timeout as the user set it, for the message. */
   configuredTimeoutMs: number;
+  /** Aborting kills the worker (the engine gave up on the run). */
+  signal?: AbortSignal;
   onPhase?: (phase: "load" | "migrate") => void;
   onMigrationStart?: (name: string) => void;
 }
@@ -59,6 +61,8 @@ export function runWorker(request: WorkerRequest, options: RunWorkerOptions): Pr
         ),
       );
     }, options.timeoutMs);
+
+    options.signal?.addEventListener("abort", () => settle(() => reject(new GateError("aborted", "The run was stopped."))), { once: true });
 
     child.on("message", (message: WorkerMessage) => {
       if (message.type === "phase") {

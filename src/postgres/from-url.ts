@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { GateError } from "../engine/errors.js";
 import type { DbConnection } from "../worker/protocol.js";
-import type { ProvisionedDatabase } from "./provider.js";
+import type { PostgresProvider, ProvisionedDatabase } from "./provider.js";
 
 const HINT_URL = "Check database-url (--database-url): it must reach a Postgres server as a user with the CREATEDB privilege, e.g. postgres://postgres:postgres@localhost:5432/postgres";
 
@@ -38,6 +38,11 @@ export async function createDatabaseOnServer(url: string, log: (line: string) =>
   log(`Created throwaway database ${database} on ${server}`);
 
   let disposed = false;
+  // The admin connection stays open for the run: if it drops, the server went away.
+  const died = new Promise<string>((resolve) => {
+    admin.once("error", (error) => !disposed && resolve(`the connection to ${server} broke (${error.message})`));
+    admin.once("end", () => !disposed && resolve(`the connection to ${server} was closed by the server`));
+  });
   const dispose = async () => {
     if (disposed) return;
     disposed = true;
@@ -57,9 +62,22 @@ export async function createDatabaseOnServer(url: string, log: (line: string) =>
     provider: "database-url",
     connection: connectionFor(url, database),
     serverVersion: version.rows[0]!.server_version,
+    died,
     dispose,
   };
 }
+
+/** A server the user runs (services: postgres, a shared CI database server). */
+export const urlProvider: PostgresProvider = {
+  name: "url",
+  async check({ databaseUrl }) {
+    return databaseUrl ? { ok: true, detail: `a database of its own on ${describeServer(databaseUrl)}` } : { ok: false, reason: "no database-url given" };
+  },
+  async start({ databaseUrl, log }) {
+    if (!databaseUrl) throw new GateError("database-url-missing", "postgres: url needs database-url (--database-url).", { hint: HINT_URL });
+    return createDatabaseOnServer(databaseUrl, log);
+  },
+};
 
 function connectionFor(url: string, database: string): DbConnection {
   const parsed = new URL(url);

@@ -80,6 +80,26 @@ var OPTION_SPECS = [
     placeholder: "url"
   },
   {
+    name: "postgres",
+    description: "Where the throwaway Postgres comes from: auto (fastest available: url if database-url is set, a local installation of postgres-version, the embedded binaries, Docker), url, binaries, embedded or docker.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "provider"
+  },
+  {
+    name: "postgres-version",
+    description: "Postgres major version to check against: use the one production runs. The embedded provider offers 14 to 18.",
+    default: "17",
+    actionInput: true,
+    placeholder: "major"
+  },
+  {
+    name: "postgres-image",
+    description: "Docker image to run instead of postgres:<postgres-version>, e.g. postgis/postgis:17-3.5. Needs Docker.",
+    actionInput: true,
+    placeholder: "image"
+  },
+  {
     name: "timeout",
     description: "Seconds the whole run may take; a hanging migration is stopped and named.",
     default: "600",
@@ -98,6 +118,7 @@ var OPTION_SPECS = [
 // src/engine/parse-options.ts
 import fs from "node:fs";
 import path from "node:path";
+var PROVIDER_CHOICES = ["auto", "url", "binaries", "embedded", "docker"];
 var FORMATS = ["text", "json", "markdown"];
 function optionLabel(name) {
   const spec = OPTION_SPECS.find((s) => s.name === name);
@@ -118,7 +139,7 @@ function parseOptions(raw, context) {
   return {
     projectDir,
     project: parseProjectSource(value, projectDir),
-    databaseUrl: parseDatabaseUrl(value("database-url")),
+    postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format"))
   };
@@ -167,6 +188,36 @@ function requireFile(projectDir, given, option) {
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
     hint: candidates.length ? `Paths are relative to working-directory (${projectDir}). Did you mean ${candidates.map((c) => `"${c}"`).join(" or ")}?` : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).`
   });
+}
+function parsePostgres(value) {
+  const choice = value("postgres");
+  if (!PROVIDER_CHOICES.includes(choice)) {
+    throw new GateError("invalid-postgres", `${optionLabel("postgres")} must be one of ${PROVIDER_CHOICES.join(", ")} (got "${choice}").`);
+  }
+  const major = Number(value("postgres-version"));
+  if (!Number.isInteger(major) || major < 12 || major > 99) {
+    throw new GateError("invalid-postgres-version", `${optionLabel("postgres-version")} must be a Postgres major version such as 16 or 17 (got "${value("postgres-version")}").`, {
+      hint: "Give the major only: 16, not 16.4."
+    });
+  }
+  const databaseUrl = parseDatabaseUrl(value("database-url"));
+  const image = value("postgres-image");
+  if (databaseUrl && choice !== "auto" && choice !== "url") {
+    throw new GateError("conflicting-options", `${optionLabel("database-url")} is set, but ${optionLabel("postgres")} is "${choice}".`, {
+      hint: "Use postgres: url (or auto) with database-url, or remove database-url."
+    });
+  }
+  if (choice === "url" && !databaseUrl) {
+    throw new GateError("incomplete-options", `${optionLabel("postgres")} is "url", but no ${optionLabel("database-url")} is given.`, {
+      hint: "Give the server's URL, e.g. postgres://postgres:postgres@localhost:5432/postgres"
+    });
+  }
+  if (image && (databaseUrl || choice !== "auto" && choice !== "docker")) {
+    throw new GateError("conflicting-options", `${optionLabel("postgres-image")} needs the docker provider, but ${databaseUrl ? "database-url is set" : `postgres is "${choice}"`}.`, {
+      hint: "Remove postgres-image, or use postgres: docker (or auto) without database-url."
+    });
+  }
+  return { choice, major, image, databaseUrl };
 }
 function parseDatabaseUrl(given) {
   if (!given) return void 0;

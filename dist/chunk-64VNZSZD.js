@@ -1,0 +1,13 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+import {
+  serverVersion
+} from "./chunk-3UUVHLGC.js";
+import "./chunk-4EXQY7HF.js";
+export {
+  serverVersion
+};

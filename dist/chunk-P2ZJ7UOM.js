@@ -1,0 +1,11 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+import {
+  require_build
+} from "./chunk-4IPLGXTQ.js";
+import "./chunk-4EXQY7HF.js";
+export default require_build();
