@@ -11,7 +11,7 @@ import {
   formatMarkdown,
   formatText,
   runGate
-} from "./chunk-7KBGEYT5.js";
+} from "./chunk-B7XJGJTT.js";
 import {
   GateError,
   OPTION_SPECS,

@@ -22,10 +22,12 @@ export async function chooseProvider(request: PostgresRequest): Promise<Postgres
   if (request.choice !== "auto") return PROVIDERS[request.choice];
   const order: ProviderName[] = request.databaseUrl ? ["url"] : request.image ? ["docker"] : ["binaries", "embedded", "docker"];
   const passedOver: string[] = [];
-  for (const name of order) {
+  for (const [index, name] of order.entries()) {
     const availability = await PROVIDERS[name].check(request);
     if (availability.ok) {
-      request.log(`Postgres provider: ${name}: ${availability.detail}${passedOver.length ? ` (not ${passedOver.join("; not ")})` : ""}`);
+      const untried = order.slice(index + 1);
+      const why = [...passedOver.map((p) => `not ${p}`), ...(untried.length ? [`${untried.join(", ")} not needed`] : [])];
+      request.log(`Postgres provider: ${name}: ${availability.detail}${why.length ? ` (${why.join("; ")})` : ""}`);
       return PROVIDERS[name];
     }
     passedOver.push(`${name}: ${availability.reason}`);
