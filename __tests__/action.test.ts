@@ -1,48 +1,71 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, test } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { FakeGithub } from "./helpers/fake-github.js";
 import { REPO } from "./helpers/paths.js";
-import { runAction } from "./helpers/run-action.js";
+import { runAction, type ActionRun } from "./helpers/run-action.js";
 
-const annotations = (run: Awaited<ReturnType<typeof runAction>>, level: string) => run.commands.filter((c) => c.command === level && c.properties["title"]);
+const INCIDENT = { "working-directory": "examples/shares-incident", "data-source": "src/data-source.ts" };
+const CLEAN = { "working-directory": "__tests__/fixtures/typeorm03-cjs", "data-source": "src/data-source.ts" };
+const annotations = (run: ActionRun, level: string) => run.commands.filter((c) => c.command === level && c.properties["title"]);
+const setFailed = (run: ActionRun) => run.commands.filter((c) => c.command === "error" && !c.properties["title"]).map((c) => c.message);
 
 describe("the action, run as the runner runs it", () => {
-  test("the incident: error annotations on the entity lines, a summary, outputs, a failed step", async () => {
-    const run = await runAction({ workspace: REPO, inputs: { "working-directory": "examples/shares-incident", "data-source": "src/data-source.ts" } });
+  let github: FakeGithub;
+  beforeEach(async () => {
+    github = await new FakeGithub().start();
+  });
+  afterEach(() => github.stop());
+
+  test("without checks: write: error annotations on the entity lines, a summary, outputs, a failed step", async () => {
+    github.permissions.checks = false;
+    const run = await runAction({ workspace: REPO, inputs: INCIDENT, github });
     expect(run.status).toBe(1);
 
-    const errors = annotations(run, "error");
-    expect(errors.map((c) => [c.properties["title"], c.properties["file"], c.properties["line"]])).toEqual([
+    expect(annotations(run, "error").map((c) => [c.properties["title"], c.properties["file"], c.properties["line"]])).toEqual([
       ["migration-gate: migration-failed", "examples/shares-incident/src/migration/1740300000000-ShareUniquePerUser.ts", "9"],
       ["migration-gate: missing-table", "examples/shares-incident/src/entity/Share.ts", "6"],
       ["migration-gate: missing-table", "examples/shares-incident/src/entity/ShareKey.ts", "4"],
     ]);
-    expect(errors[1]!.message).toContain("Entity Share (table public.shares) has no CREATE TABLE migration.\nFix: Add a migration that creates it");
-
-    // core.setFailed: one more error, without a file, that names the verdict.
-    const failed = run.commands.filter((c) => c.command === "error" && !c.properties["title"]);
-    expect(failed.map((c) => c.message)).toEqual([
-      "migration-gate found 3 error(s): the migrations do not build the schema the entities expect. See the annotations and the job summary.",
-    ]);
+    expect(annotations(run, "error")[1]!.message).toContain("Entity Share (table public.shares) has no CREATE TABLE migration.\nFix: Add a migration that creates it");
+    expect(setFailed(run)).toEqual(["migration-gate found 3 error(s): the migrations do not build the schema the entities expect. See the annotations and the job summary."]);
+    expect(run.stdout).toContain("No check run (the token may not create check runs (HTTP 403; it needs checks: write))");
 
     expect(run.summary).toContain("## ❌ migration-gate failed: 3 errors");
     expect(run.summary).toContain("| ❌ | `missing-table` | public.shares | examples/shares-incident/src/entity/Share.ts:6 | Entity Share (table public.shares) has no CREATE TABLE migration. |");
     expect(run.summary).toContain("| ShareUniquePerUser1740300000000 | **failed** (42P01) |");
-    expect(run.outputs).toEqual({ status: "failed", findings: "3", errors: "3", warnings: "0" });
-    expect(run.apiRequests).toEqual([]);
+    expect(run.outputs).toMatchObject({ status: "failed", findings: "3", errors: "3", warnings: "0" });
+    expect(run.reportJson).toMatchObject({ status: "failed", findings: expect.arrayContaining([expect.objectContaining({ ruleId: "missing-table" })]) });
+    expect(run.apiRequests).toEqual(["POST /repos/acme/app/check-runs", "GET /repos/acme/app/pulls/42/files"]);
   });
 
-  test("a clean project: no annotations, a passing summary, status passed", async () => {
-    const run = await runAction({ workspace: REPO, inputs: { "working-directory": "__tests__/fixtures/typeorm03-cjs", "data-source": "src/data-source.ts" } });
+  test("with checks: write: one check run on the PR head commit holds the annotations; no workflow annotations", async () => {
+    const run = await runAction({ workspace: REPO, inputs: INCIDENT, github });
+    expect(run.status).toBe(1);
+    expect(github.checkRuns).toHaveLength(1);
+    const [checkRun] = github.checkRuns;
+    expect(checkRun).toMatchObject({ name: "migration-gate", head_sha: "1111111111111111111111111111111111111111", conclusion: "failure" });
+    expect(checkRun!.annotations.map((a) => [a["path"], a["start_line"], a["annotation_level"], a["title"]])).toEqual([
+      ["examples/shares-incident/src/migration/1740300000000-ShareUniquePerUser.ts", 9, "failure", "migration-gate: migration-failed"],
+      ["examples/shares-incident/src/entity/Share.ts", 6, "failure", "migration-gate: missing-table"],
+      ["examples/shares-incident/src/entity/ShareKey.ts", 4, "failure", "migration-gate: missing-table"],
+    ]);
+    expect(annotations(run, "error")).toEqual([]);
+    expect(setFailed(run)).toHaveLength(1);
+  });
+
+  test("a clean project: no annotations, a passing summary and check run, status passed", async () => {
+    const run = await runAction({ workspace: REPO, inputs: CLEAN, github });
     expect(run.status).toBe(0);
     expect(run.commands.filter((c) => ["error", "warning"].includes(c.command))).toEqual([]);
     expect(run.summary).toContain("## ✅ migration-gate passed");
-    expect(run.outputs).toEqual({ status: "passed", findings: "0", errors: "0", warnings: "0" });
+    expect(run.outputs).toMatchObject({ status: "passed", findings: "0", errors: "0", warnings: "0" });
+    expect(github.checkRuns.map((r) => r.conclusion)).toEqual(["success"]);
   });
 
   test("a bad input fails the step with the message and the next step; status error", async () => {
-    const run = await runAction({ workspace: REPO, inputs: { "working-directory": "examples/shares-incident", "data-source": "src/datasource.ts" } });
+    const run = await runAction({ workspace: REPO, inputs: { ...INCIDENT, "data-source": "src/datasource.ts" }, github });
     expect(run.status).toBe(1);
     const [failure] = run.commands.filter((c) => c.command === "error");
     expect(failure!.message).toContain('migration-gate could not check the project: data-source (--data-source): file "src/datasource.ts" not found');
@@ -50,12 +73,12 @@ describe("the action, run as the runner runs it", () => {
     expect(run.outputs["status"]).toBe("error");
   });
 
-  test("database-url is masked, password included, before anything is logged", async () => {
+  test("database-url and the token are masked, password included, before anything is logged", async () => {
     const url = "postgres://gate:s3cr3t-pw@127.0.0.1:1/postgres";
-    const run = await runAction({ workspace: REPO, inputs: { "working-directory": "examples/shares-incident", "data-source": "src/data-source.ts", "database-url": url } });
+    const run = await runAction({ workspace: REPO, inputs: { ...INCIDENT, "database-url": url }, github });
     expect(run.status).toBe(1);
     const masks = run.commands.filter((c) => c.command === "add-mask").map((c) => c.message);
-    expect(masks).toEqual([url, "s3cr3t-pw"]);
+    expect(masks).toEqual(expect.arrayContaining([url, "s3cr3t-pw", "ghs_fake_job_token"]));
     expect(run.stdout.indexOf("::add-mask::")).toBeLessThan(run.stdout.indexOf("::error"));
     expect(run.commands.find((c) => c.command === "error")!.message).toContain("Could not connect to Postgres at 127.0.0.1:1");
   });
@@ -68,12 +91,12 @@ describe("the action, run as the runner runs it", () => {
       fs.copyFileSync(path.join(REPO, "action.yml"), path.join(actionDir, "action.yml"));
       const inputs = { "working-directory": "__tests__/fixtures/typeorm1-esm", "data-source": "src/data-source.ts" };
 
-      const first = await runAction({ workspace: REPO, actionDir, inputs, env: { RUNNER_TOOL_CACHE: toolCache } });
+      const first = await runAction({ workspace: REPO, actionDir, inputs, github, env: { RUNNER_TOOL_CACHE: toolCache } });
       expect(first.stdout).toContain("from the npm registry into");
-      expect(first.outputs).toEqual({ status: "passed", findings: "0", errors: "0", warnings: "0" });
+      expect(first.outputs).toMatchObject({ status: "passed", findings: "0", errors: "0", warnings: "0" });
       expect(first.status).toBe(0);
 
-      const second = await runAction({ workspace: REPO, actionDir, inputs, env: { RUNNER_TOOL_CACHE: toolCache } });
+      const second = await runAction({ workspace: REPO, actionDir, inputs, github, env: { RUNNER_TOOL_CACHE: toolCache } });
       expect(second.stdout).not.toContain("from the npm registry into");
       expect(second.status).toBe(0);
     } finally {

@@ -6,37 +6,27 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  displayPath,
+  VERSION,
   formatGateError,
-  formatMarkdown,
+  formatJson,
+  formatSarif,
   formatText,
-  runGate
-} from "./chunk-B7XJGJTT.js";
+  runGate,
+  writeSarifFile
+} from "./chunk-P3626YCV.js";
+import {
+  formatMarkdown
+} from "./chunk-7OZQDCEP.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-ZPHPXVVL.js";
+} from "./chunk-YQC5MQ3A.js";
 import "./chunk-3UUVHLGC.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
-
-// src/report/json.ts
-function formatJson(result, { baseDir }) {
-  const relative = (item) => item.location ? { ...item, location: { ...item.location, file: displayPath(item.location.file, baseDir) } } : item;
-  return JSON.stringify(
-    {
-      ...result,
-      projectDir: displayPath(result.projectDir, baseDir) || ".",
-      findings: result.findings.map(relative),
-      migrations: result.migrations.map(relative)
-    },
-    null,
-    2
-  );
-}
 
 // src/cli/help.ts
 function helpText() {
@@ -64,9 +54,6 @@ function helpText() {
     ""
   ].join("\n");
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
 
 // src/cli/main.ts
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => void 0);
@@ -108,9 +95,16 @@ Run migration-gate --help for the options.
     const options = parseOptions(parsed.values, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}
 `) });
-    const render = { text: formatText, json: formatJson, markdown: formatMarkdown }[options.format];
+    const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
     process.stdout.write(`${render(result, { baseDir: cwd })}
 `);
+    if (options.sarifFile) writeSarifFile(result, options.sarifFile, cwd);
+    if (options.github.comment) {
+      const stderr = (line) => process.stderr.write(`${line}
+`);
+      const { postPrComment } = await import("./chunk-ZILCV364.js");
+      await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: cwd, info: stderr, warn: stderr });
+    }
     return result.status === "passed" ? 0 : 1;
   } catch (error) {
     if (error instanceof GateError) {

@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-ZPHPXVVL.js";
+} from "./chunk-YQC5MQ3A.js";
 import {
   SITE_REGISTRY_GLOBAL,
   isRelativeOrAbsolute,

@@ -9,6 +9,7 @@ export const OUTPUTS: Record<string, string> = {
   findings: "Number of findings, all severities.",
   errors: "Number of error findings: the step fails when it is not 0.",
   warnings: "Number of warning findings.",
+  "report-json": "Path of the full report as JSON (in RUNNER_TEMP), for later steps.",
 };
 
 export function renderActionYml(): string {
@@ -17,7 +18,7 @@ export function renderActionYml(): string {
     `  ${spec.name}:`,
     `    description: ${quote(spec.description)}`,
     `    required: false`,
-    ...(spec.default !== undefined ? [`    default: ${quote(spec.default)}`] : []),
+    ...((spec.actionDefault ?? spec.default) !== undefined ? [`    default: ${quote((spec.actionDefault ?? spec.default)!)}`] : []),
   ]);
   const outputs = Object.entries(OUTPUTS).flatMap(([name, description]) => [`  ${name}:`, `    description: ${quote(description)}`]);
   return [
@@ -42,7 +43,8 @@ export function renderActionYml(): string {
 export function renderOptionsTable(): string {
   const rows = OPTION_SPECS.map((spec) => {
     const name = spec.actionInput ? `\`${spec.name}\` / \`--${spec.name}\`` : `\`--${spec.name}\` (CLI only)`;
-    return `| ${name} | ${spec.description.replace(/\|/g, "\\|")} | ${spec.default !== undefined ? `\`${spec.default}\`` : ""} |`;
+    const defaults = [spec.actionDefault && `\`${spec.actionDefault}\` (action)`, spec.default !== undefined && `\`${spec.default}\``].filter(Boolean).join(", ");
+    return `| ${name} | ${spec.description.replace(/\|/g, "\\|")} | ${defaults} |`;
   });
   const outputs = Object.entries(OUTPUTS).map(([name, description]) => `| \`${name}\` | ${description} |`);
   return ["| Input / flag | What it does | Default |", "|---|---|---|", ...rows, "", "| Output | Meaning |", "|---|---|", ...outputs].join("\n");

@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import YAML from "yaml";
+import { FakeGithub } from "./fake-github.js";
 import { REPO } from "./paths.js";
 import { spawnNode } from "./spawn-collect.js";
 
@@ -20,8 +19,10 @@ export interface ActionRun {
   commands: WorkflowCommand[];
   summary: string;
   outputs: Record<string, string>;
-  /** Requests the action made to the (fake) GitHub API. */
+  /** Requests the action made to the (fake) GitHub API, as "METHOD /path". */
   apiRequests: string[];
+  /** The file the report-json output names, parsed (it lives in RUNNER_TEMP, gone after the run). */
+  reportJson?: { findings: unknown[]; status: string };
 }
 
 export interface RunActionOptions {
@@ -31,6 +32,10 @@ export interface RunActionOptions {
   /** Folder holding action.yml and dist/ (the action's own checkout). */
   actionDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** The GitHub API the action talks to; by default one whose token may do nothing. */
+  github?: FakeGithub;
+  /** Changes to the pull_request event payload (a fork, another PR...). */
+  event?: (event: ReturnType<typeof pullRequestEvent>) => void;
 }
 
 /**
@@ -47,19 +52,24 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const eventFile = path.join(temp, "event.json");
   fs.writeFileSync(summaryFile, "");
   fs.writeFileSync(outputFile, "");
-  fs.writeFileSync(eventFile, JSON.stringify(pullRequestEvent()));
+  const event = pullRequestEvent();
+  options.event?.(event);
+  fs.writeFileSync(eventFile, JSON.stringify(event));
 
-  const apiRequests: string[] = [];
-  const api = http.createServer((req, res) => {
-    apiRequests.push(`${req.method} ${req.url}`);
-    res.writeHead(404, { "content-type": "application/json" }).end('{"message":"Not Found"}');
-  });
-  await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+  const github = options.github ?? new FakeGithub();
+  const ownGithub = !options.github;
+  if (ownGithub) {
+    github.permissions = { checks: false, pullRequests: false };
+    await github.start();
+  }
+  const requestsBefore = github.requests.length;
 
   const declared = (YAML.parse(fs.readFileSync(path.join(actionDir, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string }> }).inputs;
   const inputEnv: Record<string, string> = {};
   for (const [name, spec] of Object.entries(declared)) {
-    inputEnv[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = options.inputs[name] ?? spec.default ?? "";
+    // The runner evaluates expressions in defaults; ${{ github.token }} becomes the job's token.
+    const value = options.inputs[name] ?? (spec.default ?? "").replace("${{ github.token }}", "ghs_fake_job_token");
+    inputEnv[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   }
   for (const name of Object.keys(options.inputs)) {
     if (!(name in declared)) throw new Error(`input ${name} is not declared in action.yml`);
@@ -79,24 +89,27 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
         GITHUB_REPOSITORY: "acme/app",
         GITHUB_SHA: "0000000000000000000000000000000000merge",
         GITHUB_REF: "refs/pull/42/merge",
-        GITHUB_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+        GITHUB_API_URL: github.url,
         GITHUB_STEP_SUMMARY: summaryFile,
         GITHUB_OUTPUT: outputFile,
         RUNNER_TEMP: temp,
         ...options.env,
       },
     });
+    const outputs = parseOutputs(fs.readFileSync(outputFile, "utf8"));
+    const reportFile = outputs["report-json"];
     return {
       status,
       stdout,
       stderr,
       commands: parseCommands(stdout),
       summary: fs.readFileSync(summaryFile, "utf8"),
-      outputs: parseOutputs(fs.readFileSync(outputFile, "utf8")),
-      apiRequests,
+      outputs,
+      reportJson: reportFile && fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, "utf8")) : undefined,
+      apiRequests: github.requests.slice(requestsBefore).map((r) => `${r.method} ${r.path}`),
     };
   } finally {
-    api.close();
+    if (ownGithub) await github.stop();
     fs.rmSync(temp, { recursive: true, force: true });
   }
 }
@@ -138,7 +151,7 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-function pullRequestEvent() {
+export function pullRequestEvent() {
   return {
     action: "synchronize",
     number: 42,

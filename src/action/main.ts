@@ -1,24 +1,38 @@
 /**
  * The GitHub Action entry point (action.yml runs dist/action.js on node24). Reads INPUT_*,
- * runs the same engine as the CLI, then: annotations on the entity/migration lines, a job
- * summary, step outputs, and a failed step when there are errors.
+ * runs the same engine as the CLI, then reports where a reviewer looks: a check run with every
+ * finding annotated (or, without checks: write, workflow-command annotations within GitHub's
+ * per-step limits), the job summary, an optional sticky PR comment, SARIF, step outputs, and
+ * a failed step when there are errors.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import * as core from "@actions/core";
 import { GateError } from "../engine/errors.js";
 import { OPTION_SPECS, type RawOptions } from "../engine/options-spec.js";
 import { parseOptions } from "../engine/parse-options.js";
-import { countBySeverity } from "../engine/result.js";
+import { countBySeverity, type GateResult } from "../engine/result.js";
 import { runGate } from "../engine/run-gate.js";
-import { toAnnotations } from "../report/annotations.js";
+import { changedFiles } from "../github/changed-files.js";
+import { publishCheckRun } from "../github/check-run.js";
+import { githubClient } from "../github/client.js";
+import { readGithubTarget } from "../github/context.js";
+import { planAnnotations, toAnnotations, type Annotation } from "../report/annotations.js";
 import { formatGateError } from "../report/gate-error.js";
-import { formatMarkdown } from "../report/markdown.js";
+import { formatJson } from "../report/json.js";
+import { COMMENT_MAX_BYTES, formatMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { formatText } from "../report/text.js";
+import { postPrComment } from "../sinks/pr-comment.js";
+import { writeSarifFile } from "../sinks/sarif-file.js";
+
+const CHECK_NAME = "migration-gate";
 
 export async function run(): Promise<void> {
   const raw: RawOptions = {};
   for (const spec of OPTION_SPECS.filter((s) => s.actionInput)) {
     raw[spec.name] = core.getInput(spec.name);
-    if (spec.secret && raw[spec.name]) maskUrl(raw[spec.name]!);
+    if (spec.secret && raw[spec.name]) maskSecret(raw[spec.name]!);
   }
   // Annotations need repository-relative paths, also when working-directory is a sub-folder.
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
@@ -28,19 +42,24 @@ export async function run(): Promise<void> {
     const result = await runGate(options, { log: (line) => core.info(line) });
     const counts = countBySeverity(result.findings);
 
-    for (const annotation of toAnnotations(result, { baseDir: workspace })) {
-      const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line };
-      if (annotation.level === "error") core.error(annotation.message, properties);
-      else if (annotation.level === "warning") core.warning(annotation.message, properties);
-      else core.notice(annotation.message, properties);
-    }
+    await annotate(result, { workspace, token: options.github.token });
     core.info(`\n${formatText(result, { baseDir: workspace })}`);
-    if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(formatMarkdown(result, { baseDir: workspace })).write();
+    if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES })).write();
+    if (options.github.comment) {
+      await postPrComment({ result, token: options.github.token, baseDir: workspace, info: core.info, warn: (line) => core.warning(line) });
+    }
+    if (options.sarifFile) {
+      writeSarifFile(result, options.sarifFile, workspace);
+      core.info(`SARIF written to ${options.sarifFile}`);
+    }
 
+    const reportFile = path.join(process.env["RUNNER_TEMP"] ?? os.tmpdir(), "migration-gate-report.json");
+    fs.writeFileSync(reportFile, formatJson(result, { baseDir: workspace }) + "\n");
     core.setOutput("status", result.status);
     core.setOutput("findings", String(result.findings.length));
     core.setOutput("errors", String(counts.error));
     core.setOutput("warnings", String(counts.warning));
+    core.setOutput("report-json", reportFile);
     if (result.status === "failed") {
       core.setFailed(`migration-gate found ${counts.error} error(s): the migrations do not build the schema the entities expect. See the annotations and the job summary.`);
     }
@@ -56,14 +75,54 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Masks the whole URL and its password on their own, so neither appears in any log line. */
-function maskUrl(value: string): void {
+/**
+ * Every finding in a check run when the token may create one; otherwise workflow-command
+ * annotations, PR-changed files first, capped to what GitHub shows, with an overflow notice.
+ */
+async function annotate(result: GateResult, { workspace, token }: { workspace: string; token?: string }): Promise<void> {
+  const target = readGithubTarget();
+  const octokit = token && target ? githubClient(token) : undefined;
+  let fallbackReason = !octokit ? "no GitHub token" : target!.fromFork ? "pull requests from forks get a read-only token" : undefined;
+  if (octokit && !fallbackReason) {
+    try {
+      const outcome = await publishCheckRun({
+        octokit,
+        target: target!,
+        result,
+        annotations: toAnnotations(result, { baseDir: workspace }),
+        summary: formatMarkdown(result, { baseDir: workspace, maxBytes: COMMENT_MAX_BYTES }),
+        name: CHECK_NAME,
+      });
+      if (outcome.published) {
+        core.info(`Check run "${CHECK_NAME}" holds every finding as an annotation${outcome.url ? `: ${outcome.url}` : ""}`);
+        return;
+      }
+      fallbackReason = outcome.reason;
+    } catch (error) {
+      fallbackReason = `creating the check run failed (${(error as Error).message})`;
+    }
+  }
+  core.info(`No check run (${fallbackReason}): annotating with workflow commands, which GitHub caps per step.`);
+  const changed = octokit && target ? await changedFiles(octokit, target, core.info) : new Set<string>();
+  const plan = planAnnotations(result, { baseDir: workspace, changedFiles: changed });
+  for (const annotation of [...plan.shown, ...(plan.overflowNotice ? [plan.overflowNotice] : [])]) emit(annotation);
+}
+
+function emit(annotation: Annotation): void {
+  const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line };
+  if (annotation.level === "error") core.error(annotation.message, properties);
+  else if (annotation.level === "warning") core.warning(annotation.message, properties);
+  else core.notice(annotation.message, properties);
+}
+
+/** Masks a secret input, and for a URL its password on its own, so neither appears in any log line. */
+function maskSecret(value: string): void {
   core.setSecret(value);
   try {
     const password = decodeURIComponent(new URL(value).password);
     if (password) core.setSecret(password);
   } catch {
-    // Not a URL: parse-options reports that.
+    // Not a URL (a token): masked whole above.
   }
 }
 

@@ -12,7 +12,9 @@ import { runGate } from "../engine/run-gate.js";
 import { formatGateError } from "../report/gate-error.js";
 import { formatJson } from "../report/json.js";
 import { formatMarkdown } from "../report/markdown.js";
+import { formatSarif } from "../report/sarif.js";
 import { formatText } from "../report/text.js";
+import { writeSarifFile } from "../sinks/sarif-file.js";
 import { helpText } from "./help.js";
 import { VERSION } from "../version.js";
 
@@ -53,8 +55,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseOptions(parsed.values as RawOptions, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}\n`) });
-    const render = { text: formatText, json: formatJson, markdown: formatMarkdown }[options.format];
+    const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
     process.stdout.write(`${render(result, { baseDir: cwd })}\n`);
+    if (options.sarifFile) writeSarifFile(result, options.sarifFile, cwd);
+    if (options.github.comment) {
+      const stderr = (line: string) => process.stderr.write(`${line}\n`);
+      // Loaded only when asked for: it brings the GitHub client along.
+      const { postPrComment } = await import("../sinks/pr-comment.js");
+      await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: cwd, info: stderr, warn: stderr });
+    }
     return result.status === "passed" ? 0 : 1;
   } catch (error) {
     if (error instanceof GateError) {

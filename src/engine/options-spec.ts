@@ -8,6 +8,8 @@ export interface OptionSpec {
   description: string;
   /** Shown in docs and applied when the option is empty. */
   default?: string;
+  /** Default in action.yml when it differs (an expression such as ${{ github.token }}). */
+  actionDefault?: string;
   /** false: a CLI-only flag (output format and the like), not an action input. */
   actionInput: boolean;
   /** Masked in every log line. */
@@ -89,8 +91,29 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "seconds",
   },
   {
+    name: "sarif-file",
+    description: "Also write the findings as SARIF 2.1.0 to this file, for github/codeql-action/upload-sarif.",
+    actionInput: true,
+    placeholder: "file",
+  },
+  {
+    name: "comment",
+    description: "true: keep one pull request comment with the report, updated in place on every run. Needs pull-requests: write; skipped with a warning on fork PRs.",
+    default: "false",
+    actionInput: true,
+    placeholder: "true|false",
+  },
+  {
+    name: "github-token",
+    description: "Token for the check run and the PR comment. In the CLI, defaults to GITHUB_TOKEN from the environment.",
+    actionDefault: "${{ github.token }}",
+    actionInput: true,
+    secret: true,
+    placeholder: "token",
+  },
+  {
     name: "format",
-    description: "Report format on stdout: text, json or markdown.",
+    description: "Report format on stdout: text, json, markdown or sarif.",
     default: "text",
     actionInput: false,
     placeholder: "format",

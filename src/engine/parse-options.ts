@@ -14,7 +14,7 @@ export type ProjectSource =
   | { kind: "data-source"; file: string; exportName?: string }
   | { kind: "globs"; entities: string[]; migrations: string[]; namingStrategy?: ModuleRef };
 
-export type ReportFormat = "text" | "json" | "markdown";
+export type ReportFormat = "text" | "json" | "markdown" | "sarif";
 
 export interface PostgresOptions {
   choice: ProviderChoice;
@@ -30,11 +30,14 @@ export interface GateOptions {
   postgres: PostgresOptions;
   timeoutMs: number;
   format: ReportFormat;
+  /** Absolute path, or undefined. */
+  sarifFile?: string;
+  github: { comment: boolean; token?: string };
 }
 
 const PROVIDER_CHOICES: readonly ProviderChoice[] = ["auto", "url", "binaries", "embedded", "docker"];
 
-const FORMATS: readonly ReportFormat[] = ["text", "json", "markdown"];
+const FORMATS: readonly ReportFormat[] = ["text", "json", "markdown", "sarif"];
 
 /** How an option is named in messages: both spellings, so the message fits action and CLI users. */
 export function optionLabel(name: string): string {
@@ -66,6 +69,8 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")!) * 1000,
     format: parseFormat(value("format")!),
+    sarifFile: value("sarif-file") && path.resolve(context.cwd, value("sarif-file")!),
+    github: { comment: parseBoolean(value("comment")!, "comment"), token: value("github-token") },
   };
 }
 
@@ -177,6 +182,12 @@ function parseTimeout(given: string): number {
     throw new GateError("invalid-timeout", `${optionLabel("timeout")} must be a whole number of seconds from 1 to 86400 (got "${given}").`);
   }
   return seconds;
+}
+
+function parseBoolean(given: string, name: string): boolean {
+  if (/^(true|yes|1)$/i.test(given)) return true;
+  if (/^(false|no|0)$/i.test(given)) return false;
+  throw new GateError(`invalid-${name}`, `${optionLabel(name)} must be true or false (got "${given}").`);
 }
 
 function parseFormat(given: string): ReportFormat {

@@ -10,6 +10,9 @@ export interface Annotation {
   line?: number;
 }
 
+/** What GitHub shows of workflow-command annotations per step; the rest vanish without a word. */
+export const STEP_ANNOTATION_LIMITS: Readonly<Record<Severity, number>> = { error: 10, warning: 10, notice: 10 };
+
 /** One annotation per finding, located at the entity or migration line. */
 export function toAnnotations(result: GateResult, { baseDir }: { baseDir: string }): Annotation[] {
   return result.findings.map((f) => ({
@@ -19,4 +22,57 @@ export function toAnnotations(result: GateResult, { baseDir }: { baseDir: string
     file: f.location && displayPath(f.location.file, baseDir),
     line: f.location?.line,
   }));
+}
+
+export interface AnnotationPlanOptions {
+  baseDir: string;
+  /** Repository-relative paths the pull request changes: their findings go first. */
+  changedFiles?: ReadonlySet<string>;
+  limits?: Readonly<Record<Severity, number>>;
+}
+
+export interface AnnotationPlan {
+  shown: Annotation[];
+  /** How many findings got no annotation, by severity. */
+  hidden: Record<Severity, number>;
+  /** Says how many more there are and where: it takes one of the notice slots. */
+  overflowNotice?: Annotation;
+}
+
+/**
+ * The workflow-command annotations to emit within GitHub's per-step limits: findings in files
+ * the PR changed first (that is where the reviewer looks), then the rest in report order, and
+ * one notice for what did not fit, so nothing is dropped silently.
+ */
+export function planAnnotations(result: GateResult, options: AnnotationPlanOptions): AnnotationPlan {
+  const limits = options.limits ?? STEP_ANNOTATION_LIMITS;
+  const changed = options.changedFiles ?? new Set<string>();
+  const all = toAnnotations(result, options);
+  const ordered = [...all.filter((a) => a.file && changed.has(a.file)), ...all.filter((a) => !(a.file && changed.has(a.file)))];
+
+  const countOf = (level: Severity) => all.filter((a) => a.level === level).length;
+  const overflows = (["error", "warning", "notice"] as const).some((level) => countOf(level) > limits[level]);
+  const room: Record<Severity, number> = { ...limits, notice: overflows ? limits.notice - 1 : limits.notice };
+  const shown: Annotation[] = [];
+  const hidden: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const annotation of ordered) {
+    if (room[annotation.level] > 0) {
+      room[annotation.level]--;
+      shown.push(annotation);
+    } else {
+      hidden[annotation.level]++;
+    }
+  }
+  const hiddenTotal = hidden.error + hidden.warning + hidden.notice;
+  if (hiddenTotal === 0) return { shown, hidden };
+  const parts = (["error", "warning", "notice"] as const).filter((l) => hidden[l]).map((l) => `${hidden[l]} ${l}${hidden[l] === 1 ? "" : "s"}`);
+  return {
+    shown,
+    hidden,
+    overflowNotice: {
+      level: "notice",
+      title: "migration-gate: more findings",
+      message: `${hiddenTotal} more finding${hiddenTotal === 1 ? "" : "s"} (${parts.join(", ")}) could not be annotated: GitHub shows at most ${limits.error} error and ${limits.warning} warning annotations per step. Every finding is listed in the job summary.`,
+    },
+  };
 }

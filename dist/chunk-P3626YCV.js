@@ -5,20 +5,18 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
+  countBySeverity,
+  displayLocation,
+  displayPath
+} from "./chunk-7OZQDCEP.js";
+import {
   GateError,
   deserializeError
-} from "./chunk-ZPHPXVVL.js";
+} from "./chunk-YQC5MQ3A.js";
 import {
   esm_default,
   serverVersion
 } from "./chunk-3UUVHLGC.js";
-
-// src/engine/result.ts
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
 
 // src/engine/cleanup.ts
 var disposers = /* @__PURE__ */ new Set();
@@ -1047,61 +1045,19 @@ function formatGateError(error, options) {
   return lines.join("\n");
 }
 
-// src/report/paths.ts
-import path5 from "node:path";
-function displayPath(file, baseDir) {
-  const relative = path5.relative(baseDir, file);
-  if (relative.startsWith("..") || path5.isAbsolute(relative)) return file;
-  return relative.split(path5.sep).join("/");
-}
-function displayLocation(location, baseDir) {
-  return location && `${displayPath(location.file, baseDir)}:${location.line}`;
-}
-
-// src/report/markdown.ts
-var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function formatMarkdown(result, { baseDir }) {
-  const counts = countBySeverity(result.findings);
-  const out = [];
-  out.push(
-    result.status === "passed" ? `## \u2705 migration-gate passed` : `## \u274C migration-gate failed: ${counts.error} error${counts.error === 1 ? "" : "s"}${counts.warning ? `, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}` : ""}`,
-    "",
-    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${result.entityCount} entities, ${result.tableCount} tables expected, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version} with synchronize off (typeorm ${result.orm.version}).`,
-    ""
+// src/report/json.ts
+function formatJson(result, { baseDir }) {
+  const relative = (item) => item.location ? { ...item, location: { ...item.location, file: displayPath(item.location.file, baseDir) } } : item;
+  return JSON.stringify(
+    {
+      ...result,
+      projectDir: displayPath(result.projectDir, baseDir) || ".",
+      findings: result.findings.map(relative),
+      migrations: result.migrations.map(relative)
+    },
+    null,
+    2
   );
-  if (result.findings.length) {
-    out.push("| | Rule | Object | Location | Message |", "|---|---|---|---|---|");
-    for (const f of result.findings) {
-      out.push(`| ${ICON[f.severity]} | \`${f.ruleId}\` | ${cell(f.object ?? "")} | ${cell(displayLocation(f.location, baseDir) ?? "")} | ${cell(f.message)} |`);
-    }
-    out.push("", "### How to fix", "");
-    for (const f of result.findings.filter((f2) => f2.hint || f2.detail)) {
-      out.push(`<details><summary><code>${escapeHtml(f.object ?? f.ruleId)}</code>: ${escapeHtml(f.message)}</summary>`, "");
-      if (f.detail) out.push("```sql", f.detail, "```", "");
-      if (f.hint) out.push(escapeHtml(f.hint), "");
-      out.push("</details>", "");
-    }
-  } else {
-    out.push("Every entity table is created by the migrations.", "");
-  }
-  if (result.migrations.length) {
-    out.push(`<details><summary>Migrations run (${result.migrations.length})</summary>`, "", "| Migration | Status | Time |", "|---|---|---|");
-    for (const m of result.migrations) {
-      const status = m.status === "applied" ? "applied" : `**failed** (${m.failure?.code ?? "error"})`;
-      out.push(`| ${cell(m.name)} | ${status}${m.ranAfterFailure ? " after an earlier failure" : ""} | ${m.durationMs} ms |`);
-    }
-    out.push("", "</details>", "");
-  }
-  const t = result.timings;
-  out.push("| Provision | Load | Migrate | Introspect | Diff | Total |", "|---|---|---|---|---|---|");
-  out.push(`| ${[t.provision, t.load, t.migrate, t.introspect, t.diff, t.total].map((ms) => `${(ms / 1e3).toFixed(2)} s`).join(" | ")} |`, "");
-  return out.join("\n");
-}
-function cell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 // src/report/text.ts
@@ -1127,11 +1083,73 @@ function formatText(result, { baseDir }) {
   return lines.join("\n");
 }
 
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/rules/rule.ts
+var RULES_DOCS = "https://github.com/org/migration-gate/blob/main/docs/rules.md";
+
+// src/report/sarif.ts
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+function formatSarif(result, { baseDir }) {
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "migration-gate",
+            version: VERSION,
+            informationUri: "https://github.com/org/migration-gate",
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              name: rule.id,
+              shortDescription: { text: rule.description },
+              helpUri: `${RULES_DOCS}#${rule.id}`,
+              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] }
+            }))
+          }
+        },
+        originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
+        results: result.findings.map((finding) => ({
+          ruleId: finding.ruleId,
+          ruleIndex: ruleIndex.get(finding.ruleId),
+          level: LEVEL[finding.severity],
+          message: { text: [finding.message, finding.detail && `Statement: ${finding.detail}`, finding.hint && `Fix: ${finding.hint}`].filter(Boolean).join("\n") },
+          ...finding.location && {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: displayPath(finding.location.file, baseDir), uriBaseId: "%SRCROOT%" },
+                  region: { startLine: finding.location.line }
+                }
+              }
+            ]
+          },
+          partialFingerprints: { "migrationGate/v1": finding.fingerprint }
+        }))
+      }
+    ]
+  };
+  return JSON.stringify(log, null, 2);
+}
+
+// src/sinks/sarif-file.ts
+import fs6 from "node:fs";
+import path5 from "node:path";
+function writeSarifFile(result, file, baseDir) {
+  fs6.mkdirSync(path5.dirname(file), { recursive: true });
+  fs6.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
+}
+
 export {
-  countBySeverity,
   runGate,
-  displayPath,
   formatGateError,
-  formatMarkdown,
-  formatText
+  formatJson,
+  formatText,
+  VERSION,
+  formatSarif,
+  writeSarifFile
 };

@@ -107,8 +107,29 @@ var OPTION_SPECS = [
     placeholder: "seconds"
   },
   {
+    name: "sarif-file",
+    description: "Also write the findings as SARIF 2.1.0 to this file, for github/codeql-action/upload-sarif.",
+    actionInput: true,
+    placeholder: "file"
+  },
+  {
+    name: "comment",
+    description: "true: keep one pull request comment with the report, updated in place on every run. Needs pull-requests: write; skipped with a warning on fork PRs.",
+    default: "false",
+    actionInput: true,
+    placeholder: "true|false"
+  },
+  {
+    name: "github-token",
+    description: "Token for the check run and the PR comment. In the CLI, defaults to GITHUB_TOKEN from the environment.",
+    actionDefault: "${{ github.token }}",
+    actionInput: true,
+    secret: true,
+    placeholder: "token"
+  },
+  {
     name: "format",
-    description: "Report format on stdout: text, json or markdown.",
+    description: "Report format on stdout: text, json, markdown or sarif.",
     default: "text",
     actionInput: false,
     placeholder: "format"
@@ -119,7 +140,7 @@ var OPTION_SPECS = [
 import fs from "node:fs";
 import path from "node:path";
 var PROVIDER_CHOICES = ["auto", "url", "binaries", "embedded", "docker"];
-var FORMATS = ["text", "json", "markdown"];
+var FORMATS = ["text", "json", "markdown", "sarif"];
 function optionLabel(name) {
   const spec = OPTION_SPECS.find((s) => s.name === name);
   return spec?.actionInput === false ? `--${name}` : `${name} (--${name})`;
@@ -141,7 +162,9 @@ function parseOptions(raw, context) {
     project: parseProjectSource(value, projectDir),
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
-    format: parseFormat(value("format"))
+    format: parseFormat(value("format")),
+    sarifFile: value("sarif-file") && path.resolve(context.cwd, value("sarif-file")),
+    github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") }
   };
 }
 function parseProjectSource(value, projectDir) {
@@ -242,6 +265,11 @@ function parseTimeout(given) {
     throw new GateError("invalid-timeout", `${optionLabel("timeout")} must be a whole number of seconds from 1 to 86400 (got "${given}").`);
   }
   return seconds;
+}
+function parseBoolean(given, name) {
+  if (/^(true|yes|1)$/i.test(given)) return true;
+  if (/^(false|no|0)$/i.test(given)) return false;
+  throw new GateError(`invalid-${name}`, `${optionLabel(name)} must be true or false (got "${given}").`);
 }
 function parseFormat(given) {
   if (FORMATS.includes(given)) return given;

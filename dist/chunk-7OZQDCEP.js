@@ -1,0 +1,112 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+
+// src/engine/result.ts
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+// src/report/paths.ts
+import path from "node:path";
+function displayPath(file, baseDir) {
+  const relative = path.relative(baseDir, file);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return file;
+  return relative.split(path.sep).join("/");
+}
+function displayLocation(location, baseDir) {
+  return location && `${displayPath(location.file, baseDir)}:${location.line}`;
+}
+
+// src/report/markdown.ts
+var SUMMARY_MAX_BYTES = 1e6;
+var COMMENT_MAX_BYTES = 65e3;
+var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function formatMarkdown(result, options) {
+  const fits = (text) => options.maxBytes === void 0 || Buffer.byteLength(text) <= options.maxBytes;
+  const total = result.findings.length;
+  for (const detail of [
+    { fixes: true, migrations: true, rows: total },
+    { fixes: false, migrations: true, rows: total },
+    { fixes: false, migrations: false, rows: total }
+  ]) {
+    const text = render(result, options.baseDir, detail);
+    if (fits(text)) return text;
+  }
+  let low = 0;
+  let high = total;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(render(result, options.baseDir, { fixes: false, migrations: false, rows: mid }))) low = mid;
+    else high = mid - 1;
+  }
+  return render(result, options.baseDir, { fixes: false, migrations: false, rows: low });
+}
+function render(result, baseDir, detail) {
+  const counts = countBySeverity(result.findings);
+  const out = [];
+  out.push(
+    result.status === "passed" ? `## \u2705 migration-gate passed` : `## \u274C migration-gate failed: ${counts.error} error${counts.error === 1 ? "" : "s"}${counts.warning ? `, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}` : ""}`,
+    "",
+    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${result.entityCount} entities, ${result.tableCount} tables expected, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version} with synchronize off (typeorm ${result.orm.version}).`,
+    ""
+  );
+  if (result.findings.length) {
+    out.push("| | Rule | Object | Location | Message |", "|---|---|---|---|---|");
+    for (const f of result.findings.slice(0, detail.rows)) {
+      out.push(`| ${ICON[f.severity]} | \`${f.ruleId}\` | ${cell(f.object ?? "")} | ${cell(displayLocation(f.location, baseDir) ?? "")} | ${cell(f.message)} |`);
+    }
+    out.push("");
+    if (detail.fixes) out.push(...fixes(result.findings));
+  } else {
+    out.push("Every entity table is created by the migrations.", "");
+  }
+  if (detail.migrations && result.migrations.length) {
+    out.push(`<details><summary>Migrations run (${result.migrations.length})</summary>`, "", "| Migration | Status | Time |", "|---|---|---|");
+    for (const m of result.migrations) {
+      const status = m.status === "applied" ? "applied" : `**failed** (${m.failure?.code ?? "error"})`;
+      out.push(`| ${cell(m.name)} | ${status}${m.ranAfterFailure ? " after an earlier failure" : ""} | ${m.durationMs} ms |`);
+    }
+    out.push("", "</details>", "");
+  }
+  const t = result.timings;
+  out.push("| Provision | Load | Migrate | Introspect | Diff | Total |", "|---|---|---|---|---|---|");
+  out.push(`| ${[t.provision, t.load, t.migrate, t.introspect, t.diff, t.total].map((ms) => `${(ms / 1e3).toFixed(2)} s`).join(" | ")} |`, "");
+  const leftOut = [
+    ...!detail.fixes && result.findings.some((f) => f.hint) ? ["the fixes (each annotation carries its own)"] : [],
+    ...!detail.migrations && result.migrations.length ? ["the list of migrations"] : [],
+    ...detail.rows < result.findings.length ? [`${result.findings.length - detail.rows} of ${result.findings.length} findings`] : []
+  ];
+  if (leftOut.length) out.push(`_Left out to fit GitHub's size limit: ${leftOut.join("; ")}. The report-json output and the SARIF file hold everything._`, "");
+  return out.join("\n");
+}
+function fixes(findings) {
+  const out = ["### How to fix", ""];
+  for (const f of findings.filter((f2) => f2.hint || f2.detail)) {
+    out.push(`<details><summary><code>${escapeHtml(f.object ?? f.ruleId)}</code>: ${escapeHtml(f.message)}</summary>`, "");
+    if (f.detail) out.push("```sql", f.detail, "```", "");
+    if (f.hint) out.push(escapeHtml(f.hint), "");
+    out.push("</details>", "");
+  }
+  return out;
+}
+function cell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export {
+  countBySeverity,
+  displayPath,
+  displayLocation,
+  SUMMARY_MAX_BYTES,
+  COMMENT_MAX_BYTES,
+  formatMarkdown
+};
