@@ -11,21 +11,21 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-JIR6EM5Y.js";
+} from "./chunk-TTVULCZV.js";
 import {
   formatGateError,
   formatJson,
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-P3626YCV.js";
+} from "./chunk-HAOTIRUV.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
   countBySeverity,
   displayPath,
   formatMarkdown
-} from "./chunk-7OZQDCEP.js";
+} from "./chunk-VCKARZTG.js";
 import {
   GateError,
   OPTION_SPECS,

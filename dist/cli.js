@@ -13,10 +13,10 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-P3626YCV.js";
+} from "./chunk-HAOTIRUV.js";
 import {
   formatMarkdown
-} from "./chunk-7OZQDCEP.js";
+} from "./chunk-VCKARZTG.js";
 import {
   GateError,
   OPTION_SPECS,
@@ -102,7 +102,7 @@ Run migration-gate --help for the options.
     if (options.github.comment) {
       const stderr = (line) => process.stderr.write(`${line}
 `);
-      const { postPrComment } = await import("./chunk-ZILCV364.js");
+      const { postPrComment } = await import("./chunk-M6CHLIUH.js");
       await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: cwd, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;

@@ -23,7 +23,7 @@ interface Detail {
 
 /**
  * The job summary (and PR comment): verdict, findings table, fixes, migrations that ran,
- * timings. When it would not fit `maxBytes`, it drops the fixes, then the migration list,
+ * timings. When it would not fit `maxBytes`, it drops the migration list, then the fixes,
  * then findings rows, and says what it left out.
  */
 export function formatMarkdown(result: GateResult, options: MarkdownReportOptions): string {
@@ -31,7 +31,8 @@ export function formatMarkdown(result: GateResult, options: MarkdownReportOption
   const total = result.findings.length;
   for (const detail of [
     { fixes: true, migrations: true, rows: total },
-    { fixes: false, migrations: true, rows: total },
+    // The migration list goes first: the fixes are what a reviewer acts on.
+    { fixes: true, migrations: false, rows: total },
     { fixes: false, migrations: false, rows: total },
   ]) {
     const text = render(result, options.baseDir, detail);
@@ -85,8 +86,8 @@ function render(result: GateResult, baseDir: string, detail: Detail): string {
   out.push(`| ${[t.provision, t.load, t.migrate, t.introspect, t.diff, t.total].map((ms) => `${(ms / 1000).toFixed(2)} s`).join(" | ")} |`, "");
 
   const leftOut = [
-    ...(!detail.fixes && result.findings.some((f) => f.hint) ? ["the fixes (each annotation carries its own)"] : []),
     ...(!detail.migrations && result.migrations.length ? ["the list of migrations"] : []),
+    ...(!detail.fixes && result.findings.some((f) => f.hint) ? ["the fixes (each annotation carries its own)"] : []),
     ...(detail.rows < result.findings.length ? [`${result.findings.length - detail.rows} of ${result.findings.length} findings`] : []),
   ];
   if (leftOut.length) out.push(`_Left out to fit GitHub's size limit: ${leftOut.join("; ")}. The report-json output and the SARIF file hold everything._`, "");

@@ -8,7 +8,7 @@ import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-7OZQDCEP.js";
+} from "./chunk-VCKARZTG.js";
 import {
   __commonJS,
   __require,

@@ -8,7 +8,7 @@ import {
   countBySeverity,
   displayLocation,
   displayPath
-} from "./chunk-7OZQDCEP.js";
+} from "./chunk-VCKARZTG.js";
 import {
   GateError,
   deserializeError

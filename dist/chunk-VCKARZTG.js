@@ -32,7 +32,8 @@ function formatMarkdown(result, options) {
   const total = result.findings.length;
   for (const detail of [
     { fixes: true, migrations: true, rows: total },
-    { fixes: false, migrations: true, rows: total },
+    // The migration list goes first: the fixes are what a reviewer acts on.
+    { fixes: true, migrations: false, rows: total },
     { fixes: false, migrations: false, rows: total }
   ]) {
     const text = render(result, options.baseDir, detail);
@@ -78,8 +79,8 @@ function render(result, baseDir, detail) {
   out.push("| Provision | Load | Migrate | Introspect | Diff | Total |", "|---|---|---|---|---|---|");
   out.push(`| ${[t.provision, t.load, t.migrate, t.introspect, t.diff, t.total].map((ms) => `${(ms / 1e3).toFixed(2)} s`).join(" | ")} |`, "");
   const leftOut = [
-    ...!detail.fixes && result.findings.some((f) => f.hint) ? ["the fixes (each annotation carries its own)"] : [],
     ...!detail.migrations && result.migrations.length ? ["the list of migrations"] : [],
+    ...!detail.fixes && result.findings.some((f) => f.hint) ? ["the fixes (each annotation carries its own)"] : [],
     ...detail.rows < result.findings.length ? [`${result.findings.length - detail.rows} of ${result.findings.length} findings`] : []
   ];
   if (leftOut.length) out.push(`_Left out to fit GitHub's size limit: ${leftOut.join("; ")}. The report-json output and the SARIF file hold everything._`, "");

@@ -6,8 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   postPrComment
-} from "./chunk-JIR6EM5Y.js";
-import "./chunk-7OZQDCEP.js";
+} from "./chunk-TTVULCZV.js";
+import "./chunk-VCKARZTG.js";
 import "./chunk-4EXQY7HF.js";
 export {
   postPrComment
