@@ -1,0 +1,213 @@
+// `npm run bench`: the gate end to end through the built CLI on synthetic projects of growing
+// size, against the do-it-yourself pipeline users run today (typeorm migration:run, then
+// migration:generate --check, loaded with ts-node) and against the floor (Postgres cold start
+// plus the same DDL sent as plain SQL in one session). Not a test: it prints a table and writes
+// bench/results/latest.{json,md}. Flags: --sizes 10:20,100:200,500:1000 --runs 3 --no-diy-typecheck
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { embeddedProvider } from "../src/postgres/embedded.js";
+import type { ProvisionedDatabase } from "../src/postgres/provider.js";
+import { generateSyntheticProject } from "./synthetic-project.js";
+
+/** The repository root: this file runs bundled from bench/.build/, so walk up to our package.json. */
+function findRepo(from: string): string {
+  for (let dir = from; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "migration-gate") return dir;
+  }
+  throw new Error("run from inside the migration-gate repository");
+}
+const repo = findRepo(path.dirname(fileURLToPath(import.meta.url)));
+const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
+const sizes = (arg("sizes") ?? "10:20,100:200,500:1000").split(",").map((s) => Number(s.split(":")[0]));
+const runs = Number(arg("runs") ?? 3);
+const typecheckForm = !process.argv.includes("--no-diy-typecheck");
+const log = () => undefined;
+
+interface Sample {
+  wall: number;
+  peakRss: number;
+  phases?: Record<string, number>;
+}
+
+/** RSS in bytes of `pid` and all its descendants, from /proc (Linux). */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      rss.set(Number(entry), Number(fields[21]) * 4096);
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, timing it and sampling the RSS of its whole process tree every 50 ms. */
+function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; okStatus?: number[] }): Promise<Sample & { stdout: string; status: number | null }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 50);
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearInterval(sampler);
+      if (!(options.okStatus ?? [0]).includes(status ?? -1)) return reject(new Error(`${command} ${args.join(" ")} exited ${status}\n${stderr.slice(-2000)}`));
+      resolve({ wall: Number(process.hrtime.bigint() - started) / 1e6, peakRss, stdout, status });
+    });
+  });
+}
+
+async function withClient<T>(db: ProvisionedDatabase, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ ...db.connection, database });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+let dbCounter = 0;
+async function freshDatabase(db: ProvisionedDatabase): Promise<string> {
+  const name = `bench_${process.pid}_${dbCounter++}`;
+  await withClient(db, "postgres", (c) => c.query(`CREATE DATABASE "${name}"`));
+  return name;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const stat = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+
+const server = await embeddedProvider.start({ choice: "embedded", major: 17, log });
+const results: Record<string, unknown>[] = [];
+try {
+  for (const entities of sizes) {
+    const missing = Math.max(1, Math.round(entities / 20));
+    const dir = path.join(os.tmpdir(), `migration-gate-bench-${entities}`);
+    const project = generateSyntheticProject({
+      dir,
+      entities,
+      missing,
+      modulesFrom: path.join(repo, "node_modules"),
+      packages: ["typeorm", "pg", "reflect-metadata", "ts-node", "typescript", "@types/node"],
+    });
+    process.stderr.write(`\n${entities} entities / ${project.migrations} migrations (${missing} without a CREATE TABLE)\n`);
+
+    // The gate, Postgres start included, exactly as users run it.
+    const gate: Sample[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const run = await measure(process.execPath, [path.join(repo, "dist/cli.js"), "check", "--data-source", "src/data-source.ts", "--format", "json"], { cwd: dir, okStatus: [0, 1] });
+      const report = JSON.parse(run.stdout) as { timings: Record<string, number>; findings: Array<{ ruleId: string; object: string }> };
+      const found = report.findings.map((f) => f.object).sort();
+      if (JSON.stringify(found) !== JSON.stringify([...project.missingTables].sort()) || report.findings.some((f) => f.ruleId !== "missing-table")) {
+        throw new Error(`the gate reported ${JSON.stringify(report.findings.map((f) => [f.ruleId, f.object]))}, expected exactly ${project.missingTables.join(", ")}`);
+      }
+      if (i > 0) gate.push({ wall: run.wall, peakRss: run.peakRss, phases: report.timings }); // the first run warms the page cache
+      process.stderr.write(`  gate ${Math.round(run.wall)} ms\n`);
+    }
+
+    // Do it yourself, on the same Postgres: migration:run, then migration:generate --check.
+    const cli = path.join(dir, "node_modules/typeorm/cli-ts-node-commonjs.js");
+    const diy = async (transpileOnly: boolean): Promise<Sample> => {
+      const database = await freshDatabase(server);
+      const env = { DATABASE_URL: `postgres://postgres@127.0.0.1:${server.connection.port}/${database}`, ...(transpileOnly ? { TS_NODE_TRANSPILE_ONLY: "true" } : {}) };
+      const migrate = await measure(process.execPath, [cli, "migration:run", "-d", "src/data-source.ts"], { cwd: dir, env });
+      // Exit 1: changes are pending (the missing tables); that is the check doing its job.
+      const check = await measure(process.execPath, [cli, "migration:generate", "src/migration/Check", "-d", "src/data-source.ts", "--check"], { cwd: dir, env, okStatus: [0, 1] });
+      return { wall: migrate.wall + check.wall, peakRss: Math.max(migrate.peakRss, check.peakRss), phases: { "migration:run": migrate.wall, "migration:generate --check": check.wall } };
+    };
+    const diyFast: Sample[] = [];
+    const diyDocs: Sample[] = [];
+    for (let i = 0; i < runs; i++) {
+      diyFast.push(await diy(true));
+      process.stderr.write(`  diy transpile-only ${Math.round(diyFast.at(-1)!.wall)} ms\n`);
+      if (typecheckForm) {
+        diyDocs.push(await diy(false));
+        process.stderr.write(`  diy typeorm-ts-node-commonjs ${Math.round(diyDocs.at(-1)!.wall)} ms\n`);
+      }
+    }
+
+    // The floor: a cold Postgres, then the same DDL as one plain SQL script.
+    const floor: Array<{ wall: number; coldStart: number; ddl: number }> = [];
+    for (let i = 0; i < runs; i++) {
+      const started = process.hrtime.bigint();
+      const cold = await embeddedProvider.start({ choice: "embedded", major: 17, log });
+      try {
+        const coldStart = Number(process.hrtime.bigint() - started) / 1e6;
+        const ddlStarted = process.hrtime.bigint();
+        await withClient(cold, "postgres", (c) => c.query(project.sql));
+        const ddl = Number(process.hrtime.bigint() - ddlStarted) / 1e6;
+        floor.push({ wall: coldStart + ddl, coldStart, ddl });
+      } finally {
+        await cold.dispose();
+      }
+    }
+
+    const phaseStat = (samples: Sample[], key: string) => stat(samples.map((s) => s.phases![key]!));
+    const entry = {
+      entities,
+      migrations: project.migrations,
+      missing,
+      gate: {
+        wall: stat(gate.map((s) => s.wall)),
+        peakRssMb: stat(gate.map((s) => s.peakRss / 1e6)),
+        phases: Object.fromEntries(["provision", "load", "migrate", "introspect", "diff", "total"].map((k) => [k, phaseStat(gate, k)])),
+      },
+      diyTranspileOnly: { wall: stat(diyFast.map((s) => s.wall)), peakRssMb: stat(diyFast.map((s) => s.peakRss / 1e6)) },
+      diyTypecheck: diyDocs.length ? { wall: stat(diyDocs.map((s) => s.wall)), peakRssMb: stat(diyDocs.map((s) => s.peakRss / 1e6)) } : undefined,
+      floor: { wall: stat(floor.map((f) => f.wall)), coldStart: stat(floor.map((f) => f.coldStart)), ddl: stat(floor.map((f) => f.ddl)) },
+    };
+    results.push({
+      ...entry,
+      ratios: {
+        gateToDiyTranspileOnly: entry.gate.wall.median / entry.diyTranspileOnly.wall.median,
+        gateToDiyTypecheck: entry.diyTypecheck ? entry.gate.wall.median / entry.diyTypecheck.wall.median : undefined,
+        gateToFloor: entry.gate.wall.median / entry.floor.wall.median,
+      },
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+} finally {
+  await server.dispose();
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const lines = [
+  `Node ${process.version}, ${os.cpus().length} cores, ${runs} runs per figure; seconds, median (min–max); memory: peak RSS of all processes.`,
+  "",
+  "| Entities / migrations | Gate (Postgres start included) | Provision | Load | Migrate | Introspect + diff | Peak RSS | DIY, transpile-only (no Postgres start) | DIY, typeorm-ts-node-commonjs | Floor (cold start + plain SQL) | Gate / DIY fast | Gate / floor |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|",
+];
+for (const r of results as Array<any>) {
+  const g = r.gate;
+  lines.push(
+    `| ${r.entities} / ${r.migrations} | ${s(g.wall.median)} (${s(g.wall.min)}–${s(g.wall.max)}) | ${s(g.phases.provision.median)} | ${s(g.phases.load.median)} | ${s(g.phases.migrate.median)} | ${s(g.phases.introspect.median + g.phases.diff.median)} | ${Math.round(g.peakRssMb.median)} MB | ${s(r.diyTranspileOnly.wall.median)} | ${r.diyTypecheck ? s(r.diyTypecheck.wall.median) : "not run"} | ${s(r.floor.wall.median)} (${s(r.floor.coldStart.median)} + ${s(r.floor.ddl.median)}) | ${r.ratios.gateToDiyTranspileOnly.toFixed(2)} | ${r.ratios.gateToFloor.toFixed(2)} |`,
+  );
+}
+const markdown = lines.join("\n") + "\n";
+fs.mkdirSync(path.join(repo, "bench/results"), { recursive: true });
+fs.writeFileSync(path.join(repo, "bench/results/latest.json"), JSON.stringify({ node: process.version, cpus: os.cpus().length, runs, results }, null, 2) + "\n");
+fs.writeFileSync(path.join(repo, "bench/results/latest.md"), markdown);
+process.stdout.write("\n" + markdown);
