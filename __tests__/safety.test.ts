@@ -58,7 +58,8 @@ describe("a live production database is never touched", () => {
         "package.json": '{ "name": "prod-app" }',
         "src/account.ts": `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";\n\n@Entity("accounts")\nexport class Account {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column("text")\n  email: string;\n}\n`,
         // Run against production, this would wipe it.
-        "src/migrations/1700000000000-Rebuild.ts": `import { MigrationInterface, QueryRunner } from "typeorm";\nexport class Rebuild1700000000000 implements MigrationInterface {\n  async up(q: QueryRunner) {\n    await q.query('DROP TABLE IF EXISTS "accounts"');\n    await q.query('CREATE TABLE "accounts" ("id" SERIAL PRIMARY KEY, "email" text NOT NULL)');\n    await q.query("INSERT INTO accounts (email) VALUES ('gate@example.com')");\n  }\n  async down() {}\n}\n`,
+        // A data migration that opens its own connection from DATABASE_URL, as some do.
+        "src/migrations/1700000000000-Rebuild.ts": `import { Client } from "pg";\nimport { MigrationInterface, QueryRunner } from "typeorm";\nexport class Rebuild1700000000000 implements MigrationInterface {\n  async up(q: QueryRunner) {\n    const side = new Client({ connectionString: process.env.DATABASE_URL });\n    await side.connect().then(() => side.query("DELETE FROM accounts")).catch(() => undefined);\n    await q.query('DROP TABLE IF EXISTS "accounts"');\n    await q.query('CREATE TABLE "accounts" ("id" SERIAL PRIMARY KEY, "email" text NOT NULL)');\n    await q.query("INSERT INTO accounts (email) VALUES ('gate@example.com')");\n  }\n  async down() {}\n}\n`,
       },
     });
   });
@@ -80,7 +81,7 @@ describe("a live production database is never touched", () => {
     ["the embedded Postgres (another server)", false],
     ["database-url on the production server itself", true],
   ])("with %s", (_label, onSameServer) => {
-    test.each(variants)("data source configured by %s, and code that connects at import time", async (_name, options) => {
+    test.each(variants)("data source configured by %s, and side connections at import time and in a migration", async (_name, options) => {
       project.write(
         "src/data-source.ts",
         `import "reflect-metadata";
@@ -110,10 +111,15 @@ export default new DataSource({ type: "postgres", ${options}, entities: [Account
       expect(report.migrations).toEqual([expect.objectContaining({ name: "Rebuild1700000000000", status: "applied" })]);
       expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
       expect(status).toBe(0);
-      // The eager connection was refused and reported, at the line that made it.
-      const blocked = report.findings.filter((f) => f.ruleId === "blocked-connection");
-      expect(blocked).toEqual([expect.objectContaining({ severity: "warning", location: { file: "src/data-source.ts", line: 10 } })]);
-      expect(blocked[0]!.object).toMatch(onSameServer ? /\/production$/ : new RegExp(`:${server.connection.port}$`));
+      // Both side connections were refused and reported, at the lines that made them: the one at
+      // import time before any database existed, the migration's own by its endpoint or, on the
+      // shared server, by the database its startup packet names.
+      const endpoint = `127.0.0.1:${server.connection.port}`;
+      const blocked = report.findings.filter((f) => f.ruleId === "blocked-connection").map((f) => [f.severity, f.object, f.location]);
+      expect(blocked).toEqual([
+        ["warning", endpoint, { file: "src/data-source.ts", line: 10 }],
+        ...(onSameServer ? [["warning", `${endpoint}/production`, { file: "src/migrations/1700000000000-Rebuild.ts", line: 6 }]] : []),
+      ]);
       expect(stderr).not.toContain("could not check");
 
       if (onSameServer) {

@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-HAOTIRUV.js";
+} from "./chunk-HGGJ3QIW.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -31,6 +31,7 @@ import {
   OPTION_SPECS,
   parseOptions
 } from "./chunk-YQC5MQ3A.js";
+import "./chunk-22ADNI7Q.js";
 import "./chunk-3UUVHLGC.js";
 import {
   __toESM

@@ -6,14 +6,13 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  VERSION,
   formatGateError,
   formatJson,
   formatSarif,
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-HAOTIRUV.js";
+} from "./chunk-HGGJ3QIW.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";
@@ -22,6 +21,9 @@ import {
   OPTION_SPECS,
   parseOptions
 } from "./chunk-YQC5MQ3A.js";
+import {
+  VERSION
+} from "./chunk-22ADNI7Q.js";
 import "./chunk-3UUVHLGC.js";
 import "./chunk-4EXQY7HF.js";
 

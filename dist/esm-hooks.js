@@ -6,13 +6,14 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   TYPESCRIPT_EXTENSIONS,
+  cachedTransform,
   isRelativeOrAbsolute,
   isUserSource,
   moduleFormat,
   probeSourceFile,
-  resolveTsconfigPath,
-  transformModule
-} from "./chunk-JTYI5JZ7.js";
+  resolveTsconfigPath
+} from "./chunk-P2INQKV4.js";
+import "./chunk-22ADNI7Q.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/worker/esm-hooks.ts
@@ -20,8 +21,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 var tsconfig = { compilerOptions: {} };
+var cacheDir;
 function initialize(data) {
   tsconfig = data.tsconfig;
+  cacheDir = data.cacheDir;
 }
 async function resolve(specifier, context, nextResolve) {
   const fromUserSource = context.parentURL?.startsWith("file:") && isUserSource(fileURLToPath(context.parentURL));
@@ -54,7 +57,7 @@ async function load(url, context, nextLoad) {
   }
   if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
   const source = fs.readFileSync(filename, "utf8");
-  return { format: "module", source: transformModule({ source, filename, format, tsconfig }), shortCircuit: true };
+  return { format: "module", source: cachedTransform({ source, filename, format, tsconfig }, cacheDir), shortCircuit: true };
 }
 export {
   initialize,

@@ -2,7 +2,7 @@ import { onCleanup } from "./cleanup.js";
 import { evaluateRules } from "./evaluate-rules.js";
 import type { GateOptions } from "./parse-options.js";
 import { countBySeverity, type GateResult } from "./result.js";
-import { runWorker } from "./run-worker.js";
+import { startWorker } from "./run-worker.js";
 import { chooseProvider } from "../postgres/choose-provider.js";
 import type { ProvisionedDatabase } from "../postgres/provider.js";
 import { GateError } from "./errors.js";
@@ -22,51 +22,61 @@ export interface RunGateHooks {
 export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): Promise<GateResult> {
   const log = hooks.log ?? (() => undefined);
   const started = Date.now();
+  const abort = new AbortController();
 
-  const db = await provision(options, log);
+  // The worker loads the project while Postgres starts; it waits for the connection only when it needs it.
+  const worker = startWorker(
+    { projectDir: options.projectDir, project: options.project },
+    {
+      timeoutMs: options.timeoutMs,
+      configuredTimeoutMs: options.timeoutMs,
+      signal: abort.signal,
+      onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
+      onMigrationStart: (name) => log(`  ${name}`),
+    },
+  );
+  let db: ProvisionedDatabase;
+  try {
+    db = await provision(options, log);
+  } catch (error) {
+    abort.abort();
+    throw error;
+  }
   const removeCleanup = onCleanup(db.dispose);
   try {
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
+    worker.connect(db.connection);
 
     let introspectStarted = 0;
-    const { worker, actual } = await whileServerLives(db, async (signal) => {
-      const worker = await runWorker(
-        { projectDir: options.projectDir, project: options.project, connection: db.connection },
-        {
-          timeoutMs: Math.max(1, options.timeoutMs - (provisioned - started)),
-          configuredTimeoutMs: options.timeoutMs,
-          signal,
-          onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
-          onMigrationStart: (name) => log(`  ${name}`),
-        },
-      );
+    const { result, actual } = await whileServerLives(db, abort, async () => {
+      const result = await worker.result;
       introspectStarted = Date.now();
-      return { worker, actual: await introspect(db.connection) };
+      return { result, actual: await introspect(db.connection) };
     });
     const diffStarted = Date.now();
     const findings = evaluateRules({
-      expected: { tables: worker.expectedTables },
+      expected: { tables: result.expectedTables },
       actual,
-      migrations: worker.migrations,
-      migrationsOption: worker.migrationsOption,
-      blockedConnections: worker.blockedConnections,
+      migrations: result.migrations,
+      migrationsOption: result.migrationsOption,
+      blockedConnections: result.blockedConnections,
     });
     const finished = Date.now();
 
     return {
       status: countBySeverity(findings).error > 0 ? "failed" : "passed",
       projectDir: options.projectDir,
-      orm: { name: "typeorm", version: worker.typeormVersion },
+      orm: { name: "typeorm", version: result.typeormVersion },
       postgres: { provider: db.provider, version: db.serverVersion },
-      entityCount: worker.entityCount,
-      tableCount: worker.expectedTables.length,
-      migrations: worker.migrations,
+      entityCount: result.entityCount,
+      tableCount: result.expectedTables.length,
+      migrations: result.migrations,
       findings,
       timings: {
         provision: provisioned - started,
-        load: worker.timings.load,
-        migrate: worker.timings.migrate,
+        load: result.timings.load,
+        migrate: result.timings.migrate,
         introspect: diffStarted - introspectStarted,
         diff: finished - diffStarted,
         total: finished - started,
@@ -88,8 +98,7 @@ async function provision(options: GateOptions, log: (line: string) => void): Pro
  * Runs `work` unless the server dies first. A dead server would otherwise surface as a string
  * of migration failures ("connection terminated") that blame the user's code.
  */
-async function whileServerLives<T>(db: ProvisionedDatabase, work: (abort: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
+async function whileServerLives<T>(db: ProvisionedDatabase, controller: AbortController, work: () => Promise<T>): Promise<T> {
   const died = (what: string) =>
     new GateError("postgres-died", `The throwaway Postgres stopped during the run: ${what}.`, {
       hint: "Something outside the gate stopped it (out of memory, a job limit, a killed process). Run the gate again; if a migration crashes the server every time, that migration is worth a look.",
@@ -100,8 +109,10 @@ async function whileServerLives<T>(db: ProvisionedDatabase, work: (abort: AbortS
   });
   death.catch(() => undefined);
   try {
-    return await Promise.race([work(controller.signal), death]);
+    return await Promise.race([work(), death]);
   } catch (error) {
+    // The project's own errors are not about the server.
+    if (error instanceof GateError && error.code !== "worker-crashed") throw error;
     // The work may notice the dead server (a refused connection) a moment before we do.
     const what = await Promise.race([db.died, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1000).unref())]);
     throw what && !(error instanceof GateError && error.code === "postgres-died") ? died(what) : error;

@@ -2,7 +2,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { deserializeError, GateError } from "./errors.js";
 import { onCleanup } from "./cleanup.js";
-import type { WorkerMessage, WorkerRequest, WorkerResult } from "../worker/protocol.js";
+import type { DbConnection, EngineMessage, WorkerMessage, WorkerRequest, WorkerResult } from "../worker/protocol.js";
 
 export interface RunWorkerOptions {
   /** Time left of the run-wide timeout. */
@@ -18,8 +18,18 @@ export interface RunWorkerOptions {
 /** Lines of the project's own output kept to explain a crash. */
 const OUTPUT_TAIL = 40;
 
-/** Runs the worker (dist/worker.js) on the user's project and returns its result, or a GateError. */
-export function runWorker(request: WorkerRequest, options: RunWorkerOptions): Promise<WorkerResult> {
+export interface WorkerHandle {
+  /** The worker's result, or a GateError. */
+  result: Promise<WorkerResult>;
+  /** Hands over the throwaway database; the worker loads the project until it needs it. */
+  connect(connection: DbConnection): void;
+}
+
+/**
+ * Starts the worker (dist/worker.js) on the user's project right away, so loading and
+ * transpiling the project overlaps with starting Postgres.
+ */
+export function startWorker(request: WorkerRequest, options: RunWorkerOptions): WorkerHandle {
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
   const child = fork(workerFile, [], {
     cwd: request.projectDir,
@@ -39,7 +49,10 @@ export function runWorker(request: WorkerRequest, options: RunWorkerOptions): Pr
 
   let phase = "loading the project";
   let migration: string | undefined;
-  return new Promise<WorkerResult>((resolve, reject) => {
+  const post = (message: EngineMessage) => {
+    if (child.connected) child.send(message);
+  };
+  const result = new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
@@ -93,8 +106,11 @@ export function runWorker(request: WorkerRequest, options: RunWorkerOptions): Pr
         ),
       );
     });
-    child.send(request);
+    post({ type: "start", request });
   });
+  // Callers may attach to `result` only after provisioning; until then a rejection is held here.
+  result.catch(() => undefined);
+  return { result, connect: (connection) => post({ type: "connection", connection }) };
 }
 
 function withOutput(error: GateError, output: string[]): GateError {

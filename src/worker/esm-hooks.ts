@@ -12,11 +12,12 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isUserSource, moduleFormat, TYPESCRIPT_EXTENSIONS } from "./module-scope.js";
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
-import { transformModule } from "./transform.js";
+import { cachedTransform } from "./transform-cache.js";
 import type { TsconfigInfo } from "./tsconfig.js";
 
 interface HookData {
   tsconfig: TsconfigInfo;
+  cacheDir?: string;
 }
 interface ResolveContext {
   parentURL?: string;
@@ -30,9 +31,11 @@ type NextResolve = (specifier: string, context: ResolveContext) => Promise<{ url
 type NextLoad = (url: string, context: unknown) => Promise<LoadResult>;
 
 let tsconfig: TsconfigInfo = { compilerOptions: {} };
+let cacheDir: string | undefined;
 
 export function initialize(data: HookData): void {
   tsconfig = data.tsconfig;
+  cacheDir = data.cacheDir;
 }
 
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve) {
@@ -69,5 +72,5 @@ export async function load(url: string, context: unknown, nextLoad: NextLoad): P
   // CommonJS files go to the CommonJS loader (no source), where our require hook transpiles them.
   if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
   const source = fs.readFileSync(filename, "utf8");
-  return { format: "module", source: transformModule({ source, filename, format, tsconfig }), shortCircuit: true };
+  return { format: "module", source: cachedTransform({ source, filename, format, tsconfig }, cacheDir), shortCircuit: true };
 }

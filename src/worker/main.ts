@@ -8,11 +8,12 @@ import "reflect-metadata";
 import { register } from "node:module";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
-import type { BlockedConnection, WorkerMessage, WorkerRequest, WorkerResult } from "./protocol.js";
+import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerRequest, WorkerResult } from "./protocol.js";
 import { installCommonJsHooks } from "./register-cjs.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import { installNetGuard } from "./net-guard.js";
 import { SiteRegistry } from "./site-registry.js";
+import { transformCacheDir } from "./transform-cache.js";
 import { readTsconfig } from "./tsconfig.js";
 import { runTypeormProject } from "./typeorm/run-typeorm-project.js";
 
@@ -20,22 +21,30 @@ function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, undefined, () => resolve()));
 }
 
+let resolveConnection: (connection: DbConnection) => void = () => undefined;
+const connection = new Promise<DbConnection>((resolve) => (resolveConnection = resolve));
+let provideConnection: (connection: DbConnection) => void = resolveConnection;
+
 async function main(request: WorkerRequest): Promise<WorkerResult> {
   process.setSourceMapsEnabled(true);
   const blockedConnections: BlockedConnection[] = [];
-  installNetGuard({
-    allowed: { host: request.connection.host, port: request.connection.port, database: request.connection.database },
-    onBlocked: (blocked) => blockedConnections.push(blocked),
-  });
+  // Before the throwaway database exists, no connection at all is allowed.
+  const guard = installNetGuard({ onBlocked: (blocked) => blockedConnections.push(blocked) });
+  provideConnection = (given) => {
+    guard.allow({ host: given.host, port: given.port, database: given.database });
+    resolveConnection(given);
+  };
 
   const tsconfig = readTsconfig(request.projectDir);
-  installCommonJsHooks(tsconfig);
-  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig } });
+  const cacheDir = transformCacheDir(request.projectDir);
+  installCommonJsHooks(tsconfig, cacheDir);
+  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
   const sites = new SiteRegistry();
   sites.install();
 
   const result = await runTypeormProject({
     request,
+    connection,
     sites,
     onPhase: (phase) => void send({ type: "phase", phase }),
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
@@ -53,8 +62,12 @@ function needsEsmHooks({ projectDir, project }: WorkerRequest): boolean {
   return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || (project.kind === "data-source" && moduleFormat(file) === "module"));
 }
 
-process.once("message", (request: WorkerRequest) => {
-  main(request)
+process.on("message", (message: EngineMessage) => {
+  if (message.type === "connection") {
+    provideConnection(message.connection);
+    return;
+  }
+  main(message.request)
     .then((result) => send({ type: "result", result }))
     .catch((error: unknown) => send({ type: "error", error: serializeError(error) }))
     // Exit explicitly: user code may leave handles (timers, pools) open.

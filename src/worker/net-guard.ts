@@ -5,10 +5,19 @@ import type { BlockedConnection } from "./protocol.js";
 import { isUserSource } from "./module-scope.js";
 import { stackFrames } from "./stack-frames.js";
 
+export interface AllowedEndpoint {
+  host: string;
+  port: number;
+  database: string;
+}
+
 export interface NetGuardOptions {
-  /** The throwaway server and database: the only TCP endpoint and database user code may reach. */
-  allowed: { host: string; port: number; database: string };
   onBlocked: (blocked: BlockedConnection) => void;
+}
+
+export interface NetGuard {
+  /** The throwaway server and database: the only endpoint user code may reach. Until set, none is. */
+  allow(endpoint: AllowedEndpoint): void;
 }
 
 /** Our own bundle's folder: its frames are never the user's call site. */
@@ -23,11 +32,12 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "::ffff:127.0.0.1", "
  * our throwaway server fails as if refused. Option overrides are the first line; this one
  * holds even when user code builds its own connections.
  */
-export function installNetGuard(options: NetGuardOptions): void {
+export function installNetGuard(options: NetGuardOptions): NetGuard {
+  let allowed: AllowedEndpoint | undefined;
   const connect = net.Socket.prototype.connect as (...args: unknown[]) => net.Socket;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const target = describeTarget(args);
-    if (target && !isAllowed(target, options.allowed)) {
+    if (target && (!allowed || !isAllowed(target, allowed))) {
       const label = target.path ?? `${target.host}:${target.port}`;
       options.onBlocked({ target: label, origin: userCallSite(new Error().stack) });
       const error = Object.assign(
@@ -39,9 +49,14 @@ export function installNetGuard(options: NetGuardOptions): void {
     }
     const socket = connect.apply(this, args);
     // After connect(): Node's connect() resets socket.write to the prototype's.
-    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, origin: userCallSite(new Error().stack) }, options);
+    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, database: allowed!.database, origin: userCallSite(new Error().stack) }, options);
     return socket;
   } as typeof net.Socket.prototype.connect;
+  return {
+    allow(endpoint) {
+      allowed = endpoint;
+    },
+  };
 }
 
 const PROTOCOL_V3 = 196608;
@@ -53,12 +68,12 @@ const PROTOCOL_V3 = 196608;
  * (After an SSLRequest the startup packet is encrypted; pg's own Client is checked through
  * the TypeORM options we override, which fix the database.)
  */
-function guardStartupPacket(socket: net.Socket, { endpoint, origin }: { endpoint: string; origin?: string }, options: NetGuardOptions): void {
+function guardStartupPacket(socket: net.Socket, { endpoint, database: allowedDatabase, origin }: { endpoint: string; database: string; origin?: string }, options: NetGuardOptions): void {
   const write = socket.write;
   socket.write = function firstWrite(this: net.Socket, chunk: unknown, ...rest: unknown[]) {
     socket.write = write;
     const database = Buffer.isBuffer(chunk) ? startupDatabase(chunk) : undefined;
-    if (database !== undefined && database !== options.allowed.database) {
+    if (database !== undefined && database !== allowedDatabase) {
       const label = `${endpoint}/${database}`;
       options.onBlocked({ target: label, origin });
       const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
@@ -102,7 +117,7 @@ function describeTarget(rawArgs: unknown[]): Target | undefined {
   return undefined;
 }
 
-function isAllowed(target: Target, allowed: { host: string; port: number }): boolean {
+function isAllowed(target: Target, allowed: AllowedEndpoint): boolean {
   if (target.path !== undefined) return false;
   if (target.port !== allowed.port) return false;
   const host = (target.host ?? "").toLowerCase();

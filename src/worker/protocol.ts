@@ -13,11 +13,14 @@ export interface DbConnection {
   ssl: boolean | Record<string, unknown>;
 }
 
+/** Sent first: the worker starts loading the project while the engine provisions Postgres. */
 export interface WorkerRequest {
   projectDir: string;
   project: ProjectSource;
-  connection: DbConnection;
 }
+
+/** Engine to worker. */
+export type EngineMessage = { type: "start"; request: WorkerRequest } | { type: "connection"; connection: DbConnection };
 
 export interface BlockedConnection {
   target: string;

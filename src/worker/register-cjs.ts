@@ -3,7 +3,7 @@ import Module from "node:module";
 import path from "node:path";
 import { isUserSource, packageScope } from "./module-scope.js";
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
-import { transformModule } from "./transform.js";
+import { cachedTransform } from "./transform-cache.js";
 import type { TsconfigInfo } from "./tsconfig.js";
 
 interface CjsModule {
@@ -23,10 +23,10 @@ const internals = Module as unknown as {
  * for the user's plain .js files. Replaces whatever .ts handler Node has (type stripping
  * cannot run decorators).
  */
-export function installCommonJsHooks(tsconfig: TsconfigInfo): void {
+export function installCommonJsHooks(tsconfig: TsconfigInfo, cacheDir: string | undefined): void {
   const compileTypeScript: ExtensionHandler = (module, filename) => {
     const source = fs.readFileSync(filename, "utf8");
-    module._compile(transformModule({ source, filename, format: "commonjs", tsconfig }), filename);
+    module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig }, cacheDir), filename);
   };
   for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTypeScript;
 
@@ -34,7 +34,7 @@ export function installCommonJsHooks(tsconfig: TsconfigInfo): void {
   internals._extensions[".js"] = (module, filename) => {
     if (!isUserSource(filename) || packageScope(filename) !== "commonjs") return loadJs(module, filename);
     const source = fs.readFileSync(filename, "utf8");
-    module._compile(transformModule({ source, filename, format: "commonjs", tsconfig }), filename);
+    module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig }, cacheDir), filename);
   };
 
   const resolveFilename = internals._resolveFilename;

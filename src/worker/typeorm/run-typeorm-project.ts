@@ -1,6 +1,6 @@
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
-import type { WorkerRequest, WorkerResult } from "../protocol.js";
+import type { DbConnection, WorkerRequest, WorkerResult } from "../protocol.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { expectedTables } from "./expected-schema.js";
 import { findDataSource } from "./find-data-source.js";
@@ -8,18 +8,21 @@ import { createIsolatedDataSource } from "./isolated-data-source.js";
 import { loadNamingStrategy } from "./load-naming-strategy.js";
 import { loadUserTypeorm } from "./load-typeorm.js";
 import { MigrationRecorder } from "./migration-recorder.js";
+import { preloadGlobs } from "./preload-globs.js";
 import type { DataSourceLike } from "./typeorm-types.js";
 
 export interface RunTypeormProjectRequest {
   request: WorkerRequest;
+  /** Resolves when the engine has the throwaway database ready. */
+  connection: Promise<DbConnection>;
   sites: SiteRegistry;
   onPhase: (phase: "load" | "migrate") => void;
   onMigrationStart: (name: string) => void;
 }
 
 /** The TypeORM adapter: user options in, expected tables and the migration log out. */
-export async function runTypeormProject({ request, sites, onPhase, onMigrationStart }: RunTypeormProjectRequest): Promise<Omit<WorkerResult, "blockedConnections">> {
-  const { projectDir, project, connection } = request;
+export async function runTypeormProject({ request, connection, sites, onPhase, onMigrationStart }: RunTypeormProjectRequest): Promise<Omit<WorkerResult, "blockedConnections">> {
+  const { projectDir, project } = request;
   onPhase("load");
   const loadStarted = Date.now();
   const typeorm = loadUserTypeorm(projectDir);
@@ -37,13 +40,20 @@ export async function runTypeormProject({ request, sites, onPhase, onMigrationSt
     };
   }
 
+  // Load what the globs name while Postgres starts; TypeORM then finds the modules loaded.
+  await preloadGlobs([userOptions["entities"], userOptions["migrations"], userOptions["subscribers"]], typeorm.projectRequire);
+
   const recorder = new MigrationRecorder(sites, onMigrationStart);
-  const dataSource = createIsolatedDataSource(typeorm.module, userOptions, connection, recorder.logger);
+  const waitStarted = Date.now();
+  const database = await connection;
+  // Time spent waiting for Postgres is the provision phase's, not the load's.
+  const waited = Date.now() - waitStarted;
+  const dataSource = createIsolatedDataSource(typeorm.module, userOptions, database, recorder.logger);
   await initialize(dataSource, userOptions);
   try {
     const tables = expectedTables(dataSource, sites);
     if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions);
-    const load = Date.now() - loadStarted;
+    const load = Date.now() - loadStarted - waited;
 
     onPhase("migrate");
     const migrateStarted = Date.now();

@@ -14,6 +14,9 @@ import {
   deserializeError
 } from "./chunk-YQC5MQ3A.js";
 import {
+  VERSION
+} from "./chunk-22ADNI7Q.js";
+import {
   esm_default,
   serverVersion
 } from "./chunk-3UUVHLGC.js";
@@ -230,7 +233,7 @@ function fingerprint(ruleId, key) {
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 var OUTPUT_TAIL = 40;
-function runWorker(request, options) {
+function startWorker(request, options) {
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
   const child = fork(workerFile, [], {
     cwd: request.projectDir,
@@ -249,7 +252,10 @@ function runWorker(request, options) {
   const removeCleanup = onCleanup(() => void child.kill("SIGKILL"));
   let phase = "loading the project";
   let migration;
-  return new Promise((resolve, reject) => {
+  const post = (message) => {
+    if (child.connected) child.send(message);
+  };
+  const result = new Promise((resolve, reject) => {
     let settled = false;
     const settle = (action) => {
       if (settled) return;
@@ -297,8 +303,10 @@ function runWorker(request, options) {
         )
       );
     });
-    child.send(request);
+    post({ type: "start", request });
   });
+  result.catch(() => void 0);
+  return { result, connect: (connection) => post({ type: "connection", connection }) };
 }
 function withOutput(error, output) {
   if (output.length) {
@@ -958,48 +966,57 @@ async function introspect(connection) {
 async function runGate(options, hooks = {}) {
   const log = hooks.log ?? (() => void 0);
   const started = Date.now();
-  const db = await provision(options, log);
+  const abort = new AbortController();
+  const worker = startWorker(
+    { projectDir: options.projectDir, project: options.project },
+    {
+      timeoutMs: options.timeoutMs,
+      configuredTimeoutMs: options.timeoutMs,
+      signal: abort.signal,
+      onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
+      onMigrationStart: (name) => log(`  ${name}`)
+    }
+  );
+  let db;
+  try {
+    db = await provision(options, log);
+  } catch (error) {
+    abort.abort();
+    throw error;
+  }
   const removeCleanup = onCleanup(db.dispose);
   try {
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
+    worker.connect(db.connection);
     let introspectStarted = 0;
-    const { worker, actual } = await whileServerLives(db, async (signal) => {
-      const worker2 = await runWorker(
-        { projectDir: options.projectDir, project: options.project, connection: db.connection },
-        {
-          timeoutMs: Math.max(1, options.timeoutMs - (provisioned - started)),
-          configuredTimeoutMs: options.timeoutMs,
-          signal,
-          onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
-          onMigrationStart: (name) => log(`  ${name}`)
-        }
-      );
+    const { result, actual } = await whileServerLives(db, abort, async () => {
+      const result2 = await worker.result;
       introspectStarted = Date.now();
-      return { worker: worker2, actual: await introspect(db.connection) };
+      return { result: result2, actual: await introspect(db.connection) };
     });
     const diffStarted = Date.now();
     const findings = evaluateRules({
-      expected: { tables: worker.expectedTables },
+      expected: { tables: result.expectedTables },
       actual,
-      migrations: worker.migrations,
-      migrationsOption: worker.migrationsOption,
-      blockedConnections: worker.blockedConnections
+      migrations: result.migrations,
+      migrationsOption: result.migrationsOption,
+      blockedConnections: result.blockedConnections
     });
     const finished = Date.now();
     return {
       status: countBySeverity(findings).error > 0 ? "failed" : "passed",
       projectDir: options.projectDir,
-      orm: { name: "typeorm", version: worker.typeormVersion },
+      orm: { name: "typeorm", version: result.typeormVersion },
       postgres: { provider: db.provider, version: db.serverVersion },
-      entityCount: worker.entityCount,
-      tableCount: worker.expectedTables.length,
-      migrations: worker.migrations,
+      entityCount: result.entityCount,
+      tableCount: result.expectedTables.length,
+      migrations: result.migrations,
       findings,
       timings: {
         provision: provisioned - started,
-        load: worker.timings.load,
-        migrate: worker.timings.migrate,
+        load: result.timings.load,
+        migrate: result.timings.migrate,
         introspect: diffStarted - introspectStarted,
         diff: finished - diffStarted,
         total: finished - started
@@ -1015,8 +1032,7 @@ async function provision(options, log) {
   const provider = await chooseProvider(request);
   return provider.start(request);
 }
-async function whileServerLives(db, work) {
-  const controller = new AbortController();
+async function whileServerLives(db, controller, work) {
   const died = (what) => new GateError("postgres-died", `The throwaway Postgres stopped during the run: ${what}.`, {
     hint: "Something outside the gate stopped it (out of memory, a job limit, a killed process). Run the gate again; if a migration crashes the server every time, that migration is worth a look."
   });
@@ -1026,8 +1042,9 @@ async function whileServerLives(db, work) {
   });
   death.catch(() => void 0);
   try {
-    return await Promise.race([work(controller.signal), death]);
+    return await Promise.race([work(), death]);
   } catch (error) {
+    if (error instanceof GateError && error.code !== "worker-crashed") throw error;
     const what = await Promise.race([db.died, new Promise((resolve) => setTimeout(() => resolve(void 0), 1e3).unref())]);
     throw what && !(error instanceof GateError && error.code === "postgres-died") ? died(what) : error;
   }
@@ -1082,9 +1099,6 @@ function formatText(result, { baseDir }) {
   if (result.findings.length === 0) lines.push("Every entity table is created by the migrations.", "");
   return lines.join("\n");
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
 
 // src/rules/rule.ts
 var RULES_DOCS = "https://github.com/org/migration-gate/blob/main/docs/rules.md";
@@ -1149,7 +1163,6 @@ export {
   formatGateError,
   formatJson,
   formatText,
-  VERSION,
   formatSarif,
   writeSarifFile
 };

@@ -1,0 +1,48 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { VERSION } from "../version.js";
+import { transformModule, type TransformRequest } from "./transform.js";
+
+/**
+ * Transformed user files on disk, keyed by everything the output depends on (our version,
+ * the file's path, its content, the module format and the compiler options). Transpiling is
+ * the biggest cost of a run on a large project; an unchanged file is read back instead.
+ * Lives in the project's node_modules/.cache, like babel's and eslint's, so CI can keep it
+ * with the dependency cache.
+ */
+export function transformCacheDir(projectDir: string): string | undefined {
+  if (process.env["MIGRATION_GATE_TRANSFORM_CACHE"] === "off") return undefined;
+  const modules = path.join(projectDir, "node_modules");
+  if (!fs.existsSync(modules)) return undefined;
+  return path.join(modules, ".cache", "migration-gate", "transform");
+}
+
+/** Our own build, so a rebuilt gate (during development too) never reads a stale output. */
+const BUILD_STAMP = `${VERSION}:${fs.statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+
+export function cachedTransform(request: TransformRequest, cacheDir: string | undefined): string {
+  if (!cacheDir) return transformModule(request);
+  const key = crypto
+    .createHash("sha256")
+    .update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0`)
+    .update(request.source)
+    .digest("hex");
+  const file = path.join(cacheDir, key.slice(0, 2), `${key.slice(2)}.js`);
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    // Not cached yet.
+  }
+  const output = transformModule(request);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const staging = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(staging, output);
+    fs.renameSync(staging, file);
+  } catch {
+    // A read-only node_modules: the run works, just without the cache.
+  }
+  return output;
+}
