@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-HGGJ3QIW.js";
+} from "./chunk-NUXH7IJ4.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

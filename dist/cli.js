@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-HGGJ3QIW.js";
+} from "./chunk-NUXH7IJ4.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";

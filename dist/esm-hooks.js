@@ -5,15 +5,17 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  TYPESCRIPT_EXTENSIONS,
   cachedTransform,
   isRelativeOrAbsolute,
-  isUserSource,
-  moduleFormat,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-P2INQKV4.js";
+} from "./chunk-ZTRCFM2A.js";
 import "./chunk-22ADNI7Q.js";
+import {
+  TYPESCRIPT_EXTENSIONS,
+  isUserSource,
+  moduleFormat
+} from "./chunk-FDDREVO6.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/worker/esm-hooks.ts

@@ -10,19 +10,23 @@ import {
   serializeError
 } from "./chunk-YQC5MQ3A.js";
 import {
-  SITE_REGISTRY_GLOBAL,
   cachedTransform,
   isRelativeOrAbsolute,
-  isUserSource,
-  moduleFormat,
-  packageScope,
+  loadTransformer,
   probeSourceFile,
-  require_picomatch,
-  require_ts_morph,
   resolveTsconfigPath,
   transformCacheDir
-} from "./chunk-P2INQKV4.js";
+} from "./chunk-ZTRCFM2A.js";
 import "./chunk-22ADNI7Q.js";
+import {
+  SITE_REGISTRY_GLOBAL,
+  require_picomatch
+} from "./chunk-ATXBECVO.js";
+import {
+  isUserSource,
+  moduleFormat,
+  packageScope
+} from "./chunk-FDDREVO6.js";
 import {
   __commonJS,
   __toESM
@@ -1275,28 +1279,46 @@ var SiteRegistry = class {
   }
 };
 
-// src/worker/tsconfig.ts
-var import_ts_morph = __toESM(require_ts_morph(), 1);
+// src/worker/read-tsconfig.ts
+import crypto2 from "node:crypto";
+import fs2 from "node:fs";
 import path3 from "node:path";
-function readTsconfig(projectDir) {
-  const file = import_ts_morph.ts.findConfigFile(projectDir, import_ts_morph.ts.sys.fileExists, "tsconfig.json");
+function readTsconfig(projectDir, cacheDir) {
+  const file = findUp(projectDir, "tsconfig.json");
   if (!file) return { compilerOptions: {} };
-  const read = import_ts_morph.ts.readConfigFile(file, import_ts_morph.ts.sys.readFile);
-  if (read.error || !read.config) return { file, compilerOptions: {} };
-  const parsed = import_ts_morph.ts.parseJsonConfigFileContent(read.config, import_ts_morph.ts.sys, path3.dirname(file), void 0, file);
-  const options = parsed.options;
-  const paths = options.paths ? {
-    baseDir: options.baseUrl ?? options.pathsBasePath ?? path3.dirname(file),
-    patterns: options.paths
-  } : void 0;
-  return { file, compilerOptions: toPlain(options), paths, baseUrl: options.baseUrl };
-}
-function toPlain(options) {
-  const plain = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (["number", "string", "boolean"].includes(typeof value)) plain[key] = value;
+  const cacheFile = cacheDir && path3.join(cacheDir, `tsconfig-${crypto2.createHash("sha256").update(file).digest("hex").slice(0, 16)}.json`);
+  if (cacheFile) {
+    try {
+      const cached = JSON.parse(fs2.readFileSync(cacheFile, "utf8"));
+      if (cached.inputs.every((input) => sameFile(input))) return cached.info;
+    } catch {
+    }
   }
-  return plain;
+  const parsed = loadTransformer().parseTsconfig(file);
+  if (cacheFile) {
+    try {
+      const inputs = parsed.inputs.map((input) => ({ file: input, mtimeMs: fs2.statSync(input).mtimeMs, size: fs2.statSync(input).size }));
+      fs2.mkdirSync(path3.dirname(cacheFile), { recursive: true });
+      fs2.writeFileSync(cacheFile, JSON.stringify({ inputs, info: parsed.info }));
+    } catch {
+    }
+  }
+  return parsed.info;
+}
+function sameFile(input) {
+  try {
+    const stat2 = fs2.statSync(input.file);
+    return stat2.mtimeMs === input.mtimeMs && stat2.size === input.size;
+  } catch {
+    return false;
+  }
+}
+function findUp(from, name) {
+  for (let dir = from; ; dir = path3.dirname(dir)) {
+    const candidate = path3.join(dir, name);
+    if (fs2.existsSync(candidate)) return candidate;
+    if (path3.dirname(dir) === dir) return void 0;
+  }
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
@@ -1473,7 +1495,7 @@ async function loadNamingStrategy(ref, projectDir, projectRequire) {
 }
 
 // src/worker/typeorm/load-typeorm.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import { createRequire } from "node:module";
 import path6 from "node:path";
 function loadUserTypeorm(projectDir) {
@@ -1499,8 +1521,8 @@ function readVersion(entry) {
   let dir = path6.dirname(entry);
   while (path6.dirname(dir) !== dir) {
     const pkg = path6.join(dir, "package.json");
-    if (fs2.existsSync(pkg)) {
-      const json = JSON.parse(fs2.readFileSync(pkg, "utf8"));
+    if (fs3.existsSync(pkg)) {
+      const json = JSON.parse(fs3.readFileSync(pkg, "utf8"));
       if (json.name === "typeorm" && json.version) return json.version;
     }
     dir = path6.dirname(dir);
@@ -1509,7 +1531,7 @@ function readVersion(entry) {
 }
 
 // src/worker/typeorm/migration-recorder.ts
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 
 // src/worker/typeorm/created-tables.ts
 var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
@@ -1631,7 +1653,7 @@ function lineOfStatement(file, statement) {
   if (!head) return void 0;
   let text;
   try {
-    text = fs3.readFileSync(file, "utf8");
+    text = fs4.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -1760,11 +1782,11 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path9, state, callback$1) {
-  const { queue, fs: fs4, options: { suppressErrors } } = state;
+  const { queue, fs: fs5, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs4.realpath(path9, (error, resolvedPath) => {
+  fs5.realpath(path9, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs4.stat(resolvedPath, (error$1, stat2) => {
+    fs5.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
       if (stat2.isDirectory() && isRecursive(path9, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
@@ -1773,11 +1795,11 @@ var resolveSymlinksAsync = function(path9, state, callback$1) {
   });
 };
 var resolveSymlinks = function(path9, state, callback$1) {
-  const { queue, fs: fs4, options: { suppressErrors } } = state;
+  const { queue, fs: fs5, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs4.realpathSync(path9);
-    const stat2 = fs4.statSync(resolvedPath);
+    const resolvedPath = fs5.realpathSync(path9);
+    const stat2 = fs5.statSync(resolvedPath);
     if (stat2.isDirectory() && isRecursive(path9, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
@@ -1847,22 +1869,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs4 } = state;
+  const { fs: fs5 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs4.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs5.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs4 } = state;
+  const { fs: fs5 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs4.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs5.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -2511,8 +2533,8 @@ async function main(request) {
     guard.allow({ host: given.host, port: given.port, database: given.database });
     resolveConnection(given);
   };
-  const tsconfig = readTsconfig(request.projectDir);
   const cacheDir = transformCacheDir(request.projectDir);
+  const tsconfig = readTsconfig(request.projectDir, cacheDir);
   installCommonJsHooks(tsconfig, cacheDir);
   if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
   const sites = new SiteRegistry();

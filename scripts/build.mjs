@@ -12,6 +12,8 @@ await build({
     cli: "src/cli/main.ts",
     worker: "src/worker/main.ts",
     "esm-hooks": "src/worker/esm-hooks.ts",
+    // Loaded by the worker only on a transform-cache miss (see load-transformer.ts).
+    transformer: "src/worker/transformer.ts",
   },
   outdir: "dist",
   bundle: true,

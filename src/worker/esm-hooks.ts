@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { isUserSource, moduleFormat, TYPESCRIPT_EXTENSIONS } from "./module-scope.js";
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
 import { cachedTransform } from "./transform-cache.js";
-import type { TsconfigInfo } from "./tsconfig.js";
+import type { TsconfigInfo } from "./tsconfig-info.js";
 
 interface HookData {
   tsconfig: TsconfigInfo;

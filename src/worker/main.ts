@@ -14,7 +14,7 @@ import { moduleFormat, packageScope } from "./module-scope.js";
 import { installNetGuard } from "./net-guard.js";
 import { SiteRegistry } from "./site-registry.js";
 import { transformCacheDir } from "./transform-cache.js";
-import { readTsconfig } from "./tsconfig.js";
+import { readTsconfig } from "./read-tsconfig.js";
 import { runTypeormProject } from "./typeorm/run-typeorm-project.js";
 
 function send(message: WorkerMessage): Promise<void> {
@@ -35,8 +35,8 @@ async function main(request: WorkerRequest): Promise<WorkerResult> {
     resolveConnection(given);
   };
 
-  const tsconfig = readTsconfig(request.projectDir);
   const cacheDir = transformCacheDir(request.projectDir);
+  const tsconfig = readTsconfig(request.projectDir, cacheDir);
   installCommonJsHooks(tsconfig, cacheDir);
   if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
   const sites = new SiteRegistry();

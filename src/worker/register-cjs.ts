@@ -4,7 +4,7 @@ import path from "node:path";
 import { isUserSource, packageScope } from "./module-scope.js";
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
 import { cachedTransform } from "./transform-cache.js";
-import type { TsconfigInfo } from "./tsconfig.js";
+import type { TsconfigInfo } from "./tsconfig-info.js";
 
 interface CjsModule {
   _compile(code: string, filename: string): void;

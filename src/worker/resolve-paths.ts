@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { TsconfigInfo } from "./tsconfig.js";
+import type { TsconfigInfo } from "./tsconfig-info.js";
 
 const PROBE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json"];
 /** TS sources are imported by their output name (`./user.js` for user.ts) in NodeNext projects. */

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { VERSION } from "../version.js";
-import { transformModule, type TransformRequest } from "./transform.js";
+import { loadTransformer } from "./load-transformer.js";
+import type { TransformRequest } from "./transform.js";
 
 /**
  * Transformed user files on disk, keyed by everything the output depends on (our version,
@@ -23,7 +24,7 @@ export function transformCacheDir(projectDir: string): string | undefined {
 const BUILD_STAMP = `${VERSION}:${fs.statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
 
 export function cachedTransform(request: TransformRequest, cacheDir: string | undefined): string {
-  if (!cacheDir) return transformModule(request);
+  if (!cacheDir) return loadTransformer().transformModule(request);
   const key = crypto
     .createHash("sha256")
     .update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0`)
@@ -35,7 +36,7 @@ export function cachedTransform(request: TransformRequest, cacheDir: string | un
   } catch {
     // Not cached yet.
   }
-  const output = transformModule(request);
+  const output = loadTransformer().transformModule(request);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const staging = `${file}.${process.pid}.tmp`;

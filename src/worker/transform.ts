@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import { collectClassSites, siteRegistrationSnippet } from "./source-sites.js";
 import { isUserSource, TYPESCRIPT_EXTENSIONS, type ModuleFormat } from "./module-scope.js";
-import type { TsconfigInfo } from "./tsconfig.js";
+import type { TsconfigInfo } from "./tsconfig-info.js";
 import path from "node:path";
 
 export interface TransformRequest {

@@ -1,26 +1,24 @@
 import path from "node:path";
 import { ts } from "ts-morph";
 
-/** What we take from the project's tsconfig. Plain data: it is passed to the ESM hooks thread. */
-export interface TsconfigInfo {
-  file?: string;
-  compilerOptions: ts.CompilerOptions;
-  paths?: { baseDir: string; patterns: Record<string, string[]> };
-  /** Non-relative imports resolve from here first (NestJS projects import "src/..."). */
-  baseUrl?: string;
+import type { TsconfigInfo } from "./tsconfig-info.js";
+
+export interface ParsedTsconfig {
+  info: TsconfigInfo;
+  /** The tsconfig and every file it extends: the cache is valid while none of them changes. */
+  inputs: string[];
 }
 
 /**
- * Reads the project's tsconfig (following `extends`) with our own TypeScript, so the
+ * Parses the project's tsconfig (following `extends`) with our own TypeScript, so the
  * project's TypeScript version (7.x has no JS API) or its absence does not matter.
  */
-export function readTsconfig(projectDir: string): TsconfigInfo {
-  const file = ts.findConfigFile(projectDir, ts.sys.fileExists, "tsconfig.json");
-  if (!file) return { compilerOptions: {} };
+export function parseTsconfig(file: string): ParsedTsconfig {
   const read = ts.readConfigFile(file, ts.sys.readFile);
-  if (read.error || !read.config) return { file, compilerOptions: {} };
+  if (read.error || !read.config) return { info: { file, compilerOptions: {} }, inputs: [file] };
+  const extended = new Map<string, ts.ExtendedConfigCacheEntry>();
   // Diagnostics (deprecated options and the like) do not stop transpiling, so they are ignored.
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file, undefined, undefined, extended);
   const options = parsed.options;
   const paths = options.paths
     ? {
@@ -28,7 +26,10 @@ export function readTsconfig(projectDir: string): TsconfigInfo {
         patterns: options.paths,
       }
     : undefined;
-  return { file, compilerOptions: toPlain(options), paths, baseUrl: options.baseUrl as string | undefined };
+  return {
+    info: { file, compilerOptions: toPlain(options), paths, baseUrl: options.baseUrl as string | undefined },
+    inputs: [file, ...[...extended.keys()].filter((p) => path.isAbsolute(p))],
+  };
 }
 
 function toPlain(options: ts.CompilerOptions): ts.CompilerOptions {
