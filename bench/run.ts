@@ -62,7 +62,7 @@ function treeRss(rootPid: number): number {
   return total;
 }
 
-/** Runs a command, timing it and sampling the RSS of its whole process tree every 50 ms. */
+/** Runs a command, timing it and sampling the RSS of its whole process tree every 100 ms. */
 function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; okStatus?: number[] }): Promise<Sample & { stdout: string; status: number | null }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -70,7 +70,7 @@ function measure(command: string, args: string[], options: { cwd: string; env?: 
     let stdout = "";
     let stderr = "";
     let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 50);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100);
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("error", reject);

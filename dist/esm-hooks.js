@@ -9,7 +9,7 @@ import {
   isRelativeOrAbsolute,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-ZTRCFM2A.js";
+} from "./chunk-E2B5R6SO.js";
 import "./chunk-22ADNI7Q.js";
 import {
   TYPESCRIPT_EXTENSIONS,

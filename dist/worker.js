@@ -16,7 +16,7 @@ import {
   probeSourceFile,
   resolveTsconfigPath,
   transformCacheDir
-} from "./chunk-ZTRCFM2A.js";
+} from "./chunk-E2B5R6SO.js";
 import "./chunk-22ADNI7Q.js";
 import {
   SITE_REGISTRY_GLOBAL,

@@ -20,8 +20,19 @@ export function transformCacheDir(projectDir: string): string | undefined {
   return path.join(modules, ".cache", "migration-gate", "transform");
 }
 
-/** Our own build, so a rebuilt gate (during development too) never reads a stale output. */
-const BUILD_STAMP = `${VERSION}:${fs.statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+/**
+ * Our own build, so a rebuilt gate (during development too) never reads a stale output. One
+ * file for every thread and chunk: the transformer itself.
+ */
+const BUILD_STAMP = `${VERSION}:${buildTime()}`;
+
+function buildTime(): number {
+  try {
+    return fs.statSync(fileURLToPath(new URL("./transformer.js", import.meta.url))).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
 
 export function cachedTransform(request: TransformRequest, cacheDir: string | undefined): string {
   if (!cacheDir) return loadTransformer().transformModule(request);

@@ -92,7 +92,14 @@ function transformCacheDir(projectDir) {
   if (!fs2.existsSync(modules)) return void 0;
   return path2.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${fs2.statSync(fileURLToPath2(import.meta.url)).mtimeMs}`;
+var BUILD_STAMP = `${VERSION}:${buildTime()}`;
+function buildTime() {
+  try {
+    return fs2.statSync(fileURLToPath2(new URL("./transformer.js", import.meta.url))).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
 function cachedTransform(request, cacheDir) {
   if (!cacheDir) return loadTransformer().transformModule(request);
   const key = crypto.createHash("sha256").update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0`).update(request.source).digest("hex");
