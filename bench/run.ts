@@ -219,7 +219,7 @@ for (const r of results as Array<any>) {
   const g = r.gate;
   const w = r.gateWarmCache;
   lines.push(
-    `| ${r.entities} / ${r.migrations} | ${s(g.wall.median)} (${s(g.wall.min)}–${s(g.wall.max)}) | ${s(g.phases.provision.median)} | ${s(g.phases.load.median)} | ${s(g.phases.migrate.median)} | ${Math.round(g.peakRssMb.median)} MB | ${s(w.wall.median)} (${s(w.wall.min)}–${s(w.wall.max)}) | ${s(r.diyTranspileOnly.wall.median)} | ${r.diyTypecheck ? s(r.diyTypecheck.wall.median) : "not run"} | ${s(r.floor.wall.median)} (${s(r.floor.coldStart.median)} + ${s(r.floor.ddl.median)}) | ${r.ratios.gateToDiyTranspileOnly.toFixed(2)}, ${r.ratios.gateWarmToDiyTranspileOnly.toFixed(2)} | ${r.ratios.gateToFloor.toFixed(2)}, ${r.ratios.gateWarmToFloor.toFixed(2)} |`,
+    `| ${r.entities} / ${r.migrations} | ${s(g.wall.median)} (${s(g.wall.min)}–${s(g.wall.max)}) | ${s(g.phases.provision.median)} | ${s(g.phases.load.median)} | ${s(g.phases.migrate.median)} | ${Math.round(g.peakRssMb.median)} MB | ${s(w.wall.median)} (${s(w.wall.min)}–${s(w.wall.max)}), ${Math.round(w.peakRssMb.median)} MB | ${s(r.diyTranspileOnly.wall.median)} | ${r.diyTypecheck ? s(r.diyTypecheck.wall.median) : "not run"} | ${s(r.floor.wall.median)} (${s(r.floor.coldStart.median)} + ${s(r.floor.ddl.median)}) | ${r.ratios.gateToDiyTranspileOnly.toFixed(2)}, ${r.ratios.gateWarmToDiyTranspileOnly.toFixed(2)} | ${r.ratios.gateToFloor.toFixed(2)}, ${r.ratios.gateWarmToFloor.toFixed(2)} |`,
   );
 }
 const markdown = lines.join("\n") + "\n";
