@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-NUXH7IJ4.js";
+} from "./chunk-FPLBBMEH.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

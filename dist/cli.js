@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-NUXH7IJ4.js";
+} from "./chunk-FPLBBMEH.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";

@@ -2524,15 +2524,11 @@ function send(message) {
 }
 var resolveConnection = () => void 0;
 var connection = new Promise((resolve3) => resolveConnection = resolve3);
-var provideConnection = resolveConnection;
+var guard;
 async function main(request) {
   process.setSourceMapsEnabled(true);
   const blockedConnections = [];
-  const guard = installNetGuard({ onBlocked: (blocked) => blockedConnections.push(blocked) });
-  provideConnection = (given) => {
-    guard.allow({ host: given.host, port: given.port, database: given.database });
-    resolveConnection(given);
-  };
+  guard = installNetGuard({ onBlocked: (blocked) => blockedConnections.push(blocked) });
   const cacheDir = transformCacheDir(request.projectDir);
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   installCommonJsHooks(tsconfig, cacheDir);
@@ -2555,7 +2551,9 @@ function needsEsmHooks({ projectDir, project }) {
 }
 process.on("message", (message) => {
   if (message.type === "connection") {
-    provideConnection(message.connection);
+    const given = message.connection;
+    guard?.allow({ host: given.host, port: given.port, database: given.database });
+    resolveConnection(given);
     return;
   }
   main(message.request).then((result) => send({ type: "result", result })).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { MigrationRecord } from "../engine/result.js";
 import { qualifiedName, type ExpectedTable } from "../schema/model.js";
-import { isCreatedByNoMigration, missingRelationOf, tableOwner, tablesCreatedByFailedMigrations } from "./relation-errors.js";
+import { createdByNoMigration, missingRelationOf, tableOwner } from "./relation-errors.js";
 import type { Rule } from "./rule.js";
 
 /** Next steps by Postgres SQLSTATE, for the failures migrations hit most. */
@@ -21,24 +21,24 @@ export const migrationFailed: Rule = {
   id: "migration-failed",
   defaultSeverity: "error",
   description: "A migration fails when the chain runs on an empty database.",
-  check({ migrations, expected, actual }) {
-    const existing = new Set(actual.tables.map(qualifiedName));
-    const createdByFailed = tablesCreatedByFailedMigrations(migrations);
+  check(context) {
+    const { migrations, expected } = context;
+    const createdByNone = createdByNoMigration(context);
     return migrations
       .filter((m) => m.status === "failed")
       .map((m) => {
         const failure = m.failure!;
         const missing = missingRelationOf(m, expected.tables);
-        const createdByNone = missing && isCreatedByNoMigration(missing, existing, createdByFailed);
+        const uncreated = missing && createdByNone(missing);
         // When no migration creates the table, the earlier failure is not the cause: do not suggest it.
-        const afterFailure = m.ranAfterFailure && !createdByNone ? " It ran after an earlier failure, which may be the real cause." : "";
+        const afterFailure = m.ranAfterFailure && !uncreated ? " It ran after an earlier failure, which may be the real cause." : "";
         return {
           key: m.name,
           object: m.name,
           location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
           message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
           detail: failure.statement && tidyStatement(failure.statement),
-          hint: (createdByNone ? noMigrationCreates(missing, m) : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.")) + afterFailure,
+          hint: (uncreated ? noMigrationCreates(missing, m) : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.")) + afterFailure,
         };
       });
   },

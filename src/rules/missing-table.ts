@@ -1,5 +1,5 @@
 import { qualifiedName } from "../schema/model.js";
-import { describeTable, isCreatedByNoMigration, missingRelationOf, tablesCreatedByFailedMigrations } from "./relation-errors.js";
+import { createdByNoMigration, describeTable, missingRelationOf } from "./relation-errors.js";
 import type { Rule } from "./rule.js";
 
 /** An entity (or join/closure) table that no migration creates: synchronize was hiding it. */
@@ -7,11 +7,10 @@ export const missingTable: Rule = {
   id: "missing-table",
   defaultSeverity: "error",
   description: "An entity's table is not created by any migration.",
-  check({ expected, actual, migrations }) {
-    const existing = new Set(actual.tables.map(qualifiedName));
-    const createdByFailed = tablesCreatedByFailedMigrations(migrations);
+  check(context) {
+    const { expected, migrations } = context;
     return expected.tables
-      .filter((table) => isCreatedByNoMigration(table, existing, createdByFailed))
+      .filter(createdByNoMigration(context))
       .map((table) => {
         const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
         const ifNotExists = "use CREATE TABLE IF NOT EXISTS, since databases built with synchronize already have it";

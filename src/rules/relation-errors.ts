@@ -1,6 +1,7 @@
 import type { MigrationRecord } from "../engine/result.js";
 import type { ExpectedTable } from "../schema/model.js";
 import { qualifiedName } from "../schema/model.js";
+import type { RuleContext } from "./rule.js";
 
 /** The table a "relation X does not exist" (42P01) failure names, matched to an expected table. */
 export function missingRelationOf(migration: MigrationRecord, expected: readonly ExpectedTable[]): ExpectedTable | undefined {
@@ -13,15 +14,14 @@ export function missingRelationOf(migration: MigrationRecord, expected: readonly
   return candidates.find((t) => t.schema === "public") ?? candidates[0];
 }
 
-/** Tables some failed migration created before failing: they exist once that migration is fixed. */
-export function tablesCreatedByFailedMigrations(migrations: readonly MigrationRecord[]): Set<string> {
-  return new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-}
-
-/** True when no migration, applied or failed, creates the table and it is not in the database. */
-export function isCreatedByNoMigration(table: ExpectedTable, existing: ReadonlySet<string>, createdByFailed: ReadonlySet<string>): boolean {
-  const name = qualifiedName(table);
-  return !existing.has(name) && !createdByFailed.has(name);
+/**
+ * A predicate for "no migration creates this table": it is not in the database after the
+ * chain, and no failed migration created it before failing (it exists once that one is fixed).
+ */
+export function createdByNoMigration({ actual, migrations }: Pick<RuleContext, "actual" | "migrations">): (table: ExpectedTable) => boolean {
+  const existing = new Set(actual.tables.map(qualifiedName));
+  const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
+  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
 }
 
 export function describeTable(table: ExpectedTable): string {

@@ -11,7 +11,7 @@ import { serializeError } from "../engine/errors.js";
 import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerRequest, WorkerResult } from "./protocol.js";
 import { installCommonJsHooks } from "./register-cjs.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
-import { installNetGuard } from "./net-guard.js";
+import { installNetGuard, type NetGuard } from "./net-guard.js";
 import { SiteRegistry } from "./site-registry.js";
 import { transformCacheDir } from "./transform-cache.js";
 import { readTsconfig } from "./read-tsconfig.js";
@@ -23,17 +23,13 @@ function send(message: WorkerMessage): Promise<void> {
 
 let resolveConnection: (connection: DbConnection) => void = () => undefined;
 const connection = new Promise<DbConnection>((resolve) => (resolveConnection = resolve));
-let provideConnection: (connection: DbConnection) => void = resolveConnection;
+let guard: NetGuard | undefined;
 
 async function main(request: WorkerRequest): Promise<WorkerResult> {
   process.setSourceMapsEnabled(true);
   const blockedConnections: BlockedConnection[] = [];
   // Before the throwaway database exists, no connection at all is allowed.
-  const guard = installNetGuard({ onBlocked: (blocked) => blockedConnections.push(blocked) });
-  provideConnection = (given) => {
-    guard.allow({ host: given.host, port: given.port, database: given.database });
-    resolveConnection(given);
-  };
+  guard = installNetGuard({ onBlocked: (blocked) => blockedConnections.push(blocked) });
 
   const cacheDir = transformCacheDir(request.projectDir);
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
@@ -64,7 +60,9 @@ function needsEsmHooks({ projectDir, project }: WorkerRequest): boolean {
 
 process.on("message", (message: EngineMessage) => {
   if (message.type === "connection") {
-    provideConnection(message.connection);
+    const given = message.connection;
+    guard?.allow({ host: given.host, port: given.port, database: given.database });
+    resolveConnection(given);
     return;
   }
   main(message.request)

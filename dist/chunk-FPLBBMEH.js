@@ -93,12 +93,10 @@ function missingRelationOf(migration, expected) {
   const candidates = expected.filter((t) => t.name === name && (schema ? t.schema === schema : true));
   return candidates.find((t) => t.schema === "public") ?? candidates[0];
 }
-function tablesCreatedByFailedMigrations(migrations) {
-  return new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-}
-function isCreatedByNoMigration(table, existing, createdByFailed) {
-  const name = qualifiedName(table);
-  return !existing.has(name) && !createdByFailed.has(name);
+function createdByNoMigration({ actual, migrations }) {
+  const existing = new Set(actual.tables.map(qualifiedName));
+  const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
+  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
 }
 function describeTable(table) {
   switch (table.kind) {
@@ -136,21 +134,21 @@ var migrationFailed = {
   id: "migration-failed",
   defaultSeverity: "error",
   description: "A migration fails when the chain runs on an empty database.",
-  check({ migrations, expected, actual }) {
-    const existing = new Set(actual.tables.map(qualifiedName));
-    const createdByFailed = tablesCreatedByFailedMigrations(migrations);
+  check(context) {
+    const { migrations, expected } = context;
+    const createdByNone = createdByNoMigration(context);
     return migrations.filter((m) => m.status === "failed").map((m) => {
       const failure = m.failure;
       const missing = missingRelationOf(m, expected.tables);
-      const createdByNone = missing && isCreatedByNoMigration(missing, existing, createdByFailed);
-      const afterFailure = m.ranAfterFailure && !createdByNone ? " It ran after an earlier failure, which may be the real cause." : "";
+      const uncreated = missing && createdByNone(missing);
+      const afterFailure = m.ranAfterFailure && !uncreated ? " It ran after an earlier failure, which may be the real cause." : "";
       return {
         key: m.name,
         object: m.name,
         location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
         message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
         detail: failure.statement && tidyStatement(failure.statement),
-        hint: (createdByNone ? noMigrationCreates(missing, m) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
+        hint: (uncreated ? noMigrationCreates(missing, m) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
       };
     });
   }
@@ -171,10 +169,9 @@ var missingTable = {
   id: "missing-table",
   defaultSeverity: "error",
   description: "An entity's table is not created by any migration.",
-  check({ expected, actual, migrations }) {
-    const existing = new Set(actual.tables.map(qualifiedName));
-    const createdByFailed = tablesCreatedByFailedMigrations(migrations);
-    return expected.tables.filter((table) => isCreatedByNoMigration(table, existing, createdByFailed)).map((table) => {
+  check(context) {
+    const { expected, migrations } = context;
+    return expected.tables.filter(createdByNoMigration(context)).map((table) => {
       const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
       const ifNotExists = "use CREATE TABLE IF NOT EXISTS, since databases built with synchronize already have it";
       return {
