@@ -59,7 +59,18 @@ function helpText() {
 
 // src/cli/main.ts
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => void 0);
+function unsupportedNode(version) {
+  const [major, minor] = version.split(".").map(Number);
+  const ok = major === 20 && minor >= 19 || major === 22 && minor >= 12 || major >= 23;
+  return ok ? void 0 : `migration-gate needs Node 20.19+ or 22.12+ (this is Node ${version}). Upgrade Node, e.g. with actions/setup-node.`;
+}
 async function main(argv) {
+  const nodeProblem = unsupportedNode(process.versions.node);
+  if (nodeProblem) {
+    process.stderr.write(`${nodeProblem}
+`);
+    return 2;
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -21,7 +21,19 @@ import { VERSION } from "../version.js";
 // A reader that goes away (`| head`) must not crash the run before it cleans up.
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
 
+/** The worker loads its ESM transpiler with require(), unflagged from Node 20.19 and 22.12 on. */
+function unsupportedNode(version: string): string | undefined {
+  const [major, minor] = version.split(".").map(Number) as [number, number];
+  const ok = (major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major >= 23;
+  return ok ? undefined : `migration-gate needs Node 20.19+ or 22.12+ (this is Node ${version}). Upgrade Node, e.g. with actions/setup-node.`;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  const nodeProblem = unsupportedNode(process.versions.node);
+  if (nodeProblem) {
+    process.stderr.write(`${nodeProblem}\n`);
+    return 2;
+  }
   let parsed;
   try {
     parsed = parseArgs({
