@@ -1128,17 +1128,13 @@ import Module from "node:module";
 import path from "node:path";
 var internals = Module;
 function installCommonJsHooks(tsconfig, cacheDir) {
-  const compileTypeScript = (module, filename) => {
+  const compileTransformed = (module, filename) => {
     const source = fs.readFileSync(filename, "utf8");
     module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig }, cacheDir), filename);
   };
-  for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTypeScript;
+  for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTransformed;
   const loadJs = internals._extensions[".js"];
-  internals._extensions[".js"] = (module, filename) => {
-    if (!isUserSource(filename) || packageScope(filename) !== "commonjs") return loadJs(module, filename);
-    const source = fs.readFileSync(filename, "utf8");
-    module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig }, cacheDir), filename);
-  };
+  internals._extensions[".js"] = (module, filename) => isUserSource(filename) && packageScope(filename) === "commonjs" ? compileTransformed(module, filename) : loadJs(module, filename);
   const resolveFilename = internals._resolveFilename;
   internals._resolveFilename = function(request, parent, isMain, options) {
     if (!isRelativeOrAbsolute(request) && parent?.filename && isUserSource(parent.filename)) {

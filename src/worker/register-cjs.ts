@@ -24,18 +24,16 @@ const internals = Module as unknown as {
  * cannot run decorators).
  */
 export function installCommonJsHooks(tsconfig: TsconfigInfo, cacheDir: string | undefined): void {
-  const compileTypeScript: ExtensionHandler = (module, filename) => {
+  // TypeScript is transpiled; the user's own .js only gets its source sites. One transform does both.
+  const compileTransformed: ExtensionHandler = (module, filename) => {
     const source = fs.readFileSync(filename, "utf8");
     module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig }, cacheDir), filename);
   };
-  for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTypeScript;
+  for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTransformed;
 
   const loadJs = internals._extensions[".js"]!;
-  internals._extensions[".js"] = (module, filename) => {
-    if (!isUserSource(filename) || packageScope(filename) !== "commonjs") return loadJs(module, filename);
-    const source = fs.readFileSync(filename, "utf8");
-    module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig }, cacheDir), filename);
-  };
+  internals._extensions[".js"] = (module, filename) =>
+    isUserSource(filename) && packageScope(filename) === "commonjs" ? compileTransformed(module, filename) : loadJs(module, filename);
 
   const resolveFilename = internals._resolveFilename;
   internals._resolveFilename = function (request, parent, isMain, options) {
