@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, { type: "string" as const }])),
+        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, { type: "string" as const, multiple: spec.multiple === true }])),
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -65,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
 
   const cwd = process.cwd();
   try {
-    const options = parseOptions(parsed.values as RawOptions, { cwd });
+    // Repeated flags (--ignore) arrive as lists: joined, they read like a multi-line action input.
+    const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given]));
+    const options = parseOptions(raw as RawOptions, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}\n`) });
     const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
     process.stdout.write(`${render(result, { baseDir: cwd })}\n`);

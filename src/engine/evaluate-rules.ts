@@ -1,21 +1,32 @@
 import crypto from "node:crypto";
 import { RULES } from "../rules/index.js";
-import type { RuleContext } from "../rules/rule.js";
+import type { RuleContext, RuleSeverity } from "../rules/rule.js";
 import type { Finding, Severity } from "./result.js";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /**
- * Runs every rule and gives each finding its severity and fingerprint. Order is stable across
- * runs and machines (entity discovery order is not): severity, rule, file, line, object.
+ * Runs every rule (in RULES order, so later rules can read earlier findings) and gives each
+ * finding its severity (configured, else the rule's default; "off" drops the rule) and
+ * fingerprint.
  */
-export function evaluateRules(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+export function evaluateRules(context: RuleContext, severities: Readonly<Record<string, RuleSeverity>> = {}): Finding[] {
+  // Every finding, "off" rules' included: a later rule must not report what they explain.
+  const all: Finding[] = [];
+  const kept: Finding[] = [];
   for (const rule of RULES) {
-    for (const { key, ...finding } of rule.check(context)) {
-      findings.push({ ...finding, ruleId: rule.id, severity: rule.defaultSeverity, fingerprint: fingerprint(rule.id, key) });
+    const severity = severities[rule.id] ?? rule.defaultSeverity;
+    for (const { key, ...finding } of rule.check(context, all)) {
+      const full: Finding = { ...finding, ruleId: rule.id, severity: severity === "off" ? "notice" : severity, fingerprint: fingerprint(rule.id, key) };
+      all.push(full);
+      if (severity !== "off") kept.push(full);
     }
   }
+  return sortFindings(kept);
+}
+
+/** Stable across runs and machines (entity discovery order is not): severity, rule, file, line, object. */
+export function sortFindings(findings: Finding[]): Finding[] {
   const ruleOrder = (id: string) => RULES.findIndex((rule) => rule.id === id);
   return findings.sort(
     (a, b) =>
@@ -27,6 +38,6 @@ export function evaluateRules(context: RuleContext): Finding[] {
   );
 }
 
-function fingerprint(ruleId: string, key: string): string {
+export function fingerprint(ruleId: string, key: string): string {
   return crypto.createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
 }

@@ -14,6 +14,8 @@ export interface OptionSpec {
   actionInput: boolean;
   /** Masked in every log line. */
   secret?: boolean;
+  /** CLI: the flag may be repeated; the values are joined with newlines (as a multi-line input). */
+  multiple?: boolean;
   /** Value placeholder in --help. */
   placeholder: string;
 }
@@ -89,6 +91,25 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     default: "600",
     actionInput: true,
     placeholder: "seconds",
+  },
+  {
+    name: "config",
+    description: "Rules configuration file (severities and ignores, see docs/configuration.md). Empty: migration-gate.config.json in working-directory, when there is one.",
+    actionInput: true,
+    placeholder: "file",
+  },
+  {
+    name: "rules",
+    description: "Rule severities, overriding the config file: `rule-id=error|warning|notice|off`, comma or newline separated.",
+    actionInput: true,
+    placeholder: "id=severity,...",
+  },
+  {
+    name: "ignore",
+    description: "Findings to ignore, one per line (repeat the flag in the CLI): `<rule-id or fingerprint> [object, * allowed] -- <reason>`. The reason is required; an entry that matches nothing is reported.",
+    actionInput: true,
+    multiple: true,
+    placeholder: "entry",
   },
   {
     name: "sarif-file",

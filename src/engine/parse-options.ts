@@ -3,6 +3,7 @@ import path from "node:path";
 import { GateError } from "./errors.js";
 import { OPTION_SPECS, type RawOptions } from "./options-spec.js";
 import type { ProviderChoice } from "../postgres/provider.js";
+import { loadRuleConfig, type RuleConfig } from "./rule-config.js";
 
 export interface ModuleRef {
   /** Absolute path. */
@@ -33,6 +34,8 @@ export interface GateOptions {
   /** Absolute path, or undefined. */
   sarifFile?: string;
   github: { comment: boolean; token?: string };
+  /** Severities and ignores from the config file and options. */
+  rules: RuleConfig;
 }
 
 const PROVIDER_CHOICES: readonly ProviderChoice[] = ["auto", "url", "binaries", "embedded", "docker"];
@@ -71,6 +74,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     format: parseFormat(value("format")!),
     sarifFile: value("sarif-file") && path.resolve(context.cwd, value("sarif-file")!),
     github: { comment: parseBoolean(value("comment")!, "comment"), token: value("github-token") },
+    rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: value("rules"), ignore: value("ignore") }),
   };
 }
 

@@ -6,7 +6,13 @@ import { startWorker } from "./run-worker.js";
 import { chooseProvider } from "../postgres/choose-provider.js";
 import type { ProvisionedDatabase } from "../postgres/provider.js";
 import { GateError } from "./errors.js";
-import { introspect } from "../schema/introspect.js";
+import { readCatalog } from "../schema/introspect.js";
+import { canonicalizeExpected } from "../schema/canonicalize.js";
+import { diffSchemas } from "../schema/diff.js";
+import { applyIgnores } from "./apply-ignores.js";
+import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
+import type { DbConnection } from "../worker/protocol.js";
+import pg from "pg";
 
 export interface RunGateHooks {
   /** Progress lines for a human watching (stderr in the CLI, the log in the action). */
@@ -49,19 +55,25 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     worker.connect(db.connection);
 
     let introspectStarted = 0;
-    const { result, actual } = await whileServerLives(db, abort, async () => {
+    const { result, actual, expected } = await whileServerLives(db, abort, async () => {
       const result = await worker.result;
       introspectStarted = Date.now();
-      return { result, actual: await introspect(db.connection) };
+      return { result, ...(await readSchemas(db.connection, result.expected)) };
     });
     const diffStarted = Date.now();
-    const findings = evaluateRules({
-      expected: { tables: result.expectedTables },
-      actual,
-      migrations: result.migrations,
-      migrationsOption: result.migrationsOption,
-      blockedConnections: result.blockedConnections,
-    });
+    const ruleFindings = evaluateRules(
+      {
+        expected,
+        actual,
+        diff: diffSchemas(expected, actual),
+        migrations: result.migrations,
+        migrationsOption: result.migrationsOption,
+        blockedConnections: result.blockedConnections,
+        oracle: result.oracle,
+      },
+      options.rules.severities,
+    );
+    const findings = applyIgnores(ruleFindings, options.rules, { projectDir: options.projectDir });
     const finished = Date.now();
 
     return {
@@ -70,7 +82,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       orm: { name: "typeorm", version: result.typeormVersion },
       postgres: { provider: db.provider, version: db.serverVersion },
       entityCount: result.entityCount,
-      tableCount: result.expectedTables.length,
+      tableCount: expected.tables.length,
       migrations: result.migrations,
       findings,
       timings: {
@@ -85,6 +97,21 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
   } finally {
     removeCleanup();
     await db.dispose();
+  }
+}
+
+/**
+ * The actual schema from the catalog, and the expected one in the catalog's own spelling
+ * (canonicalize.ts): one connection, to the throwaway database only.
+ */
+async function readSchemas(connection: DbConnection, given: ExpectedSchema): Promise<{ actual: ActualSchema; expected: ExpectedSchema }> {
+  const client = new pg.Client({ ...connection, ssl: connection.ssl as never });
+  await client.connect();
+  try {
+    const actual = await readCatalog(client, "user");
+    return { actual, expected: await canonicalizeExpected(client, given, actual) };
+  } finally {
+    await client.end();
   }
 }
 

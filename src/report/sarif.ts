@@ -28,7 +28,7 @@ export function formatSarif(result: GateResult, { baseDir }: { baseDir: string }
               name: rule.id,
               shortDescription: { text: rule.description },
               helpUri: `${RULES_DOCS}#${rule.id}`,
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+              defaultConfiguration: { level: rule.defaultSeverity === "off" ? "none" : LEVEL[rule.defaultSeverity] },
             })),
           },
         },

@@ -1,8 +1,49 @@
 import { blockedConnection } from "./blocked-connection.js";
+import { columnTypeMismatch } from "./column-type-mismatch.js";
+import { defaultMismatch } from "./default-mismatch.js";
+import { enumValuesMismatch } from "./enum-values-mismatch.js";
+import { extraColumn } from "./extra-column.js";
+import { extraTable } from "./extra-table.js";
 import { migrationFailed } from "./migration-failed.js";
+import { missingCheck } from "./missing-check.js";
+import { missingColumn } from "./missing-column.js";
+import { missingEnum } from "./missing-enum.js";
+import { missingForeignKey } from "./missing-foreign-key.js";
+import { missingIndex } from "./missing-index.js";
+import { missingPrimaryKey } from "./missing-primary-key.js";
+import { missingSchema } from "./missing-schema.js";
 import { missingTable } from "./missing-table.js";
+import { missingUnique } from "./missing-unique.js";
+import { missingView } from "./missing-view.js";
 import { noMigrations } from "./no-migrations.js";
+import { nullabilityMismatch } from "./nullability-mismatch.js";
 import type { Rule } from "./rule.js";
+import { unexplainedDrift } from "./unexplained-drift.js";
+import { unusedIgnore } from "./unused-ignore.js";
 
-/** Every rule, in report order. */
-export const RULES: readonly Rule[] = [migrationFailed, missingTable, noMigrations, blockedConnection];
+/** Every rule, in report order. unexplained-drift runs last: it reads the others' findings. */
+export const RULES: readonly Rule[] = [
+  migrationFailed,
+  missingSchema,
+  missingTable,
+  missingColumn,
+  columnTypeMismatch,
+  nullabilityMismatch,
+  defaultMismatch,
+  missingPrimaryKey,
+  missingUnique,
+  missingForeignKey,
+  missingCheck,
+  missingEnum,
+  enumValuesMismatch,
+  missingView,
+  missingIndex,
+  extraColumn,
+  extraTable,
+  noMigrations,
+  blockedConnection,
+  unexplainedDrift,
+  unusedIgnore,
+];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));

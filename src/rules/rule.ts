@@ -1,14 +1,19 @@
 import type { Finding, MigrationRecord, Severity } from "../engine/result.js";
+import type { SchemaDiff } from "../schema/diff.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
-import type { BlockedConnection } from "../worker/protocol.js";
+import type { BlockedConnection, OracleResult } from "../worker/protocol.js";
 
 /** Everything a rule may look at. Rules are pure: same context, same findings. */
 export interface RuleContext {
   expected: ExpectedSchema;
   actual: ActualSchema;
+  /** The structured comparison of the two (schema/diff.ts), computed once for every rule. */
+  diff: SchemaDiff;
   migrations: MigrationRecord[];
   migrationsOption: string[];
   blockedConnections: BlockedConnection[];
+  /** TypeORM's own schema-builder verdict; absent in unit tests that do not need it. */
+  oracle?: OracleResult;
 }
 
 export type RuleFinding = Omit<Finding, "ruleId" | "severity" | "fingerprint"> & {
@@ -16,13 +21,18 @@ export type RuleFinding = Omit<Finding, "ruleId" | "severity" | "fingerprint"> &
   key: string;
 };
 
+/** A finding from a rule that ran earlier, as later rules (the oracle cross-check) see it. */
+export type EarlierFinding = Pick<Finding, "ruleId" | "object">;
+
+export type RuleSeverity = Severity | "off";
+
 export interface Rule {
   /** Stable kebab-case id: used in config, annotations titles, SARIF and docs anchors. */
   id: string;
-  defaultSeverity: Severity;
+  defaultSeverity: RuleSeverity;
   /** One line for docs and SARIF. */
   description: string;
-  check(context: RuleContext): RuleFinding[];
+  check(context: RuleContext, earlier: readonly EarlierFinding[]): RuleFinding[];
 }
 
 export const RULES_DOCS = "https://github.com/org/migration-gate/blob/main/docs/rules.md";

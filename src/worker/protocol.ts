@@ -2,7 +2,7 @@
 import type { SerializedGateError } from "../engine/errors.js";
 import type { ProjectSource } from "../engine/parse-options.js";
 import type { MigrationRecord } from "../engine/result.js";
-import type { ExpectedTable } from "../schema/model.js";
+import type { ExpectedSchema } from "../schema/model.js";
 
 export interface DbConnection {
   host: string;
@@ -31,13 +31,17 @@ export interface BlockedConnection {
 export interface WorkerResult {
   typeormVersion: string;
   entityCount: number;
-  expectedTables: ExpectedTable[];
+  expected: ExpectedSchema;
+  /** What TypeORM's own schema builder would still run after the chain: the cross-check. */
+  oracle: OracleResult;
   migrations: MigrationRecord[];
   /** The migrations option as configured, for messages when nothing matched. */
   migrationsOption: string[];
   blockedConnections: BlockedConnection[];
   timings: { load: number; migrate: number };
 }
+
+export type OracleResult = { statements: string[] } | { error: string };
 
 export type WorkerMessage =
   | { type: "phase"; phase: "load" | "migrate" }

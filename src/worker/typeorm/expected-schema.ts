@@ -1,36 +1,184 @@
-import type { ExpectedTable } from "../../schema/model.js";
+import type { SourceLocation } from "../../engine/result.js";
+import type {
+  ExpectedColumn, ExpectedEnum, ExpectedForeignKey, ExpectedSchema, ExpectedTable, ExpectedView, ReferentialAction, TableName,
+} from "../../schema/model.js";
 import type { SiteRegistry } from "../site-registry.js";
-import type { DataSourceLike, EntityMetadataLike } from "./typeorm-types.js";
+import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike, ForeignKeyMetadataLike, PostgresDriverLike } from "./typeorm-types.js";
 
 /**
- * The tables TypeORM's metadata says must exist: every synchronized entity table, many-to-many
- * join tables and closure tables. Views and single-table-inheritance children have no table of
- * their own. Join tables have no class (`target` is ""), so they are located at the owning
- * relation's property.
+ * The schema TypeORM's metadata says must exist, built with the user's own driver rules
+ * (normalizeType, createFullType, normalizeDefault), so the expected side says exactly what
+ * `migration:generate` would write. Every table, column, key, index, check, enum and view
+ * gets the source line a developer would edit.
+ *
+ * Views and single-table-inheritance children have no table of their own. Join tables have no
+ * class (`target` is ""), so they are located at the owning relation's property.
  */
-export function expectedTables(dataSource: DataSourceLike, sites: SiteRegistry): ExpectedTable[] {
-  const defaultSchema = dataSource.driver.options.schema ?? "public";
+export function expectedSchema(dataSource: DataSourceLike, sites: SiteRegistry): ExpectedSchema {
+  const driver = dataSource.driver;
+  const defaultSchema = driver.options.schema ?? "public";
   const tables: ExpectedTable[] = [];
+  const views: ExpectedView[] = [];
+  const enums = new Map<string, ExpectedEnum>();
+
   for (const metadata of dataSource.entityMetadatas) {
-    if (metadata.tableType === "view" || metadata.tableType === "entity-child" || metadata.synchronize === false) continue;
+    if (metadata.tableType === "entity-child" || metadata.synchronize === false) continue;
     const base = { schema: metadata.schema ?? defaultSchema, name: metadata.tableName };
-    if (metadata.tableType === "junction") {
-      const owner = owningRelation(dataSource, metadata);
-      tables.push({
-        ...base,
-        kind: "join-table",
-        entityName: owner ? className(owner.owner) : metadata.name,
-        relation: owner ? `${className(owner.owner)}.${owner.relation.propertyName}` : undefined,
-        location: owner ? sites.memberLocation(owner.relation.target, owner.relation.propertyName) : undefined,
-      });
-    } else if (metadata.tableType === "closure-junction") {
-      const entity = metadata.parentClosureEntityMetadata;
-      tables.push({ ...base, kind: "closure-table", entityName: entity?.name ?? metadata.name, location: entity && sites.classLocation(entity.target) });
-    } else {
-      tables.push({ ...base, kind: "entity", entityName: metadata.name, location: sites.classLocation(metadata.target) });
+    if (metadata.tableType === "view") {
+      views.push({ ...base, materialized: metadata.tableMetadataArgs?.materialized === true, entityName: metadata.name, location: sites.classLocation(metadata.target) });
+      continue;
     }
+    const owner = describeOwner(dataSource, metadata, sites);
+    const locate = (column: ColumnMetadataLike) => columnLocation(column, metadata, owner.location, sites);
+    const columns = metadata.columns.filter((column) => !column.isVirtualProperty);
+
+    tables.push({
+      ...base,
+      ...owner,
+      columns: columns.map((column) => expectedColumn({ column, table: base, driver, entityName: owner.entityName, location: locate(column), enums })),
+      primaryKey: metadata.primaryColumns.map((column) => column.databaseName),
+      uniques: metadata.uniques.map((unique) => ({
+        name: unique.name,
+        columns: unique.columns.map((column) => column.databaseName),
+        location: unique.columns.length === 1 && !unique.givenName ? locate(unique.columns[0]!) : owner.location,
+      })),
+      indexes: metadata.indices
+        .filter((index) => index.synchronize !== false)
+        .map((index) => ({
+          name: index.name,
+          columns: index.columns.map((column) => column.databaseName),
+          unique: index.isUnique,
+          ...(index.where && { where: index.where }),
+          location: propertyLevel(index.givenColumnNames) && index.columns.length === 1 ? locate(index.columns[0]!) : owner.location,
+        })),
+      foreignKeys: metadata.foreignKeys.map((fk) => expectedForeignKey(fk, metadata, owner.location, defaultSchema, sites)),
+      checks: metadata.checks.map((check) => ({ name: check.name, expression: check.expression, location: owner.location })),
+    });
   }
-  return tables;
+
+  const ownTables = ownTablesOf(dataSource, defaultSchema);
+  const schemas = [...new Set([...tables, ...views, ...enums.values()].map((object) => object.schema))];
+  return { tables, enums: [...enums.values()], views, schemas, ownTables };
+}
+
+interface Owner {
+  kind: ExpectedTable["kind"];
+  entityName: string;
+  relation?: string;
+  location?: SourceLocation;
+}
+
+function describeOwner(dataSource: DataSourceLike, metadata: EntityMetadataLike, sites: SiteRegistry): Owner {
+  if (metadata.tableType === "junction") {
+    const owner = owningRelation(dataSource, metadata);
+    return {
+      kind: "join-table",
+      entityName: owner ? className(owner.owner) : metadata.name,
+      relation: owner ? `${className(owner.owner)}.${owner.relation.propertyName}` : undefined,
+      location: owner ? sites.memberLocation(owner.relation.target, owner.relation.propertyName) : undefined,
+    };
+  }
+  if (metadata.tableType === "closure-junction") {
+    const entity = metadata.parentClosureEntityMetadata;
+    return { kind: "closure-table", entityName: entity?.name ?? metadata.name, location: entity && sites.classLocation(entity.target) };
+  }
+  return { kind: "entity", entityName: metadata.name, location: sites.classLocation(metadata.target) };
+}
+
+interface ColumnRequest {
+  column: ColumnMetadataLike;
+  table: TableName;
+  driver: PostgresDriverLike;
+  entityName: string;
+  location?: SourceLocation;
+  enums: Map<string, ExpectedEnum>;
+}
+
+/** Mirrors PostgresQueryRunner.buildCreateColumnSql: what CREATE TABLE would say for this column. */
+function expectedColumn({ column, table, driver, entityName, location, enums }: ColumnRequest): ExpectedColumn {
+  const expected: ExpectedColumn = {
+    name: column.databaseName,
+    property: `${entityName}.${column.propertyPath}`,
+    type: "",
+    nullable: column.isNullable === true && !column.isPrimary,
+    location,
+  };
+  if (column.type === "enum" || column.type === "simple-enum") {
+    const enumName: TableName = { schema: table.schema, name: column.enumName ?? `${table.name}_${column.databaseName.toLowerCase()}_enum` };
+    expected.enum = enumName;
+    expected.type = `${enumName.schema}.${enumName.name}${column.isArray ? "[]" : ""}`;
+    const key = `${enumName.schema}.${enumName.name}`;
+    if (!enums.has(key)) enums.set(key, { ...enumName, values: (column.enum ?? []).map(String), usedBy: expected.property, location });
+  } else {
+    expected.type = driver.createFullType({
+      type: driver.normalizeType(column),
+      length: column.length,
+      precision: column.precision,
+      scale: column.scale,
+      isArray: column.isArray,
+    });
+  }
+
+  if (column.isGenerated && column.generationStrategy === "increment") expected.serial = true;
+  if (column.isGenerated && column.generationStrategy === "identity") expected.identity = column.generatedIdentity ?? "BY DEFAULT";
+  if (column.generatedType === "STORED" && column.asExpression) expected.generated = column.asExpression;
+
+  const given = driver.normalizeDefault(column);
+  if (given !== undefined && given !== null) expected.default = String(given);
+  else if (column.isGenerated && column.generationStrategy === "uuid") expected.default = driver.uuidGenerator ?? "uuid_generate_v4()";
+  return expected;
+}
+
+function expectedForeignKey(fk: ForeignKeyMetadataLike, metadata: EntityMetadataLike, tableLocation: SourceLocation | undefined, defaultSchema: string, sites: SiteRegistry): ExpectedForeignKey {
+  const relation = metadata.relations.find((r) => r.foreignKeys?.includes(fk));
+  const referenced = fk.referencedEntityMetadata;
+  return {
+    name: fk.name,
+    columns: fk.columnNames,
+    referencedTable: { schema: referenced.schema ?? defaultSchema, name: referenced.tableName },
+    referencedColumns: fk.referencedColumnNames,
+    onDelete: action(fk.onDelete),
+    onUpdate: action(fk.onUpdate),
+    ...(relation && { relation: `${metadata.name}.${relation.propertyName}` }),
+    location: relation ? sites.memberLocation(relation.target, relation.propertyName) : tableLocation,
+  };
+}
+
+function action(value: string | undefined): ReferentialAction {
+  const upper = (value ?? "NO ACTION").toUpperCase();
+  return (["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"].includes(upper) ? upper : "NO ACTION") as ReferentialAction;
+}
+
+/**
+ * Where a developer edits this column: the relation property for a foreign key column, the
+ * embedded property on the entity for embedded columns, the property itself otherwise; the
+ * class for columns TypeORM adds (tree levels, discriminators) and for join tables.
+ */
+function columnLocation(column: ColumnMetadataLike, metadata: EntityMetadataLike, tableLocation: SourceLocation | undefined, sites: SiteRegistry): SourceLocation | undefined {
+  if (metadata.tableType === "junction" || metadata.tableType === "closure-junction") return tableLocation;
+  if (column.relationMetadata) return sites.memberLocation(column.relationMetadata.target, column.relationMetadata.propertyName) ?? tableLocation;
+  if (column.embeddedMetadata) {
+    let top = column.embeddedMetadata;
+    while (top.parentEmbeddedMetadata) top = top.parentEmbeddedMetadata;
+    return sites.memberLocation(metadata.target, top.propertyName) ?? tableLocation;
+  }
+  if (typeof column.target === "function") return sites.memberLocation(column.target, column.propertyName) ?? tableLocation;
+  return tableLocation;
+}
+
+/** `@Index()` on a property records the property name as its one column; on a class, a list or a function. */
+function propertyLevel(givenColumnNames: unknown): boolean {
+  return Array.isArray(givenColumnNames) && givenColumnNames.length === 1;
+}
+
+function ownTablesOf(dataSource: DataSourceLike, defaultSchema: string): TableName[] {
+  const options = dataSource.options as Record<string, unknown>;
+  const schema = (options["migrationsTableSchema"] as string | undefined) ?? defaultSchema;
+  return [
+    { schema, name: (options["migrationsTableName"] as string | undefined) ?? "migrations" },
+    { schema: defaultSchema, name: (options["metadataTableName"] as string | undefined) ?? "typeorm_metadata" },
+    { schema: defaultSchema, name: "query-result-cache" },
+  ];
 }
 
 function owningRelation(dataSource: DataSourceLike, junction: EntityMetadataLike) {

@@ -2,7 +2,8 @@ import path from "node:path";
 import { GateError } from "../../engine/errors.js";
 import type { DbConnection, WorkerRequest, WorkerResult } from "../protocol.js";
 import type { SiteRegistry } from "../site-registry.js";
-import { expectedTables } from "./expected-schema.js";
+import { expectedSchema } from "./expected-schema.js";
+import { runSchemaOracle } from "./schema-oracle.js";
 import { findDataSource } from "./find-data-source.js";
 import { createIsolatedDataSource } from "./isolated-data-source.js";
 import { loadNamingStrategy } from "./load-naming-strategy.js";
@@ -51,20 +52,23 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
   const dataSource = createIsolatedDataSource(typeorm.module, userOptions, database, recorder.logger);
   await initialize(dataSource, userOptions);
   try {
-    const tables = expectedTables(dataSource, sites);
+    const expected = expectedSchema(dataSource, sites);
     if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions);
     const load = Date.now() - loadStarted - waited;
 
     onPhase("migrate");
     const migrateStarted = Date.now();
     const migrations = await recorder.runAll(dataSource);
+    const migrate = Date.now() - migrateStarted;
+    const oracle = await runSchemaOracle(dataSource);
     return {
       typeormVersion: typeorm.version,
       entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,
-      expectedTables: tables,
+      expected,
+      oracle,
       migrations,
       migrationsOption: describeOption(userOptions["migrations"]),
-      timings: { load, migrate: Date.now() - migrateStarted },
+      timings: { load, migrate },
     };
   } finally {
     await dataSource.destroy().catch(() => undefined);

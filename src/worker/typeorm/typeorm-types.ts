@@ -15,6 +15,69 @@ export interface RelationLike {
   relationType: string;
   junctionEntityMetadata?: EntityMetadataLike;
   inverseEntityMetadata: EntityMetadataLike;
+  foreignKeys: ForeignKeyMetadataLike[];
+}
+
+export interface EmbeddedMetadataLike {
+  propertyName: string;
+  parentEmbeddedMetadata?: EmbeddedMetadataLike;
+}
+
+export interface ColumnMetadataLike {
+  target: Constructor | string;
+  propertyName: string;
+  propertyPath: string;
+  databaseName: string;
+  type: unknown;
+  length: string | number;
+  precision?: number | null;
+  scale?: number;
+  isArray: boolean;
+  isNullable: boolean;
+  isPrimary: boolean;
+  isGenerated: boolean;
+  generationStrategy?: "increment" | "uuid" | "rowid" | "identity";
+  generatedIdentity?: "ALWAYS" | "BY DEFAULT";
+  generatedType?: "VIRTUAL" | "STORED";
+  asExpression?: string;
+  default?: unknown;
+  enum?: Array<string | number>;
+  enumName?: string;
+  isVirtualProperty?: boolean;
+  relationMetadata?: RelationLike;
+  embeddedMetadata?: EmbeddedMetadataLike;
+}
+
+export interface IndexMetadataLike {
+  name: string;
+  givenName?: string;
+  columns: ColumnMetadataLike[];
+  givenColumnNames?: unknown;
+  isUnique: boolean;
+  where?: string;
+  synchronize: boolean;
+}
+
+export interface UniqueMetadataLike {
+  name: string;
+  givenName?: string;
+  columns: ColumnMetadataLike[];
+  givenColumnNames?: unknown;
+}
+
+export interface ForeignKeyMetadataLike {
+  name: string;
+  columnNames: string[];
+  referencedColumnNames: string[];
+  referencedEntityMetadata: EntityMetadataLike;
+  onDelete?: string;
+  onUpdate?: string;
+}
+
+export interface CheckMetadataLike {
+  name: string;
+  givenName?: string;
+  expression: string;
 }
 
 export interface EntityMetadataLike {
@@ -26,6 +89,13 @@ export interface EntityMetadataLike {
   synchronize: boolean;
   relations: RelationLike[];
   parentClosureEntityMetadata?: EntityMetadataLike;
+  columns: ColumnMetadataLike[];
+  primaryColumns: ColumnMetadataLike[];
+  indices: IndexMetadataLike[];
+  uniques: UniqueMetadataLike[];
+  foreignKeys: ForeignKeyMetadataLike[];
+  checks: CheckMetadataLike[];
+  tableMetadataArgs?: { materialized?: boolean };
 }
 
 export interface MigrationLike {
@@ -34,11 +104,21 @@ export interface MigrationLike {
   up(queryRunner: unknown): Promise<unknown>;
 }
 
+/** The Postgres driver's own type and default rules: the expected side is built with them. */
+export interface PostgresDriverLike {
+  options: { schema?: string; uuidExtension?: string };
+  normalizeType(column: { type?: unknown; length?: unknown; precision?: unknown; scale?: unknown; isArray?: boolean }): string;
+  normalizeDefault(column: ColumnMetadataLike): string | undefined;
+  createFullType(column: { type: string; length?: string | number; precision?: number | null; scale?: number; isArray?: boolean }): string;
+  uuidGenerator?: string;
+  createSchemaBuilder(): { log(): Promise<{ upQueries: Array<{ query: string; parameters?: unknown[] }> }> };
+}
+
 export interface DataSourceLike {
   options: Record<string, unknown> & { type?: string };
   entityMetadatas: EntityMetadataLike[];
   migrations: MigrationLike[];
-  driver: { options: { schema?: string } };
+  driver: PostgresDriverLike;
   isInitialized: boolean;
   initialize(): Promise<DataSourceLike>;
   destroy(): Promise<void>;

@@ -1,0 +1,23 @@
+import { qualifiedName } from "../schema/model.js";
+import type { Rule } from "./rule.js";
+
+/** A @ViewEntity that no migration creates (or creates as the other kind of view). */
+export const missingView: Rule = {
+  id: "missing-view",
+  defaultSeverity: "error",
+  description: "A view entity's view is not created by any migration.",
+  check({ diff }) {
+    return diff.missingViews.map(({ view, actual }) => {
+      const kind = view.materialized ? "materialized view" : "view";
+      return {
+        key: qualifiedName(view),
+        object: qualifiedName(view),
+        location: view.location,
+        message: actual
+          ? `${qualifiedName(view)} is a ${actual.kind.replace("-", " ")} after the migrations, but view entity ${view.entityName} is a ${kind}.`
+          : `No migration creates the ${kind} ${qualifiedName(view)} of view entity ${view.entityName}.`,
+        hint: `Add a migration with CREATE ${view.materialized ? "MATERIALIZED " : ""}VIEW and the entity's expression (migration:generate writes it, with the typeorm_metadata row TypeORM keeps for views).`,
+      };
+    });
+  },
+};

@@ -1,0 +1,26 @@
+import { qualifiedName } from "../schema/model.js";
+import type { Rule } from "./rule.js";
+import { quote, quoteTable } from "./sql-text.js";
+
+/** NOT NULL on one side only: inserts of NULL fail, or NULLs the code does not expect get in. */
+export const nullabilityMismatch: Rule = {
+  id: "nullability-mismatch",
+  defaultSeverity: "error",
+  description: "A column is NOT NULL on one side and nullable on the other.",
+  check({ diff }) {
+    return diff.nullabilityMismatches.map(({ table, expected }) => {
+      const where = `Column ${expected.name} of ${qualifiedName(table)}`;
+      return {
+        key: `${qualifiedName(table)}.${expected.name}`,
+        object: `${qualifiedName(table)}.${expected.name}`,
+        location: expected.location,
+        message: expected.nullable
+          ? `${where} is NOT NULL after the migrations, but ${expected.property} is nullable: saving the entity with ${expected.name} = null fails.`
+          : `${where} allows NULL after the migrations, but ${expected.property} is NOT NULL: rows without a value can get in.`,
+        hint: expected.nullable
+          ? `Add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(expected.name)} DROP NOT NULL, or make the property non-nullable.`
+          : `Add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(expected.name)} SET NOT NULL (backfill NULLs first), or mark the property nullable: true.`,
+      };
+    });
+  },
+};

@@ -1,0 +1,121 @@
+import { verifiedKey } from "../schema/diff.js";
+import { columnSetName, qualifiedName } from "../schema/model.js";
+import { ddlTarget, type DdlTarget } from "./ddl-target.js";
+import type { EarlierFinding, Rule, RuleContext } from "./rule.js";
+
+/**
+ * The cross-check. TypeORM's schema builder says what SQL synchronize would still run on the
+ * database the migrations built. Each statement must be explained, either by a finding of
+ * another rule about the same object, or by a known no-op: a statement about an object the
+ * diff compared and found equal (TypeORM matches indexes and constraints by name and repeats
+ * some default and enum changes forever). What is left is drift the gate does not model:
+ * reported with its SQL, never passed over.
+ */
+export const unexplainedDrift: Rule = {
+  id: "unexplained-drift",
+  defaultSeverity: "warning",
+  description: "TypeORM's own schema builder would still change something that no other finding explains.",
+  check(context, earlier) {
+    const { oracle } = context;
+    if (!oracle) return [];
+    if ("error" in oracle) {
+      return [
+        {
+          key: "oracle-failed",
+          message: `TypeORM's schema builder could not run as a cross-check: ${oracle.error}`,
+          hint: "The structured comparison above still ran. If this persists, please report it with the message.",
+        },
+      ];
+    }
+    const bySubject = new Map<string, string[]>();
+    for (const statement of oracle.statements) {
+      const target = ddlTarget(statement);
+      if (explained(target, context, earlier)) continue;
+      const subject = subjectOf(target, context);
+      bySubject.set(subject, [...(bySubject.get(subject) ?? []), statement]);
+    }
+    return [...bySubject].map(([subject, statements]) => {
+      const table = context.expected.tables.find((t) => qualifiedName(t) === subject);
+      return {
+        key: `${subject}\n${statements.join("\n")}`,
+        object: subject === "?" ? undefined : subject,
+        location: table?.location,
+        message: `TypeORM would still change ${subject === "?" ? "the schema" : subject} after the migrations, and no other finding explains it.`,
+        detail: statements.join(";\n") + ";",
+        hint: "This is a difference the gate does not compare itself (a comment, a view's definition, an index the entity does not declare...). If it matters, add a migration with this SQL; if it does not, ignore this finding in migration-gate.config.json with the reason.",
+      };
+    });
+  },
+};
+
+function explained(target: DdlTarget, { diff, actual, migrations }: RuleContext, earlier: readonly EarlierFinding[]): boolean {
+  const verified = (key: string) => diff.verified.has(key);
+  // A table whose creating migration failed is migration-failed's finding, with everything in it.
+  const failedTables = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
+  const about = (object: string) => failedTables.has(object) || earlier.some((f) => f.object === object);
+  const aboutTable = (table: string) => earlier.some((f) => f.object !== undefined && (f.object === table || f.object.startsWith(`${table}.`) || f.object.startsWith(`${table}(`)));
+  switch (target.kind) {
+    case "bookkeeping":
+      return true; // typeorm_metadata rows travel with a view or generated column statement
+    case "table":
+      return about(target.table);
+    case "column": {
+      const object = `${target.table}.${target.column}`;
+      if (about(object) || about(target.table)) return true;
+      return target.action !== "comment" && target.action !== "rename" && verified(verifiedKey.column(target.table, target.column));
+    }
+    case "add-constraint": {
+      const set = columnSetName(split(target.table), target.columns);
+      if (about(set) || about(target.table)) return true;
+      if (target.type === "PRIMARY KEY") return verified(verifiedKey.primaryKey(target.table));
+      if (target.type === "UNIQUE") return verified(verifiedKey.unique(target.table, target.columns));
+      if (target.type === "CHECK") return verified(verifiedKey.checks(target.table));
+      return target.referenced !== undefined && verified(verifiedKey.foreignKey(target.table, target.columns, target.referenced));
+    }
+    case "drop-constraint":
+      return verified(verifiedKey.constraintName(target.table, target.name)) || aboutTable(target.table);
+    case "create-index": {
+      if (about(columnSetName(split(target.table), target.columns)) || about(target.table)) return true;
+      return verified(target.unique ? verifiedKey.unique(target.table, target.columns) : verifiedKey.index(target.table, target.columns)) || verified(verifiedKey.index(target.table, target.columns));
+    }
+    case "drop-index": {
+      if (verified(verifiedKey.indexName(target.schema, target.name))) return true;
+      const table = actual.tables.find((t) => t.schema === target.schema && t.indexes.some((i) => i.name === target.name));
+      return table !== undefined && aboutTable(qualifiedName(table));
+    }
+    case "enum":
+      return about(target.name) || verified(verifiedKey.enumType(target.name));
+    case "view":
+      return about(target.name);
+    case "schema":
+      return about(target.name);
+    default:
+      return false;
+  }
+}
+
+function subjectOf(target: DdlTarget, { actual }: RuleContext): string {
+  switch (target.kind) {
+    case "table":
+    case "column":
+    case "add-constraint":
+    case "drop-constraint":
+    case "create-index":
+      return target.table;
+    case "drop-index": {
+      const table = actual.tables.find((t) => t.schema === target.schema && t.indexes.some((i) => i.name === target.name));
+      return table ? qualifiedName(table) : `${target.schema}.${target.name}`;
+    }
+    case "enum":
+    case "view":
+    case "schema":
+      return target.name;
+    default:
+      return "?";
+  }
+}
+
+function split(qualified: string): { schema: string; name: string } {
+  const dot = qualified.indexOf(".");
+  return { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+}

@@ -1,0 +1,241 @@
+import { normalizeDefault, sameExpression } from "./normalize.js";
+import {
+  isView, qualifiedName,
+  type ActualColumn, type ActualConstraint, type ActualEnum, type ActualForeignKey, type ActualIndex, type ActualSchema, type ActualTable,
+  type ExpectedCheck, type ExpectedColumn, type ExpectedEnum, type ExpectedForeignKey, type ExpectedIndex, type ExpectedSchema, type ExpectedTable,
+  type ExpectedUnique, type ExpectedView,
+} from "./model.js";
+
+export interface ColumnPair {
+  table: ExpectedTable;
+  expected: ExpectedColumn;
+  actual: ActualColumn;
+}
+
+/** How a column's value is produced: a plain default, a sequence, an identity, a generated expression. */
+export type ValueSourceAspect = "default" | "serial" | "identity" | "generated";
+
+export interface SchemaDiff {
+  /** Expected tables that exist, with their actual counterpart. */
+  pairs: Array<{ expected: ExpectedTable; actual: ActualTable }>;
+  missingColumns: Array<{ table: ExpectedTable; column: ExpectedColumn }>;
+  typeMismatches: ColumnPair[];
+  nullabilityMismatches: ColumnPair[];
+  valueSourceMismatches: Array<ColumnPair & { aspect: ValueSourceAspect }>;
+  extraColumns: Array<{ table: ExpectedTable; column: ActualColumn }>;
+  primaryKeyMismatches: Array<{ table: ExpectedTable; actual?: ActualConstraint }>;
+  missingUniques: Array<{ table: ExpectedTable; unique: ExpectedUnique }>;
+  missingIndexes: Array<{ table: ExpectedTable; index: ExpectedIndex; near?: ActualIndex }>;
+  missingForeignKeys: Array<{ table: ExpectedTable; foreignKey: ExpectedForeignKey; near?: ActualForeignKey }>;
+  missingChecks: Array<{ table: ExpectedTable; check: ExpectedCheck }>;
+  missingEnums: ExpectedEnum[];
+  enumValueMismatches: Array<{ expected: ExpectedEnum; actual: ActualEnum; missing: string[]; extra: string[] }>;
+  missingViews: Array<{ view: ExpectedView; actual?: ActualTable }>;
+  missingSchemas: Array<{ schema: string; firstUser: ExpectedTable | ExpectedView | ExpectedEnum }>;
+  extraTables: ActualTable[];
+  /**
+   * Objects compared and found equal, by key (see verifiedKey): the oracle cross-check uses
+   * them to tell TypeORM's known repeat-forever statements from real drift.
+   */
+  verified: Set<string>;
+}
+
+export const verifiedKey = {
+  column: (table: string, column: string) => `column:${table}.${column}`,
+  index: (table: string, columns: readonly string[]) => `index:${table}(${columns.join(",")})`,
+  indexName: (schema: string, name: string) => `index-name:${schema}.${name}`,
+  constraintName: (table: string, name: string) => `constraint:${table}.${name}`,
+  unique: (table: string, columns: readonly string[]) => `unique:${table}(${[...columns].sort().join(",")})`,
+  foreignKey: (table: string, columns: readonly string[], referenced: string) => `fk:${table}(${columns.join(",")})->${referenced}`,
+  primaryKey: (table: string) => `pk:${table}`,
+  checks: (table: string) => `checks:${table}`,
+  enumType: (name: string) => `enum:${name}`,
+  view: (name: string) => `view:${name}`,
+};
+
+/**
+ * The one comparison of expected against actual. Pure: no database, no ORM. Indexes, uniques
+ * and foreign keys are matched by what they do (columns, target, predicate), never by name:
+ * generated names differ between ORM versions and hand-written migrations for good reasons.
+ */
+export function diffSchemas(expected: ExpectedSchema, actual: ActualSchema): SchemaDiff {
+  const diff: SchemaDiff = {
+    pairs: [], missingColumns: [], typeMismatches: [], nullabilityMismatches: [], valueSourceMismatches: [], extraColumns: [],
+    primaryKeyMismatches: [], missingUniques: [], missingIndexes: [], missingForeignKeys: [], missingChecks: [],
+    missingEnums: [], enumValueMismatches: [], missingViews: [], missingSchemas: [], extraTables: [], verified: new Set(),
+  };
+  const actualByName = new Map(actual.tables.map((table) => [qualifiedName(table), table]));
+
+  for (const table of expected.tables) {
+    const found = actualByName.get(qualifiedName(table));
+    if (!found || isView(found)) continue; // missing-table's business
+    diff.pairs.push({ expected: table, actual: found });
+    compareColumns(table, found, diff);
+    comparePrimaryKey(table, found, diff);
+    compareUniques(table, found, diff);
+    compareIndexes(table, found, diff);
+    compareForeignKeys(table, found, diff);
+    compareChecks(table, found, diff);
+  }
+
+  const actualEnums = new Map(actual.enums.map((e) => [qualifiedName(e), e]));
+  for (const expectedEnum of expected.enums) {
+    const found = actualEnums.get(qualifiedName(expectedEnum));
+    if (!found) {
+      diff.missingEnums.push(expectedEnum);
+      continue;
+    }
+    const missing = expectedEnum.values.filter((value) => !found.values.includes(value));
+    const extra = found.values.filter((value) => !expectedEnum.values.includes(value));
+    if (missing.length || extra.length) diff.enumValueMismatches.push({ expected: expectedEnum, actual: found, missing, extra });
+    else diff.verified.add(verifiedKey.enumType(qualifiedName(found)));
+  }
+
+  for (const view of expected.views) {
+    const found = actualByName.get(qualifiedName(view));
+    const kindMatches = found && found.kind === (view.materialized ? "materialized-view" : "view");
+    if (kindMatches) diff.verified.add(verifiedKey.view(qualifiedName(view)));
+    else diff.missingViews.push({ view, ...(found && { actual: found }) });
+  }
+
+  const actualSchemas = new Set(actual.schemas);
+  for (const schema of expected.schemas) {
+    if (actualSchemas.has(schema)) continue;
+    const firstUser = [...expected.tables, ...expected.views, ...expected.enums].find((object) => object.schema === schema)!;
+    diff.missingSchemas.push({ schema, firstUser });
+  }
+
+  const known = new Set([...expected.tables, ...expected.views, ...expected.ownTables].map(qualifiedName));
+  diff.extraTables = actual.tables.filter((table) => !isView(table) && !known.has(qualifiedName(table)));
+  return diff;
+}
+
+function compareColumns(table: ExpectedTable, found: ActualTable, diff: SchemaDiff): void {
+  const name = qualifiedName(table);
+  const actualColumns = new Map(found.columns.map((column) => [column.name, column]));
+  for (const column of table.columns) {
+    const actualColumn = actualColumns.get(column.name);
+    if (!actualColumn) {
+      diff.missingColumns.push({ table, column });
+      continue;
+    }
+    const pair = { table, expected: column, actual: actualColumn };
+    let equal = true;
+    if (column.type !== actualColumn.type) {
+      diff.typeMismatches.push(pair);
+      equal = false;
+    }
+    if (column.nullable !== actualColumn.nullable) {
+      diff.nullabilityMismatches.push(pair);
+      equal = false;
+    }
+    const aspect = valueSourceDifference(column, actualColumn);
+    if (aspect) {
+      diff.valueSourceMismatches.push({ ...pair, aspect });
+      equal = false;
+    }
+    if (equal) diff.verified.add(verifiedKey.column(name, column.name));
+  }
+  const expectedNames = new Set(table.columns.map((column) => column.name));
+  for (const column of found.columns) {
+    if (!expectedNames.has(column.name)) diff.extraColumns.push({ table, column });
+  }
+}
+
+function valueSourceDifference(expected: ExpectedColumn, actual: ActualColumn): ValueSourceAspect | undefined {
+  if (expected.generated !== undefined || actual.generated !== undefined) {
+    return expected.generated !== undefined && actual.generated !== undefined && sameExpression(expected.generated, actual.generated) ? undefined : "generated";
+  }
+  if (expected.identity !== actual.identity) return "identity";
+  if (expected.identity) return undefined;
+  if (expected.serial) return actual.default !== undefined && /^nextval\(/i.test(actual.default) ? undefined : "serial";
+  if (expected.default === undefined && actual.default === undefined) return undefined;
+  if (expected.default === undefined || actual.default === undefined) return "default";
+  return normalizeDefault(expected.default) === normalizeDefault(actual.default) ? undefined : "default";
+}
+
+function comparePrimaryKey(table: ExpectedTable, found: ActualTable, diff: SchemaDiff): void {
+  if (table.primaryKey.length === 0) return;
+  const actualColumns = found.primaryKey?.columns ?? [];
+  if (sameSet(table.primaryKey, actualColumns)) {
+    diff.verified.add(verifiedKey.primaryKey(qualifiedName(table)));
+    diff.verified.add(verifiedKey.constraintName(qualifiedName(table), found.primaryKey!.name));
+  } else {
+    diff.primaryKeyMismatches.push({ table, ...(found.primaryKey && { actual: found.primaryKey }) });
+  }
+}
+
+function compareUniques(table: ExpectedTable, found: ActualTable, diff: SchemaDiff): void {
+  const name = qualifiedName(table);
+  for (const unique of table.uniques) {
+    const constraint = found.uniques.find((candidate) => sameSet(candidate.columns, unique.columns));
+    const index = found.indexes.find((candidate) => candidate.unique && !candidate.where && !candidate.primary && sameSet(candidate.columns, unique.columns));
+    if (!constraint && !index) {
+      diff.missingUniques.push({ table, unique });
+      continue;
+    }
+    diff.verified.add(verifiedKey.unique(name, unique.columns));
+    if (constraint) diff.verified.add(verifiedKey.constraintName(name, constraint.name));
+    if (index) diff.verified.add(verifiedKey.indexName(found.schema, index.name));
+  }
+}
+
+function compareIndexes(table: ExpectedTable, found: ActualTable, diff: SchemaDiff): void {
+  const name = qualifiedName(table);
+  for (const index of table.indexes) {
+    const sameColumns = found.indexes.filter((candidate) => !candidate.primary && sameList(candidate.columns, index.columns));
+    const match = sameColumns.find((candidate) => candidate.unique === index.unique && samePredicate(index.where, candidate.where));
+    if (!match) {
+      diff.missingIndexes.push({ table, index, ...(sameColumns[0] && { near: sameColumns[0] }) });
+      continue;
+    }
+    diff.verified.add(verifiedKey.index(name, index.columns));
+    diff.verified.add(verifiedKey.indexName(found.schema, match.name));
+    if (match.constraint) diff.verified.add(verifiedKey.constraintName(name, match.constraint));
+  }
+}
+
+function compareForeignKeys(table: ExpectedTable, found: ActualTable, diff: SchemaDiff): void {
+  const name = qualifiedName(table);
+  for (const foreignKey of table.foreignKeys) {
+    const target = qualifiedName(foreignKey.referencedTable);
+    const sameTarget = found.foreignKeys.filter(
+      (candidate) => sameList(candidate.columns, foreignKey.columns) && qualifiedName(candidate.referencedTable) === target && sameList(candidate.referencedColumns, foreignKey.referencedColumns),
+    );
+    const match = sameTarget.find((candidate) => candidate.onDelete === foreignKey.onDelete && candidate.onUpdate === foreignKey.onUpdate);
+    if (!match) {
+      diff.missingForeignKeys.push({ table, foreignKey, ...(sameTarget[0] && { near: sameTarget[0] }) });
+      continue;
+    }
+    diff.verified.add(verifiedKey.foreignKey(name, foreignKey.columns, target));
+    diff.verified.add(verifiedKey.constraintName(name, match.name));
+  }
+}
+
+function compareChecks(table: ExpectedTable, found: ActualTable, diff: SchemaDiff): void {
+  const name = qualifiedName(table);
+  let allFound = true;
+  for (const check of table.checks) {
+    const expression = check.expression.startsWith("CHECK ") ? check.expression : `CHECK (${check.expression})`;
+    const match = found.checks.find((candidate) => sameExpression(candidate.definition, expression));
+    if (match) diff.verified.add(verifiedKey.constraintName(name, match.name));
+    else {
+      diff.missingChecks.push({ table, check });
+      allFound = false;
+    }
+  }
+  if (allFound) diff.verified.add(verifiedKey.checks(name));
+}
+
+function samePredicate(expected: string | undefined, actual: string | undefined): boolean {
+  if (expected === undefined || actual === undefined) return expected === actual;
+  return sameExpression(expected, actual);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value) => b.includes(value));
+}
