@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-FPLBBMEH.js";
+} from "./chunk-6SFTFF6E.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +30,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-YQC5MQ3A.js";
+} from "./chunk-2GEDR3CQ.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-3UUVHLGC.js";
 import {

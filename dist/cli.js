@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-FPLBBMEH.js";
+} from "./chunk-6SFTFF6E.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-YQC5MQ3A.js";
+} from "./chunk-2GEDR3CQ.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -77,7 +77,7 @@ async function main(argv) {
       args: argv,
       allowPositionals: true,
       options: {
-        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, { type: "string" }])),
+        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, { type: "string", multiple: spec.multiple === true }])),
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" }
       }
@@ -105,7 +105,8 @@ Run migration-gate --help for the options.
   }
   const cwd = process.cwd();
   try {
-    const options = parseOptions(parsed.values, { cwd });
+    const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given]));
+    const options = parseOptions(raw, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}
 `) });
     const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];

