@@ -72,8 +72,12 @@ describe("the shares incident (examples/shares-incident)", () => {
       project.write("src/migration/1740400000000-CreateSharesTables.ts", fix);
       const { status, report } = await runCliJson(ARGS, { cwd: project.dir });
       expect(status).toBe(1);
-      // The tables are created (by a migration that runs too late): not missing, but the chain breaks.
-      expect(report.findings.map((f) => f.ruleId)).toEqual(["migration-failed"]);
+      // The tables are created (by a migration that runs too late): not missing, but the chain
+      // breaks, and the unique index the failed migration was to create is missing after it.
+      expect(report.findings.map((f) => [f.ruleId, f.object])).toEqual([
+        ["migration-failed", "ShareUniquePerUser1740300000000"],
+        ["missing-unique", "public.shares(document_id, user_id)"],
+      ]);
       expect(report.findings[0]!.hint).toContain("a migration with an earlier timestamp must create it");
       expect(report.migrations.find((m) => m.name === "CreateSharesTables1740400000000")).toMatchObject({ status: "applied", ranAfterFailure: true });
     } finally {

@@ -1,12 +1,36 @@
 import { describe, expect, test } from "@jest/globals";
 import type { MigrationRecord } from "../src/engine/result.js";
 import { evaluateRules } from "../src/engine/evaluate-rules.js";
+import { RULES } from "../src/rules/index.js";
 import { tidyStatement } from "../src/rules/migration-failed.js";
 import type { RuleContext } from "../src/rules/rule.js";
-import type { ExpectedTable } from "../src/schema/model.js";
+import { diffSchemas } from "../src/schema/diff.js";
+import type { ActualSchema, ActualTable, ExpectedSchema, ExpectedTable } from "../src/schema/model.js";
 
-const share: ExpectedTable = { schema: "public", name: "shares", kind: "entity", entityName: "Share", location: { file: "/p/src/share.ts", line: 6 } };
-const bookTags: ExpectedTable = { schema: "public", name: "book_tags_tag", kind: "join-table", entityName: "Book", relation: "Book.tags", location: { file: "/p/src/book.ts", line: 16 } };
+const expectedTable = (name: string, overrides: Partial<ExpectedTable> = {}): ExpectedTable => ({
+  schema: "public",
+  name,
+  kind: "entity",
+  entityName: name[0]!.toUpperCase() + name.slice(1, -1),
+  location: { file: `/p/src/${name}.ts`, line: 6 },
+  columns: [],
+  primaryKey: [],
+  uniques: [],
+  indexes: [],
+  foreignKeys: [],
+  checks: [],
+  ...overrides,
+});
+const actualTable = (name: string, overrides: Partial<ActualTable> = {}): ActualTable => ({
+  schema: "public", name, kind: "table", columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [], ...overrides,
+});
+const schemaOf = (tables: ExpectedTable[], more: Partial<ExpectedSchema> = {}): ExpectedSchema => ({
+  tables, enums: [], views: [], schemas: [...new Set(tables.map((t) => t.schema))], ownTables: [{ schema: "public", name: "migrations" }], ...more,
+});
+const catalogOf = (tables: ActualTable[], more: Partial<ActualSchema> = {}): ActualSchema => ({ tables, enums: [], schemas: ["public"], ...more });
+
+const share = expectedTable("shares", { entityName: "Share", location: { file: "/p/src/share.ts", line: 6 } });
+const bookTags = expectedTable("book_tags_tag", { kind: "join-table", entityName: "Book", relation: "Book.tags", location: { file: "/p/src/book.ts", line: 16 } });
 
 const migration = (name: string, overrides: Partial<MigrationRecord> = {}): MigrationRecord => ({
   name,
@@ -21,21 +45,170 @@ const migration = (name: string, overrides: Partial<MigrationRecord> = {}): Migr
 
 const relationMissing = (table: string) => ({ code: "42P01", message: `relation "${table}" does not exist`, statement: `CREATE INDEX ON "${table}" ("x")`, statementLine: 9 });
 
-const context = (overrides: Partial<RuleContext>): RuleContext => ({
-  expected: { tables: [share] },
-  actual: { tables: [] },
-  migrations: [migration("Init1700000000000")],
-  migrationsOption: ["src/migrations/*.ts"],
-  blockedConnections: [],
-  ...overrides,
-});
+type ContextInput = Partial<Omit<RuleContext, "diff">>;
+
+const context = (overrides: ContextInput): RuleContext => {
+  const expected = overrides.expected ?? schemaOf([share]);
+  const actual = overrides.actual ?? catalogOf([]);
+  return {
+    expected,
+    actual,
+    diff: diffSchemas(expected, actual),
+    migrations: [migration("Init1700000000000")],
+    migrationsOption: ["src/migrations/*.ts"],
+    blockedConnections: [],
+    ...overrides,
+  };
+};
 
 const summary = (ctx: RuleContext) => evaluateRules(ctx).map((f) => `${f.severity} ${f.ruleId} ${f.object}`);
 
+const ACCOUNTS = "/p/src/account.ts";
+const col = (name: string, overrides: Partial<ExpectedTable["columns"][number]> = {}) => ({
+  name, property: `Account.${name}`, type: "integer", nullable: false, location: { file: ACCOUNTS, line: 20 + name.length }, ...overrides,
+});
+const actualCol = (name: string, overrides: Partial<ActualTable["columns"][number]> = {}) => ({ name, type: "integer", nullable: false, ...overrides });
+const accounts = (overrides: Partial<ExpectedTable> = {}) => expectedTable("accounts", { entityName: "Account", location: { file: ACCOUNTS, line: 5 }, columns: [col("id")], ...overrides });
+const accountsRow = (overrides: Partial<ActualTable> = {}) => actualTable("accounts", { columns: [actualCol("id")], ...overrides });
+
+interface RuleCase {
+  rule: string;
+  /** Must produce exactly one finding of the rule, with this object and location. */
+  bad: { expected: ExpectedSchema; actual: ActualSchema; oracle?: RuleContext["oracle"] };
+  object: string;
+  line: number;
+  /** Must produce no finding of the rule. */
+  good: { expected: ExpectedSchema; actual: ActualSchema; oracle?: RuleContext["oracle"] };
+}
+
+const roleEnum = { schema: "public", name: "accounts_role_enum", values: ["member", "admin"], usedBy: "Account.role", tables: ["public.accounts"], location: { file: ACCOUNTS, line: 30 } };
+const roleColumn = col("role", { type: "public.accounts_role_enum", enum: { schema: "public", name: "accounts_role_enum" }, location: { file: ACCOUNTS, line: 30 } });
+const fk = { columns: ["owner_id"], referencedTable: { schema: "public", name: "users" }, referencedColumns: ["id"], onDelete: "CASCADE" as const, onUpdate: "NO ACTION" as const, relation: "Account.owner", location: { file: ACCOUNTS, line: 40 } };
+const actualFk = (onDelete: "CASCADE" | "NO ACTION") => ({ ...fk, name: "FK_any_name", onDelete });
+
+const RULE_CASES: RuleCase[] = [
+  {
+    rule: "missing-column",
+    bad: { expected: schemaOf([accounts({ columns: [col("id"), col("email")] })]), actual: catalogOf([accountsRow()]) },
+    object: "public.accounts.email", line: 25,
+    good: { expected: schemaOf([accounts({ columns: [col("id"), col("email")] })]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("email")] })]) },
+  },
+  {
+    rule: "column-type-mismatch",
+    bad: { expected: schemaOf([accounts({ columns: [col("id"), col("email", { type: "character varying(320)" })] })]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("email", { type: "character varying(100)" })] })]) },
+    object: "public.accounts.email", line: 25,
+    good: { expected: schemaOf([accounts({ columns: [col("id"), col("email", { type: "character varying(320)" })] })]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("email", { type: "character varying(320)" })] })]) },
+  },
+  {
+    rule: "nullability-mismatch",
+    bad: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow({ columns: [actualCol("id", { nullable: true })] })]) },
+    object: "public.accounts.id", line: 22,
+    good: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow()]) },
+  },
+  {
+    rule: "default-mismatch",
+    bad: { expected: schemaOf([accounts({ columns: [col("id", { default: "true" })] })]), actual: catalogOf([accountsRow({ columns: [actualCol("id", { default: "false" })] })]) },
+    object: "public.accounts.id", line: 22,
+    // Known noise: both produce a random v4 uuid (typeorm#11571).
+    good: { expected: schemaOf([accounts({ columns: [col("id", { default: "uuid_generate_v4()" })] })]), actual: catalogOf([accountsRow({ columns: [actualCol("id", { default: "gen_random_uuid()" })] })]) },
+  },
+  {
+    rule: "missing-primary-key",
+    bad: { expected: schemaOf([accounts({ primaryKey: ["id"] })]), actual: catalogOf([accountsRow()]) },
+    object: "public.accounts", line: 5,
+    good: { expected: schemaOf([accounts({ primaryKey: ["id"] })]), actual: catalogOf([accountsRow({ primaryKey: { name: "pk_whatever", columns: ["id"] } })]) },
+  },
+  {
+    rule: "missing-unique",
+    bad: { expected: schemaOf([accounts({ uniques: [{ columns: ["id"], location: { file: ACCOUNTS, line: 8 } }] })]), actual: catalogOf([accountsRow()]) },
+    object: "public.accounts(id)", line: 8,
+    // A unique index enforces what a unique constraint would: matched by columns, not kind or name.
+    good: { expected: schemaOf([accounts({ uniques: [{ columns: ["id"] }] })]), actual: catalogOf([accountsRow({ indexes: [{ name: "any", columns: ["id"], unique: true, primary: false }] })]) },
+  },
+  {
+    rule: "missing-index",
+    bad: { expected: schemaOf([accounts({ indexes: [{ columns: ["a", "b"], unique: false, location: { file: ACCOUNTS, line: 7 } }] })]), actual: catalogOf([accountsRow({ indexes: [{ name: "IDX_x", columns: ["b", "a"], unique: false, primary: false }] })]) },
+    object: "public.accounts(a, b)", line: 7,
+    good: { expected: schemaOf([accounts({ indexes: [{ name: "IDX_generated", columns: ["a", "b"], unique: false }] })]), actual: catalogOf([accountsRow({ indexes: [{ name: "handwritten_name", columns: ["a", "b"], unique: false, primary: false }] })]) },
+  },
+  {
+    rule: "missing-foreign-key",
+    bad: { expected: schemaOf([accounts({ foreignKeys: [fk] })]), actual: catalogOf([accountsRow({ foreignKeys: [actualFk("NO ACTION")] })]) },
+    object: "public.accounts(owner_id)", line: 40,
+    good: { expected: schemaOf([accounts({ foreignKeys: [fk] })]), actual: catalogOf([accountsRow({ foreignKeys: [actualFk("CASCADE")] })]) },
+  },
+  {
+    rule: "missing-check",
+    bad: { expected: schemaOf([accounts({ checks: [{ expression: "CHECK ((id > 0))", location: { file: ACCOUNTS, line: 5 } }] })]), actual: catalogOf([accountsRow()]) },
+    object: "public.accounts", line: 5,
+    good: { expected: schemaOf([accounts({ checks: [{ expression: "CHECK ((id > 0))" }] })]), actual: catalogOf([accountsRow({ checks: [{ name: "any", definition: "CHECK ((id > 0))" }] })]) },
+  },
+  {
+    rule: "missing-enum",
+    bad: { expected: schemaOf([accounts({ columns: [col("id"), roleColumn] })], { enums: [roleEnum] }), actual: catalogOf([accountsRow()]) },
+    object: "public.accounts_role_enum", line: 30,
+    // When the table is missing too, missing-table says it all.
+    good: { expected: schemaOf([accounts({ columns: [col("id"), roleColumn] })], { enums: [roleEnum] }), actual: catalogOf([]) },
+  },
+  {
+    rule: "enum-values-mismatch",
+    bad: { expected: schemaOf([accounts()], { enums: [roleEnum] }), actual: catalogOf([accountsRow()], { enums: [{ schema: "public", name: "accounts_role_enum", values: ["member"] }] }) },
+    object: "public.accounts_role_enum", line: 30,
+    good: { expected: schemaOf([accounts()], { enums: [roleEnum] }), actual: catalogOf([accountsRow()], { enums: [{ schema: "public", name: "accounts_role_enum", values: ["member", "admin"] }] }) },
+  },
+  {
+    rule: "missing-view",
+    bad: { expected: schemaOf([], { views: [{ schema: "public", name: "stats", materialized: true, entityName: "Stats", location: { file: "/p/src/stats.ts", line: 3 } }], schemas: ["public"] }), actual: catalogOf([actualTable("stats", { kind: "view" })]) },
+    object: "public.stats", line: 3,
+    good: { expected: schemaOf([], { views: [{ schema: "public", name: "stats", materialized: true, entityName: "Stats" }], schemas: ["public"] }), actual: catalogOf([actualTable("stats", { kind: "materialized-view" })]) },
+  },
+  {
+    rule: "missing-schema",
+    bad: { expected: schemaOf([accounts({ schema: "audit" })]), actual: catalogOf([]) },
+    object: "audit", line: 5,
+    good: { expected: schemaOf([accounts({ schema: "audit" })]), actual: catalogOf([], { schemas: ["public", "audit"] }) },
+  },
+  {
+    rule: "extra-table",
+    bad: { expected: schemaOf([]), actual: catalogOf([actualTable("legacy")]) },
+    object: "public.legacy", line: 0,
+    good: { expected: schemaOf([]), actual: catalogOf([actualTable("migrations")]) },
+  },
+  {
+    rule: "extra-column",
+    bad: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("legacy")] })]) },
+    object: "public.accounts.legacy", line: 5,
+    good: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow()]) },
+  },
+  {
+    rule: "unexplained-drift",
+    bad: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow()]), oracle: { statements: [`COMMENT ON COLUMN "accounts"."id" IS 'the id'`] } },
+    object: "public.accounts", line: 5,
+    // TypeORM repeats default changes forever on columns the diff found equal: known noise.
+    good: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow()]), oracle: { statements: [`ALTER TABLE "accounts" ALTER COLUMN "id" SET DEFAULT 1`] } },
+  },
+];
+
+describe("each rule: a case that must produce it, at its line, and one that must not", () => {
+  test("every rule that compares schemas has a case", () => {
+    const covered = new Set(RULE_CASES.map((c) => c.rule));
+    const elsewhere = ["migration-failed", "missing-table", "no-migrations", "blocked-connection", "unused-ignore"];
+    expect(RULES.map((rule) => rule.id).filter((id) => !covered.has(id) && !elsewhere.includes(id))).toEqual([]);
+  });
+
+  test.each(RULE_CASES)("$rule", ({ rule, bad, object, line, good }) => {
+    const produced = evaluateRules(context(bad)).filter((f) => f.ruleId === rule);
+    expect(produced.map((f) => ({ object: f.object, line: f.location?.line ?? 0 }))).toEqual([{ object, line }]);
+    expect(produced[0]!.message.length).toBeGreaterThan(20);
+    expect(produced[0]!.hint).toBeTruthy();
+    expect(evaluateRules(context(good)).filter((f) => f.ruleId === rule)).toEqual([]);
+  });
+});
+
 describe("rules", () => {
-  test.each<[string, Partial<RuleContext>, string[]]>([
-    ["a table that exists is not missing", { actual: { tables: [{ schema: "public", name: "shares", kind: "table" }] } }, []],
-    ["a table in another schema does not count", { actual: { tables: [{ schema: "archive", name: "shares", kind: "table" }] } }, ["error missing-table public.shares"]],
+  test.each<[string, ContextInput, string[]]>([
+    ["a table that exists is not missing", { actual: catalogOf([actualTable("shares")]) }, []],
+    ["a table in another schema does not count", { actual: catalogOf([actualTable("shares", { schema: "archive" })], { schemas: ["public", "archive"] }) }, ["error missing-table public.shares", "notice extra-table archive.shares"]],
     ["a table no migration creates is missing", {}, ["error missing-table public.shares"]],
     [
       "a table created by a migration that failed later is not missing: the failure is the finding",
@@ -43,13 +216,13 @@ describe("rules", () => {
       ["error migration-failed Shares1700000000001"],
     ],
     ["no migrations at all: every table missing, plus a warning", { migrations: [] }, ["error missing-table public.shares", "warning no-migrations undefined"]],
-    ["a blocked connection is a warning", { actual: { tables: [{ schema: "public", name: "shares", kind: "table" }] }, blockedConnections: [{ target: "db:5432", origin: "/p/src/ds.ts:4" }, { target: "db:5432" }] }, ["warning blocked-connection db:5432"]],
+    ["a blocked connection is a warning", { actual: catalogOf([actualTable("shares")]), blockedConnections: [{ target: "db:5432", origin: "/p/src/ds.ts:4" }, { target: "db:5432" }] }, ["warning blocked-connection db:5432"]],
   ])("%s", (_name, overrides, expected) => {
     expect(summary(context(overrides))).toEqual(expected);
   });
 
   test("join tables are named by their owning relation and located at it", () => {
-    const [finding] = evaluateRules(context({ expected: { tables: [bookTags] } }));
+    const [finding] = evaluateRules(context({ expected: schemaOf([bookTags]) }));
     expect(finding).toMatchObject({
       ruleId: "missing-table",
       message: "Join table public.book_tags_tag of Book.tags (many-to-many) has no CREATE TABLE migration.",
@@ -69,7 +242,7 @@ describe("rules", () => {
   test("a migration failing on a table created too late gets the ordering hint, not the missing-table one", () => {
     const findings = evaluateRules(
       context({
-        actual: { tables: [{ schema: "public", name: "shares", kind: "table" }] },
+        actual: catalogOf([actualTable("shares")]),
         migrations: [migration("Idx1740300000000", { status: "failed", failure: relationMissing("shares") }), migration("Shares1740400000000", { createdTables: ["public.shares"], ranAfterFailure: true })],
       }),
     );
@@ -80,7 +253,7 @@ describe("rules", () => {
   test("fingerprints are stable and differ per object", () => {
     const a = evaluateRules(context({}));
     const b = evaluateRules(context({}));
-    const c = evaluateRules(context({ expected: { tables: [bookTags] } }));
+    const c = evaluateRules(context({ expected: schemaOf([bookTags]) }));
     expect(a[0]!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(a[0]!.fingerprint).toBe(b[0]!.fingerprint);
     expect(c[0]!.fingerprint).not.toBe(a[0]!.fingerprint);

@@ -71,9 +71,10 @@ export const AppDataSource = new DataSource({
     migrations.push({ name: `Create${entityName(i)}`, statements: createStatements(i) });
     migrations.push({ name: `Alter${entityName(i)}`, statements: alterStatements(i) });
   }
-  // Filler, so the migration count stays at 2 x entities whatever `missing` is.
+  // Filler, so the migration count stays at 2 x entities whatever `missing` is. ANALYZE
+  // changes no schema, so the filler adds migrations without adding drift.
   for (let f = 0; migrations.length < 2 * entities; f++) {
-    migrations.push({ name: `Comment${pad(f)}`, statements: [`COMMENT ON TABLE "${tableName(f % Math.max(present, 1))}" IS 'reviewed ${f}'`] });
+    migrations.push({ name: `Analyze${pad(f)}`, statements: [`ANALYZE "${tableName(f % Math.max(present, 1))}"`] });
   }
   migrations.forEach((migration, index) => {
     const className = `${migration.name}${BASE_TIMESTAMP + index * 1000}`;
@@ -132,7 +133,7 @@ export class ${name} {
   @Column({ type: "text", array: true, default: () => "'{}'" })
   tags: string[];
 
-  @Column({ type: "jsonb", nullable: true })
+  @Column({ type: "jsonb", nullable: true${i === 0 ? `, comment: "free-form data"` : ""} })
   payload: Record<string, unknown> | null;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })

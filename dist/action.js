@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-6SFTFF6E.js";
+} from "./chunk-BSU4JXYJ.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +30,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-2GEDR3CQ.js";
+} from "./chunk-TIQTQ4RJ.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-3UUVHLGC.js";
 import {

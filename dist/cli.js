@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-6SFTFF6E.js";
+} from "./chunk-BSU4JXYJ.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-2GEDR3CQ.js";
+} from "./chunk-TIQTQ4RJ.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-2GEDR3CQ.js";
+} from "./chunk-TIQTQ4RJ.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,
@@ -1391,7 +1391,8 @@ function expectedColumn({ column, table, driver, entityName, location, enums }) 
     expected.enum = enumName;
     expected.type = `${enumName.schema}.${enumName.name}${column.isArray ? "[]" : ""}`;
     const key = `${enumName.schema}.${enumName.name}`;
-    if (!enums.has(key)) enums.set(key, { ...enumName, values: (column.enum ?? []).map(String), usedBy: expected.property, location });
+    if (!enums.has(key)) enums.set(key, { ...enumName, values: (column.enum ?? []).map(String), usedBy: expected.property, tables: [], location });
+    enums.get(key).tables.push(`${table.schema}.${table.name}`);
   } else {
     expected.type = driver.createFullType({
       type: driver.normalizeType(column),

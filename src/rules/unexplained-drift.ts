@@ -48,7 +48,7 @@ export const unexplainedDrift: Rule = {
   },
 };
 
-function explained(target: DdlTarget, { diff, actual, migrations }: RuleContext, earlier: readonly EarlierFinding[]): boolean {
+function explained(target: DdlTarget, { diff, actual, migrations, expected }: RuleContext, earlier: readonly EarlierFinding[]): boolean {
   const verified = (key: string) => diff.verified.has(key);
   // A table whose creating migration failed is migration-failed's finding, with everything in it.
   const failedTables = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
@@ -83,8 +83,11 @@ function explained(target: DdlTarget, { diff, actual, migrations }: RuleContext,
       const table = actual.tables.find((t) => t.schema === target.schema && t.indexes.some((i) => i.name === target.name));
       return table !== undefined && aboutTable(qualifiedName(table));
     }
-    case "enum":
-      return about(target.name) || verified(verifiedKey.enumType(target.name));
+    case "enum": {
+      // An enum of a missing table travels with that table's finding.
+      const tables = expected.enums.find((e) => qualifiedName(e) === target.name)?.tables ?? [];
+      return about(target.name) || verified(verifiedKey.enumType(target.name)) || tables.some((table) => about(table));
+    }
     case "view":
       return about(target.name);
     case "schema":

@@ -82,7 +82,9 @@ export function diffSchemas(expected: ExpectedSchema, actual: ActualSchema): Sch
   for (const expectedEnum of expected.enums) {
     const found = actualEnums.get(qualifiedName(expectedEnum));
     if (!found) {
-      diff.missingEnums.push(expectedEnum);
+      // When no table that uses it exists either, missing-table says it all: the CREATE TABLE
+      // migration will need the CREATE TYPE too.
+      if (expectedEnum.tables.some((table) => actualByName.has(table))) diff.missingEnums.push(expectedEnum);
       continue;
     }
     const missing = expectedEnum.values.filter((value) => !found.values.includes(value));

@@ -90,6 +90,8 @@ export interface ExpectedEnum extends TableName {
   values: string[];
   /** The first column that uses it: `Account.role`. */
   usedBy: string;
+  /** Every table with a column of this type (`schema.table`). */
+  tables: string[];
   location?: SourceLocation;
 }
 

@@ -13,11 +13,17 @@ const EQUIVALENT_DEFAULTS: Array<[RegExp, string]> = [
   [/^current_timestamp$/i, "now()"],
   // A sequence default is a sequence default, whatever the sequence is called.
   [/^nextval\('.*'::regclass\)$/i, "nextval()"],
+  // TypeORM rewrites CURRENT_TIMESTAMP(n) to ('now'::text)::timestamp(n) with time zone before
+  // writing it; a hand-written migration keeps CURRENT_TIMESTAMP(n) (typeorm#6579, #10328).
+  [/^\('now'::text\)::timestamp\((\d)\) with time zone$/i, "CURRENT_TIMESTAMP($1)"],
+  [/^\('now'::text\)::timestamp with time zone$/i, "now()"],
+  // `x AT TIME ZONE z` is timezone(z, x); Postgres prints whichever was written (typeorm#3076).
+  [/^(.+) AT TIME ZONE (.+)$/i, "timezone($2, $1)"],
 ];
 
 export function normalizeDefault(expression: string): string {
   let text = sameSpacing(stripOuterParens(expression.trim()));
-  for (const [pattern, replacement] of EQUIVALENT_DEFAULTS) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of EQUIVALENT_DEFAULTS) text = stripOuterParens(text.replace(pattern, replacement));
   return text;
 }
 

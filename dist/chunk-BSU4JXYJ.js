@@ -16,7 +16,7 @@ import {
   diffSchemas,
   qualifiedName,
   unusedIgnore
-} from "./chunk-2GEDR3CQ.js";
+} from "./chunk-TIQTQ4RJ.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

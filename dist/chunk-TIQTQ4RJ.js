@@ -641,11 +641,17 @@ var EQUIVALENT_DEFAULTS = [
   // Same function, two spellings: CURRENT_TIMESTAMP is now() (typeorm#6579).
   [/^current_timestamp$/i, "now()"],
   // A sequence default is a sequence default, whatever the sequence is called.
-  [/^nextval\('.*'::regclass\)$/i, "nextval()"]
+  [/^nextval\('.*'::regclass\)$/i, "nextval()"],
+  // TypeORM rewrites CURRENT_TIMESTAMP(n) to ('now'::text)::timestamp(n) with time zone before
+  // writing it; a hand-written migration keeps CURRENT_TIMESTAMP(n) (typeorm#6579, #10328).
+  [/^\('now'::text\)::timestamp\((\d)\) with time zone$/i, "CURRENT_TIMESTAMP($1)"],
+  [/^\('now'::text\)::timestamp with time zone$/i, "now()"],
+  // `x AT TIME ZONE z` is timezone(z, x); Postgres prints whichever was written (typeorm#3076).
+  [/^(.+) AT TIME ZONE (.+)$/i, "timezone($2, $1)"]
 ];
 function normalizeDefault(expression) {
   let text = sameSpacing(stripOuterParens(expression.trim()));
-  for (const [pattern, replacement] of EQUIVALENT_DEFAULTS) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of EQUIVALENT_DEFAULTS) text = stripOuterParens(text.replace(pattern, replacement));
   return text;
 }
 function sameExpression(a, b) {
@@ -725,7 +731,7 @@ function diffSchemas(expected, actual) {
   for (const expectedEnum of expected.enums) {
     const found = actualEnums.get(qualifiedName(expectedEnum));
     if (!found) {
-      diff.missingEnums.push(expectedEnum);
+      if (expectedEnum.tables.some((table) => actualByName.has(table))) diff.missingEnums.push(expectedEnum);
       continue;
     }
     const missing = expectedEnum.values.filter((value) => !found.values.includes(value));
@@ -957,7 +963,7 @@ ${statements.join("\n")}`,
     });
   }
 };
-function explained(target, { diff, actual, migrations }, earlier) {
+function explained(target, { diff, actual, migrations, expected }, earlier) {
   const verified = (key) => diff.verified.has(key);
   const failedTables = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
   const about = (object) => failedTables.has(object) || earlier.some((f) => f.object === object);
@@ -992,8 +998,10 @@ function explained(target, { diff, actual, migrations }, earlier) {
       const table = actual.tables.find((t) => t.schema === target.schema && t.indexes.some((i) => i.name === target.name));
       return table !== void 0 && aboutTable(qualifiedName(table));
     }
-    case "enum":
-      return about(target.name) || verified(verifiedKey.enumType(target.name));
+    case "enum": {
+      const tables = expected.enums.find((e) => qualifiedName(e) === target.name)?.tables ?? [];
+      return about(target.name) || verified(verifiedKey.enumType(target.name)) || tables.some((table) => about(table));
+    }
     case "view":
       return about(target.name);
     case "schema":
