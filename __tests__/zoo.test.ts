@@ -130,6 +130,32 @@ describe("the zoo with one defect injected", () => {
   });
 });
 
+describe("the cross-check", () => {
+  test("drift the structured diff does not model (a column comment) is reported with TypeORM's SQL, unless cross-check is off", async () => {
+    const zoo = zooProject("typeorm03");
+    const migration = path.join(zoo.dir, zoo.migrationFile);
+    const pristine = fs.readFileSync(migration, "utf8");
+    const withComment = pristine.replace(
+      /(\n\s+await queryRunner\.query\(`CREATE INDEX "IDX_posts_live")/,
+      "\n        await queryRunner.query(`COMMENT ON COLUMN \"posts\".\"title\" IS 'set by hand in the migration'`);$1",
+    );
+    expect(withComment).not.toBe(pristine);
+    fs.writeFileSync(migration, withComment);
+    try {
+      const checked = await runCliJson(ARGS, { cwd: zoo.dir, env: zoo.env });
+      expect(checked.report.findings.map((f) => [f.ruleId, f.object, f.location && path.basename(f.location.file), f.location?.line])).toEqual([
+        ["unexplained-drift", "public.posts", "post.ts", classLine("post.ts", "Post")],
+      ]);
+      expect(checked.report.findings[0]!.detail).toBe(`COMMENT ON COLUMN "posts"."title" IS NULL;`);
+      expect(checked.status).toBe(0);
+      const unchecked = await runCliJson([...ARGS, "--cross-check", "false"], { cwd: zoo.dir, env: zoo.env });
+      expect(unchecked.report.findings).toEqual([]);
+    } finally {
+      zoo.cleanup();
+    }
+  });
+});
+
 /** Removes the one `await queryRunner.query(...)` line of the up() whose text matches. */
 function dropStatement(sql: string, pattern: string): string {
   const lines = sql.split("\n");

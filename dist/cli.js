@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-BSU4JXYJ.js";
+} from "./chunk-S3OXI4T6.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-TIQTQ4RJ.js";
+} from "./chunk-GJA2DI2O.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-TIQTQ4RJ.js";
+} from "./chunk-GJA2DI2O.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,
@@ -2595,7 +2595,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     const migrateStarted = Date.now();
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
-    const oracle = await runSchemaOracle(dataSource);
+    const oracle = request.crossCheck ? await runSchemaOracle(dataSource) : void 0;
     return {
       typeormVersion: typeorm.version,
       entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,

@@ -112,6 +112,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "entry",
   },
   {
+    name: "cross-check",
+    description: "true: also ask TypeORM's own schema builder what it would still change, and report what no finding explains (unexplained-drift). It costs about 1 s per 100 entities (TypeORM reads the catalog slowly); false skips it.",
+    default: "true",
+    actionInput: true,
+    placeholder: "true|false",
+  },
+  {
     name: "sarif-file",
     description: "Also write the findings as SARIF 2.1.0 to this file, for github/codeql-action/upload-sarif.",
     actionInput: true,

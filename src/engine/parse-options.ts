@@ -36,6 +36,8 @@ export interface GateOptions {
   github: { comment: boolean; token?: string };
   /** Severities and ignores from the config file and options. */
   rules: RuleConfig;
+  /** Run TypeORM's schema builder as a cross-check (unexplained-drift). */
+  crossCheck: boolean;
 }
 
 const PROVIDER_CHOICES: readonly ProviderChoice[] = ["auto", "url", "binaries", "embedded", "docker"];
@@ -74,6 +76,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     format: parseFormat(value("format")!),
     sarifFile: value("sarif-file") && path.resolve(context.cwd, value("sarif-file")!),
     github: { comment: parseBoolean(value("comment")!, "comment"), token: value("github-token") },
+    crossCheck: parseBoolean(value("cross-check")!, "cross-check"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: value("rules"), ignore: value("ignore") }),
   };
 }

@@ -32,7 +32,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
 
   // The worker loads the project while Postgres starts; it waits for the connection only when it needs it.
   const worker = startWorker(
-    { projectDir: options.projectDir, project: options.project },
+    { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,

@@ -17,6 +17,8 @@ export interface DbConnection {
 export interface WorkerRequest {
   projectDir: string;
   project: ProjectSource;
+  /** Run the ORM's own schema builder after the chain (the oracle). */
+  crossCheck: boolean;
 }
 
 /** Engine to worker. */
@@ -33,7 +35,7 @@ export interface WorkerResult {
   entityCount: number;
   expected: ExpectedSchema;
   /** What TypeORM's own schema builder would still run after the chain: the cross-check. */
-  oracle: OracleResult;
+  oracle?: OracleResult;
   migrations: MigrationRecord[];
   /** The migrations option as configured, for messages when nothing matched. */
   migrationsOption: string[];

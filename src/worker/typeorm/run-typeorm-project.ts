@@ -60,7 +60,7 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
     const migrateStarted = Date.now();
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
-    const oracle = await runSchemaOracle(dataSource);
+    const oracle = request.crossCheck ? await runSchemaOracle(dataSource) : undefined;
     return {
       typeormVersion: typeorm.version,
       entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,

@@ -16,7 +16,7 @@ import {
   diffSchemas,
   qualifiedName,
   unusedIgnore
-} from "./chunk-TIQTQ4RJ.js";
+} from "./chunk-GJA2DI2O.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -1042,7 +1042,7 @@ async function runGate(options, hooks = {}) {
   const started = Date.now();
   const abort = new AbortController();
   const worker = startWorker(
-    { projectDir: options.projectDir, project: options.project },
+    { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
