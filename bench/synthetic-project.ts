@@ -71,10 +71,10 @@ export const AppDataSource = new DataSource({
     migrations.push({ name: `Create${entityName(i)}`, statements: createStatements(i) });
     migrations.push({ name: `Alter${entityName(i)}`, statements: alterStatements(i) });
   }
-  // Filler, so the migration count stays at 2 x entities whatever `missing` is. ANALYZE
-  // changes no schema, so the filler adds migrations without adding drift.
+  // Filler, so the migration count stays at 2 x entities whatever `missing` is: one cheap DDL
+  // statement each, which leaves the schema as the entities declare it (no comment).
   for (let f = 0; migrations.length < 2 * entities; f++) {
-    migrations.push({ name: `Analyze${pad(f)}`, statements: [`ANALYZE "${tableName(f % Math.max(present, 1))}"`] });
+    migrations.push({ name: `Comment${pad(f)}`, statements: [`COMMENT ON TABLE "${tableName(f % Math.max(present, 1))}" IS NULL`] });
   }
   migrations.forEach((migration, index) => {
     const className = `${migration.name}${BASE_TIMESTAMP + index * 1000}`;
