@@ -64,6 +64,25 @@ describe("the action, run as the runner runs it", () => {
     expect(github.checkRuns.map((r) => r.conclusion)).toEqual(["success"]);
   });
 
+  test("rules and a multi-line ignore input: severities change, ignored findings go, a stale entry is a warning", async () => {
+    const inputs = {
+      ...INCIDENT,
+      rules: "migration-failed=warning",
+      ignore: "missing-table public.share_keys -- created by the crypto service\nmissing-table public.gone -- removed last sprint\n",
+    };
+    const run = await runAction({ workspace: REPO, inputs, github });
+    expect(run.status).toBe(1);
+    const [checkRun] = github.checkRuns;
+    expect(checkRun!.annotations.map((a) => [a["annotation_level"], a["title"]])).toEqual([
+      ["failure", "migration-gate: missing-table"],
+      ["warning", "migration-gate: migration-failed"],
+    ]);
+    // The stale entry has no file to point at: it is in the report, the summary and the log.
+    expect(run.stdout).toContain('The ignore (--ignore) entry "missing-table public.gone -- removed last sprint" matched no finding.');
+    expect(run.summary).toContain("unused-ignore");
+    expect(run.outputs).toMatchObject({ status: "failed", errors: "1", warnings: "2" });
+  });
+
   test("a bad input fails the step with the message and the next step; status error", async () => {
     const run = await runAction({ workspace: REPO, inputs: { ...INCIDENT, "data-source": "src/datasource.ts" }, github });
     expect(run.status).toBe(1);

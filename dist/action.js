@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-S3OXI4T6.js";
+} from "./chunk-YW3OXJFX.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +30,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-GJA2DI2O.js";
+} from "./chunk-EPPT2NPN.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-3UUVHLGC.js";
 import {

@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-S3OXI4T6.js";
+} from "./chunk-YW3OXJFX.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-GJA2DI2O.js";
+} from "./chunk-EPPT2NPN.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

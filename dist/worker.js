@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-GJA2DI2O.js";
+} from "./chunk-EPPT2NPN.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,

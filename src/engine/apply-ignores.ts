@@ -28,7 +28,7 @@ export function applyIgnores(findings: readonly Finding[], config: Pick<RuleConf
     .map((ignore) => ({
       ruleId: unusedIgnore.id,
       severity,
-      message: `The ignore entry at ${ignore.source.label} (${describe(ignore)}) matched no finding.`,
+      message: ignore.source.file ? `The ignore entry at ${ignore.source.label} (${describe(ignore)}) matched no finding.` : `The ${ignore.source.label} matched no finding.`,
       hint: `The problem it excused ("${ignore.reason}") is gone, or the entry does not match what the report says: remove it or correct it.`,
       ...(ignore.source.file && { location: { file: ignore.source.file, line: ignore.source.line ?? 1 } }),
       fingerprint: fingerprint(unusedIgnore.id, describe(ignore)),

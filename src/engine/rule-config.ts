@@ -131,7 +131,7 @@ function buildIgnore(entry: Record<string, unknown>, source: IgnoreEntry["source
 
 /** `missing-index public.posts(*) -- reason` or `0123456789abcdef -- reason`. */
 function parseIgnoreOption(entry: string): IgnoreEntry {
-  const source = { label: `ignore (--ignore) "${entry}"` };
+  const source = { label: `ignore (--ignore) entry "${entry}"` };
   const separator = entry.indexOf(" -- ");
   if (separator < 0) {
     throw new GateError("invalid-option", `${source.label} has no reason.`, {

@@ -16,7 +16,7 @@ import {
   diffSchemas,
   qualifiedName,
   unusedIgnore
-} from "./chunk-GJA2DI2O.js";
+} from "./chunk-EPPT2NPN.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -1012,7 +1012,7 @@ function applyIgnores(findings, config, { projectDir }) {
   const unused = config.ignores.filter((ignore) => !used.has(ignore)).map((ignore) => ({
     ruleId: unusedIgnore.id,
     severity,
-    message: `The ignore entry at ${ignore.source.label} (${describe(ignore)}) matched no finding.`,
+    message: ignore.source.file ? `The ignore entry at ${ignore.source.label} (${describe(ignore)}) matched no finding.` : `The ${ignore.source.label} matched no finding.`,
     hint: `The problem it excused ("${ignore.reason}") is gone, or the entry does not match what the report says: remove it or correct it.`,
     ...ignore.source.file && { location: { file: ignore.source.file, line: ignore.source.line ?? 1 } },
     fingerprint: fingerprint(unusedIgnore.id, describe(ignore))

@@ -1164,7 +1164,7 @@ function buildIgnore(entry, source) {
   return ignore;
 }
 function parseIgnoreOption(entry) {
-  const source = { label: `ignore (--ignore) "${entry}"` };
+  const source = { label: `ignore (--ignore) entry "${entry}"` };
   const separator = entry.indexOf(" -- ");
   if (separator < 0) {
     throw new GateError("invalid-option", `${source.label} has no reason.`, {
