@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-YW3OXJFX.js";
+} from "./chunk-SJHCO3Y7.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +30,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-EPPT2NPN.js";
+} from "./chunk-AB3AYBEZ.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-3UUVHLGC.js";
 import {

@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-YW3OXJFX.js";
+} from "./chunk-SJHCO3Y7.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-EPPT2NPN.js";
+} from "./chunk-AB3AYBEZ.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

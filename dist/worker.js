@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-EPPT2NPN.js";
+} from "./chunk-AB3AYBEZ.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,

@@ -1,13 +1,11 @@
-import type { ExpectedColumn, TableName } from "../schema/model.js";
+import { quoteIdentifier, type ExpectedColumn, type TableName } from "../schema/model.js";
 
 /** SQL the hints suggest. Quoted the way TypeORM's generated migrations quote. */
 export function quoteTable(table: TableName): string {
   return table.schema === "public" ? quote(table.name) : `${quote(table.schema)}.${quote(table.name)}`;
 }
 
-export function quote(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+export const quote = quoteIdentifier;
 
 export function columnList(columns: readonly string[]): string {
   return columns.map(quote).join(", ");

@@ -27,10 +27,11 @@ export const unexplainedDrift: Rule = {
         },
       ];
     }
+    const explains = explainers(context, earlier);
     const bySubject = new Map<string, string[]>();
     for (const statement of oracle.statements) {
       const target = ddlTarget(statement);
-      if (explained(target, context, earlier)) continue;
+      if (explained(target, context, explains)) continue;
       const subject = subjectOf(target, context);
       bySubject.set(subject, [...(bySubject.get(subject) ?? []), statement]);
     }
@@ -48,12 +49,27 @@ export const unexplainedDrift: Rule = {
   },
 };
 
-function explained(target: DdlTarget, { diff, actual, migrations, expected }: RuleContext, earlier: readonly EarlierFinding[]): boolean {
-  const verified = (key: string) => diff.verified.has(key);
+interface Explainers {
+  /** A finding (or a failed migration that created it) is about exactly this object. */
+  about(object: string): boolean;
+  /** A finding is about this table or anything in it. */
+  aboutTable(table: string): boolean;
+  verified(key: string): boolean;
+}
+
+/** Built once per run: the oracle can list a thousand statements on a large, broken project. */
+function explainers({ diff, migrations }: RuleContext, earlier: readonly EarlierFinding[]): Explainers {
   // A table whose creating migration failed is migration-failed's finding, with everything in it.
-  const failedTables = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-  const about = (object: string) => failedTables.has(object) || earlier.some((f) => f.object === object);
-  const aboutTable = (table: string) => earlier.some((f) => f.object !== undefined && (f.object === table || f.object.startsWith(`${table}.`) || f.object.startsWith(`${table}(`)));
+  const objects = new Set([...migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables), ...earlier.flatMap((f) => (f.object ? [f.object] : []))]);
+  const tables = new Set([...objects].map((object) => object.replace(/[.(][^.(]*$/, "")));
+  return {
+    about: (object) => objects.has(object),
+    aboutTable: (table) => objects.has(table) || tables.has(table),
+    verified: (key) => diff.verified.has(key),
+  };
+}
+
+function explained(target: DdlTarget, { actual, expected }: RuleContext, { about, aboutTable, verified }: Explainers): boolean {
   switch (target.kind) {
     case "bookkeeping":
       return true; // typeorm_metadata rows travel with a view or generated column statement
@@ -76,7 +92,7 @@ function explained(target: DdlTarget, { diff, actual, migrations, expected }: Ru
       return verified(verifiedKey.constraintName(target.table, target.name)) || aboutTable(target.table);
     case "create-index": {
       if (about(columnSetName(split(target.table), target.columns)) || about(target.table)) return true;
-      return verified(target.unique ? verifiedKey.unique(target.table, target.columns) : verifiedKey.index(target.table, target.columns)) || verified(verifiedKey.index(target.table, target.columns));
+      return verified(verifiedKey.index(target.table, target.columns)) || (target.unique && verified(verifiedKey.unique(target.table, target.columns)));
     }
     case "drop-index": {
       if (verified(verifiedKey.indexName(target.schema, target.name))) return true;

@@ -1,5 +1,5 @@
 import { readCatalog, type Queryable } from "./introspect.js";
-import { qualifiedName, type ActualSchema, type ActualTable, type ExpectedColumn, type ExpectedSchema, type ExpectedTable } from "./model.js";
+import { qualifiedName, quoteIdentifier as ident, type ActualSchema, type ActualTable, type ExpectedColumn, type ExpectedSchema, type ExpectedTable } from "./model.js";
 
 /**
  * Turns the expected side into the catalog's own spelling by asking the same Postgres.
@@ -116,8 +116,4 @@ function applyProbe(table: ExpectedTable, index: number, probes: ReadonlyMap<str
       return definition ? { ...check, expression: definition } : check;
     }),
   };
-}
-
-function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -174,6 +174,11 @@ export interface ActualSchema {
   schemas: string[];
 }
 
+/** A double-quoted SQL identifier. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
 export function qualifiedName(table: TableName): string {
   return `${table.schema}.${table.name}`;
 }

@@ -191,6 +191,9 @@ var blockedConnection = {
 };
 
 // src/schema/model.ts
+function quoteIdentifier(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
 function qualifiedName(table) {
   return `${table.schema}.${table.name}`;
 }
@@ -205,9 +208,7 @@ function isView(table) {
 function quoteTable(table) {
   return table.schema === "public" ? quote(table.name) : `${quote(table.schema)}.${quote(table.name)}`;
 }
-function quote(name) {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+var quote = quoteIdentifier;
 function columnList(columns) {
   return columns.map(quote).join(", ");
 }
@@ -949,10 +950,11 @@ var unexplainedDrift = {
         }
       ];
     }
+    const explains = explainers(context, earlier);
     const bySubject = /* @__PURE__ */ new Map();
     for (const statement of oracle.statements) {
       const target = ddlTarget(statement);
-      if (explained(target, context, earlier)) continue;
+      if (explained(target, context, explains)) continue;
       const subject = subjectOf(target, context);
       bySubject.set(subject, [...bySubject.get(subject) ?? [], statement]);
     }
@@ -970,11 +972,16 @@ ${statements.join("\n")}`,
     });
   }
 };
-function explained(target, { diff, actual, migrations, expected }, earlier) {
-  const verified = (key) => diff.verified.has(key);
-  const failedTables = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-  const about = (object) => failedTables.has(object) || earlier.some((f) => f.object === object);
-  const aboutTable = (table) => earlier.some((f) => f.object !== void 0 && (f.object === table || f.object.startsWith(`${table}.`) || f.object.startsWith(`${table}(`)));
+function explainers({ diff, migrations }, earlier) {
+  const objects = /* @__PURE__ */ new Set([...migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables), ...earlier.flatMap((f) => f.object ? [f.object] : [])]);
+  const tables = new Set([...objects].map((object) => object.replace(/[.(][^.(]*$/, "")));
+  return {
+    about: (object) => objects.has(object),
+    aboutTable: (table) => objects.has(table) || tables.has(table),
+    verified: (key) => diff.verified.has(key)
+  };
+}
+function explained(target, { actual, expected }, { about, aboutTable, verified }) {
   switch (target.kind) {
     case "bookkeeping":
       return true;
@@ -998,7 +1005,7 @@ function explained(target, { diff, actual, migrations, expected }, earlier) {
       return verified(verifiedKey.constraintName(target.table, target.name)) || aboutTable(target.table);
     case "create-index": {
       if (about(columnSetName(split2(target.table), target.columns)) || about(target.table)) return true;
-      return verified(target.unique ? verifiedKey.unique(target.table, target.columns) : verifiedKey.index(target.table, target.columns)) || verified(verifiedKey.index(target.table, target.columns));
+      return verified(verifiedKey.index(target.table, target.columns)) || target.unique && verified(verifiedKey.unique(target.table, target.columns));
     }
     case "drop-index": {
       if (verified(verifiedKey.indexName(target.schema, target.name))) return true;
@@ -1403,6 +1410,7 @@ export {
   serializeError,
   deserializeError,
   OPTION_SPECS,
+  quoteIdentifier,
   qualifiedName,
   diffSchemas,
   unusedIgnore,

@@ -15,8 +15,9 @@ import {
   deserializeError,
   diffSchemas,
   qualifiedName,
+  quoteIdentifier,
   unusedIgnore
-} from "./chunk-EPPT2NPN.js";
+} from "./chunk-AB3AYBEZ.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -942,27 +943,27 @@ async function attempt(db, sql) {
 }
 function probeStatements(table, probe, existingEnums) {
   const definitions = table.columns.map((column) => columnDefinition(column, existingEnums));
-  const create = `CREATE TEMP TABLE ${ident(probe)} (${definitions.join(", ")})`;
+  const create = `CREATE TEMP TABLE ${quoteIdentifier(probe)} (${definitions.join(", ")})`;
   const extras = [
     ...table.indexes.flatMap(
-      (index, i) => index.where ? [`CREATE INDEX ${ident(`${probe}_ix${i}`)} ON ${ident(probe)} (${index.columns.map(ident).join(", ")}) WHERE ${index.where}`] : []
+      (index, i) => index.where ? [`CREATE INDEX ${quoteIdentifier(`${probe}_ix${i}`)} ON ${quoteIdentifier(probe)} (${index.columns.map(quoteIdentifier).join(", ")}) WHERE ${index.where}`] : []
     ),
-    ...table.checks.map((check, i) => `ALTER TABLE ${ident(probe)} ADD CONSTRAINT ${ident(`${probe}_ck${i}`)} CHECK (${check.expression})`)
+    ...table.checks.map((check, i) => `ALTER TABLE ${quoteIdentifier(probe)} ADD CONSTRAINT ${quoteIdentifier(`${probe}_ck${i}`)} CHECK (${check.expression})`)
   ];
   return {
     table: create,
     extras,
     all: [create, ...extras].join(";\n"),
-    singleColumns: definitions.map((definition, i) => `CREATE TEMP TABLE ${ident(`${probe}_c${i}`)} (${definition})`)
+    singleColumns: definitions.map((definition, i) => `CREATE TEMP TABLE ${quoteIdentifier(`${probe}_c${i}`)} (${definition})`)
   };
 }
 function columnDefinition(column, existingEnums) {
   let type = column.type;
   if (column.enum) {
     const array = column.type.endsWith("[]") ? "[]" : "";
-    type = existingEnums.has(qualifiedName(column.enum)) ? `${ident(column.enum.schema)}.${ident(column.enum.name)}${array}` : `text${array}`;
+    type = existingEnums.has(qualifiedName(column.enum)) ? `${quoteIdentifier(column.enum.schema)}.${quoteIdentifier(column.enum.name)}${array}` : `text${array}`;
   }
-  let definition = `${ident(column.name)} ${type}`;
+  let definition = `${quoteIdentifier(column.name)} ${type}`;
   if (column.generated) definition += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
   else if (column.identity) definition += ` GENERATED ${column.identity} AS IDENTITY`;
   else if (column.default !== void 0 && !column.serial) definition += ` DEFAULT ${column.default}`;
@@ -993,9 +994,6 @@ function applyProbe(table, index, probes) {
       return definition ? { ...check, expression: definition } : check;
     })
   };
-}
-function ident(name) {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 // src/engine/apply-ignores.ts
