@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { runCliJson } from "./helpers/run-cli.js";
-import { classLine, memberLine, zooProject, type ZooTypeorm } from "./helpers/zoo.js";
+import { classLine, decoratorLine, memberLine, zooProject, type ZooTypeorm } from "./helpers/zoo.js";
 
 const ARGS = ["check", "--data-source", "src/data-source.ts"];
 
@@ -64,18 +64,22 @@ const DEFECTS: Defect[] = [
   {
     name: "a composite index dropped",
     inject: (sql) => dropStatement(sql, `ON "posts"  ?\\("author_id", "publishedAt"\\)`),
-    expected: { ruleId: "missing-index", object: "public.posts(author_id, publishedAt)", file: "post.ts", line: classLine("post.ts", "Post") },
+    expected: { ruleId: "missing-index", object: "public.posts(author_id, publishedAt)", file: "post.ts", line: decoratorLine("post.ts", `@Index(["author", "publishedAt"])`) },
   },
   {
     name: "a partial index made total",
     inject: (sql) => sql.replace(` WHERE "archived" = false`, ""),
-    // A one-column index is located at its property, whether @Index sits on the class or the property.
+    expected: { ruleId: "missing-index", object: "public.posts(publishedAt)", file: "post.ts", line: decoratorLine("post.ts", `@Index("IDX_posts_live"`) },
+  },
+  {
+    name: "a property-level index dropped",
+    inject: (sql) => dropStatement(sql, `"IDX_5b16a708acb357dd119d40cc45"`),
     expected: { ruleId: "missing-index", object: "public.posts(publishedAt)", file: "post.ts", line: memberLine("post.ts", "publishedAt") },
   },
   {
     name: "a unique constraint dropped",
     inject: (sql) => sql.replace(`CONSTRAINT "UQ_accounts_handle" UNIQUE ("handle"), `, ""),
-    expected: { ruleId: "missing-unique", object: "public.accounts(handle)", file: "account.ts", line: classLine("account.ts", "Account") },
+    expected: { ruleId: "missing-unique", object: "public.accounts(handle)", file: "account.ts", line: decoratorLine("account.ts", `@Unique("UQ_accounts_handle"`) },
   },
   {
     name: "a foreign key's ON DELETE changed",
@@ -95,7 +99,7 @@ const DEFECTS: Defect[] = [
   {
     name: "a check dropped",
     inject: (sql) => sql.replace(/, CONSTRAINT "CHK_posts_words" CHECK \("wordCount" >= 0\)/, ""),
-    expected: { ruleId: "missing-check", object: "public.posts", file: "post.ts", line: classLine("post.ts", "Post") },
+    expected: { ruleId: "missing-check", object: "public.posts", file: "post.ts", line: decoratorLine("post.ts", `@Check("CHK_posts_words"`) },
   },
   {
     name: "a primary key dropped",

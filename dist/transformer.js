@@ -8,7 +8,7 @@ import {
   collectClassSites,
   require_ts_morph,
   siteRegistrationSnippet
-} from "./chunk-ATXBECVO.js";
+} from "./chunk-HPPRYWKY.js";
 import {
   TYPESCRIPT_EXTENSIONS,
   isUserSource

@@ -21,7 +21,7 @@ import "./chunk-22ADNI7Q.js";
 import {
   SITE_REGISTRY_GLOBAL,
   require_picomatch
-} from "./chunk-ATXBECVO.js";
+} from "./chunk-HPPRYWKY.js";
 import {
   isUserSource,
   moduleFormat,
@@ -1254,8 +1254,8 @@ var SiteRegistry = class {
   sites = /* @__PURE__ */ new WeakMap();
   install() {
     const callback2 = (file, classes) => {
-      for (const [cls, line, members] of classes) {
-        if (typeof cls === "function") this.sites.set(cls, { file, line, members });
+      for (const [cls, line, members, decorators = []] of classes) {
+        if (typeof cls === "function") this.sites.set(cls, { file, line, members, decorators });
       }
     };
     globalThis[SITE_REGISTRY_GLOBAL] = callback2;
@@ -1263,6 +1263,19 @@ var SiteRegistry = class {
   classLocation(target) {
     const site = typeof target === "function" ? this.sites.get(target) : void 0;
     return site && { file: site.file, line: site.line };
+  }
+  /**
+   * The line of a class-level decorator such as `@Index("IDX_live", ["publishedAt"], ...)`,
+   * found by its name argument or its column list; undefined when none matches (the caller
+   * falls back to the property or the class).
+   */
+  decoratorLocation(target, query) {
+    const site = typeof target === "function" ? this.sites.get(target) : void 0;
+    const columns = Array.isArray(query.columns) ? query.columns.map(String) : void 0;
+    const found = site?.decorators.find(
+      (d) => d.name !== query.decorator ? false : query.name !== void 0 ? d.strings[0] === query.name : columns !== void 0 && d.strings.length === 0 && d.arrays.some((array) => array.length === columns.length && array.every((c, i) => c === columns[i]))
+    );
+    return site && found && { file: site.file, line: found.line };
   }
   /** A member's line, looked up the prototype chain (columns and relations may live on a base class). */
   memberLocation(target, member) {
@@ -1345,17 +1358,21 @@ function expectedSchema(dataSource, sites) {
       uniques: metadata.uniques.map((unique) => ({
         name: unique.name,
         columns: unique.columns.map((column) => column.databaseName),
-        location: unique.columns.length === 1 && !unique.givenName ? locate(unique.columns[0]) : owner.location
+        location: sites.decoratorLocation(unique.target ?? metadata.target, { decorator: "Unique", name: unique.givenName, columns: unique.givenColumnNames }) ?? (unique.columns.length === 1 && !unique.givenName ? locate(unique.columns[0]) : owner.location)
       })),
       indexes: metadata.indices.filter((index) => index.synchronize !== false).map((index) => ({
         name: index.name,
         columns: index.columns.map((column) => column.databaseName),
         unique: index.isUnique,
         ...index.where && { where: index.where },
-        location: propertyLevel(index.givenColumnNames) && index.columns.length === 1 ? locate(index.columns[0]) : owner.location
+        location: sites.decoratorLocation(index.target ?? metadata.target, { decorator: "Index", name: index.givenName, columns: index.givenColumnNames }) ?? (propertyLevel(index.givenColumnNames) && index.columns.length === 1 ? locate(index.columns[0]) : owner.location)
       })),
       foreignKeys: metadata.foreignKeys.map((fk) => expectedForeignKey(fk, metadata, owner.location, defaultSchema, sites)),
-      checks: metadata.checks.map((check) => ({ name: check.name, expression: check.expression, location: owner.location }))
+      checks: metadata.checks.map((check) => ({
+        name: check.name,
+        expression: check.expression,
+        location: sites.decoratorLocation(check.target ?? metadata.target, { decorator: "Check", name: check.givenName ?? check.expression }) ?? owner.location
+      }))
     });
   }
   const ownTables = ownTablesOf(dataSource, defaultSchema);

@@ -29,6 +29,14 @@ export function memberLine(entityFile: string, member: string): number {
   return index + 1;
 }
 
+/** Line of the (class-level) decorator that starts with `text`, e.g. `@Index("IDX_posts_live"`. */
+export function decoratorLine(entityFile: string, text: string): number {
+  const lines = fs.readFileSync(path.join(ZOO, "src", "entity", entityFile), "utf8").split("\n");
+  const index = lines.findIndex((line) => line.trimStart().startsWith(text));
+  if (index < 0) throw new Error(`no ${text} in ${entityFile}`);
+  return index + 1;
+}
+
 /** Line of the first decorator of `class Name`. */
 export function classLine(entityFile: string, className: string): number {
   const lines = fs.readFileSync(path.join(ZOO, "src", "entity", entityFile), "utf8").split("\n");

@@ -1,10 +1,18 @@
 import type { SourceLocation } from "../engine/result.js";
-import { SITE_REGISTRY_GLOBAL, type SiteCallback } from "./source-sites.js";
+import { SITE_REGISTRY_GLOBAL, type ClassDecoratorSite, type SiteCallback } from "./source-sites.js";
 
 interface RegisteredSite {
   file: string;
   line: number;
   members: Record<string, number>;
+  decorators: ClassDecoratorSite[];
+}
+
+/** Which class-level decorator: by its name argument, or by its column list. */
+export interface DecoratorQuery {
+  decorator: string;
+  name?: string;
+  columns?: unknown;
 }
 
 /** Receives the sites that transformed user modules report as they finish loading (see source-sites.ts). */
@@ -13,8 +21,8 @@ export class SiteRegistry {
 
   install(): void {
     const callback: SiteCallback = (file, classes) => {
-      for (const [cls, line, members] of classes) {
-        if (typeof cls === "function") this.sites.set(cls, { file, line, members });
+      for (const [cls, line, members, decorators = []] of classes) {
+        if (typeof cls === "function") this.sites.set(cls, { file, line, members, decorators });
       }
     };
     (globalThis as Record<string, unknown>)[SITE_REGISTRY_GLOBAL] = callback;
@@ -23,6 +31,26 @@ export class SiteRegistry {
   classLocation(target: unknown): SourceLocation | undefined {
     const site = typeof target === "function" ? this.sites.get(target) : undefined;
     return site && { file: site.file, line: site.line };
+  }
+
+  /**
+   * The line of a class-level decorator such as `@Index("IDX_live", ["publishedAt"], ...)`,
+   * found by its name argument or its column list; undefined when none matches (the caller
+   * falls back to the property or the class).
+   */
+  decoratorLocation(target: unknown, query: DecoratorQuery): SourceLocation | undefined {
+    const site = typeof target === "function" ? this.sites.get(target) : undefined;
+    const columns = Array.isArray(query.columns) ? query.columns.map(String) : undefined;
+    // A named one is found by its name; an unnamed one by its columns, among unnamed ones only
+    // (a property-level @Index has no class decorator, and must not borrow a named one's line).
+    const found = site?.decorators.find((d) =>
+      d.name !== query.decorator
+        ? false
+        : query.name !== undefined
+          ? d.strings[0] === query.name
+          : columns !== undefined && d.strings.length === 0 && d.arrays.some((array) => array.length === columns.length && array.every((c, i) => c === columns[i])),
+    );
+    return site && found && { file: site.file, line: found.line };
   }
 
   /** A member's line, looked up the prototype chain (columns and relations may live on a base class). */

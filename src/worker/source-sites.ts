@@ -12,13 +12,28 @@ import { ts } from "ts-morph";
 
 export const SITE_REGISTRY_GLOBAL = "__migrationGateSite";
 
+/**
+ * A decorator on the class itself (`@Index("IDX_x", ["a"])`, `@Unique(["a", "b"])`,
+ * `@Check("...")`), with its literal arguments, so a finding about one of several class-level
+ * indexes can point at its own line.
+ */
+export interface ClassDecoratorSite {
+  name: string;
+  line: number;
+  /** String and plain template literal arguments, in order. */
+  strings: string[];
+  /** Array literal arguments, as their string elements. */
+  arrays: string[][];
+}
+
 export interface ClassSite {
   name: string;
   line: number;
   members: Record<string, number>;
+  decorators: ClassDecoratorSite[];
 }
 
-export type SiteCallback = (file: string, classes: Array<[unknown, number, Record<string, number>]>) => void;
+export type SiteCallback = (file: string, classes: Array<[unknown, number, Record<string, number>, ClassDecoratorSite[]?]>) => void;
 
 export function collectClassSites(source: string, filename: string): ClassSite[] {
   if (!source.includes("class")) return [];
@@ -37,7 +52,14 @@ export function collectClassSites(source: string, filename: string): ClassSite[]
         members[member.name.text] = siteLine(member, member.name);
       }
     }
-    sites.push({ name, line, members });
+    const decorators = (ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []).flatMap((decorator) => {
+      const call = decorator.expression;
+      if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return [];
+      const strings = call.arguments.filter(isStringLike).map((arg) => arg.text);
+      const arrays = call.arguments.filter(ts.isArrayLiteralExpression).map((array) => array.elements.filter(isStringLike).map((element) => element.text));
+      return [{ name: call.expression.text, line: lineOf(decorator), strings, arrays }];
+    });
+    sites.push({ name, line, members, decorators });
   };
 
   for (const statement of sourceFile.statements) {
@@ -59,8 +81,12 @@ export function collectClassSites(source: string, filename: string): ClassSite[]
 /** One statement, valid JS and TS, appended at the end of the module where every class binding is initialised. */
 export function siteRegistrationSnippet(filename: string, sites: readonly ClassSite[]): string {
   if (sites.length === 0) return "";
-  const entries = sites.map((s) => `[${s.name}, ${s.line}, ${JSON.stringify(s.members)}]`).join(", ");
+  const entries = sites.map((s) => `[${s.name}, ${s.line}, ${JSON.stringify(s.members)}, ${JSON.stringify(s.decorators)}]`).join(", ");
   return `\n;{ const __mgSite = globalThis[${JSON.stringify(SITE_REGISTRY_GLOBAL)}]; if (typeof __mgSite === "function") __mgSite(${JSON.stringify(filename)}, [${entries}]); }\n`;
+}
+
+function isStringLike(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
 }
 
 function scriptKind(filename: string): ts.ScriptKind {

@@ -40,7 +40,9 @@ export function expectedSchema(dataSource: DataSourceLike, sites: SiteRegistry):
       uniques: metadata.uniques.map((unique) => ({
         name: unique.name,
         columns: unique.columns.map((column) => column.databaseName),
-        location: unique.columns.length === 1 && !unique.givenName ? locate(unique.columns[0]!) : owner.location,
+        location:
+          sites.decoratorLocation(unique.target ?? metadata.target, { decorator: "Unique", name: unique.givenName, columns: unique.givenColumnNames }) ??
+          (unique.columns.length === 1 && !unique.givenName ? locate(unique.columns[0]!) : owner.location),
       })),
       indexes: metadata.indices
         .filter((index) => index.synchronize !== false)
@@ -49,10 +51,16 @@ export function expectedSchema(dataSource: DataSourceLike, sites: SiteRegistry):
           columns: index.columns.map((column) => column.databaseName),
           unique: index.isUnique,
           ...(index.where && { where: index.where }),
-          location: propertyLevel(index.givenColumnNames) && index.columns.length === 1 ? locate(index.columns[0]!) : owner.location,
+          location:
+            sites.decoratorLocation(index.target ?? metadata.target, { decorator: "Index", name: index.givenName, columns: index.givenColumnNames }) ??
+            (propertyLevel(index.givenColumnNames) && index.columns.length === 1 ? locate(index.columns[0]!) : owner.location),
         })),
       foreignKeys: metadata.foreignKeys.map((fk) => expectedForeignKey(fk, metadata, owner.location, defaultSchema, sites)),
-      checks: metadata.checks.map((check) => ({ name: check.name, expression: check.expression, location: owner.location })),
+      checks: metadata.checks.map((check) => ({
+        name: check.name,
+        expression: check.expression,
+        location: sites.decoratorLocation(check.target ?? metadata.target, { decorator: "Check", name: check.givenName ?? check.expression }) ?? owner.location,
+      })),
     });
   }
 
@@ -167,7 +175,7 @@ function columnLocation(column: ColumnMetadataLike, metadata: EntityMetadataLike
   return tableLocation;
 }
 
-/** `@Index()` on a property records the property name as its one column; on a class, a list or a function. */
+/** `@Index()` on a property records the property name as its one column (class-level ones were matched above). */
 function propertyLevel(givenColumnNames: unknown): boolean {
   return Array.isArray(givenColumnNames) && givenColumnNames.length === 1;
 }

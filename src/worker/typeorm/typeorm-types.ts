@@ -49,6 +49,8 @@ export interface ColumnMetadataLike {
 }
 
 export interface IndexMetadataLike {
+  /** The class the decorator sits on. */
+  target?: Constructor | string;
   name: string;
   givenName?: string;
   columns: ColumnMetadataLike[];
@@ -59,6 +61,7 @@ export interface IndexMetadataLike {
 }
 
 export interface UniqueMetadataLike {
+  target?: Constructor | string;
   name: string;
   givenName?: string;
   columns: ColumnMetadataLike[];
@@ -75,6 +78,7 @@ export interface ForeignKeyMetadataLike {
 }
 
 export interface CheckMetadataLike {
+  target?: Constructor | string;
   name: string;
   givenName?: string;
   expression: string;
