@@ -2,10 +2,12 @@
  * Rule configuration through the built CLI: migration-gate.config.json, --rules, --ignore.
  * The incident example gives two missing-table errors and a migration-failed to play with.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "@jest/globals";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
-import { EXAMPLE } from "./helpers/paths.js";
+import { RULES } from "../src/rules/index.js";
+import { EXAMPLE, REPO } from "./helpers/paths.js";
 import { tempProject } from "./helpers/temp-project.js";
 
 const ARGS = ["check", "--data-source", "src/data-source.ts"];
@@ -17,6 +19,21 @@ function withConfig(config: unknown) {
 }
 
 describe("configuration", () => {
+  test("the JSON Schema for editors names every rule, and the documented example is valid for the gate", async () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO, "migration-gate.config.schema.json"), "utf8"));
+    expect(Object.keys(schema.properties.rules.properties)).toEqual(RULES.map((rule) => rule.id));
+    expect(schema.properties.ignore.items.properties.rule.enum).toEqual(RULES.map((rule) => rule.id));
+    const documented = /```json\n([\s\S]*?)\n```/.exec(fs.readFileSync(path.join(REPO, "docs/configuration.md"), "utf8"))![1]!;
+    const project = withConfig(documented);
+    try {
+      const { status, stderr } = await runCli(ARGS, { cwd: project.dir });
+      expect(stderr).not.toContain("migration-gate.config.json:");
+      expect(status).toBe(1);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   test("severities from the file, ignores with reasons, and a stale ignore reported at its line", async () => {
     const project = withConfig({
       rules: { "migration-failed": "warning" },
