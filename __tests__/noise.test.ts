@@ -71,33 +71,37 @@ const CASES: NoiseCase[] = [
   },
 ];
 
-describe("known noise is normalized away", () => {
-  test.each(CASES)("$issue", async ({ entity, columns, before = [] }) => {
-    const statements = [...before, `CREATE TABLE "noise" ("id" SERIAL NOT NULL, ${columns}, CONSTRAINT "PK_noise" PRIMARY KEY ("id"))`];
-    const project = tempProject({
-      files: {
-        "tsconfig.json": JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, module: "commonjs", target: "ES2021" } }),
-        "src/data-source.ts": `import { DataSource } from "typeorm";
+/** A one-entity project: `properties` inside `class Noise`, one migration running `statements`. */
+function noiseProject(properties: string, statements: string[]) {
+  return tempProject({
+    files: {
+      "tsconfig.json": JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, module: "commonjs", target: "ES2021" } }),
+      "src/data-source.ts": `import { DataSource } from "typeorm";
 import { Noise } from "./noise";
 import { Init1700000000000 } from "./init";
 export default new DataSource({ type: "postgres", entities: [Noise], migrations: [Init1700000000000] });
 `,
-        "src/noise.ts": `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+      "src/noise.ts": `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 @Entity("noise")
 export class Noise {
   @PrimaryGeneratedColumn() id: number;
-  ${entity}
+  ${properties}
 }
 `,
-        "src/init.ts": `export class Init1700000000000 {
+      "src/init.ts": `export class Init1700000000000 {
   async up(q: { query(sql: string): Promise<unknown> }) {
 ${statements.map((sql) => `    await q.query(${JSON.stringify(sql)});`).join("\n")}
   }
   async down() {}
 }
 `,
-      },
-    });
+    },
+  });
+}
+
+describe("known noise is normalized away", () => {
+  test.each(CASES)("$issue", async ({ entity, columns, before = [] }) => {
+    const project = noiseProject(entity, [...before, `CREATE TABLE "noise" ("id" SERIAL NOT NULL, ${columns}, CONSTRAINT "PK_noise" PRIMARY KEY ("id"))`]);
     try {
       const { status, report } = await runCliJson(["check", "--data-source", "src/data-source.ts"], { cwd: project.dir });
       expect(report.migrations.map((m) => m.status)).toEqual(["applied"]);
@@ -109,31 +113,10 @@ ${statements.map((sql) => `    await q.query(${JSON.stringify(sql)});`).join("\n
   });
 
   test("a real default difference next to the noise is still found", async () => {
-    const project = tempProject({
-      files: {
-        "tsconfig.json": JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, module: "commonjs", target: "ES2021" } }),
-        "src/data-source.ts": `import { DataSource } from "typeorm";
-import { Noise } from "./noise";
-import { Init1700000000000 } from "./init";
-export default new DataSource({ type: "postgres", entities: [Noise], migrations: [Init1700000000000] });
-`,
-        "src/noise.ts": `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-@Entity("noise")
-export class Noise {
-  @PrimaryGeneratedColumn() id: number;
-  @Column({ type: "jsonb", default: { a: 1 } }) settings: object;
-  @Column({ type: "timestamp", default: () => "(now() at time zone 'utc')" }) seenUtc: Date;
-}
-`,
-        "src/init.ts": `export class Init1700000000000 {
-  async up(q: { query(sql: string): Promise<unknown> }) {
-    await q.query(\`CREATE TABLE "noise" ("id" SERIAL PRIMARY KEY, "settings" jsonb NOT NULL DEFAULT '{"a": 2}', "seenUtc" timestamp NOT NULL DEFAULT timezone('utc', now()))\`);
-  }
-  async down() {}
-}
-`,
-      },
-    });
+    const project = noiseProject(`@Column({ type: "jsonb", default: { a: 1 } }) settings: object;
+  @Column({ type: "timestamp", default: () => "(now() at time zone 'utc')" }) seenUtc: Date;`, [
+      `CREATE TABLE "noise" ("id" SERIAL PRIMARY KEY, "settings" jsonb NOT NULL DEFAULT '{"a": 2}', "seenUtc" timestamp NOT NULL DEFAULT timezone('utc', now()))`,
+    ]);
     try {
       const { status, report } = await runCliJson(["check", "--data-source", "src/data-source.ts"], { cwd: project.dir });
       expect(report.findings.map((f) => [f.ruleId, f.object, f.location?.line])).toEqual([["default-mismatch", "public.noise.settings", 5]]);
