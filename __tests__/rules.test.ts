@@ -221,6 +221,11 @@ describe("rules", () => {
     expect(summary(context(overrides))).toEqual(expected);
   });
 
+  test("a cross-check that could not finish is a warning, never a silent pass", () => {
+    const findings = evaluateRules(context({ actual: catalogOf([actualTable("shares")]), oracle: { error: "The run did not finish within 600 s" } }));
+    expect(findings.map((f) => [f.severity, f.ruleId, f.message])).toEqual([["warning", "unexplained-drift", "TypeORM's schema builder could not run as a cross-check: The run did not finish within 600 s"]]);
+  });
+
   test("join tables are named by their owning relation and located at it", () => {
     const [finding] = evaluateRules(context({ expected: schemaOf([bookTags]) }));
     expect(finding).toMatchObject({

@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-SJHCO3Y7.js";
+} from "./chunk-6TNEQZ2W.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-SJHCO3Y7.js";
+} from "./chunk-6TNEQZ2W.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";

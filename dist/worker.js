@@ -2580,7 +2580,7 @@ async function preloadGlobs(options, projectRequire) {
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
-async function runTypeormProject({ request, connection: connection2, sites, onPhase, onMigrationStart }) {
+async function runTypeormProject({ request, connection: connection2, sites, onPhase, onMigrationStart, onResult, onOracle }) {
   const { projectDir, project } = request;
   onPhase("load");
   const loadStarted = Date.now();
@@ -2612,16 +2612,18 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     const migrateStarted = Date.now();
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
-    const oracle = request.crossCheck ? await runSchemaOracle(dataSource) : void 0;
-    return {
+    await onResult({
       typeormVersion: typeorm.version,
       entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,
       expected,
-      oracle,
       migrations,
       migrationsOption: describeOption(userOptions["migrations"]),
       timings: { load, migrate }
-    };
+    });
+    if (request.crossCheck) {
+      onPhase("cross-check");
+      await onOracle(await runSchemaOracle(dataSource));
+    }
   } finally {
     await dataSource.destroy().catch(() => void 0);
   }
@@ -2667,14 +2669,15 @@ async function main(request) {
   if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
   const sites = new SiteRegistry();
   sites.install();
-  const result = await runTypeormProject({
+  await runTypeormProject({
     request,
     connection,
     sites,
     onPhase: (phase) => void send({ type: "phase", phase }),
-    onMigrationStart: (name) => void send({ type: "migration-start", name })
+    onMigrationStart: (name) => void send({ type: "migration-start", name }),
+    onResult: (result) => send({ type: "result", result: { ...result, blockedConnections } }),
+    onOracle: (oracle) => send({ type: "oracle", oracle })
   });
-  return { ...result, blockedConnections };
 }
 function needsEsmHooks({ projectDir, project }) {
   if (packageScope(path8.join(projectDir, "package.json")) === "module") return true;
@@ -2688,7 +2691,7 @@ process.on("message", (message) => {
     resolveConnection(given);
     return;
   }
-  main(message.request).then((result) => send({ type: "result", result })).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));
+  main(message.request).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));
 });
 process.on("disconnect", () => process.exit(1));
 process.on("unhandledRejection", (reason) => {

@@ -2,7 +2,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { deserializeError, GateError } from "./errors.js";
 import { onCleanup } from "./cleanup.js";
-import type { DbConnection, EngineMessage, WorkerMessage, WorkerRequest, WorkerResult } from "../worker/protocol.js";
+import type { DbConnection, EngineMessage, OracleResult, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "../worker/protocol.js";
 
 export interface RunWorkerOptions {
   /** Time left of the run-wide timeout. */
@@ -11,9 +11,15 @@ export interface RunWorkerOptions {
   configuredTimeoutMs: number;
   /** Aborting kills the worker (the engine gave up on the run). */
   signal?: AbortSignal;
-  onPhase?: (phase: "load" | "migrate") => void;
+  onPhase?: (phase: WorkerPhase) => void;
   onMigrationStart?: (name: string) => void;
 }
+
+const PHASE_NAMES: Record<WorkerPhase, string> = {
+  load: "loading the project",
+  migrate: "running migrations",
+  "cross-check": "TypeORM's schema builder was cross-checking the result (cross-check: false skips it)",
+};
 
 /** Lines of the project's own output kept to explain a crash. */
 const OUTPUT_TAIL = 40;
@@ -21,6 +27,11 @@ const OUTPUT_TAIL = 40;
 export interface WorkerHandle {
   /** The worker's result, or a GateError. */
   result: Promise<WorkerResult>;
+  /**
+   * TypeORM's schema-builder verdict, which the worker computes after sending the result
+   * (undefined when cross-check is off), or a GateError.
+   */
+  oracle: Promise<OracleResult | undefined>;
   /** Hands over the throwaway database; the worker loads the project until it needs it. */
   connect(connection: DbConnection): void;
 }
@@ -52,8 +63,17 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
   const post = (message: EngineMessage) => {
     if (child.connected) child.send(message);
   };
-  const result = new Promise<WorkerResult>((resolve, reject) => {
+  let resolveResult!: (result: WorkerResult) => void;
+  let resolveOracle!: (oracle: OracleResult | undefined) => void;
+  let rejectOracle!: (error: unknown) => void;
+  const oracle = new Promise<OracleResult | undefined>((resolve, reject) => {
+    resolveOracle = resolve;
+    rejectOracle = reject;
+  });
+  const result = new Promise<WorkerResult>((resolve, rejectResult) => {
+    resolveResult = resolve;
     let settled = false;
+    // The worker is done: with the oracle when cross-check is on, else with the result.
     const settle = (action: () => void) => {
       if (settled) return;
       settled = true;
@@ -62,6 +82,11 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
       if (child.exitCode === null) child.kill("SIGKILL");
       action();
     };
+    // Rejecting the result once it resolved is a no-op, so a late failure reaches the oracle only.
+    const reject = (error: unknown) => {
+      rejectResult(error);
+      rejectOracle(error);
+    };
     const timer = setTimeout(() => {
       const where = migration ? `while migration ${migration} was running` : `while ${phase}`;
       settle(() =>
@@ -69,7 +94,9 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
           new GateError("timeout", `The run did not finish within ${options.configuredTimeoutMs / 1000} s: it was stopped ${where}.`, {
             hint: migration
               ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).`
-              : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout).",
+              : phase === PHASE_NAMES["cross-check"]
+                ? "Raise timeout (--timeout), or set cross-check: false to skip TypeORM's own schema comparison on very large projects."
+                : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout).",
           }),
         ),
       );
@@ -79,13 +106,17 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
 
     child.on("message", (message: WorkerMessage) => {
       if (message.type === "phase") {
-        phase = message.phase === "load" ? "loading the project" : "running migrations";
+        phase = PHASE_NAMES[message.phase];
+        if (message.phase === "cross-check") migration = undefined;
         options.onPhase?.(message.phase);
       } else if (message.type === "migration-start") {
         migration = message.name;
         options.onMigrationStart?.(message.name);
       } else if (message.type === "result") {
-        settle(() => resolve(message.result));
+        resolveResult(message.result);
+        if (!request.crossCheck) settle(() => resolveOracle(undefined));
+      } else if (message.type === "oracle") {
+        settle(() => resolveOracle(message.oracle));
       } else if (message.type === "error") {
         settle(() => reject(withOutput(deserializeError(message.error), output)));
       }
@@ -108,9 +139,10 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
     });
     post({ type: "start", request });
   });
-  // Callers may attach to `result` only after provisioning; until then a rejection is held here.
+  // Callers may attach only after provisioning; until then a rejection is held here.
   result.catch(() => undefined);
-  return { result, connect: (connection) => post({ type: "connection", connection }) };
+  oracle.catch(() => undefined);
+  return { result, oracle, connect: (connection) => post({ type: "connection", connection }) };
 }
 
 function withOutput(error: GateError, output: string[]): GateError {

@@ -8,7 +8,7 @@ import "reflect-metadata";
 import { register } from "node:module";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
-import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerRequest, WorkerResult } from "./protocol.js";
+import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerRequest } from "./protocol.js";
 import { installCommonJsHooks } from "./register-cjs.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import { installNetGuard, type NetGuard } from "./net-guard.js";
@@ -25,7 +25,7 @@ let resolveConnection: (connection: DbConnection) => void = () => undefined;
 const connection = new Promise<DbConnection>((resolve) => (resolveConnection = resolve));
 let guard: NetGuard | undefined;
 
-async function main(request: WorkerRequest): Promise<WorkerResult> {
+async function main(request: WorkerRequest): Promise<void> {
   process.setSourceMapsEnabled(true);
   const blockedConnections: BlockedConnection[] = [];
   // Before the throwaway database exists, no connection at all is allowed.
@@ -38,14 +38,15 @@ async function main(request: WorkerRequest): Promise<WorkerResult> {
   const sites = new SiteRegistry();
   sites.install();
 
-  const result = await runTypeormProject({
+  await runTypeormProject({
     request,
     connection,
     sites,
     onPhase: (phase) => void send({ type: "phase", phase }),
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
+    onResult: (result) => send({ type: "result", result: { ...result, blockedConnections } }),
+    onOracle: (oracle) => send({ type: "oracle", oracle }),
   });
-  return { ...result, blockedConnections };
 }
 
 /**
@@ -66,7 +67,6 @@ process.on("message", (message: EngineMessage) => {
     return;
   }
   main(message.request)
-    .then((result) => send({ type: "result", result }))
     .catch((error: unknown) => send({ type: "error", error: serializeError(error) }))
     // Exit explicitly: user code may leave handles (timers, pools) open.
     .finally(() => process.exit(0));

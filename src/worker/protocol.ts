@@ -34,8 +34,6 @@ export interface WorkerResult {
   typeormVersion: string;
   entityCount: number;
   expected: ExpectedSchema;
-  /** What TypeORM's own schema builder would still run after the chain: the cross-check. */
-  oracle?: OracleResult;
   migrations: MigrationRecord[];
   /** The migrations option as configured, for messages when nothing matched. */
   migrationsOption: string[];
@@ -43,10 +41,15 @@ export interface WorkerResult {
   timings: { load: number; migrate: number };
 }
 
+/** What TypeORM's own schema builder would still run after the chain: the cross-check. */
 export type OracleResult = { statements: string[] } | { error: string };
 
+export type WorkerPhase = "load" | "migrate" | "cross-check";
+
 export type WorkerMessage =
-  | { type: "phase"; phase: "load" | "migrate" }
+  | { type: "phase"; phase: WorkerPhase }
   | { type: "migration-start"; name: string }
   | { type: "result"; result: WorkerResult }
+  /** After the result, when cross-check is on: sent while the engine reads the catalog. */
+  | { type: "oracle"; oracle: OracleResult }
   | { type: "error"; error: SerializedGateError };

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
-import type { DbConnection, WorkerRequest, WorkerResult } from "../protocol.js";
+import type { DbConnection, OracleResult, WorkerPhase, WorkerRequest, WorkerResult } from "../protocol.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { expectedSchema } from "./expected-schema.js";
 import { runSchemaOracle } from "./schema-oracle.js";
@@ -17,12 +17,16 @@ export interface RunTypeormProjectRequest {
   /** Resolves when the engine has the throwaway database ready. */
   connection: Promise<DbConnection>;
   sites: SiteRegistry;
-  onPhase: (phase: "load" | "migrate") => void;
+  onPhase: (phase: WorkerPhase) => void;
   onMigrationStart: (name: string) => void;
+  /** Called as soon as the chain has run, so the engine can read the catalog meanwhile. */
+  onResult: (result: Omit<WorkerResult, "blockedConnections">) => Promise<void>;
+  /** Called after onResult when cross-check is on. */
+  onOracle: (oracle: OracleResult) => Promise<void>;
 }
 
-/** The TypeORM adapter: user options in, expected tables and the migration log out. */
-export async function runTypeormProject({ request, connection, sites, onPhase, onMigrationStart }: RunTypeormProjectRequest): Promise<Omit<WorkerResult, "blockedConnections">> {
+/** The TypeORM adapter: user options in; the expected schema, the migration log and the oracle out. */
+export async function runTypeormProject({ request, connection, sites, onPhase, onMigrationStart, onResult, onOracle }: RunTypeormProjectRequest): Promise<void> {
   const { projectDir, project } = request;
   onPhase("load");
   const loadStarted = Date.now();
@@ -60,16 +64,18 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
     const migrateStarted = Date.now();
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
-    const oracle = request.crossCheck ? await runSchemaOracle(dataSource) : undefined;
-    return {
+    await onResult({
       typeormVersion: typeorm.version,
       entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,
       expected,
-      oracle,
       migrations,
       migrationsOption: describeOption(userOptions["migrations"]),
       timings: { load, migrate },
-    };
+    });
+    if (request.crossCheck) {
+      onPhase("cross-check");
+      await onOracle(await runSchemaOracle(dataSource));
+    }
   } finally {
     await dataSource.destroy().catch(() => undefined);
   }

@@ -86,6 +86,11 @@ function fingerprint(ruleId, key) {
 // src/engine/run-worker.ts
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+var PHASE_NAMES = {
+  load: "loading the project",
+  migrate: "running migrations",
+  "cross-check": "TypeORM's schema builder was cross-checking the result (cross-check: false skips it)"
+};
 var OUTPUT_TAIL = 40;
 function startWorker(request, options) {
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
@@ -109,7 +114,15 @@ function startWorker(request, options) {
   const post = (message) => {
     if (child.connected) child.send(message);
   };
-  const result = new Promise((resolve, reject) => {
+  let resolveResult;
+  let resolveOracle;
+  let rejectOracle;
+  const oracle = new Promise((resolve, reject) => {
+    resolveOracle = resolve;
+    rejectOracle = reject;
+  });
+  const result = new Promise((resolve, rejectResult) => {
+    resolveResult = resolve;
     let settled = false;
     const settle = (action) => {
       if (settled) return;
@@ -119,12 +132,16 @@ function startWorker(request, options) {
       if (child.exitCode === null) child.kill("SIGKILL");
       action();
     };
+    const reject = (error) => {
+      rejectResult(error);
+      rejectOracle(error);
+    };
     const timer = setTimeout(() => {
       const where = migration ? `while migration ${migration} was running` : `while ${phase}`;
       settle(
         () => reject(
           new GateError("timeout", `The run did not finish within ${options.configuredTimeoutMs / 1e3} s: it was stopped ${where}.`, {
-            hint: migration ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).` : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout)."
+            hint: migration ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).` : phase === PHASE_NAMES["cross-check"] ? "Raise timeout (--timeout), or set cross-check: false to skip TypeORM's own schema comparison on very large projects." : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout)."
           })
         )
       );
@@ -132,13 +149,17 @@ function startWorker(request, options) {
     options.signal?.addEventListener("abort", () => settle(() => reject(new GateError("aborted", "The run was stopped."))), { once: true });
     child.on("message", (message) => {
       if (message.type === "phase") {
-        phase = message.phase === "load" ? "loading the project" : "running migrations";
+        phase = PHASE_NAMES[message.phase];
+        if (message.phase === "cross-check") migration = void 0;
         options.onPhase?.(message.phase);
       } else if (message.type === "migration-start") {
         migration = message.name;
         options.onMigrationStart?.(message.name);
       } else if (message.type === "result") {
-        settle(() => resolve(message.result));
+        resolveResult(message.result);
+        if (!request.crossCheck) settle(() => resolveOracle(void 0));
+      } else if (message.type === "oracle") {
+        settle(() => resolveOracle(message.oracle));
       } else if (message.type === "error") {
         settle(() => reject(withOutput(deserializeError(message.error), output)));
       }
@@ -160,7 +181,8 @@ function startWorker(request, options) {
     post({ type: "start", request });
   });
   result.catch(() => void 0);
-  return { result, connect: (connection) => post({ type: "connection", connection }) };
+  oracle.catch(() => void 0);
+  return { result, oracle, connect: (connection) => post({ type: "connection", connection }) };
 }
 function withOutput(error, output) {
   if (output.length) {
@@ -1035,6 +1057,11 @@ function describe(ignore) {
 }
 
 // src/engine/run-gate.ts
+var PHASE_LOG = {
+  load: "Loading the project's entities and migrations",
+  migrate: "Running every migration, synchronize off",
+  "cross-check": "Comparing the schema, cross-checked by TypeORM's own schema builder"
+};
 async function runGate(options, hooks = {}) {
   const log = hooks.log ?? (() => void 0);
   const started = Date.now();
@@ -1045,7 +1072,7 @@ async function runGate(options, hooks = {}) {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
       signal: abort.signal,
-      onPhase: (phase) => log(phase === "load" ? "Loading the project's entities and migrations" : "Running every migration, synchronize off"),
+      onPhase: (phase) => log(PHASE_LOG[phase]),
       onMigrationStart: (name) => log(`  ${name}`)
     }
   );
@@ -1061,11 +1088,14 @@ async function runGate(options, hooks = {}) {
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
     worker.connect(db.connection);
-    let introspectStarted = 0;
-    const { result, actual, expected } = await whileServerLives(db, abort, async () => {
+    let introspectMs = 0;
+    const { result, actual, expected, oracle } = await whileServerLives(db, abort, async () => {
       const result2 = await worker.result;
-      introspectStarted = Date.now();
-      return { result: result2, ...await readSchemas(db.connection, result2.expected) };
+      const introspectStarted = Date.now();
+      const schemas = readSchemas(db.connection, result2.expected).finally(() => introspectMs = Date.now() - introspectStarted);
+      const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
+      const [read, oracle2] = await Promise.all([schemas, crossCheck]);
+      return { result: result2, ...read, oracle: oracle2 };
     });
     const diffStarted = Date.now();
     const ruleFindings = evaluateRules(
@@ -1076,7 +1106,7 @@ async function runGate(options, hooks = {}) {
         migrations: result.migrations,
         migrationsOption: result.migrationsOption,
         blockedConnections: result.blockedConnections,
-        oracle: result.oracle
+        oracle
       },
       options.rules.severities
     );
@@ -1095,7 +1125,7 @@ async function runGate(options, hooks = {}) {
         provision: provisioned - started,
         load: result.timings.load,
         migrate: result.timings.migrate,
-        introspect: diffStarted - introspectStarted,
+        introspect: introspectMs,
         diff: finished - diffStarted,
         total: finished - started
       }
