@@ -85,7 +85,7 @@ describe("SARIF", () => {
     const ruleIds = sarifRun.tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ruleIds.slice(0, 4)).toEqual(["migration-failed", "missing-schema", "missing-table", "missing-column"]);
     expect(ruleIds).toContain("unexplained-drift");
-    expect(ruleIds).toHaveLength(21);
+    expect(ruleIds).toHaveLength(22);
     expect(sarifRun.results.map((r: { ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine])).toEqual([
       ["migration-failed", "error", "examples/shares-incident/src/migration/1740300000000-ShareUniquePerUser.ts", 9],
       ["missing-table", "error", "examples/shares-incident/src/entity/Share.ts", 6],

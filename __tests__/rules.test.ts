@@ -176,9 +176,16 @@ const RULE_CASES: RuleCase[] = [
   },
   {
     rule: "extra-column",
+    bad: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("legacy", { nullable: true })] })]) },
+    object: "public.accounts.legacy", line: 5,
+    // NOT NULL without a default is the harmful kind: extra-required-column's, not this rule's.
+    good: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("legacy")] })]) },
+  },
+  {
+    rule: "extra-required-column",
     bad: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("legacy")] })]) },
     object: "public.accounts.legacy", line: 5,
-    good: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow()]) },
+    good: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("legacy", { default: "0" })] })]) },
   },
   {
     rule: "unexplained-drift",

@@ -107,6 +107,11 @@ const DEFECTS: Defect[] = [
     expected: { ruleId: "missing-primary-key", object: "public.contents", file: "content.ts", line: classLine("content.ts", "Content") },
   },
   {
+    name: "a NOT NULL column no entity maps added",
+    inject: (sql) => sql.replace(`CREATE TABLE "contents" ("id" SERIAL NOT NULL, `, `CREATE TABLE "contents" ("id" SERIAL NOT NULL, "legacy_code" text NOT NULL, `),
+    expected: { ruleId: "extra-required-column", object: "public.contents.legacy_code", file: "content.ts", line: classLine("content.ts", "Content") },
+  },
+  {
     name: "a view not created",
     inject: (sql) => dropStatement(dropStatement(sql, `CREATE VIEW "account_post_counts"`), `"VIEW","account_post_counts"`),
     expected: { ruleId: "missing-view", object: "public.account_post_counts", file: "views.ts", line: classLine("views.ts", "AccountPostCount") },

@@ -18,7 +18,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-6TNEQZ2W.js";
+} from "./chunk-POQCQOQ5.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +30,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-AB3AYBEZ.js";
+} from "./chunk-IHLNKF2L.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-3UUVHLGC.js";
 import {

@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-6TNEQZ2W.js";
+} from "./chunk-POQCQOQ5.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-AB3AYBEZ.js";
+} from "./chunk-IHLNKF2L.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-AB3AYBEZ.js";
+} from "./chunk-IHLNKF2L.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,

@@ -1,27 +1,30 @@
-import { qualifiedName } from "../schema/model.js";
+import { qualifiedName, type ActualColumn } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { quote, quoteTable } from "./sql-text.js";
 
+/** NOT NULL with nothing to fill it: inserts that leave the column out fail. */
+export function blocksInserts(column: ActualColumn): boolean {
+  return !column.nullable && column.default === undefined && !column.identity && !column.generated;
+}
+
 /**
- * A column the migrations create that the entity does not map. Harmless while it is nullable
- * or has a default; NOT NULL without one makes every insert through the entity fail.
+ * A column the migrations create that the entity does not map, and that does no harm: nullable
+ * or filled by a default. A leftover, usually; a notice. The harmful kind is
+ * extra-required-column's.
  */
 export const extraColumn: Rule = {
   id: "extra-column",
-  defaultSeverity: "warning",
-  description: "A column created by the migrations that the entity does not map.",
+  defaultSeverity: "notice",
+  description: "A nullable or defaulted column created by the migrations that the entity does not map.",
   check({ diff }) {
-    return diff.extraColumns.map(({ table, column }) => {
-      const blocksInserts = !column.nullable && column.default === undefined && !column.identity && !column.generated;
-      return {
+    return diff.extraColumns
+      .filter(({ column }) => !blocksInserts(column))
+      .map(({ table, column }) => ({
         key: `${qualifiedName(table)}.${column.name}`,
         object: `${qualifiedName(table)}.${column.name}`,
         location: table.location,
-        message:
-          `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but entity ${table.entityName} does not map it` +
-          (blocksInserts ? ": it is NOT NULL without a default, so every insert through the entity fails." : "."),
-        hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)}${blocksInserts ? " (or give it a default)" : ""}.`,
-      };
-    });
+        message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but entity ${table.entityName} does not map it.`,
+        hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)} once nothing reads it.`,
+      }));
   },
 };

@@ -3,6 +3,7 @@ import { columnTypeMismatch } from "./column-type-mismatch.js";
 import { defaultMismatch } from "./default-mismatch.js";
 import { enumValuesMismatch } from "./enum-values-mismatch.js";
 import { extraColumn } from "./extra-column.js";
+import { extraRequiredColumn } from "./extra-required-column.js";
 import { extraTable } from "./extra-table.js";
 import { migrationFailed } from "./migration-failed.js";
 import { missingCheck } from "./missing-check.js";
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   missingEnum,
   enumValuesMismatch,
   missingView,
+  extraRequiredColumn,
   missingIndex,
   extraColumn,
   extraTable,

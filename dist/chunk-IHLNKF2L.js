@@ -303,21 +303,37 @@ var enumValuesMismatch = {
 };
 
 // src/rules/extra-column.ts
+function blocksInserts(column) {
+  return !column.nullable && column.default === void 0 && !column.identity && !column.generated;
+}
 var extraColumn = {
   id: "extra-column",
-  defaultSeverity: "warning",
-  description: "A column created by the migrations that the entity does not map.",
+  defaultSeverity: "notice",
+  description: "A nullable or defaulted column created by the migrations that the entity does not map.",
   check({ diff }) {
-    return diff.extraColumns.map(({ table, column }) => {
-      const blocksInserts = !column.nullable && column.default === void 0 && !column.identity && !column.generated;
-      return {
-        key: `${qualifiedName(table)}.${column.name}`,
-        object: `${qualifiedName(table)}.${column.name}`,
-        location: table.location,
-        message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but entity ${table.entityName} does not map it` + (blocksInserts ? ": it is NOT NULL without a default, so every insert through the entity fails." : "."),
-        hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)}${blocksInserts ? " (or give it a default)" : ""}.`
-      };
-    });
+    return diff.extraColumns.filter(({ column }) => !blocksInserts(column)).map(({ table, column }) => ({
+      key: `${qualifiedName(table)}.${column.name}`,
+      object: `${qualifiedName(table)}.${column.name}`,
+      location: table.location,
+      message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but entity ${table.entityName} does not map it.`,
+      hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)} once nothing reads it.`
+    }));
+  }
+};
+
+// src/rules/extra-required-column.ts
+var extraRequiredColumn = {
+  id: "extra-required-column",
+  defaultSeverity: "error",
+  description: "A NOT NULL column without a default that the entity does not map: every insert through the entity fails.",
+  check({ diff }) {
+    return diff.extraColumns.filter(({ column }) => blocksInserts(column)).map(({ table, column }) => ({
+      key: `${qualifiedName(table)}.${column.name}`,
+      object: `${qualifiedName(table)}.${column.name}`,
+      location: table.location,
+      message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and entity ${table.entityName} does not map it: every insert through the entity fails.`,
+      hint: `Map it in the entity (was it renamed there only?), or add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(column.name)} DROP NOT NULL, SET DEFAULT ..., or DROP COLUMN ${quote(column.name)}.`
+    }));
   }
 };
 
@@ -1073,6 +1089,7 @@ var RULES = [
   missingEnum,
   enumValuesMismatch,
   missingView,
+  extraRequiredColumn,
   missingIndex,
   extraColumn,
   extraTable,

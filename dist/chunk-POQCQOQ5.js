@@ -17,7 +17,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-AB3AYBEZ.js";
+} from "./chunk-IHLNKF2L.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -1,0 +1,27 @@
+import { qualifiedName } from "../schema/model.js";
+import type { Rule } from "./rule.js";
+import { quote, quoteTable } from "./sql-text.js";
+import { blocksInserts } from "./extra-column.js";
+
+/**
+ * A column the entity does not map, NOT NULL and with nothing to fill it (no default, identity
+ * or generated expression): TypeORM never names it in an INSERT, so every insert through the
+ * entity fails with a not-null violation. Typically a column renamed in the entity only, or one
+ * a migration added for another service.
+ */
+export const extraRequiredColumn: Rule = {
+  id: "extra-required-column",
+  defaultSeverity: "error",
+  description: "A NOT NULL column without a default that the entity does not map: every insert through the entity fails.",
+  check({ diff }) {
+    return diff.extraColumns
+      .filter(({ column }) => blocksInserts(column))
+      .map(({ table, column }) => ({
+        key: `${qualifiedName(table)}.${column.name}`,
+        object: `${qualifiedName(table)}.${column.name}`,
+        location: table.location,
+        message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and entity ${table.entityName} does not map it: every insert through the entity fails.`,
+        hint: `Map it in the entity (was it renamed there only?), or add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(column.name)} DROP NOT NULL, SET DEFAULT ..., or DROP COLUMN ${quote(column.name)}.`,
+      }));
+  },
+};
