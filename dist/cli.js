@@ -12,7 +12,7 @@ import {
   formatText,
   runGate,
   writeSarifFile
-} from "./chunk-POQCQOQ5.js";
+} from "./chunk-NA7NLZ3E.js";
 import {
   formatMarkdown
 } from "./chunk-VCKARZTG.js";
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-IHLNKF2L.js";
+} from "./chunk-XWH5K7CP.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

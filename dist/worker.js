@@ -8,7 +8,7 @@ import {
   GateError,
   optionLabel,
   serializeError
-} from "./chunk-IHLNKF2L.js";
+} from "./chunk-XWH5K7CP.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,

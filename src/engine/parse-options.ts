@@ -77,7 +77,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     sarifFile: value("sarif-file") && path.resolve(context.cwd, value("sarif-file")!),
     github: { comment: parseBoolean(value("comment")!, "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check")!, "cross-check"),
-    rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: value("rules"), ignore: value("ignore") }),
+    rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") }),
   };
 }
 

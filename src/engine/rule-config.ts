@@ -31,8 +31,8 @@ export interface RuleConfigInputs {
   cwd: string;
   /** The config option: a path, or undefined to look for migration-gate.config.json in the project. */
   configPath?: string;
-  /** The rules option: `id=severity` entries, comma or newline separated. */
-  rules?: string;
+  /** The rules option's `id=severity` entries, already split at commas and newlines. */
+  rules?: readonly string[];
   /** The ignore option: one `<rule-or-fingerprint> [object] -- <reason>` per line. */
   ignore?: string;
 }
@@ -53,7 +53,7 @@ export function loadRuleConfig(inputs: RuleConfigInputs): RuleConfig {
       hint: `Fix the path, relative to the repository root, or remove the option to use ${CONFIG_FILE_NAME} in the project folder when there is one.`,
     });
   }
-  for (const [index, entry] of splitEntries(inputs.rules).entries()) {
+  for (const [index, entry] of (inputs.rules ?? []).entries()) {
     const match = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(entry);
     if (!match) {
       throw new GateError("invalid-option", `rules (--rules) entry ${index + 1} "${entry}" is not of the form rule-id=severity.`, {
@@ -161,10 +161,6 @@ function checkSeverity(severity: string, label: string): RuleSeverity {
 
 function invalid(file: string, line: number, what: string): GateError {
   return new GateError("invalid-config", `${path.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
-}
-
-function splitEntries(given: string | undefined): string[] {
-  return (given ?? "").split(/[,\n]/).map((entry) => entry.trim()).filter(Boolean);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

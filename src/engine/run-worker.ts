@@ -58,7 +58,7 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
   child.stderr!.on("data", keep);
   const removeCleanup = onCleanup(() => void child.kill("SIGKILL"));
 
-  let phase = "loading the project";
+  let phase: WorkerPhase = "load";
   let migration: string | undefined;
   const post = (message: EngineMessage) => {
     if (child.connected) child.send(message);
@@ -88,13 +88,13 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
       rejectOracle(error);
     };
     const timer = setTimeout(() => {
-      const where = migration ? `while migration ${migration} was running` : `while ${phase}`;
+      const where = migration ? `while migration ${migration} was running` : `while ${PHASE_NAMES[phase]}`;
       settle(() =>
         reject(
           new GateError("timeout", `The run did not finish within ${options.configuredTimeoutMs / 1000} s: it was stopped ${where}.`, {
             hint: migration
               ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).`
-              : phase === PHASE_NAMES["cross-check"]
+              : phase === "cross-check"
                 ? "Raise timeout (--timeout), or set cross-check: false to skip TypeORM's own schema comparison on very large projects."
                 : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout).",
           }),
@@ -106,7 +106,7 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
 
     child.on("message", (message: WorkerMessage) => {
       if (message.type === "phase") {
-        phase = PHASE_NAMES[message.phase];
+        phase = message.phase;
         if (message.phase === "cross-check") migration = undefined;
         options.onPhase?.(message.phase);
       } else if (message.type === "migration-start") {
@@ -125,7 +125,7 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
     // "close", not "exit": it comes after the IPC channel and output are drained, so a result sent
     // just before exiting is never mistaken for a crash.
     child.on("close", (code, signal) => {
-      const where = migration ? ` during migration ${migration}` : ` while ${phase}`;
+      const where = migration ? ` during migration ${migration}` : ` while ${PHASE_NAMES[phase]}`;
       settle(() =>
         reject(
           withOutput(

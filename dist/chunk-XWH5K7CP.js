@@ -1114,7 +1114,7 @@ function loadRuleConfig(inputs) {
       hint: `Fix the path, relative to the repository root, or remove the option to use ${CONFIG_FILE_NAME} in the project folder when there is one.`
     });
   }
-  for (const [index, entry] of splitEntries(inputs.rules).entries()) {
+  for (const [index, entry] of (inputs.rules ?? []).entries()) {
     const match = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(entry);
     if (!match) {
       throw new GateError("invalid-option", `rules (--rules) entry ${index + 1} "${entry}" is not of the form rule-id=severity.`, {
@@ -1216,9 +1216,6 @@ function checkSeverity(severity, label) {
 function invalid(file, line, what) {
   return new GateError("invalid-config", `${path2.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
 }
-function splitEntries(given) {
-  return (given ?? "").split(/[,\n]/).map((entry) => entry.trim()).filter(Boolean);
-}
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -1278,7 +1275,7 @@ function parseOptions(raw, context) {
     sarifFile: value("sarif-file") && path3.resolve(context.cwd, value("sarif-file")),
     github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
-    rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: value("rules"), ignore: value("ignore") })
+    rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") })
   };
 }
 function parseProjectSource(value, projectDir) {

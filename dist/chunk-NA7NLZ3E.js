@@ -17,7 +17,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-IHLNKF2L.js";
+} from "./chunk-XWH5K7CP.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -109,7 +109,7 @@ function startWorker(request, options) {
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   const removeCleanup = onCleanup(() => void child.kill("SIGKILL"));
-  let phase = "loading the project";
+  let phase = "load";
   let migration;
   const post = (message) => {
     if (child.connected) child.send(message);
@@ -137,11 +137,11 @@ function startWorker(request, options) {
       rejectOracle(error);
     };
     const timer = setTimeout(() => {
-      const where = migration ? `while migration ${migration} was running` : `while ${phase}`;
+      const where = migration ? `while migration ${migration} was running` : `while ${PHASE_NAMES[phase]}`;
       settle(
         () => reject(
           new GateError("timeout", `The run did not finish within ${options.configuredTimeoutMs / 1e3} s: it was stopped ${where}.`, {
-            hint: migration ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).` : phase === PHASE_NAMES["cross-check"] ? "Raise timeout (--timeout), or set cross-check: false to skip TypeORM's own schema comparison on very large projects." : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout)."
+            hint: migration ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).` : phase === "cross-check" ? "Raise timeout (--timeout), or set cross-check: false to skip TypeORM's own schema comparison on very large projects." : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout)."
           })
         )
       );
@@ -149,7 +149,7 @@ function startWorker(request, options) {
     options.signal?.addEventListener("abort", () => settle(() => reject(new GateError("aborted", "The run was stopped."))), { once: true });
     child.on("message", (message) => {
       if (message.type === "phase") {
-        phase = PHASE_NAMES[message.phase];
+        phase = message.phase;
         if (message.phase === "cross-check") migration = void 0;
         options.onPhase?.(message.phase);
       } else if (message.type === "migration-start") {
@@ -166,7 +166,7 @@ function startWorker(request, options) {
     });
     child.on("error", (error) => settle(() => reject(new GateError("worker-failed", `Could not start the process that loads the project: ${error.message}`, { cause: error }))));
     child.on("close", (code, signal) => {
-      const where = migration ? ` during migration ${migration}` : ` while ${phase}`;
+      const where = migration ? ` during migration ${migration}` : ` while ${PHASE_NAMES[phase]}`;
       settle(
         () => reject(
           withOutput(
