@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { createdTablesIn } from "../src/worker/typeorm/created-tables.js";
+import { createdTablesIn } from "../src/worker/created-tables.js";
 import { startupDatabase } from "../src/worker/net-guard.js";
 
 describe("createdTablesIn", () => {

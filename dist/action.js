@@ -11,28 +11,29 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-TTVULCZV.js";
+} from "./chunk-MX6T2VK5.js";
 import {
   formatGateError,
   formatJson,
-  formatText,
   runGate,
   writeSarifFile
-} from "./chunk-NA7NLZ3E.js";
+} from "./chunk-PCTMCRYD.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
   countBySeverity,
   displayPath,
-  formatMarkdown
-} from "./chunk-VCKARZTG.js";
+  formatMarkdown,
+  formatText
+} from "./chunk-YU4I63DI.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-XWH5K7CP.js";
+} from "./chunk-ZK2MZV3D.js";
 import "./chunk-22ADNI7Q.js";
-import "./chunk-3UUVHLGC.js";
+import "./chunk-YDLDOLXO.js";
+import "./chunk-A7TTDEVP.js";
 import {
   __toESM
 } from "./chunk-4EXQY7HF.js";

@@ -9,22 +9,23 @@ import {
   formatGateError,
   formatJson,
   formatSarif,
-  formatText,
   runGate,
   writeSarifFile
-} from "./chunk-NA7NLZ3E.js";
+} from "./chunk-PCTMCRYD.js";
 import {
-  formatMarkdown
-} from "./chunk-VCKARZTG.js";
+  formatMarkdown,
+  formatText
+} from "./chunk-YU4I63DI.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-XWH5K7CP.js";
+} from "./chunk-ZK2MZV3D.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
-import "./chunk-3UUVHLGC.js";
+import "./chunk-YDLDOLXO.js";
+import "./chunk-A7TTDEVP.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/cli/main.ts
@@ -116,7 +117,7 @@ Run migration-gate --help for the options.
     if (options.github.comment) {
       const stderr = (line) => process.stderr.write(`${line}
 `);
-      const { postPrComment } = await import("./chunk-M6CHLIUH.js");
+      const { postPrComment } = await import("./chunk-Q5ZMU7HQ.js");
       await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: cwd, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;

@@ -8,7 +8,7 @@ import {
   collectClassSites,
   require_ts_morph,
   siteRegistrationSnippet
-} from "./chunk-HPPRYWKY.js";
+} from "./chunk-PUU2EW7X.js";
 import {
   TYPESCRIPT_EXTENSIONS,
   isUserSource

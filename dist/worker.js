@@ -6,9 +6,11 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   GateError,
+  journalEntryFile,
   optionLabel,
+  readDrizzleFolder,
   serializeError
-} from "./chunk-XWH5K7CP.js";
+} from "./chunk-ZK2MZV3D.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,
@@ -21,12 +23,15 @@ import "./chunk-22ADNI7Q.js";
 import {
   SITE_REGISTRY_GLOBAL,
   require_picomatch
-} from "./chunk-HPPRYWKY.js";
+} from "./chunk-PUU2EW7X.js";
 import {
   isUserSource,
   moduleFormat,
   packageScope
 } from "./chunk-FDDREVO6.js";
+import {
+  esm_default
+} from "./chunk-A7TTDEVP.js";
 import {
   __commonJS,
   __toESM
@@ -1120,7 +1125,7 @@ var require_Reflect = __commonJS({
 // src/worker/main.ts
 var import_reflect_metadata = __toESM(require_Reflect(), 1);
 import { register } from "node:module";
-import path8 from "node:path";
+import path13 from "node:path";
 
 // src/worker/register-cjs.ts
 import fs from "node:fs";
@@ -1250,18 +1255,21 @@ function userCallSite(stack) {
 }
 
 // src/worker/site-registry.ts
+function isKeyable(value) {
+  return typeof value === "function" || typeof value === "object" && value !== null;
+}
 var SiteRegistry = class {
   sites = /* @__PURE__ */ new WeakMap();
   install() {
     const callback2 = (file, classes) => {
-      for (const [cls, line, members, decorators = []] of classes) {
-        if (typeof cls === "function") this.sites.set(cls, { file, line, members, decorators });
+      for (const [value, line, members, decorators = []] of classes) {
+        if (isKeyable(value)) this.sites.set(value, { file, line, members, decorators });
       }
     };
     globalThis[SITE_REGISTRY_GLOBAL] = callback2;
   }
   classLocation(target) {
-    const site = typeof target === "function" ? this.sites.get(target) : void 0;
+    const site = isKeyable(target) ? this.sites.get(target) : void 0;
     return site && { file: site.file, line: site.line };
   }
   /**
@@ -1270,7 +1278,7 @@ var SiteRegistry = class {
    * falls back to the property or the class).
    */
   decoratorLocation(target, query) {
-    const site = typeof target === "function" ? this.sites.get(target) : void 0;
+    const site = isKeyable(target) ? this.sites.get(target) : void 0;
     const columns = Array.isArray(query.columns) ? query.columns.map(String) : void 0;
     const found = site?.decorators.find(
       (d) => d.name !== query.decorator ? false : query.name !== void 0 ? d.strings[0] === query.name : columns !== void 0 && d.strings.length === 0 && d.arrays.some((array) => array.length === columns.length && array.every((c, i) => c === columns[i]))
@@ -1279,7 +1287,7 @@ var SiteRegistry = class {
   }
   /** A member's line, looked up the prototype chain (columns and relations may live on a base class). */
   memberLocation(target, member) {
-    for (let cls = target; typeof cls === "function" && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    for (let cls = target; isKeyable(cls) && cls !== Function.prototype && cls !== Object.prototype; cls = Object.getPrototypeOf(cls)) {
       const site = this.sites.get(cls);
       const line = site?.members[member];
       if (site && line !== void 0) return { file: site.file, line };
@@ -1492,7 +1500,7 @@ async function runSchemaOracle(dataSource) {
 // src/worker/typeorm/find-data-source.ts
 import path4 from "node:path";
 
-// src/worker/typeorm/import-user-module.ts
+// src/worker/import-user-module.ts
 import { pathToFileURL } from "node:url";
 async function importUserModule(file, projectRequire) {
   if (moduleFormat(file) === "module") {
@@ -1662,7 +1670,7 @@ function readVersion(entry) {
 // src/worker/typeorm/migration-recorder.ts
 import fs4 from "node:fs";
 
-// src/worker/typeorm/created-tables.ts
+// src/worker/created-tables.ts
 var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
 var CREATE_TABLE = new RegExp(
   String.raw`(?:^|;)\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?`,
@@ -1800,27 +1808,27 @@ import { createRequire as createRequire2 } from "module";
 import { basename, dirname, normalize as normalize2, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire2(import.meta.url);
-function cleanPath(path9) {
-  let normalized = normalize2(path9);
+function cleanPath(path14) {
+  let normalized = normalize2(path14);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path9, separator) {
-  return path9.replace(SLASHES_REGEX, separator);
+function convertSlashes(path14, separator) {
+  return path14.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path9) {
-  return path9 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path9);
+function isRootDirectory(path14) {
+  return path14 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path14);
 }
-function normalizePath(path9, options) {
+function normalizePath(path14, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path9.includes("/") || path9.startsWith(".");
-  if (resolvePaths) path9 = resolve(path9);
-  if (normalizePath$1 || pathNeedsCleaning) path9 = cleanPath(path9);
-  if (path9 === ".") return "";
-  const needsSeperator = path9[path9.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path9 + pathSeparator : path9, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path14.includes("/") || path14.startsWith(".");
+  if (resolvePaths) path14 = resolve(path14);
+  if (normalizePath$1 || pathNeedsCleaning) path14 = cleanPath(path14);
+  if (path14 === ".") return "";
+  const needsSeperator = path14[path14.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path14 + pathSeparator : path14, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -1857,8 +1865,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path9 = directoryPath || ".";
-  if (filters.every((filter) => filter(path9, true))) paths.push(path9);
+  const path14 = directoryPath || ".";
+  if (filters.every((filter) => filter(path14, true))) paths.push(path14);
 };
 var empty$2 = () => {
 };
@@ -1910,26 +1918,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path9, state, callback$1) {
-  const { queue, fs: fs5, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path14, state, callback$1) {
+  const { queue, fs: fs8, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs5.realpath(path9, (error, resolvedPath) => {
+  fs8.realpath(path14, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs5.stat(resolvedPath, (error$1, stat2) => {
+    fs8.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path9, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path14, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path9, state, callback$1) {
-  const { queue, fs: fs5, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path14, state, callback$1) {
+  const { queue, fs: fs8, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs5.realpathSync(path9);
-    const stat2 = fs5.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path9, resolvedPath, state)) return;
+    const resolvedPath = fs8.realpathSync(path14);
+    const stat2 = fs8.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path14, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -1939,9 +1947,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path9, resolved, state) {
+function isRecursive(path14, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path9);
+  let parent = dirname(path14);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -1949,7 +1957,7 @@ function isRecursive(path9, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path9, resolved);
+  state.symlinks.set(path14, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -1998,22 +2006,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs5 } = state;
+  const { fs: fs8 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs5.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs8.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs5 } = state;
+  const { fs: fs8 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs5.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs8.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -2121,19 +2129,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path9 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path9)) continue;
-        this.pushDirectory(path9, paths, filters);
-        this.walkDirectory(this.state, path9, path9, depth - 1, this.walk);
+        let path14 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path14)) continue;
+        this.pushDirectory(path14, paths, filters);
+        this.walkDirectory(this.state, path14, path14, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path9 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path9, this.state, (stat2, resolvedPath) => {
+        let path14 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path14, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path9 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path9 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path14 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path14 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path9;
+            resolvedPath = useRealPaths ? resolvedPath : path14;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -2299,7 +2307,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path9) => isMatch(path9));
+    this.options.filters.push((path14) => isMatch(path14));
     return this;
   }
 };
@@ -2374,19 +2382,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path9) {
-  return path9.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path14) {
+  return path14.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path9) {
+function splitPattern(path14) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path9, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path9];
+  const result = import_picomatch.default.scan(path14, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path14];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path9) => path9.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path9) => path9.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path14) => path14.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path14) => path14.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -2493,13 +2501,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path9 = format(p, isDirectory);
-      const matches = matcher(path9) && !ignore(path9);
-      if (matches) log(`matched ${path9}`);
+      const path14 = format(p, isDirectory);
+      const matches = matcher(path14) && !ignore(path14);
+      if (matches) log(`matched ${path14}`);
       return matches;
     } : (p, isDirectory) => {
-      const path9 = format(p, isDirectory);
-      return matcher(path9) && !ignore(path9);
+      const path14 = format(p, isDirectory);
+      return matcher(path14) && !ignore(path14);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -2582,6 +2590,7 @@ async function preloadGlobs(options, projectRequire) {
 // src/worker/typeorm/run-typeorm-project.ts
 async function runTypeormProject({ request, connection: connection2, sites, onPhase, onMigrationStart, onResult, onOracle }) {
   const { projectDir, project } = request;
+  if (project.kind === "drizzle") throw new Error("runTypeormProject was handed a Drizzle project");
   onPhase("load");
   const loadStarted = Date.now();
   const typeorm = loadUserTypeorm(projectDir);
@@ -2613,7 +2622,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
-      typeormVersion: typeorm.version,
+      orm: { name: "typeorm", version: typeorm.version },
       entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,
       expected,
       migrations,
@@ -2652,6 +2661,487 @@ function describeOption(value) {
   return value.map((item) => typeof item === "function" ? `class ${item.name}` : typeof item === "string" ? item : "(object)");
 }
 
+// src/worker/drizzle/run-drizzle-project.ts
+import path12 from "node:path";
+
+// src/worker/drizzle/expected-schema.ts
+var SERIAL_TYPES = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
+function drizzleExpectedSchema(loaded, config, orm, sites) {
+  const casing = config.casing && orm.CasingCache ? new orm.CasingCache(config.casing) : void 0;
+  const context = {
+    orm,
+    dialect: new orm.PgDialect(config.casing ? { casing: config.casing } : void 0),
+    columnName: (column) => casing && column.keyAsName !== false ? casing.getColumnCasing(column) : column.name,
+    sites,
+    enums: /* @__PURE__ */ new Map()
+  };
+  for (const { value, exportName } of loaded.enums) addEnum(context, value, `enum ${exportName}`, sites.classLocation(value));
+  const tables = /* @__PURE__ */ new Map();
+  for (const { value, exportName } of loaded.tables) {
+    const table = expectedTable(context, value, exportName);
+    if (!tables.has(`${table.schema}.${table.name}`)) tables.set(`${table.schema}.${table.name}`, table);
+  }
+  const views = loaded.views.flatMap(({ value, exportName, materialized }) => {
+    const viewConfig = materialized ? orm.getMaterializedViewConfig?.(value) : orm.getViewConfig?.(value);
+    if (!viewConfig || viewConfig.isExisting) return [];
+    return [{ schema: viewConfig.schema ?? "public", name: viewConfig.name, materialized, entityName: exportName, location: sites.classLocation(value) }];
+  });
+  const enums = [...context.enums.values()];
+  const schemas = [...new Set([...tables.values(), ...views, ...enums].map((object) => object.schema))];
+  const ownTables = [
+    { schema: config.migrationsSchema, name: config.migrationsTable },
+    // drizzle-orm 0.x's pg-proxy migrator, used for the replay, always keeps its log here.
+    { schema: "drizzle", name: "__drizzle_migrations" }
+  ];
+  return { tables: [...tables.values()], enums, views, schemas, ownTables };
+}
+function expectedTable(context, value, exportName) {
+  const { orm, sites, columnName } = context;
+  const config = orm.getTableConfig(value);
+  const schema = config.schema ?? "public";
+  const location = sites.classLocation(value);
+  const keys = new Map(Object.entries(orm.getTableColumns(value)).map(([key, column]) => [column, key]));
+  const keyOf = (column) => keys.get(column) ?? column.name;
+  const columnLocation2 = (column) => sites.memberLocation(value, keyOf(column)) ?? location;
+  const entryLocation = (builders, name, columns2) => {
+    for (const decorator of builders) {
+      const found = name !== void 0 ? sites.decoratorLocation(value, { decorator, name }) : void 0;
+      if (found) return found;
+      const unnamed = sites.decoratorLocation(value, { decorator, columns: columns2.map(keyOf) });
+      if (unnamed) return unnamed;
+    }
+    return columns2.length === 1 ? columnLocation2(columns2[0]) : location;
+  };
+  const table = { schema, name: config.name };
+  const compositeKey = config.primaryKeys[0]?.columns ?? [];
+  const primaryKey = [...config.columns.filter((column) => column.primary), ...compositeKey].map(columnName);
+  const columns = config.columns.map(
+    (column) => expectedColumn2(context, column, { table, property: `${exportName}.${keyOf(column)}`, location: columnLocation2(column), inPrimaryKey: primaryKey.includes(columnName(column)) })
+  );
+  const uniques = [
+    ...config.columns.filter((column) => column.isUnique).map((column) => ({ name: column.uniqueName, columns: [columnName(column)], location: columnLocation2(column) })),
+    ...config.uniqueConstraints.map((unique) => {
+      const name = unique.name ?? unique.getName?.();
+      return { name, columns: unique.columns.map(columnName), location: entryLocation(["unique"], unique.name, unique.columns) };
+    })
+  ];
+  const indexes = config.indexes.flatMap((index) => {
+    const indexColumns = index.config.columns;
+    if (!indexColumns.every((column) => isColumn(column))) return [];
+    const cols = indexColumns;
+    return [
+      {
+        name: index.config.name,
+        columns: cols.map(columnName),
+        unique: index.config.unique,
+        ...index.config.where && { where: context.dialect.sqlToQuery(index.config.where, "indexes").sql },
+        location: entryLocation([index.config.unique ? "uniqueIndex" : "index"], index.config.name, cols)
+      }
+    ];
+  });
+  const foreignKeys = config.foreignKeys.map((fk) => {
+    const reference = fk.reference();
+    const target = orm.getTableConfig(reference.foreignTable);
+    const single = reference.columns.length === 1 ? sites.memberLocation(value, keyOf(reference.columns[0])) : void 0;
+    return {
+      name: fk.getName(),
+      columns: reference.columns.map(columnName),
+      referencedTable: { schema: target.schema ?? "public", name: target.name },
+      referencedColumns: reference.foreignColumns.map(columnName),
+      onDelete: referentialAction(fk.onDelete),
+      onUpdate: referentialAction(fk.onUpdate),
+      relation: `${exportName}.${reference.columns.map(keyOf).join(", ")}`,
+      // `.references()` on the column, or a foreignKey() entry of the callback.
+      location: sites.decoratorLocation(value, { decorator: "foreignKey", columns: reference.columns.map(keyOf) }) ?? single ?? location
+    };
+  });
+  const checks = config.checks.map((check) => ({
+    name: check.name,
+    expression: context.dialect.sqlToQuery(check.value, "indexes").sql,
+    location: entryLocation(["check"], check.name, [])
+  }));
+  return { ...table, kind: "table", entityName: exportName, location, columns, primaryKey, uniques, indexes, foreignKeys, checks };
+}
+function expectedColumn2(context, column, place) {
+  const sqlType = column.getSQLType();
+  const dimensions = column.dimensions ?? 0;
+  const arraySuffix = dimensions > 0 && !sqlType.endsWith("[]") ? "[]".repeat(dimensions) : "";
+  const expected = {
+    name: context.columnName(column),
+    property: place.property,
+    type: `${sqlType}${arraySuffix}`,
+    nullable: !column.notNull && !place.inPrimaryKey,
+    location: place.location
+  };
+  const enumType = column.enum ?? column.baseColumn?.enum;
+  if (enumType) {
+    const name = addEnum(context, enumType, place.property, place.location);
+    expected.enum = name;
+    expected.type = `${name.schema}.${name.name}${sqlType.endsWith("[]") || dimensions > 0 ? "[]" : ""}`;
+    context.enums.get(`${name.schema}.${name.name}`).tables.push(`${place.table.schema}.${place.table.name}`);
+  }
+  const serial = SERIAL_TYPES[sqlType];
+  if (serial) {
+    expected.type = serial;
+    expected.serial = true;
+  }
+  if (column.generatedIdentity) expected.identity = column.generatedIdentity.type === "always" ? "ALWAYS" : "BY DEFAULT";
+  if (column.generated) {
+    const as = typeof column.generated.as === "function" ? column.generated.as() : column.generated.as;
+    expected.generated = renderSql(context, as) ?? String(as);
+  } else if (column.default !== void 0 && !serial) {
+    expected.default = renderDefault(context, column, column.default);
+  }
+  return expected;
+}
+function renderDefault(context, column, value) {
+  const sql = renderSql(context, value);
+  if (sql !== void 0) return sql;
+  if (typeof value === "string") return quoteLiteral(value);
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return quoteLiteral(/^date$/.test(column.getSQLType()) ? value.toISOString().slice(0, 10) : value.toISOString().replace("T", " ").replace("Z", ""));
+  const isArray = column.baseColumn !== void 0 || (column.dimensions ?? 0) > 0;
+  if (isArray && Array.isArray(value)) return quoteLiteral(arrayLiteral(value));
+  return quoteLiteral(JSON.stringify(value));
+}
+function renderSql(context, value) {
+  return context.orm.is(value, context.orm.SQL) ? context.dialect.sqlToQuery(value, "indexes").sql : void 0;
+}
+function arrayLiteral(values) {
+  return `{${values.map((v) => Array.isArray(v) ? arrayLiteral(v) : typeof v === "string" ? `"${v.replace(/["\\]/g, "\\$&")}"` : v === null ? "NULL" : typeof v === "object" ? `"${JSON.stringify(v).replace(/["\\]/g, "\\$&")}"` : String(v)).join(",")}}`;
+}
+function quoteLiteral(text) {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+function addEnum(context, value, usedBy, location) {
+  const name = { schema: value.schema ?? "public", name: value.enumName };
+  const key = `${name.schema}.${name.name}`;
+  if (!context.enums.has(key)) {
+    context.enums.set(key, { ...name, values: [...value.enumValues], usedBy, tables: [], location: context.sites.classLocation(value) ?? location });
+  }
+  return name;
+}
+function isColumn(value) {
+  return typeof value === "object" && value !== null && typeof value.getSQLType === "function";
+}
+function referentialAction(value) {
+  const upper = (value ?? "no action").toUpperCase();
+  return ["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"].includes(upper) ? upper : "NO ACTION";
+}
+
+// src/worker/drizzle/load-config.ts
+import path8 from "node:path";
+async function loadDrizzleConfig(source, projectDir, projectRequire) {
+  const raw = source.configFile ? await readConfigFile(source.configFile, projectDir, projectRequire) : {};
+  const shown = source.configFile ? path8.relative(projectDir, source.configFile) : void 0;
+  if (raw.dialect !== void 0 && raw.dialect !== "postgresql") {
+    throw new GateError("drizzle-unsupported-dialect", `${shown} sets dialect "${String(raw.dialect)}"; migration-gate checks PostgreSQL projects only.`, {
+      hint: "Point drizzle-config at the config of the project's PostgreSQL database."
+    });
+  }
+  const configSchema = typeof raw.schema === "string" ? [raw.schema] : Array.isArray(raw.schema) ? raw.schema.filter((s) => typeof s === "string") : [];
+  const schema = source.schema.length ? source.schema : configSchema;
+  if (!schema.length) {
+    throw new GateError("drizzle-no-schema", `${shown ?? "The options"} name${shown ? "s" : ""} no schema files, so there is nothing to check.`, {
+      hint: `Set schema in ${shown ?? "drizzle.config.ts"} (e.g. "./src/db/schema.ts"), or give ${optionLabel("schema")}.`
+    });
+  }
+  const out = source.migrationsDir ?? (typeof raw.out === "string" ? raw.out : "drizzle");
+  const casing = raw.casing === "snake_case" || raw.casing === "camelCase" ? raw.casing : void 0;
+  return {
+    schema,
+    migrationsDir: path8.resolve(projectDir, out),
+    casing,
+    migrationsTable: typeof raw.migrations?.table === "string" ? raw.migrations.table : "__drizzle_migrations",
+    migrationsSchema: typeof raw.migrations?.schema === "string" ? raw.migrations.schema : "drizzle",
+    origin: source.schema.length || !shown ? optionLabel("schema") : shown
+  };
+}
+async function readConfigFile(file, projectDir, projectRequire) {
+  const shown = path8.relative(projectDir, file);
+  let exports;
+  try {
+    exports = await importUserModule(file, projectRequire);
+  } catch (error) {
+    throw new GateError("drizzle-config-threw", `Loading ${shown} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
+      cause: error
+    });
+  }
+  let config = exports["default"] ?? exports;
+  if (config && typeof config === "object" && "default" in config) config = config.default;
+  if (!config || typeof config !== "object") {
+    throw new GateError("drizzle-config-invalid", `${shown} has no default export with the drizzle-kit config.`, {
+      hint: "drizzle-kit expects `export default defineConfig({ dialect, schema, out })`."
+    });
+  }
+  return config;
+}
+
+// src/worker/drizzle/load-drizzle.ts
+import fs5 from "node:fs";
+import { createRequire as createRequire3 } from "node:module";
+import path9 from "node:path";
+function loadUserDrizzle(projectDir) {
+  const projectRequire = createRequire3(path9.join(projectDir, "package.json"));
+  let entry;
+  try {
+    entry = projectRequire.resolve("drizzle-orm");
+  } catch (error) {
+    throw new GateError("drizzle-not-installed", `drizzle-orm is not installed in ${projectDir}.`, {
+      hint: "Install the project's dependencies (npm ci) before running the gate, and set working-directory to the folder whose package.json lists drizzle-orm.",
+      cause: error
+    });
+  }
+  const version = readVersion2(entry);
+  if (!/^(0\.(3[6-9]|4\d)\.|1\.)/.test(version)) {
+    throw new GateError("drizzle-unsupported", `drizzle-orm ${version} is installed; migration-gate supports drizzle-orm 0.36 to 0.45 and 1.x.`, {
+      hint: "Upgrade drizzle-orm (and drizzle-kit with it)."
+    });
+  }
+  const load = (id) => projectRequire(id);
+  const root = load("drizzle-orm");
+  const pgCore = load("drizzle-orm/pg-core");
+  const casing = load("drizzle-orm/casing");
+  const orm = {
+    version,
+    is: root["is"],
+    SQL: root["SQL"],
+    getTableColumns: root["getTableColumns"],
+    PgTable: pgCore["PgTable"],
+    PgView: pgCore["PgView"],
+    PgMaterializedView: pgCore["PgMaterializedView"],
+    isPgEnum: pgCore["isPgEnum"],
+    getTableConfig: pgCore["getTableConfig"],
+    getViewConfig: pgCore["getViewConfig"],
+    getMaterializedViewConfig: pgCore["getMaterializedViewConfig"],
+    PgDialect: pgCore["PgDialect"],
+    CasingCache: casing["CasingCache"],
+    proxyDrizzle: load("drizzle-orm/pg-proxy")["drizzle"],
+    proxyMigrate: load("drizzle-orm/pg-proxy/migrator")["migrate"],
+    readMigrationFiles: load("drizzle-orm/migrator")["readMigrationFiles"]
+  };
+  return { orm, projectRequire };
+}
+function readVersion2(entry) {
+  let dir = path9.dirname(entry);
+  while (path9.dirname(dir) !== dir) {
+    const pkg = path9.join(dir, "package.json");
+    if (fs5.existsSync(pkg)) {
+      const json = JSON.parse(fs5.readFileSync(pkg, "utf8"));
+      if (json.name === "drizzle-orm" && json.version) return json.version;
+    }
+    dir = path9.dirname(dir);
+  }
+  return "unknown";
+}
+
+// src/worker/drizzle/load-schema.ts
+import fs6 from "node:fs";
+import path10 from "node:path";
+var CODE_FILE2 = /\.(?:[cm]?[jt]s)$/;
+async function loadDrizzleSchema(patterns, options) {
+  const { projectDir, orm } = options;
+  const files = schemaFiles(patterns, projectDir);
+  if (!files.length) {
+    throw new GateError("drizzle-schema-not-found", `No schema file matches ${patterns.map((p) => `"${p}"`).join(", ")} (from ${options.origin}, relative to ${projectDir}).`, {
+      hint: "Give the files, folders or globs that hold your pgTable definitions, relative to working-directory, as drizzle-kit's schema setting does."
+    });
+  }
+  const loaded = { files, tables: [], enums: [], views: [] };
+  const seen = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    let exports;
+    try {
+      exports = await importUserModule(file, options.projectRequire);
+    } catch (error) {
+      throw new GateError("drizzle-schema-threw", `Loading the schema module ${path10.relative(projectDir, file)} failed: ${error instanceof Error ? error.message : String(error)}`, {
+        hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
+        cause: error
+      });
+    }
+    for (const [exportName, value] of Object.entries(exports)) {
+      if (value === null || typeof value !== "object" && typeof value !== "function" || seen.has(value)) continue;
+      if (orm.isPgEnum(value)) loaded.enums.push({ exportName, value });
+      else if (orm.is(value, orm.PgTable)) loaded.tables.push({ exportName, value });
+      else if (orm.PgMaterializedView && orm.is(value, orm.PgMaterializedView)) loaded.views.push({ exportName, value, materialized: true });
+      else if (orm.PgView && orm.is(value, orm.PgView)) loaded.views.push({ exportName, value, materialized: false });
+      else continue;
+      seen.add(value);
+    }
+  }
+  return loaded;
+}
+function schemaFiles(patterns, projectDir) {
+  const globs = patterns.map((pattern) => {
+    const full = path10.resolve(projectDir, pattern);
+    const isDir = fs6.existsSync(full) && fs6.statSync(full).isDirectory();
+    return (isDir ? path10.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
+  });
+  return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter((file) => CODE_FILE2.test(file) && !/\.d\.[cm]?ts$/.test(file)).sort();
+}
+
+// src/worker/drizzle/replay-migrations.ts
+import fs7 from "node:fs";
+import path11 from "node:path";
+var BREAKPOINT = "--> statement-breakpoint";
+async function replayDrizzleMigrations(request) {
+  const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
+  await client.connect();
+  try {
+    const runner = new MigrationRunner(client, request.onMigrationStart);
+    let planned;
+    try {
+      planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
+    } catch (error) {
+      return await runner.fallback(request.folder, error);
+    }
+    const db = request.orm.proxyDrizzle(async (sql, params, method) => {
+      const result = await client.query({ text: sql, values: params, ...method === "all" || method === "values" ? { rowMode: "array" } : {} });
+      return { rows: result.rows };
+    });
+    await request.orm.proxyMigrate(db, (queries) => runner.runAll(queries, planned), request.migrator);
+    return runner.records;
+  } finally {
+    await client.end().catch(() => void 0);
+  }
+}
+function plan(metas, folder) {
+  return metas.map((meta, index) => {
+    if (meta.name) return { meta, name: meta.name, file: path11.join(folder.dir, meta.name, "migration.sql") };
+    const entry = folder.journal[index];
+    return { meta, name: entry?.tag ?? `migration ${index}`, file: entry ? journalEntryFile(folder, entry) : folder.journalFile ?? folder.dir };
+  });
+}
+var MigrationRunner = class {
+  constructor(client, onMigrationStart) {
+    this.client = client;
+    this.onMigrationStart = onMigrationStart;
+  }
+  client;
+  onMigrationStart;
+  records = [];
+  failedBefore = false;
+  /**
+   * The migrator's queries: each pending migration's statements followed by the INSERT of its
+   * hash into the migrations table. Split them back into migrations by that hash.
+   */
+  async runAll(queries, planned) {
+    let group = [];
+    let next = 0;
+    for (const query of queries) {
+      group.push(query);
+      const owner = planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`) && /^\s*insert\s+into/i.test(query));
+      if (owner === -1) continue;
+      await this.run(planned[owner], group);
+      group = [];
+      next = owner + 1;
+    }
+    if (group.some((q) => q.trim())) await this.execute(group);
+  }
+  async fallback(folder, refusal) {
+    const message = refusal instanceof Error ? refusal.message : String(refusal);
+    const files = folder.format === "journal" ? folder.journal.map((entry) => ({ name: entry.tag, file: journalEntryFile(folder, entry), when: entry.when })) : folder.sqlFiles.map((file) => ({ name: file.name, file: file.file, when: void 0 }));
+    const present = files.filter((f) => fs7.existsSync(f.file));
+    if (present.length === files.length) {
+      this.records.push({
+        name: path11.basename(folder.dir),
+        location: { file: folder.journalFile ?? folder.dir, line: 1 },
+        status: "failed",
+        durationMs: 0,
+        createdTables: [],
+        ranAfterFailure: false,
+        failure: { message: `drizzle-orm's migrator refuses the folder: ${message}` }
+      });
+      this.failedBefore = true;
+    }
+    for (const migration of present) {
+      const text = fs7.readFileSync(migration.file, "utf8");
+      await this.run({ meta: { sql: text.split(BREAKPOINT), folderMillis: migration.when ?? 0, hash: "" }, name: migration.name, file: migration.file }, text.split(BREAKPOINT));
+    }
+    return this.records;
+  }
+  async run(migration, statements) {
+    this.onMigrationStart(migration.name);
+    const started = Date.now();
+    const record = {
+      name: migration.name,
+      timestamp: migration.meta.folderMillis || void 0,
+      location: { file: migration.file, line: 1 },
+      status: "applied",
+      durationMs: 0,
+      createdTables: migration.meta.sql.flatMap((statement) => createdTablesIn(statement)),
+      ranAfterFailure: this.failedBefore
+    };
+    this.records.push(record);
+    const failure = await this.execute(statements, migration);
+    record.durationMs = Date.now() - started;
+    if (failure) {
+      record.status = "failed";
+      record.failure = failure;
+      this.failedBefore = true;
+    }
+  }
+  /** One transaction; on failure it is rolled back and the failing statement is located in the file. */
+  async execute(statements, migration) {
+    await this.client.query("BEGIN");
+    for (const [index, statement] of statements.entries()) {
+      if (!statement.trim()) continue;
+      try {
+        await this.client.query(statement);
+      } catch (error) {
+        await this.client.query("ROLLBACK");
+        const err = error;
+        const isOwn = migration !== void 0 && index < migration.meta.sql.length;
+        return {
+          code: typeof err.code === "string" ? err.code : void 0,
+          message: err.message ?? String(error),
+          statement: statement.trim(),
+          statementLine: isOwn ? lineOfStatement2(migration.meta.sql, index) : void 0
+        };
+      }
+    }
+    await this.client.query("COMMIT");
+    return void 0;
+  }
+};
+function lineOfStatement2(statements, index) {
+  const before = statements.slice(0, index).join(BREAKPOINT) + (index > 0 ? BREAKPOINT : "");
+  const leading = /^\s*/.exec(statements[index])[0];
+  return (before + leading).split("\n").length;
+}
+
+// src/worker/drizzle/run-drizzle-project.ts
+async function runDrizzleProject({ projectDir, project, connection: connection2, sites, onPhase, onMigrationStart, onResult }) {
+  onPhase("load");
+  const loadStarted = Date.now();
+  const { orm, projectRequire } = loadUserDrizzle(projectDir);
+  const config = await loadDrizzleConfig(project, projectDir, projectRequire);
+  const loaded = await loadDrizzleSchema(config.schema, { projectDir, origin: config.origin, orm, projectRequire });
+  const expected = drizzleExpectedSchema(loaded, config, orm, sites);
+  const folder = readDrizzleFolder(config.migrationsDir);
+  const load = Date.now() - loadStarted;
+  const database = await connection2;
+  onPhase("migrate");
+  const migrateStarted = Date.now();
+  const migrations = folder.sqlFiles.length || folder.journal.length ? await replayDrizzleMigrations({
+    orm,
+    folder,
+    migrator: { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema },
+    connection: database,
+    onMigrationStart
+  }) : [];
+  await onResult({
+    orm: { name: "drizzle", version: orm.version },
+    entityCount: expected.tables.length,
+    expected,
+    migrations,
+    migrationsOption: [path12.relative(projectDir, config.migrationsDir) || "."],
+    drizzleFolder: folder,
+    timings: { load, migrate: Date.now() - migrateStarted }
+  });
+}
+
 // src/worker/main.ts
 function send(message) {
   return new Promise((resolve3) => process.send(message, void 0, void 0, () => resolve3()));
@@ -2669,18 +3159,32 @@ async function main(request) {
   if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
   const sites = new SiteRegistry();
   sites.install();
+  const onResult = (result) => send({ type: "result", result: { ...result, blockedConnections } });
+  if (request.project.kind === "drizzle") {
+    await runDrizzleProject({
+      projectDir: request.projectDir,
+      project: request.project,
+      connection,
+      sites,
+      onPhase: (phase) => void send({ type: "phase", phase }),
+      onMigrationStart: (name) => void send({ type: "migration-start", name }),
+      onResult
+    });
+    return;
+  }
   await runTypeormProject({
     request,
     connection,
     sites,
     onPhase: (phase) => void send({ type: "phase", phase }),
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
-    onResult: (result) => send({ type: "result", result: { ...result, blockedConnections } }),
+    onResult,
     onOracle: (oracle) => send({ type: "oracle", oracle })
   });
 }
 function needsEsmHooks({ projectDir, project }) {
-  if (packageScope(path8.join(projectDir, "package.json")) === "module") return true;
+  if (packageScope(path13.join(projectDir, "package.json")) === "module") return true;
+  if (project.kind === "drizzle") return [project.configFile ?? "", ...project.schema].some((file) => /\.m[jt]s\b/.test(file));
   const files = project.kind === "data-source" ? [project.file] : [...project.entities, ...project.migrations];
   return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || project.kind === "data-source" && moduleFormat(file) === "module");
 }

@@ -29,6 +29,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "dir",
   },
   {
+    name: "orm",
+    description: "Which ORM the project uses: auto (TypeORM when data-source or entities is given; Drizzle when drizzle-config or schema is given, or a drizzle.config.ts/js sits in working-directory), typeorm or drizzle.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "auto|typeorm|drizzle",
+  },
+  {
     name: "data-source",
     description: "File that exports the TypeORM DataSource (.ts or .js), as given to `typeorm -d`. Use this, or `entities` + `migrations`.",
     actionInput: true,
@@ -48,7 +55,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: "migrations",
-    description: "With `entities`: migration file globs, comma or newline separated.",
+    description: "TypeORM, with `entities`: migration file globs, comma or newline separated. Drizzle: the migrations folder (drizzle-kit's `out`), overriding the config's.",
     actionInput: true,
     placeholder: "globs",
   },
@@ -57,6 +64,18 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     description: "With `entities`: module exporting the naming strategy class or instance, as `file` or `file#ExportName`.",
     actionInput: true,
     placeholder: "file[#export]",
+  },
+  {
+    name: "drizzle-config",
+    description: "Drizzle: the drizzle-kit config file (drizzle.config.ts), read for schema, out, casing and migrations. Empty: drizzle.config.{ts,js,mts,mjs,cts,cjs} in working-directory.",
+    actionInput: true,
+    placeholder: "file",
+  },
+  {
+    name: "schema",
+    description: "Drizzle: schema files, folders or globs holding the pgTable definitions, comma or newline separated, overriding the config's schema. Without a config file, give it with `migrations` (the migrations folder, drizzle-kit's `out`).",
+    actionInput: true,
+    placeholder: "globs",
   },
   {
     name: "database-url",
@@ -113,7 +132,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: "cross-check",
-    description: "true: also ask TypeORM's own schema builder what it would still change, and report what no finding explains (unexplained-drift). It costs about 1 s per 100 entities (TypeORM reads the catalog slowly); false skips it.",
+    description: "true: also ask TypeORM's own schema builder what it would still change, and report what no finding explains (unexplained-drift). It costs about 1 s per 100 entities (TypeORM reads the catalog slowly); false skips it. TypeORM only: Drizzle projects have no such oracle.",
     default: "true",
     actionInput: true,
     placeholder: "true|false",

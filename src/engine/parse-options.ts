@@ -13,7 +13,26 @@ export interface ModuleRef {
 
 export type ProjectSource =
   | { kind: "data-source"; file: string; exportName?: string }
-  | { kind: "globs"; entities: string[]; migrations: string[]; namingStrategy?: ModuleRef };
+  | { kind: "globs"; entities: string[]; migrations: string[]; namingStrategy?: ModuleRef }
+  | DrizzleSource;
+
+/** A Drizzle project: its drizzle-kit config, and/or explicit schema globs and migrations folder (these win). */
+export interface DrizzleSource {
+  kind: "drizzle";
+  /** Absolute path of drizzle.config.*, when there is one. */
+  configFile?: string;
+  /** Globs or paths relative to projectDir; empty: the config's. */
+  schema: string[];
+  /** Migrations folder relative to projectDir; undefined: the config's `out`. */
+  migrationsDir?: string;
+}
+
+export type OrmChoice = "auto" | "typeorm" | "drizzle";
+
+const ORM_CHOICES: readonly OrmChoice[] = ["auto", "typeorm", "drizzle"];
+
+/** Names drizzle-kit looks for when no --config is given, in its order. */
+const DRIZZLE_CONFIG_NAMES = ["drizzle.config.ts", "drizzle.config.mts", "drizzle.config.cts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs"];
 
 export type ReportFormat = "text" | "json" | "markdown" | "sarif";
 
@@ -82,6 +101,57 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
 }
 
 function parseProjectSource(value: (name: string) => string | undefined, projectDir: string): ProjectSource {
+  const orm = value("orm")!;
+  if (!(ORM_CHOICES as readonly string[]).includes(orm)) {
+    throw new GateError("invalid-orm", `${optionLabel("orm")} must be one of ${ORM_CHOICES.join(", ")} (got "${orm}").`);
+  }
+  const typeormGiven = Boolean(value("data-source") || value("entities") || value("naming-strategy"));
+  const drizzleGiven = Boolean(value("drizzle-config") || value("schema"));
+  if (orm === "drizzle" || (orm === "auto" && drizzleGiven && !typeormGiven)) return parseDrizzleSource(value, projectDir);
+  if (orm === "auto" && !typeormGiven && findDrizzleConfig(projectDir)) return parseDrizzleSource(value, projectDir);
+  if (drizzleGiven) {
+    throw new GateError("conflicting-options", `${optionLabel("drizzle-config")} and ${optionLabel("schema")} are Drizzle options, but ${orm === "typeorm" ? "orm is typeorm" : "TypeORM options are given too"}.`, {
+      hint: "Give either the TypeORM options (data-source, or entities with migrations) or the Drizzle ones (drizzle-config, or schema with migrations), and set orm to match if you set it.",
+    });
+  }
+  return parseTypeormSource(value, projectDir);
+}
+
+function parseDrizzleSource(value: (name: string) => string | undefined, projectDir: string): DrizzleSource {
+  const typeormOnly = ["data-source", "data-source-export", "entities", "naming-strategy"].filter((name) => value(name));
+  if (typeormOnly.length) {
+    throw new GateError("conflicting-options", `${typeormOnly.map(optionLabel).join(", ")} ${typeormOnly.length > 1 ? "are TypeORM options" : "is a TypeORM option"}, but the project is checked as a Drizzle project.`, {
+      hint: "Remove it, or set orm: typeorm if the project uses TypeORM.",
+    });
+  }
+  const given = value("drizzle-config");
+  const configFile = given ? requireFile(projectDir, given, "drizzle-config") : findDrizzleConfig(projectDir);
+  const schema = splitList(value("schema"));
+  const migrations = splitList(value("migrations"));
+  if (migrations.length > 1) {
+    throw new GateError("invalid-migrations", `For a Drizzle project, ${optionLabel("migrations")} is one folder (drizzle-kit's \`out\`), but ${migrations.length} were given.`, {
+      hint: 'Example: --migrations drizzle (the folder holding meta/_journal.json, or the <timestamp>_<name>/ folders).',
+    });
+  }
+  const migrationsDir = migrations[0];
+  if (migrationsDir && !isDirectory(path.resolve(projectDir, migrationsDir))) {
+    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path.resolve(projectDir, migrationsDir)}).`, {
+      hint: "Give the folder drizzle-kit generate writes to (its `out`, ./drizzle by default), relative to working-directory.",
+    });
+  }
+  if (!configFile && (!schema.length || !migrationsDir)) {
+    throw new GateError("no-project-source", `No drizzle.config.ts (or .js) in ${projectDir}, so ${optionLabel("schema")} and ${optionLabel("migrations")} are both needed.`, {
+      hint: 'Point drizzle-config at the file you pass to drizzle-kit --config, or give e.g. --schema "src/db/schema.ts" --migrations drizzle.',
+    });
+  }
+  return { kind: "drizzle", configFile, schema, migrationsDir };
+}
+
+function findDrizzleConfig(projectDir: string): string | undefined {
+  return DRIZZLE_CONFIG_NAMES.map((name) => path.join(projectDir, name)).find((file) => fs.existsSync(file));
+}
+
+function parseTypeormSource(value: (name: string) => string | undefined, projectDir: string): ProjectSource {
   const dataSource = value("data-source");
   const entities = splitList(value("entities"));
   const migrations = splitList(value("migrations"));
@@ -109,10 +179,10 @@ function parseProjectSource(value: (name: string) => string | undefined, project
     });
   }
   const found = findDataSourceCandidates(projectDir);
-  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}.`, {
+  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")} (TypeORM); or ${optionLabel("drizzle-config")}, or ${optionLabel("schema")} with ${optionLabel("migrations")} (Drizzle).`, {
     hint: found.length
       ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}`
-      : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts".',
+      : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts". Drizzle projects are found by their drizzle.config.ts in working-directory.',
   });
 }
 

@@ -57,10 +57,15 @@ export interface PhaseTimings {
   total: number;
 }
 
+export interface OrmInfo {
+  name: "typeorm" | "drizzle";
+  version: string;
+}
+
 export interface GateResult {
   status: "passed" | "failed";
   projectDir: string;
-  orm: { name: "typeorm"; version: string };
+  orm: OrmInfo;
   postgres: { provider: string; version: string };
   entityCount: number;
   tableCount: number;

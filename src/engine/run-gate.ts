@@ -15,8 +15,8 @@ import type { DbConnection, WorkerPhase } from "../worker/protocol.js";
 import pg from "pg";
 
 const PHASE_LOG: Record<WorkerPhase, string> = {
-  load: "Loading the project's entities and migrations",
-  migrate: "Running every migration, synchronize off",
+  load: "Loading the project's schema code and migrations",
+  migrate: "Running every migration on the empty database",
   "cross-check": "Comparing the schema, cross-checked by TypeORM's own schema builder",
 };
 
@@ -38,7 +38,8 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
 
   // The worker loads the project while Postgres starts; it waits for the connection only when it needs it.
   const worker = startWorker(
-    { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck },
+    // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
+    { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck && options.project.kind !== "drizzle" },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -81,6 +82,9 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
         migrationsOption: result.migrationsOption,
         blockedConnections: result.blockedConnections,
         oracle,
+        orm: result.orm.name,
+        drizzleFolder: result.drizzleFolder,
+        now: Date.now(),
       },
       options.rules.severities,
     );
@@ -90,7 +94,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     return {
       status: countBySeverity(findings).error > 0 ? "failed" : "passed",
       projectDir: options.projectDir,
-      orm: { name: "typeorm", version: result.typeormVersion },
+      orm: result.orm,
       postgres: { provider: db.provider, version: db.serverVersion },
       entityCount: result.entityCount,
       tableCount: expected.tables.length,

@@ -1,3 +1,4 @@
+import { projectSize } from "./text.js";
 import { countBySeverity, type Finding, type GateResult } from "../engine/result.js";
 import { displayLocation, displayPath } from "./paths.js";
 
@@ -57,7 +58,7 @@ function render(result: GateResult, baseDir: string, detail: Detail): string {
       ? `## ✅ migration-gate passed`
       : `## ❌ migration-gate failed: ${counts.error} error${counts.error === 1 ? "" : "s"}${counts.warning ? `, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}` : ""}`,
     "",
-    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${result.entityCount} entities, ${result.tableCount} tables expected, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version} with synchronize off (typeorm ${result.orm.version}).`,
+    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${projectSize(result)}, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version}${result.orm.name === "drizzle" ? ` (drizzle-orm ${result.orm.version})` : ` with synchronize off (typeorm ${result.orm.version})`}.`,
     "",
   );
 
@@ -69,7 +70,7 @@ function render(result: GateResult, baseDir: string, detail: Detail): string {
     out.push("");
     if (detail.fixes) out.push(...fixes(result.findings));
   } else {
-    out.push("Every entity table is created by the migrations.", "");
+    out.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
   }
 
   if (detail.migrations && result.migrations.length) {

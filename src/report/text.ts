@@ -8,6 +8,12 @@ export interface TextReportOptions {
 
 const MARK: Record<Finding["severity"], string> = { error: "error", warning: "warning", notice: "notice" };
 
+/** "12 entities, 14 tables expected" (TypeORM) or "14 pgTable definitions" (Drizzle, where each is one table). */
+export function projectSize(result: Pick<GateResult, "orm" | "entityCount" | "tableCount">): string {
+  if (result.orm.name === "drizzle") return `${result.tableCount} pgTable definition${result.tableCount === 1 ? "" : "s"}`;
+  return `${result.entityCount} entities, ${result.tableCount} tables expected`;
+}
+
 /** The console report: verdict first, then each finding with where and what to do. */
 export function formatText(result: GateResult, { baseDir }: TextReportOptions): string {
   const counts = countBySeverity(result.findings);
@@ -15,7 +21,7 @@ export function formatText(result: GateResult, { baseDir }: TextReportOptions): 
   const failed = result.migrations.filter((m) => m.status === "failed").length;
   lines.push(
     `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${counts.error} error(s), ${counts.warning} warning(s)`,
-    `  ${result.entityCount} entities, ${result.tableCount} tables expected; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; typeorm ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1000).toFixed(1)} s`,
+    `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1000).toFixed(1)} s`,
     "",
   );
   for (const finding of result.findings) {
@@ -26,6 +32,6 @@ export function formatText(result: GateResult, { baseDir }: TextReportOptions): 
     if (finding.hint) lines.push(`  Fix: ${finding.hint}`);
     lines.push("");
   }
-  if (result.findings.length === 0) lines.push("Every entity table is created by the migrations.", "");
+  if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
   return lines.join("\n");
 }

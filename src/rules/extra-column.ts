@@ -1,3 +1,4 @@
+import { mapper } from "./relation-errors.js";
 import { qualifiedName, type ActualColumn } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { quote, quoteTable } from "./sql-text.js";
@@ -23,7 +24,7 @@ export const extraColumn: Rule = {
         key: `${qualifiedName(table)}.${column.name}`,
         object: `${qualifiedName(table)}.${column.name}`,
         location: table.location,
-        message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but entity ${table.entityName} does not map it.`,
+        message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but ${mapper(table)} does not map it.`,
         hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)} once nothing reads it.`,
       }));
   },

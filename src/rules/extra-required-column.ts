@@ -1,3 +1,4 @@
+import { mapper } from "./relation-errors.js";
 import { qualifiedName } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { quote, quoteTable } from "./sql-text.js";
@@ -20,7 +21,7 @@ export const extraRequiredColumn: Rule = {
         key: `${qualifiedName(table)}.${column.name}`,
         object: `${qualifiedName(table)}.${column.name}`,
         location: table.location,
-        message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and entity ${table.entityName} does not map it: every insert through the entity fails.`,
+        message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and ${mapper(table)} does not map it: every insert through the entity fails.`,
         hint: `Map it in the entity (was it renamed there only?), or add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(column.name)} DROP NOT NULL, SET DEFAULT ..., or DROP COLUMN ${quote(column.name)}.`,
       }));
   },

@@ -1,4 +1,10 @@
 import { blockedConnection } from "./blocked-connection.js";
+import { duplicateMigrationNumber } from "./duplicate-migration-number.js";
+import { futureMigrationTimestamp } from "./future-migration-timestamp.js";
+import { migrationOutOfOrder } from "./migration-out-of-order.js";
+import { missingMigrationFile } from "./missing-migration-file.js";
+import { snapshotCollision } from "./snapshot-collision.js";
+import { unlistedMigration } from "./unlisted-migration.js";
 import { columnTypeMismatch } from "./column-type-mismatch.js";
 import { defaultMismatch } from "./default-mismatch.js";
 import { enumValuesMismatch } from "./enum-values-mismatch.js";
@@ -24,6 +30,12 @@ import { unusedIgnore } from "./unused-ignore.js";
 
 /** Every rule, in report order. unexplained-drift runs last: it reads the others' findings. */
 export const RULES: readonly Rule[] = [
+  unlistedMigration,
+  missingMigrationFile,
+  duplicateMigrationNumber,
+  migrationOutOfOrder,
+  futureMigrationTimestamp,
+  snapshotCollision,
   migrationFailed,
   missingSchema,
   missingTable,

@@ -7,7 +7,7 @@ import type { Rule } from "./rule.js";
 /** Next steps by Postgres SQLSTATE, for the failures migrations hit most. */
 const HINTS_BY_CODE: Record<string, string> = {
   "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
-  "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy).",
+  "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy, or Drizzle's casing).",
   "42704": "The type does not exist when this migration runs: create it (CREATE TYPE ... or CREATE EXTENSION) in an earlier migration.",
   "42P07": "The object already exists: use IF NOT EXISTS, or remove the duplicate CREATE from one of the migrations.",
   "42710": "The object already exists: use IF NOT EXISTS, or remove the duplicate from one of the migrations.",
@@ -30,6 +30,7 @@ export const migrationFailed: Rule = {
         const failure = m.failure!;
         const missing = missingRelationOf(m, expected.tables);
         const uncreated = missing && createdByNone(missing);
+        const drizzle = context.orm === "drizzle";
         // When no migration creates the table, the earlier failure is not the cause: do not suggest it.
         const afterFailure = m.ranAfterFailure && !uncreated ? " It ran after an earlier failure, which may be the real cause." : "";
         return {
@@ -38,16 +39,16 @@ export const migrationFailed: Rule = {
           location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
           message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
           detail: failure.statement && tidyStatement(failure.statement),
-          hint: (uncreated ? noMigrationCreates(missing, m) : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.")) + afterFailure,
+          hint: (uncreated ? noMigrationCreates(missing, m, drizzle) : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.")) + afterFailure,
         };
       });
   },
 };
 
-function noMigrationCreates(table: ExpectedTable, migration: MigrationRecord): string {
+function noMigrationCreates(table: ExpectedTable, migration: MigrationRecord, drizzle: boolean): string {
   const at = table.location ? ` (${path.basename(table.location.file)}:${table.location.line})` : "";
-  const before = migration.timestamp !== undefined ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
-  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only synchronize ever did. Add a CREATE TABLE migration${before}.`;
+  const before = migration.timestamp !== undefined && !drizzle ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
+  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only ${drizzle ? "drizzle-kit push" : "synchronize"} ever did. Add a CREATE TABLE migration${before}.`;
 }
 
 /** A statement as written in a template literal: without its surrounding blank lines and common indent. */

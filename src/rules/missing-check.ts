@@ -1,3 +1,4 @@
+import { mapper } from "./relation-errors.js";
 import { qualifiedName } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { quoteTable } from "./sql-text.js";
@@ -14,7 +15,7 @@ export const missingCheck: Rule = {
         key: `${qualifiedName(table)} ${expression}`,
         object: qualifiedName(table),
         location: check.location,
-        message: `No migration creates the check ${expression} on ${qualifiedName(table)} that entity ${table.entityName} declares.`,
+        message: `No migration creates the check ${expression} on ${qualifiedName(table)} that ${mapper(table)} declares.`,
         hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ADD CONSTRAINT "${check.name ?? "CHK"}" CHECK ${expression.startsWith("(") ? expression : `(${expression})`}.`,
       };
     });

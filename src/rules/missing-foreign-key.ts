@@ -1,3 +1,4 @@
+import { mapper } from "./relation-errors.js";
 import { columnSetName, qualifiedName } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { columnList, quoteTable } from "./sql-text.js";
@@ -14,7 +15,7 @@ export const missingForeignKey: Rule = {
   check({ diff }) {
     return diff.missingForeignKeys.map(({ table, foreignKey, near }) => {
       const target = `${qualifiedName(foreignKey.referencedTable)}(${foreignKey.referencedColumns.join(", ")})`;
-      const owner = foreignKey.relation ?? `entity ${table.entityName}`;
+      const owner = foreignKey.relation ?? `${mapper(table)}`;
       const add = `ALTER TABLE ${quoteTable(table)} ADD FOREIGN KEY (${columnList(foreignKey.columns)}) REFERENCES ${quoteTable(foreignKey.referencedTable)}(${columnList(foreignKey.referencedColumns)}) ON DELETE ${foreignKey.onDelete} ON UPDATE ${foreignKey.onUpdate}`;
       const differences = near
         ? [near.onDelete !== foreignKey.onDelete && `ON DELETE ${near.onDelete} instead of ${foreignKey.onDelete}`, near.onUpdate !== foreignKey.onUpdate && `ON UPDATE ${near.onUpdate} instead of ${foreignKey.onUpdate}`].filter(Boolean)

@@ -1,3 +1,4 @@
+import { mapper } from "./relation-errors.js";
 import { columnSetName } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { columnList, quoteTable } from "./sql-text.js";
@@ -19,7 +20,7 @@ export const missingIndex: Rule = {
         object: columnSetName(table, index.columns),
         location: index.location,
         message:
-          `No migration creates the index on ${table.schema}.${table.name} (${index.columns.join(", ")})${index.where ? ` WHERE ${index.where}` : ""} that entity ${table.entityName} declares` +
+          `No migration creates the index on ${table.schema}.${table.name} (${index.columns.join(", ")})${index.where ? ` WHERE ${index.where}` : ""} that ${mapper(table)} declares` +
           (near ? `; index ${near.name} has these columns but ${near.unique ? "is unique" : `a different predicate (${near.where ?? "none"})`}.` : "."),
         hint: `Add a migration: CREATE INDEX ON ${quoteTable(table)} (${columnList(index.columns)})${index.where ? ` WHERE ${index.where}` : ""}; on a large table, CREATE INDEX CONCURRENTLY in a migration without a transaction.`,
       }));

@@ -1,3 +1,4 @@
+import { mapper } from "./relation-errors.js";
 import { qualifiedName } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { columnList, quoteTable } from "./sql-text.js";
@@ -13,8 +14,8 @@ export const missingPrimaryKey: Rule = {
       object: qualifiedName(table),
       location: table.location,
       message: actual
-        ? `The primary key of ${qualifiedName(table)} is (${actual.columns.join(", ")}) after the migrations, but entity ${table.entityName} declares (${table.primaryKey.join(", ")}).`
-        : `${qualifiedName(table)} has no primary key after the migrations; entity ${table.entityName} declares (${table.primaryKey.join(", ")}).`,
+        ? `The primary key of ${qualifiedName(table)} is (${actual.columns.join(", ")}) after the migrations, but ${mapper(table)} declares (${table.primaryKey.join(", ")}).`
+        : `${qualifiedName(table)} has no primary key after the migrations; ${mapper(table)} declares (${table.primaryKey.join(", ")}).`,
       hint: `Add a migration: ${actual ? `ALTER TABLE ${quoteTable(table)} DROP CONSTRAINT "${actual.name}", then ` : ""}ALTER TABLE ${quoteTable(table)} ADD PRIMARY KEY (${columnList(table.primaryKey)}).`,
     }));
   },

@@ -8,12 +8,23 @@ export const missingTable: Rule = {
   defaultSeverity: "error",
   description: "An entity's table is not created by any migration.",
   check(context) {
-    const { expected, migrations } = context;
+    const { expected, migrations, orm } = context;
     return expected.tables
       .filter(createdByNoMigration(context))
       .map((table) => {
         const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
-        const ifNotExists = "use CREATE TABLE IF NOT EXISTS, since databases built with synchronize already have it";
+        const ifNotExists = `use CREATE TABLE IF NOT EXISTS, since databases built with ${orm === "drizzle" ? "drizzle-kit push" : "synchronize"} already have it`;
+        if (orm === "drizzle") {
+          return {
+            key: qualifiedName(table),
+            object: qualifiedName(table),
+            location: table.location,
+            message: `${describeTable(table)} has no CREATE TABLE migration.`,
+            hint: firstUser
+              ? `Add a migration that creates it, ordered before ${firstUser.name} (which already uses the table); ${ifNotExists}.`
+              : `Run npx drizzle-kit generate to write the migration that creates it, and commit it; if a database was built with drizzle-kit push, ${ifNotExists}.`,
+          };
+        }
         return {
           key: qualifiedName(table),
           object: qualifiedName(table),

@@ -1,3 +1,4 @@
+import { mapper } from "./relation-errors.js";
 import { columnSetName } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { columnList, quoteTable } from "./sql-text.js";
@@ -20,7 +21,7 @@ export const missingUnique: Rule = {
       key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
       object: columnSetName(table, columns),
       location,
-      message: `No migration makes (${columns.join(", ")}) unique on ${table.schema}.${table.name}${where ? ` where ${where}` : ""}, as entity ${table.entityName} declares: duplicates can get in.`,
+      message: `No migration makes (${columns.join(", ")}) unique on ${table.schema}.${table.name}${where ? ` where ${where}` : ""}, as ${mapper(table)} declares: duplicates can get in.`,
       hint: asIndex
         ? `Add a migration: CREATE UNIQUE INDEX ON ${quoteTable(table)} (${columnList(columns)})${where ? ` WHERE ${where}` : ""} (deduplicate existing rows first).`
         : `Add a migration: ALTER TABLE ${quoteTable(table)} ADD UNIQUE (${columnList(columns)}) (deduplicate existing rows first).`,

@@ -6,17 +6,18 @@ export const missingView: Rule = {
   id: "missing-view",
   defaultSeverity: "error",
   description: "A view entity's view is not created by any migration.",
-  check({ diff }) {
+  check({ diff, orm }) {
     return diff.missingViews.map(({ view, actual }) => {
       const kind = view.materialized ? "materialized view" : "view";
+      const owner = orm === "drizzle" ? `${view.materialized ? "pgMaterializedView" : "pgView"} ${view.entityName}` : `view entity ${view.entityName}`;
       return {
         key: qualifiedName(view),
         object: qualifiedName(view),
         location: view.location,
         message: actual
-          ? `${qualifiedName(view)} is a ${actual.kind.replace("-", " ")} after the migrations, but view entity ${view.entityName} is a ${kind}.`
-          : `No migration creates the ${kind} ${qualifiedName(view)} of view entity ${view.entityName}.`,
-        hint: `Add a migration with CREATE ${view.materialized ? "MATERIALIZED " : ""}VIEW and the entity's expression (migration:generate writes it, with the typeorm_metadata row TypeORM keeps for views).`,
+          ? `${qualifiedName(view)} is a ${actual.kind.replace("-", " ")} after the migrations, but ${owner} is a ${kind}.`
+          : `No migration creates the ${kind} ${qualifiedName(view)} of ${owner}.`,
+        hint: orm === "drizzle" ? "Run npx drizzle-kit generate and commit the migration it writes for the view." : `Add a migration with CREATE ${view.materialized ? "MATERIALIZED " : ""}VIEW and the entity's expression (migration:generate writes it, with the typeorm_metadata row TypeORM keeps for views).`,
       };
     });
   },

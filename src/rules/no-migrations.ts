@@ -5,13 +5,15 @@ export const noMigrations: Rule = {
   id: "no-migrations",
   defaultSeverity: "warning",
   description: "No migration was found, so every table is reported missing.",
-  check({ migrations, migrationsOption, expected }) {
+  check({ migrations, migrationsOption, expected, orm }) {
     if (migrations.length > 0 || expected.tables.length === 0) return [];
     return [
       {
         key: "no-migrations",
         message: `No migrations were found${migrationsOption.length ? ` (migrations: ${migrationsOption.join(", ")})` : ": the migrations option is empty"}.`,
-        hint: "Check that the migrations globs match your migration files (.ts included) relative to the working directory; in a data source file, build them from __dirname or import.meta.dirname.",
+        hint: orm === "drizzle"
+          ? "Check drizzle.config's out (or the migrations option): it must be the folder drizzle-kit generate writes to, relative to the working directory. If the database was only ever built with drizzle-kit push, run npx drizzle-kit generate and commit the result."
+          : "Check that the migrations globs match your migration files (.ts included) relative to the working directory; in a data source file, build them from __dirname or import.meta.dirname.",
       },
     ];
   },

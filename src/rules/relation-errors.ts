@@ -24,8 +24,15 @@ export function createdByNoMigration({ actual, migrations }: Pick<RuleContext, "
   return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
 }
 
+/** Who declares the table: "entity User" (TypeORM) or "pgTable users" (the Drizzle export). */
+export function mapper(table: Pick<ExpectedTable, "kind" | "entityName">): string {
+  return table.kind === "table" ? `pgTable ${table.entityName}` : `entity ${table.entityName}`;
+}
+
 export function describeTable(table: ExpectedTable): string {
   switch (table.kind) {
+    case "table":
+      return `Table ${qualifiedName(table)} (pgTable ${table.entityName})`;
     case "join-table":
       return `Join table ${qualifiedName(table)}${table.relation ? ` of ${table.relation} (many-to-many)` : ""}`;
     case "closure-table":
@@ -43,6 +50,6 @@ export function tableOwner(table: ExpectedTable): string {
     case "closure-table":
       return `the closure table of tree entity ${table.entityName}`;
     default:
-      return `the table of entity ${table.entityName}`;
+      return `the table of ${mapper(table)}`;
   }
 }

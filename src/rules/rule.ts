@@ -1,4 +1,5 @@
-import type { Finding, MigrationRecord, Severity } from "../engine/result.js";
+import type { Finding, MigrationRecord, OrmInfo, Severity } from "../engine/result.js";
+import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { SchemaDiff } from "../schema/diff.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { BlockedConnection, OracleResult } from "../worker/protocol.js";
@@ -12,8 +13,14 @@ export interface RuleContext {
   migrations: MigrationRecord[];
   migrationsOption: string[];
   blockedConnections: BlockedConnection[];
-  /** TypeORM's own schema-builder verdict; absent in unit tests that do not need it. */
+  /** TypeORM's own schema-builder verdict; absent in unit tests that do not need it, and for Drizzle. */
   oracle?: OracleResult;
+  /** Which ORM's vocabulary hints should use; absent means TypeORM. */
+  orm?: OrmInfo["name"];
+  /** Drizzle: the migrations folder as files, for the journal rules. */
+  drizzleFolder?: DrizzleMigrationFolder;
+  /** Epoch ms the run started at, for "in the future" (a parameter, so rules stay pure). */
+  now?: number;
 }
 
 export type RuleFinding = Omit<Finding, "ruleId" | "severity" | "fingerprint"> & {

@@ -10,7 +10,8 @@ export interface TableName {
   name: string;
 }
 
-export type ExpectedTableKind = "entity" | "join-table" | "closure-table";
+/** entity: a TypeORM @Entity; table: a Drizzle pgTable export. */
+export type ExpectedTableKind = "entity" | "table" | "join-table" | "closure-table";
 
 export interface ExpectedColumn {
   name: string;
@@ -73,7 +74,7 @@ export interface ExpectedCheck {
 
 export interface ExpectedTable extends TableName {
   kind: ExpectedTableKind;
-  /** The entity class (for join tables, the entity that owns the relation). */
+  /** The entity class (for join tables, the entity that owns the relation); for Drizzle, the pgTable export. */
   entityName: string;
   /** For join tables: `Book.tags`. */
   relation?: string;

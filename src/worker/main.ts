@@ -8,7 +8,7 @@ import "reflect-metadata";
 import { register } from "node:module";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
-import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerRequest } from "./protocol.js";
+import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerRequest, WorkerResult } from "./protocol.js";
 import { installCommonJsHooks } from "./register-cjs.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import { installNetGuard, type NetGuard } from "./net-guard.js";
@@ -16,6 +16,7 @@ import { SiteRegistry } from "./site-registry.js";
 import { transformCacheDir } from "./transform-cache.js";
 import { readTsconfig } from "./read-tsconfig.js";
 import { runTypeormProject } from "./typeorm/run-typeorm-project.js";
+import { runDrizzleProject } from "./drizzle/run-drizzle-project.js";
 
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, undefined, () => resolve()));
@@ -38,13 +39,26 @@ async function main(request: WorkerRequest): Promise<void> {
   const sites = new SiteRegistry();
   sites.install();
 
+  const onResult = (result: Omit<WorkerResult, "blockedConnections">) => send({ type: "result", result: { ...result, blockedConnections } });
+  if (request.project.kind === "drizzle") {
+    await runDrizzleProject({
+      projectDir: request.projectDir,
+      project: request.project,
+      connection,
+      sites,
+      onPhase: (phase) => void send({ type: "phase", phase }),
+      onMigrationStart: (name) => void send({ type: "migration-start", name }),
+      onResult,
+    });
+    return;
+  }
   await runTypeormProject({
     request,
     connection,
     sites,
     onPhase: (phase) => void send({ type: "phase", phase }),
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
-    onResult: (result) => send({ type: "result", result: { ...result, blockedConnections } }),
+    onResult,
     onOracle: (oracle) => send({ type: "oracle", oracle }),
   });
 }
@@ -55,6 +69,7 @@ async function main(request: WorkerRequest): Promise<void> {
  */
 function needsEsmHooks({ projectDir, project }: WorkerRequest): boolean {
   if (packageScope(path.join(projectDir, "package.json")) === "module") return true;
+  if (project.kind === "drizzle") return [project.configFile ?? "", ...project.schema].some((file) => /\.m[jt]s\b/.test(file));
   const files = project.kind === "data-source" ? [project.file] : [...project.entities, ...project.migrations];
   return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || (project.kind === "data-source" && moduleFormat(file) === "module"));
 }

@@ -1,7 +1,8 @@
 /** Messages between the engine and the worker process that loads the user's project. */
 import type { SerializedGateError } from "../engine/errors.js";
 import type { ProjectSource } from "../engine/parse-options.js";
-import type { MigrationRecord } from "../engine/result.js";
+import type { MigrationRecord, OrmInfo } from "../engine/result.js";
+import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { ExpectedSchema } from "../schema/model.js";
 
 export interface DbConnection {
@@ -17,7 +18,7 @@ export interface DbConnection {
 export interface WorkerRequest {
   projectDir: string;
   project: ProjectSource;
-  /** Run the ORM's own schema builder after the chain (the oracle). */
+  /** Run the ORM's own schema builder after the chain (the oracle; TypeORM only). */
   crossCheck: boolean;
 }
 
@@ -31,7 +32,8 @@ export interface BlockedConnection {
 }
 
 export interface WorkerResult {
-  typeormVersion: string;
+  orm: OrmInfo;
+  /** Entities (TypeORM) or pgTable definitions (Drizzle). */
   entityCount: number;
   expected: ExpectedSchema;
   migrations: MigrationRecord[];
@@ -39,6 +41,8 @@ export interface WorkerResult {
   migrationsOption: string[];
   blockedConnections: BlockedConnection[];
   timings: { load: number; migrate: number };
+  /** Drizzle: the migrations folder as files on disk, for the journal rules. */
+  drizzleFolder?: DrizzleMigrationFolder;
 }
 
 /** What TypeORM's own schema builder would still run after the chain: the cross-check. */

@@ -15,21 +15,26 @@ export interface DecoratorQuery {
   columns?: unknown;
 }
 
+/** Classes (TypeORM) and the objects top-level calls return (Drizzle tables, enums). */
+function isKeyable(value: unknown): value is object {
+  return typeof value === "function" || (typeof value === "object" && value !== null);
+}
+
 /** Receives the sites that transformed user modules report as they finish loading (see source-sites.ts). */
 export class SiteRegistry {
   private readonly sites = new WeakMap<object, RegisteredSite>();
 
   install(): void {
     const callback: SiteCallback = (file, classes) => {
-      for (const [cls, line, members, decorators = []] of classes) {
-        if (typeof cls === "function") this.sites.set(cls, { file, line, members, decorators });
+      for (const [value, line, members, decorators = []] of classes) {
+        if (isKeyable(value)) this.sites.set(value, { file, line, members, decorators });
       }
     };
     (globalThis as Record<string, unknown>)[SITE_REGISTRY_GLOBAL] = callback;
   }
 
   classLocation(target: unknown): SourceLocation | undefined {
-    const site = typeof target === "function" ? this.sites.get(target) : undefined;
+    const site = isKeyable(target) ? this.sites.get(target) : undefined;
     return site && { file: site.file, line: site.line };
   }
 
@@ -39,7 +44,7 @@ export class SiteRegistry {
    * falls back to the property or the class).
    */
   decoratorLocation(target: unknown, query: DecoratorQuery): SourceLocation | undefined {
-    const site = typeof target === "function" ? this.sites.get(target) : undefined;
+    const site = isKeyable(target) ? this.sites.get(target) : undefined;
     const columns = Array.isArray(query.columns) ? query.columns.map(String) : undefined;
     // A named one is found by its name; an unnamed one by its columns, among unnamed ones only
     // (a property-level @Index has no class decorator, and must not borrow a named one's line).
@@ -55,7 +60,7 @@ export class SiteRegistry {
 
   /** A member's line, looked up the prototype chain (columns and relations may live on a base class). */
   memberLocation(target: unknown, member: string): SourceLocation | undefined {
-    for (let cls = target; typeof cls === "function" && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    for (let cls = target; isKeyable(cls) && cls !== Function.prototype && cls !== Object.prototype; cls = Object.getPrototypeOf(cls)) {
       const site = this.sites.get(cls);
       const line = site?.members[member];
       if (site && line !== undefined) return { file: site.file, line };

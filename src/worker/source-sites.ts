@@ -36,7 +36,8 @@ export interface ClassSite {
 export type SiteCallback = (file: string, classes: Array<[unknown, number, Record<string, number>, ClassDecoratorSite[]?]>) => void;
 
 export function collectClassSites(source: string, filename: string): ClassSite[] {
-  if (!source.includes("class")) return [];
+  // Classes (TypeORM entities, migrations) and top-level calls (Drizzle's pgTable, pgEnum).
+  if (!source.includes("class") && !source.includes("(")) return [];
   const sourceFile = ts.createSourceFile(filename, source, ts.ScriptTarget.Latest, false, scriptKind(filename));
   const lineOf = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   const siteLine = (node: ts.Node, name: ts.Node | undefined) => {
@@ -71,6 +72,8 @@ export function collectClassSites(source: string, filename: string): ClassSite[]
       for (const declaration of statement.declarationList.declarations) {
         if (ts.isIdentifier(declaration.name) && declaration.initializer && ts.isClassExpression(declaration.initializer)) {
           addClass(declaration.name.text, declaration.initializer, lineOf(declaration));
+        } else if (ts.isIdentifier(declaration.name) && declaration.initializer && ts.isCallExpression(declaration.initializer)) {
+          sites.push(callSite(declaration.name.text, declaration.initializer, lineOf(statement), lineOf));
         }
       }
     }
@@ -83,6 +86,66 @@ export function siteRegistrationSnippet(filename: string, sites: readonly ClassS
   if (sites.length === 0) return "";
   const entries = sites.map((s) => `[${s.name}, ${s.line}, ${JSON.stringify(s.members)}, ${JSON.stringify(s.decorators)}]`).join(", ");
   return `\n;{ const __mgSite = globalThis[${JSON.stringify(SITE_REGISTRY_GLOBAL)}]; if (typeof __mgSite === "function") __mgSite(${JSON.stringify(filename)}, [${entries}]); }\n`;
+}
+
+/**
+ * `export const posts = pgTable("posts", { title: text() }, (t) => [index("x").on(t.title)])`:
+ * the statement's line, each key of the columns object with its line, and each entry of the
+ * extra-config callback (index, uniqueIndex, unique, foreignKey, check, primaryKey) as a
+ * "decorator": its builder name, line, string arguments (the constraint name) and the
+ * columns it names through the callback's parameter, so a finding about one index points at it.
+ */
+function callSite(name: string, call: ts.CallExpression, line: number, lineOf: (node: ts.Node) => number): ClassSite {
+  const root = rootCall(call);
+  const members: Record<string, number> = {};
+  const columns = root.arguments.find(ts.isObjectLiteralExpression);
+  for (const property of columns?.properties ?? []) {
+    if (property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) members[property.name.text] = lineOf(property);
+  }
+  const decorators: ClassDecoratorSite[] = [];
+  const extra = root.arguments.find((arg): arg is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+  const param = extra?.parameters[0]?.name;
+  if (extra && param && ts.isIdentifier(param)) {
+    for (const entry of extraConfigEntries(extra)) {
+      const builder = rootCall(entry);
+      if (!ts.isIdentifier(builder.expression)) continue;
+      const keys: string[] = [];
+      const visit = (node: ts.Node) => {
+        if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === param.text) keys.push(node.name.text);
+        // foreignColumns name the other table's columns, not this one's.
+        if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "foreignColumns") return;
+        ts.forEachChild(node, visit);
+      };
+      visit(entry);
+      decorators.push({ name: builder.expression.text, line: lineOf(entry), strings: builder.arguments.filter(isStringLike).map((arg) => arg.text), arrays: [keys] });
+    }
+  }
+  return { name, line, members, decorators };
+}
+
+/** `pgTable(...).enableRLS()` → the `pgTable(...)` call; `index("x").on(t.a).where(...)` → `index("x")`. */
+function rootCall(node: ts.Expression): ts.CallExpression {
+  let current = node;
+  let found = ts.isCallExpression(node) ? node : undefined;
+  while (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)) {
+    if (ts.isCallExpression(current)) found = current;
+    current = current.expression;
+  }
+  return found!;
+}
+
+/** The entries of `(t) => [a, b]`, `(t) => ({ a, b })` or `(t) => { return [a, b]; }`. */
+function extraConfigEntries(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
+  let body: ts.Node | undefined = fn.body;
+  if (body && ts.isBlock(body)) body = body.statements.find(ts.isReturnStatement)?.expression;
+  while (body && ts.isParenthesizedExpression(body)) body = body.expression;
+  if (!body) return [];
+  const entries = ts.isArrayLiteralExpression(body)
+    ? [...body.elements]
+    : ts.isObjectLiteralExpression(body)
+      ? body.properties.filter(ts.isPropertyAssignment).map((property) => property.initializer)
+      : [];
+  return entries.filter((entry): entry is ts.CallExpression => ts.isCallExpression(entry));
 }
 
 function isStringLike(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {

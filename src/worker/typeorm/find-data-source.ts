@@ -1,7 +1,7 @@
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
 import { optionLabel } from "../../engine/parse-options.js";
-import { importUserModule } from "./import-user-module.js";
+import { importUserModule } from "../import-user-module.js";
 import { isDataSource, type DataSourceLike } from "./typeorm-types.js";
 
 export interface FindDataSourceRequest {

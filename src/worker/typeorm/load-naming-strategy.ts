@@ -1,7 +1,7 @@
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
 import type { ModuleRef } from "../../engine/parse-options.js";
-import { importUserModule } from "./import-user-module.js";
+import { importUserModule } from "../import-user-module.js";
 
 /** The naming strategy for glob-configured projects: an exported class (instantiated) or instance. */
 export async function loadNamingStrategy(ref: ModuleRef, projectDir: string, projectRequire: NodeJS.Require): Promise<unknown> {

@@ -3,7 +3,7 @@ import { GateError } from "../../engine/errors.js";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { stackFrames } from "../stack-frames.js";
-import { createdTablesIn } from "./created-tables.js";
+import { createdTablesIn } from "../created-tables.js";
 import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
 
 interface Current {

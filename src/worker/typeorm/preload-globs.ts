@@ -1,5 +1,5 @@
 import { globSync } from "tinyglobby";
-import { importUserModule } from "./import-user-module.js";
+import { importUserModule } from "../import-user-module.js";
 
 /** The extensions TypeORM's directory loader takes (it skips .d.ts too). */
 const CODE_FILE = /\.(?:[cm]?js|[cm]?ts)$/;

@@ -28,6 +28,7 @@ export interface RunTypeormProjectRequest {
 /** The TypeORM adapter: user options in; the expected schema, the migration log and the oracle out. */
 export async function runTypeormProject({ request, connection, sites, onPhase, onMigrationStart, onResult, onOracle }: RunTypeormProjectRequest): Promise<void> {
   const { projectDir, project } = request;
+  if (project.kind === "drizzle") throw new Error("runTypeormProject was handed a Drizzle project");
   onPhase("load");
   const loadStarted = Date.now();
   const typeorm = loadUserTypeorm(projectDir);
@@ -65,7 +66,7 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
-      typeormVersion: typeorm.version,
+      orm: { name: "typeorm", version: typeorm.version },
       entityCount: dataSource.entityMetadatas.filter((m) => m.tableType !== "junction" && m.tableType !== "closure-junction").length,
       expected,
       migrations,

@@ -23,6 +23,33 @@ function displayLocation(location, baseDir) {
   return location && `${displayPath(location.file, baseDir)}:${location.line}`;
 }
 
+// src/report/text.ts
+var MARK = { error: "error", warning: "warning", notice: "notice" };
+function projectSize(result) {
+  if (result.orm.name === "drizzle") return `${result.tableCount} pgTable definition${result.tableCount === 1 ? "" : "s"}`;
+  return `${result.entityCount} entities, ${result.tableCount} tables expected`;
+}
+function formatText(result, { baseDir }) {
+  const counts = countBySeverity(result.findings);
+  const lines = [];
+  const failed = result.migrations.filter((m) => m.status === "failed").length;
+  lines.push(
+    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${counts.error} error(s), ${counts.warning} warning(s)`,
+    `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`,
+    ""
+  );
+  for (const finding of result.findings) {
+    const where = displayLocation(finding.location, baseDir);
+    lines.push(`${where ? `${where}  ` : ""}${MARK[finding.severity]}  ${finding.ruleId}`);
+    lines.push(`  ${finding.message}`);
+    if (finding.detail) lines.push(...finding.detail.split("\n").map((l) => `    | ${l}`));
+    if (finding.hint) lines.push(`  Fix: ${finding.hint}`);
+    lines.push("");
+  }
+  if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
+  return lines.join("\n");
+}
+
 // src/report/markdown.ts
 var SUMMARY_MAX_BYTES = 1e6;
 var COMMENT_MAX_BYTES = 65e3;
@@ -54,7 +81,7 @@ function render(result, baseDir, detail) {
   out.push(
     result.status === "passed" ? `## \u2705 migration-gate passed` : `## \u274C migration-gate failed: ${counts.error} error${counts.error === 1 ? "" : "s"}${counts.warning ? `, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}` : ""}`,
     "",
-    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${result.entityCount} entities, ${result.tableCount} tables expected, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version} with synchronize off (typeorm ${result.orm.version}).`,
+    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${projectSize(result)}, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version}${result.orm.name === "drizzle" ? ` (drizzle-orm ${result.orm.version})` : ` with synchronize off (typeorm ${result.orm.version})`}.`,
     ""
   );
   if (result.findings.length) {
@@ -65,7 +92,7 @@ function render(result, baseDir, detail) {
     out.push("");
     if (detail.fixes) out.push(...fixes(result.findings));
   } else {
-    out.push("Every entity table is created by the migrations.", "");
+    out.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
   }
   if (detail.migrations && result.migrations.length) {
     out.push(`<details><summary>Migrations run (${result.migrations.length})</summary>`, "", "| Migration | Status | Time |", "|---|---|---|");
@@ -106,7 +133,7 @@ function escapeHtml(text) {
 export {
   countBySeverity,
   displayPath,
-  displayLocation,
+  formatText,
   SUMMARY_MAX_BYTES,
   COMMENT_MAX_BYTES,
   formatMarkdown

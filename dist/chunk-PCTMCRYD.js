@@ -6,9 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   countBySeverity,
-  displayLocation,
   displayPath
-} from "./chunk-VCKARZTG.js";
+} from "./chunk-YU4I63DI.js";
 import {
   GateError,
   RULES,
@@ -17,14 +16,16 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-XWH5K7CP.js";
+} from "./chunk-ZK2MZV3D.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
 import {
-  esm_default,
   serverVersion
-} from "./chunk-3UUVHLGC.js";
+} from "./chunk-YDLDOLXO.js";
+import {
+  esm_default
+} from "./chunk-A7TTDEVP.js";
 
 // src/engine/cleanup.ts
 var disposers = /* @__PURE__ */ new Set();
@@ -666,7 +667,7 @@ var dockerProvider = {
     return {
       provider: `docker (${image})`,
       connection,
-      serverVersion: await import("./chunk-64VNZSZD.js").then((m) => m.serverVersion(connection)),
+      serverVersion: await import("./chunk-TMSNKIBY.js").then((m) => m.serverVersion(connection)),
       // testcontainers does not watch the container; a dead server shows up as a query error.
       died: new Promise(() => void 0),
       async dispose() {
@@ -1058,8 +1059,8 @@ function describe(ignore) {
 
 // src/engine/run-gate.ts
 var PHASE_LOG = {
-  load: "Loading the project's entities and migrations",
-  migrate: "Running every migration, synchronize off",
+  load: "Loading the project's schema code and migrations",
+  migrate: "Running every migration on the empty database",
   "cross-check": "Comparing the schema, cross-checked by TypeORM's own schema builder"
 };
 async function runGate(options, hooks = {}) {
@@ -1067,7 +1068,8 @@ async function runGate(options, hooks = {}) {
   const started = Date.now();
   const abort = new AbortController();
   const worker = startWorker(
-    { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck },
+    // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
+    { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck && options.project.kind !== "drizzle" },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -1106,7 +1108,10 @@ async function runGate(options, hooks = {}) {
         migrations: result.migrations,
         migrationsOption: result.migrationsOption,
         blockedConnections: result.blockedConnections,
-        oracle
+        oracle,
+        orm: result.orm.name,
+        drizzleFolder: result.drizzleFolder,
+        now: Date.now()
       },
       options.rules.severities
     );
@@ -1115,7 +1120,7 @@ async function runGate(options, hooks = {}) {
     return {
       status: countBySeverity(findings).error > 0 ? "failed" : "passed",
       projectDir: options.projectDir,
-      orm: { name: "typeorm", version: result.typeormVersion },
+      orm: result.orm,
       postgres: { provider: db.provider, version: db.serverVersion },
       entityCount: result.entityCount,
       tableCount: expected.tables.length,
@@ -1195,29 +1200,6 @@ function formatJson(result, { baseDir }) {
   );
 }
 
-// src/report/text.ts
-var MARK = { error: "error", warning: "warning", notice: "notice" };
-function formatText(result, { baseDir }) {
-  const counts = countBySeverity(result.findings);
-  const lines = [];
-  const failed = result.migrations.filter((m) => m.status === "failed").length;
-  lines.push(
-    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${counts.error} error(s), ${counts.warning} warning(s)`,
-    `  ${result.entityCount} entities, ${result.tableCount} tables expected; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; typeorm ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`,
-    ""
-  );
-  for (const finding of result.findings) {
-    const where = displayLocation(finding.location, baseDir);
-    lines.push(`${where ? `${where}  ` : ""}${MARK[finding.severity]}  ${finding.ruleId}`);
-    lines.push(`  ${finding.message}`);
-    if (finding.detail) lines.push(...finding.detail.split("\n").map((l) => `    | ${l}`));
-    if (finding.hint) lines.push(`  Fix: ${finding.hint}`);
-    lines.push("");
-  }
-  if (result.findings.length === 0) lines.push("Every entity table is created by the migrations.", "");
-  return lines.join("\n");
-}
-
 // src/rules/rule.ts
 var RULES_DOCS = "https://github.com/org/migration-gate/blob/main/docs/rules.md";
 
@@ -1280,7 +1262,6 @@ export {
   runGate,
   formatGateError,
   formatJson,
-  formatText,
   formatSarif,
   writeSarifFile
 };

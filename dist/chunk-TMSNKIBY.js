@@ -5,10 +5,10 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  postPrComment
-} from "./chunk-TTVULCZV.js";
-import "./chunk-VCKARZTG.js";
+  serverVersion
+} from "./chunk-YDLDOLXO.js";
+import "./chunk-A7TTDEVP.js";
 import "./chunk-4EXQY7HF.js";
 export {
-  postPrComment
+  serverVersion
 };

@@ -5336,19 +5336,6 @@ var TypeOverrides = import_lib.default.TypeOverrides;
 var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
 
-// src/postgres/server-version.ts
-async function serverVersion(connection) {
-  const client = new esm_default.Client({ ...connection, ssl: connection.ssl === false ? false : connection.ssl });
-  await client.connect();
-  try {
-    const result = await client.query("SHOW server_version");
-    return result.rows[0].server_version;
-  } finally {
-    await client.end();
-  }
-}
-
 export {
-  esm_default,
-  serverVersion
+  esm_default
 };

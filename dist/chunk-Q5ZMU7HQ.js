@@ -5,9 +5,10 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  serverVersion
-} from "./chunk-3UUVHLGC.js";
+  postPrComment
+} from "./chunk-MX6T2VK5.js";
+import "./chunk-YU4I63DI.js";
 import "./chunk-4EXQY7HF.js";
 export {
-  serverVersion
+  postPrComment
 };

@@ -43,6 +43,13 @@ var OPTION_SPECS = [
     placeholder: "dir"
   },
   {
+    name: "orm",
+    description: "Which ORM the project uses: auto (TypeORM when data-source or entities is given; Drizzle when drizzle-config or schema is given, or a drizzle.config.ts/js sits in working-directory), typeorm or drizzle.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "auto|typeorm|drizzle"
+  },
+  {
     name: "data-source",
     description: "File that exports the TypeORM DataSource (.ts or .js), as given to `typeorm -d`. Use this, or `entities` + `migrations`.",
     actionInput: true,
@@ -62,7 +69,7 @@ var OPTION_SPECS = [
   },
   {
     name: "migrations",
-    description: "With `entities`: migration file globs, comma or newline separated.",
+    description: "TypeORM, with `entities`: migration file globs, comma or newline separated. Drizzle: the migrations folder (drizzle-kit's `out`), overriding the config's.",
     actionInput: true,
     placeholder: "globs"
   },
@@ -71,6 +78,18 @@ var OPTION_SPECS = [
     description: "With `entities`: module exporting the naming strategy class or instance, as `file` or `file#ExportName`.",
     actionInput: true,
     placeholder: "file[#export]"
+  },
+  {
+    name: "drizzle-config",
+    description: "Drizzle: the drizzle-kit config file (drizzle.config.ts), read for schema, out, casing and migrations. Empty: drizzle.config.{ts,js,mts,mjs,cts,cjs} in working-directory.",
+    actionInput: true,
+    placeholder: "file"
+  },
+  {
+    name: "schema",
+    description: "Drizzle: schema files, folders or globs holding the pgTable definitions, comma or newline separated, overriding the config's schema. Without a config file, give it with `migrations` (the migrations folder, drizzle-kit's `out`).",
+    actionInput: true,
+    placeholder: "globs"
   },
   {
     name: "database-url",
@@ -127,7 +146,7 @@ var OPTION_SPECS = [
   },
   {
     name: "cross-check",
-    description: "true: also ask TypeORM's own schema builder what it would still change, and report what no finding explains (unexplained-drift). It costs about 1 s per 100 entities (TypeORM reads the catalog slowly); false skips it.",
+    description: "true: also ask TypeORM's own schema builder what it would still change, and report what no finding explains (unexplained-drift). It costs about 1 s per 100 entities (TypeORM reads the catalog slowly); false skips it. TypeORM only: Drizzle projects have no such oracle.",
     default: "true",
     actionInput: true,
     placeholder: "true|false"
@@ -163,12 +182,12 @@ var OPTION_SPECS = [
 ];
 
 // src/engine/parse-options.ts
-import fs2 from "node:fs";
-import path3 from "node:path";
+import fs4 from "node:fs";
+import path8 from "node:path";
 
 // src/engine/rule-config.ts
-import fs from "node:fs";
-import path2 from "node:path";
+import fs3 from "node:fs";
+import path7 from "node:path";
 
 // src/rules/blocked-connection.ts
 var blockedConnection = {
@@ -187,6 +206,261 @@ var blockedConnection = {
         hint: "The gate only lets your code reach its throwaway Postgres. If a module connects at import time (an initialize() at top level, a cache or queue client), move that into your app's startup."
       };
     });
+  }
+};
+
+// src/rules/duplicate-migration-number.ts
+import path2 from "node:path";
+
+// src/rules/journal-text.ts
+import path from "node:path";
+function journalFolder(folder) {
+  return folder?.format === "journal" && folder.journalFile ? folder : void 0;
+}
+function entryLocation(folder, entry) {
+  return { file: folder.journalFile, line: entry.line };
+}
+function shortPath(folder, file) {
+  return path.join(path.basename(folder.dir), path.relative(folder.dir, file));
+}
+function isoTime(when) {
+  return Number.isFinite(when) ? new Date(when).toISOString() : String(when);
+}
+
+// src/rules/duplicate-migration-number.ts
+var duplicateMigrationNumber = {
+  id: "duplicate-migration-number",
+  defaultSeverity: "error",
+  description: "Two Drizzle migrations share a number (file prefix or journal idx): branches generated them in parallel.",
+  check({ drizzleFolder }) {
+    const folder = journalFolder(drizzleFolder);
+    if (!folder) return [];
+    const findings = [];
+    const byPrefix = /* @__PURE__ */ new Map();
+    for (const file of folder.sqlFiles) {
+      if (file.prefix !== void 0) byPrefix.set(file.prefix, [...byPrefix.get(file.prefix) ?? [], file]);
+    }
+    for (const [prefix, files] of byPrefix) {
+      if (files.length < 2) continue;
+      const later = files[files.length - 1];
+      findings.push({
+        key: `prefix:${prefix}`,
+        object: path2.basename(later.file),
+        location: { file: later.file, line: 1 },
+        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path2.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
+        hint: "Keep the one already on the main branch; for the other, delete its .sql file, journal entry and snapshot, and run npx drizzle-kit generate again on top of the merged branch so it gets the next number and a snapshot that includes both."
+      });
+    }
+    const seen = /* @__PURE__ */ new Map();
+    for (const entry of folder.journal) {
+      const first = seen.get(entry.idx);
+      if (first === void 0) {
+        seen.set(entry.idx, entry.tag);
+        continue;
+      }
+      findings.push({
+        key: `idx:${entry.idx}:${entry.tag}`,
+        object: entry.tag,
+        location: entryLocation(folder, entry),
+        message: `${shortPath(folder, folder.journalFile)} has idx ${entry.idx} twice: ${first} and ${entry.tag}.`,
+        hint: "The journal was merged by hand: regenerate the later migration on top of the merged branch (delete its file, entry and snapshot, then npx drizzle-kit generate)."
+      });
+    }
+    return findings;
+  }
+};
+
+// src/rules/future-migration-timestamp.ts
+var futureMigrationTimestamp = {
+  id: "future-migration-timestamp",
+  defaultSeverity: "error",
+  description: "A meta/_journal.json entry's when is in the future: every migration generated before then will be skipped on databases that applied it.",
+  check({ drizzleFolder, now }) {
+    const folder = journalFolder(drizzleFolder);
+    if (!folder || now === void 0) return [];
+    return folder.journal.filter((entry) => entry.when > now).map((entry) => ({
+      key: entry.tag,
+      object: entry.tag,
+      location: entryLocation(folder, entry),
+      message: `${entry.tag} has when ${isoTime(entry.when)}, which is in the future: once a database applies it, drizzle-orm's migrator skips every migration generated before that moment.`,
+      hint: `Set its "when" to the time it was generated (now: ${now}); check the clock of the machine that ran drizzle-kit generate.`
+    }));
+  }
+};
+
+// src/rules/migration-out-of-order.ts
+var migrationOutOfOrder = {
+  id: "migration-out-of-order",
+  defaultSeverity: "error",
+  description: "A meta/_journal.json entry is not newer than the entries before it: existing databases silently skip it.",
+  check({ drizzleFolder }) {
+    const folder = journalFolder(drizzleFolder);
+    if (!folder) return [];
+    const findings = [];
+    let newest;
+    for (const entry of folder.journal) {
+      if (newest && !(entry.when > newest.when)) {
+        findings.push({
+          key: entry.tag,
+          object: entry.tag,
+          location: entryLocation(folder, entry),
+          message: `${entry.tag} (when ${isoTime(entry.when)}) is listed after ${newest.tag} (when ${isoTime(newest.when)}): every database that already applied ${newest.tag} will skip ${entry.tag} silently, because drizzle-orm's migrator only applies entries newer than the last one it applied.`,
+          hint: `Typically a migration generated on a branch and merged after a newer one. Regenerate it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate), or set its "when" above ${newest.when} if its SQL is still right.`
+        });
+      }
+      if (!newest || entry.when > newest.when) newest = entry;
+    }
+    return findings;
+  }
+};
+
+// src/migrations/drizzle-folder.ts
+import fs from "node:fs";
+import path3 from "node:path";
+var JOURNAL_PATH = path3.join("meta", "_journal.json");
+function readDrizzleFolder(dir) {
+  const journalFile = path3.join(dir, JOURNAL_PATH);
+  if (fs.existsSync(journalFile)) return readJournalFolder(dir, journalFile);
+  return readTimestampFolders(dir);
+}
+function readJournalFolder(dir, journalFile) {
+  const text = fs.readFileSync(journalFile, "utf8");
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new GateError("drizzle-journal-invalid", `${journalFile} is not valid JSON: ${error.message}.`, {
+      hint: "A merge conflict left in the journal is the usual cause: resolve it so every entry from both branches is listed once, in order.",
+      cause: error
+    });
+  }
+  if (!Array.isArray(parsed.entries)) {
+    throw new GateError("drizzle-journal-invalid", `${journalFile} has no "entries" list, so drizzle-kit and the migrator cannot read it.`, {
+      hint: "Restore it from version control, or regenerate it with drizzle-kit."
+    });
+  }
+  const lines = tagLines(text);
+  const journal = parsed.entries.map((entry, index) => ({
+    idx: Number(entry.idx),
+    when: Number(entry.when),
+    tag: String(entry.tag),
+    line: lines[index] ?? 1
+  }));
+  const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => ({ file: path3.join(dir, name), name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] }));
+  const metaDir = path3.join(dir, "meta");
+  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path3.join(metaDir, name)));
+  return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
+}
+function readTimestampFolders(dir) {
+  const folders = listFiles(dir).filter((name) => fs.existsSync(path3.join(dir, name, "migration.sql")));
+  return {
+    format: "folders",
+    dir,
+    journal: [],
+    sqlFiles: folders.map((name) => ({ file: path3.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
+    snapshots: folders.flatMap((name) => readSnapshot(path3.join(dir, name, "snapshot.json")))
+  };
+}
+function readSnapshot(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  try {
+    const json = JSON.parse(text);
+    const prevIds = Array.isArray(json.prevIds) ? json.prevIds.map(String) : typeof json.prevId === "string" ? [json.prevId] : [];
+    const at = text.search(/"prevIds?"\s*:/);
+    return [{ file, id: typeof json.id === "string" ? json.id : void 0, prevIds, line: at === -1 ? 1 : lineAt(text, at) }];
+  } catch {
+    return [];
+  }
+}
+function tagLines(text) {
+  return [...text.matchAll(/"tag"\s*:/g)].map((match) => lineAt(text, match.index));
+}
+function lineAt(text, offset) {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+function listFiles(dir) {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+function journalEntryFile(folder, entry) {
+  return path3.join(folder.dir, `${entry.tag}.sql`);
+}
+
+// src/rules/missing-migration-file.ts
+import fs2 from "node:fs";
+var missingMigrationFile = {
+  id: "missing-migration-file",
+  defaultSeverity: "error",
+  description: "A meta/_journal.json entry whose .sql file does not exist: drizzle-orm's migrator refuses to run at all.",
+  check({ drizzleFolder }) {
+    const folder = journalFolder(drizzleFolder);
+    if (!folder) return [];
+    return folder.journal.filter((entry) => !fs2.existsSync(journalEntryFile(folder, entry))).map((entry) => ({
+      key: entry.tag,
+      object: `${entry.tag}.sql`,
+      location: entryLocation(folder, entry),
+      message: `${shortPath(folder, folder.journalFile)} lists ${entry.tag}, but ${shortPath(folder, journalEntryFile(folder, entry))} does not exist: drizzle-orm's migrator stops with "No file ... found" before running anything.`,
+      hint: "Restore the file from the branch that generated it (a rename or a lost file in a merge), or remove the entry and its meta/*_snapshot.json and run npx drizzle-kit generate again."
+    }));
+  }
+};
+
+// src/rules/snapshot-collision.ts
+import path4 from "node:path";
+var snapshotCollision = {
+  id: "snapshot-collision",
+  defaultSeverity: "error",
+  description: "Two drizzle-kit snapshots have the same prevId: two branches generated from the same parent, and the next generate will diff against half the schema.",
+  check({ drizzleFolder }) {
+    const folder = journalFolder(drizzleFolder);
+    if (!folder) return [];
+    const findings = [];
+    const byParent = /* @__PURE__ */ new Map();
+    for (const snapshot of folder.snapshots) {
+      for (const prevId of snapshot.prevIds) byParent.set(prevId, [...byParent.get(prevId) ?? [], snapshot]);
+    }
+    for (const [prevId, snapshots] of byParent) {
+      if (snapshots.length < 2) continue;
+      const later = snapshots[snapshots.length - 1];
+      findings.push({
+        key: `${prevId}:${snapshots.map((s) => path4.basename(s.file)).join(",")}`,
+        object: path4.basename(later.file),
+        location: { file: later.file, line: later.line },
+        message: `${snapshots.map((s) => shortPath(folder, s.file)).join(" and ")} have the same prevId ${prevId}: two branches generated migrations from the same parent.`,
+        hint: `Regenerate the later branch's migration on top of the merged branch (delete ${path4.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes.`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/rules/unlisted-migration.ts
+import path5 from "node:path";
+var unlistedMigration = {
+  id: "unlisted-migration",
+  defaultSeverity: "error",
+  description: "A Drizzle migration file that meta/_journal.json does not list: the migrator silently never runs it.",
+  check({ drizzleFolder }) {
+    const folder = journalFolder(drizzleFolder);
+    if (!folder) return [];
+    const listed = new Set(folder.journal.map((entry) => entry.tag));
+    return folder.sqlFiles.filter((file) => !listed.has(file.name)).map((file) => ({
+      key: file.name,
+      object: path5.basename(file.file),
+      location: { file: file.file, line: 1 },
+      message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
+      hint: "A merge usually kept the file and lost its journal entry. Delete the file and run npx drizzle-kit generate again on top of the merged branch (it writes the SQL and the journal entry together), or delete it if it is a leftover."
+    }));
   }
 };
 
@@ -302,6 +576,47 @@ var enumValuesMismatch = {
   }
 };
 
+// src/rules/relation-errors.ts
+function missingRelationOf(migration, expected) {
+  const failure = migration.failure;
+  if (failure?.code !== "42P01") return void 0;
+  const match = /relation "([^"]+)" does not exist/.exec(failure.message);
+  if (!match) return void 0;
+  const [schema, name] = match[1].includes(".") ? match[1].split(".", 2) : [void 0, match[1]];
+  const candidates = expected.filter((t) => t.name === name && (schema ? t.schema === schema : true));
+  return candidates.find((t) => t.schema === "public") ?? candidates[0];
+}
+function createdByNoMigration({ actual, migrations }) {
+  const existing = new Set(actual.tables.map(qualifiedName));
+  const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
+  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
+}
+function mapper(table) {
+  return table.kind === "table" ? `pgTable ${table.entityName}` : `entity ${table.entityName}`;
+}
+function describeTable(table) {
+  switch (table.kind) {
+    case "table":
+      return `Table ${qualifiedName(table)} (pgTable ${table.entityName})`;
+    case "join-table":
+      return `Join table ${qualifiedName(table)}${table.relation ? ` of ${table.relation} (many-to-many)` : ""}`;
+    case "closure-table":
+      return `Closure table ${qualifiedName(table)} of tree entity ${table.entityName}`;
+    default:
+      return `Entity ${table.entityName} (table ${qualifiedName(table)})`;
+  }
+}
+function tableOwner(table) {
+  switch (table.kind) {
+    case "join-table":
+      return `the join table of ${table.relation ?? table.entityName}`;
+    case "closure-table":
+      return `the closure table of tree entity ${table.entityName}`;
+    default:
+      return `the table of ${mapper(table)}`;
+  }
+}
+
 // src/rules/extra-column.ts
 function blocksInserts(column) {
   return !column.nullable && column.default === void 0 && !column.identity && !column.generated;
@@ -315,7 +630,7 @@ var extraColumn = {
       key: `${qualifiedName(table)}.${column.name}`,
       object: `${qualifiedName(table)}.${column.name}`,
       location: table.location,
-      message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but entity ${table.entityName} does not map it.`,
+      message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but ${mapper(table)} does not map it.`,
       hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)} once nothing reads it.`
     }));
   }
@@ -331,7 +646,7 @@ var extraRequiredColumn = {
       key: `${qualifiedName(table)}.${column.name}`,
       object: `${qualifiedName(table)}.${column.name}`,
       location: table.location,
-      message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and entity ${table.entityName} does not map it: every insert through the entity fails.`,
+      message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and ${mapper(table)} does not map it: every insert through the entity fails.`,
       hint: `Map it in the entity (was it renamed there only?), or add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(column.name)} DROP NOT NULL, SET DEFAULT ..., or DROP COLUMN ${quote(column.name)}.`
     }));
   }
@@ -353,48 +668,10 @@ var extraTable = {
 };
 
 // src/rules/migration-failed.ts
-import path from "node:path";
-
-// src/rules/relation-errors.ts
-function missingRelationOf(migration, expected) {
-  const failure = migration.failure;
-  if (failure?.code !== "42P01") return void 0;
-  const match = /relation "([^"]+)" does not exist/.exec(failure.message);
-  if (!match) return void 0;
-  const [schema, name] = match[1].includes(".") ? match[1].split(".", 2) : [void 0, match[1]];
-  const candidates = expected.filter((t) => t.name === name && (schema ? t.schema === schema : true));
-  return candidates.find((t) => t.schema === "public") ?? candidates[0];
-}
-function createdByNoMigration({ actual, migrations }) {
-  const existing = new Set(actual.tables.map(qualifiedName));
-  const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
-}
-function describeTable(table) {
-  switch (table.kind) {
-    case "join-table":
-      return `Join table ${qualifiedName(table)}${table.relation ? ` of ${table.relation} (many-to-many)` : ""}`;
-    case "closure-table":
-      return `Closure table ${qualifiedName(table)} of tree entity ${table.entityName}`;
-    default:
-      return `Entity ${table.entityName} (table ${qualifiedName(table)})`;
-  }
-}
-function tableOwner(table) {
-  switch (table.kind) {
-    case "join-table":
-      return `the join table of ${table.relation ?? table.entityName}`;
-    case "closure-table":
-      return `the closure table of tree entity ${table.entityName}`;
-    default:
-      return `the table of entity ${table.entityName}`;
-  }
-}
-
-// src/rules/migration-failed.ts
+import path6 from "node:path";
 var HINTS_BY_CODE = {
   "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
-  "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy).",
+  "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy, or Drizzle's casing).",
   "42704": "The type does not exist when this migration runs: create it (CREATE TYPE ... or CREATE EXTENSION) in an earlier migration.",
   "42P07": "The object already exists: use IF NOT EXISTS, or remove the duplicate CREATE from one of the migrations.",
   "42710": "The object already exists: use IF NOT EXISTS, or remove the duplicate from one of the migrations.",
@@ -413,6 +690,7 @@ var migrationFailed = {
       const failure = m.failure;
       const missing = missingRelationOf(m, expected.tables);
       const uncreated = missing && createdByNone(missing);
+      const drizzle = context.orm === "drizzle";
       const afterFailure = m.ranAfterFailure && !uncreated ? " It ran after an earlier failure, which may be the real cause." : "";
       return {
         key: m.name,
@@ -420,15 +698,15 @@ var migrationFailed = {
         location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
         message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
         detail: failure.statement && tidyStatement(failure.statement),
-        hint: (uncreated ? noMigrationCreates(missing, m) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
+        hint: (uncreated ? noMigrationCreates(missing, m, drizzle) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
       };
     });
   }
 };
-function noMigrationCreates(table, migration) {
-  const at = table.location ? ` (${path.basename(table.location.file)}:${table.location.line})` : "";
-  const before = migration.timestamp !== void 0 ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
-  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only synchronize ever did. Add a CREATE TABLE migration${before}.`;
+function noMigrationCreates(table, migration, drizzle) {
+  const at = table.location ? ` (${path6.basename(table.location.file)}:${table.location.line})` : "";
+  const before = migration.timestamp !== void 0 && !drizzle ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
+  return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only ${drizzle ? "drizzle-kit push" : "synchronize"} ever did. Add a CREATE TABLE migration${before}.`;
 }
 function tidyStatement(statement) {
   const lines = statement.replace(/^\s*\n/, "").trimEnd().split("\n");
@@ -448,7 +726,7 @@ var missingCheck = {
         key: `${qualifiedName(table)} ${expression}`,
         object: qualifiedName(table),
         location: check.location,
-        message: `No migration creates the check ${expression} on ${qualifiedName(table)} that entity ${table.entityName} declares.`,
+        message: `No migration creates the check ${expression} on ${qualifiedName(table)} that ${mapper(table)} declares.`,
         hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ADD CONSTRAINT "${check.name ?? "CHK"}" CHECK ${expression.startsWith("(") ? expression : `(${expression})`}.`
       };
     });
@@ -498,7 +776,7 @@ var missingForeignKey = {
   check({ diff }) {
     return diff.missingForeignKeys.map(({ table, foreignKey, near }) => {
       const target = `${qualifiedName(foreignKey.referencedTable)}(${foreignKey.referencedColumns.join(", ")})`;
-      const owner = foreignKey.relation ?? `entity ${table.entityName}`;
+      const owner = foreignKey.relation ?? `${mapper(table)}`;
       const add = `ALTER TABLE ${quoteTable(table)} ADD FOREIGN KEY (${columnList(foreignKey.columns)}) REFERENCES ${quoteTable(foreignKey.referencedTable)}(${columnList(foreignKey.referencedColumns)}) ON DELETE ${foreignKey.onDelete} ON UPDATE ${foreignKey.onUpdate}`;
       const differences = near ? [near.onDelete !== foreignKey.onDelete && `ON DELETE ${near.onDelete} instead of ${foreignKey.onDelete}`, near.onUpdate !== foreignKey.onUpdate && `ON UPDATE ${near.onUpdate} instead of ${foreignKey.onUpdate}`].filter(Boolean) : [];
       return {
@@ -522,7 +800,7 @@ var missingIndex = {
       key: `${columnSetName(table, index.columns)}${index.where ? ` WHERE ${index.where}` : ""}`,
       object: columnSetName(table, index.columns),
       location: index.location,
-      message: `No migration creates the index on ${table.schema}.${table.name} (${index.columns.join(", ")})${index.where ? ` WHERE ${index.where}` : ""} that entity ${table.entityName} declares` + (near ? `; index ${near.name} has these columns but ${near.unique ? "is unique" : `a different predicate (${near.where ?? "none"})`}.` : "."),
+      message: `No migration creates the index on ${table.schema}.${table.name} (${index.columns.join(", ")})${index.where ? ` WHERE ${index.where}` : ""} that ${mapper(table)} declares` + (near ? `; index ${near.name} has these columns but ${near.unique ? "is unique" : `a different predicate (${near.where ?? "none"})`}.` : "."),
       hint: `Add a migration: CREATE INDEX ON ${quoteTable(table)} (${columnList(index.columns)})${index.where ? ` WHERE ${index.where}` : ""}; on a large table, CREATE INDEX CONCURRENTLY in a migration without a transaction.`
     }));
   }
@@ -538,7 +816,7 @@ var missingPrimaryKey = {
       key: qualifiedName(table),
       object: qualifiedName(table),
       location: table.location,
-      message: actual ? `The primary key of ${qualifiedName(table)} is (${actual.columns.join(", ")}) after the migrations, but entity ${table.entityName} declares (${table.primaryKey.join(", ")}).` : `${qualifiedName(table)} has no primary key after the migrations; entity ${table.entityName} declares (${table.primaryKey.join(", ")}).`,
+      message: actual ? `The primary key of ${qualifiedName(table)} is (${actual.columns.join(", ")}) after the migrations, but ${mapper(table)} declares (${table.primaryKey.join(", ")}).` : `${qualifiedName(table)} has no primary key after the migrations; ${mapper(table)} declares (${table.primaryKey.join(", ")}).`,
       hint: `Add a migration: ${actual ? `ALTER TABLE ${quoteTable(table)} DROP CONSTRAINT "${actual.name}", then ` : ""}ALTER TABLE ${quoteTable(table)} ADD PRIMARY KEY (${columnList(table.primaryKey)}).`
     }));
   }
@@ -549,13 +827,14 @@ var missingSchema = {
   id: "missing-schema",
   defaultSeverity: "error",
   description: "A schema entities live in is not created by any migration.",
-  check({ diff }) {
-    return diff.missingSchemas.map(({ schema, firstUser }) => ({
+  check({ diff, orm, migrations }) {
+    const fromFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables.map((table) => table.split(".")[0])));
+    return diff.missingSchemas.filter(({ schema }) => !fromFailed.has(schema)).map(({ schema, firstUser }) => ({
       key: schema,
       object: schema,
       location: firstUser.location,
-      message: `No migration creates schema ${schema}, which ${"entityName" in firstUser ? `entity ${firstUser.entityName}` : `enum ${firstUser.name}`} lives in.`,
-      hint: `Add a migration that runs CREATE SCHEMA IF NOT EXISTS ${quote(schema)} before the first one that uses it: TypeORM's migration:generate does not write it.`
+      message: `No migration creates schema ${schema}, which ${"entityName" in firstUser ? "kind" in firstUser && (firstUser.kind === "table" || firstUser.kind === "entity") ? mapper(firstUser) : `entity ${firstUser.entityName}` : `enum ${firstUser.name}`} lives in.`,
+      hint: orm === "drizzle" ? `Add a migration that runs CREATE SCHEMA IF NOT EXISTS ${quote(schema)} before the first one that uses it (drizzle-kit generate writes it when the schema is exported with pgSchema from a schema file).` : `Add a migration that runs CREATE SCHEMA IF NOT EXISTS ${quote(schema)} before the first one that uses it: TypeORM's migration:generate does not write it.`
     }));
   }
 };
@@ -566,10 +845,19 @@ var missingTable = {
   defaultSeverity: "error",
   description: "An entity's table is not created by any migration.",
   check(context) {
-    const { expected, migrations } = context;
+    const { expected, migrations, orm } = context;
     return expected.tables.filter(createdByNoMigration(context)).map((table) => {
       const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
-      const ifNotExists = "use CREATE TABLE IF NOT EXISTS, since databases built with synchronize already have it";
+      const ifNotExists = `use CREATE TABLE IF NOT EXISTS, since databases built with ${orm === "drizzle" ? "drizzle-kit push" : "synchronize"} already have it`;
+      if (orm === "drizzle") {
+        return {
+          key: qualifiedName(table),
+          object: qualifiedName(table),
+          location: table.location,
+          message: `${describeTable(table)} has no CREATE TABLE migration.`,
+          hint: firstUser ? `Add a migration that creates it, ordered before ${firstUser.name} (which already uses the table); ${ifNotExists}.` : `Run npx drizzle-kit generate to write the migration that creates it, and commit it; if a database was built with drizzle-kit push, ${ifNotExists}.`
+        };
+      }
       return {
         key: qualifiedName(table),
         object: qualifiedName(table),
@@ -596,7 +884,7 @@ var missingUnique = {
       key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
       object: columnSetName(table, columns),
       location,
-      message: `No migration makes (${columns.join(", ")}) unique on ${table.schema}.${table.name}${where ? ` where ${where}` : ""}, as entity ${table.entityName} declares: duplicates can get in.`,
+      message: `No migration makes (${columns.join(", ")}) unique on ${table.schema}.${table.name}${where ? ` where ${where}` : ""}, as ${mapper(table)} declares: duplicates can get in.`,
       hint: asIndex ? `Add a migration: CREATE UNIQUE INDEX ON ${quoteTable(table)} (${columnList(columns)})${where ? ` WHERE ${where}` : ""} (deduplicate existing rows first).` : `Add a migration: ALTER TABLE ${quoteTable(table)} ADD UNIQUE (${columnList(columns)}) (deduplicate existing rows first).`
     }));
   }
@@ -607,15 +895,16 @@ var missingView = {
   id: "missing-view",
   defaultSeverity: "error",
   description: "A view entity's view is not created by any migration.",
-  check({ diff }) {
+  check({ diff, orm }) {
     return diff.missingViews.map(({ view, actual }) => {
       const kind = view.materialized ? "materialized view" : "view";
+      const owner = orm === "drizzle" ? `${view.materialized ? "pgMaterializedView" : "pgView"} ${view.entityName}` : `view entity ${view.entityName}`;
       return {
         key: qualifiedName(view),
         object: qualifiedName(view),
         location: view.location,
-        message: actual ? `${qualifiedName(view)} is a ${actual.kind.replace("-", " ")} after the migrations, but view entity ${view.entityName} is a ${kind}.` : `No migration creates the ${kind} ${qualifiedName(view)} of view entity ${view.entityName}.`,
-        hint: `Add a migration with CREATE ${view.materialized ? "MATERIALIZED " : ""}VIEW and the entity's expression (migration:generate writes it, with the typeorm_metadata row TypeORM keeps for views).`
+        message: actual ? `${qualifiedName(view)} is a ${actual.kind.replace("-", " ")} after the migrations, but ${owner} is a ${kind}.` : `No migration creates the ${kind} ${qualifiedName(view)} of ${owner}.`,
+        hint: orm === "drizzle" ? "Run npx drizzle-kit generate and commit the migration it writes for the view." : `Add a migration with CREATE ${view.materialized ? "MATERIALIZED " : ""}VIEW and the entity's expression (migration:generate writes it, with the typeorm_metadata row TypeORM keeps for views).`
       };
     });
   }
@@ -626,13 +915,13 @@ var noMigrations = {
   id: "no-migrations",
   defaultSeverity: "warning",
   description: "No migration was found, so every table is reported missing.",
-  check({ migrations, migrationsOption, expected }) {
+  check({ migrations, migrationsOption, expected, orm }) {
     if (migrations.length > 0 || expected.tables.length === 0) return [];
     return [
       {
         key: "no-migrations",
         message: `No migrations were found${migrationsOption.length ? ` (migrations: ${migrationsOption.join(", ")})` : ": the migrations option is empty"}.`,
-        hint: "Check that the migrations globs match your migration files (.ts included) relative to the working directory; in a data source file, build them from __dirname or import.meta.dirname."
+        hint: orm === "drizzle" ? "Check drizzle.config's out (or the migrations option): it must be the folder drizzle-kit generate writes to, relative to the working directory. If the database was only ever built with drizzle-kit push, run npx drizzle-kit generate and commit the result." : "Check that the migrations globs match your migration files (.ts included) relative to the working directory; in a data source file, build them from __dirname or import.meta.dirname."
       }
     ];
   }
@@ -1075,6 +1364,12 @@ var unusedIgnore = {
 
 // src/rules/index.ts
 var RULES = [
+  unlistedMigration,
+  missingMigrationFile,
+  duplicateMigrationNumber,
+  migrationOutOfOrder,
+  futureMigrationTimestamp,
+  snapshotCollision,
   migrationFailed,
   missingSchema,
   missingTable,
@@ -1105,8 +1400,8 @@ var CONFIG_FILE_NAME = "migration-gate.config.json";
 var SEVERITIES = ["error", "warning", "notice", "off"];
 function loadRuleConfig(inputs) {
   const config = { severities: {}, ignores: [] };
-  const file = inputs.configPath ? path2.resolve(inputs.cwd, inputs.configPath) : path2.join(inputs.projectDir, CONFIG_FILE_NAME);
-  if (fs.existsSync(file)) {
+  const file = inputs.configPath ? path7.resolve(inputs.cwd, inputs.configPath) : path7.join(inputs.projectDir, CONFIG_FILE_NAME);
+  if (fs3.existsSync(file)) {
     readConfigFile(file, config);
     config.configFile = file;
   } else if (inputs.configPath) {
@@ -1129,8 +1424,8 @@ function loadRuleConfig(inputs) {
   return config;
 }
 function readConfigFile(file, config) {
-  const text = fs.readFileSync(file, "utf8");
-  const where = path2.basename(file);
+  const text = fs3.readFileSync(file, "utf8");
+  const where = path7.basename(file);
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -1214,7 +1509,7 @@ function checkSeverity(severity, label) {
   throw new GateError("invalid-config", `${label}: "${severity}" is not a severity.`, { hint: `Use one of ${SEVERITIES.join(", ")}.` });
 }
 function invalid(file, line, what) {
-  return new GateError("invalid-config", `${path2.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
+  return new GateError("invalid-config", `${path7.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -1248,6 +1543,8 @@ function entryLines(text, count) {
 }
 
 // src/engine/parse-options.ts
+var ORM_CHOICES = ["auto", "typeorm", "drizzle"];
+var DRIZZLE_CONFIG_NAMES = ["drizzle.config.ts", "drizzle.config.mts", "drizzle.config.cts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs"];
 var PROVIDER_CHOICES = ["auto", "url", "binaries", "embedded", "docker"];
 var FORMATS = ["text", "json", "markdown", "sarif"];
 function optionLabel(name) {
@@ -1260,7 +1557,7 @@ function parseOptions(raw, context) {
     if (given) return given;
     return OPTION_SPECS.find((s) => s.name === name)?.default;
   };
-  const projectDir = path3.resolve(context.cwd, value("working-directory") ?? ".");
+  const projectDir = path8.resolve(context.cwd, value("working-directory") ?? ".");
   if (!isDirectory(projectDir)) {
     throw new GateError("working-directory-not-found", `${optionLabel("working-directory")} "${value("working-directory")}" is not a directory (looked for ${projectDir}).`, {
       hint: "Set it to the folder that holds the project's package.json, relative to the repository root."
@@ -1272,13 +1569,61 @@ function parseOptions(raw, context) {
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format")),
-    sarifFile: value("sarif-file") && path3.resolve(context.cwd, value("sarif-file")),
+    sarifFile: value("sarif-file") && path8.resolve(context.cwd, value("sarif-file")),
     github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") })
   };
 }
 function parseProjectSource(value, projectDir) {
+  const orm = value("orm");
+  if (!ORM_CHOICES.includes(orm)) {
+    throw new GateError("invalid-orm", `${optionLabel("orm")} must be one of ${ORM_CHOICES.join(", ")} (got "${orm}").`);
+  }
+  const typeormGiven = Boolean(value("data-source") || value("entities") || value("naming-strategy"));
+  const drizzleGiven = Boolean(value("drizzle-config") || value("schema"));
+  if (orm === "drizzle" || orm === "auto" && drizzleGiven && !typeormGiven) return parseDrizzleSource(value, projectDir);
+  if (orm === "auto" && !typeormGiven && findDrizzleConfig(projectDir)) return parseDrizzleSource(value, projectDir);
+  if (drizzleGiven) {
+    throw new GateError("conflicting-options", `${optionLabel("drizzle-config")} and ${optionLabel("schema")} are Drizzle options, but ${orm === "typeorm" ? "orm is typeorm" : "TypeORM options are given too"}.`, {
+      hint: "Give either the TypeORM options (data-source, or entities with migrations) or the Drizzle ones (drizzle-config, or schema with migrations), and set orm to match if you set it."
+    });
+  }
+  return parseTypeormSource(value, projectDir);
+}
+function parseDrizzleSource(value, projectDir) {
+  const typeormOnly = ["data-source", "data-source-export", "entities", "naming-strategy"].filter((name) => value(name));
+  if (typeormOnly.length) {
+    throw new GateError("conflicting-options", `${typeormOnly.map(optionLabel).join(", ")} ${typeormOnly.length > 1 ? "are TypeORM options" : "is a TypeORM option"}, but the project is checked as a Drizzle project.`, {
+      hint: "Remove it, or set orm: typeorm if the project uses TypeORM."
+    });
+  }
+  const given = value("drizzle-config");
+  const configFile = given ? requireFile(projectDir, given, "drizzle-config") : findDrizzleConfig(projectDir);
+  const schema = splitList(value("schema"));
+  const migrations = splitList(value("migrations"));
+  if (migrations.length > 1) {
+    throw new GateError("invalid-migrations", `For a Drizzle project, ${optionLabel("migrations")} is one folder (drizzle-kit's \`out\`), but ${migrations.length} were given.`, {
+      hint: "Example: --migrations drizzle (the folder holding meta/_journal.json, or the <timestamp>_<name>/ folders)."
+    });
+  }
+  const migrationsDir = migrations[0];
+  if (migrationsDir && !isDirectory(path8.resolve(projectDir, migrationsDir))) {
+    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path8.resolve(projectDir, migrationsDir)}).`, {
+      hint: "Give the folder drizzle-kit generate writes to (its `out`, ./drizzle by default), relative to working-directory."
+    });
+  }
+  if (!configFile && (!schema.length || !migrationsDir)) {
+    throw new GateError("no-project-source", `No drizzle.config.ts (or .js) in ${projectDir}, so ${optionLabel("schema")} and ${optionLabel("migrations")} are both needed.`, {
+      hint: 'Point drizzle-config at the file you pass to drizzle-kit --config, or give e.g. --schema "src/db/schema.ts" --migrations drizzle.'
+    });
+  }
+  return { kind: "drizzle", configFile, schema, migrationsDir };
+}
+function findDrizzleConfig(projectDir) {
+  return DRIZZLE_CONFIG_NAMES.map((name) => path8.join(projectDir, name)).find((file) => fs4.existsSync(file));
+}
+function parseTypeormSource(value, projectDir) {
   const dataSource = value("data-source");
   const entities = splitList(value("entities"));
   const migrations = splitList(value("migrations"));
@@ -1305,8 +1650,8 @@ function parseProjectSource(value, projectDir) {
     });
   }
   const found = findDataSourceCandidates(projectDir);
-  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}.`, {
-    hint: found.length ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}` : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts".'
+  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")} (TypeORM); or ${optionLabel("drizzle-config")}, or ${optionLabel("schema")} with ${optionLabel("migrations")} (Drizzle).`, {
+    hint: found.length ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}` : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts". Drizzle projects are found by their drizzle.config.ts in working-directory.'
   });
 }
 function parseModuleRef(projectDir, given, option) {
@@ -1316,8 +1661,8 @@ function parseModuleRef(projectDir, given, option) {
   return { file: requireFile(projectDir, file, option), exportName };
 }
 function requireFile(projectDir, given, option) {
-  const file = path3.resolve(projectDir, given);
-  if (fs2.existsSync(file) && fs2.statSync(file).isFile()) return file;
+  const file = path8.resolve(projectDir, given);
+  if (fs4.existsSync(file) && fs4.statSync(file).isFile()) return file;
   const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
     hint: candidates.length ? `Paths are relative to working-directory (${projectDir}). Did you mean ${candidates.map((c) => `"${c}"`).join(" or ")}?` : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).`
@@ -1391,7 +1736,7 @@ function splitList(given) {
 }
 function isDirectory(dir) {
   try {
-    return fs2.statSync(dir).isDirectory();
+    return fs4.statSync(dir).isDirectory();
   } catch {
     return false;
   }
@@ -1402,16 +1747,16 @@ function findDataSourceCandidates(projectDir) {
     if (depth > 4 || found.length >= 3) return;
     let entries;
     try {
-      entries = fs2.readdirSync(dir, { withFileTypes: true });
+      entries = fs4.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const full = path3.join(dir, entry.name);
+      const full = path8.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, depth + 1);
       else if (/^(data-?source|ormconfig|typeorm\.config)\.(ts|js|mts|cts|mjs|cjs)$/i.test(entry.name)) {
-        found.push(path3.relative(projectDir, full));
+        found.push(path8.relative(projectDir, full));
       }
     }
   };
@@ -1424,6 +1769,8 @@ export {
   serializeError,
   deserializeError,
   OPTION_SPECS,
+  readDrizzleFolder,
+  journalEntryFile,
   quoteIdentifier,
   qualifiedName,
   diffSchemas,

@@ -1,0 +1,150 @@
+/**
+ * A Drizzle migrations folder as files on disk: the journal, the .sql files, the snapshots,
+ * each with the line a finding should point at. No database, no user code: the journal rules
+ * (unlisted-migration, missing-migration-file, duplicate-migration-number,
+ * migration-out-of-order, future-migration-timestamp, snapshot-collision) read only this.
+ *
+ * Two formats exist:
+ * - drizzle-kit 0.x ("journal"): `NNNN_name.sql`, `meta/_journal.json` listing them (idx, when,
+ *   tag), `meta/NNNN_snapshot.json` (id, prevId). The journal alone decides what runs.
+ * - drizzle-kit 1.x ("folders"): `<YYYYMMDDHHMMSS>_<name>/migration.sql` with a `snapshot.json`
+ *   (id, prevIds) beside it; applied by folder name, no journal.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { GateError } from "../engine/errors.js";
+
+export type DrizzleFolderFormat = "journal" | "folders";
+
+export interface JournalEntry {
+  idx: number;
+  /** Milliseconds; the 0.x migrator orders and skips by it. */
+  when: number;
+  tag: string;
+  /** Line of the entry's `"tag"` in the journal. */
+  line: number;
+}
+
+export interface MigrationSqlFile {
+  /** Absolute path. */
+  file: string;
+  /** 0.x: the tag (`0003_add_posts`); 1.x: the folder name (`20260101120000_add_posts`). */
+  name: string;
+  /** The leading number: `0003`, or the 14-digit timestamp of a 1.x folder. */
+  prefix?: string;
+}
+
+export interface SnapshotFile {
+  file: string;
+  id?: string;
+  prevIds: string[];
+  /** Line of `"prevId"` / `"prevIds"`. */
+  line: number;
+}
+
+export interface DrizzleMigrationFolder {
+  format: DrizzleFolderFormat;
+  /** Absolute path of the folder. */
+  dir: string;
+  /** 0.x only. */
+  journalFile?: string;
+  journal: JournalEntry[];
+  /** Every migration file present, in name order. */
+  sqlFiles: MigrationSqlFile[];
+  snapshots: SnapshotFile[];
+}
+
+export const JOURNAL_PATH = path.join("meta", "_journal.json");
+
+/** Reads the folder; a missing folder reads as empty 1.x-style (no-migrations says so), a broken journal throws. */
+export function readDrizzleFolder(dir: string): DrizzleMigrationFolder {
+  const journalFile = path.join(dir, JOURNAL_PATH);
+  if (fs.existsSync(journalFile)) return readJournalFolder(dir, journalFile);
+  return readTimestampFolders(dir);
+}
+
+function readJournalFolder(dir: string, journalFile: string): DrizzleMigrationFolder {
+  const text = fs.readFileSync(journalFile, "utf8");
+  let parsed: { entries?: Array<{ idx?: unknown; when?: unknown; tag?: unknown }> };
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch (error) {
+    throw new GateError("drizzle-journal-invalid", `${journalFile} is not valid JSON: ${(error as Error).message}.`, {
+      hint: "A merge conflict left in the journal is the usual cause: resolve it so every entry from both branches is listed once, in order.",
+      cause: error,
+    });
+  }
+  if (!Array.isArray(parsed.entries)) {
+    throw new GateError("drizzle-journal-invalid", `${journalFile} has no "entries" list, so drizzle-kit and the migrator cannot read it.`, {
+      hint: "Restore it from version control, or regenerate it with drizzle-kit.",
+    });
+  }
+  const lines = tagLines(text);
+  const journal = parsed.entries.map((entry, index) => ({
+    idx: Number(entry.idx),
+    when: Number(entry.when),
+    tag: String(entry.tag),
+    line: lines[index] ?? 1,
+  }));
+  const sqlFiles = listFiles(dir)
+    .filter((name) => name.endsWith(".sql"))
+    .map((name) => ({ file: path.join(dir, name), name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] }));
+  const metaDir = path.join(dir, "meta");
+  const snapshots = listFiles(metaDir)
+    .filter((name) => name.endsWith("_snapshot.json"))
+    .flatMap((name) => readSnapshot(path.join(metaDir, name)));
+  return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
+}
+
+function readTimestampFolders(dir: string): DrizzleMigrationFolder {
+  const folders = listFiles(dir).filter((name) => fs.existsSync(path.join(dir, name, "migration.sql")));
+  return {
+    format: "folders",
+    dir,
+    journal: [],
+    sqlFiles: folders.map((name) => ({ file: path.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
+    snapshots: folders.flatMap((name) => readSnapshot(path.join(dir, name, "snapshot.json"))),
+  };
+}
+
+function readSnapshot(file: string): SnapshotFile[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  try {
+    const json = JSON.parse(text) as { id?: unknown; prevId?: unknown; prevIds?: unknown };
+    const prevIds = Array.isArray(json.prevIds) ? json.prevIds.map(String) : typeof json.prevId === "string" ? [json.prevId] : [];
+    const at = text.search(/"prevIds?"\s*:/);
+    return [{ file, id: typeof json.id === "string" ? json.id : undefined, prevIds, line: at === -1 ? 1 : lineAt(text, at) }];
+  } catch {
+    // An unreadable snapshot only matters to drizzle-kit generate, which says so itself.
+    return [];
+  }
+}
+
+/** The line of each `"tag"` key, in order: one per journal entry. */
+function tagLines(text: string): number[] {
+  return [...text.matchAll(/"tag"\s*:/g)].map((match) => lineAt(text, match.index));
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Where a journal entry's file is expected: `<dir>/<tag>.sql`, as the 0.x migrator reads it. */
+export function journalEntryFile(folder: DrizzleMigrationFolder, entry: JournalEntry): string {
+  return path.join(folder.dir, `${entry.tag}.sql`);
+}

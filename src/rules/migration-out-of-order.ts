@@ -1,0 +1,32 @@
+import { entryLocation, isoTime, journalFolder } from "./journal-text.js";
+import type { Rule, RuleFinding } from "./rule.js";
+
+/**
+ * A journal entry whose `when` is not after every entry listed before it. drizzle-orm 0.x applies
+ * only entries newer than the newest applied one, so on any database that already ran the later
+ * entry, this one is skipped without a word (and a fresh database, like this gate's, runs it).
+ */
+export const migrationOutOfOrder: Rule = {
+  id: "migration-out-of-order",
+  defaultSeverity: "error",
+  description: "A meta/_journal.json entry is not newer than the entries before it: existing databases silently skip it.",
+  check({ drizzleFolder }) {
+    const folder = journalFolder(drizzleFolder);
+    if (!folder) return [];
+    const findings: RuleFinding[] = [];
+    let newest: (typeof folder.journal)[number] | undefined;
+    for (const entry of folder.journal) {
+      if (newest && !(entry.when > newest.when)) {
+        findings.push({
+          key: entry.tag,
+          object: entry.tag,
+          location: entryLocation(folder, entry),
+          message: `${entry.tag} (when ${isoTime(entry.when)}) is listed after ${newest.tag} (when ${isoTime(newest.when)}): every database that already applied ${newest.tag} will skip ${entry.tag} silently, because drizzle-orm's migrator only applies entries newer than the last one it applied.`,
+          hint: `Typically a migration generated on a branch and merged after a newer one. Regenerate it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate), or set its "when" above ${newest.when} if its SQL is still right.`,
+        });
+      }
+      if (!newest || entry.when > newest.when) newest = entry;
+    }
+    return findings;
+  },
+};

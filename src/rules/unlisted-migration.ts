@@ -1,0 +1,24 @@
+import path from "node:path";
+import { journalFolder, shortPath } from "./journal-text.js";
+import type { Rule } from "./rule.js";
+
+/** A .sql file the journal does not list: drizzle-orm's migrator never runs it, and says nothing. */
+export const unlistedMigration: Rule = {
+  id: "unlisted-migration",
+  defaultSeverity: "error",
+  description: "A Drizzle migration file that meta/_journal.json does not list: the migrator silently never runs it.",
+  check({ drizzleFolder }) {
+    const folder = journalFolder(drizzleFolder);
+    if (!folder) return [];
+    const listed = new Set(folder.journal.map((entry) => entry.tag));
+    return folder.sqlFiles
+      .filter((file) => !listed.has(file.name))
+      .map((file) => ({
+        key: file.name,
+        object: path.basename(file.file),
+        location: { file: file.file, line: 1 },
+        message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
+        hint: "A merge usually kept the file and lost its journal entry. Delete the file and run npx drizzle-kit generate again on top of the merged branch (it writes the SQL and the journal entry together), or delete it if it is a leftover.",
+      }));
+  },
+};

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { GateError } from "../../engine/errors.js";
+import type { DrizzleOrm } from "./drizzle-types.js";
+
+export interface UserDrizzle {
+  orm: DrizzleOrm;
+  /** require() bound to the project, for the user's own modules. */
+  projectRequire: NodeJS.Require;
+}
+
+/**
+ * The project's own drizzle-orm, resolved from its node_modules: `is(x, PgTable)` and
+ * getTableConfig must come from the copy the schema modules build their tables with, and the
+ * migrator must be the one production runs. The pg-proxy driver needs no database driver
+ * package, so projects on postgres-js, neon or pglite replay the same way.
+ */
+export function loadUserDrizzle(projectDir: string): UserDrizzle {
+  const projectRequire = createRequire(path.join(projectDir, "package.json"));
+  let entry: string;
+  try {
+    entry = projectRequire.resolve("drizzle-orm");
+  } catch (error) {
+    throw new GateError("drizzle-not-installed", `drizzle-orm is not installed in ${projectDir}.`, {
+      hint: "Install the project's dependencies (npm ci) before running the gate, and set working-directory to the folder whose package.json lists drizzle-orm.",
+      cause: error,
+    });
+  }
+  const version = readVersion(entry);
+  if (!/^(0\.(3[6-9]|4\d)\.|1\.)/.test(version)) {
+    throw new GateError("drizzle-unsupported", `drizzle-orm ${version} is installed; migration-gate supports drizzle-orm 0.36 to 0.45 and 1.x.`, {
+      hint: "Upgrade drizzle-orm (and drizzle-kit with it).",
+    });
+  }
+  const load = (id: string) => projectRequire(id) as Record<string, unknown>;
+  const root = load("drizzle-orm");
+  const pgCore = load("drizzle-orm/pg-core");
+  const casing = load("drizzle-orm/casing");
+  const orm = {
+    version,
+    is: root["is"],
+    SQL: root["SQL"],
+    getTableColumns: root["getTableColumns"],
+    PgTable: pgCore["PgTable"],
+    PgView: pgCore["PgView"],
+    PgMaterializedView: pgCore["PgMaterializedView"],
+    isPgEnum: pgCore["isPgEnum"],
+    getTableConfig: pgCore["getTableConfig"],
+    getViewConfig: pgCore["getViewConfig"],
+    getMaterializedViewConfig: pgCore["getMaterializedViewConfig"],
+    PgDialect: pgCore["PgDialect"],
+    CasingCache: casing["CasingCache"],
+    proxyDrizzle: load("drizzle-orm/pg-proxy")["drizzle"],
+    proxyMigrate: load("drizzle-orm/pg-proxy/migrator")["migrate"],
+    readMigrationFiles: load("drizzle-orm/migrator")["readMigrationFiles"],
+  } as DrizzleOrm;
+  return { orm, projectRequire };
+}
+
+/** drizzle-orm's exports map hides package.json: read it from disk. */
+function readVersion(entry: string): string {
+  let dir = path.dirname(entry);
+  while (path.dirname(dir) !== dir) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg)) {
+      const json = JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string; version?: string };
+      if (json.name === "drizzle-orm" && json.version) return json.version;
+    }
+    dir = path.dirname(dir);
+  }
+  return "unknown";
+}

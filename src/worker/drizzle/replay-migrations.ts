@@ -1,0 +1,176 @@
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
+import { journalEntryFile, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
+import { createdTablesIn } from "../created-tables.js";
+import type { DbConnection } from "../protocol.js";
+import type { DrizzleOrm, MigrationMeta, MigratorConfig } from "./drizzle-types.js";
+
+const BREAKPOINT = "--> statement-breakpoint";
+
+/** One migration as the migrator sees it, with the file it came from. */
+interface PlannedMigration {
+  meta: MigrationMeta;
+  name: string;
+  file: string;
+}
+
+export interface ReplayRequest {
+  orm: DrizzleOrm;
+  folder: DrizzleMigrationFolder;
+  migrator: MigratorConfig;
+  connection: DbConnection;
+  onMigrationStart: (name: string) => void;
+}
+
+/**
+ * Replays the migrations folder with the project's own drizzle-orm migrator, through its
+ * pg-proxy driver: the migrator reads the folder, decides what is pending and writes its
+ * bookkeeping rows exactly as in production; we only execute the SQL it hands over, on the
+ * throwaway database. Unlike the real migrator (one transaction for everything, stopping at the
+ * first error), each migration runs in its own transaction and a failure is recorded with its
+ * file and statement before the rest runs, so one broken migration does not hide the others.
+ *
+ * When the migrator refuses the folder before running anything (a journal entry without its
+ * file, a 0.x folder under drizzle-orm 1.x), the same files are replayed from our own reading
+ * of the folder, and the refusal is recorded as a failure of the folder itself.
+ */
+export async function replayDrizzleMigrations(request: ReplayRequest): Promise<MigrationRecord[]> {
+  const client = new pg.Client({ ...request.connection, ssl: request.connection.ssl as never });
+  await client.connect();
+  try {
+    const runner = new MigrationRunner(client, request.onMigrationStart);
+    let planned: PlannedMigration[];
+    try {
+      planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
+    } catch (error) {
+      return await runner.fallback(request.folder, error);
+    }
+    const db = request.orm.proxyDrizzle(async (sql, params, method) => {
+      const result = await client.query({ text: sql, values: params, ...(method === "all" || method === "values" ? { rowMode: "array" as const } : {}) });
+      return { rows: result.rows };
+    });
+    await request.orm.proxyMigrate(db, (queries) => runner.runAll(queries, planned), request.migrator);
+    return runner.records;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Pairs the migrator's list with files: 0.x in journal order, 1.x by folder name. */
+function plan(metas: MigrationMeta[], folder: DrizzleMigrationFolder): PlannedMigration[] {
+  return metas.map((meta, index) => {
+    if (meta.name) return { meta, name: meta.name, file: path.join(folder.dir, meta.name, "migration.sql") };
+    const entry = folder.journal[index];
+    return { meta, name: entry?.tag ?? `migration ${index}`, file: entry ? journalEntryFile(folder, entry) : folder.journalFile ?? folder.dir };
+  });
+}
+
+class MigrationRunner {
+  readonly records: MigrationRecord[] = [];
+  private failedBefore = false;
+
+  constructor(
+    private readonly client: pg.Client,
+    private readonly onMigrationStart: (name: string) => void,
+  ) {}
+
+  /**
+   * The migrator's queries: each pending migration's statements followed by the INSERT of its
+   * hash into the migrations table. Split them back into migrations by that hash.
+   */
+  async runAll(queries: string[], planned: PlannedMigration[]): Promise<void> {
+    let group: string[] = [];
+    let next = 0;
+    for (const query of queries) {
+      group.push(query);
+      const owner = planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`) && /^\s*insert\s+into/i.test(query));
+      if (owner === -1) continue;
+      await this.run(planned[owner]!, group);
+      group = [];
+      next = owner + 1;
+    }
+    // Statements after the last bookkeeping row (a migrator that writes none): run them as one.
+    if (group.some((q) => q.trim())) await this.execute(group);
+  }
+
+  async fallback(folder: DrizzleMigrationFolder, refusal: unknown): Promise<MigrationRecord[]> {
+    const message = refusal instanceof Error ? refusal.message : String(refusal);
+    const files =
+      folder.format === "journal"
+        ? folder.journal.map((entry) => ({ name: entry.tag, file: journalEntryFile(folder, entry), when: entry.when }))
+        : folder.sqlFiles.map((file) => ({ name: file.name, file: file.file, when: undefined }));
+    const present = files.filter((f) => fs.existsSync(f.file));
+    // A missing file is the journal rules' finding; any other refusal is reported here.
+    if (present.length === files.length) {
+      this.records.push({
+        name: path.basename(folder.dir),
+        location: { file: folder.journalFile ?? folder.dir, line: 1 },
+        status: "failed",
+        durationMs: 0,
+        createdTables: [],
+        ranAfterFailure: false,
+        failure: { message: `drizzle-orm's migrator refuses the folder: ${message}` },
+      });
+      this.failedBefore = true;
+    }
+    for (const migration of present) {
+      const text = fs.readFileSync(migration.file, "utf8");
+      await this.run({ meta: { sql: text.split(BREAKPOINT), folderMillis: migration.when ?? 0, hash: "" }, name: migration.name, file: migration.file }, text.split(BREAKPOINT));
+    }
+    return this.records;
+  }
+
+  private async run(migration: PlannedMigration, statements: string[]): Promise<void> {
+    this.onMigrationStart(migration.name);
+    const started = Date.now();
+    const record: MigrationRecord = {
+      name: migration.name,
+      timestamp: migration.meta.folderMillis || undefined,
+      location: { file: migration.file, line: 1 },
+      status: "applied",
+      durationMs: 0,
+      createdTables: migration.meta.sql.flatMap((statement) => createdTablesIn(statement)),
+      ranAfterFailure: this.failedBefore,
+    };
+    this.records.push(record);
+    const failure = await this.execute(statements, migration);
+    record.durationMs = Date.now() - started;
+    if (failure) {
+      record.status = "failed";
+      record.failure = failure;
+      this.failedBefore = true;
+    }
+  }
+
+  /** One transaction; on failure it is rolled back and the failing statement is located in the file. */
+  private async execute(statements: string[], migration?: PlannedMigration): Promise<MigrationFailure | undefined> {
+    await this.client.query("BEGIN");
+    for (const [index, statement] of statements.entries()) {
+      if (!statement.trim()) continue;
+      try {
+        await this.client.query(statement);
+      } catch (error) {
+        await this.client.query("ROLLBACK");
+        const err = error as { code?: string; message?: string };
+        const isOwn = migration !== undefined && index < migration.meta.sql.length;
+        return {
+          code: typeof err.code === "string" ? err.code : undefined,
+          message: err.message ?? String(error),
+          statement: statement.trim(),
+          statementLine: isOwn ? lineOfStatement(migration.meta.sql, index) : undefined,
+        };
+      }
+    }
+    await this.client.query("COMMIT");
+    return undefined;
+  }
+}
+
+/** The file is the statements joined by breakpoints: the line where statement `index` starts. */
+function lineOfStatement(statements: string[], index: number): number {
+  const before = statements.slice(0, index).join(BREAKPOINT) + (index > 0 ? BREAKPOINT : "");
+  const leading = /^\s*/.exec(statements[index]!)![0];
+  return (before + leading).split("\n").length;
+}
