@@ -2667,11 +2667,11 @@ import path12 from "node:path";
 // src/worker/drizzle/expected-schema.ts
 var SERIAL_TYPES = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
 function drizzleExpectedSchema(loaded, config, orm, sites) {
-  const casing = config.casing && orm.CasingCache ? new orm.CasingCache(config.casing) : void 0;
+  const convert = config.casing && orm.CasingCache ? config.casing === "snake_case" ? orm.toSnakeCase : orm.toCamelCase : void 0;
   const context = {
     orm,
     dialect: new orm.PgDialect(config.casing ? { casing: config.casing } : void 0),
-    columnName: (column) => casing && column.keyAsName !== false ? casing.getColumnCasing(column) : column.name,
+    columnName: (column) => convert && column.keyAsName ? convert(column.name) : column.name,
     sites,
     enums: /* @__PURE__ */ new Map()
   };
@@ -2700,8 +2700,8 @@ function expectedTable(context, value, exportName) {
   const config = orm.getTableConfig(value);
   const schema = config.schema ?? "public";
   const location = sites.classLocation(value);
-  const keys = new Map(Object.entries(orm.getTableColumns(value)).map(([key, column]) => [column, key]));
-  const keyOf = (column) => keys.get(column) ?? column.name;
+  const keys = new Map(Object.entries(orm.getTableColumns(value)).map(([key, column]) => [column.name, key]));
+  const keyOf = (column) => keys.get(column.name) ?? column.name;
   const columnLocation2 = (column) => sites.memberLocation(value, keyOf(column)) ?? location;
   const entryLocation = (builders, name, columns2) => {
     for (const decorator of builders) {
@@ -2727,7 +2727,7 @@ function expectedTable(context, value, exportName) {
   ];
   const indexes = config.indexes.flatMap((index) => {
     const indexColumns = index.config.columns;
-    if (!indexColumns.every((column) => isColumn(column))) return [];
+    if (!indexColumns.every((column) => isColumn(column) && !orm.is(column, orm.SQL))) return [];
     const cols = indexColumns;
     return [
       {
@@ -2822,7 +2822,7 @@ function addEnum(context, value, usedBy, location) {
   return name;
 }
 function isColumn(value) {
-  return typeof value === "object" && value !== null && typeof value.getSQLType === "function";
+  return typeof value === "object" && value !== null && typeof value.name === "string";
 }
 function referentialAction(value) {
   const upper = (value ?? "no action").toUpperCase();
@@ -2917,6 +2917,8 @@ function loadUserDrizzle(projectDir) {
     getMaterializedViewConfig: pgCore["getMaterializedViewConfig"],
     PgDialect: pgCore["PgDialect"],
     CasingCache: casing["CasingCache"],
+    toSnakeCase: casing["toSnakeCase"],
+    toCamelCase: casing["toCamelCase"],
     proxyDrizzle: load("drizzle-orm/pg-proxy")["drizzle"],
     proxyMigrate: load("drizzle-orm/pg-proxy/migrator")["migrate"],
     readMigrationFiles: load("drizzle-orm/migrator")["readMigrationFiles"]

@@ -73,7 +73,9 @@ export interface DrizzleOrm {
   getViewConfig?(view: object): { name: string; schema?: string; isExisting?: boolean };
   getMaterializedViewConfig?(view: object): { name: string; schema?: string; isExisting?: boolean };
   /** 0.x only: the config's `casing` turns property keys into column names at query time. */
-  CasingCache?: new (casing?: string) => { getColumnCasing(column: ColumnLike): string };
+  CasingCache?: unknown;
+  toSnakeCase(name: string): string;
+  toCamelCase(name: string): string;
   PgDialect: new (config?: { casing?: string }) => PgDialectLike;
   /** drizzle-orm/pg-proxy */
   proxyDrizzle(callback: ProxyCallback): unknown;

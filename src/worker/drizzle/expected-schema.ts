@@ -26,11 +26,12 @@ const SERIAL_TYPES: Record<string, string> = { serial: "integer", bigserial: "bi
  * extra-config callback for indexes and constraints.
  */
 export function drizzleExpectedSchema(loaded: LoadedSchema, config: DrizzleProjectConfig, orm: DrizzleOrm, sites: SiteRegistry): ExpectedSchema {
-  const casing = config.casing && orm.CasingCache ? new orm.CasingCache(config.casing) : undefined;
+  // 0.x applies the config's casing to columns named by their key; 1.x names them when the table is defined.
+  const convert = config.casing && orm.CasingCache ? (config.casing === "snake_case" ? orm.toSnakeCase : orm.toCamelCase) : undefined;
   const context: Context = {
     orm,
     dialect: new orm.PgDialect(config.casing ? { casing: config.casing } : undefined),
-    columnName: (column) => (casing && column.keyAsName !== false ? casing.getColumnCasing(column) : column.name),
+    columnName: (column) => (convert && column.keyAsName ? convert(column.name) : column.name),
     sites,
     enums: new Map(),
   };
@@ -64,8 +65,9 @@ function expectedTable(context: Context, value: object, exportName: string): Exp
   const config = orm.getTableConfig(value);
   const schema = config.schema ?? "public";
   const location = sites.classLocation(value);
-  const keys = new Map<ColumnLike, string>(Object.entries(orm.getTableColumns(value)).map(([key, column]) => [column, key]));
-  const keyOf = (column: ColumnLike) => keys.get(column) ?? column.name;
+  // By name: index and constraint builders hold copies of the columns, not the table's own objects.
+  const keys = new Map<string, string>(Object.entries(orm.getTableColumns(value)).map(([key, column]) => [column.name, key]));
+  const keyOf = (column: ColumnLike) => keys.get(column.name) ?? column.name;
   const columnLocation = (column: ColumnLike) => sites.memberLocation(value, keyOf(column)) ?? location;
   // An entry of the extra-config callback, by its name argument, else by the columns it names.
   const entryLocation = (builders: string[], name: string | undefined, columns: ColumnLike[]): SourceLocation | undefined => {
@@ -97,7 +99,7 @@ function expectedTable(context: Context, value: object, exportName: string): Exp
   const indexes: ExpectedIndex[] = config.indexes.flatMap((index) => {
     const indexColumns = index.config.columns;
     // Expression indexes (`lower(${t.email})`) are not modelled: only column lists are compared.
-    if (!indexColumns.every((column) => isColumn(column))) return [];
+    if (!indexColumns.every((column) => isColumn(column) && !orm.is(column, orm.SQL))) return [];
     const cols = indexColumns as ColumnLike[];
     return [
       {
@@ -210,8 +212,9 @@ function addEnum(context: Context, value: EnumLike, usedBy: string, location: So
   return name;
 }
 
+/** A table column, or the IndexedColumn copy an index builder keeps of it. */
 function isColumn(value: unknown): value is ColumnLike {
-  return typeof value === "object" && value !== null && typeof (value as ColumnLike).getSQLType === "function";
+  return typeof value === "object" && value !== null && typeof (value as ColumnLike).name === "string";
 }
 
 function referentialAction(value: string | undefined): ReferentialAction {

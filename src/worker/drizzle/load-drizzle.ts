@@ -51,6 +51,8 @@ export function loadUserDrizzle(projectDir: string): UserDrizzle {
     getMaterializedViewConfig: pgCore["getMaterializedViewConfig"],
     PgDialect: pgCore["PgDialect"],
     CasingCache: casing["CasingCache"],
+    toSnakeCase: casing["toSnakeCase"],
+    toCamelCase: casing["toCamelCase"],
     proxyDrizzle: load("drizzle-orm/pg-proxy")["drizzle"],
     proxyMigrate: load("drizzle-orm/pg-proxy/migrator")["migrate"],
     readMigrationFiles: load("drizzle-orm/migrator")["readMigrationFiles"],
