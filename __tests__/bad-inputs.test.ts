@@ -136,3 +136,64 @@ describe("bad inputs get a clear error and exit status 2", () => {
     expect(await check({}, ["--data-sauce", "x"])).toContain("Unknown option '--data-sauce'");
   });
 });
+
+describe("bad Drizzle inputs get a clear error and exit status 2", () => {
+  const SCHEMA = `import { pgTable, serial } from "drizzle-orm/pg-core";\nexport const things = pgTable("things", { id: serial("id").primaryKey() });\n`;
+  const CONFIG = (extra = "") => `export default { dialect: "postgresql", schema: "./src/schema.ts", out: "./drizzle"${extra} };\n`;
+
+  const check = async (files: Record<string, string>, args: string[], packages = ["drizzle-orm"]) => {
+    const project = tempProject({ packages, files: { "package.json": '{ "name": "bad-drizzle" }', ...files } });
+    try {
+      const run = await runCli(["check", ...args], { cwd: project.dir });
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(2);
+      return run.stderr;
+    } finally {
+      project.cleanup();
+    }
+  };
+
+  test("a MySQL config", async () => {
+    const stderr = await check({ "drizzle.config.ts": `export default { dialect: "mysql", schema: "./src/schema.ts" };\n`, "src/schema.ts": SCHEMA }, []);
+    expect(stderr).toContain('drizzle.config.ts sets dialect "mysql"; migration-gate checks PostgreSQL projects only.');
+  });
+
+  test("a schema glob that matches nothing", async () => {
+    const stderr = await check({ "drizzle.config.ts": CONFIG(), "src/other.ts": SCHEMA }, []);
+    expect(stderr).toContain('No schema file matches "./src/schema.ts" (from drizzle.config.ts');
+  });
+
+  test("a schema module that throws: the error and the user's line", async () => {
+    const stderr = await check({ "drizzle.config.ts": CONFIG(), "src/schema.ts": `${SCHEMA}\nif (!process.env.NOT_SET_ANYWHERE) throw new Error("NOT_SET_ANYWHERE is required");\n` }, []);
+    expect(stderr).toContain("Loading the schema module src/schema.ts failed: NOT_SET_ANYWHERE is required");
+    expect(stderr).toContain("No database was contacted.");
+    expect(stderr).toMatch(/schema\.ts:4/);
+  });
+
+  test("a config that throws", async () => {
+    const stderr = await check({ "drizzle.config.ts": `throw new Error("DATABASE_URL missing");\n`, "src/schema.ts": SCHEMA }, []);
+    expect(stderr).toContain("Loading drizzle.config.ts failed: DATABASE_URL missing");
+  });
+
+  test("orm drizzle without a config file or options", async () => {
+    const stderr = await check({ "src/schema.ts": SCHEMA }, ["--orm", "drizzle"]);
+    expect(stderr).toContain("No drizzle.config.ts (or .js) in");
+    expect(stderr).toContain("--schema");
+  });
+
+  test("a migrations folder that does not exist", async () => {
+    const stderr = await check({ "src/schema.ts": SCHEMA }, ["--schema", "src/schema.ts", "--migrations", "db/migrations"]);
+    expect(stderr).toContain('migrations (--migrations): folder "db/migrations" not found');
+  });
+
+  test("Drizzle and TypeORM options mixed", async () => {
+    const stderr = await check({ "drizzle.config.ts": CONFIG(), "src/schema.ts": SCHEMA }, ["--orm", "typeorm", "--schema", "src/schema.ts"]);
+    expect(stderr).toContain("are Drizzle options, but orm is typeorm");
+  });
+
+  test("drizzle-orm not installed", async () => {
+    const stderr = await check({ "drizzle.config.ts": CONFIG(), "src/schema.ts": SCHEMA }, [], []);
+    expect(stderr).toContain("drizzle-orm is not installed in");
+    expect(stderr).toContain("npm ci");
+  });
+});

@@ -127,5 +127,35 @@ export default new DataSource({ type: "postgres", ${options}, entities: [Account
         expect(databases.rows.map((r) => r.datname)).toEqual(["postgres", "production"]);
       }
     });
+
+    test("a Drizzle project whose config, schema module and environment all point at production", async () => {
+      const drizzle = tempProject({
+        packages: ["pg", "drizzle-orm"],
+        files: {
+          "package.json": '{ "name": "prod-drizzle-app" }',
+          // drizzle-kit's credentials: the gate never reads them.
+          "drizzle.config.ts": `export default { dialect: "postgresql", schema: "./src/schema.ts", out: "./drizzle", dbCredentials: { url: ${JSON.stringify(prodUrl)} } };\n`,
+          "src/schema.ts": `import pg from "pg";\nimport { integer, pgTable, serial, text } from "drizzle-orm/pg-core";\n\n// The app's db module, imported by the schema: it connects when loaded.\nexport const client = new pg.Client({ connectionString: process.env.DATABASE_URL });\nclient.connect().then(() => client.query("DELETE FROM accounts")).catch(() => undefined);\n\nexport const accounts = pgTable("accounts", { id: serial("id").primaryKey(), email: text("email").notNull() });\n`,
+          // Run against production, this would wipe it.
+          "drizzle/0000_rebuild.sql": `DROP TABLE IF EXISTS "accounts";--> statement-breakpoint\nCREATE TABLE "accounts" ("id" serial PRIMARY KEY NOT NULL, "email" text NOT NULL);--> statement-breakpoint\nINSERT INTO "accounts" ("email") VALUES ('gate@example.com');\n`,
+          "drizzle/meta/_journal.json": JSON.stringify({ version: "7", dialect: "postgresql", entries: [{ idx: 0, version: "7", when: 1700000000000, tag: "0000_rebuild", breakpoints: true }] }),
+        },
+      });
+      try {
+        const before = await snapshot();
+        const logMark = serverLog.length;
+        const env = { DATABASE_URL: prodUrl, PGHOST: "127.0.0.1", PGPORT: String(server.connection.port), PGDATABASE: "production", PGUSER: "postgres" };
+        const args = ["check", ...(onSameServer ? ["--database-url", `postgres://postgres@127.0.0.1:${server.connection.port}/postgres`] : [])];
+        const { status, report } = await runCliJson(args, { cwd: drizzle.dir, env });
+
+        expect(productionConnections(logMark)).toEqual([]);
+        expect(await snapshot()).toBe(before);
+        expect(report.migrations).toEqual([expect.objectContaining({ name: "0000_rebuild", status: "applied" })]);
+        expect(report.findings.map((f) => [f.ruleId, f.location])).toEqual([["blocked-connection", { file: "src/schema.ts", line: 6 }]]);
+        expect(status).toBe(0);
+      } finally {
+        drizzle.cleanup();
+      }
+    });
   });
 });
