@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { FakeGithub } from "./helpers/fake-github.js";
 import { REPO } from "./helpers/paths.js";
 import { runAction, type ActionRun } from "./helpers/run-action.js";
+import { drizzleProject } from "./helpers/drizzle.js";
 
 const INCIDENT = { "working-directory": "examples/shares-incident", "data-source": "src/data-source.ts" };
 const CLEAN = { "working-directory": "__tests__/fixtures/typeorm03-cjs", "data-source": "src/data-source.ts" };
@@ -53,6 +54,24 @@ describe("the action, run as the runner runs it", () => {
     ]);
     expect(annotations(run, "error")).toEqual([]);
     expect(setFailed(run)).toHaveLength(1);
+  });
+
+  test("a Drizzle project found by its drizzle.config.ts: tables made only with push fail at their pgTable export lines", async () => {
+    github.permissions.checks = false;
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      project.generate("init");
+      project.write("src/db/schema/shares.ts", `import { pgTable, text, uuid } from "drizzle-orm/pg-core";\n\nexport const shares = pgTable("shares", { id: uuid("id").primaryKey(), token: text("token").notNull() });\n`);
+      const run = await runAction({ workspace: project.dir, inputs: {}, github });
+      expect(run.status).toBe(1);
+      expect(annotations(run, "error").map((c) => [c.properties["title"], c.properties["file"], c.properties["line"]])).toEqual([["migration-gate: missing-table", "src/db/schema/shares.ts", "3"]]);
+      expect(setFailed(run)).toEqual(["migration-gate found 1 error(s): the migrations do not build the schema the pgTable definitions declare. See the annotations and the job summary."]);
+      expect(run.summary).toContain("| ❌ | `missing-table` | public.shares | src/db/schema/shares.ts:3 | Table public.shares (pgTable shares) has no CREATE TABLE migration. |");
+      expect(run.summary).toContain("(drizzle-orm 0.45.");
+      expect(run.outputs).toMatchObject({ status: "failed", findings: "1", errors: "1" });
+    } finally {
+      project.cleanup();
+    }
   });
 
   test("a clean project: no annotations, a passing summary and check run, status passed", async () => {

@@ -684,7 +684,7 @@ ${formatText(result, { baseDir: workspace })}`);
     setOutput("warnings", String(counts.warning));
     setOutput("report-json", reportFile);
     if (result.status === "failed") {
-      setFailed(`migration-gate found ${counts.error} error(s): the migrations do not build the schema the entities expect. See the annotations and the job summary.`);
+      setFailed(`migration-gate found ${counts.error} error(s): the migrations do not build the schema the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities expect"}. See the annotations and the job summary.`);
     }
   } catch (error2) {
     setOutput("status", "error");

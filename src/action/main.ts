@@ -61,7 +61,7 @@ export async function run(): Promise<void> {
     core.setOutput("warnings", String(counts.warning));
     core.setOutput("report-json", reportFile);
     if (result.status === "failed") {
-      core.setFailed(`migration-gate found ${counts.error} error(s): the migrations do not build the schema the entities expect. See the annotations and the job summary.`);
+      core.setFailed(`migration-gate found ${counts.error} error(s): the migrations do not build the schema the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities expect"}. See the annotations and the job summary.`);
     }
   } catch (error) {
     core.setOutput("status", "error");
