@@ -11,7 +11,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-PCTMCRYD.js";
+} from "./chunk-R6QUJX4E.js";
 import {
   formatMarkdown,
   formatText
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-ZK2MZV3D.js";
+} from "./chunk-3IQVY5VO.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -41,8 +41,9 @@ function helpText() {
   return [
     "Usage: migration-gate check [options]",
     "",
-    "Runs the project's whole TypeORM migration chain on a throwaway Postgres with synchronize off,",
-    "and reports every entity table no migration creates and every migration that fails.",
+    "Runs the project's whole migration chain (TypeORM, or Drizzle) on a throwaway Postgres, compares",
+    "the schema it builds with what the entities or pgTable definitions declare, and reports every gap",
+    "and every migration that fails, at the line to edit.",
     "",
     "Options:",
     ...rows,
@@ -54,6 +55,8 @@ function helpText() {
     "Examples:",
     "  migration-gate check --data-source src/data-source.ts",
     '  migration-gate check --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"',
+    "  migration-gate check                     (a Drizzle project: finds drizzle.config.ts)",
+    "  migration-gate check --base-ref origin/main",
     ""
   ].join("\n");
 }

@@ -10,7 +10,7 @@ import {
   optionLabel,
   readDrizzleFolder,
   serializeError
-} from "./chunk-ZK2MZV3D.js";
+} from "./chunk-3IQVY5VO.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,

@@ -9,8 +9,9 @@ export function helpText(): string {
   return [
     "Usage: migration-gate check [options]",
     "",
-    "Runs the project's whole TypeORM migration chain on a throwaway Postgres with synchronize off,",
-    "and reports every entity table no migration creates and every migration that fails.",
+    "Runs the project's whole migration chain (TypeORM, or Drizzle) on a throwaway Postgres, compares",
+    "the schema it builds with what the entities or pgTable definitions declare, and reports every gap",
+    "and every migration that fails, at the line to edit.",
     "",
     "Options:",
     ...rows,
@@ -22,6 +23,8 @@ export function helpText(): string {
     "Examples:",
     "  migration-gate check --data-source src/data-source.ts",
     '  migration-gate check --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"',
+    "  migration-gate check                     (a Drizzle project: finds drizzle.config.ts)",
+    "  migration-gate check --base-ref origin/main",
     "",
   ].join("\n");
 }

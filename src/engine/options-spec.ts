@@ -138,6 +138,12 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "true|false",
   },
   {
+    name: "base-ref",
+    description: "Git revision the change starts from: the pull request's base.sha in a workflow, or origin/main. When set, migration files that already exist there and were edited since are reported (edited-migration): databases that ran them never see the edit. The commit must be in the clone (actions/checkout with fetch-depth: 0).",
+    actionInput: true,
+    placeholder: "rev",
+  },
+  {
     name: "sarif-file",
     description: "Also write the findings as SARIF 2.1.0 to this file, for github/codeql-action/upload-sarif.",
     actionInput: true,

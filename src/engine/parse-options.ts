@@ -57,6 +57,8 @@ export interface GateOptions {
   rules: RuleConfig;
   /** Run TypeORM's schema builder as a cross-check (unexplained-drift). */
   crossCheck: boolean;
+  /** Git revision to compare migration files with (edited-migration); undefined: no comparison. */
+  baseRef?: string;
 }
 
 const PROVIDER_CHOICES: readonly ProviderChoice[] = ["auto", "url", "binaries", "embedded", "docker"];
@@ -96,6 +98,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     sarifFile: value("sarif-file") && path.resolve(context.cwd, value("sarif-file")!),
     github: { comment: parseBoolean(value("comment")!, "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check")!, "cross-check"),
+    baseRef: value("base-ref"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") }),
   };
 }

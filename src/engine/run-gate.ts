@@ -10,6 +10,7 @@ import { readCatalog } from "../schema/introspect.js";
 import { canonicalizeExpected } from "../schema/canonicalize.js";
 import { diffSchemas } from "../schema/diff.js";
 import { applyIgnores } from "./apply-ignores.js";
+import { findEditedMigrations, resolveBaseRef } from "./edited-migrations.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { DbConnection, WorkerPhase } from "../worker/protocol.js";
 import pg from "pg";
@@ -35,6 +36,8 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
   const log = hooks.log ?? (() => undefined);
   const started = Date.now();
   const abort = new AbortController();
+  // A base-ref the clone lacks fails before anything starts.
+  const base = options.baseRef ? await resolveBaseRef(options.projectDir, options.baseRef) : undefined;
 
   // The worker loads the project while Postgres starts; it waits for the connection only when it needs it.
   const worker = startWorker(
@@ -62,15 +65,17 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     worker.connect(db.connection);
 
     let introspectMs = 0;
-    const { result, actual, expected, oracle } = await whileServerLives(db, abort, async () => {
+    const { result, actual, expected, oracle, editedMigrations } = await whileServerLives(db, abort, async () => {
       const result = await worker.result;
       // The worker runs TypeORM's schema builder while we read the catalog.
       const introspectStarted = Date.now();
       const schemas = readSchemas(db.connection, result.expected).finally(() => (introspectMs = Date.now() - introspectStarted));
       // The verdict is complete without the cross-check: if it fails or times out, unexplained-drift says so.
       const crossCheck = worker.oracle.catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
-      const [read, oracle] = await Promise.all([schemas, crossCheck]);
-      return { result, ...read, oracle };
+      const migrationFiles = [...new Set(result.migrations.flatMap((m) => (m.location ? [m.location.file] : [])))];
+      const edited = base ? findEditedMigrations(options.projectDir, base, migrationFiles) : Promise.resolve(undefined);
+      const [read, oracle, editedMigrations] = await Promise.all([schemas, crossCheck, edited]);
+      return { result, ...read, oracle, editedMigrations };
     });
     const diffStarted = Date.now();
     const ruleFindings = evaluateRules(
@@ -84,6 +89,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
         oracle,
         orm: result.orm.name,
         drizzleFolder: result.drizzleFolder,
+        editedMigrations,
         now: Date.now(),
       },
       options.rules.severities,

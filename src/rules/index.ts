@@ -1,4 +1,5 @@
 import { blockedConnection } from "./blocked-connection.js";
+import { editedMigration } from "./edited-migration.js";
 import { duplicateMigrationNumber } from "./duplicate-migration-number.js";
 import { futureMigrationTimestamp } from "./future-migration-timestamp.js";
 import { migrationOutOfOrder } from "./migration-out-of-order.js";
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   migrationOutOfOrder,
   futureMigrationTimestamp,
   snapshotCollision,
+  editedMigration,
   migrationFailed,
   missingSchema,
   missingTable,

@@ -1,5 +1,6 @@
 import type { Finding, MigrationRecord, OrmInfo, Severity } from "../engine/result.js";
 import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
+import type { EditedMigration } from "../engine/edited-migrations.js";
 import type { SchemaDiff } from "../schema/diff.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { BlockedConnection, OracleResult } from "../worker/protocol.js";
@@ -19,6 +20,8 @@ export interface RuleContext {
   orm?: OrmInfo["name"];
   /** Drizzle: the migrations folder as files, for the journal rules. */
   drizzleFolder?: DrizzleMigrationFolder;
+  /** With base-ref: migration files merged before and edited since. */
+  editedMigrations?: EditedMigration[];
   /** Epoch ms the run started at, for "in the future" (a parameter, so rules stay pure). */
   now?: number;
 }

@@ -13,10 +13,11 @@ import {
   RULES,
   deserializeError,
   diffSchemas,
+  optionLabel,
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-ZK2MZV3D.js";
+} from "./chunk-3IQVY5VO.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -1057,6 +1058,48 @@ function describe(ignore) {
   return [ignore.rule, ignore.object, ignore.file, ignore.fingerprint].filter(Boolean).join(" ");
 }
 
+// src/engine/edited-migrations.ts
+import { execFile as execFile3 } from "node:child_process";
+import path5 from "node:path";
+import { promisify as promisify3 } from "node:util";
+var run2 = promisify3(execFile3);
+async function resolveBaseRef(projectDir, ref) {
+  try {
+    await git(projectDir, ["rev-parse", "--show-toplevel"]);
+  } catch (error) {
+    throw new GateError("base-ref-no-git", `${optionLabel("base-ref")} is set, but ${projectDir} is not inside a git repository.`, {
+      hint: "Run the gate in the repository's checkout, or leave base-ref empty to skip the edited-migration check.",
+      cause: error
+    });
+  }
+  try {
+    const commit = (await git(projectDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
+    return { ref, commit };
+  } catch (error) {
+    throw new GateError("base-ref-not-found", `${optionLabel("base-ref")} "${ref}" is not a commit in this clone, so edited migrations cannot be found.`, {
+      hint: "actions/checkout fetches one commit by default: give it fetch-depth: 0 (or git fetch the base commit first). Locally, fetch the branch (git fetch origin main) or fix the name.",
+      cause: error
+    });
+  }
+}
+async function findEditedMigrations(projectDir, base, files) {
+  if (!files.length) return [];
+  const root = (await git(projectDir, ["rev-parse", "--show-toplevel"])).trim();
+  const relative = files.map((file) => path5.relative(root, file));
+  const changed = (await git(root, ["diff", "--no-renames", "--diff-filter=M", "--name-only", base.commit, "--", ...relative])).split("\n").filter(Boolean);
+  const edited = [];
+  for (const file of changed) {
+    const patch = await git(root, ["diff", "--no-renames", "-U0", base.commit, "--", file]);
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(patch);
+    edited.push({ file: path5.join(root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
+  }
+  return edited;
+}
+async function git(cwd, args) {
+  const { stdout } = await run2("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
 // src/engine/run-gate.ts
 var PHASE_LOG = {
   load: "Loading the project's schema code and migrations",
@@ -1067,6 +1110,7 @@ async function runGate(options, hooks = {}) {
   const log = hooks.log ?? (() => void 0);
   const started = Date.now();
   const abort = new AbortController();
+  const base = options.baseRef ? await resolveBaseRef(options.projectDir, options.baseRef) : void 0;
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
     { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck && options.project.kind !== "drizzle" },
@@ -1091,13 +1135,15 @@ async function runGate(options, hooks = {}) {
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
     worker.connect(db.connection);
     let introspectMs = 0;
-    const { result, actual, expected, oracle } = await whileServerLives(db, abort, async () => {
+    const { result, actual, expected, oracle, editedMigrations } = await whileServerLives(db, abort, async () => {
       const result2 = await worker.result;
       const introspectStarted = Date.now();
       const schemas = readSchemas(db.connection, result2.expected).finally(() => introspectMs = Date.now() - introspectStarted);
       const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
-      const [read, oracle2] = await Promise.all([schemas, crossCheck]);
-      return { result: result2, ...read, oracle: oracle2 };
+      const migrationFiles = [...new Set(result2.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
+      const edited = base ? findEditedMigrations(options.projectDir, base, migrationFiles) : Promise.resolve(void 0);
+      const [read, oracle2, editedMigrations2] = await Promise.all([schemas, crossCheck, edited]);
+      return { result: result2, ...read, oracle: oracle2, editedMigrations: editedMigrations2 };
     });
     const diffStarted = Date.now();
     const ruleFindings = evaluateRules(
@@ -1111,6 +1157,7 @@ async function runGate(options, hooks = {}) {
         oracle,
         orm: result.orm.name,
         drizzleFolder: result.drizzleFolder,
+        editedMigrations,
         now: Date.now()
       },
       options.rules.severities
@@ -1252,9 +1299,9 @@ function formatSarif(result, { baseDir }) {
 
 // src/sinks/sarif-file.ts
 import fs6 from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs6.mkdirSync(path5.dirname(file), { recursive: true });
+  fs6.mkdirSync(path6.dirname(file), { recursive: true });
   fs6.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 

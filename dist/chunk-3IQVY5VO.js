@@ -152,6 +152,12 @@ var OPTION_SPECS = [
     placeholder: "true|false"
   },
   {
+    name: "base-ref",
+    description: "Git revision the change starts from: the pull request's base.sha in a workflow, or origin/main. When set, migration files that already exist there and were edited since are reported (edited-migration): databases that ran them never see the edit. The commit must be in the clone (actions/checkout with fetch-depth: 0).",
+    actionInput: true,
+    placeholder: "rev"
+  },
+  {
     name: "sarif-file",
     description: "Also write the findings as SARIF 2.1.0 to this file, for github/codeql-action/upload-sarif.",
     actionInput: true,
@@ -183,11 +189,11 @@ var OPTION_SPECS = [
 
 // src/engine/parse-options.ts
 import fs4 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/engine/rule-config.ts
 import fs3 from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/rules/blocked-connection.ts
 var blockedConnection = {
@@ -209,11 +215,28 @@ var blockedConnection = {
   }
 };
 
+// src/rules/edited-migration.ts
+import path from "node:path";
+var editedMigration = {
+  id: "edited-migration",
+  defaultSeverity: "error",
+  description: "A migration that already exists on the base revision was edited: databases that applied it never see the change.",
+  check({ editedMigrations, orm }) {
+    return (editedMigrations ?? []).map((edited) => ({
+      key: path.basename(edited.file),
+      object: path.basename(edited.file),
+      location: { file: edited.file, line: edited.line },
+      message: `${path.basename(edited.file)} was edited after it was merged (it differs from ${edited.baseRef}): databases that already applied it will never run the change, because ${orm === "drizzle" ? "drizzle-orm's migrator never compares the stored hash" : "TypeORM never runs a migration of the same name again"}.`,
+      hint: `Revert the edit and put the change in a new migration (${orm === "drizzle" ? "npx drizzle-kit generate" : "npx typeorm migration:generate"}). If no database has applied it yet (it was merged minutes ago), ignore this finding with that reason.`
+    }));
+  }
+};
+
 // src/rules/duplicate-migration-number.ts
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/rules/journal-text.ts
-import path from "node:path";
+import path2 from "node:path";
 function journalFolder(folder) {
   return folder?.format === "journal" && folder.journalFile ? folder : void 0;
 }
@@ -221,7 +244,7 @@ function entryLocation(folder, entry) {
   return { file: folder.journalFile, line: entry.line };
 }
 function shortPath(folder, file) {
-  return path.join(path.basename(folder.dir), path.relative(folder.dir, file));
+  return path2.join(path2.basename(folder.dir), path2.relative(folder.dir, file));
 }
 function isoTime(when) {
   return Number.isFinite(when) ? new Date(when).toISOString() : String(when);
@@ -245,9 +268,9 @@ var duplicateMigrationNumber = {
       const later = files[files.length - 1];
       findings.push({
         key: `prefix:${prefix}`,
-        object: path2.basename(later.file),
+        object: path3.basename(later.file),
         location: { file: later.file, line: 1 },
-        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path2.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
+        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path3.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
         hint: "Keep the one already on the main branch; for the other, delete its .sql file, journal entry and snapshot, and run npx drizzle-kit generate again on top of the merged branch so it gets the next number and a snapshot that includes both."
       });
     }
@@ -316,10 +339,10 @@ var migrationOutOfOrder = {
 
 // src/migrations/drizzle-folder.ts
 import fs from "node:fs";
-import path3 from "node:path";
-var JOURNAL_PATH = path3.join("meta", "_journal.json");
+import path4 from "node:path";
+var JOURNAL_PATH = path4.join("meta", "_journal.json");
 function readDrizzleFolder(dir) {
-  const journalFile = path3.join(dir, JOURNAL_PATH);
+  const journalFile = path4.join(dir, JOURNAL_PATH);
   if (fs.existsSync(journalFile)) return readJournalFolder(dir, journalFile);
   return readTimestampFolders(dir);
 }
@@ -346,19 +369,19 @@ function readJournalFolder(dir, journalFile) {
     tag: String(entry.tag),
     line: lines[index] ?? 1
   }));
-  const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => ({ file: path3.join(dir, name), name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] }));
-  const metaDir = path3.join(dir, "meta");
-  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path3.join(metaDir, name)));
+  const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => ({ file: path4.join(dir, name), name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] }));
+  const metaDir = path4.join(dir, "meta");
+  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path4.join(metaDir, name)));
   return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
 }
 function readTimestampFolders(dir) {
-  const folders = listFiles(dir).filter((name) => fs.existsSync(path3.join(dir, name, "migration.sql")));
+  const folders = listFiles(dir).filter((name) => fs.existsSync(path4.join(dir, name, "migration.sql")));
   return {
     format: "folders",
     dir,
     journal: [],
-    sqlFiles: folders.map((name) => ({ file: path3.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
-    snapshots: folders.flatMap((name) => readSnapshot(path3.join(dir, name, "snapshot.json")))
+    sqlFiles: folders.map((name) => ({ file: path4.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
+    snapshots: folders.flatMap((name) => readSnapshot(path4.join(dir, name, "snapshot.json")))
   };
 }
 function readSnapshot(file) {
@@ -393,7 +416,7 @@ function listFiles(dir) {
   }
 }
 function journalEntryFile(folder, entry) {
-  return path3.join(folder.dir, `${entry.tag}.sql`);
+  return path4.join(folder.dir, `${entry.tag}.sql`);
 }
 
 // src/rules/missing-migration-file.ts
@@ -416,7 +439,7 @@ var missingMigrationFile = {
 };
 
 // src/rules/snapshot-collision.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var snapshotCollision = {
   id: "snapshot-collision",
   defaultSeverity: "error",
@@ -433,11 +456,11 @@ var snapshotCollision = {
       if (snapshots.length < 2) continue;
       const later = snapshots[snapshots.length - 1];
       findings.push({
-        key: `${prevId}:${snapshots.map((s) => path4.basename(s.file)).join(",")}`,
-        object: path4.basename(later.file),
+        key: `${prevId}:${snapshots.map((s) => path5.basename(s.file)).join(",")}`,
+        object: path5.basename(later.file),
         location: { file: later.file, line: later.line },
         message: `${snapshots.map((s) => shortPath(folder, s.file)).join(" and ")} have the same prevId ${prevId}: two branches generated migrations from the same parent.`,
-        hint: `Regenerate the later branch's migration on top of the merged branch (delete ${path4.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes.`
+        hint: `Regenerate the later branch's migration on top of the merged branch (delete ${path5.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes.`
       });
     }
     return findings;
@@ -445,7 +468,7 @@ var snapshotCollision = {
 };
 
 // src/rules/unlisted-migration.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var unlistedMigration = {
   id: "unlisted-migration",
   defaultSeverity: "error",
@@ -456,7 +479,7 @@ var unlistedMigration = {
     const listed = new Set(folder.journal.map((entry) => entry.tag));
     return folder.sqlFiles.filter((file) => !listed.has(file.name)).map((file) => ({
       key: file.name,
-      object: path5.basename(file.file),
+      object: path6.basename(file.file),
       location: { file: file.file, line: 1 },
       message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
       hint: "A merge usually kept the file and lost its journal entry. Delete the file and run npx drizzle-kit generate again on top of the merged branch (it writes the SQL and the journal entry together), or delete it if it is a leftover."
@@ -668,7 +691,7 @@ var extraTable = {
 };
 
 // src/rules/migration-failed.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var HINTS_BY_CODE = {
   "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
   "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy, or Drizzle's casing).",
@@ -704,7 +727,7 @@ var migrationFailed = {
   }
 };
 function noMigrationCreates(table, migration, drizzle) {
-  const at = table.location ? ` (${path6.basename(table.location.file)}:${table.location.line})` : "";
+  const at = table.location ? ` (${path7.basename(table.location.file)}:${table.location.line})` : "";
   const before = migration.timestamp !== void 0 && !drizzle ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
   return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only ${drizzle ? "drizzle-kit push" : "synchronize"} ever did. Add a CREATE TABLE migration${before}.`;
 }
@@ -1370,6 +1393,7 @@ var RULES = [
   migrationOutOfOrder,
   futureMigrationTimestamp,
   snapshotCollision,
+  editedMigration,
   migrationFailed,
   missingSchema,
   missingTable,
@@ -1400,7 +1424,7 @@ var CONFIG_FILE_NAME = "migration-gate.config.json";
 var SEVERITIES = ["error", "warning", "notice", "off"];
 function loadRuleConfig(inputs) {
   const config = { severities: {}, ignores: [] };
-  const file = inputs.configPath ? path7.resolve(inputs.cwd, inputs.configPath) : path7.join(inputs.projectDir, CONFIG_FILE_NAME);
+  const file = inputs.configPath ? path8.resolve(inputs.cwd, inputs.configPath) : path8.join(inputs.projectDir, CONFIG_FILE_NAME);
   if (fs3.existsSync(file)) {
     readConfigFile(file, config);
     config.configFile = file;
@@ -1425,7 +1449,7 @@ function loadRuleConfig(inputs) {
 }
 function readConfigFile(file, config) {
   const text = fs3.readFileSync(file, "utf8");
-  const where = path7.basename(file);
+  const where = path8.basename(file);
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -1509,7 +1533,7 @@ function checkSeverity(severity, label) {
   throw new GateError("invalid-config", `${label}: "${severity}" is not a severity.`, { hint: `Use one of ${SEVERITIES.join(", ")}.` });
 }
 function invalid(file, line, what) {
-  return new GateError("invalid-config", `${path7.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
+  return new GateError("invalid-config", `${path8.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -1557,7 +1581,7 @@ function parseOptions(raw, context) {
     if (given) return given;
     return OPTION_SPECS.find((s) => s.name === name)?.default;
   };
-  const projectDir = path8.resolve(context.cwd, value("working-directory") ?? ".");
+  const projectDir = path9.resolve(context.cwd, value("working-directory") ?? ".");
   if (!isDirectory(projectDir)) {
     throw new GateError("working-directory-not-found", `${optionLabel("working-directory")} "${value("working-directory")}" is not a directory (looked for ${projectDir}).`, {
       hint: "Set it to the folder that holds the project's package.json, relative to the repository root."
@@ -1569,9 +1593,10 @@ function parseOptions(raw, context) {
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format")),
-    sarifFile: value("sarif-file") && path8.resolve(context.cwd, value("sarif-file")),
+    sarifFile: value("sarif-file") && path9.resolve(context.cwd, value("sarif-file")),
     github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
+    baseRef: value("base-ref"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") })
   };
 }
@@ -1608,8 +1633,8 @@ function parseDrizzleSource(value, projectDir) {
     });
   }
   const migrationsDir = migrations[0];
-  if (migrationsDir && !isDirectory(path8.resolve(projectDir, migrationsDir))) {
-    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path8.resolve(projectDir, migrationsDir)}).`, {
+  if (migrationsDir && !isDirectory(path9.resolve(projectDir, migrationsDir))) {
+    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path9.resolve(projectDir, migrationsDir)}).`, {
       hint: "Give the folder drizzle-kit generate writes to (its `out`, ./drizzle by default), relative to working-directory."
     });
   }
@@ -1621,7 +1646,7 @@ function parseDrizzleSource(value, projectDir) {
   return { kind: "drizzle", configFile, schema, migrationsDir };
 }
 function findDrizzleConfig(projectDir) {
-  return DRIZZLE_CONFIG_NAMES.map((name) => path8.join(projectDir, name)).find((file) => fs4.existsSync(file));
+  return DRIZZLE_CONFIG_NAMES.map((name) => path9.join(projectDir, name)).find((file) => fs4.existsSync(file));
 }
 function parseTypeormSource(value, projectDir) {
   const dataSource = value("data-source");
@@ -1661,7 +1686,7 @@ function parseModuleRef(projectDir, given, option) {
   return { file: requireFile(projectDir, file, option), exportName };
 }
 function requireFile(projectDir, given, option) {
-  const file = path8.resolve(projectDir, given);
+  const file = path9.resolve(projectDir, given);
   if (fs4.existsSync(file) && fs4.statSync(file).isFile()) return file;
   const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
@@ -1753,10 +1778,10 @@ function findDataSourceCandidates(projectDir) {
     }
     for (const entry of entries) {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const full = path8.join(dir, entry.name);
+      const full = path9.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, depth + 1);
       else if (/^(data-?source|ormconfig|typeorm\.config)\.(ts|js|mts|cts|mjs|cjs)$/i.test(entry.name)) {
-        found.push(path8.relative(projectDir, full));
+        found.push(path9.relative(projectDir, full));
       }
     }
   };

@@ -1,0 +1,63 @@
+/**
+ * The incident no fresh database can show: a migration already merged (so applied on staging and
+ * production) edited afterwards. The gate's own run builds the edited version and passes; only
+ * the history says the edit will never reach the databases that matter.
+ */
+import { execFileSync } from "node:child_process";
+import { describe, expect, test } from "@jest/globals";
+import { runCli, runCliJson } from "./helpers/run-cli.js";
+import { drizzleProject } from "./helpers/drizzle.js";
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString().trim();
+
+describe("edited-migration (base-ref)", () => {
+  test("a merged migration edited to add a column: reported at the changed line, while the schema itself matches", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      project.generate("init");
+      git(project.dir, "init", "-q");
+      git(project.dir, "add", "-A", ".", ":!node_modules");
+      git(project.dir, "commit", "-qm", "init");
+      const base = git(project.dir, "rev-parse", "HEAD");
+
+      // The shortcut: the new column goes into the old migration instead of a new one.
+      project.write("src/db/schema/users.ts", project.read("src/db/schema/users.ts").replace(`displayName: text("display_name"),`, `displayName: text("display_name"),\n    bio: text("bio"),`));
+      const sql = project.read("drizzle/0000_init.sql");
+      project.write("drizzle/0000_init.sql", sql.replace(`"display_name" text,`, `"display_name" text,\n\t"bio" text,`));
+      const changedLine = project.read("drizzle/0000_init.sql").split("\n").findIndex((l) => l.includes(`"bio" text`)) + 1;
+
+      const without = await runCliJson(["check"], { cwd: project.dir });
+      expect(without.report.findings).toEqual([]);
+
+      const { report, status } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      expect(report.findings.map((f) => [f.ruleId, f.location?.file, f.location?.line])).toEqual([["edited-migration", "drizzle/0000_init.sql", changedLine]]);
+      expect(report.findings[0]!.message).toContain("never compares the stored hash");
+      expect(status).toBe(1);
+
+      // A new migration instead, as the fix says: the merged one is back as it was.
+      project.write("drizzle/0000_init.sql", sql);
+      project.generate("add_bio");
+      const fixed = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      expect(fixed.report.findings).toEqual([]);
+      expect(fixed.status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  test("a base-ref the clone does not have: exit 2 with the fetch-depth fix, before Postgres starts", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      project.generate("init");
+      git(project.dir, "init", "-q");
+      const run = await runCli(["check", "--base-ref", "0123456789abcdef0123456789abcdef01234567"], { cwd: project.dir });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('base-ref (--base-ref) "0123456789abcdef0123456789abcdef01234567" is not a commit in this clone');
+      expect(run.stderr).toContain("fetch-depth: 0");
+      expect(run.stderr).not.toContain("Postgres 17");
+    } finally {
+      project.cleanup();
+    }
+  });
+});

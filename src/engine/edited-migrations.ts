@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { GateError } from "./errors.js";
+import { optionLabel } from "./parse-options.js";
+
+const run = promisify(execFile);
+
+/** A migration file that exists at the base revision and differs now. */
+export interface EditedMigration {
+  file: string;
+  /** First changed line in the current file. */
+  line: number;
+  baseRef: string;
+}
+
+export interface BaseRevision {
+  ref: string;
+  commit: string;
+}
+
+/**
+ * Resolves base-ref before anything starts, so a shallow clone fails fast with the fix.
+ * Only git runs here: no project code, no database.
+ */
+export async function resolveBaseRef(projectDir: string, ref: string): Promise<BaseRevision> {
+  try {
+    await git(projectDir, ["rev-parse", "--show-toplevel"]);
+  } catch (error) {
+    throw new GateError("base-ref-no-git", `${optionLabel("base-ref")} is set, but ${projectDir} is not inside a git repository.`, {
+      hint: "Run the gate in the repository's checkout, or leave base-ref empty to skip the edited-migration check.",
+      cause: error,
+    });
+  }
+  try {
+    const commit = (await git(projectDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
+    return { ref, commit };
+  } catch (error) {
+    throw new GateError("base-ref-not-found", `${optionLabel("base-ref")} "${ref}" is not a commit in this clone, so edited migrations cannot be found.`, {
+      hint: "actions/checkout fetches one commit by default: give it fetch-depth: 0 (or git fetch the base commit first). Locally, fetch the branch (git fetch origin main) or fix the name.",
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Which of the given migration files exist at the base revision and differ in the working
+ * tree: migrations already merged, so already applied somewhere. No ORM runs one again (drizzle
+ * never compares the stored hash, TypeORM matches by name), so such an edit reaches fresh
+ * databases, like this gate's, and never the ones that matter.
+ */
+export async function findEditedMigrations(projectDir: string, base: BaseRevision, files: readonly string[]): Promise<EditedMigration[]> {
+  if (!files.length) return [];
+  const root = (await git(projectDir, ["rev-parse", "--show-toplevel"])).trim();
+  const relative = files.map((file) => path.relative(root, file));
+  // Modified only: files added since the base are new migrations, deleted ones are other rules' business.
+  const changed = (await git(root, ["diff", "--no-renames", "--diff-filter=M", "--name-only", base.commit, "--", ...relative])).split("\n").filter(Boolean);
+  const edited: EditedMigration[] = [];
+  for (const file of changed) {
+    const patch = await git(root, ["diff", "--no-renames", "-U0", base.commit, "--", file]);
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(patch);
+    edited.push({ file: path.join(root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
+  }
+  return edited;
+}
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}

@@ -1,0 +1,23 @@
+import path from "node:path";
+import type { Rule } from "./rule.js";
+
+/**
+ * A migration that was already merged (it exists at base-ref) and has been edited since.
+ * Databases that applied it never run it again (drizzle-orm stores a hash it never compares;
+ * TypeORM matches by class name), so the edit reaches only fresh databases: the gate's own run
+ * passes, staging and production silently lack the change.
+ */
+export const editedMigration: Rule = {
+  id: "edited-migration",
+  defaultSeverity: "error",
+  description: "A migration that already exists on the base revision was edited: databases that applied it never see the change.",
+  check({ editedMigrations, orm }) {
+    return (editedMigrations ?? []).map((edited) => ({
+      key: path.basename(edited.file),
+      object: path.basename(edited.file),
+      location: { file: edited.file, line: edited.line },
+      message: `${path.basename(edited.file)} was edited after it was merged (it differs from ${edited.baseRef}): databases that already applied it will never run the change, because ${orm === "drizzle" ? "drizzle-orm's migrator never compares the stored hash" : "TypeORM never runs a migration of the same name again"}.`,
+      hint: `Revert the edit and put the change in a new migration (${orm === "drizzle" ? "npx drizzle-kit generate" : "npx typeorm migration:generate"}). If no database has applied it yet (it was merged minutes ago), ignore this finding with that reason.`,
+    }));
+  },
+};
