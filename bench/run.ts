@@ -11,16 +11,9 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { embeddedProvider } from "../src/postgres/embedded.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
+import { findRepo, measure, median, stat, type Sample } from "./measure.js";
 import { generateSyntheticProject } from "./synthetic-project.js";
 
-/** The repository root: this file runs bundled from bench/.build/, so walk up to our package.json. */
-function findRepo(from: string): string {
-  for (let dir = from; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "migration-gate") return dir;
-  }
-  throw new Error("run from inside the migration-gate repository");
-}
 const repo = findRepo(path.dirname(fileURLToPath(import.meta.url)));
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
 const sizes = (arg("sizes") ?? "10:20,100:200,500:1000").split(",").map((s) => Number(s.split(":")[0]));
@@ -29,58 +22,6 @@ const typecheckForm = !process.argv.includes("--no-diy-typecheck");
 // The type-checking form takes minutes at the largest size and no target depends on it.
 const typecheckRuns = Number(arg("diy-typecheck-runs") ?? 1);
 const log = () => undefined;
-
-interface Sample {
-  wall: number;
-  peakRss: number;
-  phases?: Record<string, number>;
-}
-
-/** RSS in bytes of `pid` and all its descendants, from /proc (Linux). */
-function treeRss(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      rss.set(Number(entry), Number(fields[21]) * 4096);
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // Gone while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
-
-/** Runs a command, timing it and sampling the RSS of its whole process tree every 100 ms. */
-function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; okStatus?: number[] }): Promise<Sample & { stdout: string; status: number | null }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100);
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearInterval(sampler);
-      if (!(options.okStatus ?? [0]).includes(status ?? -1)) return reject(new Error(`${command} ${args.join(" ")} exited ${status}\n${stderr.slice(-2000)}`));
-      resolve({ wall: Number(process.hrtime.bigint() - started) / 1e6, peakRss, stdout, status });
-    });
-  });
-}
 
 async function withClient<T>(db: ProvisionedDatabase, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ ...db.connection, database });
@@ -99,8 +40,6 @@ async function freshDatabase(db: ProvisionedDatabase): Promise<string> {
   return name;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const stat = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 
 const server = await embeddedProvider.start({ choice: "embedded", major: 17, log });
 const results: Record<string, unknown>[] = [];
