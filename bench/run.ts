@@ -3,7 +3,6 @@
 // migration:generate --check, loaded with ts-node) and against the floor (Postgres cold start
 // plus the same DDL sent as plain SQL in one session). Not a test: it prints a table and writes
 // bench/results/latest.{json,md}. Flags: --sizes 10:20,100:200,500:1000 --runs 3 --no-diy-typecheck
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { embeddedProvider } from "../src/postgres/embedded.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
-import { findRepo, measure, median, stat, type Sample } from "./measure.js";
+import { findRepo, measure, stat, type Sample } from "./measure.js";
 import { generateSyntheticProject } from "./synthetic-project.js";
 
 const repo = findRepo(path.dirname(fileURLToPath(import.meta.url)));
