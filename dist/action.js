@@ -17,7 +17,7 @@ import {
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-R6QUJX4E.js";
+} from "./chunk-PL54UTJ3.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +30,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-3IQVY5VO.js";
+} from "./chunk-VJPEELTS.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

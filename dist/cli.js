@@ -11,7 +11,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-R6QUJX4E.js";
+} from "./chunk-PL54UTJ3.js";
 import {
   formatMarkdown,
   formatText
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-3IQVY5VO.js";
+} from "./chunk-VJPEELTS.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -9,8 +9,9 @@ import {
   journalEntryFile,
   optionLabel,
   readDrizzleFolder,
+  referentialAction,
   serializeError
-} from "./chunk-3IQVY5VO.js";
+} from "./chunk-VJPEELTS.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,
@@ -1125,7 +1126,7 @@ var require_Reflect = __commonJS({
 // src/worker/main.ts
 var import_reflect_metadata = __toESM(require_Reflect(), 1);
 import { register } from "node:module";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/worker/register-cjs.ts
 import fs from "node:fs";
@@ -1339,7 +1340,7 @@ function findUp(from, name) {
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/worker/typeorm/expected-schema.ts
 function expectedSchema(dataSource, sites) {
@@ -1443,15 +1444,11 @@ function expectedForeignKey(fk, metadata, tableLocation, defaultSchema, sites) {
     columns: fk.columnNames,
     referencedTable: { schema: referenced.schema ?? defaultSchema, name: referenced.tableName },
     referencedColumns: fk.referencedColumnNames,
-    onDelete: action(fk.onDelete),
-    onUpdate: action(fk.onUpdate),
+    onDelete: referentialAction(fk.onDelete),
+    onUpdate: referentialAction(fk.onUpdate),
     ...relation && { relation: `${metadata.name}.${relation.propertyName}` },
     location: relation ? sites.memberLocation(relation.target, relation.propertyName) : tableLocation
   };
-}
-function action(value) {
-  const upper = (value ?? "NO ACTION").toUpperCase();
-  return ["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"].includes(upper) ? upper : "NO ACTION";
 }
 function columnLocation(column, metadata, tableLocation, sites) {
   if (metadata.tableType === "junction" || metadata.tableType === "closure-junction") return tableLocation;
@@ -1632,11 +1629,28 @@ async function loadNamingStrategy(ref, projectDir, projectRequire) {
 }
 
 // src/worker/typeorm/load-typeorm.ts
-import fs3 from "node:fs";
 import { createRequire } from "node:module";
+import path7 from "node:path";
+
+// src/worker/installed-version.ts
+import fs3 from "node:fs";
 import path6 from "node:path";
+function installedVersion(entry, name) {
+  let dir = path6.dirname(entry);
+  while (path6.dirname(dir) !== dir) {
+    const pkg = path6.join(dir, "package.json");
+    if (fs3.existsSync(pkg)) {
+      const json = JSON.parse(fs3.readFileSync(pkg, "utf8"));
+      if (json.name === name && json.version) return json.version;
+    }
+    dir = path6.dirname(dir);
+  }
+  return "unknown";
+}
+
+// src/worker/typeorm/load-typeorm.ts
 function loadUserTypeorm(projectDir) {
-  const projectRequire = createRequire(path6.join(projectDir, "package.json"));
+  const projectRequire = createRequire(path7.join(projectDir, "package.json"));
   let entry;
   try {
     entry = projectRequire.resolve("typeorm");
@@ -1646,25 +1660,13 @@ function loadUserTypeorm(projectDir) {
       cause: error
     });
   }
-  const version = readVersion(entry);
+  const version = installedVersion(entry, "typeorm");
   if (!/^(0\.3\.|1\.)/.test(version)) {
     throw new GateError("typeorm-unsupported", `typeorm ${version} is installed; migration-gate supports typeorm 0.3.x and 1.x.`, {
       hint: "typeorm 0.2 has no DataSource API. Upgrade to 0.3 or later."
     });
   }
   return { module: projectRequire("typeorm"), version, projectRequire };
-}
-function readVersion(entry) {
-  let dir = path6.dirname(entry);
-  while (path6.dirname(dir) !== dir) {
-    const pkg = path6.join(dir, "package.json");
-    if (fs3.existsSync(pkg)) {
-      const json = JSON.parse(fs3.readFileSync(pkg, "utf8"));
-      if (json.name === "typeorm" && json.version) return json.version;
-    }
-    dir = path6.dirname(dir);
-  }
-  return "unknown";
 }
 
 // src/worker/typeorm/migration-recorder.ts
@@ -1808,27 +1810,27 @@ import { createRequire as createRequire2 } from "module";
 import { basename, dirname, normalize as normalize2, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire2(import.meta.url);
-function cleanPath(path14) {
-  let normalized = normalize2(path14);
+function cleanPath(path15) {
+  let normalized = normalize2(path15);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path14, separator) {
-  return path14.replace(SLASHES_REGEX, separator);
+function convertSlashes(path15, separator) {
+  return path15.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path14) {
-  return path14 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path14);
+function isRootDirectory(path15) {
+  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
 }
-function normalizePath(path14, options) {
+function normalizePath(path15, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path14.includes("/") || path14.startsWith(".");
-  if (resolvePaths) path14 = resolve(path14);
-  if (normalizePath$1 || pathNeedsCleaning) path14 = cleanPath(path14);
-  if (path14 === ".") return "";
-  const needsSeperator = path14[path14.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path14 + pathSeparator : path14, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
+  if (resolvePaths) path15 = resolve(path15);
+  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
+  if (path15 === ".") return "";
+  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -1865,8 +1867,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path14 = directoryPath || ".";
-  if (filters.every((filter) => filter(path14, true))) paths.push(path14);
+  const path15 = directoryPath || ".";
+  if (filters.every((filter) => filter(path15, true))) paths.push(path15);
 };
 var empty$2 = () => {
 };
@@ -1918,26 +1920,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path14, state, callback$1) {
-  const { queue, fs: fs8, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path15, state, callback$1) {
+  const { queue, fs: fs7, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs8.realpath(path14, (error, resolvedPath) => {
+  fs7.realpath(path15, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs8.stat(resolvedPath, (error$1, stat2) => {
+    fs7.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path14, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path14, state, callback$1) {
-  const { queue, fs: fs8, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path15, state, callback$1) {
+  const { queue, fs: fs7, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs8.realpathSync(path14);
-    const stat2 = fs8.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path14, resolvedPath, state)) return;
+    const resolvedPath = fs7.realpathSync(path15);
+    const stat2 = fs7.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -1947,9 +1949,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path14, resolved, state) {
+function isRecursive(path15, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path14);
+  let parent = dirname(path15);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -1957,7 +1959,7 @@ function isRecursive(path14, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path14, resolved);
+  state.symlinks.set(path15, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -2006,22 +2008,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs8 } = state;
+  const { fs: fs7 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs8.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs7.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs8 } = state;
+  const { fs: fs7 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs8.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs7.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -2129,19 +2131,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path14 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path14)) continue;
-        this.pushDirectory(path14, paths, filters);
-        this.walkDirectory(this.state, path14, path14, depth - 1, this.walk);
+        let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path15)) continue;
+        this.pushDirectory(path15, paths, filters);
+        this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path14 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path14, this.state, (stat2, resolvedPath) => {
+        let path15 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path15, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path14 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path14 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path14;
+            resolvedPath = useRealPaths ? resolvedPath : path15;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -2307,7 +2309,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path14) => isMatch(path14));
+    this.options.filters.push((path15) => isMatch(path15));
     return this;
   }
 };
@@ -2382,19 +2384,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path14) {
-  return path14.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path15) {
+  return path15.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path14) {
+function splitPattern(path15) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path14, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path14];
+  const result = import_picomatch.default.scan(path15, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path14) => path14.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path14) => path14.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -2501,13 +2503,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path14 = format(p, isDirectory);
-      const matches = matcher(path14) && !ignore(path14);
-      if (matches) log(`matched ${path14}`);
+      const path15 = format(p, isDirectory);
+      const matches = matcher(path15) && !ignore(path15);
+      if (matches) log(`matched ${path15}`);
       return matches;
     } : (p, isDirectory) => {
-      const path14 = format(p, isDirectory);
-      return matcher(path14) && !ignore(path14);
+      const path15 = format(p, isDirectory);
+      return matcher(path15) && !ignore(path15);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -2601,8 +2603,8 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
   } else {
     userOptions = {
       type: "postgres",
-      entities: project.entities.map((glob) => path7.resolve(projectDir, glob)),
-      migrations: project.migrations.map((glob) => path7.resolve(projectDir, glob)),
+      entities: project.entities.map((glob) => path8.resolve(projectDir, glob)),
+      migrations: project.migrations.map((glob) => path8.resolve(projectDir, glob)),
       namingStrategy: project.namingStrategy && await loadNamingStrategy(project.namingStrategy, projectDir, typeorm.projectRequire)
     };
   }
@@ -2662,7 +2664,7 @@ function describeOption(value) {
 }
 
 // src/worker/drizzle/run-drizzle-project.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/worker/drizzle/expected-schema.ts
 var SERIAL_TYPES = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
@@ -2824,16 +2826,12 @@ function addEnum(context, value, usedBy, location) {
 function isColumn(value) {
   return typeof value === "object" && value !== null && typeof value.name === "string";
 }
-function referentialAction(value) {
-  const upper = (value ?? "no action").toUpperCase();
-  return ["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"].includes(upper) ? upper : "NO ACTION";
-}
 
 // src/worker/drizzle/load-config.ts
-import path8 from "node:path";
+import path9 from "node:path";
 async function loadDrizzleConfig(source, projectDir, projectRequire) {
   const raw = source.configFile ? await readConfigFile(source.configFile, projectDir, projectRequire) : {};
-  const shown = source.configFile ? path8.relative(projectDir, source.configFile) : void 0;
+  const shown = source.configFile ? path9.relative(projectDir, source.configFile) : void 0;
   if (raw.dialect !== void 0 && raw.dialect !== "postgresql") {
     throw new GateError("drizzle-unsupported-dialect", `${shown} sets dialect "${String(raw.dialect)}"; migration-gate checks PostgreSQL projects only.`, {
       hint: "Point drizzle-config at the config of the project's PostgreSQL database."
@@ -2850,7 +2848,7 @@ async function loadDrizzleConfig(source, projectDir, projectRequire) {
   const casing = raw.casing === "snake_case" || raw.casing === "camelCase" ? raw.casing : void 0;
   return {
     schema,
-    migrationsDir: path8.resolve(projectDir, out),
+    migrationsDir: path9.resolve(projectDir, out),
     casing,
     migrationsTable: typeof raw.migrations?.table === "string" ? raw.migrations.table : "__drizzle_migrations",
     migrationsSchema: typeof raw.migrations?.schema === "string" ? raw.migrations.schema : "drizzle",
@@ -2858,7 +2856,7 @@ async function loadDrizzleConfig(source, projectDir, projectRequire) {
   };
 }
 async function readConfigFile(file, projectDir, projectRequire) {
-  const shown = path8.relative(projectDir, file);
+  const shown = path9.relative(projectDir, file);
   let exports;
   try {
     exports = await importUserModule(file, projectRequire);
@@ -2879,11 +2877,10 @@ async function readConfigFile(file, projectDir, projectRequire) {
 }
 
 // src/worker/drizzle/load-drizzle.ts
-import fs5 from "node:fs";
 import { createRequire as createRequire3 } from "node:module";
-import path9 from "node:path";
+import path10 from "node:path";
 function loadUserDrizzle(projectDir) {
-  const projectRequire = createRequire3(path9.join(projectDir, "package.json"));
+  const projectRequire = createRequire3(path10.join(projectDir, "package.json"));
   let entry;
   try {
     entry = projectRequire.resolve("drizzle-orm");
@@ -2893,7 +2890,7 @@ function loadUserDrizzle(projectDir) {
       cause: error
     });
   }
-  const version = readVersion2(entry);
+  const version = installedVersion(entry, "drizzle-orm");
   if (!/^(0\.(3[6-9]|4\d)\.|1\.)/.test(version)) {
     throw new GateError("drizzle-unsupported", `drizzle-orm ${version} is installed; migration-gate supports drizzle-orm 0.36 to 0.45 and 1.x.`, {
       hint: "Upgrade drizzle-orm (and drizzle-kit with it)."
@@ -2925,22 +2922,10 @@ function loadUserDrizzle(projectDir) {
   };
   return { orm, projectRequire };
 }
-function readVersion2(entry) {
-  let dir = path9.dirname(entry);
-  while (path9.dirname(dir) !== dir) {
-    const pkg = path9.join(dir, "package.json");
-    if (fs5.existsSync(pkg)) {
-      const json = JSON.parse(fs5.readFileSync(pkg, "utf8"));
-      if (json.name === "drizzle-orm" && json.version) return json.version;
-    }
-    dir = path9.dirname(dir);
-  }
-  return "unknown";
-}
 
 // src/worker/drizzle/load-schema.ts
-import fs6 from "node:fs";
-import path10 from "node:path";
+import fs5 from "node:fs";
+import path11 from "node:path";
 var CODE_FILE2 = /\.(?:[cm]?[jt]s)$/;
 async function loadDrizzleSchema(patterns, options) {
   const { projectDir, orm } = options;
@@ -2957,7 +2942,7 @@ async function loadDrizzleSchema(patterns, options) {
     try {
       exports = await importUserModule(file, options.projectRequire);
     } catch (error) {
-      throw new GateError("drizzle-schema-threw", `Loading the schema module ${path10.relative(projectDir, file)} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      throw new GateError("drizzle-schema-threw", `Loading the schema module ${path11.relative(projectDir, file)} failed: ${error instanceof Error ? error.message : String(error)}`, {
         hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
         cause: error
       });
@@ -2976,16 +2961,16 @@ async function loadDrizzleSchema(patterns, options) {
 }
 function schemaFiles(patterns, projectDir) {
   const globs = patterns.map((pattern) => {
-    const full = path10.resolve(projectDir, pattern);
-    const isDir = fs6.existsSync(full) && fs6.statSync(full).isDirectory();
-    return (isDir ? path10.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
+    const full = path11.resolve(projectDir, pattern);
+    const isDir = fs5.existsSync(full) && fs5.statSync(full).isDirectory();
+    return (isDir ? path11.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
   });
   return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter((file) => CODE_FILE2.test(file) && !/\.d\.[cm]?ts$/.test(file)).sort();
 }
 
 // src/worker/drizzle/replay-migrations.ts
-import fs7 from "node:fs";
-import path11 from "node:path";
+import fs6 from "node:fs";
+import path12 from "node:path";
 var BREAKPOINT = "--> statement-breakpoint";
 async function replayDrizzleMigrations(request) {
   const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
@@ -3010,7 +2995,7 @@ async function replayDrizzleMigrations(request) {
 }
 function plan(metas, folder) {
   return metas.map((meta, index) => {
-    if (meta.name) return { meta, name: meta.name, file: path11.join(folder.dir, meta.name, "migration.sql") };
+    if (meta.name) return { meta, name: meta.name, file: path12.join(folder.dir, meta.name, "migration.sql") };
     const entry = folder.journal[index];
     return { meta, name: entry?.tag ?? `migration ${index}`, file: entry ? journalEntryFile(folder, entry) : folder.journalFile ?? folder.dir };
   });
@@ -3044,10 +3029,10 @@ var MigrationRunner = class {
   async fallback(folder, refusal) {
     const message = refusal instanceof Error ? refusal.message : String(refusal);
     const files = folder.format === "journal" ? folder.journal.map((entry) => ({ name: entry.tag, file: journalEntryFile(folder, entry), when: entry.when })) : folder.sqlFiles.map((file) => ({ name: file.name, file: file.file, when: void 0 }));
-    const present = files.filter((f) => fs7.existsSync(f.file));
+    const present = files.filter((f) => fs6.existsSync(f.file));
     if (present.length === files.length) {
       this.records.push({
-        name: path11.basename(folder.dir),
+        name: path12.basename(folder.dir),
         location: { file: folder.journalFile ?? folder.dir, line: 1 },
         status: "failed",
         durationMs: 0,
@@ -3058,7 +3043,7 @@ var MigrationRunner = class {
       this.failedBefore = true;
     }
     for (const migration of present) {
-      const text = fs7.readFileSync(migration.file, "utf8");
+      const text = fs6.readFileSync(migration.file, "utf8");
       await this.run({ meta: { sql: text.split(BREAKPOINT), folderMillis: migration.when ?? 0, hash: "" }, name: migration.name, file: migration.file }, text.split(BREAKPOINT));
     }
     return this.records;
@@ -3138,7 +3123,7 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
     entityCount: expected.tables.length,
     expected,
     migrations,
-    migrationsOption: [path12.relative(projectDir, config.migrationsDir) || "."],
+    migrationsOption: [path13.relative(projectDir, config.migrationsDir) || "."],
     drizzleFolder: folder,
     timings: { load, migrate: Date.now() - migrateStarted }
   });
@@ -3161,31 +3146,25 @@ async function main(request) {
   if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
   const sites = new SiteRegistry();
   sites.install();
-  const onResult = (result) => send({ type: "result", result: { ...result, blockedConnections } });
-  if (request.project.kind === "drizzle") {
-    await runDrizzleProject({
-      projectDir: request.projectDir,
-      project: request.project,
-      connection,
-      sites,
-      onPhase: (phase) => void send({ type: "phase", phase }),
-      onMigrationStart: (name) => void send({ type: "migration-start", name }),
-      onResult
-    });
-    return;
-  }
-  await runTypeormProject({
-    request,
+  const shared = {
     connection,
     sites,
     onPhase: (phase) => void send({ type: "phase", phase }),
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
-    onResult,
+    onResult: (result) => send({ type: "result", result: { ...result, blockedConnections } })
+  };
+  if (request.project.kind === "drizzle") {
+    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project });
+    return;
+  }
+  await runTypeormProject({
+    ...shared,
+    request,
     onOracle: (oracle) => send({ type: "oracle", oracle })
   });
 }
 function needsEsmHooks({ projectDir, project }) {
-  if (packageScope(path13.join(projectDir, "package.json")) === "module") return true;
+  if (packageScope(path14.join(projectDir, "package.json")) === "module") return true;
   if (project.kind === "drizzle") return [project.configFile ?? "", ...project.schema].some((file) => /\.m[jt]s\b/.test(file));
   const files = project.kind === "data-source" ? [project.file] : [...project.entities, ...project.migrations];
   return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || project.kind === "data-source" && moduleFormat(file) === "module");

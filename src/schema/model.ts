@@ -53,6 +53,14 @@ export interface ExpectedUnique {
 
 export type ReferentialAction = "NO ACTION" | "RESTRICT" | "CASCADE" | "SET NULL" | "SET DEFAULT";
 
+const REFERENTIAL_ACTIONS: readonly string[] = ["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"];
+
+/** An ORM's spelling of ON DELETE/UPDATE (`cascade`, `set null`, undefined) as the catalog's. */
+export function referentialAction(value: string | undefined): ReferentialAction {
+  const upper = (value ?? "NO ACTION").toUpperCase();
+  return (REFERENTIAL_ACTIONS.includes(upper) ? upper : "NO ACTION") as ReferentialAction;
+}
+
 export interface ExpectedForeignKey {
   name?: string;
   columns: string[];

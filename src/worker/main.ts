@@ -8,7 +8,7 @@ import "reflect-metadata";
 import { register } from "node:module";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
-import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerRequest, WorkerResult } from "./protocol.js";
+import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
 import { installCommonJsHooks } from "./register-cjs.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import { installNetGuard, type NetGuard } from "./net-guard.js";
@@ -39,26 +39,21 @@ async function main(request: WorkerRequest): Promise<void> {
   const sites = new SiteRegistry();
   sites.install();
 
-  const onResult = (result: Omit<WorkerResult, "blockedConnections">) => send({ type: "result", result: { ...result, blockedConnections } });
+  // What both adapters report, the same way.
+  const shared = {
+    connection,
+    sites,
+    onPhase: (phase: WorkerPhase) => void send({ type: "phase", phase }),
+    onMigrationStart: (name: string) => void send({ type: "migration-start", name }),
+    onResult: (result: Omit<WorkerResult, "blockedConnections">) => send({ type: "result", result: { ...result, blockedConnections } }),
+  };
   if (request.project.kind === "drizzle") {
-    await runDrizzleProject({
-      projectDir: request.projectDir,
-      project: request.project,
-      connection,
-      sites,
-      onPhase: (phase) => void send({ type: "phase", phase }),
-      onMigrationStart: (name) => void send({ type: "migration-start", name }),
-      onResult,
-    });
+    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project });
     return;
   }
   await runTypeormProject({
+    ...shared,
     request,
-    connection,
-    sites,
-    onPhase: (phase) => void send({ type: "phase", phase }),
-    onMigrationStart: (name) => void send({ type: "migration-start", name }),
-    onResult,
     onOracle: (oracle) => send({ type: "oracle", oracle }),
   });
 }

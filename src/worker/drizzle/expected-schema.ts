@@ -1,7 +1,8 @@
 import type { SourceLocation } from "../../engine/result.js";
 import type {
-  ExpectedColumn, ExpectedEnum, ExpectedForeignKey, ExpectedIndex, ExpectedSchema, ExpectedTable, ExpectedUnique, ExpectedView, ReferentialAction, TableName,
+  ExpectedColumn, ExpectedEnum, ExpectedForeignKey, ExpectedIndex, ExpectedSchema, ExpectedTable, ExpectedUnique, ExpectedView, TableName,
 } from "../../schema/model.js";
+import { referentialAction } from "../../schema/model.js";
 import type { SiteRegistry } from "../site-registry.js";
 import type { DrizzleProjectConfig } from "./load-config.js";
 import type { LoadedSchema } from "./load-schema.js";
@@ -215,9 +216,4 @@ function addEnum(context: Context, value: EnumLike, usedBy: string, location: So
 /** A table column, or the IndexedColumn copy an index builder keeps of it. */
 function isColumn(value: unknown): value is ColumnLike {
   return typeof value === "object" && value !== null && typeof (value as ColumnLike).name === "string";
-}
-
-function referentialAction(value: string | undefined): ReferentialAction {
-  const upper = (value ?? "no action").toUpperCase();
-  return (["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"].includes(upper) ? upper : "NO ACTION") as ReferentialAction;
 }

@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
+import { installedVersion } from "../installed-version.js";
 import type { DrizzleOrm } from "./drizzle-types.js";
 
 export interface UserDrizzle {
@@ -27,7 +27,7 @@ export function loadUserDrizzle(projectDir: string): UserDrizzle {
       cause: error,
     });
   }
-  const version = readVersion(entry);
+  const version = installedVersion(entry, "drizzle-orm");
   if (!/^(0\.(3[6-9]|4\d)\.|1\.)/.test(version)) {
     throw new GateError("drizzle-unsupported", `drizzle-orm ${version} is installed; migration-gate supports drizzle-orm 0.36 to 0.45 and 1.x.`, {
       hint: "Upgrade drizzle-orm (and drizzle-kit with it).",
@@ -60,16 +60,3 @@ export function loadUserDrizzle(projectDir: string): UserDrizzle {
   return { orm, projectRequire };
 }
 
-/** drizzle-orm's exports map hides package.json: read it from disk. */
-function readVersion(entry: string): string {
-  let dir = path.dirname(entry);
-  while (path.dirname(dir) !== dir) {
-    const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg)) {
-      const json = JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string; version?: string };
-      if (json.name === "drizzle-orm" && json.version) return json.version;
-    }
-    dir = path.dirname(dir);
-  }
-  return "unknown";
-}

@@ -1,7 +1,8 @@
 import type { SourceLocation } from "../../engine/result.js";
 import type {
-  ExpectedColumn, ExpectedEnum, ExpectedForeignKey, ExpectedSchema, ExpectedTable, ExpectedView, ReferentialAction, TableName,
+  ExpectedColumn, ExpectedEnum, ExpectedForeignKey, ExpectedSchema, ExpectedTable, ExpectedView, TableName,
 } from "../../schema/model.js";
+import { referentialAction } from "../../schema/model.js";
 import type { SiteRegistry } from "../site-registry.js";
 import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike, ForeignKeyMetadataLike, PostgresDriverLike } from "./typeorm-types.js";
 
@@ -146,16 +147,11 @@ function expectedForeignKey(fk: ForeignKeyMetadataLike, metadata: EntityMetadata
     columns: fk.columnNames,
     referencedTable: { schema: referenced.schema ?? defaultSchema, name: referenced.tableName },
     referencedColumns: fk.referencedColumnNames,
-    onDelete: action(fk.onDelete),
-    onUpdate: action(fk.onUpdate),
+    onDelete: referentialAction(fk.onDelete),
+    onUpdate: referentialAction(fk.onUpdate),
     ...(relation && { relation: `${metadata.name}.${relation.propertyName}` }),
     location: relation ? sites.memberLocation(relation.target, relation.propertyName) : tableLocation,
   };
-}
-
-function action(value: string | undefined): ReferentialAction {
-  const upper = (value ?? "NO ACTION").toUpperCase();
-  return (["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"].includes(upper) ? upper : "NO ACTION") as ReferentialAction;
 }
 
 /**

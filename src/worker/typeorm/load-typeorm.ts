@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
+import { installedVersion } from "../installed-version.js";
 import type { TypeormModule } from "./typeorm-types.js";
 
 export interface UserTypeorm {
@@ -26,7 +26,7 @@ export function loadUserTypeorm(projectDir: string): UserTypeorm {
       cause: error,
     });
   }
-  const version = readVersion(entry);
+  const version = installedVersion(entry, "typeorm");
   if (!/^(0\.3\.|1\.)/.test(version)) {
     throw new GateError("typeorm-unsupported", `typeorm ${version} is installed; migration-gate supports typeorm 0.3.x and 1.x.`, {
       hint: "typeorm 0.2 has no DataSource API. Upgrade to 0.3 or later.",
@@ -35,16 +35,3 @@ export function loadUserTypeorm(projectDir: string): UserTypeorm {
   return { module: projectRequire("typeorm") as TypeormModule, version, projectRequire };
 }
 
-/** `require('typeorm/package.json')` is blocked by the exports map, so read it from disk. */
-function readVersion(entry: string): string {
-  let dir = path.dirname(entry);
-  while (path.dirname(dir) !== dir) {
-    const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg)) {
-      const json = JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string; version?: string };
-      if (json.name === "typeorm" && json.version) return json.version;
-    }
-    dir = path.dirname(dir);
-  }
-  return "unknown";
-}

@@ -17,7 +17,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-3IQVY5VO.js";
+} from "./chunk-VJPEELTS.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -488,6 +488,11 @@ var unlistedMigration = {
 };
 
 // src/schema/model.ts
+var REFERENTIAL_ACTIONS = ["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"];
+function referentialAction(value) {
+  const upper = (value ?? "NO ACTION").toUpperCase();
+  return REFERENTIAL_ACTIONS.includes(upper) ? upper : "NO ACTION";
+}
 function quoteIdentifier(name) {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -1796,6 +1801,7 @@ export {
   OPTION_SPECS,
   readDrizzleFolder,
   journalEntryFile,
+  referentialAction,
   quoteIdentifier,
   qualifiedName,
   diffSchemas,
