@@ -248,7 +248,6 @@ describe("the 1.x folder format", () => {
       fs.cpSync(path.join(main.dir, "drizzle"), path.join(branch.dir, "drizzle"), { recursive: true });
       branch.write("src/db/schema/b_things.ts", thingsTable("b_things"));
       branch.generate("b_things");
-      await new Promise((resolve) => setTimeout(resolve, 1100));
       main.write("src/db/schema/a_things.ts", thingsTable("a_things"));
       main.generate("a_things");
       main.write("src/db/schema/b_things.ts", thingsTable("b_things"));

@@ -22,6 +22,19 @@ export interface DrizzleProject extends TempProject {
   migrationFiles(): string[];
 }
 
+/** When the last generate ran, across projects: drizzle-kit 1.x names folders by the second. */
+let lastGenerate = 0;
+
+/**
+ * drizzle-kit 1.x names a migration folder `<YYYYMMDDHHMMSS>_<name>` and the migrator applies
+ * folders in name order, so two generated within one second run in the order of their names.
+ * Tests generate faster than people do: wait for the next second, as a developer always has.
+ */
+function nextSecond(): void {
+  const wait = Math.floor(lastGenerate / 1000) * 1000 + 1000 - Date.now();
+  if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait + 5);
+}
+
 /**
  * A copy of the drizzle-app fixture wired to one drizzle version, with nothing generated yet:
  * tests build their migrations folder with drizzle-kit itself, as users do.
@@ -34,7 +47,10 @@ export function drizzleProject(version: DrizzleVersion): DrizzleProject {
   return {
     ...project,
     generate(name, extra = []) {
+      if (version === "drizzle 1.x") nextSecond();
       execFileSync(process.execPath, [kit, "generate", "--name", name, ...extra], { cwd: project.dir, stdio: "pipe", env: { ...process.env, NODE_OPTIONS: "" } });
+      // After it ran: the folder's second is at most this one.
+      lastGenerate = Date.now();
     },
     read(file) {
       return fs.readFileSync(path.join(project.dir, file), "utf8");
