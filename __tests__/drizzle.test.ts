@@ -44,8 +44,8 @@ describe.each(VERSIONS)("a clean Drizzle project on %s", (version) => {
       expect(report.findings).toEqual([]);
       expect(report.exit).toBe(0);
       expect(report.orm.version).toMatch(version === "drizzle 0.45" ? /^0\.45\./ : /^1\./);
-      // users, posts, post_tags, app_audit_log (pgTableCreator), billing.subscriptions (pgSchema).
-      expect(report.tableCount).toBe(5);
+      // users, posts, post_tags, app_audit_log (pgTableCreator), billing.subscriptions (pgSchema), invites (key-named columns).
+      expect(report.tableCount).toBe(6);
       expect(report.migrations).toHaveLength(1);
       expect(report.migrations[0]!.status).toBe("applied");
       expect(project.migrationFiles().some((f) => (version === "drizzle 0.45" ? /^0000_init\.sql$/ : /^\d{14}_init\/migration\.sql$/).test(f))).toBe(true);
@@ -71,6 +71,25 @@ describe.each(VERSIONS)("a clean Drizzle project on %s", (version) => {
       project.cleanup();
     }
   });
+});
+
+test.each<[DrizzleVersion, string]>([
+  ["drizzle 0.45", "invited_email"],
+  ["drizzle 1.x", "invitedEmail"],
+])("columns named by their keys follow the config's casing on %s (%s), in the migrations and in the gate alike", async (version, column) => {
+  const project = drizzleProject(version);
+  try {
+    project.generate("init");
+    const sql = project.migrationFiles().filter((f) => f.endsWith(".sql")).map((f) => project.read(path.join("drizzle", f))).join("\n");
+    expect(sql).toContain(`"${column}" text NOT NULL`);
+    // Rename that column in the migration: the gate names the missing one the same way.
+    const file = path.join("drizzle", project.migrationFiles().find((f) => f.endsWith(".sql"))!);
+    project.write(file, project.read(file).replaceAll(`"${column}"`, `"email_address"`));
+    const report = await check(project);
+    expect(report.findings.filter((f) => f.ruleId === "missing-column").map((f) => [f.object, f.location?.line])).toEqual([[`public.invites.${column}`, schemaLine("invites.ts", "invitedEmail: text()")]]);
+  } finally {
+    project.cleanup();
+  }
 });
 
 describe.each(VERSIONS)("incidents on %s", (version) => {
@@ -270,7 +289,7 @@ describe("Drizzle inputs", () => {
     try {
       project.generate("init");
       const run = await runCli(["check"], { cwd: project.dir });
-      expect(run.stdout).toContain("5 pgTable definitions; 1 migrations run; drizzle-orm 0.45.");
+      expect(run.stdout).toContain("6 pgTable definitions; 1 migrations run; drizzle-orm 0.45.");
       expect(run.status).toBe(0);
     } finally {
       project.cleanup();
