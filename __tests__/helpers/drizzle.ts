@@ -41,8 +41,14 @@ function nextSecond(): void {
  */
 export function drizzleProject(version: DrizzleVersion): DrizzleProject {
   const project = tempProject({ from: DRIZZLE_APP, packages: [] });
-  fs.mkdirSync(path.join(project.dir, "node_modules"), { recursive: true });
-  for (const pkg of ["drizzle-orm", "drizzle-kit"]) fs.symlinkSync(path.join(MODULES[version], pkg), path.join(project.dir, "node_modules", pkg), "dir");
+  try {
+    fs.mkdirSync(path.join(project.dir, "node_modules"), { recursive: true });
+    for (const pkg of ["drizzle-orm", "drizzle-kit"]) fs.symlinkSync(path.join(MODULES[version], pkg), path.join(project.dir, "node_modules", pkg), "dir");
+  } catch (error) {
+    // The caller's finally never sees a project it did not get.
+    project.cleanup();
+    throw error;
+  }
   const kit = path.join(project.dir, "node_modules", "drizzle-kit", "bin.cjs");
   return {
     ...project,
