@@ -17,7 +17,7 @@ import {
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-PL54UTJ3.js";
+} from "./chunk-4E5TWIMQ.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +30,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-VJPEELTS.js";
+} from "./chunk-KFUDQZPK.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -11,7 +11,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-PL54UTJ3.js";
+} from "./chunk-4E5TWIMQ.js";
 import {
   formatMarkdown,
   formatText
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-VJPEELTS.js";
+} from "./chunk-KFUDQZPK.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -11,7 +11,7 @@ import {
   readDrizzleFolder,
   referentialAction,
   serializeError
-} from "./chunk-VJPEELTS.js";
+} from "./chunk-KFUDQZPK.js";
 import {
   cachedTransform,
   isRelativeOrAbsolute,
@@ -1505,6 +1505,15 @@ async function importUserModule(file, projectRequire) {
   }
   return projectRequire(file);
 }
+function userModuleThrew(code, what, error) {
+  return new GateError(code, `Loading ${what} failed: ${error instanceof Error ? error.message : String(error)}`, {
+    hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
+    cause: error
+  });
+}
+function isCodeFile(file) {
+  return /\.[cm]?[jt]s$/.test(file) && !/\.d\.[cm]?ts$/.test(file);
+}
 
 // src/worker/typeorm/typeorm-types.ts
 function isDataSource(value) {
@@ -1518,12 +1527,8 @@ async function findDataSource(request) {
   try {
     exports = await importUserModule(request.file, request.projectRequire);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof Error && error.name === "DriverPackageNotInstalledError") throw missingDriver(error, shown);
-    throw new GateError("data-source-threw", `Loading the data source file ${shown} failed: ${reason}`, {
-      hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
-      cause: error
-    });
+    throw userModuleThrew("data-source-threw", `the data source file ${shown}`, error);
   }
   const found = collectDataSources(exports);
   if (request.exportName) {
@@ -2575,13 +2580,12 @@ function globSync(globInput, options) {
 }
 
 // src/worker/typeorm/preload-globs.ts
-var CODE_FILE = /\.(?:[cm]?js|[cm]?ts)$/;
 async function preloadGlobs(options, projectRequire) {
   const patterns = options.flatMap((option) => Array.isArray(option) ? option : []).filter((p) => typeof p === "string");
   if (!patterns.length) return;
   const files = globSync(patterns.map((p) => p.replace(/\\/g, "/")), { absolute: true, expandDirectories: false });
   for (const file of files) {
-    if (!CODE_FILE.test(file) || file.endsWith(".d.ts")) continue;
+    if (!isCodeFile(file)) continue;
     try {
       await importUserModule(file, projectRequire);
     } catch {
@@ -2861,10 +2865,7 @@ async function readConfigFile(file, projectDir, projectRequire) {
   try {
     exports = await importUserModule(file, projectRequire);
   } catch (error) {
-    throw new GateError("drizzle-config-threw", `Loading ${shown} failed: ${error instanceof Error ? error.message : String(error)}`, {
-      hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
-      cause: error
-    });
+    throw userModuleThrew("drizzle-config-threw", shown, error);
   }
   let config = exports["default"] ?? exports;
   if (config && typeof config === "object" && "default" in config) config = config.default;
@@ -2926,7 +2927,6 @@ function loadUserDrizzle(projectDir) {
 // src/worker/drizzle/load-schema.ts
 import fs5 from "node:fs";
 import path11 from "node:path";
-var CODE_FILE2 = /\.(?:[cm]?[jt]s)$/;
 async function loadDrizzleSchema(patterns, options) {
   const { projectDir, orm } = options;
   const files = schemaFiles(patterns, projectDir);
@@ -2942,10 +2942,7 @@ async function loadDrizzleSchema(patterns, options) {
     try {
       exports = await importUserModule(file, options.projectRequire);
     } catch (error) {
-      throw new GateError("drizzle-schema-threw", `Loading the schema module ${path11.relative(projectDir, file)} failed: ${error instanceof Error ? error.message : String(error)}`, {
-        hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
-        cause: error
-      });
+      throw userModuleThrew("drizzle-schema-threw", `the schema module ${path11.relative(projectDir, file)}`, error);
     }
     for (const [exportName, value] of Object.entries(exports)) {
       if (value === null || typeof value !== "object" && typeof value !== "function" || seen.has(value)) continue;
@@ -2965,7 +2962,7 @@ function schemaFiles(patterns, projectDir) {
     const isDir = fs5.existsSync(full) && fs5.statSync(full).isDirectory();
     return (isDir ? path11.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
   });
-  return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter((file) => CODE_FILE2.test(file) && !/\.d\.[cm]?ts$/.test(file)).sort();
+  return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter(isCodeFile).sort();
 }
 
 // src/worker/drizzle/replay-migrations.ts

@@ -17,6 +17,8 @@ export interface EditedMigration {
 export interface BaseRevision {
   ref: string;
   commit: string;
+  /** The repository's top folder: git prints paths relative to it. */
+  root: string;
 }
 
 /**
@@ -24,8 +26,9 @@ export interface BaseRevision {
  * Only git runs here: no project code, no database.
  */
 export async function resolveBaseRef(projectDir: string, ref: string): Promise<BaseRevision> {
+  let root: string;
   try {
-    await git(projectDir, ["rev-parse", "--show-toplevel"]);
+    root = (await git(projectDir, ["rev-parse", "--show-toplevel"])).trim();
   } catch (error) {
     throw new GateError("base-ref-no-git", `${optionLabel("base-ref")} is set, but ${projectDir} is not inside a git repository.`, {
       hint: "Run the gate in the repository's checkout, or leave base-ref empty to skip the edited-migration check.",
@@ -34,7 +37,7 @@ export async function resolveBaseRef(projectDir: string, ref: string): Promise<B
   }
   try {
     const commit = (await git(projectDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
-    return { ref, commit };
+    return { ref, commit, root };
   } catch (error) {
     throw new GateError("base-ref-not-found", `${optionLabel("base-ref")} "${ref}" is not a commit in this clone, so edited migrations cannot be found.`, {
       hint: "actions/checkout fetches one commit by default: give it fetch-depth: 0 (or git fetch the base commit first). Locally, fetch the branch (git fetch origin main) or fix the name.",
@@ -49,17 +52,18 @@ export async function resolveBaseRef(projectDir: string, ref: string): Promise<B
  * never compares the stored hash, TypeORM matches by name), so such an edit reaches fresh
  * databases, like this gate's, and never the ones that matter.
  */
-export async function findEditedMigrations(projectDir: string, base: BaseRevision, files: readonly string[]): Promise<EditedMigration[]> {
+export async function findEditedMigrations(base: BaseRevision, files: readonly string[]): Promise<EditedMigration[]> {
   if (!files.length) return [];
-  const root = (await git(projectDir, ["rev-parse", "--show-toplevel"])).trim();
-  const relative = files.map((file) => path.relative(root, file));
+  const relative = files.map((file) => path.relative(base.root, file));
   // Modified only: files added since the base are new migrations, deleted ones are other rules' business.
-  const changed = (await git(root, ["diff", "--no-renames", "--diff-filter=M", "--name-only", base.commit, "--", ...relative])).split("\n").filter(Boolean);
+  const patch = await git(base.root, ["diff", "--no-renames", "--diff-filter=M", "-U0", base.commit, "--", ...relative]);
   const edited: EditedMigration[] = [];
-  for (const file of changed) {
-    const patch = await git(root, ["diff", "--no-renames", "-U0", base.commit, "--", file]);
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(patch);
-    edited.push({ file: path.join(root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
+  // One section per file: `diff --git a/<path> b/<path>`, then its hunks; the first hunk gives the line.
+  for (const section of patch.split(/^diff --git /m).slice(1)) {
+    const file = /^\+\+\+ b\/(.+)$/m.exec(section)?.[1];
+    if (!file) continue;
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(section);
+    edited.push({ file: path.join(base.root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
   }
   return edited;
 }

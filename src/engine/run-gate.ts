@@ -73,7 +73,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       // The verdict is complete without the cross-check: if it fails or times out, unexplained-drift says so.
       const crossCheck = worker.oracle.catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
       const migrationFiles = [...new Set(result.migrations.flatMap((m) => (m.location ? [m.location.file] : [])))];
-      const edited = base ? findEditedMigrations(options.projectDir, base, migrationFiles) : Promise.resolve(undefined);
+      const edited = base ? findEditedMigrations(base, migrationFiles) : Promise.resolve(undefined);
       const [read, oracle, editedMigrations] = await Promise.all([schemas, crossCheck, edited]);
       return { result, ...read, oracle, editedMigrations };
     });

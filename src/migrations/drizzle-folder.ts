@@ -125,15 +125,27 @@ function readSnapshot(file: string): SnapshotFile[] {
   }
 }
 
-/** The line of each `"tag"` key, in order: one per journal entry. */
+/** The line of each `"tag"` key, in order: one per journal entry (one pass over the text). */
 function tagLines(text: string): number[] {
-  return [...text.matchAll(/"tag"\s*:/g)].map((match) => lineAt(text, match.index));
+  const lines: number[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const match of text.matchAll(/"tag"\s*:/g)) {
+    line += newlines(text, counted, match.index);
+    counted = match.index;
+    lines.push(line);
+  }
+  return lines;
 }
 
 function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return 1 + newlines(text, 0, offset);
+}
+
+function newlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
+  return count;
 }
 
 function listFiles(dir: string): string[] {

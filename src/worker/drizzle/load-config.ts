@@ -1,7 +1,7 @@
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
 import { optionLabel, type DrizzleSource } from "../../engine/parse-options.js";
-import { importUserModule } from "../import-user-module.js";
+import { importUserModule, userModuleThrew } from "../import-user-module.js";
 
 /** What the gate needs from drizzle.config.ts, after the schema/migrations options were applied. */
 export interface DrizzleProjectConfig {
@@ -63,10 +63,7 @@ async function readConfigFile(file: string, projectDir: string, projectRequire: 
   try {
     exports = await importUserModule(file, projectRequire);
   } catch (error) {
-    throw new GateError("drizzle-config-threw", `Loading ${shown} failed: ${error instanceof Error ? error.message : String(error)}`, {
-      hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
-      cause: error,
-    });
+    throw userModuleThrew("drizzle-config-threw", shown, error);
   }
   // `export default defineConfig(...)`, seen from ESM or through CommonJS interop.
   let config: unknown = exports["default"] ?? exports;

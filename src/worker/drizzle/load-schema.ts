@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { globSync } from "tinyglobby";
 import { GateError } from "../../engine/errors.js";
-import { importUserModule } from "../import-user-module.js";
+import { importUserModule, isCodeFile, userModuleThrew } from "../import-user-module.js";
 import type { DrizzleOrm, EnumLike } from "./drizzle-types.js";
 
 /** One schema object and the export that named it first. */
@@ -17,8 +17,6 @@ export interface LoadedSchema {
   enums: Array<SchemaExport<EnumLike>>;
   views: Array<SchemaExport<object> & { materialized: boolean }>;
 }
-
-const CODE_FILE = /\.(?:[cm]?[jt]s)$/;
 
 /**
  * Imports every schema module the way drizzle-kit finds them (a file, a folder taken whole, or a
@@ -40,10 +38,7 @@ export async function loadDrizzleSchema(patterns: readonly string[], options: { 
     try {
       exports = await importUserModule(file, options.projectRequire);
     } catch (error) {
-      throw new GateError("drizzle-schema-threw", `Loading the schema module ${path.relative(projectDir, file)} failed: ${error instanceof Error ? error.message : String(error)}`, {
-        hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
-        cause: error,
-      });
+      throw userModuleThrew("drizzle-schema-threw", `the schema module ${path.relative(projectDir, file)}`, error);
     }
     for (const [exportName, value] of Object.entries(exports)) {
       if (value === null || (typeof value !== "object" && typeof value !== "function") || seen.has(value)) continue;
@@ -65,6 +60,6 @@ function schemaFiles(patterns: readonly string[], projectDir: string): string[] 
     return (isDir ? path.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
   });
   return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false })
-    .filter((file) => CODE_FILE.test(file) && !/\.d\.[cm]?ts$/.test(file))
+    .filter(isCodeFile)
     .sort();
 }

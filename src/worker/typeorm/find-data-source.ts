@@ -1,7 +1,7 @@
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
 import { optionLabel } from "../../engine/parse-options.js";
-import { importUserModule } from "../import-user-module.js";
+import { importUserModule, userModuleThrew } from "../import-user-module.js";
 import { isDataSource, type DataSourceLike } from "./typeorm-types.js";
 
 export interface FindDataSourceRequest {
@@ -18,12 +18,8 @@ export async function findDataSource(request: FindDataSourceRequest): Promise<Da
   try {
     exports = await importUserModule(request.file, request.projectRequire);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof Error && error.name === "DriverPackageNotInstalledError") throw missingDriver(error, shown);
-    throw new GateError("data-source-threw", `Loading the data source file ${shown} failed: ${reason}`, {
-      hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
-      cause: error,
-    });
+    throw userModuleThrew("data-source-threw", `the data source file ${shown}`, error);
   }
 
   const found = collectDataSources(exports);

@@ -1,8 +1,5 @@
 import { globSync } from "tinyglobby";
-import { importUserModule } from "../import-user-module.js";
-
-/** The extensions TypeORM's directory loader takes (it skips .d.ts too). */
-const CODE_FILE = /\.(?:[cm]?js|[cm]?ts)$/;
+import { importUserModule, isCodeFile } from "../import-user-module.js";
 
 /**
  * Loads every module the entities/migrations/subscribers globs match, the way TypeORM will,
@@ -14,7 +11,8 @@ export async function preloadGlobs(options: unknown[], projectRequire: NodeJS.Re
   if (!patterns.length) return;
   const files = globSync(patterns.map((p) => p.replace(/\\/g, "/")), { absolute: true, expandDirectories: false });
   for (const file of files) {
-    if (!CODE_FILE.test(file) || file.endsWith(".d.ts")) continue;
+    // The extensions TypeORM's directory loader takes (it skips declaration files too).
+    if (!isCodeFile(file)) continue;
     try {
       await importUserModule(file, projectRequire);
     } catch {

@@ -401,12 +401,23 @@ function readSnapshot(file) {
   }
 }
 function tagLines(text) {
-  return [...text.matchAll(/"tag"\s*:/g)].map((match) => lineAt(text, match.index));
+  const lines = [];
+  let line = 1;
+  let counted = 0;
+  for (const match of text.matchAll(/"tag"\s*:/g)) {
+    line += newlines(text, counted, match.index);
+    counted = match.index;
+    lines.push(line);
+  }
+  return lines;
 }
 function lineAt(text, offset) {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return 1 + newlines(text, 0, offset);
+}
+function newlines(text, from, to) {
+  let count = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
+  return count;
 }
 function listFiles(dir) {
   try {

@@ -17,7 +17,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-VJPEELTS.js";
+} from "./chunk-KFUDQZPK.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -1064,8 +1064,9 @@ import path5 from "node:path";
 import { promisify as promisify3 } from "node:util";
 var run2 = promisify3(execFile3);
 async function resolveBaseRef(projectDir, ref) {
+  let root;
   try {
-    await git(projectDir, ["rev-parse", "--show-toplevel"]);
+    root = (await git(projectDir, ["rev-parse", "--show-toplevel"])).trim();
   } catch (error) {
     throw new GateError("base-ref-no-git", `${optionLabel("base-ref")} is set, but ${projectDir} is not inside a git repository.`, {
       hint: "Run the gate in the repository's checkout, or leave base-ref empty to skip the edited-migration check.",
@@ -1074,7 +1075,7 @@ async function resolveBaseRef(projectDir, ref) {
   }
   try {
     const commit = (await git(projectDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
-    return { ref, commit };
+    return { ref, commit, root };
   } catch (error) {
     throw new GateError("base-ref-not-found", `${optionLabel("base-ref")} "${ref}" is not a commit in this clone, so edited migrations cannot be found.`, {
       hint: "actions/checkout fetches one commit by default: give it fetch-depth: 0 (or git fetch the base commit first). Locally, fetch the branch (git fetch origin main) or fix the name.",
@@ -1082,16 +1083,16 @@ async function resolveBaseRef(projectDir, ref) {
     });
   }
 }
-async function findEditedMigrations(projectDir, base, files) {
+async function findEditedMigrations(base, files) {
   if (!files.length) return [];
-  const root = (await git(projectDir, ["rev-parse", "--show-toplevel"])).trim();
-  const relative = files.map((file) => path5.relative(root, file));
-  const changed = (await git(root, ["diff", "--no-renames", "--diff-filter=M", "--name-only", base.commit, "--", ...relative])).split("\n").filter(Boolean);
+  const relative = files.map((file) => path5.relative(base.root, file));
+  const patch = await git(base.root, ["diff", "--no-renames", "--diff-filter=M", "-U0", base.commit, "--", ...relative]);
   const edited = [];
-  for (const file of changed) {
-    const patch = await git(root, ["diff", "--no-renames", "-U0", base.commit, "--", file]);
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(patch);
-    edited.push({ file: path5.join(root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
+  for (const section of patch.split(/^diff --git /m).slice(1)) {
+    const file = /^\+\+\+ b\/(.+)$/m.exec(section)?.[1];
+    if (!file) continue;
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(section);
+    edited.push({ file: path5.join(base.root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
   }
   return edited;
 }
@@ -1141,7 +1142,7 @@ async function runGate(options, hooks = {}) {
       const schemas = readSchemas(db.connection, result2.expected).finally(() => introspectMs = Date.now() - introspectStarted);
       const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
       const migrationFiles = [...new Set(result2.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
-      const edited = base ? findEditedMigrations(options.projectDir, base, migrationFiles) : Promise.resolve(void 0);
+      const edited = base ? findEditedMigrations(base, migrationFiles) : Promise.resolve(void 0);
       const [read, oracle2, editedMigrations2] = await Promise.all([schemas, crossCheck, edited]);
       return { result: result2, ...read, oracle: oracle2, editedMigrations: editedMigrations2 };
     });
