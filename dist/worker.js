@@ -1588,9 +1588,8 @@ function createIsolatedDataSource(typeorm, userOptions, connection2, logger) {
   }
   const extra = { ...userOptions["extra"] ?? {} };
   for (const key of EXTRA_CONNECTION_KEYS) delete extra[key];
-  return new typeorm.DataSource({
+  const options = {
     ...userOptions,
-    url: void 0,
     host: connection2.host,
     port: connection2.port,
     username: connection2.user,
@@ -1598,18 +1597,18 @@ function createIsolatedDataSource(typeorm, userOptions, connection2, logger) {
     database: connection2.database,
     ssl: connection2.ssl,
     extra,
-    replication: void 0,
     synchronize: false,
     migrationsRun: false,
     dropSchema: false,
-    // Keeps a forgotten CREATE EXTENSION migration visible instead of papering over it.
-    installExtensions: false,
     // A Redis or database query cache would open connections of its own.
     cache: false,
     logging: true,
     logger,
     migrationsTransactionMode: "each"
-  });
+  };
+  delete options["replication"];
+  delete options["url"];
+  return new typeorm.DataSource(options);
 }
 
 // src/worker/typeorm/load-naming-strategy.ts

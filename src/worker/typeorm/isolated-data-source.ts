@@ -11,6 +11,14 @@ const EXTRA_CONNECTION_KEYS = ["connectionString", "host", "hostaddr", "port", "
  * over `host`, `extra` is merged into the pool config last, and `replication` would send
  * queries elsewhere. Built anew rather than mutated, because the driver reads options once,
  * in the constructor.
+ *
+ * `replication` is deleted, not set to undefined: typeorm 0.3.20+ tests `"replication" in
+ * options`, and a key holding undefined makes every Repository read inside a migration throw
+ * "Cannot read properties of undefined (reading 'defaultMode')".
+ *
+ * `installExtensions` keeps the project's own setting (TypeORM's default is true): a real
+ * `migration:run` creates uuid-ossp and friends on connect when entities use them, and many
+ * projects' first migration relies on that. Forcing it off failed clean projects.
  */
 export function createIsolatedDataSource(typeorm: TypeormModule, userOptions: Record<string, unknown>, connection: DbConnection, logger: unknown): DataSourceLike {
   if (userOptions["type"] !== "postgres") {
@@ -21,9 +29,8 @@ export function createIsolatedDataSource(typeorm: TypeormModule, userOptions: Re
   const extra = { ...((userOptions["extra"] as Record<string, unknown> | undefined) ?? {}) };
   for (const key of EXTRA_CONNECTION_KEYS) delete extra[key];
 
-  return new typeorm.DataSource({
+  const options: Record<string, unknown> = {
     ...userOptions,
-    url: undefined,
     host: connection.host,
     port: connection.port,
     username: connection.user,
@@ -31,16 +38,16 @@ export function createIsolatedDataSource(typeorm: TypeormModule, userOptions: Re
     database: connection.database,
     ssl: connection.ssl,
     extra,
-    replication: undefined,
     synchronize: false,
     migrationsRun: false,
     dropSchema: false,
-    // Keeps a forgotten CREATE EXTENSION migration visible instead of papering over it.
-    installExtensions: false,
     // A Redis or database query cache would open connections of its own.
     cache: false,
     logging: true,
     logger,
     migrationsTransactionMode: "each",
-  });
+  };
+  delete options["replication"];
+  delete options["url"];
+  return new typeorm.DataSource(options);
 }
