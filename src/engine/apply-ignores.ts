@@ -1,6 +1,6 @@
 import path from "node:path";
 import { unusedIgnore } from "../rules/unused-ignore.js";
-import { fingerprint, sortFindings } from "./evaluate-rules.js";
+import { detachOrphans, fingerprint, sortFindings } from "./evaluate-rules.js";
 import type { Finding } from "./result.js";
 import type { IgnoreEntry, RuleConfig } from "./rule-config.js";
 
@@ -22,7 +22,7 @@ export function applyIgnores(findings: readonly Finding[], config: Pick<RuleConf
     return !entry;
   });
   const severity = config.severities[unusedIgnore.id] ?? unusedIgnore.defaultSeverity;
-  if (severity === "off") return kept;
+  if (severity === "off") return detachOrphans(kept);
   const unused: Finding[] = config.ignores
     .filter((ignore) => !used.has(ignore))
     .map((ignore) => ({
@@ -33,7 +33,7 @@ export function applyIgnores(findings: readonly Finding[], config: Pick<RuleConf
       ...(ignore.source.file && { location: { file: ignore.source.file, line: ignore.source.line ?? 1 } }),
       fingerprint: fingerprint(unusedIgnore.id, describe(ignore)),
     }));
-  return sortFindings([...kept, ...unused]);
+  return sortFindings([...detachOrphans(kept), ...unused]);
 }
 
 function matches(ignore: IgnoreEntry, finding: Finding, projectDir: string): boolean {

@@ -16,13 +16,29 @@ export function evaluateRules(context: RuleContext, severities: Readonly<Record<
   const kept: Finding[] = [];
   for (const rule of RULES) {
     const severity = severities[rule.id] ?? rule.defaultSeverity;
-    for (const { key, ...finding } of rule.check(context, all)) {
-      const full: Finding = { ...finding, ruleId: rule.id, severity: severity === "off" ? "notice" : severity, fingerprint: fingerprint(rule.id, key) };
+    for (const { key, cause, ...finding } of rule.check(context, all)) {
+      const full: Finding = {
+        ...finding,
+        ruleId: rule.id,
+        severity: severity === "off" ? "notice" : severity,
+        fingerprint: fingerprint(rule.id, key),
+        ...(cause && { causedBy: fingerprint(cause.ruleId, cause.key) }),
+      };
       all.push(full);
       if (severity !== "off") kept.push(full);
     }
   }
-  return sortFindings(kept);
+  return sortFindings(detachOrphans(kept));
+}
+
+/** A cause switched off or ignored leaves its consequences standing on their own. */
+export function detachOrphans(findings: Finding[]): Finding[] {
+  const prints = new Set(findings.map((f) => f.fingerprint));
+  return findings.map((finding) => {
+    if (!finding.causedBy || prints.has(finding.causedBy)) return finding;
+    const { causedBy: _, ...rest } = finding;
+    return rest;
+  });
 }
 
 /** Stable across runs and machines (entity discovery order is not): severity, rule, file, line, object. */

@@ -22,6 +22,11 @@ export interface Finding {
   location?: SourceLocation;
   /** Stable across runs for the same problem: used to match ignores and PR comments. */
   fingerprint: string;
+  /**
+   * The fingerprint of the finding this one follows from (a failed migration that would create
+   * the missing table): reporters show it under its cause, and the cause's fix is the one fix.
+   */
+  causedBy?: string;
 }
 
 export type MigrationStatus = "applied" | "failed";
@@ -41,8 +46,13 @@ export interface MigrationRecord {
   location?: SourceLocation;
   status: MigrationStatus;
   durationMs: number;
-  /** Tables the migration's statements created (`schema.table`), even if it later failed. */
+  /**
+   * Tables the migration's statements created (`schema.table`), even if it later failed; for a
+   * failed one, also those its source creates after the failing statement.
+   */
   createdTables: string[];
+  /** A failed migration only: the columns it adds (`schema.table.column`), run or not. */
+  createdColumns?: string[];
   /** True when an earlier migration had failed: the real chain would have stopped before this one. */
   ranAfterFailure: boolean;
   failure?: MigrationFailure;

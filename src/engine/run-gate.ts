@@ -8,6 +8,7 @@ import type { ProvisionedDatabase } from "../postgres/provider.js";
 import { GateError } from "./errors.js";
 import { readCatalog } from "../schema/introspect.js";
 import { canonicalizeExpected } from "../schema/canonicalize.js";
+import { equalizeDefaults } from "../schema/equal-defaults.js";
 import { diffSchemas } from "../schema/diff.js";
 import { applyIgnores } from "./apply-ignores.js";
 import { findEditedMigrations, resolveBaseRef } from "./edited-migrations.js";
@@ -123,14 +124,16 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
 
 /**
  * The actual schema from the catalog, and the expected one in the catalog's own spelling
- * (canonicalize.ts): one connection, to the throwaway database only.
+ * (canonicalize.ts), with defaults that differ only in spelling made equal (equal-defaults.ts):
+ * one connection, to the throwaway database only.
  */
 async function readSchemas(connection: DbConnection, given: ExpectedSchema): Promise<{ actual: ActualSchema; expected: ExpectedSchema }> {
   const client = new pg.Client({ ...connection, ssl: connection.ssl as never });
   await client.connect();
   try {
     const actual = await readCatalog(client, "user");
-    return { actual, expected: await canonicalizeExpected(client, given, actual) };
+    const canonical = await canonicalizeExpected(client, given, actual);
+    return { actual, expected: await equalizeDefaults(client, canonical, actual) };
   } finally {
     await client.end();
   }

@@ -48,7 +48,10 @@ export function planAnnotations(result: GateResult, options: AnnotationPlanOptio
   const limits = options.limits ?? STEP_ANNOTATION_LIMITS;
   const changed = options.changedFiles ?? new Set<string>();
   const all = toAnnotations(result, options);
-  const ordered = [...all.filter((a) => a.file && changed.has(a.file)), ...all.filter((a) => !(a.file && changed.has(a.file)))];
+  // Causes before what follows from them, then files the PR changed first.
+  const consequence = new Set(result.findings.flatMap((f, i) => (f.causedBy ? [all[i]!] : [])));
+  const rank = (a: Annotation) => (consequence.has(a) ? 2 : 0) + (a.file && changed.has(a.file) ? 0 : 1);
+  const ordered = [...all].sort((a, b) => rank(a) - rank(b));
 
   const countOf = (level: Severity) => all.filter((a) => a.level === level).length;
   const overflows = (["error", "warning", "notice"] as const).some((level) => countOf(level) > limits[level]);

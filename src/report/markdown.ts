@@ -1,5 +1,6 @@
 import { projectSize } from "./text.js";
 import { countBySeverity, type Finding, type GateResult } from "../engine/result.js";
+import { groupByCause } from "./group-by-cause.js";
 import { displayLocation, displayPath } from "./paths.js";
 
 export interface MarkdownReportOptions {
@@ -63,12 +64,18 @@ function render(result: GateResult, baseDir: string, detail: Detail): string {
   );
 
   if (result.findings.length) {
+    // Causes first, each followed by what follows from it: the fix of the cause is the one fix.
+    const groups = groupByCause(result.findings);
+    const ordered = groups.flatMap((g) => [g.finding, ...g.consequences]);
+    const consequence = new Set(groups.flatMap((g) => g.consequences));
     out.push("| | Rule | Object | Location | Message |", "|---|---|---|---|---|");
-    for (const f of result.findings.slice(0, detail.rows)) {
-      out.push(`| ${ICON[f.severity]} | \`${f.ruleId}\` | ${cell(f.object ?? "")} | ${cell(displayLocation(f.location, baseDir) ?? "")} | ${cell(f.message)} |`);
+    for (const f of ordered.slice(0, detail.rows)) {
+      const rule = consequence.has(f) ? `↳ \`${f.ruleId}\`` : `\`${f.ruleId}\``;
+      out.push(`| ${ICON[f.severity]} | ${rule} | ${cell(f.object ?? "")} | ${cell(displayLocation(f.location, baseDir) ?? "")} | ${cell(f.message)} |`);
     }
     out.push("");
-    if (detail.fixes) out.push(...fixes(result.findings));
+    if (consequence.size) out.push(`_↳ follows from the finding above it and is fixed with it (${consequence.size} such)._`, "");
+    if (detail.fixes) out.push(...fixes(groups.map((g) => g.finding)));
   } else {
     out.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
   }

@@ -1,4 +1,5 @@
 import { countBySeverity, type Finding, type GateResult } from "../engine/result.js";
+import { groupByCause } from "./group-by-cause.js";
 import { displayLocation } from "./paths.js";
 
 export interface TextReportOptions {
@@ -24,12 +25,19 @@ export function formatText(result: GateResult, { baseDir }: TextReportOptions): 
     `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1000).toFixed(1)} s`,
     "",
   );
-  for (const finding of result.findings) {
+  for (const { finding, consequences } of groupByCause(result.findings)) {
     const where = displayLocation(finding.location, baseDir);
     lines.push(`${where ? `${where}  ` : ""}${MARK[finding.severity]}  ${finding.ruleId}`);
     lines.push(`  ${finding.message}`);
     if (finding.detail) lines.push(...finding.detail.split("\n").map((l) => `    | ${l}`));
     if (finding.hint) lines.push(`  Fix: ${finding.hint}`);
+    if (consequences.length) {
+      lines.push(`  Follows from it (${consequences.length}), fixed with it:`);
+      for (const c of consequences) {
+        const at = displayLocation(c.location, baseDir);
+        lines.push(`    ${at ? `${at}  ` : ""}${c.ruleId}: ${c.message}`);
+      }
+    }
     lines.push("");
   }
   if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");

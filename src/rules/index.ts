@@ -23,6 +23,7 @@ import { missingSchema } from "./missing-schema.js";
 import { missingTable } from "./missing-table.js";
 import { missingUnique } from "./missing-unique.js";
 import { missingView } from "./missing-view.js";
+import { missingUnusedColumn } from "./missing-unused-column.js";
 import { noMigrations } from "./no-migrations.js";
 import { nullabilityMismatch } from "./nullability-mismatch.js";
 import type { Rule } from "./rule.js";
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   missingView,
   extraRequiredColumn,
   missingIndex,
+  missingUnusedColumn,
   extraColumn,
   extraTable,
   noMigrations,

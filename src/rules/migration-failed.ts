@@ -2,7 +2,7 @@ import path from "node:path";
 import type { MigrationRecord } from "../engine/result.js";
 import { qualifiedName, type ExpectedTable } from "../schema/model.js";
 import { createdByNoMigration, missingRelationOf, tableOwner } from "./relation-errors.js";
-import type { Rule } from "./rule.js";
+import type { FindingRef, Rule, RuleContext, RuleFinding } from "./rule.js";
 
 /** Next steps by Postgres SQLSTATE, for the failures migrations hit most. */
 const HINTS_BY_CODE: Record<string, string> = {
@@ -24,26 +24,92 @@ export const migrationFailed: Rule = {
   check(context) {
     const { migrations, expected } = context;
     const createdByNone = createdByNoMigration(context);
-    return migrations
-      .filter((m) => m.status === "failed")
-      .map((m) => {
-        const failure = m.failure!;
-        const missing = missingRelationOf(m, expected.tables);
-        const uncreated = missing && createdByNone(missing);
-        const drizzle = context.orm === "drizzle";
-        // When no migration creates the table, the earlier failure is not the cause: do not suggest it.
-        const afterFailure = m.ranAfterFailure && !uncreated ? " It ran after an earlier failure, which may be the real cause." : "";
-        return {
-          key: m.name,
-          object: m.name,
-          location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
-          message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
-          detail: failure.statement && tidyStatement(failure.statement),
-          hint: (uncreated ? noMigrationCreates(missing, m, drizzle) : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.")) + afterFailure,
-        };
-      });
+    const failed = migrations.filter((m) => m.status === "failed");
+    const missingObjects = expectedButMissing(context);
+    return failed.map((m): RuleFinding => {
+      const failure = m.failure!;
+      const missing = missingRelationOf(m, expected.tables);
+      const uncreated = missing && createdByNone(missing);
+      const drizzle = context.orm === "drizzle";
+      // When no migration creates the table, the earlier failure is not the cause.
+      const cause = m.ranAfterFailure && !uncreated ? causeOf(m, failed.slice(0, failed.indexOf(m))) : undefined;
+      const leaves = leavesMissing(m, missingObjects);
+      return {
+        key: m.name,
+        object: m.name,
+        location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
+        message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.${leaves}`,
+        detail: failure.statement && capStatement(tidyStatement(failure.statement)),
+        hint: cause
+          ? `It ran after ${cause.migration.name} failed, ${cause.because}: fix that one first, then run the gate again.`
+          : uncreated
+            ? noMigrationCreates(missing, m, drizzle)
+            : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it."),
+        ...(cause && { cause: cause.ref }),
+      };
+    });
   },
 };
+
+interface Cause {
+  migration: MigrationRecord;
+  because: string;
+  ref: FindingRef;
+}
+
+/**
+ * Why a migration that ran after an earlier failure failed: the earlier one creates what it
+ * lacks, or (when that cannot be told) it most likely follows from the first failure, since
+ * the real chain would have stopped there.
+ */
+function causeOf(migration: MigrationRecord, earlier: MigrationRecord[]): Cause | undefined {
+  if (earlier.length === 0) return undefined;
+  const lacking = lackedObject(migration);
+  const creator = lacking && earlier.find((m) => m.createdTables.includes(lacking) || (m.createdColumns ?? []).includes(lacking));
+  if (creator) return { migration: creator, because: `which creates ${lacking}`, ref: { ruleId: "migration-failed", key: creator.name } };
+  const first = earlier[0]!;
+  return { migration: first, because: "and the real chain stops at the first failure", ref: { ruleId: "migration-failed", key: first.name } };
+}
+
+/** `schema.table` of a missing relation (42P01), `schema.table.column` of a missing column (42703). */
+function lackedObject(migration: MigrationRecord): string | undefined {
+  const message = migration.failure?.message ?? "";
+  const qualify = (name: string) => (name.includes(".") ? name : `public.${name}`);
+  const relation = /relation "([^"]+)" does not exist/.exec(message);
+  if (migration.failure?.code === "42P01" && relation) return qualify(relation[1]!);
+  const column = /column "([^"]+)" of relation "([^"]+)" does not exist/.exec(message);
+  if (migration.failure?.code === "42703" && column) return `${qualify(column[2]!)}.${column[1]}`;
+  return undefined;
+}
+
+/** Expected tables and columns the database lacks: `schema.table`, `schema.table.column`. */
+function expectedButMissing({ expected, actual, diff }: RuleContext): Set<string> {
+  const existing = new Set(actual.tables.map(qualifiedName));
+  return new Set([
+    ...expected.tables.filter((t) => !existing.has(qualifiedName(t))).map(qualifiedName),
+    ...diff.missingColumns.map(({ table, column }) => `${qualifiedName(table)}.${column.name}`),
+  ]);
+}
+
+/** " Until it is fixed, databases built from migrations lack public.a, public.b." */
+function leavesMissing(migration: MigrationRecord, missing: ReadonlySet<string>): string {
+  const objects = [...migration.createdTables, ...(migration.createdColumns ?? [])].filter((object) => missing.has(object));
+  if (objects.length === 0) return "";
+  const shown = objects.slice(0, 8).join(", ") + (objects.length > 8 ? ` and ${objects.length - 8} more` : "");
+  return ` Until it is fixed, databases built from migrations lack what it creates: ${shown}.`;
+}
+
+const MAX_STATEMENT_LINES = 12;
+const MAX_STATEMENT_CHARS = 1200;
+
+/** A statement short enough to read: a 1,387-placeholder INSERT is shown by its start. */
+export function capStatement(statement: string): string {
+  let text = statement;
+  const lines = text.split("\n");
+  if (lines.length > MAX_STATEMENT_LINES) text = lines.slice(0, MAX_STATEMENT_LINES).join("\n") + `\n... (${lines.length - MAX_STATEMENT_LINES} more lines)`;
+  if (text.length > MAX_STATEMENT_CHARS) text = text.slice(0, MAX_STATEMENT_CHARS) + ` ... (${statement.length - MAX_STATEMENT_CHARS} more characters)`;
+  return text;
+}
 
 function noMigrationCreates(table: ExpectedTable, migration: MigrationRecord, drizzle: boolean): string {
   const at = table.location ? ` (${path.basename(table.location.file)}:${table.location.line})` : "";

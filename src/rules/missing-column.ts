@@ -1,4 +1,5 @@
-import { qualifiedName } from "../schema/model.js";
+import { qualifiedName, type ExpectedColumn } from "../schema/model.js";
+import { failedAt, failedCreatorOf } from "./relation-errors.js";
 import type { Rule } from "./rule.js";
 import { columnDefinition, quoteTable } from "./sql-text.js";
 
@@ -7,10 +8,35 @@ export const missingColumn: Rule = {
   id: "missing-column",
   defaultSeverity: "error",
   description: "An entity column is not created by any migration.",
-  check({ diff }) {
-    return diff.missingColumns.map(({ table, column }) => {
+  check(context) {
+    const creator = failedCreatorOf(context);
+    return context.diff.missingColumns.flatMap(({ table, column }) => {
+      const failed = creator(`${qualifiedName(table)}.${column.name}`);
+      if (failed) {
+        return [{
+          key: `${qualifiedName(table)}.${column.name}`,
+          object: `${qualifiedName(table)}.${column.name}`,
+          location: column.location,
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: it is added by ${failedAt(failed)}.`,
+          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this column.`,
+          cause: { ruleId: "migration-failed", key: failed.name },
+        }];
+      }
+      // Never selected, inserted or updated: only queries that name it notice (missing-unused-column).
+      if (isUnused(column)) return [];
+      const neverInserted = column.access?.insert === false;
       const needsBackfill = !column.nullable && column.default === undefined && !column.serial && !column.identity && !column.generated;
-      return {
+      if (neverInserted) {
+        return [{
+          key: `${qualifiedName(table)}.${column.name}`,
+          object: `${qualifiedName(table)}.${column.name}`,
+          location: column.location,
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration, and TypeORM ${column.access?.select === false ? "updates" : "selects"} it.`,
+          // TypeORM never inserts it (insert: false): NOT NULL without a value source would break every insert.
+          hint: `Add a migration that creates it the way the database fills it (GENERATED ALWAYS AS (...) STORED, or with a DEFAULT), or nullable: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition({ ...column, nullable: column.nullable || (column.default === undefined && !column.generated) })}. TypeORM never inserts it, so NOT NULL without a default would break every insert.`,
+        }];
+      }
+      return [{
         key: `${qualifiedName(table)}.${column.name}`,
         object: `${qualifiedName(table)}.${column.name}`,
         location: column.location,
@@ -18,7 +44,12 @@ export const missingColumn: Rule = {
         hint:
           `Add a migration: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition(column)}` +
           (needsBackfill ? " (on a table that has rows, add it nullable, backfill, then SET NOT NULL)." : "."),
-      };
+      }];
     });
   },
 };
+
+/** insert, update and select all false: TypeORM never names it in its own statements. */
+export function isUnused(column: ExpectedColumn): boolean {
+  return column.access !== undefined && !column.access.insert && !column.access.update && !column.access.select;
+}

@@ -1,6 +1,6 @@
 import { qualifiedName } from "../schema/model.js";
-import { createdByNoMigration, describeTable, missingRelationOf } from "./relation-errors.js";
-import type { Rule } from "./rule.js";
+import { createdByNoMigration, describeTable, failedAt, failedCreatorOf, missingRelationOf } from "./relation-errors.js";
+import type { Rule, RuleContext, RuleFinding } from "./rule.js";
 
 /** An entity (or join/closure) table that no migration creates: synchronize was hiding it. */
 export const missingTable: Rule = {
@@ -9,9 +9,9 @@ export const missingTable: Rule = {
   description: "An entity's table is not created by any migration.",
   check(context) {
     const { expected, migrations, orm } = context;
-    return expected.tables
+    return [...createdByFailedMigration(context), ...expected.tables
       .filter(createdByNoMigration(context))
-      .map((table) => {
+      .map((table): RuleFinding => {
         const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
         const ifNotExists = `use CREATE TABLE IF NOT EXISTS, since databases built with ${orm === "drizzle" ? "drizzle-kit push" : "synchronize"} already have it`;
         if (orm === "drizzle") {
@@ -35,9 +35,27 @@ export const missingTable: Rule = {
               ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.`
               : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`,
         };
-      });
+      })];
   },
 };
+
+/** Tables a failed migration creates: missing because it fails, fixed by fixing it. */
+function createdByFailedMigration(context: RuleContext): RuleFinding[] {
+  const existing = new Set(context.actual.tables.map(qualifiedName));
+  const creator = failedCreatorOf(context);
+  return context.expected.tables.flatMap((table) => {
+    const migration = !existing.has(qualifiedName(table)) ? creator(qualifiedName(table)) : undefined;
+    if (!migration) return [];
+    return [{
+      key: qualifiedName(table),
+      object: qualifiedName(table),
+      location: table.location,
+      message: `${describeTable(table)} is missing after the migrations: it is created by ${failedAt(migration)}.`,
+      hint: `Fix ${migration.name} (see its finding); no new migration is needed for this table.`,
+      cause: { ruleId: "migration-failed", key: migration.name },
+    }];
+  });
+}
 
 function pascal(name: string): string {
   return name.replace(/(^|[_\-\s.]+)(\w)/g, (_, __, c: string) => c.toUpperCase());

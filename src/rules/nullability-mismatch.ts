@@ -8,7 +8,9 @@ export const nullabilityMismatch: Rule = {
   defaultSeverity: "error",
   description: "A column is NOT NULL on one side and nullable on the other.",
   check({ diff }) {
-    return diff.nullabilityMismatches.map(({ table, expected }) => {
+    // A column TypeORM never inserts: NOT NULL in the entity says nothing about what it writes.
+    const relevant = diff.nullabilityMismatches.filter(({ expected, actual }) => expected.access?.insert !== false || (!actual.nullable && actual.default === undefined && !actual.generated && !actual.identity));
+    return relevant.map(({ table, expected }) => {
       const where = `Column ${expected.name} of ${qualifiedName(table)}`;
       return {
         key: `${qualifiedName(table)}.${expected.name}`,

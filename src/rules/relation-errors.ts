@@ -24,6 +24,24 @@ export function createdByNoMigration({ actual, migrations }: Pick<RuleContext, "
   return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
 }
 
+/**
+ * The failed migration that creates a table (`schema.table`) or column (`schema.table.column`):
+ * the object is missing because that migration failed, and fixing it is the one fix.
+ */
+export function failedCreatorOf({ migrations }: Pick<RuleContext, "migrations">): (object: string) => MigrationRecord | undefined {
+  const creators = new Map<string, MigrationRecord>();
+  for (const migration of migrations.filter((m) => m.status === "failed")) {
+    for (const object of [...migration.createdTables, ...(migration.createdColumns ?? [])]) if (!creators.has(object)) creators.set(object, migration);
+  }
+  return (object) => creators.get(object);
+}
+
+/** "Broken1700000000001, which failed at src/migrations/x.ts:12" (the reporter shows the path relative to its reader). */
+export function failedAt(migration: MigrationRecord): string {
+  const line = migration.failure?.statementLine ?? migration.location?.line;
+  return `${migration.name}, which fails${line ? ` at line ${line}` : ""}`;
+}
+
 /** Who declares the table: "entity User" (TypeORM) or "pgTable users" (the Drizzle export). */
 export function mapper(table: Pick<ExpectedTable, "kind" | "entityName">): string {
   return table.kind === "table" ? `pgTable ${table.entityName}` : `entity ${table.entityName}`;

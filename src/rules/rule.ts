@@ -26,10 +26,17 @@ export interface RuleContext {
   now?: number;
 }
 
-export type RuleFinding = Omit<Finding, "ruleId" | "severity" | "fingerprint"> & {
+export type RuleFinding = Omit<Finding, "ruleId" | "severity" | "fingerprint" | "causedBy"> & {
   /** What makes this finding unique within its rule; hashed into the fingerprint. */
   key: string;
+  /** The finding this one follows from, by its rule and key. */
+  cause?: FindingRef;
 };
+
+export interface FindingRef {
+  ruleId: string;
+  key: string;
+}
 
 /** A finding from a rule that ran earlier, as later rules (the oracle cross-check) see it. */
 export type EarlierFinding = Pick<Finding, "ruleId" | "object">;

@@ -32,6 +32,12 @@ export interface ExpectedColumn {
   identity?: "ALWAYS" | "BY DEFAULT";
   /** GENERATED ALWAYS AS (expression) STORED. */
   generated?: string;
+  /**
+   * Set when the ORM leaves the column out of some statements (TypeORM `insert: false`,
+   * `update: false`, `select: false`): a column it never inserts must not be NOT NULL without a
+   * default, and one it never touches at all matters only to queries that name it.
+   */
+  access?: { insert: boolean; update: boolean; select: boolean };
   location?: SourceLocation;
 }
 

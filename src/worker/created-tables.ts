@@ -21,3 +21,25 @@ export function createdTablesIn(query: string): string[] {
 function normalize(identifier: string): string {
   return identifier.startsWith('"') ? identifier.slice(1, -1).replace(/""/g, '"') : identifier.toLowerCase();
 }
+
+const ADD_COLUMN = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+((?:ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?${IDENT}[^,;]*?(?:,\s*|$|(?=;)))+)`,
+  "gi",
+);
+const ADD_ONE = new RegExp(String.raw`ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`, "gi");
+const NOT_COLUMNS = new Set(["constraint", "primary", "unique", "foreign", "check", "exclude"]);
+
+/** `schema.table.column` for every column an ALTER TABLE ... ADD [COLUMN] in the query adds. */
+export function addedColumnsIn(query: string): string[] {
+  const columns: string[] = [];
+  for (const match of query.matchAll(ADD_COLUMN)) {
+    const first = normalize(match[1]!);
+    const table = match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`;
+    for (const add of match[3]!.matchAll(ADD_ONE)) {
+      const raw = add[1]!;
+      if (!raw.startsWith('"') && NOT_COLUMNS.has(raw.toLowerCase())) continue;
+      columns.push(`${table}.${normalize(raw)}`);
+    }
+  }
+  return columns;
+}

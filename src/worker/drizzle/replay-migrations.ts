@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import { journalEntryFile, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
-import { createdTablesIn } from "../created-tables.js";
+import { addedColumnsIn, createdTablesIn } from "../created-tables.js";
 import type { DbConnection } from "../protocol.js";
 import type { DrizzleOrm, MigrationMeta, MigratorConfig } from "./drizzle-types.js";
 
@@ -140,6 +140,7 @@ class MigrationRunner {
     if (failure) {
       record.status = "failed";
       record.failure = failure;
+      record.createdColumns = migration.meta.sql.flatMap((statement) => addedColumnsIn(statement));
       this.failedBefore = true;
     }
   }

@@ -66,8 +66,48 @@ export function expectedSchema(dataSource: DataSourceLike, sites: SiteRegistry):
   }
 
   const ownTables = ownTablesOf(dataSource, defaultSchema);
-  const schemas = [...new Set([...tables, ...views, ...enums.values()].map((object) => object.schema))];
-  return { tables, enums: [...enums.values()], views, schemas, ownTables };
+  const merged = mergeSharedTables(tables);
+  const schemas = [...new Set([...merged, ...views, ...enums.values()].map((object) => object.schema))];
+  return { tables: merged, enums: [...enums.values()], views, schemas, ownTables };
+}
+
+/**
+ * A many-to-many with @JoinTable on both sides naming the same table gives TypeORM two junction
+ * metadatas for one table: one table is expected, with what either side declares (a column or
+ * key both declare once), so a gap is reported once.
+ */
+function mergeSharedTables(tables: ExpectedTable[]): ExpectedTable[] {
+  const byName = new Map<string, ExpectedTable>();
+  for (const table of tables) {
+    const key = `${table.schema}.${table.name}`;
+    const first = byName.get(key);
+    if (!first) {
+      byName.set(key, table);
+      continue;
+    }
+    const add = <T>(into: T[], items: T[], same: (a: T, b: T) => boolean) => {
+      for (const item of items) if (!into.some((existing) => same(existing, item))) into.push(item);
+    };
+    const sameColumns = (a: { columns: string[] }, b: { columns: string[] }) => a.columns.length === b.columns.length && a.columns.every((c) => b.columns.includes(c));
+    const merged: ExpectedTable = {
+      ...first,
+      // Prefer the side TypeORM treats as owning (it has a relation to point at).
+      ...(first.location === undefined && table.location !== undefined && { location: table.location, entityName: table.entityName, relation: table.relation }),
+      columns: [...first.columns],
+      uniques: [...first.uniques],
+      indexes: [...first.indexes],
+      foreignKeys: [...first.foreignKeys],
+      checks: [...first.checks],
+      primaryKey: first.primaryKey.length ? first.primaryKey : table.primaryKey,
+    };
+    add(merged.columns, table.columns, (a, b) => a.name === b.name);
+    add(merged.uniques, table.uniques, sameColumns);
+    add(merged.indexes, table.indexes, (a, b) => sameColumns(a, b) && a.unique === b.unique && a.where === b.where);
+    add(merged.foreignKeys, table.foreignKeys, (a, b) => sameColumns(a, b) && a.referencedTable.schema === b.referencedTable.schema && a.referencedTable.name === b.referencedTable.name);
+    add(merged.checks, table.checks, (a, b) => a.expression === b.expression);
+    byName.set(key, merged);
+  }
+  return [...byName.values()];
 }
 
 interface Owner {
@@ -128,6 +168,9 @@ function expectedColumn({ column, table, driver, entityName, location, enums }: 
       isArray: column.isArray,
     });
   }
+
+  const access = { insert: column.isInsert !== false, update: column.isUpdate !== false, select: column.isSelect !== false };
+  if (!access.insert || !access.update || !access.select) expected.access = access;
 
   if (column.isGenerated && column.generationStrategy === "increment") expected.serial = true;
   if (column.isGenerated && column.generationStrategy === "identity") expected.identity = column.generatedIdentity ?? "BY DEFAULT";

@@ -3,7 +3,8 @@ import { GateError } from "../../engine/errors.js";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { stackFrames } from "../stack-frames.js";
-import { createdTablesIn } from "../created-tables.js";
+import { addedColumnsIn, createdTablesIn } from "../created-tables.js";
+import { scanMigrationSource } from "../migration-source-scan.js";
 import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
 
 interface Current {
@@ -12,6 +13,8 @@ interface Current {
   /** "up" while the migration's up() runs; "commit" after it returned, until the next one starts. */
   stage: "up" | "commit";
   startedAt: number;
+  /** Columns its statements added (`schema.table.column`): kept only if it fails. */
+  addedColumns: string[];
 }
 
 /**
@@ -35,7 +38,9 @@ export class MigrationRecorder {
   /** The TypeORM Logger interface. */
   readonly logger = {
     logQuery: (query: string) => {
-      if (this.current?.stage === "up") this.current.record.createdTables.push(...createdTablesIn(query));
+      if (this.current?.stage !== "up") return;
+      this.current.record.createdTables.push(...createdTablesIn(query));
+      this.current.addedColumns.push(...addedColumnsIn(query));
     },
     logQueryError: (_error: unknown, query: string) => {
       this.failedQuery = query;
@@ -64,6 +69,7 @@ export class MigrationRecorder {
         failing.record.status = "failed";
         failing.record.durationMs = Date.now() - failing.startedAt;
         failing.record.failure = this.describeFailure(error, failing);
+        this.recordWouldCreate(failing);
         this.current = undefined;
         this.failedQuery = undefined;
         this.failedBefore = true;
@@ -88,7 +94,7 @@ export class MigrationRecorder {
         ranAfterFailure: this.failedBefore,
       };
       this.records.push(record);
-      this.current = { migration, record, stage: "up", startedAt: Date.now() };
+      this.current = { migration, record, stage: "up", startedAt: Date.now(), addedColumns: [] };
       this.onMigrationStart(name);
       const result = await up(queryRunner);
       this.current.stage = "commit";
@@ -100,6 +106,17 @@ export class MigrationRecorder {
   private settle(): void {
     if (this.current) this.current.record.durationMs = Date.now() - this.current.startedAt;
     this.current = undefined;
+  }
+
+  /**
+   * A failed migration was rolled back, and the statements after the failing one never ran:
+   * what it creates comes from the queries it sent and from its source, so that a table or
+   * column it would create is blamed on its failure, not on "no migration".
+   */
+  private recordWouldCreate(failing: Current): void {
+    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : { tables: [], columns: [] };
+    failing.record.createdTables = [...new Set([...failing.record.createdTables, ...scanned.tables])];
+    failing.record.createdColumns = [...new Set([...failing.addedColumns, ...scanned.columns])];
   }
 
   private describeFailure(error: unknown, failing: Current): MigrationFailure {

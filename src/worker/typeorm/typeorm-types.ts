@@ -44,6 +44,9 @@ export interface ColumnMetadataLike {
   enum?: Array<string | number>;
   enumName?: string;
   isVirtualProperty?: boolean;
+  isInsert?: boolean;
+  isUpdate?: boolean;
+  isSelect?: boolean;
   relationMetadata?: RelationLike;
   embeddedMetadata?: EmbeddedMetadataLike;
 }
