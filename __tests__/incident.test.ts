@@ -73,11 +73,14 @@ describe("the shares incident (examples/shares-incident)", () => {
       const { status, report } = await runCliJson(ARGS, { cwd: project.dir });
       expect(status).toBe(1);
       // The tables are created (by a migration that runs too late): not missing, but the chain
-      // breaks, and the unique index the failed migration was to create is missing after it.
+      // breaks; the unique index the failed migration was to create is missing after it, and the
+      // one it was to drop is still there: both follow from the failure, and are grouped under it.
       expect(report.findings.map((f) => [f.ruleId, f.object])).toEqual([
         ["migration-failed", "ShareUniquePerUser1740300000000"],
         ["missing-unique", "public.shares(document_id, user_id)"],
+        ["extra-unique", "public.shares.UQ_shares_document"],
       ]);
+      expect(report.findings.slice(1).map((f) => f.causedBy)).toEqual([report.findings[0]!.fingerprint, report.findings[0]!.fingerprint]);
       expect(report.findings[0]!.hint).toContain("a migration with an earlier timestamp must create it");
       expect(report.migrations.find((m) => m.name === "CreateSharesTables1740400000000")).toMatchObject({ status: "applied", ranAfterFailure: true });
     } finally {

@@ -188,6 +188,29 @@ const RULE_CASES: RuleCase[] = [
     good: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("legacy", { default: "0" })] })]) },
   },
   {
+    rule: "extra-unique",
+    // Left behind when the entity dropped unique: true: inserts the entity allows fail.
+    bad: { expected: schemaOf([accounts({ columns: [col("id"), col("email")] })]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("email")], uniques: [{ name: "UQ_email", columns: ["email"] }] })]) },
+    object: "public.accounts.UQ_email", line: 5,
+    good: {
+      expected: schemaOf([accounts({ columns: [col("id"), col("email")], uniques: [{ columns: ["email"] }] })]),
+      actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("email")], indexes: [{ name: "UQ_email", columns: ["email"], unique: true, primary: false }] })]),
+    },
+  },
+  {
+    rule: "extra-check",
+    bad: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow({ checks: [{ name: "CHK_id", definition: "CHECK ((id > 0))" }] })]) },
+    object: "public.accounts.CHK_id", line: 5,
+    good: { expected: schemaOf([accounts({ checks: [{ expression: `"id" > 0` }] })]), actual: catalogOf([accountsRow({ checks: [{ name: "CHK_id", definition: "CHECK ((id > 0))" }] })]) },
+  },
+  {
+    rule: "missing-unused-column",
+    // insert, update and select false: only queries naming it notice; never "ADD ... NOT NULL".
+    bad: { expected: schemaOf([accounts({ columns: [col("id"), col("rank", { access: { insert: false, update: false, select: false } })] })]), actual: catalogOf([accountsRow()]) },
+    object: "public.accounts.rank", line: 24,
+    good: { expected: schemaOf([accounts({ columns: [col("id"), col("rank", { access: { insert: false, update: false, select: true } })] })]), actual: catalogOf([accountsRow()]) },
+  },
+  {
     rule: "unexplained-drift",
     bad: { expected: schemaOf([accounts()]), actual: catalogOf([accountsRow()]), oracle: { statements: [`COMMENT ON COLUMN "accounts"."id" IS 'the id'`] } },
     object: "public.accounts", line: 5,
@@ -220,9 +243,9 @@ describe("rules", () => {
     ["a table in another schema does not count", { actual: catalogOf([actualTable("shares", { schema: "archive" })], { schemas: ["public", "archive"] }) }, ["error missing-table public.shares", "notice extra-table archive.shares"]],
     ["a table no migration creates is missing", {}, ["error missing-table public.shares"]],
     [
-      "a table created by a migration that failed later is not missing: the failure is the finding",
+      "a table created by a migration that failed is blamed on that migration (grouped under it), not on 'no migration'",
       { migrations: [migration("Shares1700000000001", { status: "failed", createdTables: ["public.shares"], failure: { code: "42703", message: 'column "x" does not exist' } })] },
-      ["error migration-failed Shares1700000000001"],
+      ["error migration-failed Shares1700000000001", "error missing-table public.shares"],
     ],
     ["no migrations at all: every table missing, plus a warning", { migrations: [] }, ["error missing-table public.shares", "warning no-migrations undefined"]],
     ["a blocked connection is a warning", { actual: catalogOf([actualTable("shares")]), blockedConnections: [{ target: "db:5432", origin: "/p/src/ds.ts:4" }, { target: "db:5432" }] }, ["warning blocked-connection db:5432"]],

@@ -53,6 +53,10 @@ export interface MigrationRecord {
   createdTables: string[];
   /** A failed migration only: the columns it adds (`schema.table.column`), run or not. */
   createdColumns?: string[];
+  /** A failed migration only: names of the indexes and constraints it drops. */
+  droppedNames?: string[];
+  /** A failed migration only: indexes and uniques it creates, `schema.table(a,b)` with columns sorted. */
+  createdIndexes?: string[];
   /** True when an earlier migration had failed: the real chain would have stopped before this one. */
   ranAfterFailure: boolean;
   failure?: MigrationFailure;

@@ -12,6 +12,8 @@ export type DdlTarget =
   | { kind: "enum"; name: string }
   | { kind: "view"; name: string }
   | { kind: "schema"; name: string }
+  /** CREATE SEQUENCE ... OWNED BY t.c names its column; DROP SEQUENCE only its name (TypeORM's is `<table>_<column>_seq`). */
+  | { kind: "sequence"; schema: string; name: string; owner?: { table: string; column: string } }
   | { kind: "bookkeeping" }
   | { kind: "unknown" };
 
@@ -44,6 +46,20 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray, schema: string) => DdlTarget
   [new RegExp(`^(?:CREATE|ALTER|DROP) TYPE ${NAME}`, "i"), (m, s) => ({ kind: "enum", name: qualify(m[1]!, s).replace(/_old$/, "") })],
   [new RegExp(`^(?:CREATE|DROP) (?:MATERIALIZED )?VIEW (?:IF EXISTS )?${NAME}`, "i"), (m, s) => ({ kind: "view", name: qualify(m[1]!, s) })],
   [/^CREATE SCHEMA (?:IF NOT EXISTS )?"([^"]+)"/i, (m) => ({ kind: "schema", name: m[1]! })],
+  [
+    new RegExp(`^CREATE SEQUENCE (?:IF NOT EXISTS )?${NAME}(?:.*?\\bOWNED BY ${NAME}\\."([^"]+)")?`, "is"),
+    (m, s) => {
+      const [schema, name] = split(m[1]!, s);
+      return { kind: "sequence", schema, name, ...(m[2] && { owner: { table: qualify(m[2], s), column: m[3]! } }) };
+    },
+  ],
+  [
+    new RegExp(`^DROP SEQUENCE (?:IF EXISTS )?${NAME}`, "i"),
+    (m, s) => {
+      const [schema, name] = split(m[1]!, s);
+      return { kind: "sequence", schema, name };
+    },
+  ],
 ];
 
 export function ddlTarget(statement: string, defaultSchema = "public"): DdlTarget {

@@ -9,7 +9,9 @@ import { unlistedMigration } from "./unlisted-migration.js";
 import { columnTypeMismatch } from "./column-type-mismatch.js";
 import { defaultMismatch } from "./default-mismatch.js";
 import { enumValuesMismatch } from "./enum-values-mismatch.js";
+import { extraCheck } from "./extra-check.js";
 import { extraColumn } from "./extra-column.js";
+import { extraUnique } from "./extra-unique.js";
 import { extraRequiredColumn } from "./extra-required-column.js";
 import { extraTable } from "./extra-table.js";
 import { migrationFailed } from "./migration-failed.js";
@@ -54,6 +56,8 @@ export const RULES: readonly Rule[] = [
   enumValuesMismatch,
   missingView,
   extraRequiredColumn,
+  extraUnique,
+  extraCheck,
   missingIndex,
   missingUnusedColumn,
   extraColumn,

@@ -1,4 +1,4 @@
-import { mapper } from "./relation-errors.js";
+import { failedAt, failedIndexCreatorOf, mapper } from "./relation-errors.js";
 import { columnSetName } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { columnList, quoteTable } from "./sql-text.js";
@@ -12,10 +12,23 @@ export const missingIndex: Rule = {
   id: "missing-index",
   defaultSeverity: "warning",
   description: "An index the entity declares is not created by any migration (matched by columns and predicate, not by name).",
-  check({ diff }) {
-    return diff.missingIndexes
+  check(context) {
+    const creator = failedIndexCreatorOf(context);
+    return context.diff.missingIndexes
       .filter(({ index }) => !index.unique)
-      .map(({ table, index, near }) => ({
+      .map(({ table, index, near }) => {
+        const failed = creator(table, index.columns);
+        if (failed) {
+          return {
+            key: `${columnSetName(table, index.columns)}${index.where ? ` WHERE ${index.where}` : ""}`,
+            object: columnSetName(table, index.columns),
+            location: index.location,
+            message: `The index on ${table.schema}.${table.name} (${index.columns.join(", ")}) that ${mapper(table)} declares is missing after the migrations: ${failedAt(failed)}, creates it.`,
+            hint: `Fix ${failed.name} (see its finding); no new migration is needed for this index.`,
+            cause: { ruleId: "migration-failed", key: failed.name },
+          };
+        }
+        return {
         key: `${columnSetName(table, index.columns)}${index.where ? ` WHERE ${index.where}` : ""}`,
         object: columnSetName(table, index.columns),
         location: index.location,
@@ -23,6 +36,7 @@ export const missingIndex: Rule = {
           `No migration creates the index on ${table.schema}.${table.name} (${index.columns.join(", ")})${index.where ? ` WHERE ${index.where}` : ""} that ${mapper(table)} declares` +
           (near ? `; index ${near.name} has these columns but ${near.unique ? "is unique" : `a different predicate (${near.where ?? "none"})`}.` : "."),
         hint: `Add a migration: CREATE INDEX ON ${quoteTable(table)} (${columnList(index.columns)})${index.where ? ` WHERE ${index.where}` : ""}; on a large table, CREATE INDEX CONCURRENTLY in a migration without a transaction.`,
-      }));
+        };
+      });
   },
 };

@@ -36,6 +36,15 @@ export function failedCreatorOf({ migrations }: Pick<RuleContext, "migrations">)
   return (object) => creators.get(object);
 }
 
+/** The failed migration that creates an index or unique on these columns of the table. */
+export function failedIndexCreatorOf({ migrations }: Pick<RuleContext, "migrations">): (table: ExpectedTable, columns: readonly string[]) => MigrationRecord | undefined {
+  const failed = migrations.filter((m) => m.status === "failed" && m.createdIndexes?.length);
+  return (table, columns) => {
+    const key = `${qualifiedName(table)}(${[...columns].sort().join(",")})`;
+    return failed.find((m) => m.createdIndexes!.includes(key));
+  };
+}
+
 /** "Broken1700000000001, which failed at src/migrations/x.ts:12" (the reporter shows the path relative to its reader). */
 export function failedAt(migration: MigrationRecord): string {
   const line = migration.failure?.statementLine ?? migration.location?.line;

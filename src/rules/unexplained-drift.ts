@@ -88,8 +88,15 @@ function explained(target: DdlTarget, { actual, expected }: RuleContext, { about
       if (target.type === "CHECK") return verified(verifiedKey.checks(target.table));
       return target.referenced !== undefined && verified(verifiedKey.foreignKey(target.table, target.columns, target.referenced));
     }
-    case "drop-constraint":
-      return verified(verifiedKey.constraintName(target.table, target.name)) || aboutTable(target.table);
+    case "drop-constraint": {
+      if (verified(verifiedKey.constraintName(target.table, target.name)) || about(`${target.table}.${target.name}`)) return true;
+      // Uniques and checks the entity lacks are extra-unique / extra-check findings of their own:
+      // another finding on the table does not explain them. Keys TypeORM drops to rebuild a
+      // column or a foreign key travel with that finding.
+      const table = actual.tables.find((t) => qualifiedName(t) === target.table);
+      const blocksWrites = table?.uniques.some((u) => u.name === target.name) || table?.checks.some((c) => c.name === target.name);
+      return !blocksWrites && aboutTable(target.table);
+    }
     case "create-index": {
       if (about(columnSetName(split(target.table), target.columns)) || about(target.table)) return true;
       return verified(verifiedKey.index(target.table, target.columns)) || (target.unique && verified(verifiedKey.unique(target.table, target.columns)));
@@ -97,7 +104,14 @@ function explained(target: DdlTarget, { actual, expected }: RuleContext, { about
     case "drop-index": {
       if (verified(verifiedKey.indexName(target.schema, target.name))) return true;
       const table = actual.tables.find((t) => t.schema === target.schema && t.indexes.some((i) => i.name === target.name));
-      return table !== undefined && aboutTable(qualifiedName(table));
+      if (!table) return false;
+      if (about(`${qualifiedName(table)}.${target.name}`)) return true;
+      const unique = table.indexes.some((i) => i.name === target.name && i.unique);
+      return !unique && aboutTable(qualifiedName(table));
+    }
+    case "sequence": {
+      const owner = target.owner ?? sequenceOwner(target.schema, target.name, expected.tables);
+      return owner !== undefined && (about(`${owner.table}.${owner.column}`) || about(owner.table));
     }
     case "enum": {
       // An enum of a missing table travels with that table's finding.
@@ -113,7 +127,8 @@ function explained(target: DdlTarget, { actual, expected }: RuleContext, { about
   }
 }
 
-function subjectOf(target: DdlTarget, { actual }: RuleContext): string {
+function subjectOf(target: DdlTarget, context: RuleContext): string {
+  const { actual } = context;
   switch (target.kind) {
     case "table":
     case "column":
@@ -129,9 +144,21 @@ function subjectOf(target: DdlTarget, { actual }: RuleContext): string {
     case "view":
     case "schema":
       return target.name;
+    case "sequence":
+      return (target.owner ?? sequenceOwner(target.schema, target.name, context.expected.tables))?.table ?? `${target.schema}.${target.name}`;
     default:
       return "?";
   }
+}
+
+/** The column a TypeORM-named sequence (`<table>_<column>_seq`) belongs to. */
+function sequenceOwner(schema: string, name: string, tables: RuleContext["expected"]["tables"]): { table: string; column: string } | undefined {
+  for (const table of tables) {
+    if (table.schema !== schema) continue;
+    const column = table.columns.find((c) => `${table.name}_${c.name}_seq` === name);
+    if (column) return { table: qualifiedName(table), column: column.name };
+  }
+  return undefined;
 }
 
 function split(qualified: string): { schema: string; name: string } {

@@ -1,7 +1,7 @@
 import { normalizeDefault, sameExpression } from "./normalize.js";
 import {
   isView, qualifiedName,
-  type ActualColumn, type ActualConstraint, type ActualEnum, type ActualForeignKey, type ActualIndex, type ActualSchema, type ActualTable,
+  type ActualCheck, type ActualColumn, type ActualConstraint, type ActualEnum, type ActualForeignKey, type ActualIndex, type ActualSchema, type ActualTable,
   type ExpectedCheck, type ExpectedColumn, type ExpectedEnum, type ExpectedForeignKey, type ExpectedIndex, type ExpectedSchema, type ExpectedTable,
   type ExpectedUnique, type ExpectedView,
 } from "./model.js";
@@ -33,6 +33,10 @@ export interface SchemaDiff {
   missingViews: Array<{ view: ExpectedView; actual?: ActualTable }>;
   missingSchemas: Array<{ schema: string; firstUser: ExpectedTable | ExpectedView | ExpectedEnum }>;
   extraTables: ActualTable[];
+  /** Uniqueness the database enforces and no entity declares: inserts the code allows fail. */
+  extraUniques: Array<{ table: ExpectedTable; name: string; columns: string[]; where?: string; kind: "constraint" | "index" }>;
+  /** Checks the database enforces and no entity declares. */
+  extraChecks: Array<{ table: ExpectedTable; check: ActualCheck }>;
   /**
    * Objects compared and found equal, by key (see verifiedKey): the oracle cross-check uses
    * them to tell TypeORM's known repeat-forever statements from real drift.
@@ -62,7 +66,7 @@ export function diffSchemas(expected: ExpectedSchema, actual: ActualSchema): Sch
   const diff: SchemaDiff = {
     pairs: [], missingColumns: [], typeMismatches: [], nullabilityMismatches: [], valueSourceMismatches: [], extraColumns: [],
     primaryKeyMismatches: [], missingUniques: [], missingIndexes: [], missingForeignKeys: [], missingChecks: [],
-    missingEnums: [], enumValueMismatches: [], missingViews: [], missingSchemas: [], extraTables: [], verified: new Set(),
+    missingEnums: [], enumValueMismatches: [], missingViews: [], missingSchemas: [], extraTables: [], extraUniques: [], extraChecks: [], verified: new Set(),
   };
   const actualByName = new Map(actual.tables.map((table) => [qualifiedName(table), table]));
 
@@ -76,6 +80,8 @@ export function diffSchemas(expected: ExpectedSchema, actual: ActualSchema): Sch
     compareIndexes(table, found, diff);
     compareForeignKeys(table, found, diff);
     compareChecks(table, found, diff);
+    findExtraUniques(table, found, diff);
+    findExtraChecks(table, found, diff);
   }
 
   const actualEnums = new Map(actual.enums.map((e) => [qualifiedName(e), e]));
@@ -227,6 +233,33 @@ function compareChecks(table: ExpectedTable, found: ActualTable, diff: SchemaDif
     }
   }
   if (allFound) diff.verified.add(verifiedKey.checks(name));
+}
+
+/**
+ * Unique constraints and unique indexes no entity declares (as a unique, a unique index or the
+ * primary key). Expression indexes are left out: adapters do not model them (Drizzle skips
+ * them, TypeORM cannot declare them), and the cross-check still lists what TypeORM would drop.
+ */
+function findExtraUniques(table: ExpectedTable, found: ActualTable, diff: SchemaDiff): void {
+  const declared = (columns: readonly string[], where?: string) =>
+    (where === undefined && (sameSet(columns, table.primaryKey) || table.uniques.some((u) => sameSet(u.columns, columns)))) ||
+    table.indexes.some((i) => i.unique && sameSet(i.columns, columns) && samePredicate(i.where, where));
+  const plainColumns = new Set(found.columns.map((c) => c.name));
+  for (const unique of found.uniques) {
+    if (!declared(unique.columns)) diff.extraUniques.push({ table, name: unique.name, columns: unique.columns, kind: "constraint" });
+  }
+  for (const index of found.indexes) {
+    if (!index.unique || index.primary || index.constraint) continue;
+    if (!index.columns.every((c) => plainColumns.has(c))) continue;
+    if (!declared(index.columns, index.where)) diff.extraUniques.push({ table, name: index.name, columns: index.columns, ...(index.where && { where: index.where }), kind: "index" });
+  }
+}
+
+function findExtraChecks(table: ExpectedTable, found: ActualTable, diff: SchemaDiff): void {
+  for (const check of found.checks) {
+    const declared = table.checks.some((c) => sameExpression(check.definition, c.expression.startsWith("CHECK ") ? c.expression : `CHECK (${c.expression})`));
+    if (!declared) diff.extraChecks.push({ table, check });
+  }
 }
 
 function samePredicate(expected: string | undefined, actual: string | undefined): boolean {

@@ -43,3 +43,28 @@ export function addedColumnsIn(query: string): string[] {
   }
   return columns;
 }
+
+const CREATE_INDEX = new RegExp(
+  String.raw`CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s+)?ON\s+(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s*(?:USING\s+\w+\s*)?\(([^)]*)\)`,
+  "gi",
+);
+const ADD_UNIQUE = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ADD\s+(?:CONSTRAINT\s+${IDENT}\s+)?(?:UNIQUE|PRIMARY\s+KEY)\s*\(([^)]*)\)`,
+  "gi",
+);
+
+/** `schema.table(a,b)` (columns sorted) for every index or unique constraint the query creates. */
+export function createdIndexesIn(query: string): string[] {
+  const found: string[] = [];
+  for (const match of [...query.matchAll(CREATE_INDEX), ...query.matchAll(ADD_UNIQUE)]) {
+    const first = normalize(match[1]!);
+    const table = match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`;
+    const columns = match[3]!.split(",").map((c) => normalize(c.trim().split(/\s+/)[0] ?? "")).filter(Boolean);
+    found.push(indexKey(table, columns));
+  }
+  return found;
+}
+
+export function indexKey(table: string, columns: readonly string[]): string {
+  return `${table}(${[...columns].sort().join(",")})`;
+}

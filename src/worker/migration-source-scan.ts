@@ -1,12 +1,18 @@
 import fs from "node:fs";
-import { addedColumnsIn, createdTablesIn } from "./created-tables.js";
+import { addedColumnsIn, createdIndexesIn, createdTablesIn } from "./created-tables.js";
 
 export interface ScannedObjects {
   /** `schema.table` */
   tables: string[];
   /** `schema.table.column` */
   columns: string[];
+  /** Names of the indexes and constraints it drops. */
+  dropped: string[];
+  /** Indexes and uniques it creates: `schema.table(a,b)`, columns sorted. */
+  indexes: string[];
 }
+
+const DROPPED = /DROP\s+(?:INDEX|CONSTRAINT)\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(?:"[^"]+"\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
 
 const STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/gs;
 /** queryRunner.createTable(new Table({ name: "x" ... })) */
@@ -23,21 +29,25 @@ export function scanMigrationSource(file: string): ScannedObjects {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch {
-    return { tables: [], columns: [] };
+    return { tables: [], columns: [], dropped: [], indexes: [] };
   }
   const up = upBody(text);
   const tables = new Set<string>();
   const columns = new Set<string>();
+  const dropped = new Set<string>();
+  const indexes = new Set<string>();
   for (const match of up.matchAll(STRING_LITERAL)) {
     const sql = match[0].slice(1, -1).replace(/\\(["'`\\])/g, "$1");
     for (const table of createdTablesIn(sql)) tables.add(table);
     for (const column of addedColumnsIn(sql)) columns.add(column);
+    for (const index of createdIndexesIn(sql)) indexes.add(index);
+    for (const drop of sql.matchAll(DROPPED)) dropped.add(drop[1]!.startsWith('"') ? drop[1]!.slice(1, -1) : drop[1]!.toLowerCase());
   }
   for (const match of up.matchAll(NEW_TABLE)) {
     const name = match[1]!;
     tables.add(name.includes(".") ? name : `public.${name}`);
   }
-  return { tables: [...tables], columns: [...columns] };
+  return { tables: [...tables], columns: [...columns], dropped: [...dropped], indexes: [...indexes] };
 }
 
 /** From `up(` to `down(` (or the end): down() recreates what up() drops, which up() does not create. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import { journalEntryFile, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
-import { addedColumnsIn, createdTablesIn } from "../created-tables.js";
+import { addedColumnsIn, createdIndexesIn, createdTablesIn } from "../created-tables.js";
 import type { DbConnection } from "../protocol.js";
 import type { DrizzleOrm, MigrationMeta, MigratorConfig } from "./drizzle-types.js";
 
@@ -141,6 +141,7 @@ class MigrationRunner {
       record.status = "failed";
       record.failure = failure;
       record.createdColumns = migration.meta.sql.flatMap((statement) => addedColumnsIn(statement));
+      record.createdIndexes = migration.meta.sql.flatMap((statement) => createdIndexesIn(statement));
       this.failedBefore = true;
     }
   }

@@ -114,9 +114,11 @@ export class MigrationRecorder {
    * column it would create is blamed on its failure, not on "no migration".
    */
   private recordWouldCreate(failing: Current): void {
-    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : { tables: [], columns: [] };
+    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : { tables: [], columns: [], dropped: [], indexes: [] };
     failing.record.createdTables = [...new Set([...failing.record.createdTables, ...scanned.tables])];
     failing.record.createdColumns = [...new Set([...failing.addedColumns, ...scanned.columns])];
+    if (scanned.dropped.length) failing.record.droppedNames = scanned.dropped;
+    if (scanned.indexes.length) failing.record.createdIndexes = scanned.indexes;
   }
 
   private describeFailure(error: unknown, failing: Current): MigrationFailure {
