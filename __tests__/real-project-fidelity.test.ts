@@ -21,6 +21,8 @@ interface ProjectSpec {
   /** Migration classes: name (ending in a 13-digit timestamp) to the statements of up(), or to a whole up() body. */
   migrations: Record<string, string[] | { body: string }>;
   dataSourceExtra?: string;
+  /** Migration files written next to the others but left out of the data source's list. */
+  unregistered?: Record<string, string[]>;
 }
 
 function project(spec: ProjectSpec, typeorm: Typeorm) {
@@ -34,7 +36,7 @@ ${names.map((n) => `import { ${n} } from "./migrations/${n}";`).join("\n")}
 export default new DataSource({ type: "postgres", entities: [${spec.entityNames.join(", ")}], migrations: [${names.join(", ")}]${spec.dataSourceExtra ?? ""} });
 `,
   };
-  for (const [name, up] of Object.entries(spec.migrations)) {
+  for (const [name, up] of Object.entries({ ...spec.migrations, ...spec.unregistered })) {
     const body = Array.isArray(up) ? up.map((sql) => `    await q.query(${JSON.stringify(sql)});`).join("\n") : up.body;
     files[`src/migrations/${name}.ts`] = `import type { QueryRunner } from "typeorm";
 export class ${name} {
@@ -60,8 +62,6 @@ async function check(spec: ProjectSpec, typeorm: Typeorm) {
     p.cleanup();
   }
 }
-
-const line = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
 describe.each(VERSIONS)("real-project regressions on %s", (typeorm) => {
   test("uuid primary keys whose first migration relies on installExtensions (uuid_generate_v4 without CREATE EXTENSION) run clean", async () => {
@@ -214,6 +214,22 @@ describe.each(VERSIONS)("real-project regressions on %s", (typeorm) => {
       ["extra-unique", "public.member.UQ_member_email"],
       ["extra-check", "public.member.CHK_nick"],
     ]);
+  });
+
+  test("a migration file the data source's class list leaves out is reported, and what it creates is tied to it", async () => {
+    const { status, report } = await check({
+      entityNames: ["Book"],
+      entities: `@Entity("book") export class Book { @PrimaryGeneratedColumn() id: number; @Column({ nullable: true }) isbn: string; }`,
+      migrations: { Init1700000000000: [`CREATE TABLE "book" ("id" SERIAL PRIMARY KEY)`] },
+      unregistered: { AddIsbn1700000000001: [`ALTER TABLE "book" ADD "isbn" character varying`] },
+    }, typeorm);
+    expect(status).toBe(1);
+    expect(report.findings.map((f) => [f.ruleId, f.object, f.location && [path.basename(f.location.file), f.location.line]])).toEqual([
+      ["unregistered-migration", "AddIsbn1700000000001", ["AddIsbn1700000000001.ts", 2]],
+      ["missing-column", "public.book.isbn", ["entities.ts", 2]],
+    ]);
+    expect(report.findings[1]!.causedBy).toBe(report.findings[0]!.fingerprint);
+    expect(report.findings[1]!.hint).toContain("Register AddIsbn1700000000001");
   });
 
   test("columns TypeORM never writes or reads (insert, update, select false) are a notice with a safe hint", async () => {

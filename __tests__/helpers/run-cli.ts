@@ -14,8 +14,8 @@ export interface JsonReport {
   entityCount: number;
   tableCount: number;
   orm: { version: string };
-  findings: Array<{ ruleId: string; severity: string; message: string; hint?: string; detail?: string; object?: string; location?: { file: string; line: number } }>;
-  migrations: Array<{ name: string; status: string; ranAfterFailure: boolean; failure?: { code?: string; statement?: string } }>;
+  findings: Array<{ ruleId: string; severity: string; message: string; hint?: string; detail?: string; object?: string; location?: { file: string; line: number }; fingerprint: string; causedBy?: string }>;
+  migrations: Array<{ name: string; status: string; ranAfterFailure: boolean; failure?: { code?: string; message?: string; statement?: string } }>;
 }
 
 /** The CLI with --format json, parsed. Fails the test with the CLI's stderr when stdout is not JSON. */

@@ -62,6 +62,15 @@ export interface MigrationRecord {
   failure?: MigrationFailure;
 }
 
+/** A migration class in the migrations folder that the data source's explicit list leaves out: it never runs. */
+export interface UnregisteredMigration {
+  name: string;
+  location: SourceLocation;
+  /** What its source creates (`schema.table`, `schema.table.column`). */
+  createdTables: string[];
+  createdColumns: string[];
+}
+
 export interface PhaseTimings {
   provision: number;
   load: number;

@@ -90,6 +90,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
         oracle,
         orm: result.orm.name,
         drizzleFolder: result.drizzleFolder,
+        unregisteredMigrations: result.unregisteredMigrations,
         editedMigrations,
         now: Date.now(),
       },

@@ -6,6 +6,7 @@ import { migrationOutOfOrder } from "./migration-out-of-order.js";
 import { missingMigrationFile } from "./missing-migration-file.js";
 import { snapshotCollision } from "./snapshot-collision.js";
 import { unlistedMigration } from "./unlisted-migration.js";
+import { unregisteredMigration } from "./unregistered-migration.js";
 import { columnTypeMismatch } from "./column-type-mismatch.js";
 import { defaultMismatch } from "./default-mismatch.js";
 import { enumValuesMismatch } from "./enum-values-mismatch.js";
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   futureMigrationTimestamp,
   snapshotCollision,
   editedMigration,
+  unregisteredMigration,
   migrationFailed,
   missingSchema,
   missingTable,

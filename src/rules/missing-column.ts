@@ -1,5 +1,5 @@
 import { qualifiedName, type ExpectedColumn } from "../schema/model.js";
-import { failedAt, failedCreatorOf } from "./relation-errors.js";
+import { failedAt, failedCreatorOf, unregisteredCreatorOf } from "./relation-errors.js";
 import type { Rule } from "./rule.js";
 import { columnDefinition, quoteTable } from "./sql-text.js";
 
@@ -10,6 +10,7 @@ export const missingColumn: Rule = {
   description: "An entity column is not created by any migration.",
   check(context) {
     const creator = failedCreatorOf(context);
+    const unregistered = unregisteredCreatorOf(context);
     return context.diff.missingColumns.flatMap(({ table, column }) => {
       const failed = creator(`${qualifiedName(table)}.${column.name}`);
       if (failed) {
@@ -20,6 +21,17 @@ export const missingColumn: Rule = {
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: it is added by ${failedAt(failed)}.`,
           hint: `Fix ${failed.name} (see its finding); no new migration is needed for this column.`,
           cause: { ruleId: "migration-failed", key: failed.name },
+        }];
+      }
+      const never = unregistered(`${qualifiedName(table)}.${column.name}`);
+      if (never) {
+        return [{
+          key: `${qualifiedName(table)}.${column.name}`,
+          object: `${qualifiedName(table)}.${column.name}`,
+          location: column.location,
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but the data source's migrations list does not include it, so it never runs.`,
+          hint: `Register ${never.name} (see its finding); no new migration is needed for this column.`,
+          cause: { ruleId: "unregistered-migration", key: never.name },
         }];
       }
       // Never selected, inserted or updated: only queries that name it notice (missing-unused-column).

@@ -1,4 +1,4 @@
-import type { MigrationRecord } from "../engine/result.js";
+import type { MigrationRecord, UnregisteredMigration } from "../engine/result.js";
 import type { ExpectedTable } from "../schema/model.js";
 import { qualifiedName } from "../schema/model.js";
 import type { RuleContext } from "./rule.js";
@@ -18,10 +18,12 @@ export function missingRelationOf(migration: MigrationRecord, expected: readonly
  * A predicate for "no migration creates this table": it is not in the database after the
  * chain, and no failed migration created it before failing (it exists once that one is fixed).
  */
-export function createdByNoMigration({ actual, migrations }: Pick<RuleContext, "actual" | "migrations">): (table: ExpectedTable) => boolean {
+export function createdByNoMigration(context: Pick<RuleContext, "actual" | "migrations" | "unregisteredMigrations">): (table: ExpectedTable) => boolean {
+  const { actual, migrations } = context;
   const existing = new Set(actual.tables.map(qualifiedName));
   const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
+  const unregistered = unregisteredCreatorOf(context);
+  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table)) && !unregistered(qualifiedName(table));
 }
 
 /**
@@ -34,6 +36,11 @@ export function failedCreatorOf({ migrations }: Pick<RuleContext, "migrations">)
     for (const object of [...migration.createdTables, ...(migration.createdColumns ?? [])]) if (!creators.has(object)) creators.set(object, migration);
   }
   return (object) => creators.get(object);
+}
+
+/** The unregistered migration (never run) whose source creates this table or column. */
+export function unregisteredCreatorOf({ unregisteredMigrations }: Pick<RuleContext, "unregisteredMigrations">): (object: string) => UnregisteredMigration | undefined {
+  return (object) => (unregisteredMigrations ?? []).find((m) => m.createdTables.includes(object) || m.createdColumns.includes(object));
 }
 
 /** The failed migration that creates an index or unique on these columns of the table. */

@@ -1,7 +1,7 @@
 /** Messages between the engine and the worker process that loads the user's project. */
 import type { SerializedGateError } from "../engine/errors.js";
 import type { ProjectSource } from "../engine/parse-options.js";
-import type { MigrationRecord, OrmInfo } from "../engine/result.js";
+import type { MigrationRecord, OrmInfo, UnregisteredMigration } from "../engine/result.js";
 import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { ExpectedSchema } from "../schema/model.js";
 
@@ -43,6 +43,8 @@ export interface WorkerResult {
   timings: { load: number; migrate: number };
   /** Drizzle: the migrations folder as files on disk, for the journal rules. */
   drizzleFolder?: DrizzleMigrationFolder;
+  /** TypeORM with an explicit class list: migration files next to them that the list leaves out. */
+  unregisteredMigrations?: UnregisteredMigration[];
 }
 
 /** What TypeORM's own schema builder would still run after the chain: the cross-check. */

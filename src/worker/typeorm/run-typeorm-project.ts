@@ -10,6 +10,7 @@ import { loadNamingStrategy } from "./load-naming-strategy.js";
 import { loadUserTypeorm } from "./load-typeorm.js";
 import { MigrationRecorder } from "./migration-recorder.js";
 import { preloadGlobs } from "./preload-globs.js";
+import { findUnregisteredMigrations } from "./unregistered-migrations.js";
 import type { DataSourceLike } from "./typeorm-types.js";
 
 export interface RunTypeormProjectRequest {
@@ -63,6 +64,8 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
 
     onPhase("migrate");
     const migrateStarted = Date.now();
+    // Before the run: the recorder sets failed migrations aside from dataSource.migrations.
+    const unregisteredMigrations = findUnregisteredMigrations(userOptions["migrations"], dataSource.migrations, sites);
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
@@ -71,6 +74,7 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
       expected,
       migrations,
       migrationsOption: describeOption(userOptions["migrations"]),
+      unregisteredMigrations,
       timings: { load, migrate },
     });
     if (request.crossCheck) {
