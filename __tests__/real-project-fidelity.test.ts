@@ -7,7 +7,8 @@ import { describe, expect, test } from "@jest/globals";
 import fs from "node:fs";
 import path from "node:path";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
-import { FIXTURES } from "./helpers/paths.js";
+import { spawnSync } from "node:child_process";
+import { FIXTURES, REPO } from "./helpers/paths.js";
 import { tempProject } from "./helpers/temp-project.js";
 
 type Typeorm = "typeorm 0.3" | "typeorm 1.x";
@@ -230,6 +231,44 @@ describe.each(VERSIONS)("real-project regressions on %s", (typeorm) => {
     ]);
     expect(report.findings[1]!.causedBy).toBe(report.findings[0]!.fingerprint);
     expect(report.findings[1]!.hint).toContain("Register AddIsbn1700000000001");
+  });
+
+  test("locations: a data source compiled to dist/ with source maps points at the .ts lines; a one-to-one's unique at its relation; a client library's blocked connection at the user's line", async () => {
+    const entities = `@Entity("item") export class Item {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ nullable: true })
+  label: string;
+}
+@Entity("profile") export class Profile {
+  @PrimaryGeneratedColumn() id: number;
+  @OneToOne(() => Item)
+  @JoinColumn({ name: "item_id" })
+  item: Item;
+}`;
+    const p = project({
+      entityNames: ["Item", "Profile"],
+      entities: `import { redis } from "./redis";\nvoid redis;\n${entities}`,
+      migrations: { Init1700000000000: [`CREATE TABLE "item" ("id" SERIAL PRIMARY KEY)`, `CREATE TABLE "profile" ("id" SERIAL PRIMARY KEY, "item_id" integer REFERENCES "item" ("id"))`] },
+    }, typeorm);
+    try {
+      // A client library that connects on the next tick, as ioredis does.
+      p.write("node_modules/slow-client/package.json", JSON.stringify({ name: "slow-client", version: "1.0.0", main: "index.js" }));
+      p.write("node_modules/slow-client/index.js", `const net = require("net");\nmodule.exports = class Client { constructor(port) { process.nextTick(() => net.connect(port, "127.0.0.1").on("error", () => {})); } };\n`);
+      p.write("src/redis.ts", `// @ts-nocheck\nimport Client from "slow-client";\n\nexport const redis = new Client(6390);\n`);
+      p.write("tsconfig.build.json", JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { outDir: "dist", rootDir: "src", sourceMap: true, skipLibCheck: true, strict: false, esModuleInterop: true, types: [] }, include: ["src"] }));
+      const tsc = spawnSync(process.execPath, [path.join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: p.dir, encoding: "utf8" });
+      expect(tsc.stdout + tsc.stderr).toBe("");
+      for (const args of [["--data-source", "src/data-source.ts"], ["--data-source", "dist/data-source.js"]]) {
+        const { report } = await runCliJson(["check", ...args], { cwd: p.dir, env: { MIGRATION_GATE_TRANSFORM_CACHE: "off" } });
+        // JSON paths are relative to the folder the CLI ran in.
+        const at = (rule: string) => report.findings.filter((f) => f.ruleId === rule).map((f) => `${f.location!.file}:${f.location!.line}`);
+        expect(at("missing-column")).toEqual(["src/entities.ts:6"]);
+        expect(at("missing-unique")).toEqual(["src/entities.ts:11"]);
+        expect(report.findings.find((f) => f.ruleId === "blocked-connection")?.location && at("blocked-connection")).toEqual(["src/redis.ts:4"]);
+      }
+    } finally {
+      p.cleanup();
+    }
   });
 
   test("columns TypeORM never writes or reads (insert, update, select false) are a notice with a safe hint", async () => {

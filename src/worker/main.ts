@@ -43,7 +43,10 @@ async function main(request: WorkerRequest): Promise<void> {
   const shared = {
     connection,
     sites,
-    onPhase: (phase: WorkerPhase) => void send({ type: "phase", phase }),
+    onPhase: (phase: WorkerPhase) => {
+      if (phase === "migrate") guard?.loaded();
+      void send({ type: "phase", phase });
+    },
     onMigrationStart: (name: string) => void send({ type: "migration-start", name }),
     onResult: (result: Omit<WorkerResult, "blockedConnections">) => send({ type: "result", result: { ...result, blockedConnections } }),
   };

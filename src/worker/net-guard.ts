@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BlockedConnection } from "./protocol.js";
 import { isUserSource } from "./module-scope.js";
+import { AsyncOrigins } from "./async-origins.js";
 import { stackFrames } from "./stack-frames.js";
 
 export interface AllowedEndpoint {
@@ -18,6 +19,8 @@ export interface NetGuardOptions {
 export interface NetGuard {
   /** The throwaway server and database: the only endpoint user code may reach. Until set, none is. */
   allow(endpoint: AllowedEndpoint): void;
+  /** The project has loaded: stop recording where asynchronous chains begin. */
+  loaded(): void;
 }
 
 /** Our own bundle's folder: its frames are never the user's call site. */
@@ -34,12 +37,14 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "::ffff:127.0.0.1", "
  */
 export function installNetGuard(options: NetGuardOptions): NetGuard {
   let allowed: AllowedEndpoint | undefined;
+  const origins = new AsyncOrigins();
+  origins.start();
   const connect = net.Socket.prototype.connect as (...args: unknown[]) => net.Socket;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const target = describeTarget(args);
     if (target && (!allowed || !isAllowed(target, allowed))) {
       const label = target.path ?? `${target.host}:${target.port}`;
-      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) });
+      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) ?? userCallSite(origins.currentStack()) });
       const error = Object.assign(
         new Error(`migration-gate blocked a connection to ${label}: only the throwaway Postgres may be reached while your project is checked.`),
         { code: "ECONNREFUSED" },
@@ -49,12 +54,15 @@ export function installNetGuard(options: NetGuardOptions): NetGuard {
     }
     const socket = connect.apply(this, args);
     // After connect(): Node's connect() resets socket.write to the prototype's.
-    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, database: allowed!.database, origin: userCallSite(new Error().stack) }, options);
+    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, database: allowed!.database, origin: userCallSite(new Error().stack) ?? userCallSite(origins.currentStack()) }, options);
     return socket;
   } as typeof net.Socket.prototype.connect;
   return {
     allow(endpoint) {
       allowed = endpoint;
+    },
+    loaded() {
+      origins.stop();
     },
   };
 }

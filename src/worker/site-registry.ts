@@ -26,8 +26,8 @@ export class SiteRegistry {
 
   install(): void {
     const callback: SiteCallback = (file, classes) => {
-      for (const [value, line, members, decorators = []] of classes) {
-        if (isKeyable(value)) this.sites.set(value, { file, line, members, decorators });
+      for (const [value, line, members, decorators = [], mapped] of classes) {
+        if (isKeyable(value)) this.sites.set(value, { file: mapped ?? file, line, members, decorators });
       }
     };
     (globalThis as Record<string, unknown>)[SITE_REGISTRY_GLOBAL] = callback;

@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import { sourceMapLines } from "./source-map-lines.js";
 
 /**
  * Source sites: where each class (and each decorated member) of a user file is written.
@@ -31,9 +32,11 @@ export interface ClassSite {
   line: number;
   members: Record<string, number>;
   decorators: ClassDecoratorSite[];
+  /** Set when the lines are another file's: a compiled file's TypeScript source, through its source map. */
+  file?: string;
 }
 
-export type SiteCallback = (file: string, classes: Array<[unknown, number, Record<string, number>, ClassDecoratorSite[]?]>) => void;
+export type SiteCallback = (file: string, classes: Array<[unknown, number, Record<string, number>, ClassDecoratorSite[]?, string?]>) => void;
 
 export function collectClassSites(source: string, filename: string): ClassSite[] {
   // Classes (TypeORM entities, migrations) and top-level calls (Drizzle's pgTable, pgEnum).
@@ -64,7 +67,9 @@ export function collectClassSites(source: string, filename: string): ClassSite[]
   };
 
   for (const statement of sourceFile.statements) {
-    if (ts.isClassDeclaration(statement) && statement.name) {
+    if (ts.isExpressionStatement(statement)) {
+      compiledDecorators(statement.expression, sites, lineOf);
+    } else if (ts.isClassDeclaration(statement) && statement.name) {
       const isAmbient = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
       if (!isAmbient) addClass(statement.name.text, statement, siteLine(statement, statement.name));
     } else if (ts.isVariableStatement(statement)) {
@@ -78,13 +83,76 @@ export function collectClassSites(source: string, filename: string): ClassSite[]
       }
     }
   }
-  return sites;
+  return /\.[cm]?js$/.test(filename) ? mapToSources(sites, filename, source) : sites;
+}
+
+/**
+ * tsc's output puts decorators in calls after the class: `__decorate([(0, typeorm_1.Column)()],
+ * Item.prototype, "score", void 0)` for a member, `Item = __decorate([(0, typeorm_1.Entity)()],
+ * Item)` (or `exports.Item = Item = ...`) for the class. Their first element's line is where the
+ * decorator was, and with the source map, where it is in the TypeScript.
+ */
+function compiledDecorators(expression: ts.Expression, sites: ClassSite[], lineOf: (node: ts.Node) => number): void {
+  let call: ts.Expression = expression;
+  while (ts.isBinaryExpression(call) && call.operatorToken.kind === ts.SyntaxKind.EqualsToken) call = call.right;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !/^__decorate$/.test(call.expression.text)) return;
+  const [list, target, member] = call.arguments;
+  if (!list || !ts.isArrayLiteralExpression(list) || !target || list.elements.length === 0) return;
+  const first = lineOf(list.elements[0]!);
+  if (ts.isPropertyAccessExpression(target) && target.name.text === "prototype" && ts.isIdentifier(target.expression)) {
+    const site = sites.find((candidate) => candidate.name === (target.expression as ts.Identifier).text);
+    if (site && member && isStringLike(member)) site.members[member.text] = first;
+  } else if (ts.isIdentifier(target)) {
+    const site = sites.find((candidate) => candidate.name === target.text);
+    if (!site) return;
+    site.line = first;
+    for (const element of list.elements) {
+      if (!ts.isCallExpression(element)) continue;
+      const callee = decoratorName(element.expression);
+      if (!callee) continue;
+      const strings = element.arguments.filter(isStringLike).map((arg) => arg.text);
+      const arrays = element.arguments.filter(ts.isArrayLiteralExpression).map((array) => array.elements.filter(isStringLike).map((e) => e.text));
+      site.decorators.push({ name: callee, line: lineOf(element), strings, arrays });
+    }
+  }
+}
+
+/** `(0, typeorm_1.Index)`, `typeorm_1.Index`, `Index` → "Index"; `__metadata(...)` is not one. */
+function decoratorName(callee: ts.Expression): string | undefined {
+  let current = callee;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.CommaToken) current = current.right;
+  if (ts.isPropertyAccessExpression(current)) return current.name.text;
+  if (ts.isIdentifier(current) && !current.text.startsWith("__")) return current.text;
+  return undefined;
+}
+
+/** A compiled file's sites, moved to its TypeScript source's lines when it has a source map. */
+function mapToSources(sites: ClassSite[], filename: string, source: string): ClassSite[] {
+  if (sites.length === 0) return sites;
+  const map = sourceMapLines(filename, source);
+  if (!map) return sites;
+  return sites.map((site) => {
+    const head = map(site.line);
+    if (!head) return site;
+    const line = (n: number) => {
+      const mapped = map(n);
+      return mapped && mapped.file === head.file ? mapped.line : n;
+    };
+    return {
+      ...site,
+      file: head.file,
+      line: head.line,
+      members: Object.fromEntries(Object.entries(site.members).map(([name, n]) => [name, line(n)])),
+      decorators: site.decorators.map((d) => ({ ...d, line: line(d.line) })),
+    };
+  });
 }
 
 /** One statement, valid JS and TS, appended at the end of the module where every class binding is initialised. */
 export function siteRegistrationSnippet(filename: string, sites: readonly ClassSite[]): string {
   if (sites.length === 0) return "";
-  const entries = sites.map((s) => `[${s.name}, ${s.line}, ${JSON.stringify(s.members)}, ${JSON.stringify(s.decorators)}]`).join(", ");
+  const entries = sites.map((s) => `[${s.name}, ${s.line}, ${JSON.stringify(s.members)}, ${JSON.stringify(s.decorators)}${s.file ? `, ${JSON.stringify(s.file)}` : ""}]`).join(", ");
   return `\n;{ const __mgSite = globalThis[${JSON.stringify(SITE_REGISTRY_GLOBAL)}]; if (typeof __mgSite === "function") __mgSite(${JSON.stringify(filename)}, [${entries}]); }\n`;
 }
 

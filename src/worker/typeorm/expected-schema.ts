@@ -43,7 +43,8 @@ export function expectedSchema(dataSource: DataSourceLike, sites: SiteRegistry):
         columns: unique.columns.map((column) => column.databaseName),
         location:
           sites.decoratorLocation(unique.target ?? metadata.target, { decorator: "Unique", name: unique.givenName, columns: unique.givenColumnNames }) ??
-          (unique.columns.length === 1 && !unique.givenName ? locate(unique.columns[0]!) : owner.location),
+          // A one-to-one's implied unique carries a generated name: it belongs to the relation.
+          (unique.columns.length === 1 && (!unique.givenName || unique.columns[0]!.relationMetadata) ? locate(unique.columns[0]!) : owner.location),
       })),
       indexes: metadata.indices
         .filter((index) => index.synchronize !== false)
