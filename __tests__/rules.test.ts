@@ -224,7 +224,8 @@ describe("each rule: a case that must produce it, at its line, and one that must
     const covered = new Set(RULE_CASES.map((c) => c.rule));
     // Tested end to end where they happen: the journal rules in drizzle.test.ts, edited-migration in edited-migration.test.ts.
     const journal = ["unlisted-migration", "missing-migration-file", "duplicate-migration-number", "migration-out-of-order", "future-migration-timestamp", "snapshot-collision", "edited-migration"];
-    const elsewhere = ["migration-failed", "missing-table", "no-migrations", "blocked-connection", "unused-ignore", ...journal];
+    // unregistered-migration: real-project-fidelity.test.ts.
+    const elsewhere = ["migration-failed", "missing-table", "no-migrations", "blocked-connection", "unused-ignore", "unregistered-migration", ...journal];
     expect(RULES.map((rule) => rule.id).filter((id) => !covered.has(id) && !elsewhere.includes(id))).toEqual([]);
   });
 
@@ -242,6 +243,11 @@ describe("rules", () => {
     ["a table that exists is not missing", { actual: catalogOf([actualTable("shares")]) }, []],
     ["a table in another schema does not count", { actual: catalogOf([actualTable("shares", { schema: "archive" })], { schemas: ["public", "archive"] }) }, ["error missing-table public.shares", "notice extra-table archive.shares"]],
     ["a table no migration creates is missing", {}, ["error missing-table public.shares"]],
+    [
+      "a column the migrations name in snake_case is reported once, with the naming strategy as the likely cause",
+      { expected: schemaOf([accounts({ columns: [col("id"), col("createdAt")] })]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("created_at")] })]) },
+      ["error missing-column public.accounts.createdAt", "error extra-required-column public.accounts.created_at"],
+    ],
     [
       "a table created by a migration that failed is blamed on that migration (grouped under it), not on 'no migration'",
       { migrations: [migration("Shares1700000000001", { status: "failed", createdTables: ["public.shares"], failure: { code: "42703", message: 'column "x" does not exist' } })] },
@@ -298,5 +304,31 @@ describe("rules", () => {
 
   test("statements from template literals lose their blank lines and common indent", () => {
     expect(tidyStatement('\n        ALTER TABLE "t"\n          ADD CONSTRAINT "fk"\n      ')).toBe('ALTER TABLE "t"\n  ADD CONSTRAINT "fk"');
+  });
+});
+
+describe("hints that name the real cause", () => {
+  test("a missing-column storm from an unset naming strategy says so, per column", () => {
+    const findings = evaluateRules(context({
+      expected: schemaOf([accounts({ columns: [col("id"), col("createdAt"), col("fullName")] })]),
+      actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("created_at"), actualCol("full_name")] })]),
+    })).filter((f) => f.ruleId === "missing-column");
+    expect(findings.map((f) => f.message).sort()).toEqual([
+      expect.stringContaining('but the table has "created_at"'),
+      expect.stringContaining('but the table has "full_name"'),
+    ]);
+    for (const f of findings) expect(f.hint).toContain("naming-strategy");
+    // The unmapped twins follow from them.
+    const all = evaluateRules(context({
+      expected: schemaOf([accounts({ columns: [col("id"), col("createdAt")] })]),
+      actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("created_at")] })]),
+    }));
+    expect(all.find((f) => f.ruleId === "extra-required-column")!.causedBy).toBe(all.find((f) => f.ruleId === "missing-column")!.fingerprint);
+  });
+
+  test("a column that is simply new gets the ADD COLUMN, not the naming story", () => {
+    const [finding] = evaluateRules(context({ expected: schemaOf([accounts({ columns: [col("id"), col("email")] })]), actual: catalogOf([accountsRow()]) })).filter((f) => f.ruleId === "missing-column");
+    expect(finding!.hint).toContain('ALTER TABLE "accounts" ADD "email" integer NOT NULL');
+    expect(finding!.hint).not.toContain("naming");
   });
 });

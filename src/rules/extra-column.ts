@@ -1,5 +1,6 @@
 import { mapper } from "./relation-errors.js";
 import { qualifiedName, type ActualColumn } from "../schema/model.js";
+import { twinOf } from "./missing-column.js";
 import type { Rule } from "./rule.js";
 import { quote, quoteTable } from "./sql-text.js";
 
@@ -18,12 +19,15 @@ export const extraColumn: Rule = {
   defaultSeverity: "notice",
   description: "A nullable or defaulted column created by the migrations that the entity does not map.",
   check({ diff }) {
+    // A twin of a missing mapped column (created_at for createdAt) follows from that finding.
+    const twin = twinOf(diff);
     return diff.extraColumns
       .filter(({ column }) => !blocksInserts(column))
       .map(({ table, column }) => ({
         key: `${qualifiedName(table)}.${column.name}`,
         object: `${qualifiedName(table)}.${column.name}`,
         location: table.location,
+        cause: twin(table, column.name),
         message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but ${mapper(table)} does not map it.`,
         hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)} once nothing reads it.`,
       }));

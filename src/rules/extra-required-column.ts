@@ -1,5 +1,6 @@
 import { mapper } from "./relation-errors.js";
 import { qualifiedName } from "../schema/model.js";
+import { twinOf } from "./missing-column.js";
 import type { Rule } from "./rule.js";
 import { quote, quoteTable } from "./sql-text.js";
 import { blocksInserts } from "./extra-column.js";
@@ -15,12 +16,15 @@ export const extraRequiredColumn: Rule = {
   defaultSeverity: "error",
   description: "A NOT NULL column without a default that the entity does not map: every insert through the entity fails.",
   check({ diff }) {
+    // A twin of a missing mapped column (created_at for createdAt) follows from that finding.
+    const twin = twinOf(diff);
     return diff.extraColumns
       .filter(({ column }) => blocksInserts(column))
       .map(({ table, column }) => ({
         key: `${qualifiedName(table)}.${column.name}`,
         object: `${qualifiedName(table)}.${column.name}`,
         location: table.location,
+        cause: twin(table, column.name),
         message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and ${mapper(table)} does not map it: every insert through the entity fails.`,
         hint: `Map it in the entity (was it renamed there only?), or add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(column.name)} DROP NOT NULL, SET DEFAULT ..., or DROP COLUMN ${quote(column.name)}.`,
       }));
