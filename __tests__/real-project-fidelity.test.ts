@@ -7,7 +7,7 @@ import { describe, expect, test } from "@jest/globals";
 import fs from "node:fs";
 import path from "node:path";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { FIXTURES, REPO } from "./helpers/paths.js";
 import { tempProject } from "./helpers/temp-project.js";
 
@@ -266,6 +266,39 @@ describe.each(VERSIONS)("real-project regressions on %s", (typeorm) => {
         expect(at("missing-unique")).toEqual(["src/entities.ts:11"]);
         expect(report.findings.find((f) => f.ruleId === "blocked-connection")?.location && at("blocked-connection")).toEqual(["src/redis.ts:4"]);
       }
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  test("with base-ref, a migration added with a timestamp older than a merged one is a warning (TypeORM runs it last on existing databases)", async () => {
+    const spec: ProjectSpec = {
+      entityNames: ["Book"],
+      entities: `@Entity("book") export class Book { @PrimaryGeneratedColumn() id: number; @Column({ nullable: true }) isbn: string; @Column({ nullable: true }) title: string; }`,
+      migrations: {
+        Init1700000000000: [`CREATE TABLE "book" ("id" SERIAL PRIMARY KEY)`],
+        AddTitle1700000000500: [`ALTER TABLE "book" ADD "title" character varying`],
+        AddIsbn1700000000100: [`ALTER TABLE "book" ADD "isbn" character varying`],
+      },
+    };
+    const p = project(spec, typeorm);
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main", ...args], { cwd: p.dir, stdio: "pipe" }).toString().trim();
+    try {
+      // The base branch: everything but the back-dated migration (it is imported by the data source only in the change).
+      git("init", "-q");
+      git("add", "-A", ".", ":!node_modules", ":!src/migrations/AddIsbn1700000000100.ts");
+      git("commit", "-qm", "base");
+      const base = git("rev-parse", "HEAD");
+      const { report, status } = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", base], { cwd: p.dir });
+      expect(report.findings.map((f) => [f.ruleId, f.severity, f.object, f.location?.file])).toEqual([
+        ["backdated-migration", "warning", "AddIsbn1700000000100", "src/migrations/AddIsbn1700000000100.ts"],
+      ]);
+      expect(report.findings[0]!.message).toContain("older than AddTitle1700000000500");
+      expect(report.findings[0]!.hint).toContain("1700000000501");
+      expect(status).toBe(0);
+      // Without base-ref nothing can tell: no finding.
+      const plain = await runCliJson(["check", "--data-source", "src/data-source.ts"], { cwd: p.dir });
+      expect(plain.report.findings).toEqual([]);
     } finally {
       p.cleanup();
     }

@@ -71,6 +71,17 @@ export interface UnregisteredMigration {
   createdColumns: string[];
 }
 
+/** With base-ref: a migration this change adds with a timestamp older than one already merged (TypeORM). */
+export interface BackdatedMigration {
+  name: string;
+  location: SourceLocation;
+  timestamp: number;
+  /** The newest migration that exists at the base revision. */
+  newestMerged: string;
+  newestTimestamp: number;
+  baseRef: string;
+}
+
 export interface PhaseTimings {
   provision: number;
   load: number;

@@ -12,6 +12,7 @@ import { equalizeDefaults } from "../schema/equal-defaults.js";
 import { diffSchemas } from "../schema/diff.js";
 import { applyIgnores } from "./apply-ignores.js";
 import { findEditedMigrations, resolveBaseRef } from "./edited-migrations.js";
+import { findBackdatedMigrations } from "./backdated-migrations.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { DbConnection, WorkerPhase } from "../worker/protocol.js";
 import pg from "pg";
@@ -66,7 +67,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     worker.connect(db.connection);
 
     let introspectMs = 0;
-    const { result, actual, expected, oracle, editedMigrations } = await whileServerLives(db, abort, async () => {
+    const { result, actual, expected, oracle, editedMigrations, backdatedMigrations } = await whileServerLives(db, abort, async () => {
       const result = await worker.result;
       // The worker runs TypeORM's schema builder while we read the catalog.
       const introspectStarted = Date.now();
@@ -75,8 +76,10 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       const crossCheck = worker.oracle.catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
       const migrationFiles = [...new Set(result.migrations.flatMap((m) => (m.location ? [m.location.file] : [])))];
       const edited = base ? findEditedMigrations(base, migrationFiles) : Promise.resolve(undefined);
-      const [read, oracle, editedMigrations] = await Promise.all([schemas, crossCheck, edited]);
-      return { result, ...read, oracle, editedMigrations };
+      // Drizzle's journal says the order itself (migration-out-of-order); TypeORM's comes from class names.
+      const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(undefined);
+      const [read, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
+      return { result, ...read, oracle, editedMigrations, backdatedMigrations };
     });
     const diffStarted = Date.now();
     const ruleFindings = evaluateRules(
@@ -92,6 +95,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
         drizzleFolder: result.drizzleFolder,
         unregisteredMigrations: result.unregisteredMigrations,
         editedMigrations,
+        backdatedMigrations,
         now: Date.now(),
       },
       options.rules.severities,

@@ -1,3 +1,4 @@
+import { backdatedMigration } from "./backdated-migration.js";
 import { blockedConnection } from "./blocked-connection.js";
 import { editedMigration } from "./edited-migration.js";
 import { duplicateMigrationNumber } from "./duplicate-migration-number.js";
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   futureMigrationTimestamp,
   snapshotCollision,
   editedMigration,
+  backdatedMigration,
   unregisteredMigration,
   migrationFailed,
   missingSchema,

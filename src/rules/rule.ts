@@ -1,4 +1,4 @@
-import type { Finding, MigrationRecord, OrmInfo, Severity, UnregisteredMigration } from "../engine/result.js";
+import type { BackdatedMigration, Finding, MigrationRecord, OrmInfo, Severity, UnregisteredMigration } from "../engine/result.js";
 import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { EditedMigration } from "../engine/edited-migrations.js";
 import type { SchemaDiff } from "../schema/diff.js";
@@ -22,6 +22,8 @@ export interface RuleContext {
   drizzleFolder?: DrizzleMigrationFolder;
   /** TypeORM with an explicit migrations list: migration files it leaves out (they never run). */
   unregisteredMigrations?: UnregisteredMigration[];
+  /** With base-ref, TypeORM: migrations this change adds with a timestamp older than a merged one. */
+  backdatedMigrations?: BackdatedMigration[];
   /** With base-ref: migration files merged before and edited since. */
   editedMigrations?: EditedMigration[];
   /** Epoch ms the run started at, for "in the future" (a parameter, so rules stay pure). */
