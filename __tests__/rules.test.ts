@@ -224,8 +224,8 @@ describe("each rule: a case that must produce it, at its line, and one that must
     const covered = new Set(RULE_CASES.map((c) => c.rule));
     // Tested end to end where they happen: the journal rules in drizzle.test.ts, edited-migration in edited-migration.test.ts.
     const journal = ["unlisted-migration", "missing-migration-file", "duplicate-migration-number", "migration-out-of-order", "future-migration-timestamp", "snapshot-collision", "edited-migration"];
-    // unregistered-migration: real-project-fidelity.test.ts.
-    const elsewhere = ["migration-failed", "missing-table", "no-migrations", "blocked-connection", "unused-ignore", "unregistered-migration", ...journal];
+    // unregistered-migration and backdated-migration: real-project-fidelity.test.ts.
+    const elsewhere = ["migration-failed", "missing-table", "no-migrations", "blocked-connection", "unused-ignore", "unregistered-migration", "backdated-migration", ...journal];
     expect(RULES.map((rule) => rule.id).filter((id) => !covered.has(id) && !elsewhere.includes(id))).toEqual([]);
   });
 
@@ -243,6 +243,31 @@ describe("rules", () => {
     ["a table that exists is not missing", { actual: catalogOf([actualTable("shares")]) }, []],
     ["a table in another schema does not count", { actual: catalogOf([actualTable("shares", { schema: "archive" })], { schemas: ["public", "archive"] }) }, ["error missing-table public.shares", "notice extra-table archive.shares"]],
     ["a table no migration creates is missing", {}, ["error missing-table public.shares"]],
+    [
+      "a unique constraint the entity dropped is extra-unique; TypeORM's DROP CONSTRAINT for it is explained by that finding, not by another finding on the table",
+      {
+        expected: schemaOf([accounts({ columns: [col("id"), col("email"), col("nick")] })]),
+        actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("email")], uniques: [{ name: "UQ_email", columns: ["email"] }] })]),
+        oracle: { statements: [`ALTER TABLE "accounts" ADD "nick" integer NOT NULL`, `ALTER TABLE "accounts" DROP CONSTRAINT "UQ_email"`] },
+      },
+      ["error missing-column public.accounts.nick", "error extra-unique public.accounts.UQ_email"],
+    ],
+    [
+      "TypeORM's CREATE SEQUENCE ... OWNED BY and DROP SEQUENCE belong to the column's default-mismatch",
+      {
+        expected: schemaOf([accounts({ columns: [col("id", { serial: true }), col("code")] })]),
+        actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("code", { default: "nextval('accounts_code_seq'::regclass)" })] })]),
+        oracle: {
+          statements: [
+            `CREATE SEQUENCE IF NOT EXISTS "public"."accounts_id_seq" OWNED BY "public"."accounts"."id"`,
+            `ALTER TABLE "accounts" ALTER COLUMN "id" SET DEFAULT nextval('"public"."accounts_id_seq"')`,
+            `ALTER TABLE "accounts" ALTER COLUMN "code" DROP DEFAULT`,
+            `DROP SEQUENCE "public"."accounts_code_seq"`,
+          ],
+        },
+      },
+      ["error default-mismatch public.accounts.id", "error default-mismatch public.accounts.code"],
+    ],
     [
       "a column the migrations name in snake_case is reported once, with the naming strategy as the likely cause",
       { expected: schemaOf([accounts({ columns: [col("id"), col("createdAt")] })]), actual: catalogOf([accountsRow({ columns: [actualCol("id"), actualCol("created_at")] })]) },

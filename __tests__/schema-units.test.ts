@@ -2,6 +2,9 @@
 import { describe, expect, test } from "@jest/globals";
 import { ddlTarget } from "../src/rules/ddl-target.js";
 import { normalizeDefault, sameExpression } from "../src/schema/normalize.js";
+import { isConstant } from "../src/schema/equal-defaults.js";
+import { addedColumnsIn, createdIndexesIn } from "../src/worker/created-tables.js";
+import { capStatement } from "../src/rules/migration-failed.js";
 
 describe("what a TypeORM schema-builder statement is about", () => {
   test.each<[string, ReturnType<typeof ddlTarget>]>([
@@ -24,6 +27,11 @@ describe("what a TypeORM schema-builder statement is about", () => {
     [`CREATE MATERIALIZED VIEW "catalog"."tag_usage" AS SELECT 1`, { kind: "view", name: "catalog.tag_usage" }],
     [`CREATE SCHEMA IF NOT EXISTS "audit"`, { kind: "schema", name: "audit" }],
     [`INSERT INTO "typeorm_metadata"("database") VALUES ($1)`, { kind: "bookkeeping" }],
+    [
+      `CREATE SEQUENCE IF NOT EXISTS "public"."accounts_id_seq" OWNED BY "public"."accounts"."id"`,
+      { kind: "sequence", schema: "public", name: "accounts_id_seq", owner: { table: "public.accounts", column: "id" } },
+    ],
+    [`DROP SEQUENCE "public"."accounts_id_seq"`, { kind: "sequence", schema: "public", name: "accounts_id_seq" }],
     [`GRANT SELECT ON "posts" TO reporting`, { kind: "unknown" }],
   ])("%s", (statement, target) => {
     expect(ddlTarget(statement)).toEqual(target);
@@ -55,5 +63,46 @@ describe("default expressions that mean the same", () => {
     expect(sameExpression(`CHECK (("wordCount" >= 0))`, `CHECK ((wordCount >= 0))`)).toBe(false); // camelCase needs its quotes
     expect(sameExpression(`("archived" = false)`, `archived = false`)).toBe(true);
     expect(sameExpression(`(a = 1)`, `(a = 2)`)).toBe(false);
+  });
+});
+
+describe("defaults compared by value: only constants are evaluated", () => {
+  test.each<[string, boolean]>([
+    ["'0'::double precision", true],
+    ["0", true],
+    ["'{}'::integer[]", true],
+    ["ARRAY[]::integer[]", true],
+    ["'EVM'::character varying", true],
+    ["'2020-01-01 00:00:00'::timestamp(3) without time zone", true],
+    ["(-1)", true],
+    ["now()", false],
+    ["gen_random_uuid()", false],
+    ["nextval('x_seq'::regclass)", false],
+    ["'a'::text || current_user", false],
+    ["0; DROP TABLE x", false],
+  ])("%s: %s", (expression, constant) => {
+    expect(isConstant(expression)).toBe(constant);
+  });
+});
+
+describe("what a migration's SQL adds, for blaming a failed or unregistered migration", () => {
+  test("columns added by ALTER TABLE ... ADD, several per statement, never constraints", () => {
+    expect(addedColumnsIn(`ALTER TABLE "post" ADD "title" varchar NOT NULL, ADD COLUMN IF NOT EXISTS body text`)).toEqual(["public.post.title", "public.post.body"]);
+    expect(addedColumnsIn(`ALTER TABLE "s"."post" ADD CONSTRAINT "FK_x" FOREIGN KEY ("a") REFERENCES "b"("id")`)).toEqual([]);
+    expect(addedColumnsIn(`ALTER TABLE Post ADD Slug text`)).toEqual(["public.post.slug"]);
+  });
+
+  test("indexes and uniques, by table and sorted columns", () => {
+    expect(createdIndexesIn(`CREATE UNIQUE INDEX "UQ_x" ON "shares" ("user_id", "document_id")`)).toEqual(["public.shares(document_id,user_id)"]);
+    expect(createdIndexesIn(`ALTER TABLE "app"."t" ADD CONSTRAINT "UQ" UNIQUE ("a")`)).toEqual(["app.t(a)"]);
+  });
+
+  test("a 1,387-placeholder statement is shown by its start", () => {
+    const long = `INSERT INTO "x" VALUES ${Array.from({ length: 1387 }, (_, i) => `($${i + 1})`).join(", ")}`;
+    const capped = capStatement(long);
+    expect(capped.length).toBeLessThan(1300);
+    expect(capped).toMatch(/^INSERT INTO "x" VALUES \(\$1\)/);
+    expect(capped).toMatch(/more characters\)$/);
+    expect(capStatement("SELECT 1")).toBe("SELECT 1");
   });
 });
