@@ -5,13 +5,21 @@ import { fileURLToPath } from "node:url";
 import { VERSION } from "../version.js";
 import { loadTransformer } from "./load-transformer.js";
 import type { TransformRequest } from "./transform.js";
+import { dependenciesUnchanged, type MetadataDependencies } from "./type-metadata/dependencies.js";
+import { strictNullChecksFor } from "./type-metadata/strict-null-checks.js";
 
 /**
  * Transformed user files on disk, keyed by everything the output depends on (our version,
- * the file's path, its content, the module format and the compiler options). Transpiling is
- * the biggest cost of a run on a large project; an unchanged file is read back instead.
- * Lives in the project's node_modules/.cache, like babel's and eslint's, so CI can keep it
- * with the dependency cache.
+ * the file's path, its content, the module format, the compiler options and the
+ * strictNullChecks they mean). Transpiling is the biggest cost of a run on a large project;
+ * an unchanged file is read back instead. Lives in the project's node_modules/.cache, like
+ * babel's and eslint's, so CI can keep it with the dependency cache.
+ *
+ * Decorator metadata also depends on other files (an imported enum decides String or Number),
+ * which the key cannot know before TypeScript has read the file. So each entry starts with one
+ * line listing those dependencies (imports resolved, files read, by content hash), and is
+ * served only while they all still hold; otherwise the file is transformed again and the
+ * entry rewritten. The output itself is returned without that line, unchanged.
  */
 export function transformCacheDir(projectDir: string): string | undefined {
   if (process.env["MIGRATION_GATE_TRANSFORM_CACHE"] === "off") return undefined;
@@ -35,26 +43,43 @@ function buildTime(): number {
 }
 
 export function cachedTransform(request: TransformRequest, cacheDir: string | undefined): string {
-  if (!cacheDir) return loadTransformer().transformModule(request);
+  if (!cacheDir) return loadTransformer().transformModuleWithDependencies(request).code;
+  const strictNullChecks = strictNullChecksFor(request.tsconfig);
   const key = crypto
     .createHash("sha256")
-    .update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0`)
+    .update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0${strictNullChecks}\0`)
     .update(request.source)
     .digest("hex");
   const file = path.join(cacheDir, key.slice(0, 2), `${key.slice(2)}.js`);
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    // Not cached yet.
-  }
-  const output = loadTransformer().transformModule(request);
+  const cached = readEntry(file, request);
+  if (cached !== undefined) return cached;
+
+  const { code, dependencies } = loadTransformer().transformModuleWithDependencies(request);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const staging = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(staging, output);
+    fs.writeFileSync(staging, `${JSON.stringify(dependencies)}\n${code}`);
     fs.renameSync(staging, file);
   } catch {
     // A read-only node_modules: the run works, just without the cache.
   }
-  return output;
+  return code;
+}
+
+function readEntry(file: string, request: TransformRequest): string | undefined {
+  let entry: string;
+  try {
+    entry = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined; // Not cached yet.
+  }
+  const newline = entry.indexOf("\n");
+  if (newline === -1) return undefined;
+  try {
+    const dependencies = JSON.parse(entry.slice(0, newline)) as MetadataDependencies;
+    if (!dependenciesUnchanged(dependencies, request.tsconfig)) return undefined;
+  } catch {
+    return undefined; // An entry from before dependencies were recorded, or a torn one.
+  }
+  return entry.slice(newline + 1);
 }

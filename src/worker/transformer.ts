@@ -3,5 +3,5 @@
  * loads it only when a file is not in the transform cache, so a warm run never pays for
  * loading the 14 MB compiler.
  */
-export { transformModule } from "./transform.js";
+export { transformModule, transformModuleWithDependencies } from "./transform.js";
 export { parseTsconfig } from "./tsconfig.js";
