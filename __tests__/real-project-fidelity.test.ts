@@ -172,7 +172,7 @@ describe.each(VERSIONS)("real-project regressions on %s", (typeorm) => {
       expect(`${f.message} ${f.hint}`).toMatch(/Broken1700000000001/);
       expect(f.hint).not.toMatch(/Add a (CREATE TABLE )?migration/);
     }
-    expect(report.findings.find((f) => f.object === "public.review")!.message).toContain("created by Broken1700000000001, which fails at line 6");
+    expect(report.findings.find((f) => f.object === "public.review")!.message).toContain("created by Broken1700000000001, which fails at line 5");
     expect(report.findings.find((f) => f.object === "Later1700000000002")!.hint).toContain("after Broken1700000000001 failed, which creates public.review");
     expect(report.findings).toHaveLength(5);
   });

@@ -105,7 +105,9 @@ function compiledDecorators(expression: ts.Expression, sites: ClassSite[], lineO
   } else if (ts.isIdentifier(target)) {
     const site = sites.find((candidate) => candidate.name === target.text);
     if (!site) return;
-    site.line = first;
+    // Without a source map the class line (`let Item = class Item {`) reads best; with one, the
+    // decorator's line maps to the TypeScript @Entity line.
+    compiledClassDecoratorLine.set(site, first);
     for (const element of list.elements) {
       if (!ts.isCallExpression(element)) continue;
       const callee = decoratorName(element.expression);
@@ -116,6 +118,8 @@ function compiledDecorators(expression: ts.Expression, sites: ClassSite[], lineO
     }
   }
 }
+
+const compiledClassDecoratorLine = new WeakMap<ClassSite, number>();
 
 /** `(0, typeorm_1.Index)`, `typeorm_1.Index`, `Index` → "Index"; `__metadata(...)` is not one. */
 function decoratorName(callee: ts.Expression): string | undefined {
@@ -133,7 +137,7 @@ function mapToSources(sites: ClassSite[], filename: string, source: string): Cla
   const map = sourceMapLines(filename, source);
   if (!map) return sites;
   return sites.map((site) => {
-    const head = map(site.line);
+    const head = map(compiledClassDecoratorLine.get(site) ?? site.line);
     if (!head) return site;
     const line = (n: number) => {
       const mapped = map(n);
