@@ -13,6 +13,8 @@ export interface ModuleRef {
 
 export type ProjectSource =
   | { kind: "data-source"; file: string; exportName?: string }
+  /** TypeORM's ConnectionOptionsReader (typeorm 0.2's ormconfig.* or TYPEORM_* variables). */
+  | OrmconfigSource
   | { kind: "globs"; entities: string[]; migrations: string[]; namingStrategy?: ModuleRef }
   | DrizzleSource;
 
@@ -26,6 +28,18 @@ export interface DrizzleSource {
   /** Migrations folder relative to projectDir; undefined: the config's `out`. */
   migrationsDir?: string;
 }
+
+/** A connection read the way typeorm 0.2's CLI reads it, with the project's own ConnectionOptionsReader. */
+export interface OrmconfigSource {
+  kind: "ormconfig";
+  /** Absolute path of the ormconfig file; undefined: ormconfig.* in projectDir, or TYPEORM_* variables. */
+  file?: string;
+  /** The connection to check; undefined: "default". */
+  connectionName?: string;
+}
+
+/** The file names typeorm 0.2's ConnectionOptionsReader tries, in its order. */
+const ORMCONFIG_NAMES = ["env", "js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "xml"].map((ext) => `ormconfig.${ext}`);
 
 export type OrmChoice = "auto" | "typeorm" | "drizzle";
 
@@ -108,7 +122,7 @@ function parseProjectSource(value: (name: string) => string | undefined, project
   if (!(ORM_CHOICES as readonly string[]).includes(orm)) {
     throw new GateError("invalid-orm", `${optionLabel("orm")} must be one of ${ORM_CHOICES.join(", ")} (got "${orm}").`);
   }
-  const typeormGiven = Boolean(value("data-source") || value("entities") || value("naming-strategy"));
+  const typeormGiven = Boolean(value("data-source") || value("entities") || value("naming-strategy") || value("ormconfig"));
   const drizzleGiven = Boolean(value("drizzle-config") || value("schema"));
   if (orm === "drizzle" || (orm === "auto" && drizzleGiven && !typeormGiven)) return parseDrizzleSource(value, projectDir);
   if (orm === "auto" && !typeormGiven && findDrizzleConfig(projectDir)) return parseDrizzleSource(value, projectDir);
@@ -121,7 +135,7 @@ function parseProjectSource(value: (name: string) => string | undefined, project
 }
 
 function parseDrizzleSource(value: (name: string) => string | undefined, projectDir: string): DrizzleSource {
-  const typeormOnly = ["data-source", "data-source-export", "entities", "naming-strategy"].filter((name) => value(name));
+  const typeormOnly = ["data-source", "data-source-export", "entities", "naming-strategy", "ormconfig"].filter((name) => value(name));
   if (typeormOnly.length) {
     throw new GateError("conflicting-options", `${typeormOnly.map(optionLabel).join(", ")} ${typeormOnly.length > 1 ? "are TypeORM options" : "is a TypeORM option"}, but the project is checked as a Drizzle project.`, {
       hint: "Remove it, or set orm: typeorm if the project uses TypeORM.",
@@ -159,15 +173,20 @@ function parseTypeormSource(value: (name: string) => string | undefined, project
   const entities = splitList(value("entities"));
   const migrations = splitList(value("migrations"));
   const namingStrategy = value("naming-strategy");
+  const ormconfig = value("ormconfig");
 
   if (dataSource && (entities.length || migrations.length || namingStrategy)) {
     throw new GateError("conflicting-options", `Give either ${optionLabel("data-source")} or ${optionLabel("entities")} with ${optionLabel("migrations")}, not both.`, {
       hint: "A data source file already names its entities and migrations: keep data-source and remove the globs.",
     });
   }
-  if (dataSource) {
-    return { kind: "data-source", file: requireFile(projectDir, dataSource, "data-source"), exportName: value("data-source-export") };
+  if (ormconfig && (dataSource || entities.length || migrations.length || namingStrategy)) {
+    throw new GateError("conflicting-options", `Give one of ${optionLabel("ormconfig")}, ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}.`, {
+      hint: "An ormconfig file already names the entities and migrations of its connections: keep ormconfig and remove the others.",
+    });
   }
+  if (dataSource) return parseDataSourceRef(projectDir, dataSource, value("data-source-export"));
+  if (ormconfig) return { kind: "ormconfig", file: requireFile(projectDir, ormconfig, "ormconfig"), connectionName: value("data-source-export") };
   if (entities.length && migrations.length) {
     return {
       kind: "globs",
@@ -181,12 +200,46 @@ function parseTypeormSource(value: (name: string) => string | undefined, project
       hint: 'Example: --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"',
     });
   }
+  // typeorm 0.2 projects: the CLI reads ormconfig.* in the project root, or TYPEORM_* variables.
+  if (findOrmconfig(projectDir) || typeormEnvironment(projectDir)) return { kind: "ormconfig", connectionName: value("data-source-export") };
   const found = findDataSourceCandidates(projectDir);
-  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")} (TypeORM); or ${optionLabel("drizzle-config")}, or ${optionLabel("schema")} with ${optionLabel("migrations")} (Drizzle).`, {
+  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}, or ${optionLabel("ormconfig")} (TypeORM); or ${optionLabel("drizzle-config")}, or ${optionLabel("schema")} with ${optionLabel("migrations")} (Drizzle).`, {
     hint: found.length
       ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}`
-      : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts". Drizzle projects are found by their drizzle.config.ts in working-directory.',
+      : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts". Drizzle projects are found by their drizzle.config.ts in working-directory, typeorm 0.2 projects by their ormconfig.* file.',
   });
+}
+
+/**
+ * `file` or `file#export` (a file whose name holds a "#" wins when it exists). The export may
+ * also come from data-source-export; both given must agree.
+ */
+function parseDataSourceRef(projectDir: string, given: string, exportOption: string | undefined): ProjectSource {
+  const hash = given.lastIndexOf("#");
+  const split = hash > 0 && !fs.existsSync(path.resolve(projectDir, given));
+  const file = split ? given.slice(0, hash) : given;
+  const exportName = split ? given.slice(hash + 1).trim() || undefined : undefined;
+  if (exportName && exportOption && exportName !== exportOption) {
+    throw new GateError("conflicting-options", `${optionLabel("data-source")} names the export "${exportName}", but ${optionLabel("data-source-export")} is "${exportOption}".`, {
+      hint: `Give the export once: --data-source ${file}#${exportName}`,
+    });
+  }
+  return { kind: "data-source", file: requireFile(projectDir, file, "data-source"), exportName: exportName ?? exportOption };
+}
+
+/** The ormconfig file typeorm 0.2's CLI would read from the project root, relative to it. */
+function findOrmconfig(projectDir: string): string | undefined {
+  return ORMCONFIG_NAMES.find((name) => fs.existsSync(path.join(projectDir, name)));
+}
+
+/** typeorm 0.2 reads its connection from TYPEORM_CONNECTION or TYPEORM_URL (also from a .env file) before any ormconfig file. */
+function typeormEnvironment(projectDir: string): boolean {
+  if (process.env["TYPEORM_CONNECTION"] || process.env["TYPEORM_URL"]) return true;
+  try {
+    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs.readFileSync(path.join(projectDir, ".env"), "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 function parseModuleRef(projectDir: string, given: string, option: string): ModuleRef {
@@ -275,11 +328,28 @@ function parseFormat(given: string): ReportFormat {
   throw new GateError("invalid-format", `${optionLabel("format")} must be one of ${FORMATS.join(", ")} (got "${given}").`);
 }
 
+/**
+ * A list option: items separated by newlines or by commas outside `{}` and `[]`, so a brace
+ * glob such as `*.entity{.ts,.js}` stays one item, as TypeORM's glob reads it.
+ */
 export function splitList(given: string | undefined): string[] {
-  return (given ?? "")
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const items: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of given ?? "") {
+    if (char === "{" || char === "[") depth++;
+    else if ((char === "}" || char === "]") && depth > 0) depth--;
+    if (char === "\n" || (char === "," && depth === 0)) {
+      items.push(current);
+      current = "";
+      // A newline always ends an item, even inside an unbalanced brace.
+      if (char === "\n") depth = 0;
+      continue;
+    }
+    current += char;
+  }
+  items.push(current);
+  return items.map((s) => s.trim()).filter(Boolean);
 }
 
 function isDirectory(dir: string): boolean {

@@ -68,7 +68,7 @@ async function main(request: WorkerRequest): Promise<void> {
 function needsEsmHooks({ projectDir, project }: WorkerRequest): boolean {
   if (packageScope(path.join(projectDir, "package.json")) === "module") return true;
   if (project.kind === "drizzle") return [project.configFile ?? "", ...project.schema].some((file) => /\.m[jt]s\b/.test(file));
-  const files = project.kind === "data-source" ? [project.file] : [...project.entities, ...project.migrations];
+  const files = project.kind === "data-source" ? [project.file] : project.kind === "ormconfig" ? [project.file ?? ""] : [...project.entities, ...project.migrations];
   return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || (project.kind === "data-source" && moduleFormat(file) === "module"));
 }
 

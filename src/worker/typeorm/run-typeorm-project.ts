@@ -11,6 +11,8 @@ import { loadUserTypeorm } from "./load-typeorm.js";
 import { MigrationRecorder } from "./migration-recorder.js";
 import { preloadGlobs } from "./preload-globs.js";
 import { findUnregisteredMigrations } from "./unregistered-migrations.js";
+import { readOrmconfig } from "./read-ormconfig.js";
+import { loadErrorCause } from "./user-code-errors.js";
 import type { DataSourceLike } from "./typeorm-types.js";
 
 export interface RunTypeormProjectRequest {
@@ -38,6 +40,8 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
   if (project.kind === "data-source") {
     const found = await findDataSource({ file: project.file, exportName: project.exportName, projectDir, projectRequire: typeorm.projectRequire });
     userOptions = found.options;
+  } else if (project.kind === "ormconfig") {
+    userOptions = await readOrmconfig(typeorm, projectDir, project);
   } else {
     userOptions = {
       type: "postgres",
@@ -90,6 +94,8 @@ async function initialize(dataSource: DataSourceLike, userOptions: Record<string
   try {
     await dataSource.initialize();
   } catch (error) {
+    const cause = loadErrorCause(error);
+    if (cause) throw cause;
     const message = error instanceof Error ? error.message : String(error);
     const undefinedType = /ColumnTypeUndefinedError|Column type for .* is not defined/.test(`${(error as Error).name} ${message}`);
     const entities = describeOption(userOptions["entities"]).join(", ") || "none";
