@@ -11,13 +11,13 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-MX6T2VK5.js";
+} from "./chunk-UEHN2MXE.js";
 import {
   formatGateError,
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-4E5TWIMQ.js";
+} from "./chunk-KRQKTEAR.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -25,12 +25,12 @@ import {
   displayPath,
   formatMarkdown,
   formatText
-} from "./chunk-YU4I63DI.js";
+} from "./chunk-IPAMUQLW.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-KFUDQZPK.js";
+} from "./chunk-2TK774DS.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
@@ -624,7 +624,9 @@ function planAnnotations(result, options) {
   const limits = options.limits ?? STEP_ANNOTATION_LIMITS;
   const changed = options.changedFiles ?? /* @__PURE__ */ new Set();
   const all = toAnnotations(result, options);
-  const ordered = [...all.filter((a) => a.file && changed.has(a.file)), ...all.filter((a) => !(a.file && changed.has(a.file)))];
+  const consequence = new Set(result.findings.flatMap((f, i) => f.causedBy ? [all[i]] : []));
+  const rank = (a) => (consequence.has(a) ? 2 : 0) + (a.file && changed.has(a.file) ? 0 : 1);
+  const ordered = [...all].sort((a, b) => rank(a) - rank(b));
   const countOf = (level) => all.filter((a) => a.level === level).length;
   const overflows = ["error", "warning", "notice"].some((level) => countOf(level) > limits[level]);
   const room = { ...limits, notice: overflows ? limits.notice - 1 : limits.notice };

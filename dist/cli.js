@@ -11,16 +11,16 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-4E5TWIMQ.js";
+} from "./chunk-KRQKTEAR.js";
 import {
   formatMarkdown,
   formatText
-} from "./chunk-YU4I63DI.js";
+} from "./chunk-IPAMUQLW.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-KFUDQZPK.js";
+} from "./chunk-2TK774DS.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -120,7 +120,7 @@ Run migration-gate --help for the options.
     if (options.github.comment) {
       const stderr = (line) => process.stderr.write(`${line}
 `);
-      const { postPrComment } = await import("./chunk-Q5ZMU7HQ.js");
+      const { postPrComment } = await import("./chunk-UKHBRGWX.js");
       await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: cwd, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;

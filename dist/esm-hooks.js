@@ -5,17 +5,17 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  cachedTransform,
-  isRelativeOrAbsolute,
-  probeSourceFile,
-  resolveTsconfigPath
-} from "./chunk-E2B5R6SO.js";
+  cachedTransform
+} from "./chunk-5A4HUZZ2.js";
 import "./chunk-22ADNI7Q.js";
 import {
   TYPESCRIPT_EXTENSIONS,
+  isRelativeOrAbsolute,
   isUserSource,
-  moduleFormat
-} from "./chunk-FDDREVO6.js";
+  moduleFormat,
+  probeSourceFile,
+  resolveTsconfigPath
+} from "./chunk-V2HTYB7X.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/worker/esm-hooks.ts

@@ -11,25 +11,25 @@ import {
   readDrizzleFolder,
   referentialAction,
   serializeError
-} from "./chunk-KFUDQZPK.js";
+} from "./chunk-2TK774DS.js";
 import {
   cachedTransform,
-  isRelativeOrAbsolute,
   loadTransformer,
-  probeSourceFile,
-  resolveTsconfigPath,
   transformCacheDir
-} from "./chunk-E2B5R6SO.js";
+} from "./chunk-5A4HUZZ2.js";
 import "./chunk-22ADNI7Q.js";
 import {
   SITE_REGISTRY_GLOBAL,
   require_picomatch
-} from "./chunk-PUU2EW7X.js";
+} from "./chunk-3WUEDU42.js";
 import {
+  isRelativeOrAbsolute,
   isUserSource,
   moduleFormat,
-  packageScope
-} from "./chunk-FDDREVO6.js";
+  packageScope,
+  probeSourceFile,
+  resolveTsconfigPath
+} from "./chunk-V2HTYB7X.js";
 import {
   esm_default
 } from "./chunk-A7TTDEVP.js";
@@ -1126,7 +1126,7 @@ var require_Reflect = __commonJS({
 // src/worker/main.ts
 var import_reflect_metadata = __toESM(require_Reflect(), 1);
 import { register } from "node:module";
-import path14 from "node:path";
+import path17 from "node:path";
 
 // src/worker/register-cjs.ts
 import fs from "node:fs";
@@ -1165,12 +1165,37 @@ import net from "node:net";
 import path2 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
+// src/worker/async-origins.ts
+import { createHook, executionAsyncId } from "node:async_hooks";
+var AsyncOrigins = class {
+  origins = /* @__PURE__ */ new Map();
+  hook = createHook({
+    init: (asyncId, _type, triggerAsyncId) => {
+      this.origins.set(asyncId, this.origins.get(triggerAsyncId) ?? this.origins.get(executionAsyncId()) ?? new Error("async origin"));
+    },
+    destroy: (asyncId) => {
+      this.origins.delete(asyncId);
+    }
+  });
+  start() {
+    this.hook.enable();
+  }
+  stop() {
+    this.hook.disable();
+    this.origins.clear();
+  }
+  /** The stack recorded where the running asynchronous chain began, if it began while tracing. */
+  currentStack() {
+    return this.origins.get(executionAsyncId())?.stack;
+  }
+};
+
 // src/worker/stack-frames.ts
 import { fileURLToPath } from "node:url";
 function stackFrames(stack) {
   const frames = [];
   for (const text of (stack ?? "").split("\n").slice(1)) {
-    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(text.trim());
+    const match = /(?:^at |\()((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(text.trim());
     if (match) frames.push({ file: match[1].startsWith("file:") ? fileURLToPath(match[1]) : match[1], line: Number(match[2]) });
   }
   return frames;
@@ -1181,12 +1206,14 @@ var OWN_DIR = path2.dirname(fileURLToPath2(import.meta.url)) + path2.sep;
 var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "::ffff:127.0.0.1", ""]);
 function installNetGuard(options) {
   let allowed;
+  const origins = new AsyncOrigins();
+  origins.start();
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function guardedConnect(...args) {
     const target = describeTarget(args);
     if (target && (!allowed || !isAllowed(target, allowed))) {
       const label = target.path ?? `${target.host}:${target.port}`;
-      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) });
+      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) ?? userCallSite(origins.currentStack()) });
       const error = Object.assign(
         new Error(`migration-gate blocked a connection to ${label}: only the throwaway Postgres may be reached while your project is checked.`),
         { code: "ECONNREFUSED" }
@@ -1195,12 +1222,15 @@ function installNetGuard(options) {
       return this;
     }
     const socket = connect.apply(this, args);
-    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, database: allowed.database, origin: userCallSite(new Error().stack) }, options);
+    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, database: allowed.database, origin: userCallSite(new Error().stack) ?? userCallSite(origins.currentStack()) }, options);
     return socket;
   };
   return {
     allow(endpoint) {
       allowed = endpoint;
+    },
+    loaded() {
+      origins.stop();
     }
   };
 }
@@ -1263,8 +1293,8 @@ var SiteRegistry = class {
   sites = /* @__PURE__ */ new WeakMap();
   install() {
     const callback2 = (file, classes) => {
-      for (const [value, line, members, decorators = []] of classes) {
-        if (isKeyable(value)) this.sites.set(value, { file, line, members, decorators });
+      for (const [value, line, members, decorators = [], mapped] of classes) {
+        if (isKeyable(value)) this.sites.set(value, { file: mapped ?? file, line, members, decorators });
       }
     };
     globalThis[SITE_REGISTRY_GLOBAL] = callback2;
@@ -1340,7 +1370,7 @@ function findUp(from, name) {
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
-import path8 from "node:path";
+import path11 from "node:path";
 
 // src/worker/typeorm/expected-schema.ts
 function expectedSchema(dataSource, sites) {
@@ -1367,7 +1397,8 @@ function expectedSchema(dataSource, sites) {
       uniques: metadata.uniques.map((unique) => ({
         name: unique.name,
         columns: unique.columns.map((column) => column.databaseName),
-        location: sites.decoratorLocation(unique.target ?? metadata.target, { decorator: "Unique", name: unique.givenName, columns: unique.givenColumnNames }) ?? (unique.columns.length === 1 && !unique.givenName ? locate(unique.columns[0]) : owner.location)
+        location: sites.decoratorLocation(unique.target ?? metadata.target, { decorator: "Unique", name: unique.givenName, columns: unique.givenColumnNames }) ?? // A one-to-one's implied unique carries a generated name: it belongs to the relation.
+        (unique.columns.length === 1 && (!unique.givenName || unique.columns[0].relationMetadata) ? locate(unique.columns[0]) : owner.location)
       })),
       indexes: metadata.indices.filter((index) => index.synchronize !== false).map((index) => ({
         name: index.name,
@@ -1385,8 +1416,42 @@ function expectedSchema(dataSource, sites) {
     });
   }
   const ownTables = ownTablesOf(dataSource, defaultSchema);
-  const schemas = [...new Set([...tables, ...views, ...enums.values()].map((object) => object.schema))];
-  return { tables, enums: [...enums.values()], views, schemas, ownTables };
+  const merged = mergeSharedTables(tables);
+  const schemas = [...new Set([...merged, ...views, ...enums.values()].map((object) => object.schema))];
+  return { tables: merged, enums: [...enums.values()], views, schemas, ownTables };
+}
+function mergeSharedTables(tables) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const table of tables) {
+    const key = `${table.schema}.${table.name}`;
+    const first = byName.get(key);
+    if (!first) {
+      byName.set(key, table);
+      continue;
+    }
+    const add = (into, items, same) => {
+      for (const item of items) if (!into.some((existing) => same(existing, item))) into.push(item);
+    };
+    const sameColumns = (a, b) => a.columns.length === b.columns.length && a.columns.every((c) => b.columns.includes(c));
+    const merged = {
+      ...first,
+      // Prefer the side TypeORM treats as owning (it has a relation to point at).
+      ...first.location === void 0 && table.location !== void 0 && { location: table.location, entityName: table.entityName, relation: table.relation },
+      columns: [...first.columns],
+      uniques: [...first.uniques],
+      indexes: [...first.indexes],
+      foreignKeys: [...first.foreignKeys],
+      checks: [...first.checks],
+      primaryKey: first.primaryKey.length ? first.primaryKey : table.primaryKey
+    };
+    add(merged.columns, table.columns, (a, b) => a.name === b.name);
+    add(merged.uniques, table.uniques, sameColumns);
+    add(merged.indexes, table.indexes, (a, b) => sameColumns(a, b) && a.unique === b.unique && a.where === b.where);
+    add(merged.foreignKeys, table.foreignKeys, (a, b) => sameColumns(a, b) && a.referencedTable.schema === b.referencedTable.schema && a.referencedTable.name === b.referencedTable.name);
+    add(merged.checks, table.checks, (a, b) => a.expression === b.expression);
+    byName.set(key, merged);
+  }
+  return [...byName.values()];
 }
 function describeOwner(dataSource, metadata, sites) {
   if (metadata.tableType === "junction") {
@@ -1428,6 +1493,8 @@ function expectedColumn({ column, table, driver, entityName, location, enums }) 
       isArray: column.isArray
     });
   }
+  const access = { insert: column.isInsert !== false, update: column.isUpdate !== false, select: column.isSelect !== false };
+  if (!access.insert || !access.update || !access.select) expected.access = access;
   if (column.isGenerated && column.generationStrategy === "increment") expected.serial = true;
   if (column.isGenerated && column.generationStrategy === "identity") expected.identity = column.generatedIdentity ?? "BY DEFAULT";
   if (column.generatedType === "STORED" && column.asExpression) expected.generated = column.asExpression;
@@ -1495,7 +1562,7 @@ async function runSchemaOracle(dataSource) {
 }
 
 // src/worker/typeorm/find-data-source.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/worker/import-user-module.ts
 import { pathToFileURL } from "node:url";
@@ -1520,50 +1587,310 @@ function isDataSource(value) {
   return typeof value === "object" && value !== null && value["@instanceof"] === /* @__PURE__ */ Symbol.for("DataSource");
 }
 
+// src/worker/typeorm/user-code-errors.ts
+import fs3 from "node:fs";
+import path4 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var NATIVE_FAILURE = /invalid ELF header|wrong ELF class|NODE_MODULE_VERSION|compiled against a different Node\.js version|not a valid Win32 application|Could not locate the bindings file|No native build was found|ERR_DLOPEN_FAILED/i;
+function nativeModuleError(error, projectDir = process.cwd()) {
+  if (!(error instanceof Error)) return void 0;
+  const code = error.code;
+  const message = error.message;
+  const nativeNotFound = code === "MODULE_NOT_FOUND" && /Cannot find module '[^']*\.node'/.test(message);
+  if (!nativeNotFound && code !== "ERR_DLOPEN_FAILED" && (code === "MODULE_NOT_FOUND" || !NATIVE_FAILURE.test(message))) return void 0;
+  const pkg = packageOf(message, error.stack);
+  if (!pkg) return void 0;
+  const importer = importerOf(error, pkg, projectDir);
+  const where = importer ? ` It is imported at ${path4.relative(projectDir, importer.file)}${importer.line ? `:${importer.line}` : ""}.` : "";
+  return new GateError("native-module-failed", `The native module ${pkg} failed to load: ${firstLine(message)}.${where}`, {
+    hint: `Its compiled binding is missing or was built for another platform or Node.js version. Rebuild it where the gate runs (npm rebuild ${pkg}), or install the dependencies on this machine (npm ci) instead of restoring node_modules built elsewhere; with npm ci --ignore-scripts, run npm rebuild afterwards. No database was contacted.`,
+    cause: error
+  });
+}
+function loadErrorCause(error, projectDir = process.cwd()) {
+  return nativeModuleError(error, projectDir) ?? unresolvedImportError(error, projectDir);
+}
+function unresolvedImportError(error, projectDir) {
+  if (!(error instanceof Error)) return void 0;
+  const code = error.code;
+  if (code !== "MODULE_NOT_FOUND" && code !== "ERR_MODULE_NOT_FOUND") return void 0;
+  const match = /Cannot find (?:module|package) '([^']+)'(?: imported from (\S+))?/.exec(error.message);
+  const specifier = match?.[1];
+  if (!specifier || /^(\.|\/|[A-Za-z]:|file:)/.test(specifier)) return void 0;
+  const pkg = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
+  const from = match[2] && (match[2].startsWith("file:") ? fileURLToPath3(match[2]) : match[2]);
+  const importer = from && !/[\\/]node_modules[\\/]/.test(from) ? { file: from, line: lineImporting(from, pkg) } : importerOf(error, pkg, projectDir);
+  const where = importer ? `, imported at ${path4.relative(projectDir, importer.file)}${importer.line ? `:${importer.line}` : ""}` : "";
+  return new GateError("import-not-found", `Nothing resolves the import "${specifier}"${where}.`, {
+    hint: `If ${pkg} is a package, install the project's dependencies in working-directory before the gate (npm ci; not --omit=dev when it is a devDependency). If it is a tsconfig paths alias, check compilerOptions.paths and baseUrl in the project's tsconfig.json. No database was contacted.`,
+    cause: error
+  });
+}
+function packageOf(message, stack) {
+  const paths = [...message.matchAll(/((?:[A-Za-z]:)?[\\/][^\s'"]*node_modules[\\/][^\s'"]+)/g)].map((m) => m[1]);
+  paths.push(...stackFrames(stack).map((frame) => frame.file).filter((file) => /[\\/]node_modules[\\/]/.test(file)));
+  for (const file of paths) {
+    const parts = file.split(/[\\/]node_modules[\\/]/);
+    const last = parts[parts.length - 1].split(/[\\/]/);
+    const name = last[0].startsWith("@") ? `${last[0]}/${last[1]}` : last[0];
+    if (name && !/^(bindings|node-gyp-build|@mapbox\/node-pre-gyp|node-pre-gyp|prebuild-install)$/.test(name)) return name;
+  }
+  return void 0;
+}
+function importerOf(error, pkg, projectDir) {
+  const isUser = (file2) => !/[\\/]node_modules[\\/]/.test(file2) && path4.isAbsolute(file2) && file2.startsWith(projectDir) && fs3.existsSync(file2);
+  const frame = stackFrames(error.stack).find((f) => isUser(f.file));
+  const requireStack = (error.requireStack ?? []).find(isUser);
+  const file = requireStack ?? frame?.file;
+  if (file) return { file, line: lineImporting(file, pkg) ?? (frame?.file === file ? frame.line : void 0) };
+  return findImporter(projectDir, pkg);
+}
+function importPattern(pkg) {
+  const name = pkg.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return new RegExp(`(?:from\\s*|require\\s*\\(\\s*|import\\s*\\(\\s*|import\\s+)["'\`]${name}(?:/[^"'\`]*)?["'\`]`);
+}
+function lineImporting(file, pkg) {
+  let text;
+  try {
+    text = fs3.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const match = importPattern(pkg).exec(text);
+  return match ? text.slice(0, match.index).split("\n").length : void 0;
+}
+function findImporter(projectDir, pkg) {
+  const pattern = importPattern(pkg);
+  let budget = 5e3;
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = fs3.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return void 0;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (budget-- <= 0) return void 0;
+      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist" || entry.name === "build") continue;
+      const full = path4.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const found = walk(full);
+        if (found) return found;
+      } else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) {
+        const text = fs3.readFileSync(full, "utf8");
+        const match = pattern.exec(text);
+        if (match) return { file: full, line: text.slice(0, match.index).split("\n").length };
+      }
+    }
+    return void 0;
+  };
+  return walk(projectDir);
+}
+function firstLine(message) {
+  return message.split("\n")[0].replace(/\.$/, "");
+}
+function driverTypeFromError(error) {
+  if (!(error instanceof Error)) return void 0;
+  const match = /Wrong driver: "([^"]*)" given/.exec(error.message);
+  return match ? { type: match[1] } : void 0;
+}
+function undefinedTypeError(file, shown, cause) {
+  const variable = file ? typeVariable(file) : void 0;
+  const unset = variable && process.env[variable.name] === void 0;
+  const where = variable ? `: it is read from ${variable.expression}${unset ? `, and ${variable.name} is not set` : ""}` : "";
+  return new GateError("data-source-type-undefined", `The data source's type is undefined in ${shown}${where}, so TypeORM cannot pick a driver.`, {
+    hint: variable ? `Set ${variable.name} for the gate's step (${variable.name}=postgres, or env: { ${variable.name}: postgres } in the workflow), the way the app's own environment sets it; or write type: "postgres" in the file. No database was contacted.` : `TypeORM got no type (usually read from an environment variable that is not set where the gate runs): set that variable for the gate's step (e.g. DB_TYPE=postgres), or write type: "postgres" in the data source. No database was contacted.`,
+    cause
+  });
+}
+function typeVariable(file) {
+  let text;
+  try {
+    text = fs3.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const env = /\btype\s*:\s*(?:\(\s*|<\w+>\s*)*((?:process\.)?env(?:\.([A-Za-z_$][\w$]*)|\[\s*["'`]([^"'`]+)["'`]\s*\]))/.exec(text);
+  if (env) return { name: env[2] ?? env[3], expression: env[1] };
+  const config = /\btype\s*:\s*(?:\(\s*)*([\w$.]*\.get(?:OrThrow)?\s*(?:<[^>]*>)?\(\s*["'`]([^"'`]+)["'`])/.exec(text);
+  if (config) return { name: config[2], expression: `${config[1].replace(/\s+/g, "")})` };
+  const anyTypeVariable = /process\.env(?:\.([A-Za-z_$][\w$]*)|\[\s*["'`]([^"'`]+)["'`]\s*\])/g;
+  for (const match of text.matchAll(anyTypeVariable)) {
+    const name = match[1] ?? match[2];
+    if (/TYPE|DIALECT|DRIVER|ENGINE|CONNECTION$/i.test(name)) return { name, expression: match[0] };
+  }
+  return void 0;
+}
+
 // src/worker/typeorm/find-data-source.ts
 async function findDataSource(request) {
-  const shown = path4.relative(request.projectDir, request.file);
+  const shown = path5.relative(request.projectDir, request.file);
   let exports;
   try {
     exports = await importUserModule(request.file, request.projectRequire);
   } catch (error) {
-    if (error instanceof Error && error.name === "DriverPackageNotInstalledError") throw missingDriver(error, shown);
-    throw userModuleThrew("data-source-threw", `the data source file ${shown}`, error);
+    throw loadFailure(error, request.file, shown, request.projectDir);
   }
+  const options = request.exportName ? await resolveNamed(exports, request.exportName, request.file, shown, request.projectDir) : findOnlyDataSource(exports, shown);
+  checkType(options, request.file, shown);
+  return { options };
+}
+function loadFailure(error, file, shown, projectDir) {
+  const native = loadErrorCause(error, projectDir);
+  if (native) return native;
+  const driver = driverTypeFromError(error);
+  if (driver) return driver.type === "undefined" ? undefinedTypeError(file, shown, error) : unsupportedType(driver.type, file, shown, error);
+  if (error instanceof Error && error.name === "DriverPackageNotInstalledError") return missingDriver(error, shown);
+  if (error instanceof GateError) return error;
+  return userModuleThrew("data-source-threw", `the data source file ${shown}`, error);
+}
+function checkType(options, file, shown) {
+  if (options["type"] === void 0) throw undefinedTypeError(file, shown);
+}
+function findOnlyDataSource(exports, shown) {
   const found = collectDataSources(exports);
-  if (request.exportName) {
-    const chosen = found.find((f) => f.name === request.exportName);
-    if (chosen) return chosen.dataSource;
-    throw new GateError("data-source-export-not-found", `${shown} has no DataSource export named "${request.exportName}" (${describe(found)}).`, {
-      hint: `Set ${optionLabel("data-source-export")} to one of the names listed, or leave it empty when there is only one.`
-    });
-  }
-  if (found.length === 1) return found[0].dataSource;
+  if (found.length === 1) return found[0].options;
   if (found.length > 1) {
     throw new GateError("several-data-sources", `${shown} exports ${found.length} DataSources: ${found.map((f) => f.name).join(", ")}.`, {
-      hint: `Choose the one your migrations run with: ${optionLabel("data-source-export")} ${found[0].name}`
+      hint: `Choose the one your migrations run with: --data-source ${shown}#${found[0].name} (or ${optionLabel("data-source-export")} ${found[0].name})`
     });
   }
   const promises = Object.entries(exports).filter(([, v]) => v instanceof Promise).map(([k]) => k);
+  const others = pickable(exports);
+  const instance = "Export the instance, e.g. `export const AppDataSource = new DataSource({...})` or `export default new DataSource({...})`, the same file `typeorm -d` takes.";
   throw new GateError("no-data-source-export", `${shown} does not export a TypeORM DataSource (exports: ${Object.keys(exports).join(", ") || "none"}).`, {
-    hint: promises.length ? `Export "${promises[0]}" is a promise: export the DataSource instance itself, e.g. export const AppDataSource = new DataSource({...}), and initialize it elsewhere.` : "Export the instance, e.g. `export const AppDataSource = new DataSource({...})` or `export default new DataSource({...})`, the same file `typeorm -d` takes."
+    hint: promises.length ? `Export "${promises[0]}" is a promise: export the DataSource instance itself, e.g. export const AppDataSource = new DataSource({...}), and initialize it elsewhere.` : others.length === 1 ? `Its export "${others[0].name}" is ${others[0].what}: check that with --data-source ${shown}#${others[0].name} (or ${optionLabel("data-source-export")} ${others[0].name}). Or: ${instance}` : others.length > 1 ? `Pick one of its exports with --data-source ${shown}#<name>: ${others.map((o) => `${o.name} (${o.what})`).join(", ")}. Or: ${instance}` : instance
   });
 }
 function collectDataSources(exports) {
-  if (isDataSource(exports)) return [{ name: "module.exports", dataSource: exports }];
+  if (isDataSourceOrConnection(exports)) return [{ name: "default", options: exports.options }];
   const found = [];
-  const add = (name, value) => {
-    if (isDataSource(value) && !found.some((f) => f.dataSource === value)) found.push({ name, dataSource: value });
-  };
-  for (const [name, value] of Object.entries(exports)) add(name, value);
-  const fallback = exports["default"];
-  if (fallback && typeof fallback === "object" && !isDataSource(fallback)) {
-    for (const [name, value] of Object.entries(fallback)) add(name, value);
+  const seen = /* @__PURE__ */ new Set();
+  for (const [name, value] of exportEntries(exports)) {
+    if (isDataSourceOrConnection(value) && !seen.has(value)) {
+      seen.add(value);
+      found.push({ name, options: value.options });
+    }
   }
   return found;
 }
-function describe(found) {
-  return found.length ? `DataSource exports: ${found.map((f) => f.name).join(", ")}` : "it exports no DataSource";
+function pickable(exports) {
+  if (looksLikeOptions(exports)) return [{ name: "default", what: "an options object" }];
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  const entries = typeof exports === "function" ? [["default", exports]] : exportEntries(exports);
+  for (const [name, value] of entries) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    if (typeof value === "function" && !isClass(value)) out.push({ name, what: "a function" });
+    else if (isNestAsyncOptions(value)) out.push({ name, what: "NestJS async options (useFactory)" });
+    else if (looksLikeOptions(value)) out.push({ name, what: "an options object" });
+  }
+  return out;
+}
+function exportEntries(exports) {
+  const entries = Object.entries(exports);
+  const fallback = exports["default"];
+  if (fallback && typeof fallback === "object" && !isDataSourceOrConnection(fallback) && !looksLikeOptions(fallback) && !isNestAsyncOptions(fallback)) {
+    entries.push(...Object.entries(fallback));
+  }
+  return entries;
+}
+async function resolveNamed(exports, name, file, shown, projectDir) {
+  const value = namedExport(exports, name);
+  if (value === void 0) {
+    const dataSources = collectDataSources(exports).map((f) => f.name);
+    const others = pickable(exports).map((p) => p.name);
+    const listed = [
+      dataSources.length ? `DataSource exports: ${dataSources.join(", ")}` : "it exports no DataSource",
+      ...others.length ? [`options or functions: ${others.join(", ")}`] : []
+    ].join("; ");
+    throw new GateError("data-source-export-not-found", `${shown} has no DataSource export named "${name}" (${listed}).`, {
+      hint: `Name one of the exports listed: --data-source ${shown}#<name> (or ${optionLabel("data-source-export")}).`
+    });
+  }
+  return resolveValue(value, `Export "${name}" of ${shown}`, { file, shown, projectDir, name }, 0);
+}
+function namedExport(exports, name) {
+  if (Object.prototype.hasOwnProperty.call(exports, name)) return exports[name];
+  if (name === "default" || name === "module.exports") return exports;
+  const fallback = exports["default"];
+  if (fallback && typeof fallback === "object" && Object.prototype.hasOwnProperty.call(fallback, name)) return fallback[name];
+  return void 0;
+}
+async function resolveValue(value, what, context, depth) {
+  if (isDataSourceOrConnection(value)) return value.options;
+  if (isThenable(value)) return resolveValue(await call(() => value, context), `${what} (once resolved)`, context, depth);
+  if (typeof value === "function") {
+    if (isClass(value)) {
+      throw new GateError("data-source-export-unusable", `${what} is a class (${value.name || "anonymous"}), not a DataSource, options object or function.`, {
+        hint: "Name the export holding the DataSource instance or the options, or a function returning them."
+      });
+    }
+    if (depth > 0) throw notOptions(`${what} returns another function`, context);
+    if (value.length > 0) throw needsArguments(`${what} is a function with ${value.length} parameter${value.length > 1 ? "s" : ""}`, context);
+    return resolveValue(await call(() => value(), context), `What ${what.charAt(0).toLowerCase()}${what.slice(1)} returns`, context, depth + 1);
+  }
+  if (isNestAsyncOptions(value)) {
+    const inject = Array.isArray(value.inject) ? value.inject : [];
+    if (value.useFactory.length > 0 || inject.length > 0) {
+      throw needsArguments(`${what} is TypeOrmModule.forRootAsync options whose useFactory takes ${inject.length ? `injected providers (${inject.map(providerName).join(", ")})` : `${value.useFactory.length} parameter(s)`}`, context);
+    }
+    return resolveValue(await call(() => value.useFactory(), context), `What useFactory of ${what.charAt(0).toLowerCase()}${what.slice(1)} returns`, context, depth + 1);
+  }
+  if (typeof value === "object" && value !== null && ("useClass" in value || "useExisting" in value)) {
+    throw needsArguments(`${what} is TypeOrmModule.forRootAsync options with ${"useClass" in value ? "useClass" : "useExisting"}, built by Nest's injector`, context);
+  }
+  if (Array.isArray(value)) {
+    throw notOptions(`${what} is an array (${value.length} connections?)`, context, "Export one connection's options, or name the export of the one your migrations run with.");
+  }
+  if (looksLikeOptions(value)) return value;
+  throw notOptions(`${what} is ${describeValue(value)}`, context);
+}
+async function call(run, context) {
+  try {
+    return await run();
+  } catch (error) {
+    throw loadFailure(error, context.file, context.shown, context.projectDir);
+  }
+}
+function needsArguments(what, context) {
+  return new GateError("data-source-export-needs-arguments", `${what}; the gate calls it with none (it runs no Nest application and no ConfigService).`, {
+    hint: `Export the options from a plain function without parameters, reading process.env directly, e.g. \`export const typeormOptions = () => ({ type: "postgres", host: process.env.DB_HOST, entities: [...], migrations: [...] })\`, call it from your useFactory, and give --data-source ${context.shown}#typeormOptions.`
+  });
+}
+function notOptions(what, context, hint) {
+  return new GateError("data-source-export-unusable", `${what}, not a DataSource, TypeORM options object or function returning one.`, {
+    hint: hint ?? `Name an export holding a DataSource, an options object ({ type: "postgres", entities, migrations, ... }) or a function without parameters returning one: --data-source ${context.shown}#<name>.`
+  });
+}
+function isDataSourceOrConnection(value) {
+  if (isDataSource(value)) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const v = value;
+  return typeof v["connect"] === "function" && typeof v["close"] === "function" && typeof v["options"] === "object" && "isConnected" in v && Array.isArray(v["entityMetadatas"]);
+}
+var OPTION_KEYS = ["type", "entities", "migrations", "url", "host", "database", "synchronize", "namingStrategy", "subscribers"];
+function looksLikeOptions(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || isDataSourceOrConnection(value)) return false;
+  return OPTION_KEYS.some((key) => key in value);
+}
+function isNestAsyncOptions(value) {
+  return typeof value === "object" && value !== null && typeof value.useFactory === "function";
+}
+function isThenable(value) {
+  return typeof value === "object" && value !== null && typeof value.then === "function";
+}
+function isClass(value) {
+  return typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value));
+}
+function providerName(provider) {
+  return typeof provider === "function" ? provider.name || "anonymous" : String(provider);
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (typeof value === "object") return `an object without TypeORM options (keys: ${Object.keys(value).slice(0, 6).join(", ") || "none"})`;
+  return `a ${typeof value}`;
 }
 function missingDriver(error, shown) {
   if (/postgres/i.test(error.message)) {
@@ -1574,6 +1901,13 @@ function missingDriver(error, shown) {
   }
   return new GateError("unsupported-database", `${shown} creates a DataSource for another database than Postgres (${error.message}); migration-gate checks Postgres projects.`, {
     hint: 'Point the gate at a data source with type: "postgres".',
+    cause: error
+  });
+}
+function unsupportedType(type, file, shown, error) {
+  const variable = typeVariable(file);
+  return new GateError("unsupported-database", `${shown} creates a DataSource of type "${type}"${variable ? ` (read from ${variable.expression})` : ""}, which TypeORM has no driver for.`, {
+    hint: variable ? `Set ${variable.name}=postgres for the gate's step: migration-gate checks Postgres projects.` : 'Use type: "postgres": migration-gate checks Postgres projects.',
     cause: error
   });
 }
@@ -1612,9 +1946,9 @@ function createIsolatedDataSource(typeorm, userOptions, connection2, logger) {
 }
 
 // src/worker/typeorm/load-naming-strategy.ts
-import path5 from "node:path";
+import path6 from "node:path";
 async function loadNamingStrategy(ref, projectDir, projectRequire) {
-  const shown = path5.relative(projectDir, ref.file);
+  const shown = path6.relative(projectDir, ref.file);
   const exports = await importUserModule(ref.file, projectRequire);
   const looksLikeStrategy = (value) => typeof value === "function" && typeof value.prototype?.tableName === "function" || typeof value === "object" && value !== null && typeof value.tableName === "function";
   let chosen;
@@ -1634,27 +1968,28 @@ async function loadNamingStrategy(ref, projectDir, projectRequire) {
 
 // src/worker/typeorm/load-typeorm.ts
 import { createRequire } from "node:module";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/worker/installed-version.ts
-import fs3 from "node:fs";
-import path6 from "node:path";
+import fs4 from "node:fs";
+import path7 from "node:path";
 function installedVersion(entry, name) {
-  let dir = path6.dirname(entry);
-  while (path6.dirname(dir) !== dir) {
-    const pkg = path6.join(dir, "package.json");
-    if (fs3.existsSync(pkg)) {
-      const json = JSON.parse(fs3.readFileSync(pkg, "utf8"));
+  let dir = path7.dirname(entry);
+  while (path7.dirname(dir) !== dir) {
+    const pkg = path7.join(dir, "package.json");
+    if (fs4.existsSync(pkg)) {
+      const json = JSON.parse(fs4.readFileSync(pkg, "utf8"));
       if (json.name === name && json.version) return json.version;
     }
-    dir = path6.dirname(dir);
+    dir = path7.dirname(dir);
   }
   return "unknown";
 }
 
 // src/worker/typeorm/load-typeorm.ts
+var OLDEST_02_PATCH = 25;
 function loadUserTypeorm(projectDir) {
-  const projectRequire = createRequire(path7.join(projectDir, "package.json"));
+  const projectRequire = createRequire(path8.join(projectDir, "package.json"));
   let entry;
   try {
     entry = projectRequire.resolve("typeorm");
@@ -1665,16 +2000,33 @@ function loadUserTypeorm(projectDir) {
     });
   }
   const version = installedVersion(entry, "typeorm");
-  if (!/^(0\.3\.|1\.)/.test(version)) {
-    throw new GateError("typeorm-unsupported", `typeorm ${version} is installed; migration-gate supports typeorm 0.3.x and 1.x.`, {
-      hint: "typeorm 0.2 has no DataSource API. Upgrade to 0.3 or later."
+  const patch02 = /^0\.2\.(\d+)/.exec(version);
+  if (patch02 ? Number(patch02[1]) < OLDEST_02_PATCH : !/^(0\.3\.|1\.)/.test(version)) {
+    throw new GateError("typeorm-unsupported", `typeorm ${version} is installed; migration-gate supports typeorm 0.2.${OLDEST_02_PATCH} and later 0.2.x, 0.3.x and 1.x.`, {
+      hint: patch02 ? `Upgrade typeorm to the last 0.2 (npm install typeorm@0.2.45): the same API, and the gate can check it.` : "Upgrade typeorm to 0.3 or later."
     });
   }
-  return { module: projectRequire("typeorm"), version, projectRequire };
+  const module = projectRequire("typeorm");
+  if (typeof module["DataSource"] === "function") return { module, version, api: "data-source", projectRequire };
+  return { module: { ...module, DataSource: connectionAsDataSource(module["Connection"]) }, version, api: "connection", projectRequire };
+}
+function connectionAsDataSource(Connection) {
+  return function ConnectionDataSource(options) {
+    const connection2 = new Connection(options);
+    return Object.assign(connection2, {
+      initialize: async () => {
+        await connection2.connect();
+        return connection2;
+      },
+      destroy: async () => {
+        if (connection2.isConnected) await connection2.close();
+      }
+    });
+  };
 }
 
 // src/worker/typeorm/migration-recorder.ts
-import fs4 from "node:fs";
+import fs6 from "node:fs";
 
 // src/worker/created-tables.ts
 var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
@@ -1693,6 +2045,84 @@ function createdTablesIn(query) {
 function normalize(identifier) {
   return identifier.startsWith('"') ? identifier.slice(1, -1).replace(/""/g, '"') : identifier.toLowerCase();
 }
+var ADD_COLUMN = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+((?:ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?${IDENT}[^,;]*?(?:,\s*|$|(?=;)))+)`,
+  "gi"
+);
+var ADD_ONE = new RegExp(String.raw`ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`, "gi");
+var NOT_COLUMNS = /* @__PURE__ */ new Set(["constraint", "primary", "unique", "foreign", "check", "exclude"]);
+function addedColumnsIn(query) {
+  const columns = [];
+  for (const match of query.matchAll(ADD_COLUMN)) {
+    const first = normalize(match[1]);
+    const table = match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`;
+    for (const add of match[3].matchAll(ADD_ONE)) {
+      const raw = add[1];
+      if (!raw.startsWith('"') && NOT_COLUMNS.has(raw.toLowerCase())) continue;
+      columns.push(`${table}.${normalize(raw)}`);
+    }
+  }
+  return columns;
+}
+var CREATE_INDEX = new RegExp(
+  String.raw`CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s+)?ON\s+(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s*(?:USING\s+\w+\s*)?\(([^)]*)\)`,
+  "gi"
+);
+var ADD_UNIQUE = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ADD\s+(?:CONSTRAINT\s+${IDENT}\s+)?(?:UNIQUE|PRIMARY\s+KEY)\s*\(([^)]*)\)`,
+  "gi"
+);
+function createdIndexesIn(query) {
+  const found = [];
+  for (const match of [...query.matchAll(CREATE_INDEX), ...query.matchAll(ADD_UNIQUE)]) {
+    const first = normalize(match[1]);
+    const table = match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`;
+    const columns = match[3].split(",").map((c) => normalize(c.trim().split(/\s+/)[0] ?? "")).filter(Boolean);
+    found.push(indexKey(table, columns));
+  }
+  return found;
+}
+function indexKey(table, columns) {
+  return `${table}(${[...columns].sort().join(",")})`;
+}
+
+// src/worker/migration-source-scan.ts
+import fs5 from "node:fs";
+var DROPPED = /DROP\s+(?:INDEX|CONSTRAINT)\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(?:"[^"]+"\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
+var STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/gs;
+var NEW_TABLE = /new\s+Table\s*\(\s*\{\s*name\s*:\s*["'`]([^"'`]+)["'`]/g;
+function scanMigrationSource(file) {
+  let text;
+  try {
+    text = fs5.readFileSync(file, "utf8");
+  } catch {
+    return { tables: [], columns: [], dropped: [], indexes: [] };
+  }
+  const up = upBody(text);
+  const tables = /* @__PURE__ */ new Set();
+  const columns = /* @__PURE__ */ new Set();
+  const dropped = /* @__PURE__ */ new Set();
+  const indexes = /* @__PURE__ */ new Set();
+  for (const match of up.matchAll(STRING_LITERAL)) {
+    const sql = match[0].slice(1, -1).replace(/\\(["'`\\])/g, "$1");
+    for (const table of createdTablesIn(sql)) tables.add(table);
+    for (const column of addedColumnsIn(sql)) columns.add(column);
+    for (const index of createdIndexesIn(sql)) indexes.add(index);
+    for (const drop of sql.matchAll(DROPPED)) dropped.add(drop[1].startsWith('"') ? drop[1].slice(1, -1) : drop[1].toLowerCase());
+  }
+  for (const match of up.matchAll(NEW_TABLE)) {
+    const name = match[1];
+    tables.add(name.includes(".") ? name : `public.${name}`);
+  }
+  return { tables: [...tables], columns: [...columns], dropped: [...dropped], indexes: [...indexes] };
+}
+function upBody(text) {
+  const start = text.search(/\bup\s*\(/);
+  if (start === -1) return text;
+  const rest = text.slice(start);
+  const end = rest.search(/\bdown\s*\(/);
+  return end === -1 ? rest : rest.slice(0, end);
+}
 
 // src/worker/typeorm/migration-recorder.ts
 var MigrationRecorder = class {
@@ -1709,7 +2139,9 @@ var MigrationRecorder = class {
   /** The TypeORM Logger interface. */
   logger = {
     logQuery: (query) => {
-      if (this.current?.stage === "up") this.current.record.createdTables.push(...createdTablesIn(query));
+      if (this.current?.stage !== "up") return;
+      this.current.record.createdTables.push(...createdTablesIn(query));
+      this.current.addedColumns.push(...addedColumnsIn(query));
     },
     logQueryError: (_error, query) => {
       this.failedQuery = query;
@@ -1737,6 +2169,7 @@ var MigrationRecorder = class {
         failing.record.status = "failed";
         failing.record.durationMs = Date.now() - failing.startedAt;
         failing.record.failure = this.describeFailure(error, failing);
+        this.recordWouldCreate(failing);
         this.current = void 0;
         this.failedQuery = void 0;
         this.failedBefore = true;
@@ -1759,7 +2192,7 @@ var MigrationRecorder = class {
         ranAfterFailure: this.failedBefore
       };
       this.records.push(record);
-      this.current = { migration, record, stage: "up", startedAt: Date.now() };
+      this.current = { migration, record, stage: "up", startedAt: Date.now(), addedColumns: [] };
       this.onMigrationStart(name);
       const result = await up(queryRunner);
       this.current.stage = "commit";
@@ -1770,6 +2203,18 @@ var MigrationRecorder = class {
   settle() {
     if (this.current) this.current.record.durationMs = Date.now() - this.current.startedAt;
     this.current = void 0;
+  }
+  /**
+   * A failed migration was rolled back, and the statements after the failing one never ran:
+   * what it creates comes from the queries it sent and from its source, so that a table or
+   * column it would create is blamed on its failure, not on "no migration".
+   */
+  recordWouldCreate(failing) {
+    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : { tables: [], columns: [], dropped: [], indexes: [] };
+    failing.record.createdTables = [.../* @__PURE__ */ new Set([...failing.record.createdTables, ...scanned.tables])];
+    failing.record.createdColumns = [.../* @__PURE__ */ new Set([...failing.addedColumns, ...scanned.columns])];
+    if (scanned.dropped.length) failing.record.droppedNames = scanned.dropped;
+    if (scanned.indexes.length) failing.record.createdIndexes = scanned.indexes;
   }
   describeFailure(error, failing) {
     const err = error;
@@ -1796,7 +2241,7 @@ function lineOfStatement(file, statement) {
   if (!head) return void 0;
   let text;
   try {
-    text = fs4.readFileSync(file, "utf8");
+    text = fs6.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -1807,34 +2252,34 @@ function lineOfStatement(file, statement) {
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
-import { fileURLToPath as fileURLToPath3 } from "url";
+import { fileURLToPath as fileURLToPath4 } from "url";
 
 // node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
 import { createRequire as createRequire2 } from "module";
 import { basename, dirname, normalize as normalize2, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire2(import.meta.url);
-function cleanPath(path15) {
-  let normalized = normalize2(path15);
+function cleanPath(path18) {
+  let normalized = normalize2(path18);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path15, separator) {
-  return path15.replace(SLASHES_REGEX, separator);
+function convertSlashes(path18, separator) {
+  return path18.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path15) {
-  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
+function isRootDirectory(path18) {
+  return path18 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path18);
 }
-function normalizePath(path15, options) {
+function normalizePath(path18, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
-  if (resolvePaths) path15 = resolve(path15);
-  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
-  if (path15 === ".") return "";
-  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path18.includes("/") || path18.startsWith(".");
+  if (resolvePaths) path18 = resolve(path18);
+  if (normalizePath$1 || pathNeedsCleaning) path18 = cleanPath(path18);
+  if (path18 === ".") return "";
+  const needsSeperator = path18[path18.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path18 + pathSeparator : path18, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -1871,8 +2316,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path15 = directoryPath || ".";
-  if (filters.every((filter) => filter(path15, true))) paths.push(path15);
+  const path18 = directoryPath || ".";
+  if (filters.every((filter) => filter(path18, true))) paths.push(path18);
 };
 var empty$2 = () => {
 };
@@ -1924,26 +2369,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path15, state, callback$1) {
-  const { queue, fs: fs7, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path18, state, callback$1) {
+  const { queue, fs: fs11, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs7.realpath(path15, (error, resolvedPath) => {
+  fs11.realpath(path18, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs7.stat(resolvedPath, (error$1, stat2) => {
+    fs11.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path15, state, callback$1) {
-  const { queue, fs: fs7, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path18, state, callback$1) {
+  const { queue, fs: fs11, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs7.realpathSync(path15);
-    const stat2 = fs7.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
+    const resolvedPath = fs11.realpathSync(path18);
+    const stat2 = fs11.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -1953,9 +2398,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path15, resolved, state) {
+function isRecursive(path18, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path15);
+  let parent = dirname(path18);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -1963,7 +2408,7 @@ function isRecursive(path15, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path15, resolved);
+  state.symlinks.set(path18, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -2012,22 +2457,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs7 } = state;
+  const { fs: fs11 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs7.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs11.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs7 } = state;
+  const { fs: fs11 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs7.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs11.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -2135,19 +2580,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path15)) continue;
-        this.pushDirectory(path15, paths, filters);
-        this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
+        let path18 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path18)) continue;
+        this.pushDirectory(path18, paths, filters);
+        this.walkDirectory(this.state, path18, path18, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path15 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path15, this.state, (stat2, resolvedPath) => {
+        let path18 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path18, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path18 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path18 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path15;
+            resolvedPath = useRealPaths ? resolvedPath : path18;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -2313,7 +2758,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path15) => isMatch(path15));
+    this.options.filters.push((path18) => isMatch(path18));
     return this;
   }
 };
@@ -2388,19 +2833,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path15) {
-  return path15.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path18) {
+  return path18.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path15) {
+function splitPattern(path18) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path15, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
+  const result = import_picomatch.default.scan(path18, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path18];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path18) => path18.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path18) => path18.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -2507,13 +2952,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path15 = format(p, isDirectory);
-      const matches = matcher(path15) && !ignore(path15);
-      if (matches) log(`matched ${path15}`);
+      const path18 = format(p, isDirectory);
+      const matches = matcher(path18) && !ignore(path18);
+      if (matches) log(`matched ${path18}`);
       return matches;
     } : (p, isDirectory) => {
-      const path15 = format(p, isDirectory);
-      return matcher(path15) && !ignore(path15);
+      const path18 = format(p, isDirectory);
+      return matcher(path18) && !ignore(path18);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -2552,7 +2997,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath3(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath4(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir,
@@ -2592,6 +3037,104 @@ async function preloadGlobs(options, projectRequire) {
   }
 }
 
+// src/worker/typeorm/unregistered-migrations.ts
+import fs7 from "node:fs";
+import path9 from "node:path";
+var CODE_FILE = /\.(?:[cm]?ts|[cm]?js)$/;
+var MIGRATION_CLASS = /\bclass\s+([A-Za-z_$][\w$]*?\d{13})\b/;
+function findUnregisteredMigrations(option, migrations, sites) {
+  if (!Array.isArray(option) || !option.some((item) => typeof item === "function")) return [];
+  const registeredFiles = /* @__PURE__ */ new Set();
+  const registeredNames = /* @__PURE__ */ new Set();
+  for (const migration of migrations) {
+    registeredNames.add(migration.name ?? migration.constructor.name);
+    registeredNames.add(migration.constructor.name);
+    const location = sites.classLocation(migration.constructor);
+    if (location) registeredFiles.add(location.file);
+  }
+  const folders = new Set([...registeredFiles].map((file) => path9.dirname(file)));
+  const found = [];
+  for (const folder of folders) {
+    let entries;
+    try {
+      entries = fs7.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort()) {
+      const file = path9.join(folder, entry);
+      if (!CODE_FILE.test(entry) || entry.endsWith(".d.ts") || registeredFiles.has(file)) continue;
+      const text = fs7.readFileSync(file, "utf8");
+      const match = MIGRATION_CLASS.exec(text);
+      if (!match || registeredNames.has(match[1]) || !/\bup\s*\(/.test(text)) continue;
+      const scanned = scanMigrationSource(file);
+      found.push({
+        name: match[1],
+        location: { file, line: text.slice(0, match.index).split("\n").length },
+        createdTables: scanned.tables,
+        createdColumns: scanned.columns
+      });
+    }
+  }
+  return found;
+}
+
+// src/worker/typeorm/read-ormconfig.ts
+import fs8 from "node:fs";
+import path10 from "node:path";
+async function readOrmconfig(typeorm, projectDir, source) {
+  const Reader = typeorm.module.ConnectionOptionsReader;
+  const shown = source.file ? path10.relative(projectDir, source.file) : "ormconfig";
+  if (typeof Reader !== "function") {
+    throw new GateError("ormconfig-unsupported", `typeorm ${typeorm.version} does not read ormconfig files.`, {
+      hint: `Give ${optionLabel("data-source")}: the file exporting the DataSource (or its options) your migrations run with.`
+    });
+  }
+  let all;
+  try {
+    all = await new Reader({ root: projectDir, ...source.file && { configName: path10.relative(projectDir, source.file) } }).all();
+  } catch (error) {
+    const native = loadErrorCause(error, projectDir);
+    if (native) throw native;
+    const driver = driverTypeFromError(error);
+    if (driver?.type === "undefined") throw undefinedTypeError(source.file, shown, error);
+    if (error instanceof Error && /No connection options were found/.test(error.message)) {
+      throw new GateError("ormconfig-not-found", `typeorm ${typeorm.version} found no connection options in ${projectDir}: no ormconfig file${source.file ? ` at ${shown}` : ""} it can read, and neither TYPEORM_CONNECTION nor TYPEORM_URL is set.`, {
+        hint: `Give ${optionLabel("ormconfig")} (the file your typeorm CLI reads, e.g. ormconfig.json), or ${optionLabel("data-source")}.`,
+        cause: error
+      });
+    }
+    throw userModuleThrew("ormconfig-threw", source.file ? `the ormconfig file ${shown}` : "the ormconfig (typeorm's ConnectionOptionsReader)", error);
+  }
+  const name = source.connectionName ?? "default";
+  const connections = all.map((options) => ({ name: connectionName(options), options: isDataSource(options) ? options.options : options }));
+  const chosen = connections.find((c) => c.name === name);
+  if (!chosen) {
+    throw new GateError("ormconfig-connection-not-found", `${describe(shown, all)} has no connection named "${name}" (connections: ${connections.map((c) => c.name).join(", ") || "none"}).`, {
+      hint: `Set ${optionLabel("data-source-export")} to the connection your migrations run with.`
+    });
+  }
+  if (chosen.options["type"] === void 0) {
+    if (!source.file && (process.env["TYPEORM_URL"] !== void 0 || process.env["TYPEORM_HOST"] !== void 0)) {
+      throw new GateError("data-source-type-undefined", "The connection read from the TYPEORM_* variables has no type: TYPEORM_CONNECTION is not set.", {
+        hint: "Set TYPEORM_CONNECTION=postgres for the gate's step, as the app's environment does. No database was contacted."
+      });
+    }
+    throw undefinedTypeError(source.file ?? findOrmconfigFile(projectDir), shown);
+  }
+  return chosen.options;
+}
+function connectionName(options) {
+  const name = isDataSource(options) ? options.options["name"] : options["name"];
+  return typeof name === "string" && name ? name : "default";
+}
+function describe(shown, all) {
+  return all.length ? shown : `${shown} (empty)`;
+}
+function findOrmconfigFile(projectDir) {
+  return ["js", "mjs", "cjs", "ts", "mts", "cts"].map((ext) => path10.join(projectDir, `ormconfig.${ext}`)).find((file) => fs8.existsSync(file));
+}
+
 // src/worker/typeorm/run-typeorm-project.ts
 async function runTypeormProject({ request, connection: connection2, sites, onPhase, onMigrationStart, onResult, onOracle }) {
   const { projectDir, project } = request;
@@ -2603,11 +3146,13 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
   if (project.kind === "data-source") {
     const found = await findDataSource({ file: project.file, exportName: project.exportName, projectDir, projectRequire: typeorm.projectRequire });
     userOptions = found.options;
+  } else if (project.kind === "ormconfig") {
+    userOptions = await readOrmconfig(typeorm, projectDir, project);
   } else {
     userOptions = {
       type: "postgres",
-      entities: project.entities.map((glob) => path8.resolve(projectDir, glob)),
-      migrations: project.migrations.map((glob) => path8.resolve(projectDir, glob)),
+      entities: project.entities.map((glob) => path11.resolve(projectDir, glob)),
+      migrations: project.migrations.map((glob) => path11.resolve(projectDir, glob)),
       namingStrategy: project.namingStrategy && await loadNamingStrategy(project.namingStrategy, projectDir, typeorm.projectRequire)
     };
   }
@@ -2624,6 +3169,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     const load = Date.now() - loadStarted - waited;
     onPhase("migrate");
     const migrateStarted = Date.now();
+    const unregisteredMigrations = findUnregisteredMigrations(userOptions["migrations"], dataSource.migrations, sites);
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
@@ -2632,6 +3178,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
       expected,
       migrations,
       migrationsOption: describeOption(userOptions["migrations"]),
+      unregisteredMigrations,
       timings: { load, migrate }
     });
     if (request.crossCheck) {
@@ -2646,6 +3193,8 @@ async function initialize(dataSource, userOptions) {
   try {
     await dataSource.initialize();
   } catch (error) {
+    const cause = loadErrorCause(error);
+    if (cause) throw cause;
     const message = error instanceof Error ? error.message : String(error);
     const undefinedType = /ColumnTypeUndefinedError|Column type for .* is not defined/.test(`${error.name} ${message}`);
     const entities = describeOption(userOptions["entities"]).join(", ") || "none";
@@ -2667,7 +3216,7 @@ function describeOption(value) {
 }
 
 // src/worker/drizzle/run-drizzle-project.ts
-import path13 from "node:path";
+import path16 from "node:path";
 
 // src/worker/drizzle/expected-schema.ts
 var SERIAL_TYPES = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
@@ -2831,10 +3380,10 @@ function isColumn(value) {
 }
 
 // src/worker/drizzle/load-config.ts
-import path9 from "node:path";
+import path12 from "node:path";
 async function loadDrizzleConfig(source, projectDir, projectRequire) {
   const raw = source.configFile ? await readConfigFile(source.configFile, projectDir, projectRequire) : {};
-  const shown = source.configFile ? path9.relative(projectDir, source.configFile) : void 0;
+  const shown = source.configFile ? path12.relative(projectDir, source.configFile) : void 0;
   if (raw.dialect !== void 0 && raw.dialect !== "postgresql") {
     throw new GateError("drizzle-unsupported-dialect", `${shown} sets dialect "${String(raw.dialect)}"; migration-gate checks PostgreSQL projects only.`, {
       hint: "Point drizzle-config at the config of the project's PostgreSQL database."
@@ -2851,7 +3400,7 @@ async function loadDrizzleConfig(source, projectDir, projectRequire) {
   const casing = raw.casing === "snake_case" || raw.casing === "camelCase" ? raw.casing : void 0;
   return {
     schema,
-    migrationsDir: path9.resolve(projectDir, out),
+    migrationsDir: path12.resolve(projectDir, out),
     casing,
     migrationsTable: typeof raw.migrations?.table === "string" ? raw.migrations.table : "__drizzle_migrations",
     migrationsSchema: typeof raw.migrations?.schema === "string" ? raw.migrations.schema : "drizzle",
@@ -2859,7 +3408,7 @@ async function loadDrizzleConfig(source, projectDir, projectRequire) {
   };
 }
 async function readConfigFile(file, projectDir, projectRequire) {
-  const shown = path9.relative(projectDir, file);
+  const shown = path12.relative(projectDir, file);
   let exports;
   try {
     exports = await importUserModule(file, projectRequire);
@@ -2878,9 +3427,9 @@ async function readConfigFile(file, projectDir, projectRequire) {
 
 // src/worker/drizzle/load-drizzle.ts
 import { createRequire as createRequire3 } from "node:module";
-import path10 from "node:path";
+import path13 from "node:path";
 function loadUserDrizzle(projectDir) {
-  const projectRequire = createRequire3(path10.join(projectDir, "package.json"));
+  const projectRequire = createRequire3(path13.join(projectDir, "package.json"));
   let entry;
   try {
     entry = projectRequire.resolve("drizzle-orm");
@@ -2924,8 +3473,8 @@ function loadUserDrizzle(projectDir) {
 }
 
 // src/worker/drizzle/load-schema.ts
-import fs5 from "node:fs";
-import path11 from "node:path";
+import fs9 from "node:fs";
+import path14 from "node:path";
 async function loadDrizzleSchema(patterns, options) {
   const { projectDir, orm } = options;
   const files = schemaFiles(patterns, projectDir);
@@ -2941,7 +3490,7 @@ async function loadDrizzleSchema(patterns, options) {
     try {
       exports = await importUserModule(file, options.projectRequire);
     } catch (error) {
-      throw userModuleThrew("drizzle-schema-threw", `the schema module ${path11.relative(projectDir, file)}`, error);
+      throw userModuleThrew("drizzle-schema-threw", `the schema module ${path14.relative(projectDir, file)}`, error);
     }
     for (const [exportName, value] of Object.entries(exports)) {
       if (value === null || typeof value !== "object" && typeof value !== "function" || seen.has(value)) continue;
@@ -2957,16 +3506,16 @@ async function loadDrizzleSchema(patterns, options) {
 }
 function schemaFiles(patterns, projectDir) {
   const globs = patterns.map((pattern) => {
-    const full = path11.resolve(projectDir, pattern);
-    const isDir = fs5.existsSync(full) && fs5.statSync(full).isDirectory();
-    return (isDir ? path11.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
+    const full = path14.resolve(projectDir, pattern);
+    const isDir = fs9.existsSync(full) && fs9.statSync(full).isDirectory();
+    return (isDir ? path14.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
   });
   return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter(isCodeFile).sort();
 }
 
 // src/worker/drizzle/replay-migrations.ts
-import fs6 from "node:fs";
-import path12 from "node:path";
+import fs10 from "node:fs";
+import path15 from "node:path";
 var BREAKPOINT = "--> statement-breakpoint";
 async function replayDrizzleMigrations(request) {
   const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
@@ -2991,7 +3540,7 @@ async function replayDrizzleMigrations(request) {
 }
 function plan(metas, folder) {
   return metas.map((meta, index) => {
-    if (meta.name) return { meta, name: meta.name, file: path12.join(folder.dir, meta.name, "migration.sql") };
+    if (meta.name) return { meta, name: meta.name, file: path15.join(folder.dir, meta.name, "migration.sql") };
     const entry = folder.journal[index];
     return { meta, name: entry?.tag ?? `migration ${index}`, file: entry ? journalEntryFile(folder, entry) : folder.journalFile ?? folder.dir };
   });
@@ -3025,10 +3574,10 @@ var MigrationRunner = class {
   async fallback(folder, refusal) {
     const message = refusal instanceof Error ? refusal.message : String(refusal);
     const files = folder.format === "journal" ? folder.journal.map((entry) => ({ name: entry.tag, file: journalEntryFile(folder, entry), when: entry.when })) : folder.sqlFiles.map((file) => ({ name: file.name, file: file.file, when: void 0 }));
-    const present = files.filter((f) => fs6.existsSync(f.file));
+    const present = files.filter((f) => fs10.existsSync(f.file));
     if (present.length === files.length) {
       this.records.push({
-        name: path12.basename(folder.dir),
+        name: path15.basename(folder.dir),
         location: { file: folder.journalFile ?? folder.dir, line: 1 },
         status: "failed",
         durationMs: 0,
@@ -3039,7 +3588,7 @@ var MigrationRunner = class {
       this.failedBefore = true;
     }
     for (const migration of present) {
-      const text = fs6.readFileSync(migration.file, "utf8");
+      const text = fs10.readFileSync(migration.file, "utf8");
       await this.run({ meta: { sql: text.split(BREAKPOINT), folderMillis: migration.when ?? 0, hash: "" }, name: migration.name, file: migration.file }, text.split(BREAKPOINT));
     }
     return this.records;
@@ -3062,6 +3611,8 @@ var MigrationRunner = class {
     if (failure) {
       record.status = "failed";
       record.failure = failure;
+      record.createdColumns = migration.meta.sql.flatMap((statement) => addedColumnsIn(statement));
+      record.createdIndexes = migration.meta.sql.flatMap((statement) => createdIndexesIn(statement));
       this.failedBefore = true;
     }
   }
@@ -3119,7 +3670,7 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
     entityCount: expected.tables.length,
     expected,
     migrations,
-    migrationsOption: [path13.relative(projectDir, config.migrationsDir) || "."],
+    migrationsOption: [path16.relative(projectDir, config.migrationsDir) || "."],
     drizzleFolder: folder,
     timings: { load, migrate: Date.now() - migrateStarted }
   });
@@ -3145,7 +3696,10 @@ async function main(request) {
   const shared = {
     connection,
     sites,
-    onPhase: (phase) => void send({ type: "phase", phase }),
+    onPhase: (phase) => {
+      if (phase === "migrate") guard?.loaded();
+      void send({ type: "phase", phase });
+    },
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
     onResult: (result) => send({ type: "result", result: { ...result, blockedConnections } })
   };
@@ -3160,9 +3714,9 @@ async function main(request) {
   });
 }
 function needsEsmHooks({ projectDir, project }) {
-  if (packageScope(path14.join(projectDir, "package.json")) === "module") return true;
+  if (packageScope(path17.join(projectDir, "package.json")) === "module") return true;
   if (project.kind === "drizzle") return [project.configFile ?? "", ...project.schema].some((file) => /\.m[jt]s\b/.test(file));
-  const files = project.kind === "data-source" ? [project.file] : [...project.entities, ...project.migrations];
+  const files = project.kind === "data-source" ? [project.file] : project.kind === "ormconfig" ? [project.file ?? ""] : [...project.entities, ...project.migrations];
   return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || project.kind === "data-source" && moduleFormat(file) === "module");
 }
 process.on("message", (message) => {

@@ -8,7 +8,7 @@ import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-YU4I63DI.js";
+} from "./chunk-IPAMUQLW.js";
 import {
   __commonJS,
   __require,

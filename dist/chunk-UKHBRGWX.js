@@ -6,8 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   postPrComment
-} from "./chunk-MX6T2VK5.js";
-import "./chunk-YU4I63DI.js";
+} from "./chunk-UEHN2MXE.js";
+import "./chunk-IPAMUQLW.js";
 import "./chunk-4EXQY7HF.js";
 export {
   postPrComment

@@ -44,32 +44,38 @@ var OPTION_SPECS = [
   },
   {
     name: "orm",
-    description: "Which ORM the project uses: auto (TypeORM when data-source or entities is given; Drizzle when drizzle-config or schema is given, or a drizzle.config.ts/js sits in working-directory), typeorm or drizzle.",
+    description: "Which ORM the project uses: auto (TypeORM when data-source, entities or ormconfig is given; Drizzle when drizzle-config or schema is given, or a drizzle.config.ts/js sits in working-directory; else TypeORM when an ormconfig.* file sits in working-directory or TYPEORM_CONNECTION/TYPEORM_URL is set), typeorm or drizzle.",
     default: "auto",
     actionInput: true,
     placeholder: "auto|typeorm|drizzle"
   },
   {
     name: "data-source",
-    description: "File that exports the TypeORM DataSource (.ts or .js), as given to `typeorm -d`. Use this, or `entities` + `migrations`.",
+    description: 'File that exports the TypeORM DataSource (.ts or .js), as given to `typeorm -d`. `file#name` picks the export `name`, which may also be a plain options object (`{ type: "postgres", ... }`, as given to NestJS `TypeOrmModule.forRoot`) or a function without parameters, sync or async, returning either. Use this, or `entities` + `migrations`, or `ormconfig`.',
     actionInput: true,
-    placeholder: "file"
+    placeholder: "file[#export]"
   },
   {
     name: "data-source-export",
-    description: "Name of the export to use when the data source file exports several DataSources.",
+    description: "Name of the export to use when the data source file exports several DataSources (the same as `data-source: file#name`). With `ormconfig`: the connection to check, instead of `default`.",
     actionInput: true,
     placeholder: "name"
   },
   {
+    name: "ormconfig",
+    description: "typeorm 0.2 projects without a data source file: the ormconfig file (.json, .js, .ts, .yml, .yaml or .env) to read, with the project's own typeorm ConnectionOptionsReader as typeorm 0.2's CLI reads it; the `default` connection is checked, or the one `data-source-export` names. Empty, with no data-source or entities: ormconfig.* in working-directory, or the TYPEORM_* environment variables.",
+    actionInput: true,
+    placeholder: "file"
+  },
+  {
     name: "entities",
-    description: "For projects without a data source file (NestJS): entity file globs, comma or newline separated.",
+    description: "For projects without a data source file (NestJS): entity file globs, comma or newline separated (a comma inside `{}` belongs to the glob: `src/**/*.entity{.ts,.js}`).",
     actionInput: true,
     placeholder: "globs"
   },
   {
     name: "migrations",
-    description: "TypeORM, with `entities`: migration file globs, comma or newline separated. Drizzle: the migrations folder (drizzle-kit's `out`), overriding the config's.",
+    description: "TypeORM, with `entities`: migration file globs, comma or newline separated (not inside `{}`). Drizzle: the migrations folder (drizzle-kit's `out`), overriding the config's.",
     actionInput: true,
     placeholder: "globs"
   },
@@ -189,11 +195,28 @@ var OPTION_SPECS = [
 
 // src/engine/parse-options.ts
 import fs4 from "node:fs";
-import path9 from "node:path";
+import path11 from "node:path";
 
 // src/engine/rule-config.ts
 import fs3 from "node:fs";
-import path8 from "node:path";
+import path10 from "node:path";
+
+// src/rules/backdated-migration.ts
+import path from "node:path";
+var backdatedMigration = {
+  id: "backdated-migration",
+  defaultSeverity: "warning",
+  description: "A TypeORM migration added with a timestamp older than one already merged: existing databases run it in another order than fresh ones.",
+  check({ backdatedMigrations }) {
+    return (backdatedMigrations ?? []).map((m) => ({
+      key: m.name,
+      object: m.name,
+      location: m.location,
+      message: `${m.name} is new since ${m.baseRef} but its timestamp (${m.timestamp}) is older than ${m.newestMerged} (${m.newestTimestamp}), which is already merged: fresh databases run it before ${m.newestMerged}, existing ones (staging, production) after it, as the last migration.`,
+      hint: `Unless it must run before ${m.newestMerged} on fresh databases, give it a timestamp after ${m.newestTimestamp}: rename the class (and its name property and file, e.g. ${path.basename(m.location.file).replace(String(m.timestamp), String(m.newestTimestamp + 1))}); it has not run anywhere from the base branch yet. If it must, make sure it also works when run after ${m.newestMerged}.`
+    }));
+  }
+};
 
 // src/rules/blocked-connection.ts
 var blockedConnection = {
@@ -216,27 +239,27 @@ var blockedConnection = {
 };
 
 // src/rules/edited-migration.ts
-import path from "node:path";
+import path2 from "node:path";
 var editedMigration = {
   id: "edited-migration",
   defaultSeverity: "error",
   description: "A migration that already exists on the base revision was edited: databases that applied it never see the change.",
   check({ editedMigrations, orm }) {
     return (editedMigrations ?? []).map((edited) => ({
-      key: path.basename(edited.file),
-      object: path.basename(edited.file),
+      key: path2.basename(edited.file),
+      object: path2.basename(edited.file),
       location: { file: edited.file, line: edited.line },
-      message: `${path.basename(edited.file)} was edited after it was merged (it differs from ${edited.baseRef}): databases that already applied it will never run the change, because ${orm === "drizzle" ? "drizzle-orm's migrator never compares the stored hash" : "TypeORM never runs a migration of the same name again"}.`,
+      message: `${path2.basename(edited.file)} was edited after it was merged (it differs from ${edited.baseRef}): databases that already applied it will never run the change, because ${orm === "drizzle" ? "drizzle-orm's migrator never compares the stored hash" : "TypeORM never runs a migration of the same name again"}.`,
       hint: `Revert the edit and put the change in a new migration (${orm === "drizzle" ? "npx drizzle-kit generate" : "npx typeorm migration:generate"}). If no database has applied it yet (it was merged minutes ago), ignore this finding with that reason.`
     }));
   }
 };
 
 // src/rules/duplicate-migration-number.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/rules/journal-text.ts
-import path2 from "node:path";
+import path3 from "node:path";
 function journalFolder(folder) {
   return folder?.format === "journal" && folder.journalFile ? folder : void 0;
 }
@@ -244,7 +267,7 @@ function entryLocation(folder, entry) {
   return { file: folder.journalFile, line: entry.line };
 }
 function shortPath(folder, file) {
-  return path2.join(path2.basename(folder.dir), path2.relative(folder.dir, file));
+  return path3.join(path3.basename(folder.dir), path3.relative(folder.dir, file));
 }
 function isoTime(when) {
   return Number.isFinite(when) ? new Date(when).toISOString() : String(when);
@@ -268,9 +291,9 @@ var duplicateMigrationNumber = {
       const later = files[files.length - 1];
       findings.push({
         key: `prefix:${prefix}`,
-        object: path3.basename(later.file),
+        object: path4.basename(later.file),
         location: { file: later.file, line: 1 },
-        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path3.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
+        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path4.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
         hint: "Keep the one already on the main branch; for the other, delete its .sql file, journal entry and snapshot, and run npx drizzle-kit generate again on top of the merged branch so it gets the next number and a snapshot that includes both."
       });
     }
@@ -339,10 +362,10 @@ var migrationOutOfOrder = {
 
 // src/migrations/drizzle-folder.ts
 import fs from "node:fs";
-import path4 from "node:path";
-var JOURNAL_PATH = path4.join("meta", "_journal.json");
+import path5 from "node:path";
+var JOURNAL_PATH = path5.join("meta", "_journal.json");
 function readDrizzleFolder(dir) {
-  const journalFile = path4.join(dir, JOURNAL_PATH);
+  const journalFile = path5.join(dir, JOURNAL_PATH);
   if (fs.existsSync(journalFile)) return readJournalFolder(dir, journalFile);
   return readTimestampFolders(dir);
 }
@@ -369,19 +392,19 @@ function readJournalFolder(dir, journalFile) {
     tag: String(entry.tag),
     line: lines[index] ?? 1
   }));
-  const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => ({ file: path4.join(dir, name), name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] }));
-  const metaDir = path4.join(dir, "meta");
-  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path4.join(metaDir, name)));
+  const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => ({ file: path5.join(dir, name), name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] }));
+  const metaDir = path5.join(dir, "meta");
+  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path5.join(metaDir, name)));
   return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
 }
 function readTimestampFolders(dir) {
-  const folders = listFiles(dir).filter((name) => fs.existsSync(path4.join(dir, name, "migration.sql")));
+  const folders = listFiles(dir).filter((name) => fs.existsSync(path5.join(dir, name, "migration.sql")));
   return {
     format: "folders",
     dir,
     journal: [],
-    sqlFiles: folders.map((name) => ({ file: path4.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
-    snapshots: folders.flatMap((name) => readSnapshot(path4.join(dir, name, "snapshot.json")))
+    sqlFiles: folders.map((name) => ({ file: path5.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
+    snapshots: folders.flatMap((name) => readSnapshot(path5.join(dir, name, "snapshot.json")))
   };
 }
 function readSnapshot(file) {
@@ -427,7 +450,7 @@ function listFiles(dir) {
   }
 }
 function journalEntryFile(folder, entry) {
-  return path4.join(folder.dir, `${entry.tag}.sql`);
+  return path5.join(folder.dir, `${entry.tag}.sql`);
 }
 
 // src/rules/missing-migration-file.ts
@@ -450,7 +473,7 @@ var missingMigrationFile = {
 };
 
 // src/rules/snapshot-collision.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var snapshotCollision = {
   id: "snapshot-collision",
   defaultSeverity: "error",
@@ -467,11 +490,11 @@ var snapshotCollision = {
       if (snapshots.length < 2) continue;
       const later = snapshots[snapshots.length - 1];
       findings.push({
-        key: `${prevId}:${snapshots.map((s) => path5.basename(s.file)).join(",")}`,
-        object: path5.basename(later.file),
+        key: `${prevId}:${snapshots.map((s) => path6.basename(s.file)).join(",")}`,
+        object: path6.basename(later.file),
         location: { file: later.file, line: later.line },
         message: `${snapshots.map((s) => shortPath(folder, s.file)).join(" and ")} have the same prevId ${prevId}: two branches generated migrations from the same parent.`,
-        hint: `Regenerate the later branch's migration on top of the merged branch (delete ${path5.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes.`
+        hint: `Regenerate the later branch's migration on top of the merged branch (delete ${path6.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes.`
       });
     }
     return findings;
@@ -479,7 +502,7 @@ var snapshotCollision = {
 };
 
 // src/rules/unlisted-migration.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var unlistedMigration = {
   id: "unlisted-migration",
   defaultSeverity: "error",
@@ -490,10 +513,27 @@ var unlistedMigration = {
     const listed = new Set(folder.journal.map((entry) => entry.tag));
     return folder.sqlFiles.filter((file) => !listed.has(file.name)).map((file) => ({
       key: file.name,
-      object: path6.basename(file.file),
+      object: path7.basename(file.file),
       location: { file: file.file, line: 1 },
       message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
       hint: "A merge usually kept the file and lost its journal entry. Delete the file and run npx drizzle-kit generate again on top of the merged branch (it writes the SQL and the journal entry together), or delete it if it is a leftover."
+    }));
+  }
+};
+
+// src/rules/unregistered-migration.ts
+import path8 from "node:path";
+var unregisteredMigration = {
+  id: "unregistered-migration",
+  defaultSeverity: "error",
+  description: "A migration class in the migrations folder that the data source's migrations list does not name: it never runs.",
+  check({ unregisteredMigrations }) {
+    return (unregisteredMigrations ?? []).map((migration) => ({
+      key: migration.name,
+      object: migration.name,
+      location: migration.location,
+      message: `Migration ${migration.name} (${path8.basename(migration.location.file)}) is not in the data source's migrations list, so migration:run never runs it${migration.createdTables.length ? `; it creates ${migration.createdTables.join(", ")}` : ""}.`,
+      hint: `Import ${migration.name} in the data source and add it to migrations (or give migrations a glob such as "src/migrations/*.ts"). If it is obsolete, delete the file. Do not write another migration for what it does.`
     }));
   }
 };
@@ -589,8 +629,11 @@ function fix({ table, expected, aspect }) {
       return "Generated expressions cannot be altered in place: add a migration that drops the column and adds it again with the entity's expression (or change the entity).";
     case "identity":
       return expected.identity ? `Add a migration: ${alter} ${expected.identity === "ALWAYS" ? "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT"} (or ADD GENERATED ${expected.identity} AS IDENTITY when it has none).` : `Add a migration: ${alter} DROP IDENTITY, or make the entity match.`;
-    case "serial":
-      return `Add a migration that creates a sequence for it and sets ${alter} SET DEFAULT nextval('<sequence>'), or declare the column as the database has it.`;
+    case "serial": {
+      const sequence = `${table.schema === "public" ? "" : `${quote(table.schema)}.`}${quote(`${table.name}_${expected.name}_seq`)}`;
+      const owner = `${quoteTable(table)}.${quote(expected.name)}`;
+      return `Add a migration: CREATE SEQUENCE IF NOT EXISTS ${sequence} OWNED BY ${owner}; SELECT setval('${sequence.replace(/'/g, "''")}', COALESCE((SELECT MAX(${quote(expected.name)}) FROM ${quoteTable(table)}), 0) + 1, false); ${alter} SET DEFAULT nextval('${sequence.replace(/'/g, "''")}'). Or declare the column as the database has it.`;
+    }
     default:
       return expected.default !== void 0 ? `Add a migration: ${alter} SET DEFAULT ${expected.default}, or change the entity's default.` : `Add a migration: ${alter} DROP DEFAULT, or declare the default in the entity.`;
   }
@@ -615,6 +658,22 @@ var enumValuesMismatch = {
   }
 };
 
+// src/rules/extra-check.ts
+var extraCheck = {
+  id: "extra-check",
+  defaultSeverity: "error",
+  description: "A check constraint in the database that no entity declares: writes the code allows can fail.",
+  check({ diff, orm }) {
+    return diff.extraChecks.map(({ table, check }) => ({
+      key: `${qualifiedName(table)} ${check.definition}`,
+      object: `${qualifiedName(table)}.${check.name}`,
+      location: table.location,
+      message: `${qualifiedName(table)} has check ${check.name} (${check.definition}) after the migrations, but ${table.entityName} declares no such check: writes that break it fail.`,
+      hint: `If the code is right, add a migration: ALTER TABLE ${quoteTable(table)} DROP CONSTRAINT ${quote(check.name)}. ` + (orm === "drizzle" ? "If the database is right, declare it in the pgTable's extra config: check(...)." : `If the database is right, declare it on the entity: @Check(${JSON.stringify(check.definition.replace(/^CHECK\s*/i, ""))}).`)
+    }));
+  }
+};
+
 // src/rules/relation-errors.ts
 function missingRelationOf(migration, expected) {
   const failure = migration.failure;
@@ -625,10 +684,33 @@ function missingRelationOf(migration, expected) {
   const candidates = expected.filter((t) => t.name === name && (schema ? t.schema === schema : true));
   return candidates.find((t) => t.schema === "public") ?? candidates[0];
 }
-function createdByNoMigration({ actual, migrations }) {
+function createdByNoMigration(context) {
+  const { actual, migrations } = context;
   const existing = new Set(actual.tables.map(qualifiedName));
   const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table));
+  const unregistered = unregisteredCreatorOf(context);
+  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table)) && !unregistered(qualifiedName(table));
+}
+function failedCreatorOf({ migrations }) {
+  const creators = /* @__PURE__ */ new Map();
+  for (const migration of migrations.filter((m) => m.status === "failed")) {
+    for (const object of [...migration.createdTables, ...migration.createdColumns ?? []]) if (!creators.has(object)) creators.set(object, migration);
+  }
+  return (object) => creators.get(object);
+}
+function unregisteredCreatorOf({ unregisteredMigrations }) {
+  return (object) => (unregisteredMigrations ?? []).find((m) => m.createdTables.includes(object) || m.createdColumns.includes(object));
+}
+function failedIndexCreatorOf({ migrations }) {
+  const failed = migrations.filter((m) => m.status === "failed" && m.createdIndexes?.length);
+  return (table, columns) => {
+    const key = `${qualifiedName(table)}(${[...columns].sort().join(",")})`;
+    return failed.find((m) => m.createdIndexes.includes(key));
+  };
+}
+function failedAt(migration) {
+  const line = migration.failure?.statementLine ?? migration.location?.line;
+  return `${migration.name}, which fails${line ? ` at line ${line}` : ""}`;
 }
 function mapper(table) {
   return table.kind === "table" ? `pgTable ${table.entityName}` : `entity ${table.entityName}`;
@@ -656,6 +738,94 @@ function tableOwner(table) {
   }
 }
 
+// src/rules/missing-column.ts
+var missingColumn = {
+  id: "missing-column",
+  defaultSeverity: "error",
+  description: "An entity column is not created by any migration.",
+  check(context) {
+    const creator = failedCreatorOf(context);
+    const unregistered = unregisteredCreatorOf(context);
+    const otherNames = otherlyNamed(context.diff.extraColumns);
+    return context.diff.missingColumns.flatMap(({ table, column }) => {
+      const failed = creator(`${qualifiedName(table)}.${column.name}`);
+      if (failed) {
+        return [{
+          key: `${qualifiedName(table)}.${column.name}`,
+          object: `${qualifiedName(table)}.${column.name}`,
+          location: column.location,
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: it is added by ${failedAt(failed)}.`,
+          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this column.`,
+          cause: { ruleId: "migration-failed", key: failed.name }
+        }];
+      }
+      const never = unregistered(`${qualifiedName(table)}.${column.name}`);
+      if (never) {
+        return [{
+          key: `${qualifiedName(table)}.${column.name}`,
+          object: `${qualifiedName(table)}.${column.name}`,
+          location: column.location,
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but the data source's migrations list does not include it, so it never runs.`,
+          hint: `Register ${never.name} (see its finding); no new migration is needed for this column.`,
+          cause: { ruleId: "unregistered-migration", key: never.name }
+        }];
+      }
+      if (isUnused(column)) return [];
+      const neverInserted = column.access?.insert === false;
+      const needsBackfill = !column.nullable && column.default === void 0 && !column.serial && !column.identity && !column.generated;
+      if (neverInserted) {
+        return [{
+          key: `${qualifiedName(table)}.${column.name}`,
+          object: `${qualifiedName(table)}.${column.name}`,
+          location: column.location,
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration, and TypeORM ${column.access?.select === false ? "updates" : "selects"} it.`,
+          // TypeORM never inserts it (insert: false): NOT NULL without a value source would break every insert.
+          hint: `Add a migration that creates it the way the database fills it (GENERATED ALWAYS AS (...) STORED, or with a DEFAULT), or nullable: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition({ ...column, nullable: column.nullable || column.default === void 0 && !column.generated })}. TypeORM never inserts it, so NOT NULL without a default would break every insert.`
+        }];
+      }
+      const twin = otherNames(table, column.name);
+      if (twin) {
+        return [{
+          key: `${qualifiedName(table)}.${column.name}`,
+          object: `${qualifiedName(table)}.${column.name}`,
+          location: column.location,
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration, but the table has "${twin}": the same name in another case style.`,
+          hint: context.orm === "drizzle" ? `The migrations name columns differently from the pgTable code: check drizzle.config's casing ("snake_case") and the column's name argument, then run npx drizzle-kit generate if it really is new.` : `The migrations name columns in another style than the entities as loaded: the project runs with a naming strategy the gate did not get. With entities and migrations globs, pass naming-strategy (e.g. --naming-strategy src/snake-naming.strategy.ts#SnakeNamingStrategy); with a data source, set its namingStrategy. If ${column.name} really is new, add a migration: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition(column)}.`
+        }];
+      }
+      return [{
+        key: `${qualifiedName(table)}.${column.name}`,
+        object: `${qualifiedName(table)}.${column.name}`,
+        location: column.location,
+        message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration.`,
+        hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition(column)}` + (needsBackfill ? " (on a table that has rows, add it nullable, backfill, then SET NOT NULL)." : ".")
+      }];
+    });
+  }
+};
+function otherlyNamed(extra) {
+  const fold = (name) => name.replace(/[_\s-]/g, "").toLowerCase();
+  const byTable = /* @__PURE__ */ new Map();
+  for (const { table, column } of extra) {
+    if (!byTable.has(table)) byTable.set(table, /* @__PURE__ */ new Map());
+    byTable.get(table).set(fold(column.name), column.name);
+  }
+  return (table, name) => {
+    const twin = byTable.get(table)?.get(fold(name));
+    return twin !== void 0 && twin !== name ? twin : void 0;
+  };
+}
+function isUnused(column) {
+  return column.access !== void 0 && !column.access.insert && !column.access.update && !column.access.select;
+}
+function twinOf(diff) {
+  const fold = (name) => name.replace(/[_\s-]/g, "").toLowerCase();
+  return (table, name) => {
+    const missing = diff.missingColumns.find((m) => m.table === table && m.column.name !== name && fold(m.column.name) === fold(name));
+    return missing && { ruleId: "missing-column", key: `${qualifiedName(table)}.${missing.column.name}` };
+  };
+}
+
 // src/rules/extra-column.ts
 function blocksInserts(column) {
   return !column.nullable && column.default === void 0 && !column.identity && !column.generated;
@@ -665,13 +835,44 @@ var extraColumn = {
   defaultSeverity: "notice",
   description: "A nullable or defaulted column created by the migrations that the entity does not map.",
   check({ diff }) {
+    const twin = twinOf(diff);
     return diff.extraColumns.filter(({ column }) => !blocksInserts(column)).map(({ table, column }) => ({
       key: `${qualifiedName(table)}.${column.name}`,
       object: `${qualifiedName(table)}.${column.name}`,
       location: table.location,
+      cause: twin(table, column.name),
       message: `Column ${column.name} of ${qualifiedName(table)} is created by the migrations, but ${mapper(table)} does not map it.`,
       hint: `Map it in the entity, or add a migration: ALTER TABLE ${quoteTable(table)} DROP COLUMN ${quote(column.name)} once nothing reads it.`
     }));
+  }
+};
+
+// src/rules/extra-unique.ts
+var extraUnique = {
+  id: "extra-unique",
+  defaultSeverity: "error",
+  description: "A unique constraint or unique index in the database that no entity declares: writes the code allows fail.",
+  check({ diff, orm, migrations }) {
+    return diff.extraUniques.map(({ table, name, columns, where, kind }) => {
+      const dropper = migrations.find((m) => m.status === "failed" && m.droppedNames?.includes(name));
+      if (dropper) {
+        return {
+          key: `${qualifiedName(table)}(${[...columns].sort().join(",")})${where ? ` WHERE ${where}` : ""}`,
+          object: `${qualifiedName(table)}.${name}`,
+          location: table.location,
+          message: `${qualifiedName(table)} still has unique ${kind} ${name} on (${columns.join(", ")}), which ${table.entityName} does not declare: it is dropped by ${failedAt(dropper)}.`,
+          hint: `Fix ${dropper.name} (see its finding); nothing else is needed for this ${kind}.`,
+          cause: { ruleId: "migration-failed", key: dropper.name }
+        };
+      }
+      return {
+        key: `${qualifiedName(table)}(${[...columns].sort().join(",")})${where ? ` WHERE ${where}` : ""}`,
+        object: `${qualifiedName(table)}.${name}`,
+        location: table.location,
+        message: `${qualifiedName(table)} has unique ${kind} ${name} on (${columns.join(", ")})${where ? ` WHERE ${where}` : ""} after the migrations, but ${table.entityName} declares no such uniqueness: inserting two rows with the same ${columns.length === 1 ? "value" : "values"} fails.`,
+        hint: `If the code is right, add a migration: ${kind === "constraint" ? `ALTER TABLE ${quoteTable(table)} DROP CONSTRAINT ${quote(name)}` : `DROP INDEX ${table.schema === "public" ? "" : `${quote(table.schema)}.`}${quote(name)}`}. ` + (orm === "drizzle" ? `If the database is right, declare it in the pgTable (.unique() or uniqueIndex().on(...)).` : `If the database is right, declare it: @Unique([${columns.map((c) => JSON.stringify(c)).join(", ")}]) on the entity, or @Index({ unique: true${where ? `, where: ${JSON.stringify(where)}` : ""} }) (columns ${columnList(columns)}).`)
+      };
+    });
   }
 };
 
@@ -681,10 +882,12 @@ var extraRequiredColumn = {
   defaultSeverity: "error",
   description: "A NOT NULL column without a default that the entity does not map: every insert through the entity fails.",
   check({ diff }) {
+    const twin = twinOf(diff);
     return diff.extraColumns.filter(({ column }) => blocksInserts(column)).map(({ table, column }) => ({
       key: `${qualifiedName(table)}.${column.name}`,
       object: `${qualifiedName(table)}.${column.name}`,
       location: table.location,
+      cause: twin(table, column.name),
       message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and ${mapper(table)} does not map it: every insert through the entity fails.`,
       hint: `Map it in the entity (was it renamed there only?), or add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(column.name)} DROP NOT NULL, SET DEFAULT ..., or DROP COLUMN ${quote(column.name)}.`
     }));
@@ -707,7 +910,7 @@ var extraTable = {
 };
 
 // src/rules/migration-failed.ts
-import path7 from "node:path";
+import path9 from "node:path";
 var HINTS_BY_CODE = {
   "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
   "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy, or Drizzle's casing).",
@@ -725,25 +928,69 @@ var migrationFailed = {
   check(context) {
     const { migrations, expected } = context;
     const createdByNone = createdByNoMigration(context);
-    return migrations.filter((m) => m.status === "failed").map((m) => {
+    const failed = migrations.filter((m) => m.status === "failed");
+    const missingObjects = expectedButMissing(context);
+    return failed.map((m) => {
       const failure = m.failure;
       const missing = missingRelationOf(m, expected.tables);
       const uncreated = missing && createdByNone(missing);
       const drizzle = context.orm === "drizzle";
-      const afterFailure = m.ranAfterFailure && !uncreated ? " It ran after an earlier failure, which may be the real cause." : "";
+      const cause = m.ranAfterFailure && !uncreated ? causeOf(m, failed.slice(0, failed.indexOf(m))) : void 0;
+      const leaves = leavesMissing(m, missingObjects);
       return {
         key: m.name,
         object: m.name,
         location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
-        message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
-        detail: failure.statement && tidyStatement(failure.statement),
-        hint: (uncreated ? noMigrationCreates(missing, m, drizzle) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.") + afterFailure
+        message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.${leaves}`,
+        detail: failure.statement && capStatement(tidyStatement(failure.statement)),
+        hint: cause ? `It ran after ${cause.migration.name} failed, ${cause.because}: fix that one first, then run the gate again.` : uncreated ? noMigrationCreates(missing, m, drizzle) : HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.",
+        ...cause && { cause: cause.ref }
       };
     });
   }
 };
+function causeOf(migration, earlier) {
+  if (earlier.length === 0) return void 0;
+  const lacking = lackedObject(migration);
+  const creator = lacking && earlier.find((m) => m.createdTables.includes(lacking) || (m.createdColumns ?? []).includes(lacking));
+  if (creator) return { migration: creator, because: `which creates ${lacking}`, ref: { ruleId: "migration-failed", key: creator.name } };
+  const first = earlier[0];
+  return { migration: first, because: "and the real chain stops at the first failure", ref: { ruleId: "migration-failed", key: first.name } };
+}
+function lackedObject(migration) {
+  const message = migration.failure?.message ?? "";
+  const qualify2 = (name) => name.includes(".") ? name : `public.${name}`;
+  const relation = /relation "([^"]+)" does not exist/.exec(message);
+  if (migration.failure?.code === "42P01" && relation) return qualify2(relation[1]);
+  const column = /column "([^"]+)" of relation "([^"]+)" does not exist/.exec(message);
+  if (migration.failure?.code === "42703" && column) return `${qualify2(column[2])}.${column[1]}`;
+  return void 0;
+}
+function expectedButMissing({ expected, actual, diff }) {
+  const existing = new Set(actual.tables.map(qualifiedName));
+  return /* @__PURE__ */ new Set([
+    ...expected.tables.filter((t) => !existing.has(qualifiedName(t))).map(qualifiedName),
+    ...diff.missingColumns.map(({ table, column }) => `${qualifiedName(table)}.${column.name}`)
+  ]);
+}
+function leavesMissing(migration, missing) {
+  const objects = [...migration.createdTables, ...migration.createdColumns ?? []].filter((object) => missing.has(object));
+  if (objects.length === 0) return "";
+  const shown = objects.slice(0, 8).join(", ") + (objects.length > 8 ? ` and ${objects.length - 8} more` : "");
+  return ` Until it is fixed, databases built from migrations lack what it creates: ${shown}.`;
+}
+var MAX_STATEMENT_LINES = 12;
+var MAX_STATEMENT_CHARS = 1200;
+function capStatement(statement) {
+  let text = statement;
+  const lines = text.split("\n");
+  if (lines.length > MAX_STATEMENT_LINES) text = lines.slice(0, MAX_STATEMENT_LINES).join("\n") + `
+... (${lines.length - MAX_STATEMENT_LINES} more lines)`;
+  if (text.length > MAX_STATEMENT_CHARS) text = text.slice(0, MAX_STATEMENT_CHARS) + ` ... (${statement.length - MAX_STATEMENT_CHARS} more characters)`;
+  return text;
+}
 function noMigrationCreates(table, migration, drizzle) {
-  const at = table.location ? ` (${path7.basename(table.location.file)}:${table.location.line})` : "";
+  const at = table.location ? ` (${path9.basename(table.location.file)}:${table.location.line})` : "";
   const before = migration.timestamp !== void 0 && !drizzle ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
   return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only ${drizzle ? "drizzle-kit push" : "synchronize"} ever did. Add a CREATE TABLE migration${before}.`;
 }
@@ -767,25 +1014,6 @@ var missingCheck = {
         location: check.location,
         message: `No migration creates the check ${expression} on ${qualifiedName(table)} that ${mapper(table)} declares.`,
         hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ADD CONSTRAINT "${check.name ?? "CHK"}" CHECK ${expression.startsWith("(") ? expression : `(${expression})`}.`
-      };
-    });
-  }
-};
-
-// src/rules/missing-column.ts
-var missingColumn = {
-  id: "missing-column",
-  defaultSeverity: "error",
-  description: "An entity column is not created by any migration.",
-  check({ diff }) {
-    return diff.missingColumns.map(({ table, column }) => {
-      const needsBackfill = !column.nullable && column.default === void 0 && !column.serial && !column.identity && !column.generated;
-      return {
-        key: `${qualifiedName(table)}.${column.name}`,
-        object: `${qualifiedName(table)}.${column.name}`,
-        location: column.location,
-        message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration.`,
-        hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition(column)}` + (needsBackfill ? " (on a table that has rows, add it nullable, backfill, then SET NOT NULL)." : ".")
       };
     });
   }
@@ -834,14 +1062,28 @@ var missingIndex = {
   id: "missing-index",
   defaultSeverity: "warning",
   description: "An index the entity declares is not created by any migration (matched by columns and predicate, not by name).",
-  check({ diff }) {
-    return diff.missingIndexes.filter(({ index }) => !index.unique).map(({ table, index, near }) => ({
-      key: `${columnSetName(table, index.columns)}${index.where ? ` WHERE ${index.where}` : ""}`,
-      object: columnSetName(table, index.columns),
-      location: index.location,
-      message: `No migration creates the index on ${table.schema}.${table.name} (${index.columns.join(", ")})${index.where ? ` WHERE ${index.where}` : ""} that ${mapper(table)} declares` + (near ? `; index ${near.name} has these columns but ${near.unique ? "is unique" : `a different predicate (${near.where ?? "none"})`}.` : "."),
-      hint: `Add a migration: CREATE INDEX ON ${quoteTable(table)} (${columnList(index.columns)})${index.where ? ` WHERE ${index.where}` : ""}; on a large table, CREATE INDEX CONCURRENTLY in a migration without a transaction.`
-    }));
+  check(context) {
+    const creator = failedIndexCreatorOf(context);
+    return context.diff.missingIndexes.filter(({ index }) => !index.unique).map(({ table, index, near }) => {
+      const failed = creator(table, index.columns);
+      if (failed) {
+        return {
+          key: `${columnSetName(table, index.columns)}${index.where ? ` WHERE ${index.where}` : ""}`,
+          object: columnSetName(table, index.columns),
+          location: index.location,
+          message: `The index on ${table.schema}.${table.name} (${index.columns.join(", ")}) that ${mapper(table)} declares is missing after the migrations: ${failedAt(failed)}, creates it.`,
+          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this index.`,
+          cause: { ruleId: "migration-failed", key: failed.name }
+        };
+      }
+      return {
+        key: `${columnSetName(table, index.columns)}${index.where ? ` WHERE ${index.where}` : ""}`,
+        object: columnSetName(table, index.columns),
+        location: index.location,
+        message: `No migration creates the index on ${table.schema}.${table.name} (${index.columns.join(", ")})${index.where ? ` WHERE ${index.where}` : ""} that ${mapper(table)} declares` + (near ? `; index ${near.name} has these columns but ${near.unique ? "is unique" : `a different predicate (${near.where ?? "none"})`}.` : "."),
+        hint: `Add a migration: CREATE INDEX ON ${quoteTable(table)} (${columnList(index.columns)})${index.where ? ` WHERE ${index.where}` : ""}; on a large table, CREATE INDEX CONCURRENTLY in a migration without a transaction.`
+      };
+    });
   }
 };
 
@@ -885,7 +1127,7 @@ var missingTable = {
   description: "An entity's table is not created by any migration.",
   check(context) {
     const { expected, migrations, orm } = context;
-    return expected.tables.filter(createdByNoMigration(context)).map((table) => {
+    return [...createdByFailedMigration(context), ...expected.tables.filter(createdByNoMigration(context)).map((table) => {
       const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
       const ifNotExists = `use CREATE TABLE IF NOT EXISTS, since databases built with ${orm === "drizzle" ? "drizzle-kit push" : "synchronize"} already have it`;
       if (orm === "drizzle") {
@@ -904,9 +1146,38 @@ var missingTable = {
         message: `${describeTable(table)} has no CREATE TABLE migration.`,
         hint: firstUser?.timestamp !== void 0 ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.` : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`
       };
-    });
+    })];
   }
 };
+function createdByFailedMigration(context) {
+  const existing = new Set(context.actual.tables.map(qualifiedName));
+  const creator = failedCreatorOf(context);
+  const unregistered = unregisteredCreatorOf(context);
+  return context.expected.tables.flatMap((table) => {
+    if (existing.has(qualifiedName(table))) return [];
+    const never = unregistered(qualifiedName(table));
+    if (never) {
+      return [{
+        key: qualifiedName(table),
+        object: qualifiedName(table),
+        location: table.location,
+        message: `${describeTable(table)} is missing after the migrations: ${never.name} creates it, but the data source's migrations list does not include it, so it never runs.`,
+        hint: `Register ${never.name} (see its finding); no new migration is needed for this table.`,
+        cause: { ruleId: "unregistered-migration", key: never.name }
+      }];
+    }
+    const migration = creator(qualifiedName(table));
+    if (!migration) return [];
+    return [{
+      key: qualifiedName(table),
+      object: qualifiedName(table),
+      location: table.location,
+      message: `${describeTable(table)} is missing after the migrations: it is created by ${failedAt(migration)}.`,
+      hint: `Fix ${migration.name} (see its finding); no new migration is needed for this table.`,
+      cause: { ruleId: "migration-failed", key: migration.name }
+    }];
+  });
+}
 function pascal(name) {
   return name.replace(/(^|[_\-\s.]+)(\w)/g, (_, __, c) => c.toUpperCase());
 }
@@ -916,16 +1187,31 @@ var missingUnique = {
   id: "missing-unique",
   defaultSeverity: "error",
   description: "A unique constraint or unique index the entity declares is not created by any migration.",
-  check({ diff }) {
+  check(context) {
+    const { diff } = context;
+    const creator = failedIndexCreatorOf(context);
     const fromUniques = diff.missingUniques.map(({ table, unique }) => ({ table, columns: unique.columns, location: unique.location, where: void 0, asIndex: false }));
     const fromIndexes = diff.missingIndexes.filter(({ index }) => index.unique).map(({ table, index }) => ({ table, columns: index.columns, location: index.location, where: index.where, asIndex: true }));
-    return [...fromUniques, ...fromIndexes].map(({ table, columns, location, where, asIndex }) => ({
-      key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
-      object: columnSetName(table, columns),
-      location,
-      message: `No migration makes (${columns.join(", ")}) unique on ${table.schema}.${table.name}${where ? ` where ${where}` : ""}, as ${mapper(table)} declares: duplicates can get in.`,
-      hint: asIndex ? `Add a migration: CREATE UNIQUE INDEX ON ${quoteTable(table)} (${columnList(columns)})${where ? ` WHERE ${where}` : ""} (deduplicate existing rows first).` : `Add a migration: ALTER TABLE ${quoteTable(table)} ADD UNIQUE (${columnList(columns)}) (deduplicate existing rows first).`
-    }));
+    return [...fromUniques, ...fromIndexes].map(({ table, columns, location, where, asIndex }) => {
+      const failed = creator(table, columns);
+      if (failed) {
+        return {
+          key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
+          object: columnSetName(table, columns),
+          location,
+          message: `(${columns.join(", ")}) is not unique on ${table.schema}.${table.name} after the migrations, as ${mapper(table)} declares: ${failedAt(failed)}, creates it.`,
+          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this.`,
+          cause: { ruleId: "migration-failed", key: failed.name }
+        };
+      }
+      return {
+        key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
+        object: columnSetName(table, columns),
+        location,
+        message: `No migration makes (${columns.join(", ")}) unique on ${table.schema}.${table.name}${where ? ` where ${where}` : ""}, as ${mapper(table)} declares: duplicates can get in.`,
+        hint: asIndex ? `Add a migration: CREATE UNIQUE INDEX ON ${quoteTable(table)} (${columnList(columns)})${where ? ` WHERE ${where}` : ""} (deduplicate existing rows first).` : `Add a migration: ALTER TABLE ${quoteTable(table)} ADD UNIQUE (${columnList(columns)}) (deduplicate existing rows first).`
+      };
+    });
   }
 };
 
@@ -946,6 +1232,22 @@ var missingView = {
         hint: orm === "drizzle" ? "Run npx drizzle-kit generate and commit the migration it writes for the view." : `Add a migration with CREATE ${view.materialized ? "MATERIALIZED " : ""}VIEW and the entity's expression (migration:generate writes it, with the typeorm_metadata row TypeORM keeps for views).`
       };
     });
+  }
+};
+
+// src/rules/missing-unused-column.ts
+var missingUnusedColumn = {
+  id: "missing-unused-column",
+  defaultSeverity: "notice",
+  description: "A column TypeORM never selects, inserts or updates (select, insert and update false) is not created by any migration.",
+  check({ diff }) {
+    return diff.missingColumns.filter(({ column }) => isUnused(column)).map(({ table, column }) => ({
+      key: `${qualifiedName(table)}.${column.name}`,
+      object: `${qualifiedName(table)}.${column.name}`,
+      location: column.location,
+      message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration; TypeORM never selects, inserts or updates it, so only queries that name it fail.`,
+      hint: `If queries use it, add a migration that creates it as the database computes it (GENERATED ALWAYS AS (...) STORED, or nullable: ALTER TABLE ${quoteTable(table)} ADD "${column.name}" ${column.type}); if nothing uses it, remove the property.`
+    }));
   }
 };
 
@@ -972,7 +1274,8 @@ var nullabilityMismatch = {
   defaultSeverity: "error",
   description: "A column is NOT NULL on one side and nullable on the other.",
   check({ diff }) {
-    return diff.nullabilityMismatches.map(({ table, expected }) => {
+    const relevant = diff.nullabilityMismatches.filter(({ expected, actual }) => expected.access?.insert !== false || !actual.nullable && actual.default === void 0 && !actual.generated && !actual.identity);
+    return relevant.map(({ table, expected }) => {
       const where = `Column ${expected.name} of ${qualifiedName(table)}`;
       return {
         key: `${qualifiedName(table)}.${expected.name}`,
@@ -1065,6 +1368,8 @@ function diffSchemas(expected, actual) {
     missingViews: [],
     missingSchemas: [],
     extraTables: [],
+    extraUniques: [],
+    extraChecks: [],
     verified: /* @__PURE__ */ new Set()
   };
   const actualByName = new Map(actual.tables.map((table) => [qualifiedName(table), table]));
@@ -1078,6 +1383,8 @@ function diffSchemas(expected, actual) {
     compareIndexes(table, found, diff);
     compareForeignKeys(table, found, diff);
     compareChecks(table, found, diff);
+    findExtraUniques(table, found, diff);
+    findExtraChecks(table, found, diff);
   }
   const actualEnums = new Map(actual.enums.map((e) => [qualifiedName(e), e]));
   for (const expectedEnum of expected.enums) {
@@ -1217,6 +1524,24 @@ function compareChecks(table, found, diff) {
   }
   if (allFound) diff.verified.add(verifiedKey.checks(name));
 }
+function findExtraUniques(table, found, diff) {
+  const declared = (columns, where) => where === void 0 && (sameSet(columns, table.primaryKey) || table.uniques.some((u) => sameSet(u.columns, columns))) || table.indexes.some((i) => i.unique && sameSet(i.columns, columns) && samePredicate(i.where, where));
+  const plainColumns = new Set(found.columns.map((c) => c.name));
+  for (const unique of found.uniques) {
+    if (!declared(unique.columns)) diff.extraUniques.push({ table, name: unique.name, columns: unique.columns, kind: "constraint" });
+  }
+  for (const index of found.indexes) {
+    if (!index.unique || index.primary || index.constraint) continue;
+    if (!index.columns.every((c) => plainColumns.has(c))) continue;
+    if (!declared(index.columns, index.where)) diff.extraUniques.push({ table, name: index.name, columns: index.columns, ...index.where && { where: index.where }, kind: "index" });
+  }
+}
+function findExtraChecks(table, found, diff) {
+  for (const check of found.checks) {
+    const declared = table.checks.some((c) => sameExpression(check.definition, c.expression.startsWith("CHECK ") ? c.expression : `CHECK (${c.expression})`));
+    if (!declared) diff.extraChecks.push({ table, check });
+  }
+}
 function samePredicate(expected, actual) {
   if (expected === void 0 || actual === void 0) return expected === actual;
   return sameExpression(expected, actual);
@@ -1256,7 +1581,21 @@ var PATTERNS = [
   ],
   [new RegExp(`^(?:CREATE|ALTER|DROP) TYPE ${NAME}`, "i"), (m, s) => ({ kind: "enum", name: qualify(m[1], s).replace(/_old$/, "") })],
   [new RegExp(`^(?:CREATE|DROP) (?:MATERIALIZED )?VIEW (?:IF EXISTS )?${NAME}`, "i"), (m, s) => ({ kind: "view", name: qualify(m[1], s) })],
-  [/^CREATE SCHEMA (?:IF NOT EXISTS )?"([^"]+)"/i, (m) => ({ kind: "schema", name: m[1] })]
+  [/^CREATE SCHEMA (?:IF NOT EXISTS )?"([^"]+)"/i, (m) => ({ kind: "schema", name: m[1] })],
+  [
+    new RegExp(`^CREATE SEQUENCE (?:IF NOT EXISTS )?${NAME}(?:.*?\\bOWNED BY ${NAME}\\."([^"]+)")?`, "is"),
+    (m, s) => {
+      const [schema, name] = split(m[1], s);
+      return { kind: "sequence", schema, name, ...m[2] && { owner: { table: qualify(m[2], s), column: m[3] } } };
+    }
+  ],
+  [
+    new RegExp(`^DROP SEQUENCE (?:IF EXISTS )?${NAME}`, "i"),
+    (m, s) => {
+      const [schema, name] = split(m[1], s);
+      return { kind: "sequence", schema, name };
+    }
+  ]
 ];
 function ddlTarget(statement, defaultSchema = "public") {
   const text = statement.trim();
@@ -1345,8 +1684,12 @@ function explained(target, { actual, expected }, { about, aboutTable, verified }
       if (target.type === "CHECK") return verified(verifiedKey.checks(target.table));
       return target.referenced !== void 0 && verified(verifiedKey.foreignKey(target.table, target.columns, target.referenced));
     }
-    case "drop-constraint":
-      return verified(verifiedKey.constraintName(target.table, target.name)) || aboutTable(target.table);
+    case "drop-constraint": {
+      if (verified(verifiedKey.constraintName(target.table, target.name)) || about(`${target.table}.${target.name}`)) return true;
+      const table = actual.tables.find((t) => qualifiedName(t) === target.table);
+      const blocksWrites = table?.uniques.some((u) => u.name === target.name) || table?.checks.some((c) => c.name === target.name);
+      return !blocksWrites && aboutTable(target.table);
+    }
     case "create-index": {
       if (about(columnSetName(split2(target.table), target.columns)) || about(target.table)) return true;
       return verified(verifiedKey.index(target.table, target.columns)) || target.unique && verified(verifiedKey.unique(target.table, target.columns));
@@ -1354,7 +1697,14 @@ function explained(target, { actual, expected }, { about, aboutTable, verified }
     case "drop-index": {
       if (verified(verifiedKey.indexName(target.schema, target.name))) return true;
       const table = actual.tables.find((t) => t.schema === target.schema && t.indexes.some((i) => i.name === target.name));
-      return table !== void 0 && aboutTable(qualifiedName(table));
+      if (!table) return false;
+      if (about(`${qualifiedName(table)}.${target.name}`)) return true;
+      const unique = table.indexes.some((i) => i.name === target.name && i.unique);
+      return !unique && aboutTable(qualifiedName(table));
+    }
+    case "sequence": {
+      const owner = target.owner ?? sequenceOwner(target.schema, target.name, expected.tables);
+      return owner !== void 0 && (about(`${owner.table}.${owner.column}`) || about(owner.table));
     }
     case "enum": {
       const tables = expected.enums.find((e) => qualifiedName(e) === target.name)?.tables ?? [];
@@ -1368,7 +1718,8 @@ function explained(target, { actual, expected }, { about, aboutTable, verified }
       return false;
   }
 }
-function subjectOf(target, { actual }) {
+function subjectOf(target, context) {
+  const { actual } = context;
   switch (target.kind) {
     case "table":
     case "column":
@@ -1384,9 +1735,19 @@ function subjectOf(target, { actual }) {
     case "view":
     case "schema":
       return target.name;
+    case "sequence":
+      return (target.owner ?? sequenceOwner(target.schema, target.name, context.expected.tables))?.table ?? `${target.schema}.${target.name}`;
     default:
       return "?";
   }
+}
+function sequenceOwner(schema, name, tables) {
+  for (const table of tables) {
+    if (table.schema !== schema) continue;
+    const column = table.columns.find((c) => `${table.name}_${c.name}_seq` === name);
+    if (column) return { table: qualifiedName(table), column: column.name };
+  }
+  return void 0;
 }
 function split2(qualified) {
   const dot = qualified.indexOf(".");
@@ -1410,6 +1771,8 @@ var RULES = [
   futureMigrationTimestamp,
   snapshotCollision,
   editedMigration,
+  backdatedMigration,
+  unregisteredMigration,
   migrationFailed,
   missingSchema,
   missingTable,
@@ -1425,7 +1788,10 @@ var RULES = [
   enumValuesMismatch,
   missingView,
   extraRequiredColumn,
+  extraUnique,
+  extraCheck,
   missingIndex,
+  missingUnusedColumn,
   extraColumn,
   extraTable,
   noMigrations,
@@ -1440,7 +1806,7 @@ var CONFIG_FILE_NAME = "migration-gate.config.json";
 var SEVERITIES = ["error", "warning", "notice", "off"];
 function loadRuleConfig(inputs) {
   const config = { severities: {}, ignores: [] };
-  const file = inputs.configPath ? path8.resolve(inputs.cwd, inputs.configPath) : path8.join(inputs.projectDir, CONFIG_FILE_NAME);
+  const file = inputs.configPath ? path10.resolve(inputs.cwd, inputs.configPath) : path10.join(inputs.projectDir, CONFIG_FILE_NAME);
   if (fs3.existsSync(file)) {
     readConfigFile(file, config);
     config.configFile = file;
@@ -1465,7 +1831,7 @@ function loadRuleConfig(inputs) {
 }
 function readConfigFile(file, config) {
   const text = fs3.readFileSync(file, "utf8");
-  const where = path8.basename(file);
+  const where = path10.basename(file);
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -1549,7 +1915,7 @@ function checkSeverity(severity, label) {
   throw new GateError("invalid-config", `${label}: "${severity}" is not a severity.`, { hint: `Use one of ${SEVERITIES.join(", ")}.` });
 }
 function invalid(file, line, what) {
-  return new GateError("invalid-config", `${path8.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
+  return new GateError("invalid-config", `${path10.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -1583,6 +1949,7 @@ function entryLines(text, count) {
 }
 
 // src/engine/parse-options.ts
+var ORMCONFIG_NAMES = ["env", "js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "xml"].map((ext) => `ormconfig.${ext}`);
 var ORM_CHOICES = ["auto", "typeorm", "drizzle"];
 var DRIZZLE_CONFIG_NAMES = ["drizzle.config.ts", "drizzle.config.mts", "drizzle.config.cts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs"];
 var PROVIDER_CHOICES = ["auto", "url", "binaries", "embedded", "docker"];
@@ -1597,7 +1964,7 @@ function parseOptions(raw, context) {
     if (given) return given;
     return OPTION_SPECS.find((s) => s.name === name)?.default;
   };
-  const projectDir = path9.resolve(context.cwd, value("working-directory") ?? ".");
+  const projectDir = path11.resolve(context.cwd, value("working-directory") ?? ".");
   if (!isDirectory(projectDir)) {
     throw new GateError("working-directory-not-found", `${optionLabel("working-directory")} "${value("working-directory")}" is not a directory (looked for ${projectDir}).`, {
       hint: "Set it to the folder that holds the project's package.json, relative to the repository root."
@@ -1609,7 +1976,7 @@ function parseOptions(raw, context) {
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format")),
-    sarifFile: value("sarif-file") && path9.resolve(context.cwd, value("sarif-file")),
+    sarifFile: value("sarif-file") && path11.resolve(context.cwd, value("sarif-file")),
     github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
     baseRef: value("base-ref"),
@@ -1621,7 +1988,7 @@ function parseProjectSource(value, projectDir) {
   if (!ORM_CHOICES.includes(orm)) {
     throw new GateError("invalid-orm", `${optionLabel("orm")} must be one of ${ORM_CHOICES.join(", ")} (got "${orm}").`);
   }
-  const typeormGiven = Boolean(value("data-source") || value("entities") || value("naming-strategy"));
+  const typeormGiven = Boolean(value("data-source") || value("entities") || value("naming-strategy") || value("ormconfig"));
   const drizzleGiven = Boolean(value("drizzle-config") || value("schema"));
   if (orm === "drizzle" || orm === "auto" && drizzleGiven && !typeormGiven) return parseDrizzleSource(value, projectDir);
   if (orm === "auto" && !typeormGiven && findDrizzleConfig(projectDir)) return parseDrizzleSource(value, projectDir);
@@ -1633,7 +2000,7 @@ function parseProjectSource(value, projectDir) {
   return parseTypeormSource(value, projectDir);
 }
 function parseDrizzleSource(value, projectDir) {
-  const typeormOnly = ["data-source", "data-source-export", "entities", "naming-strategy"].filter((name) => value(name));
+  const typeormOnly = ["data-source", "data-source-export", "entities", "naming-strategy", "ormconfig"].filter((name) => value(name));
   if (typeormOnly.length) {
     throw new GateError("conflicting-options", `${typeormOnly.map(optionLabel).join(", ")} ${typeormOnly.length > 1 ? "are TypeORM options" : "is a TypeORM option"}, but the project is checked as a Drizzle project.`, {
       hint: "Remove it, or set orm: typeorm if the project uses TypeORM."
@@ -1649,8 +2016,8 @@ function parseDrizzleSource(value, projectDir) {
     });
   }
   const migrationsDir = migrations[0];
-  if (migrationsDir && !isDirectory(path9.resolve(projectDir, migrationsDir))) {
-    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path9.resolve(projectDir, migrationsDir)}).`, {
+  if (migrationsDir && !isDirectory(path11.resolve(projectDir, migrationsDir))) {
+    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path11.resolve(projectDir, migrationsDir)}).`, {
       hint: "Give the folder drizzle-kit generate writes to (its `out`, ./drizzle by default), relative to working-directory."
     });
   }
@@ -1662,21 +2029,26 @@ function parseDrizzleSource(value, projectDir) {
   return { kind: "drizzle", configFile, schema, migrationsDir };
 }
 function findDrizzleConfig(projectDir) {
-  return DRIZZLE_CONFIG_NAMES.map((name) => path9.join(projectDir, name)).find((file) => fs4.existsSync(file));
+  return DRIZZLE_CONFIG_NAMES.map((name) => path11.join(projectDir, name)).find((file) => fs4.existsSync(file));
 }
 function parseTypeormSource(value, projectDir) {
   const dataSource = value("data-source");
   const entities = splitList(value("entities"));
   const migrations = splitList(value("migrations"));
   const namingStrategy = value("naming-strategy");
+  const ormconfig = value("ormconfig");
   if (dataSource && (entities.length || migrations.length || namingStrategy)) {
     throw new GateError("conflicting-options", `Give either ${optionLabel("data-source")} or ${optionLabel("entities")} with ${optionLabel("migrations")}, not both.`, {
       hint: "A data source file already names its entities and migrations: keep data-source and remove the globs."
     });
   }
-  if (dataSource) {
-    return { kind: "data-source", file: requireFile(projectDir, dataSource, "data-source"), exportName: value("data-source-export") };
+  if (ormconfig && (dataSource || entities.length || migrations.length || namingStrategy)) {
+    throw new GateError("conflicting-options", `Give one of ${optionLabel("ormconfig")}, ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}.`, {
+      hint: "An ormconfig file already names the entities and migrations of its connections: keep ormconfig and remove the others."
+    });
   }
+  if (dataSource) return parseDataSourceRef(projectDir, dataSource, value("data-source-export"));
+  if (ormconfig) return { kind: "ormconfig", file: requireFile(projectDir, ormconfig, "ormconfig"), connectionName: value("data-source-export") };
   if (entities.length && migrations.length) {
     return {
       kind: "globs",
@@ -1690,10 +2062,34 @@ function parseTypeormSource(value, projectDir) {
       hint: 'Example: --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"'
     });
   }
+  if (findOrmconfig(projectDir) || typeormEnvironment(projectDir)) return { kind: "ormconfig", connectionName: value("data-source-export") };
   const found = findDataSourceCandidates(projectDir);
-  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")} (TypeORM); or ${optionLabel("drizzle-config")}, or ${optionLabel("schema")} with ${optionLabel("migrations")} (Drizzle).`, {
-    hint: found.length ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}` : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts". Drizzle projects are found by their drizzle.config.ts in working-directory.'
+  throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}, or ${optionLabel("ormconfig")} (TypeORM); or ${optionLabel("drizzle-config")}, or ${optionLabel("schema")} with ${optionLabel("migrations")} (Drizzle).`, {
+    hint: found.length ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}` : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts". Drizzle projects are found by their drizzle.config.ts in working-directory, typeorm 0.2 projects by their ormconfig.* file.'
   });
+}
+function parseDataSourceRef(projectDir, given, exportOption) {
+  const hash = given.lastIndexOf("#");
+  const split3 = hash > 0 && !fs4.existsSync(path11.resolve(projectDir, given));
+  const file = split3 ? given.slice(0, hash) : given;
+  const exportName = split3 ? given.slice(hash + 1).trim() || void 0 : void 0;
+  if (exportName && exportOption && exportName !== exportOption) {
+    throw new GateError("conflicting-options", `${optionLabel("data-source")} names the export "${exportName}", but ${optionLabel("data-source-export")} is "${exportOption}".`, {
+      hint: `Give the export once: --data-source ${file}#${exportName}`
+    });
+  }
+  return { kind: "data-source", file: requireFile(projectDir, file, "data-source"), exportName: exportName ?? exportOption };
+}
+function findOrmconfig(projectDir) {
+  return ORMCONFIG_NAMES.find((name) => fs4.existsSync(path11.join(projectDir, name)));
+}
+function typeormEnvironment(projectDir) {
+  if (process.env["TYPEORM_CONNECTION"] || process.env["TYPEORM_URL"]) return true;
+  try {
+    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs4.readFileSync(path11.join(projectDir, ".env"), "utf8"));
+  } catch {
+    return false;
+  }
 }
 function parseModuleRef(projectDir, given, option) {
   const hash = given.lastIndexOf("#");
@@ -1702,7 +2098,7 @@ function parseModuleRef(projectDir, given, option) {
   return { file: requireFile(projectDir, file, option), exportName };
 }
 function requireFile(projectDir, given, option) {
-  const file = path9.resolve(projectDir, given);
+  const file = path11.resolve(projectDir, given);
   if (fs4.existsSync(file) && fs4.statSync(file).isFile()) return file;
   const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
@@ -1773,7 +2169,22 @@ function parseFormat(given) {
   throw new GateError("invalid-format", `${optionLabel("format")} must be one of ${FORMATS.join(", ")} (got "${given}").`);
 }
 function splitList(given) {
-  return (given ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+  const items = [];
+  let depth = 0;
+  let current = "";
+  for (const char of given ?? "") {
+    if (char === "{" || char === "[") depth++;
+    else if ((char === "}" || char === "]") && depth > 0) depth--;
+    if (char === "\n" || char === "," && depth === 0) {
+      items.push(current);
+      current = "";
+      if (char === "\n") depth = 0;
+      continue;
+    }
+    current += char;
+  }
+  items.push(current);
+  return items.map((s) => s.trim()).filter(Boolean);
 }
 function isDirectory(dir) {
   try {
@@ -1794,10 +2205,10 @@ function findDataSourceCandidates(projectDir) {
     }
     for (const entry of entries) {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const full = path9.join(dir, entry.name);
+      const full = path11.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, depth + 1);
       else if (/^(data-?source|ormconfig|typeorm\.config)\.(ts|js|mts|cts|mjs|cjs)$/i.test(entry.name)) {
-        found.push(path9.relative(projectDir, full));
+        found.push(path11.relative(projectDir, full));
       }
     }
   };
@@ -1815,6 +2226,7 @@ export {
   referentialAction,
   quoteIdentifier,
   qualifiedName,
+  normalizeDefault,
   diffSchemas,
   unusedIgnore,
   RULES,

@@ -7,17 +7,18 @@ const __dirname = __mgDirname(__filename);
 import {
   countBySeverity,
   displayPath
-} from "./chunk-YU4I63DI.js";
+} from "./chunk-IPAMUQLW.js";
 import {
   GateError,
   RULES,
   deserializeError,
   diffSchemas,
+  normalizeDefault,
   optionLabel,
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-KFUDQZPK.js";
+} from "./chunk-2TK774DS.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -67,13 +68,27 @@ function evaluateRules(context, severities = {}) {
   const kept = [];
   for (const rule of RULES) {
     const severity = severities[rule.id] ?? rule.defaultSeverity;
-    for (const { key, ...finding } of rule.check(context, all)) {
-      const full = { ...finding, ruleId: rule.id, severity: severity === "off" ? "notice" : severity, fingerprint: fingerprint(rule.id, key) };
+    for (const { key, cause, ...finding } of rule.check(context, all)) {
+      const full = {
+        ...finding,
+        ruleId: rule.id,
+        severity: severity === "off" ? "notice" : severity,
+        fingerprint: fingerprint(rule.id, key),
+        ...cause && { causedBy: fingerprint(cause.ruleId, cause.key) }
+      };
       all.push(full);
       if (severity !== "off") kept.push(full);
     }
   }
-  return sortFindings(kept);
+  return sortFindings(detachOrphans(kept));
+}
+function detachOrphans(findings) {
+  const prints = new Set(findings.map((f) => f.fingerprint));
+  return findings.map((finding) => {
+    if (!finding.causedBy || prints.has(finding.causedBy)) return finding;
+    const { causedBy: _, ...rest } = finding;
+    return rest;
+  });
 }
 function sortFindings(findings) {
   const ruleOrder = (id) => RULES.findIndex((rule) => rule.id === id);
@@ -1020,6 +1035,59 @@ function applyProbe(table, index, probes) {
   };
 }
 
+// src/schema/equal-defaults.ts
+async function equalizeDefaults(db, expected, actual) {
+  const actualTables = new Map(actual.tables.map((table) => [qualifiedName(table), table]));
+  const replaced = /* @__PURE__ */ new Map();
+  await db.query("BEGIN READ ONLY");
+  try {
+    await compareAll(db, expected, actualTables, replaced);
+  } finally {
+    await db.query("ROLLBACK");
+  }
+  if (replaced.size === 0) return expected;
+  return {
+    ...expected,
+    tables: expected.tables.map((table) => ({
+      ...table,
+      columns: table.columns.map((column) => replaced.has(column) ? { ...column, default: replaced.get(column) } : column)
+    }))
+  };
+}
+async function compareAll(db, expected, actualTables, replaced) {
+  for (const table of expected.tables) {
+    const found = actualTables.get(qualifiedName(table));
+    if (!found) continue;
+    for (const column of table.columns) {
+      const actualColumn = found.columns.find((c) => c.name === column.name);
+      if (!actualColumn || column.serial || column.identity || column.generated) continue;
+      const [mine, theirs] = [column.default, actualColumn.default];
+      if (mine === void 0 || theirs === void 0 || normalizeDefault(mine) === normalizeDefault(theirs)) continue;
+      if (!isConstant(mine) || !isConstant(theirs)) continue;
+      if (await sameValue(db, mine, theirs, actualColumn.type)) replaced.set(column, theirs);
+    }
+  }
+}
+async function sameValue(db, a, b, type) {
+  await db.query("SAVEPOINT mg_default");
+  try {
+    const { rows } = await db.query(`SELECT ((${a})::${type}) IS NOT DISTINCT FROM ((${b})::${type}) AS same`);
+    await db.query("RELEASE SAVEPOINT mg_default");
+    return rows[0]?.same === true;
+  } catch {
+    await db.query("ROLLBACK TO SAVEPOINT mg_default");
+    return false;
+  }
+}
+var STRING_LITERAL = /'(?:[^']|'')*'/g;
+var CAST = /::\s*(?:"(?:[^"]|"")+"|[a-z_][\w$]*)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[a-z_][\w$]*))?(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone)(?:\s*\(\s*\d+\s*\))?)*(?:\s*\[\s*\])*/gi;
+function isConstant(expression) {
+  const bare = expression.replace(STRING_LITERAL, "''").replace(CAST, "");
+  if (/[;]/.test(bare)) return false;
+  const words = bare.match(/[a-z_][\w$]*/gi) ?? [];
+  return words.every((word) => /^(array|true|false|null)$/i.test(word));
+}
+
 // src/engine/apply-ignores.ts
 import path4 from "node:path";
 function applyIgnores(findings, config, { projectDir }) {
@@ -1030,7 +1098,7 @@ function applyIgnores(findings, config, { projectDir }) {
     return !entry;
   });
   const severity = config.severities[unusedIgnore.id] ?? unusedIgnore.defaultSeverity;
-  if (severity === "off") return kept;
+  if (severity === "off") return detachOrphans(kept);
   const unused = config.ignores.filter((ignore) => !used.has(ignore)).map((ignore) => ({
     ruleId: unusedIgnore.id,
     severity,
@@ -1039,7 +1107,7 @@ function applyIgnores(findings, config, { projectDir }) {
     ...ignore.source.file && { location: { file: ignore.source.file, line: ignore.source.line ?? 1 } },
     fingerprint: fingerprint(unusedIgnore.id, describe(ignore))
   }));
-  return sortFindings([...kept, ...unused]);
+  return sortFindings([...detachOrphans(kept), ...unused]);
 }
 function matches(ignore, finding, projectDir) {
   if (ignore.rule && ignore.rule !== finding.ruleId) return false;
@@ -1101,6 +1169,23 @@ async function git(cwd, args) {
   return stdout;
 }
 
+// src/engine/backdated-migrations.ts
+import { execFile as execFile4 } from "node:child_process";
+import path6 from "node:path";
+import { promisify as promisify4 } from "node:util";
+var run3 = promisify4(execFile4);
+async function findBackdatedMigrations(base, migrations) {
+  const located = migrations.filter((m) => m.location && m.timestamp !== void 0);
+  if (located.length === 0) return [];
+  const relative = [...new Set(located.map((m) => path6.relative(base.root, m.location.file)))];
+  const { stdout } = await run3("git", ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 });
+  const atBase = new Set(stdout.split("\n").filter(Boolean).map((file) => path6.join(base.root, file)));
+  const merged = located.filter((m) => atBase.has(m.location.file));
+  const newest = merged.reduce((best, m) => !best || m.timestamp > best.timestamp ? m : best, void 0);
+  if (!newest) return [];
+  return located.filter((m) => !atBase.has(m.location.file) && m.timestamp < newest.timestamp).map((m) => ({ name: m.name, location: m.location, timestamp: m.timestamp, newestMerged: newest.name, newestTimestamp: newest.timestamp, baseRef: base.ref }));
+}
+
 // src/engine/run-gate.ts
 var PHASE_LOG = {
   load: "Loading the project's schema code and migrations",
@@ -1136,15 +1221,16 @@ async function runGate(options, hooks = {}) {
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
     worker.connect(db.connection);
     let introspectMs = 0;
-    const { result, actual, expected, oracle, editedMigrations } = await whileServerLives(db, abort, async () => {
+    const { result, actual, expected, oracle, editedMigrations, backdatedMigrations } = await whileServerLives(db, abort, async () => {
       const result2 = await worker.result;
       const introspectStarted = Date.now();
       const schemas = readSchemas(db.connection, result2.expected).finally(() => introspectMs = Date.now() - introspectStarted);
       const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
       const migrationFiles = [...new Set(result2.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
       const edited = base ? findEditedMigrations(base, migrationFiles) : Promise.resolve(void 0);
-      const [read, oracle2, editedMigrations2] = await Promise.all([schemas, crossCheck, edited]);
-      return { result: result2, ...read, oracle: oracle2, editedMigrations: editedMigrations2 };
+      const backdated = base && result2.orm.name === "typeorm" ? findBackdatedMigrations(base, result2.migrations) : Promise.resolve(void 0);
+      const [read, oracle2, editedMigrations2, backdatedMigrations2] = await Promise.all([schemas, crossCheck, edited, backdated]);
+      return { result: result2, ...read, oracle: oracle2, editedMigrations: editedMigrations2, backdatedMigrations: backdatedMigrations2 };
     });
     const diffStarted = Date.now();
     const ruleFindings = evaluateRules(
@@ -1158,7 +1244,9 @@ async function runGate(options, hooks = {}) {
         oracle,
         orm: result.orm.name,
         drizzleFolder: result.drizzleFolder,
+        unregisteredMigrations: result.unregisteredMigrations,
         editedMigrations,
+        backdatedMigrations,
         now: Date.now()
       },
       options.rules.severities
@@ -1193,7 +1281,8 @@ async function readSchemas(connection, given) {
   await client.connect();
   try {
     const actual = await readCatalog(client, "user");
-    return { actual, expected: await canonicalizeExpected(client, given, actual) };
+    const canonical = await canonicalizeExpected(client, given, actual);
+    return { actual, expected: await equalizeDefaults(client, canonical, actual) };
   } finally {
     await client.end();
   }
@@ -1300,9 +1389,9 @@ function formatSarif(result, { baseDir }) {
 
 // src/sinks/sarif-file.ts
 import fs6 from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs6.mkdirSync(path6.dirname(file), { recursive: true });
+  fs6.mkdirSync(path7.dirname(file), { recursive: true });
   fs6.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 

@@ -23,6 +23,27 @@ function displayLocation(location, baseDir) {
   return location && `${displayPath(location.file, baseDir)}:${location.line}`;
 }
 
+// src/report/group-by-cause.ts
+function groupByCause(findings) {
+  const byPrint = new Map(findings.map((f) => [f.fingerprint, f]));
+  const rootOf = (finding) => {
+    let current = finding;
+    const seen = /* @__PURE__ */ new Set();
+    while (current.causedBy && byPrint.has(current.causedBy) && !seen.has(current.fingerprint)) {
+      seen.add(current.fingerprint);
+      current = byPrint.get(current.causedBy);
+    }
+    return current;
+  };
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const root = rootOf(finding);
+    if (!groups.has(root.fingerprint)) groups.set(root.fingerprint, { finding: root, consequences: [] });
+    if (root !== finding) groups.get(root.fingerprint).consequences.push(finding);
+  }
+  return [...groups.values()];
+}
+
 // src/report/text.ts
 var MARK = { error: "error", warning: "warning", notice: "notice" };
 function projectSize(result) {
@@ -38,12 +59,19 @@ function formatText(result, { baseDir }) {
     `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`,
     ""
   );
-  for (const finding of result.findings) {
+  for (const { finding, consequences } of groupByCause(result.findings)) {
     const where = displayLocation(finding.location, baseDir);
     lines.push(`${where ? `${where}  ` : ""}${MARK[finding.severity]}  ${finding.ruleId}`);
     lines.push(`  ${finding.message}`);
     if (finding.detail) lines.push(...finding.detail.split("\n").map((l) => `    | ${l}`));
     if (finding.hint) lines.push(`  Fix: ${finding.hint}`);
+    if (consequences.length) {
+      lines.push(`  Follows from it (${consequences.length}), fixed with it:`);
+      for (const c of consequences) {
+        const at = displayLocation(c.location, baseDir);
+        lines.push(`    ${at ? `${at}  ` : ""}${c.ruleId}: ${c.message}`);
+      }
+    }
     lines.push("");
   }
   if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
@@ -85,12 +113,17 @@ function render(result, baseDir, detail) {
     ""
   );
   if (result.findings.length) {
+    const groups = groupByCause(result.findings);
+    const ordered = groups.flatMap((g) => [g.finding, ...g.consequences]);
+    const consequence = new Set(groups.flatMap((g) => g.consequences));
     out.push("| | Rule | Object | Location | Message |", "|---|---|---|---|---|");
-    for (const f of result.findings.slice(0, detail.rows)) {
-      out.push(`| ${ICON[f.severity]} | \`${f.ruleId}\` | ${cell(f.object ?? "")} | ${cell(displayLocation(f.location, baseDir) ?? "")} | ${cell(f.message)} |`);
+    for (const f of ordered.slice(0, detail.rows)) {
+      const rule = consequence.has(f) ? `\u21B3 \`${f.ruleId}\`` : `\`${f.ruleId}\``;
+      out.push(`| ${ICON[f.severity]} | ${rule} | ${cell(f.object ?? "")} | ${cell(displayLocation(f.location, baseDir) ?? "")} | ${cell(f.message)} |`);
     }
     out.push("");
-    if (detail.fixes) out.push(...fixes(result.findings));
+    if (consequence.size) out.push(`_\u21B3 follows from the finding above it and is fixed with it (${consequence.size} such)._`, "");
+    if (detail.fixes) out.push(...fixes(groups.map((g) => g.finding)));
   } else {
     out.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
   }

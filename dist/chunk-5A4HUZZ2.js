@@ -1,0 +1,85 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+import {
+  VERSION
+} from "./chunk-22ADNI7Q.js";
+import {
+  dependenciesUnchanged,
+  strictNullChecksFor
+} from "./chunk-V2HTYB7X.js";
+
+// src/worker/transform-cache.ts
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/worker/load-transformer.ts
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+var transformer;
+function loadTransformer() {
+  transformer ??= createRequire(import.meta.url)(fileURLToPath(new URL("./transformer.js", import.meta.url)));
+  return transformer;
+}
+
+// src/worker/transform-cache.ts
+function transformCacheDir(projectDir) {
+  if (process.env["MIGRATION_GATE_TRANSFORM_CACHE"] === "off") return void 0;
+  const modules = path.join(projectDir, "node_modules");
+  if (!fs.existsSync(modules)) return void 0;
+  return path.join(modules, ".cache", "migration-gate", "transform");
+}
+var BUILD_STAMP = `${VERSION}:${buildTime()}`;
+function buildTime() {
+  try {
+    return fs.statSync(fileURLToPath2(new URL("./transformer.js", import.meta.url))).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+function cachedTransform(request, cacheDir) {
+  if (!cacheDir) return loadTransformer().transformModuleWithDependencies(request).code;
+  const strictNullChecks = strictNullChecksFor(request.tsconfig);
+  const key = crypto.createHash("sha256").update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0${strictNullChecks}\0`).update(request.source).digest("hex");
+  const file = path.join(cacheDir, key.slice(0, 2), `${key.slice(2)}.js`);
+  const cached = readEntry(file, request);
+  if (cached !== void 0) return cached;
+  const { code, dependencies } = loadTransformer().transformModuleWithDependencies(request);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const staging = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(staging, `${JSON.stringify(dependencies)}
+${code}`);
+    fs.renameSync(staging, file);
+  } catch {
+  }
+  return code;
+}
+function readEntry(file, request) {
+  let entry;
+  try {
+    entry = fs.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const newline = entry.indexOf("\n");
+  if (newline === -1) return void 0;
+  try {
+    const dependencies = JSON.parse(entry.slice(0, newline));
+    if (!dependenciesUnchanged(dependencies, request.tsconfig)) return void 0;
+  } catch {
+    return void 0;
+  }
+  return entry.slice(newline + 1);
+}
+
+export {
+  loadTransformer,
+  transformCacheDir,
+  cachedTransform
+};
