@@ -17,7 +17,7 @@ import {
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-KRQKTEAR.js";
+} from "./chunk-MEL3SWIB.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +30,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-2TK774DS.js";
+} from "./chunk-U7PTNPM5.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

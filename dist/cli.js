@@ -11,7 +11,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-KRQKTEAR.js";
+} from "./chunk-MEL3SWIB.js";
 import {
   formatMarkdown,
   formatText
@@ -20,7 +20,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-2TK774DS.js";
+} from "./chunk-U7PTNPM5.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -11,7 +11,7 @@ import {
   readDrizzleFolder,
   referentialAction,
   serializeError
-} from "./chunk-2TK774DS.js";
+} from "./chunk-U7PTNPM5.js";
 import {
   cachedTransform,
   loadTransformer,

@@ -14,12 +14,11 @@ export const missingColumn: Rule = {
     const unregistered = unregisteredCreatorOf(context);
     const otherNames = otherlyNamed(context.diff.extraColumns);
     return context.diff.missingColumns.flatMap(({ table, column }) => {
+      const about = { key: `${qualifiedName(table)}.${column.name}`, object: `${qualifiedName(table)}.${column.name}`, location: column.location };
       const failed = creator(`${qualifiedName(table)}.${column.name}`);
       if (failed) {
         return [{
-          key: `${qualifiedName(table)}.${column.name}`,
-          object: `${qualifiedName(table)}.${column.name}`,
-          location: column.location,
+          ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: it is added by ${failedAt(failed)}.`,
           hint: `Fix ${failed.name} (see its finding); no new migration is needed for this column.`,
           cause: { ruleId: "migration-failed", key: failed.name },
@@ -28,9 +27,7 @@ export const missingColumn: Rule = {
       const never = unregistered(`${qualifiedName(table)}.${column.name}`);
       if (never) {
         return [{
-          key: `${qualifiedName(table)}.${column.name}`,
-          object: `${qualifiedName(table)}.${column.name}`,
-          location: column.location,
+          ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but the data source's migrations list does not include it, so it never runs.`,
           hint: `Register ${never.name} (see its finding); no new migration is needed for this column.`,
           cause: { ruleId: "unregistered-migration", key: never.name },
@@ -42,9 +39,7 @@ export const missingColumn: Rule = {
       const needsBackfill = !column.nullable && column.default === undefined && !column.serial && !column.identity && !column.generated;
       if (neverInserted) {
         return [{
-          key: `${qualifiedName(table)}.${column.name}`,
-          object: `${qualifiedName(table)}.${column.name}`,
-          location: column.location,
+          ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration, and TypeORM ${column.access?.select === false ? "updates" : "selects"} it.`,
           // TypeORM never inserts it (insert: false): NOT NULL without a value source would break every insert.
           hint: `Add a migration that creates it the way the database fills it (GENERATED ALWAYS AS (...) STORED, or with a DEFAULT), or nullable: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition({ ...column, nullable: column.nullable || (column.default === undefined && !column.generated) })}. TypeORM never inserts it, so NOT NULL without a default would break every insert.`,
@@ -53,9 +48,7 @@ export const missingColumn: Rule = {
       const twin = otherNames(table, column.name);
       if (twin) {
         return [{
-          key: `${qualifiedName(table)}.${column.name}`,
-          object: `${qualifiedName(table)}.${column.name}`,
-          location: column.location,
+          ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration, but the table has "${twin}": the same name in another case style.`,
           hint: context.orm === "drizzle"
             ? `The migrations name columns differently from the pgTable code: check drizzle.config's casing ("snake_case") and the column's name argument, then run npx drizzle-kit generate if it really is new.`
@@ -63,9 +56,7 @@ export const missingColumn: Rule = {
         }];
       }
       return [{
-        key: `${qualifiedName(table)}.${column.name}`,
-        object: `${qualifiedName(table)}.${column.name}`,
-        location: column.location,
+        ...about,
         message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration.`,
         hint:
           `Add a migration: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition(column)}` +

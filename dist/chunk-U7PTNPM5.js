@@ -748,12 +748,11 @@ var missingColumn = {
     const unregistered = unregisteredCreatorOf(context);
     const otherNames = otherlyNamed(context.diff.extraColumns);
     return context.diff.missingColumns.flatMap(({ table, column }) => {
+      const about = { key: `${qualifiedName(table)}.${column.name}`, object: `${qualifiedName(table)}.${column.name}`, location: column.location };
       const failed = creator(`${qualifiedName(table)}.${column.name}`);
       if (failed) {
         return [{
-          key: `${qualifiedName(table)}.${column.name}`,
-          object: `${qualifiedName(table)}.${column.name}`,
-          location: column.location,
+          ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: it is added by ${failedAt(failed)}.`,
           hint: `Fix ${failed.name} (see its finding); no new migration is needed for this column.`,
           cause: { ruleId: "migration-failed", key: failed.name }
@@ -762,9 +761,7 @@ var missingColumn = {
       const never = unregistered(`${qualifiedName(table)}.${column.name}`);
       if (never) {
         return [{
-          key: `${qualifiedName(table)}.${column.name}`,
-          object: `${qualifiedName(table)}.${column.name}`,
-          location: column.location,
+          ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but the data source's migrations list does not include it, so it never runs.`,
           hint: `Register ${never.name} (see its finding); no new migration is needed for this column.`,
           cause: { ruleId: "unregistered-migration", key: never.name }
@@ -775,9 +772,7 @@ var missingColumn = {
       const needsBackfill = !column.nullable && column.default === void 0 && !column.serial && !column.identity && !column.generated;
       if (neverInserted) {
         return [{
-          key: `${qualifiedName(table)}.${column.name}`,
-          object: `${qualifiedName(table)}.${column.name}`,
-          location: column.location,
+          ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration, and TypeORM ${column.access?.select === false ? "updates" : "selects"} it.`,
           // TypeORM never inserts it (insert: false): NOT NULL without a value source would break every insert.
           hint: `Add a migration that creates it the way the database fills it (GENERATED ALWAYS AS (...) STORED, or with a DEFAULT), or nullable: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition({ ...column, nullable: column.nullable || column.default === void 0 && !column.generated })}. TypeORM never inserts it, so NOT NULL without a default would break every insert.`
@@ -786,17 +781,13 @@ var missingColumn = {
       const twin = otherNames(table, column.name);
       if (twin) {
         return [{
-          key: `${qualifiedName(table)}.${column.name}`,
-          object: `${qualifiedName(table)}.${column.name}`,
-          location: column.location,
+          ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration, but the table has "${twin}": the same name in another case style.`,
           hint: context.orm === "drizzle" ? `The migrations name columns differently from the pgTable code: check drizzle.config's casing ("snake_case") and the column's name argument, then run npx drizzle-kit generate if it really is new.` : `The migrations name columns in another style than the entities as loaded: the project runs with a naming strategy the gate did not get. With entities and migrations globs, pass naming-strategy (e.g. --naming-strategy src/snake-naming.strategy.ts#SnakeNamingStrategy); with a data source, set its namingStrategy. If ${column.name} really is new, add a migration: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition(column)}.`
         }];
       }
       return [{
-        key: `${qualifiedName(table)}.${column.name}`,
-        object: `${qualifiedName(table)}.${column.name}`,
-        location: column.location,
+        ...about,
         message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is not created by any migration.`,
         hint: `Add a migration: ALTER TABLE ${quoteTable(table)} ADD ${columnDefinition(column)}` + (needsBackfill ? " (on a table that has rows, add it nullable, backfill, then SET NOT NULL)." : ".")
       }];

@@ -18,7 +18,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-2TK774DS.js";
+} from "./chunk-U7PTNPM5.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
