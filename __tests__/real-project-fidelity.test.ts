@@ -304,6 +304,76 @@ describe.each(VERSIONS)("real-project regressions on %s", (typeorm) => {
     }
   });
 
+  test("tsconfig baseUrl never hides an installed package of the same name (Node does not apply baseUrl)", async () => {
+    const p = project({
+      entityNames: ["Card"],
+      entities: `import { rank } from "./ranking";\n@Entity("card") export class Card { @PrimaryGeneratedColumn() id: number; @Column({ default: rank() }) pos: string; }`,
+      migrations: { Init1700000000000: [`CREATE TABLE "card" ("id" SERIAL PRIMARY KEY, "pos" character varying NOT NULL DEFAULT 'a0')`] },
+    }, typeorm);
+    try {
+      p.write("tsconfig.json", JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, module: "commonjs", target: "ES2021", baseUrl: "src" } }));
+      // src/lexorank.ts shadows the package under baseUrl; src/ranking.ts imports the package.
+      p.write("src/lexorank.ts", `export { rank } from "lexorank";\n`);
+      p.write("src/ranking.ts", `import { rank } from "lexorank";\nexport { rank };\n`);
+      p.write("node_modules/lexorank/package.json", JSON.stringify({ name: "lexorank", version: "1.0.0", main: "index.js" }));
+      p.write("node_modules/lexorank/index.js", `exports.rank = () => "a0";\n`);
+      const { status, report } = await runCliJson(["check", "--data-source", "src/data-source.ts"], { cwd: p.dir });
+      expect(report.findings).toEqual([]);
+      expect(status).toBe(0);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  test("a data source with no entities, or globs into an unbuilt dist/, says exactly what to pass; --format json and --sarif-file still report the error", async () => {
+    const p = project({
+      entityNames: ["Card"],
+      entities: `@Entity("card") export class Card { @PrimaryGeneratedColumn() id: number; }`,
+      migrations: { Init1700000000000: [`CREATE TABLE "card" ("id" SERIAL PRIMARY KEY)`] },
+    }, typeorm);
+    try {
+      p.write("src/no-entities.ts", `import { DataSource } from "typeorm";\nexport default new DataSource({ type: "postgres", migrations: [] });\n`);
+      p.write("src/dist-entities.ts", `import { DataSource } from "typeorm";\nexport default new DataSource({ type: "postgres", entities: [__dirname + "/../dist/**/*.entity.js"], migrations: [] });\n`);
+      const none = await runCli(["check", "--data-source", "src/no-entities.ts", "--format", "json", "--sarif-file", "out/gate.sarif"], { cwd: p.dir });
+      expect(none.status).toBe(2);
+      expect(JSON.parse(none.stdout)).toMatchObject({ status: "error", error: { code: "no-entities", message: expect.stringContaining("lists no entities"), hint: expect.stringContaining("--entities") } });
+      const sarif = JSON.parse(fs.readFileSync(path.join(p.dir, "out", "gate.sarif"), "utf8"));
+      expect(sarif.runs[0].invocations[0]).toMatchObject({ executionSuccessful: false });
+      expect(sarif.runs[0].results).toEqual([]);
+      const unbuilt = await runCli(["check", "--data-source", "src/dist-entities.ts"], { cwd: p.dir });
+      expect(unbuilt.status).toBe(2);
+      expect(unbuilt.stderr).toContain("dist does not exist");
+      expect(unbuilt.stderr).toContain("build the project first");
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  test("--naming-strategy takes an installed package (typeorm-naming-strategies#SnakeNamingStrategy)", async () => {
+    const p = project({
+      entityNames: ["Card"],
+      entities: `@Entity("card") export class Card { @PrimaryGeneratedColumn() id: number; @Column() createdBy: string; }`,
+      migrations: { Init1700000000000: [`CREATE TABLE "card" ("id" SERIAL PRIMARY KEY, "created_by" character varying NOT NULL)`] },
+    }, typeorm);
+    try {
+      p.write("node_modules/snake-names/package.json", JSON.stringify({ name: "snake-names", version: "1.0.0", main: "index.js" }));
+      p.write("node_modules/snake-names/index.js", `const { DefaultNamingStrategy } = require("typeorm");
+class SnakeNamingStrategy extends DefaultNamingStrategy {
+  columnName(propertyName, customName) { return customName || propertyName.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase()); }
+}
+exports.SnakeNamingStrategy = SnakeNamingStrategy;
+`);
+      const args = ["check", "--entities", "src/entities.ts", "--migrations", "src/migrations/*.ts"];
+      const without = await runCliJson(args, { cwd: p.dir });
+      expect(without.report.findings.find((f) => f.ruleId === "missing-column")!.hint).toContain("naming-strategy");
+      const { status, report } = await runCliJson([...args, "--naming-strategy", "snake-names#SnakeNamingStrategy"], { cwd: p.dir });
+      expect(report.findings).toEqual([]);
+      expect(status).toBe(0);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   test("columns TypeORM never writes or reads (insert, update, select false) are a notice with a safe hint", async () => {
     const { status, report } = await check({
       entityNames: ["Doc"],

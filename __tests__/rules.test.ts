@@ -357,3 +357,107 @@ describe("hints that name the real cause", () => {
     expect(finding!.hint).not.toContain("naming");
   });
 });
+
+describe("real-project bugs (docs/real-projects.md), as rule cases", () => {
+  const resume = expectedTable("resume", {
+    entityName: "Resume",
+    columns: [col("id"), col("name", { type: "character varying(256)", property: "Resume.name" }), col("userId", { nullable: true, property: "Resume.user" })],
+    foreignKeys: [{ columns: ["userId"], referencedTable: { schema: "public", name: "user" }, referencedColumns: ["id"], onDelete: "NO ACTION", onUpdate: "NO ACTION" }],
+  });
+  const user = expectedTable("user", { entityName: "User", columns: [col("id")] });
+  const failedTouching = migration("Notifications2000000000000", {
+    status: "failed",
+    failure: { code: "42P01", message: 'relation "user" does not exist', statementLine: 6 },
+    touches: { columns: ["public.resume.userId"], alteredColumns: ["public.resume.name"], indexes: [], foreignKeys: ["public.resume(userId)"], names: ["FK_r_u"], dropped: [] },
+  });
+
+  test("findings about what a failed migration was changing follow from it (type it alters, foreign key it adds); an independent later failure does not", () => {
+    const findings = evaluateRules(context({
+      expected: schemaOf([resume, user]),
+      actual: catalogOf([actualTable("resume", { columns: [actualCol("id"), actualCol("name", { type: "text" })] })]),
+      migrations: [
+        migration("Init1000000000000"),
+        failedTouching,
+        migration("Events3000000000000", { status: "failed", ranAfterFailure: true, failure: { code: "42P01", message: 'relation "repository_event" does not exist', statementLine: 4 } }),
+      ],
+    }));
+    const root = findings.find((f) => f.object === "Notifications2000000000000")!;
+    const by = (object: string) => findings.find((f) => f.object === object);
+    expect(by("public.resume.name")).toMatchObject({ ruleId: "column-type-mismatch", causedBy: root.fingerprint });
+    expect(by("public.resume(userId)")).toMatchObject({ ruleId: "missing-foreign-key", causedBy: root.fingerprint });
+    expect(by("public.resume.name")!.hint).toContain("Fix Notifications2000000000000");
+    expect(by("public.resume.userId")).toMatchObject({ ruleId: "missing-column", causedBy: root.fingerprint });
+    // Nothing says repository_event comes from the earlier failure: its own root.
+    expect(by("Events3000000000000")!.causedBy).toBeUndefined();
+    expect(by("Events3000000000000")!.hint).toContain("It ran after an earlier failure");
+  });
+
+  test("a later failure on an index only an earlier failed migration creates goes under that one, not the first failure", () => {
+    const findings = evaluateRules(context({
+      expected: schemaOf([]),
+      actual: catalogOf([]),
+      migrations: [
+        migration("First1000000000000", { status: "failed", failure: { code: "42601", message: "syntax error" }, touches: { columns: [], alteredColumns: [], indexes: [], foreignKeys: [], names: [], dropped: [] } }),
+        migration("Notifications2000000000000", { status: "failed", ranAfterFailure: true, failure: { code: "42P07", message: "already exists" }, touches: { columns: [], alteredColumns: [], indexes: [], foreignKeys: [], names: ["IDX_notif_user"], dropped: [] } }),
+        migration("LoginState3000000000000", { status: "failed", ranAfterFailure: true, failure: { code: "42704", message: 'index "IDX_notif_user" does not exist' } }),
+      ],
+    }));
+    const parent = (name: string) => findings.find((f) => f.fingerprint === findings.find((g) => g.object === name)!.causedBy)?.object;
+    expect(parent("LoginState3000000000000")).toBe("Notifications2000000000000");
+    expect(parent("Notifications2000000000000")).toBeUndefined();
+  });
+
+  test("an extension the server lacks, or a PostGIS type, points at postgres-image or database-url", () => {
+    const hint = (message: string, code: string) =>
+      evaluateRules(context({ migrations: [migration("Geo1700000000000", { status: "failed", failure: { code, message } })] })).find((f) => f.ruleId === "migration-failed")!.hint!;
+    expect(hint('extension "h3" is not available', "0A000")).toMatch(/no h3 extension.*postgres-image.*database-url/);
+    expect(hint('type "geometry" does not exist', "42704")).toMatch(/postgis.*CREATE EXTENSION.*postgis\/postgis:17-3\.5/);
+  });
+
+  test("extra-unique's hint names properties, not columns", () => {
+    const messages = expectedTable("message", { entityName: "Message", columns: [col("id"), col("message_hash", { property: "Message.messageHash" })] });
+    const [finding] = evaluateRules(context({
+      expected: schemaOf([messages]),
+      actual: catalogOf([actualTable("message", { columns: [actualCol("id"), actualCol("message_hash")], uniques: [{ name: "UQ_hash", columns: ["message_hash"] }] })]),
+    })).filter((f) => f.ruleId === "extra-unique");
+    expect(finding!.hint).toContain('@Unique(["messageHash"])');
+  });
+
+  test("a DROP TYPE for an enum only a mismatching column uses is explained by that column's finding", () => {
+    const job = expectedTable("job", { entityName: "Job", columns: [col("id"), col("status", { type: "character varying" })] });
+    const findings = evaluateRules(context({
+      expected: schemaOf([job]),
+      actual: catalogOf([actualTable("job", { columns: [actualCol("id"), actualCol("status", { type: "public.statusEnum", enum: { schema: "public", name: "statusEnum" } })] })], { enums: [{ schema: "public", name: "statusEnum", values: ["A", "B"] }] }),
+      oracle: { statements: [`ALTER TABLE "job" ALTER COLUMN "status" TYPE character varying`, `DROP TYPE "public"."statusEnum"`] },
+    }));
+    expect(findings.map((f) => f.ruleId)).toEqual(["column-type-mismatch"]);
+  });
+
+  test("a partial unique index where the entity declares a total one is one finding with both fixes, not also extra-unique", () => {
+    const policy = expectedTable("policy", {
+      entityName: "Policy",
+      columns: [col("id"), col("phone")],
+      indexes: [{ name: "IDX_POLICY_PHONE_UNIQUE", columns: ["phone"], unique: true, location: { file: ACCOUNTS, line: 9 } }],
+    });
+    const findings = evaluateRules(context({
+      expected: schemaOf([policy]),
+      actual: catalogOf([actualTable("policy", { columns: [actualCol("id"), actualCol("phone")], indexes: [{ name: "IDX_POLICY_PHONE_UNIQUE", columns: ["phone"], unique: true, primary: false, where: '("deletedAt" IS NULL)' }] })]),
+    }));
+    expect(findings.map((f) => f.ruleId)).toEqual(["missing-unique"]);
+    expect(findings[0]!.message).toContain('where ("deletedAt" IS NULL)');
+    expect(findings[0]!.hint).toMatch(/If the database is right, declare the same in the entity: @Index\("IDX_POLICY_PHONE_UNIQUE", \[\.\.\.\], \{ unique: true, where: .*If the code is right/);
+  });
+
+  test("Drizzle findings speak Drizzle", () => {
+    const users = expectedTable("users", { kind: "table", entityName: "users", columns: [col("id"), col("bio", { nullable: true }), col("level", { default: "1" })] });
+    const findings = evaluateRules(context({
+      orm: "drizzle",
+      expected: schemaOf([users]),
+      actual: catalogOf([actualTable("users", { columns: [actualCol("id"), actualCol("bio"), actualCol("level", { default: "2" }), actualCol("legacy")] })]),
+    }));
+    const text = findings.map((f) => `${f.message} ${f.hint}`).join("\n");
+    expect(text).not.toMatch(/entity|property|saving/i);
+    expect(text).toContain(".notNull()");
+    expect(text).toContain(".default()");
+  });
+});

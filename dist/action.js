@@ -13,11 +13,12 @@ import {
   statusOf
 } from "./chunk-UEHN2MXE.js";
 import {
+  formatErrorSarif,
   formatGateError,
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-MEL3SWIB.js";
+} from "./chunk-X372MBIK.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,7 +31,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-U7PTNPM5.js";
+} from "./chunk-RX43MXFN.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
@@ -690,6 +691,15 @@ ${formatText(result, { baseDir: workspace })}`);
     }
   } catch (error2) {
     setOutput("status", "error");
+    if (raw["sarif-file"]) {
+      try {
+        const file = path.resolve(workspace, raw["sarif-file"]);
+        fs3.mkdirSync(path.dirname(file), { recursive: true });
+        fs3.writeFileSync(file, `${formatErrorSarif(error2)}
+`);
+      } catch {
+      }
+    }
     if (error2 instanceof GateError) {
       setFailed(formatGateError(error2, { withDetail: false }));
       const detail = error2.detail;

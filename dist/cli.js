@@ -6,12 +6,14 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
+  formatErrorJson,
+  formatErrorSarif,
   formatGateError,
   formatJson,
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-MEL3SWIB.js";
+} from "./chunk-X372MBIK.js";
 import {
   formatMarkdown,
   formatText
@@ -20,7 +22,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-U7PTNPM5.js";
+} from "./chunk-RX43MXFN.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -29,6 +31,8 @@ import "./chunk-A7TTDEVP.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/cli/main.ts
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 
 // src/cli/help.ts
@@ -108,8 +112,8 @@ Run migration-gate --help for the options.
     return 2;
   }
   const cwd = process.cwd();
+  const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given]));
   try {
-    const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given]));
     const options = parseOptions(raw, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}
 `) });
@@ -125,6 +129,7 @@ Run migration-gate --help for the options.
     }
     return result.status === "passed" ? 0 : 1;
   } catch (error) {
+    reportError(error, raw, cwd);
     if (error instanceof GateError) {
       process.stderr.write(`
 ${formatGateError(error, { withDetail: true })}
@@ -136,6 +141,23 @@ migration-gate failed unexpectedly; please report this with the output below.
 ${error.stack ?? String(error)}
 `);
     return 2;
+  }
+}
+function reportError(error, raw, cwd) {
+  const format = raw["format"];
+  if (format === "json") process.stdout.write(`${formatErrorJson(error)}
+`);
+  if (format === "sarif") process.stdout.write(`${formatErrorSarif(error)}
+`);
+  const sarifFile = raw["sarif-file"];
+  if (typeof sarifFile === "string" && sarifFile) {
+    try {
+      const file = path.resolve(cwd, sarifFile);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `${formatErrorSarif(error)}
+`);
+    } catch {
+    }
   }
 }
 main(process.argv.slice(2)).then(

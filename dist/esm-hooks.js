@@ -6,7 +6,7 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   cachedTransform
-} from "./chunk-5A4HUZZ2.js";
+} from "./chunk-FQHJPV6F.js";
 import "./chunk-22ADNI7Q.js";
 import {
   TYPESCRIPT_EXTENSIONS,
@@ -15,7 +15,7 @@ import {
   moduleFormat,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-V2HTYB7X.js";
+} from "./chunk-PZRP5ONS.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/worker/esm-hooks.ts
@@ -31,7 +31,7 @@ function initialize(data) {
 async function resolve(specifier, context, nextResolve) {
   const fromUserSource = context.parentURL?.startsWith("file:") && isUserSource(fileURLToPath(context.parentURL));
   if (!isRelativeOrAbsolute(specifier) && !specifier.includes(":") && fromUserSource) {
-    const mapped = resolveTsconfigPath(specifier, tsconfig);
+    const mapped = resolveTsconfigPath(specifier, tsconfig, fileURLToPath(context.parentURL));
     if (mapped) return { url: pathToFileURL(mapped).href, shortCircuit: true };
   }
   try {

@@ -16,7 +16,7 @@ import {
   isUserSource,
   resolveTypeImport,
   strictNullChecksFor
-} from "./chunk-V2HTYB7X.js";
+} from "./chunk-PZRP5ONS.js";
 import {
   __toESM
 } from "./chunk-4EXQY7HF.js";

@@ -11,12 +11,12 @@ import {
   readDrizzleFolder,
   referentialAction,
   serializeError
-} from "./chunk-U7PTNPM5.js";
+} from "./chunk-RX43MXFN.js";
 import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-5A4HUZZ2.js";
+} from "./chunk-FQHJPV6F.js";
 import "./chunk-22ADNI7Q.js";
 import {
   SITE_REGISTRY_GLOBAL,
@@ -29,7 +29,7 @@ import {
   packageScope,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-V2HTYB7X.js";
+} from "./chunk-PZRP5ONS.js";
 import {
   esm_default
 } from "./chunk-A7TTDEVP.js";
@@ -1144,7 +1144,7 @@ function installCommonJsHooks(tsconfig, cacheDir) {
   const resolveFilename = internals._resolveFilename;
   internals._resolveFilename = function(request, parent, isMain, options) {
     if (!isRelativeOrAbsolute(request) && parent?.filename && isUserSource(parent.filename)) {
-      const mapped = resolveTsconfigPath(request, tsconfig);
+      const mapped = resolveTsconfigPath(request, tsconfig, parent.filename);
       if (mapped) return mapped;
     }
     try {
@@ -1370,6 +1370,7 @@ function findUp(from, name) {
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
+import fs9 from "node:fs";
 import path11 from "node:path";
 
 // src/worker/typeorm/expected-schema.ts
@@ -2085,10 +2086,42 @@ function createdIndexesIn(query) {
 function indexKey(table, columns) {
   return `${table}(${[...columns].sort().join(",")})`;
 }
+var ALTER_COLUMN = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ALTER\s+(?:COLUMN\s+)?(${IDENT})`,
+  "gi"
+);
+var ADD_FOREIGN_KEY = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ADD\s+(?:CONSTRAINT\s+${IDENT}\s+)?FOREIGN\s+KEY\s*\(([^)]*)\)`,
+  "gi"
+);
+var CREATED_NAME = new RegExp(
+  String.raw`(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?|ADD\s+CONSTRAINT\s+|CREATE\s+TYPE\s+(?:${IDENT}\s*\.\s*)?|CREATE\s+SEQUENCE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?)(${IDENT})`,
+  "gi"
+);
+var DROPPED_NAME = new RegExp(
+  String.raw`DROP\s+(?:INDEX|CONSTRAINT)\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?(${IDENT})`,
+  "gi"
+);
+function touchesIn(statements) {
+  const touches = { columns: [], alteredColumns: [], indexes: [], foreignKeys: [], names: [], dropped: [] };
+  const tableOf = (m) => {
+    const first = normalize(m[1]);
+    return m[2] ? `${first}.${normalize(m[2])}` : `public.${first}`;
+  };
+  for (const sql of statements) {
+    touches.columns.push(...addedColumnsIn(sql));
+    touches.indexes.push(...createdIndexesIn(sql));
+    for (const m of sql.matchAll(ALTER_COLUMN)) touches.alteredColumns.push(`${tableOf(m)}.${normalize(m[3])}`);
+    for (const m of sql.matchAll(ADD_FOREIGN_KEY)) touches.foreignKeys.push(indexKey(tableOf(m), m[3].split(",").map((c) => normalize(c.trim())).filter(Boolean)));
+    for (const m of sql.matchAll(CREATED_NAME)) touches.names.push(normalize(m[1]));
+    for (const m of sql.matchAll(DROPPED_NAME)) touches.dropped.push(normalize(m[1]));
+  }
+  for (const key of Object.keys(touches)) touches[key] = [...new Set(touches[key])];
+  return touches;
+}
 
 // src/worker/migration-source-scan.ts
 import fs5 from "node:fs";
-var DROPPED = /DROP\s+(?:INDEX|CONSTRAINT)\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(?:"[^"]+"\s*\.\s*)?("[^"]+"|[A-Za-z_][\w$]*)/gi;
 var STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/gs;
 var NEW_TABLE = /new\s+Table\s*\(\s*\{\s*name\s*:\s*["'`]([^"'`]+)["'`]/g;
 function scanMigrationSource(file) {
@@ -2096,25 +2129,16 @@ function scanMigrationSource(file) {
   try {
     text = fs5.readFileSync(file, "utf8");
   } catch {
-    return { tables: [], columns: [], dropped: [], indexes: [] };
+    return { tables: [], touches: touchesIn([]) };
   }
   const up = upBody(text);
-  const tables = /* @__PURE__ */ new Set();
-  const columns = /* @__PURE__ */ new Set();
-  const dropped = /* @__PURE__ */ new Set();
-  const indexes = /* @__PURE__ */ new Set();
-  for (const match of up.matchAll(STRING_LITERAL)) {
-    const sql = match[0].slice(1, -1).replace(/\\(["'`\\])/g, "$1");
-    for (const table of createdTablesIn(sql)) tables.add(table);
-    for (const column of addedColumnsIn(sql)) columns.add(column);
-    for (const index of createdIndexesIn(sql)) indexes.add(index);
-    for (const drop of sql.matchAll(DROPPED)) dropped.add(drop[1].startsWith('"') ? drop[1].slice(1, -1) : drop[1].toLowerCase());
-  }
+  const sql = [...up.matchAll(STRING_LITERAL)].map((match) => match[0].slice(1, -1).replace(/\\(["'`\\])/g, "$1"));
+  const tables = new Set(sql.flatMap((statement) => createdTablesIn(statement)));
   for (const match of up.matchAll(NEW_TABLE)) {
     const name = match[1];
     tables.add(name.includes(".") ? name : `public.${name}`);
   }
-  return { tables: [...tables], columns: [...columns], dropped: [...dropped], indexes: [...indexes] };
+  return { tables: [...tables], touches: touchesIn(sql) };
 }
 function upBody(text) {
   const start = text.search(/\bup\s*\(/);
@@ -2141,7 +2165,7 @@ var MigrationRecorder = class {
     logQuery: (query) => {
       if (this.current?.stage !== "up") return;
       this.current.record.createdTables.push(...createdTablesIn(query));
-      this.current.addedColumns.push(...addedColumnsIn(query));
+      this.current.queries.push(query);
     },
     logQueryError: (_error, query) => {
       this.failedQuery = query;
@@ -2192,7 +2216,7 @@ var MigrationRecorder = class {
         ranAfterFailure: this.failedBefore
       };
       this.records.push(record);
-      this.current = { migration, record, stage: "up", startedAt: Date.now(), addedColumns: [] };
+      this.current = { migration, record, stage: "up", startedAt: Date.now(), queries: [] };
       this.onMigrationStart(name);
       const result = await up(queryRunner);
       this.current.stage = "commit";
@@ -2210,11 +2234,12 @@ var MigrationRecorder = class {
    * column it would create is blamed on its failure, not on "no migration".
    */
   recordWouldCreate(failing) {
-    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : { tables: [], columns: [], dropped: [], indexes: [] };
-    failing.record.createdTables = [.../* @__PURE__ */ new Set([...failing.record.createdTables, ...scanned.tables])];
-    failing.record.createdColumns = [.../* @__PURE__ */ new Set([...failing.addedColumns, ...scanned.columns])];
-    if (scanned.dropped.length) failing.record.droppedNames = scanned.dropped;
-    if (scanned.indexes.length) failing.record.createdIndexes = scanned.indexes;
+    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : void 0;
+    const sent = touchesIn(failing.queries);
+    failing.record.createdTables = [.../* @__PURE__ */ new Set([...failing.record.createdTables, ...scanned?.tables ?? []])];
+    const touches = { ...sent };
+    for (const key of Object.keys(touches)) touches[key] = [.../* @__PURE__ */ new Set([...sent[key], ...scanned?.touches[key] ?? []])];
+    failing.record.touches = touches;
   }
   describeFailure(error, failing) {
     const err = error;
@@ -2370,11 +2395,11 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path18, state, callback$1) {
-  const { queue, fs: fs11, options: { suppressErrors } } = state;
+  const { queue, fs: fs12, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs11.realpath(path18, (error, resolvedPath) => {
+  fs12.realpath(path18, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs11.stat(resolvedPath, (error$1, stat2) => {
+    fs12.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
       if (stat2.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
@@ -2383,11 +2408,11 @@ var resolveSymlinksAsync = function(path18, state, callback$1) {
   });
 };
 var resolveSymlinks = function(path18, state, callback$1) {
-  const { queue, fs: fs11, options: { suppressErrors } } = state;
+  const { queue, fs: fs12, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs11.realpathSync(path18);
-    const stat2 = fs11.statSync(resolvedPath);
+    const resolvedPath = fs12.realpathSync(path18);
+    const stat2 = fs12.statSync(resolvedPath);
     if (stat2.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
@@ -2457,22 +2482,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs11 } = state;
+  const { fs: fs12 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs11.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs12.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs11 } = state;
+  const { fs: fs12 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs11.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs12.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -3072,7 +3097,7 @@ function findUnregisteredMigrations(option, migrations, sites) {
         name: match[1],
         location: { file, line: text.slice(0, match.index).split("\n").length },
         createdTables: scanned.tables,
-        createdColumns: scanned.columns
+        touches: scanned.touches
       });
     }
   }
@@ -3165,7 +3190,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
   await initialize(dataSource, userOptions);
   try {
     const expected = expectedSchema(dataSource, sites);
-    if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions);
+    if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions, projectDir);
     const load = Date.now() - loadStarted - waited;
     onPhase("migrate");
     const migrateStarted = Date.now();
@@ -3204,11 +3229,29 @@ async function initialize(dataSource, userOptions) {
     });
   }
 }
-function noEntities(userOptions) {
+function noEntities(userOptions, projectDir) {
   const configured = describeOption(userOptions["entities"]);
-  return new GateError("no-entities", `No entities were loaded${configured.length ? ` from ${configured.join(", ")}` : ": the entities option is empty"}, so there is nothing to check.`, {
+  const globs = '--entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts" (instead of the data source)';
+  if (configured.length === 0) {
+    return new GateError("no-entities", "The data source lists no entities, so there is nothing to check.", {
+      hint: `NestJS apps with autoLoadEntities register them in their modules, which the gate does not start: give the entity and migration files as globs, e.g. ${globs}.`
+    });
+  }
+  const unbuilt = configured.map((glob) => staticRoot(glob, projectDir)).find((root) => root !== void 0 && !fs9.existsSync(root));
+  if (unbuilt) {
+    return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}: ${path11.relative(projectDir, unbuilt) || unbuilt} does not exist.`, {
+      hint: `The globs point at build output that is not there: build the project first (e.g. npm run build), or check the TypeScript sources instead: ${globs}.`
+    });
+  }
+  return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}, so there is nothing to check.`, {
     hint: "Globs are resolved from the working directory; in a data source file, build them from __dirname (CommonJS) or import.meta.dirname (ESM), and make sure they match .ts files."
   });
+}
+function staticRoot(glob, projectDir) {
+  if (glob.startsWith("class ")) return void 0;
+  const parts = path11.resolve(projectDir, glob).split(path11.sep);
+  const wild = parts.findIndex((part) => /[*?{[]/.test(part));
+  return wild > 0 ? parts.slice(0, wild).join(path11.sep) || path11.sep : void 0;
 }
 function describeOption(value) {
   if (!Array.isArray(value)) return value === void 0 ? [] : [String(value)];
@@ -3473,7 +3516,7 @@ function loadUserDrizzle(projectDir) {
 }
 
 // src/worker/drizzle/load-schema.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path14 from "node:path";
 async function loadDrizzleSchema(patterns, options) {
   const { projectDir, orm } = options;
@@ -3507,14 +3550,14 @@ async function loadDrizzleSchema(patterns, options) {
 function schemaFiles(patterns, projectDir) {
   const globs = patterns.map((pattern) => {
     const full = path14.resolve(projectDir, pattern);
-    const isDir = fs9.existsSync(full) && fs9.statSync(full).isDirectory();
+    const isDir = fs10.existsSync(full) && fs10.statSync(full).isDirectory();
     return (isDir ? path14.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
   });
   return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter(isCodeFile).sort();
 }
 
 // src/worker/drizzle/replay-migrations.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path15 from "node:path";
 var BREAKPOINT = "--> statement-breakpoint";
 async function replayDrizzleMigrations(request) {
@@ -3574,7 +3617,7 @@ var MigrationRunner = class {
   async fallback(folder, refusal) {
     const message = refusal instanceof Error ? refusal.message : String(refusal);
     const files = folder.format === "journal" ? folder.journal.map((entry) => ({ name: entry.tag, file: journalEntryFile(folder, entry), when: entry.when })) : folder.sqlFiles.map((file) => ({ name: file.name, file: file.file, when: void 0 }));
-    const present = files.filter((f) => fs10.existsSync(f.file));
+    const present = files.filter((f) => fs11.existsSync(f.file));
     if (present.length === files.length) {
       this.records.push({
         name: path15.basename(folder.dir),
@@ -3588,7 +3631,7 @@ var MigrationRunner = class {
       this.failedBefore = true;
     }
     for (const migration of present) {
-      const text = fs10.readFileSync(migration.file, "utf8");
+      const text = fs11.readFileSync(migration.file, "utf8");
       await this.run({ meta: { sql: text.split(BREAKPOINT), folderMillis: migration.when ?? 0, hash: "" }, name: migration.name, file: migration.file }, text.split(BREAKPOINT));
     }
     return this.records;
@@ -3611,8 +3654,7 @@ var MigrationRunner = class {
     if (failure) {
       record.status = "failed";
       record.failure = failure;
-      record.createdColumns = migration.meta.sql.flatMap((statement) => addedColumnsIn(statement));
-      record.createdIndexes = migration.meta.sql.flatMap((statement) => createdIndexesIn(statement));
+      record.touches = touchesIn(migration.meta.sql);
       this.failedBefore = true;
     }
   }

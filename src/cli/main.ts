@@ -4,11 +4,14 @@
  * prints the report. Exit status: 0 no errors, 1 findings with errors, 2 the gate could not
  * run (bad option, unloadable project, no Postgres).
  */
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { GateError } from "../engine/errors.js";
 import { OPTION_SPECS, type RawOptions } from "../engine/options-spec.js";
 import { parseOptions } from "../engine/parse-options.js";
 import { runGate } from "../engine/run-gate.js";
+import { formatErrorJson, formatErrorSarif } from "../report/error-report.js";
 import { formatGateError } from "../report/gate-error.js";
 import { formatJson } from "../report/json.js";
 import { formatMarkdown } from "../report/markdown.js";
@@ -64,9 +67,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const cwd = process.cwd();
+  // Repeated flags (--ignore) arrive as lists: joined, they read like a multi-line action input.
+  const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given]));
   try {
-    // Repeated flags (--ignore) arrive as lists: joined, they read like a multi-line action input.
-    const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given]));
     const options = parseOptions(raw as RawOptions, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}\n`) });
     const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
@@ -80,12 +83,30 @@ export async function main(argv: string[]): Promise<number> {
     }
     return result.status === "passed" ? 0 : 1;
   } catch (error) {
+    reportError(error, raw, cwd);
     if (error instanceof GateError) {
       process.stderr.write(`\n${formatGateError(error, { withDetail: true })}\n`);
       return 2;
     }
     process.stderr.write(`\nmigration-gate failed unexpectedly; please report this with the output below.\n${(error as Error).stack ?? String(error)}\n`);
     return 2;
+  }
+}
+
+/** Machine-readable reports say "error" too: a JSON or SARIF consumer must not get an empty file. */
+function reportError(error: unknown, raw: Record<string, unknown>, cwd: string): void {
+  const format = raw["format"];
+  if (format === "json") process.stdout.write(`${formatErrorJson(error)}\n`);
+  if (format === "sarif") process.stdout.write(`${formatErrorSarif(error)}\n`);
+  const sarifFile = raw["sarif-file"];
+  if (typeof sarifFile === "string" && sarifFile) {
+    try {
+      const file = path.resolve(cwd, sarifFile);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `${formatErrorSarif(error)}\n`);
+    } catch {
+      // The console message is what matters; a SARIF path that cannot be written is not a second error.
+    }
   }
 }
 

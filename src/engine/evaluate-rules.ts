@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { attributeToFailedMigrations } from "../rules/follows-from-failure.js";
 import { RULES } from "../rules/index.js";
 import type { RuleContext, RuleSeverity } from "../rules/rule.js";
 import type { Finding, Severity } from "./result.js";
@@ -16,7 +17,7 @@ export function evaluateRules(context: RuleContext, severities: Readonly<Record<
   const kept: Finding[] = [];
   for (const rule of RULES) {
     const severity = severities[rule.id] ?? rule.defaultSeverity;
-    for (const { key, cause, ...finding } of rule.check(context, all)) {
+    for (const { key, cause, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
       const full: Finding = {
         ...finding,
         ruleId: rule.id,

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { GateError } from "./errors.js";
 import { OPTION_SPECS, type RawOptions } from "./options-spec.js";
@@ -246,7 +247,17 @@ function parseModuleRef(projectDir: string, given: string, option: string): Modu
   const hash = given.lastIndexOf("#");
   const file = hash > 0 ? given.slice(0, hash) : given;
   const exportName = hash > 0 ? given.slice(hash + 1) : undefined;
-  return { file: requireFile(projectDir, file, option), exportName };
+  // A package name (typeorm-naming-strategies#SnakeNamingStrategy), resolved from the project.
+  const fromPackage = !fs.existsSync(path.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? packageEntry(projectDir, file) : undefined;
+  return { file: fromPackage ?? requireFile(projectDir, file, option), exportName };
+}
+
+function packageEntry(projectDir: string, name: string): string | undefined {
+  try {
+    return createRequire(path.join(projectDir, "package.json")).resolve(name);
+  } catch {
+    return undefined;
+  }
 }
 
 function requireFile(projectDir: string, given: string, option: string): string {
@@ -256,7 +267,7 @@ function requireFile(projectDir: string, given: string, option: string): string 
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
     hint: candidates.length
       ? `Paths are relative to working-directory (${projectDir}). Did you mean ${candidates.map((c) => `"${c}"`).join(" or ")}?`
-      : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).`,
+      : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).${option === "naming-strategy" ? " An installed package works too: typeorm-naming-strategies#SnakeNamingStrategy." : ""}`,
   });
 }
 

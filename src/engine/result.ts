@@ -29,6 +29,21 @@ export interface Finding {
   causedBy?: string;
 }
 
+/**
+ * What a migration's SQL does to the schema, for tying the findings a failed (or never run)
+ * migration leaves behind to it: `schema.table.column` for columns it adds or alters,
+ * `schema.table(a,b)` (columns sorted) for indexes, uniques and foreign keys it creates, the
+ * names of the indexes, constraints, types and sequences it creates and of those it drops.
+ */
+export interface MigrationTouches {
+  columns: string[];
+  alteredColumns: string[];
+  indexes: string[];
+  foreignKeys: string[];
+  names: string[];
+  dropped: string[];
+}
+
 export type MigrationStatus = "applied" | "failed";
 
 export interface MigrationFailure {
@@ -51,12 +66,8 @@ export interface MigrationRecord {
    * failed one, also those its source creates after the failing statement.
    */
   createdTables: string[];
-  /** A failed migration only: the columns it adds (`schema.table.column`), run or not. */
-  createdColumns?: string[];
-  /** A failed migration only: names of the indexes and constraints it drops. */
-  droppedNames?: string[];
-  /** A failed migration only: indexes and uniques it creates, `schema.table(a,b)` with columns sorted. */
-  createdIndexes?: string[];
+  /** A failed migration only: what its SQL adds, alters, creates and drops, run or not. */
+  touches?: MigrationTouches;
   /** True when an earlier migration had failed: the real chain would have stopped before this one. */
   ranAfterFailure: boolean;
   failure?: MigrationFailure;
@@ -66,9 +77,9 @@ export interface MigrationRecord {
 export interface UnregisteredMigration {
   name: string;
   location: SourceLocation;
-  /** What its source creates (`schema.table`, `schema.table.column`). */
+  /** What its source creates (`schema.table`) and does. */
   createdTables: string[];
-  createdColumns: string[];
+  touches: MigrationTouches;
 }
 
 /** With base-ref: a migration this change adds with a timestamp older than one already merged (TypeORM). */

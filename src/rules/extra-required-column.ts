@@ -2,6 +2,7 @@ import { mapper } from "./relation-errors.js";
 import { qualifiedName } from "../schema/model.js";
 import { twinOf } from "./missing-column.js";
 import type { Rule } from "./rule.js";
+import { vocabulary } from "./vocabulary.js";
 import { quote, quoteTable } from "./sql-text.js";
 import { blocksInserts } from "./extra-column.js";
 
@@ -15,7 +16,7 @@ export const extraRequiredColumn: Rule = {
   id: "extra-required-column",
   defaultSeverity: "error",
   description: "A NOT NULL column without a default that the entity does not map: every insert through the entity fails.",
-  check({ diff }) {
+  check({ diff, orm }) {
     // A twin of a missing mapped column (created_at for createdAt) follows from that finding.
     const twin = twinOf(diff);
     return diff.extraColumns
@@ -25,8 +26,8 @@ export const extraRequiredColumn: Rule = {
         object: `${qualifiedName(table)}.${column.name}`,
         location: table.location,
         cause: twin(table, column.name),
-        message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and ${mapper(table)} does not map it: every insert through the entity fails.`,
-        hint: `Map it in the entity (was it renamed there only?), or add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(column.name)} DROP NOT NULL, SET DEFAULT ..., or DROP COLUMN ${quote(column.name)}.`,
+        message: `Column ${column.name} of ${qualifiedName(table)} is NOT NULL without a default, and ${mapper(table)} does not map it: ${vocabulary(orm).insertsFail}.`,
+        hint: `${vocabulary(orm).mapIt} (was it renamed there only?), or add a migration: ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quote(column.name)} DROP NOT NULL, SET DEFAULT ..., or DROP COLUMN ${quote(column.name)}.`,
       }));
   },
 };

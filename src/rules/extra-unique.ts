@@ -1,4 +1,4 @@
-import { qualifiedName } from "../schema/model.js";
+import { qualifiedName, type ExpectedTable } from "../schema/model.js";
 import { failedAt } from "./relation-errors.js";
 import type { Rule, RuleFinding } from "./rule.js";
 import { columnList, quote, quoteTable } from "./sql-text.js";
@@ -8,6 +8,11 @@ import { columnList, quote, quoteTable } from "./sql-text.js";
  * entity dropped `unique: true` and no migration dropped the constraint. Inserts the code
  * allows (two rows with the same value) fail on every database built from the migrations.
  */
+/** @Unique and @Index take property names (`messageHash`), not column names (`message_hash`). */
+function properties(table: ExpectedTable, columns: readonly string[]): string {
+  return columns.map((name) => JSON.stringify(table.columns.find((c) => c.name === name)?.property.split(".").slice(1).join(".") || name)).join(", ");
+}
+
 export const extraUnique: Rule = {
   id: "extra-unique",
   defaultSeverity: "error",
@@ -15,7 +20,7 @@ export const extraUnique: Rule = {
   check({ diff, orm, migrations }) {
     return diff.extraUniques.map(({ table, name, columns, where, kind }): RuleFinding => {
       // A failed migration that drops it: the fix of that migration is the fix of this.
-      const dropper = migrations.find((m) => m.status === "failed" && m.droppedNames?.includes(name));
+      const dropper = migrations.find((m) => m.status === "failed" && m.touches?.dropped.includes(name));
       if (dropper) {
         return {
           key: `${qualifiedName(table)}(${[...columns].sort().join(",")})${where ? ` WHERE ${where}` : ""}`,
@@ -35,7 +40,7 @@ export const extraUnique: Rule = {
         `If the code is right, add a migration: ${kind === "constraint" ? `ALTER TABLE ${quoteTable(table)} DROP CONSTRAINT ${quote(name)}` : `DROP INDEX ${table.schema === "public" ? "" : `${quote(table.schema)}.`}${quote(name)}`}. ` +
         (orm === "drizzle"
           ? `If the database is right, declare it in the pgTable (.unique() or uniqueIndex().on(...)).`
-          : `If the database is right, declare it: @Unique([${columns.map((c) => JSON.stringify(c)).join(", ")}]) on the entity, or @Index({ unique: true${where ? `, where: ${JSON.stringify(where)}` : ""} }) (columns ${columnList(columns)}).`),
+          : `If the database is right, declare it on the entity: ${where ? `@Index([${properties(table, columns)}], { unique: true, where: ${JSON.stringify(where)} })` : `@Unique([${properties(table, columns)}])`} (columns ${columnList(columns)}).`),
       };
     });
   },

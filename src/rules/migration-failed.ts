@@ -42,9 +42,7 @@ export const migrationFailed: Rule = {
         detail: failure.statement && capStatement(tidyStatement(failure.statement)),
         hint: cause
           ? `It ran after ${cause.migration.name} failed, ${cause.because}: fix that one first, then run the gate again.`
-          : uncreated
-            ? noMigrationCreates(missing, m, drizzle)
-            : (HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it."),
+          : (uncreated ? noMigrationCreates(missing, m, drizzle) : hintFor(failure)) + (m.ranAfterFailure && !uncreated ? ` (It ran after an earlier failure; on a real deploy the chain stops at the first one.)` : ""),
         ...(cause && { cause: cause.ref }),
       };
     });
@@ -65,13 +63,13 @@ interface Cause {
 function causeOf(migration: MigrationRecord, earlier: MigrationRecord[]): Cause | undefined {
   if (earlier.length === 0) return undefined;
   const lacking = lackedObject(migration);
-  const creator = lacking && earlier.find((m) => m.createdTables.includes(lacking) || (m.createdColumns ?? []).includes(lacking));
+  const creator = lacking && earlier.find((m) => m.createdTables.includes(lacking) || (m.touches?.columns ?? []).includes(lacking) || (m.touches?.names ?? []).includes(lacking));
   if (creator) return { migration: creator, because: `which creates ${lacking}`, ref: { ruleId: "migration-failed", key: creator.name } };
-  const first = earlier[0]!;
-  return { migration: first, because: "and the real chain stops at the first failure", ref: { ruleId: "migration-failed", key: first.name } };
+  // Nothing says it depends on an earlier failure: its own finding, not grouped under one.
+  return undefined;
 }
 
-/** `schema.table` of a missing relation (42P01), `schema.table.column` of a missing column (42703). */
+/** `schema.table` of a missing relation (42P01), `schema.table.column` of a missing column (42703), the name of a missing index, constraint or type (42704). */
 function lackedObject(migration: MigrationRecord): string | undefined {
   const message = migration.failure?.message ?? "";
   const qualify = (name: string) => (name.includes(".") ? name : `public.${name}`);
@@ -79,6 +77,9 @@ function lackedObject(migration: MigrationRecord): string | undefined {
   if (migration.failure?.code === "42P01" && relation) return qualify(relation[1]!);
   const column = /column "([^"]+)" of relation "([^"]+)" does not exist/.exec(message);
   if (migration.failure?.code === "42703" && column) return `${qualify(column[2]!)}.${column[1]}`;
+  // An index, constraint, type or sequence by name: what an earlier failed migration was to create.
+  const named = /(?:index|constraint|type|sequence) "(?:[^"]+\.)?([^".]+)"(?: of relation "[^"]+")? does not exist/.exec(message);
+  if (migration.failure?.code === "42704" && named) return named[1];
   return undefined;
 }
 
@@ -93,7 +94,7 @@ function expectedButMissing({ expected, actual, diff }: RuleContext): Set<string
 
 /** " Until it is fixed, databases built from migrations lack public.a, public.b." */
 function leavesMissing(migration: MigrationRecord, missing: ReadonlySet<string>): string {
-  const objects = [...migration.createdTables, ...(migration.createdColumns ?? [])].filter((object) => missing.has(object));
+  const objects = [...migration.createdTables, ...(migration.touches?.columns ?? [])].filter((object) => missing.has(object));
   if (objects.length === 0) return "";
   const shown = objects.slice(0, 8).join(", ") + (objects.length > 8 ? ` and ${objects.length - 8} more` : "");
   return ` Until it is fixed, databases built from migrations lack what it creates: ${shown}.`;
@@ -109,6 +110,21 @@ export function capStatement(statement: string): string {
   if (lines.length > MAX_STATEMENT_LINES) text = lines.slice(0, MAX_STATEMENT_LINES).join("\n") + `\n... (${lines.length - MAX_STATEMENT_LINES} more lines)`;
   if (text.length > MAX_STATEMENT_CHARS) text = text.slice(0, MAX_STATEMENT_CHARS) + ` ... (${statement.length - MAX_STATEMENT_CHARS} more characters)`;
   return text;
+}
+
+/** The next step for a failure by its SQLSTATE, and the server's extensions when that is what is missing. */
+function hintFor(failure: NonNullable<MigrationRecord["failure"]>): string {
+  const extension = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/.exec(failure.message);
+  if (extension) {
+    const name = extension[1] ?? extension[2];
+    return `The throwaway Postgres has no ${name} extension. Run the gate on a server that has it, as production does: postgres-image (e.g. ${name === "postgis" ? "postgis/postgis:17-3.5" : `an image with ${name}`}) or database-url (a services: postgres container with the extension).`;
+  }
+  const type = /type "(?:[^"]+\.)?(geometry|geography|raster|box2d|box3d|hstore|citext|ltree|cube|vector|halfvec)" does not exist/i.exec(failure.message);
+  if (type) {
+    const from = /geometry|geography|raster|box2d|box3d/i.test(type[1]!) ? "postgis" : /vector|halfvec/i.test(type[1]!) ? "vector (pgvector)" : type[1]!.toLowerCase();
+    return `Type ${type[1]} comes from the ${from} extension, which no earlier migration creates (CREATE EXTENSION IF NOT EXISTS ...) or the server lacks: add the CREATE EXTENSION to an earlier migration${/postgis|vector/.test(from) ? `, and run the gate where the extension is installed (postgres-image: ${from === "postgis" ? "postgis/postgis:17-3.5" : "pgvector/pgvector:pg17"}, or database-url)` : ""}.`;
+  }
+  return HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.";
 }
 
 function noMigrationCreates(table: ExpectedTable, migration: MigrationRecord, drizzle: boolean): string {

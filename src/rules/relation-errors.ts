@@ -1,7 +1,7 @@
 import type { MigrationRecord, UnregisteredMigration } from "../engine/result.js";
 import type { ExpectedTable } from "../schema/model.js";
 import { qualifiedName } from "../schema/model.js";
-import type { RuleContext } from "./rule.js";
+import type { RuleContext, RuleFinding } from "./rule.js";
 
 /** The table a "relation X does not exist" (42P01) failure names, matched to an expected table. */
 export function missingRelationOf(migration: MigrationRecord, expected: readonly ExpectedTable[]): ExpectedTable | undefined {
@@ -33,22 +33,35 @@ export function createdByNoMigration(context: Pick<RuleContext, "actual" | "migr
 export function failedCreatorOf({ migrations }: Pick<RuleContext, "migrations">): (object: string) => MigrationRecord | undefined {
   const creators = new Map<string, MigrationRecord>();
   for (const migration of migrations.filter((m) => m.status === "failed")) {
-    for (const object of [...migration.createdTables, ...(migration.createdColumns ?? [])]) if (!creators.has(object)) creators.set(object, migration);
+    for (const object of [...migration.createdTables, ...(migration.touches?.columns ?? [])]) if (!creators.has(object)) creators.set(object, migration);
   }
   return (object) => creators.get(object);
 }
 
 /** The unregistered migration (never run) whose source creates this table or column. */
 export function unregisteredCreatorOf({ unregisteredMigrations }: Pick<RuleContext, "unregisteredMigrations">): (object: string) => UnregisteredMigration | undefined {
-  return (object) => (unregisteredMigrations ?? []).find((m) => m.createdTables.includes(object) || m.createdColumns.includes(object));
+  return (object) => (unregisteredMigrations ?? []).find((m) => m.createdTables.includes(object) || m.touches.columns.includes(object));
 }
 
 /** The failed migration that creates an index or unique on these columns of the table. */
 export function failedIndexCreatorOf({ migrations }: Pick<RuleContext, "migrations">): (table: ExpectedTable, columns: readonly string[]) => MigrationRecord | undefined {
-  const failed = migrations.filter((m) => m.status === "failed" && m.createdIndexes?.length);
+  const failed = migrations.filter((m) => m.status === "failed" && m.touches);
   return (table, columns) => {
     const key = `${qualifiedName(table)}(${[...columns].sort().join(",")})`;
-    return failed.find((m) => m.createdIndexes!.includes(key));
+    return failed.find((m) => m.touches!.indexes.includes(key));
+  };
+}
+
+/**
+ * A finding about an object a failed migration was to change: it stays (the database is as it
+ * says), but it follows from that failure, and fixing the migration is the fix.
+ */
+export function blamedOnFailure<T extends RuleFinding>(finding: T, migration: MigrationRecord, what: string): T {
+  return {
+    ...finding,
+    message: `${finding.message} ${migration.name}, which fails${migration.failure?.statementLine ? ` at line ${migration.failure.statementLine}` : ""}, ${what}.`,
+    hint: `Fix ${migration.name} (see its finding); no new migration is needed for this.`,
+    cause: { ruleId: "migration-failed", key: migration.name },
   };
 }
 

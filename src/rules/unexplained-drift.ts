@@ -116,7 +116,9 @@ function explained(target: DdlTarget, { actual, expected }: RuleContext, { about
     case "enum": {
       // An enum of a missing table travels with that table's finding.
       const tables = expected.enums.find((e) => qualifiedName(e) === target.name)?.tables ?? [];
-      return about(target.name) || verified(verifiedKey.enumType(target.name)) || tables.some((table) => about(table));
+      // A type only a mismatching column uses (TypeORM would drop it once the column changes) travels with that column's finding.
+      const users = actual.tables.flatMap((t) => t.columns.filter((c) => c.enum && qualifiedName(c.enum) === target.name).map((c) => `${qualifiedName(t)}.${c.name}`));
+      return about(target.name) || verified(verifiedKey.enumType(target.name)) || tables.some((table) => about(table)) || users.some((column) => about(column));
     }
     case "view":
       return about(target.name);

@@ -24,7 +24,8 @@ export interface SchemaDiff {
   valueSourceMismatches: Array<ColumnPair & { aspect: ValueSourceAspect }>;
   extraColumns: Array<{ table: ExpectedTable; column: ActualColumn }>;
   primaryKeyMismatches: Array<{ table: ExpectedTable; actual?: ActualConstraint }>;
-  missingUniques: Array<{ table: ExpectedTable; unique: ExpectedUnique }>;
+  /** near: a partial unique index on the same columns (the same rule with a predicate). */
+  missingUniques: Array<{ table: ExpectedTable; unique: ExpectedUnique; near?: ActualIndex }>;
   missingIndexes: Array<{ table: ExpectedTable; index: ExpectedIndex; near?: ActualIndex }>;
   missingForeignKeys: Array<{ table: ExpectedTable; foreignKey: ExpectedForeignKey; near?: ActualForeignKey }>;
   missingChecks: Array<{ table: ExpectedTable; check: ExpectedCheck }>;
@@ -179,7 +180,8 @@ function compareUniques(table: ExpectedTable, found: ActualTable, diff: SchemaDi
     const constraint = found.uniques.find((candidate) => sameSet(candidate.columns, unique.columns));
     const index = found.indexes.find((candidate) => candidate.unique && !candidate.where && !candidate.primary && sameSet(candidate.columns, unique.columns));
     if (!constraint && !index) {
-      diff.missingUniques.push({ table, unique });
+      const near = found.indexes.find((candidate) => candidate.unique && candidate.where !== undefined && !candidate.primary && sameSet(candidate.columns, unique.columns));
+      diff.missingUniques.push({ table, unique, ...(near && { near }) });
       continue;
     }
     diff.verified.add(verifiedKey.unique(name, unique.columns));
@@ -248,8 +250,11 @@ function findExtraUniques(table: ExpectedTable, found: ActualTable, diff: Schema
   for (const unique of found.uniques) {
     if (!declared(unique.columns)) diff.extraUniques.push({ table, name: unique.name, columns: unique.columns, kind: "constraint" });
   }
+  // An index the entity declares with another predicate is that index's finding (missing-unique
+  // names it as the near one), not a second one.
+  const near = new Set([...diff.missingIndexes, ...diff.missingUniques].filter((m) => m.table === table && m.near).map((m) => m.near!.name));
   for (const index of found.indexes) {
-    if (!index.unique || index.primary || index.constraint) continue;
+    if (!index.unique || index.primary || index.constraint || near.has(index.name)) continue;
     if (!index.columns.every((c) => plainColumns.has(c))) continue;
     if (!declared(index.columns, index.where)) diff.extraUniques.push({ table, name: index.name, columns: index.columns, ...(index.where && { where: index.where }), kind: "index" });
   }

@@ -1,3 +1,5 @@
+import type { MigrationTouches } from "../engine/result.js";
+
 const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
 const CREATE_TABLE = new RegExp(
   String.raw`(?:^|;)\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?`,
@@ -67,4 +69,39 @@ export function createdIndexesIn(query: string): string[] {
 
 export function indexKey(table: string, columns: readonly string[]): string {
   return `${table}(${[...columns].sort().join(",")})`;
+}
+
+const ALTER_COLUMN = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ALTER\s+(?:COLUMN\s+)?(${IDENT})`,
+  "gi",
+);
+const ADD_FOREIGN_KEY = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ADD\s+(?:CONSTRAINT\s+${IDENT}\s+)?FOREIGN\s+KEY\s*\(([^)]*)\)`,
+  "gi",
+);
+const CREATED_NAME = new RegExp(
+  String.raw`(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?|ADD\s+CONSTRAINT\s+|CREATE\s+TYPE\s+(?:${IDENT}\s*\.\s*)?|CREATE\s+SEQUENCE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?)(${IDENT})`,
+  "gi",
+);
+const DROPPED_NAME = new RegExp(
+  String.raw`DROP\s+(?:INDEX|CONSTRAINT)\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?(${IDENT})`,
+  "gi",
+);
+
+export function touchesIn(statements: readonly string[]): MigrationTouches {
+  const touches: MigrationTouches = { columns: [], alteredColumns: [], indexes: [], foreignKeys: [], names: [], dropped: [] };
+  const tableOf = (m: RegExpMatchArray) => {
+    const first = normalize(m[1]!);
+    return m[2] ? `${first}.${normalize(m[2])}` : `public.${first}`;
+  };
+  for (const sql of statements) {
+    touches.columns.push(...addedColumnsIn(sql));
+    touches.indexes.push(...createdIndexesIn(sql));
+    for (const m of sql.matchAll(ALTER_COLUMN)) touches.alteredColumns.push(`${tableOf(m)}.${normalize(m[3]!)}`);
+    for (const m of sql.matchAll(ADD_FOREIGN_KEY)) touches.foreignKeys.push(indexKey(tableOf(m), m[3]!.split(",").map((c) => normalize(c.trim())).filter(Boolean)));
+    for (const m of sql.matchAll(CREATED_NAME)) touches.names.push(normalize(m[1]!));
+    for (const m of sql.matchAll(DROPPED_NAME)) touches.dropped.push(normalize(m[1]!));
+  }
+  for (const key of Object.keys(touches) as Array<keyof MigrationTouches>) touches[key] = [...new Set(touches[key])];
+  return touches;
 }

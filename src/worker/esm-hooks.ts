@@ -42,7 +42,7 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
   // tsconfig resolution applies to the user's own imports, never to a dependency's.
   const fromUserSource = context.parentURL?.startsWith("file:") && isUserSource(fileURLToPath(context.parentURL));
   if (!isRelativeOrAbsolute(specifier) && !specifier.includes(":") && fromUserSource) {
-    const mapped = resolveTsconfigPath(specifier, tsconfig);
+    const mapped = resolveTsconfigPath(specifier, tsconfig, fileURLToPath(context.parentURL!));
     if (mapped) return { url: pathToFileURL(mapped).href, shortCircuit: true };
   }
   try {

@@ -39,7 +39,7 @@ export function installCommonJsHooks(tsconfig: TsconfigInfo, cacheDir: string | 
   internals._resolveFilename = function (request, parent, isMain, options) {
     // tsconfig resolution applies to the user's own imports, never to a dependency's.
     if (!isRelativeOrAbsolute(request) && parent?.filename && isUserSource(parent.filename)) {
-      const mapped = resolveTsconfigPath(request, tsconfig);
+      const mapped = resolveTsconfigPath(request, tsconfig, parent.filename);
       if (mapped) return mapped;
     }
     try {

@@ -38,11 +38,25 @@ export function probeSourceFile(base: string): string | undefined {
 }
 
 /**
- * Resolves a bare specifier as tsc would: through `paths`, then from `baseUrl`. Undefined when
- * neither names an existing file, so packages resolve as usual.
+ * Resolves a bare specifier the way the project's runtime sees it: through `paths` (which a
+ * project only uses at runtime with a loader that honours them), then from `baseUrl`, unless
+ * an installed package of that name exists: Node never applies `baseUrl`, so `import "stripe"`
+ * is the package even when `src/stripe/` sits under `baseUrl`. Never the importing file itself.
+ * Undefined when neither names a file, so packages resolve as usual.
  */
-export function resolveTsconfigPath(specifier: string, tsconfig: TsconfigInfo): string | undefined {
-  return resolveThroughPaths(specifier, tsconfig) ?? (tsconfig.baseUrl ? probeSourceFile(path.resolve(tsconfig.baseUrl, specifier)) : undefined);
+export function resolveTsconfigPath(specifier: string, tsconfig: TsconfigInfo, fromFile?: string): string | undefined {
+  const found = resolveThroughPaths(specifier, tsconfig) ?? (tsconfig.baseUrl && !(fromFile && installedPackage(specifier, fromFile)) ? probeSourceFile(path.resolve(tsconfig.baseUrl, specifier)) : undefined);
+  return found && found !== fromFile ? found : undefined;
+}
+
+/** Whether `node_modules/<package>` exists in a folder above the importing file. */
+function installedPackage(specifier: string, fromFile: string): boolean {
+  const parts = specifier.split("/");
+  const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+  for (let dir = path.dirname(fromFile); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "node_modules", name, "package.json"))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
 }
 
 function resolveThroughPaths(specifier: string, tsconfig: TsconfigInfo): string | undefined {

@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import { journalEntryFile, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
-import { addedColumnsIn, createdIndexesIn, createdTablesIn } from "../created-tables.js";
+import { createdTablesIn, touchesIn } from "../created-tables.js";
 import type { DbConnection } from "../protocol.js";
 import type { DrizzleOrm, MigrationMeta, MigratorConfig } from "./drizzle-types.js";
 
@@ -140,8 +140,7 @@ class MigrationRunner {
     if (failure) {
       record.status = "failed";
       record.failure = failure;
-      record.createdColumns = migration.meta.sql.flatMap((statement) => addedColumnsIn(statement));
-      record.createdIndexes = migration.meta.sql.flatMap((statement) => createdIndexesIn(statement));
+      record.touches = touchesIn(migration.meta.sql);
       this.failedBefore = true;
     }
   }

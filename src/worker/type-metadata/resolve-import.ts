@@ -17,7 +17,7 @@ import type { TsconfigInfo } from "../tsconfig-info.js";
 export function resolveTypeImport(specifier: string, fromFile: string, tsconfig: TsconfigInfo): string | undefined {
   let found: string | undefined;
   if (isRelativeOrAbsolute(specifier)) found = probeTypeSource(path.resolve(path.dirname(fromFile), specifier));
-  else if (isUserSource(fromFile) && !specifier.includes(":")) found = resolveTsconfigPath(specifier, tsconfig);
+  else if (isUserSource(fromFile) && !specifier.includes(":")) found = resolveTsconfigPath(specifier, tsconfig, fromFile);
   if (!found || !isUserSource(found) || !TYPE_SOURCE.test(found)) return undefined;
   return found;
 }

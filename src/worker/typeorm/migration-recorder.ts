@@ -3,7 +3,7 @@ import { GateError } from "../../engine/errors.js";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { stackFrames } from "../stack-frames.js";
-import { addedColumnsIn, createdTablesIn } from "../created-tables.js";
+import { createdTablesIn, touchesIn } from "../created-tables.js";
 import { scanMigrationSource } from "../migration-source-scan.js";
 import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
 
@@ -13,8 +13,8 @@ interface Current {
   /** "up" while the migration's up() runs; "commit" after it returned, until the next one starts. */
   stage: "up" | "commit";
   startedAt: number;
-  /** Columns its statements added (`schema.table.column`): kept only if it fails. */
-  addedColumns: string[];
+  /** The statements it sent: kept (as what they touch) only if it fails. */
+  queries: string[];
 }
 
 /**
@@ -40,7 +40,7 @@ export class MigrationRecorder {
     logQuery: (query: string) => {
       if (this.current?.stage !== "up") return;
       this.current.record.createdTables.push(...createdTablesIn(query));
-      this.current.addedColumns.push(...addedColumnsIn(query));
+      this.current.queries.push(query);
     },
     logQueryError: (_error: unknown, query: string) => {
       this.failedQuery = query;
@@ -94,7 +94,7 @@ export class MigrationRecorder {
         ranAfterFailure: this.failedBefore,
       };
       this.records.push(record);
-      this.current = { migration, record, stage: "up", startedAt: Date.now(), addedColumns: [] };
+      this.current = { migration, record, stage: "up", startedAt: Date.now(), queries: [] };
       this.onMigrationStart(name);
       const result = await up(queryRunner);
       this.current.stage = "commit";
@@ -114,11 +114,12 @@ export class MigrationRecorder {
    * column it would create is blamed on its failure, not on "no migration".
    */
   private recordWouldCreate(failing: Current): void {
-    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : { tables: [], columns: [], dropped: [], indexes: [] };
-    failing.record.createdTables = [...new Set([...failing.record.createdTables, ...scanned.tables])];
-    failing.record.createdColumns = [...new Set([...failing.addedColumns, ...scanned.columns])];
-    if (scanned.dropped.length) failing.record.droppedNames = scanned.dropped;
-    if (scanned.indexes.length) failing.record.createdIndexes = scanned.indexes;
+    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : undefined;
+    const sent = touchesIn(failing.queries);
+    failing.record.createdTables = [...new Set([...failing.record.createdTables, ...(scanned?.tables ?? [])])];
+    const touches = { ...sent };
+    for (const key of Object.keys(touches) as Array<keyof typeof touches>) touches[key] = [...new Set([...sent[key], ...(scanned?.touches[key] ?? [])])];
+    failing.record.touches = touches;
   }
 
   private describeFailure(error: unknown, failing: Current): MigrationFailure {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
 import type { DbConnection, OracleResult, WorkerPhase, WorkerRequest, WorkerResult } from "../protocol.js";
@@ -63,7 +64,7 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
   await initialize(dataSource, userOptions);
   try {
     const expected = expectedSchema(dataSource, sites);
-    if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions);
+    if (dataSource.entityMetadatas.length === 0) throw noEntities(userOptions, projectDir);
     const load = Date.now() - loadStarted - waited;
 
     onPhase("migrate");
@@ -110,11 +111,32 @@ async function initialize(dataSource: DataSourceLike, userOptions: Record<string
   }
 }
 
-function noEntities(userOptions: Record<string, unknown>): GateError {
+function noEntities(userOptions: Record<string, unknown>, projectDir: string): GateError {
   const configured = describeOption(userOptions["entities"]);
-  return new GateError("no-entities", `No entities were loaded${configured.length ? ` from ${configured.join(", ")}` : ": the entities option is empty"}, so there is nothing to check.`, {
+  const globs = "--entities \"src/**/*.entity.ts\" --migrations \"src/migrations/*.ts\" (instead of the data source)";
+  if (configured.length === 0) {
+    return new GateError("no-entities", "The data source lists no entities, so there is nothing to check.", {
+      hint: `NestJS apps with autoLoadEntities register them in their modules, which the gate does not start: give the entity and migration files as globs, e.g. ${globs}.`,
+    });
+  }
+  // A glob into build output that is not there: dist/**/*.entity.js before `npm run build`.
+  const unbuilt = configured.map((glob) => staticRoot(glob, projectDir)).find((root) => root !== undefined && !fs.existsSync(root));
+  if (unbuilt) {
+    return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}: ${path.relative(projectDir, unbuilt) || unbuilt} does not exist.`, {
+      hint: `The globs point at build output that is not there: build the project first (e.g. npm run build), or check the TypeScript sources instead: ${globs}.`,
+    });
+  }
+  return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}, so there is nothing to check.`, {
     hint: "Globs are resolved from the working directory; in a data source file, build them from __dirname (CommonJS) or import.meta.dirname (ESM), and make sure they match .ts files.",
   });
+}
+
+/** The folder a glob starts in, before its first wildcard: `/p/dist` for `/p/dist/**\/*.js`. */
+function staticRoot(glob: string, projectDir: string): string | undefined {
+  if (glob.startsWith("class ")) return undefined;
+  const parts = path.resolve(projectDir, glob).split(path.sep);
+  const wild = parts.findIndex((part) => /[*?{[]/.test(part));
+  return wild > 0 ? parts.slice(0, wild).join(path.sep) || path.sep : undefined;
 }
 
 function describeOption(value: unknown): string[] {

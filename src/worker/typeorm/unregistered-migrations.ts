@@ -45,7 +45,7 @@ export function findUnregisteredMigrations(option: unknown, migrations: readonly
         name: match[1]!,
         location: { file, line: text.slice(0, match.index).split("\n").length },
         createdTables: scanned.tables,
-        createdColumns: scanned.columns,
+        touches: scanned.touches,
       });
     }
   }

@@ -10,7 +10,7 @@ import {
 import {
   dependenciesUnchanged,
   strictNullChecksFor
-} from "./chunk-V2HTYB7X.js";
+} from "./chunk-PZRP5ONS.js";
 
 // src/worker/transform-cache.ts
 import crypto from "node:crypto";

@@ -71,8 +71,17 @@ function probeSourceFile(base) {
   }
   return void 0;
 }
-function resolveTsconfigPath(specifier, tsconfig) {
-  return resolveThroughPaths(specifier, tsconfig) ?? (tsconfig.baseUrl ? probeSourceFile(path2.resolve(tsconfig.baseUrl, specifier)) : void 0);
+function resolveTsconfigPath(specifier, tsconfig, fromFile) {
+  const found = resolveThroughPaths(specifier, tsconfig) ?? (tsconfig.baseUrl && !(fromFile && installedPackage(specifier, fromFile)) ? probeSourceFile(path2.resolve(tsconfig.baseUrl, specifier)) : void 0);
+  return found && found !== fromFile ? found : void 0;
+}
+function installedPackage(specifier, fromFile) {
+  const parts = specifier.split("/");
+  const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  for (let dir = path2.dirname(fromFile); ; dir = path2.dirname(dir)) {
+    if (fs2.existsSync(path2.join(dir, "node_modules", name, "package.json"))) return true;
+    if (path2.dirname(dir) === dir) return false;
+  }
 }
 function resolveThroughPaths(specifier, tsconfig) {
   if (!tsconfig.paths) return void 0;
@@ -110,7 +119,7 @@ import path3 from "node:path";
 function resolveTypeImport(specifier, fromFile, tsconfig) {
   let found;
   if (isRelativeOrAbsolute(specifier)) found = probeTypeSource(path3.resolve(path3.dirname(fromFile), specifier));
-  else if (isUserSource(fromFile) && !specifier.includes(":")) found = resolveTsconfigPath(specifier, tsconfig);
+  else if (isUserSource(fromFile) && !specifier.includes(":")) found = resolveTsconfigPath(specifier, tsconfig, fromFile);
   if (!found || !isUserSource(found) || !TYPE_SOURCE.test(found)) return void 0;
   return found;
 }

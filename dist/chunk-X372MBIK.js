@@ -11,6 +11,7 @@ import {
 import {
   GateError,
   RULES,
+  blamedOnFailure,
   deserializeError,
   diffSchemas,
   normalizeDefault,
@@ -18,7 +19,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-U7PTNPM5.js";
+} from "./chunk-RX43MXFN.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -62,13 +63,39 @@ migration-gate: ${signal} received, stopping Postgres and removing temporary fil
 
 // src/engine/evaluate-rules.ts
 import crypto from "node:crypto";
+
+// src/rules/follows-from-failure.ts
+var COLUMN_RULES = /* @__PURE__ */ new Set(["column-type-mismatch", "nullability-mismatch", "default-mismatch"]);
+function attributeToFailedMigrations(ruleId, findings, { migrations }) {
+  const failed = migrations.filter((m) => m.status === "failed" && m.touches);
+  if (failed.length === 0) return findings;
+  return findings.map((finding) => {
+    if (finding.cause || !finding.object) return finding;
+    if (COLUMN_RULES.has(ruleId)) {
+      const migration = failed.find((m) => m.touches.alteredColumns.includes(finding.object));
+      return migration ? blamedOnFailure(finding, migration, "changes this column") : finding;
+    }
+    if (ruleId === "missing-foreign-key") {
+      const key = columnSetKey(finding.object);
+      const migration = key && failed.find((m) => m.touches.foreignKeys.includes(key));
+      return migration ? blamedOnFailure(finding, migration, "adds this foreign key") : finding;
+    }
+    return finding;
+  });
+}
+function columnSetKey(object) {
+  const match = /^(.+)\((.*)\)$/.exec(object);
+  return match ? `${match[1]}(${match[2].split(",").map((c) => c.trim()).sort().join(",")})` : void 0;
+}
+
+// src/engine/evaluate-rules.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
 function evaluateRules(context, severities = {}) {
   const all = [];
   const kept = [];
   for (const rule of RULES) {
     const severity = severities[rule.id] ?? rule.defaultSeverity;
-    for (const { key, cause, ...finding } of rule.check(context, all)) {
+    for (const { key, cause, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
       const full = {
         ...finding,
         ruleId: rule.id,
@@ -1395,10 +1422,45 @@ function writeSarifFile(result, file, baseDir) {
   fs6.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 
+// src/report/error-report.ts
+function describe2(error) {
+  if (error instanceof GateError) return { code: error.code, message: error.message, ...error.hint && { hint: error.hint } };
+  return { code: "unexpected", message: error instanceof Error ? error.message : String(error), hint: "Please report this with the log." };
+}
+function formatErrorJson(error) {
+  return JSON.stringify({ status: "error", error: describe2(error) }, null, 2);
+}
+function formatErrorSarif(error) {
+  const { message, hint } = describe2(error);
+  return JSON.stringify(
+    {
+      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      version: "2.1.0",
+      runs: [
+        {
+          tool: { driver: { name: "migration-gate", version: VERSION, informationUri: "https://github.com/org/migration-gate" } },
+          invocations: [
+            {
+              executionSuccessful: false,
+              toolExecutionNotifications: [{ level: "error", message: { text: hint ? `${message}
+Next step: ${hint}` : message } }]
+            }
+          ],
+          results: []
+        }
+      ]
+    },
+    null,
+    2
+  );
+}
+
 export {
   runGate,
   formatGateError,
   formatJson,
   formatSarif,
-  writeSarifFile
+  writeSarifFile,
+  formatErrorJson,
+  formatErrorSarif
 };
