@@ -18,7 +18,7 @@ import {
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-X372MBIK.js";
+} from "./chunk-DTNBKIWJ.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -31,7 +31,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-RX43MXFN.js";
+} from "./chunk-RC3RWJ4Z.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

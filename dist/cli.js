@@ -13,7 +13,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-X372MBIK.js";
+} from "./chunk-DTNBKIWJ.js";
 import {
   formatMarkdown,
   formatText
@@ -22,7 +22,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-RX43MXFN.js";
+} from "./chunk-RC3RWJ4Z.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -11,7 +11,7 @@ import {
   readDrizzleFolder,
   referentialAction,
   serializeError
-} from "./chunk-RX43MXFN.js";
+} from "./chunk-RC3RWJ4Z.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -2095,7 +2095,7 @@ var ADD_FOREIGN_KEY = new RegExp(
   "gi"
 );
 var CREATED_NAME = new RegExp(
-  String.raw`(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?|ADD\s+CONSTRAINT\s+|CREATE\s+TYPE\s+(?:${IDENT}\s*\.\s*)?|CREATE\s+SEQUENCE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?)(${IDENT})`,
+  String.raw`(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?|ADD\s+CONSTRAINT\s+|CREATE\s+TYPE\s+(?:${IDENT}\s*\.\s*)?|CREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?|CREATE\s+SEQUENCE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?)(${IDENT})`,
   "gi"
 );
 var DROPPED_NAME = new RegExp(

@@ -80,6 +80,8 @@ function lackedObject(migration: MigrationRecord): string | undefined {
   // An index, constraint, type or sequence by name: what an earlier failed migration was to create.
   const named = /(?:index|constraint|type|sequence) "(?:[^"]+\.)?([^".]+)"(?: of relation "[^"]+")? does not exist/.exec(message);
   if (migration.failure?.code === "42704" && named) return named[1];
+  const view = /view "(?:[^"]+\.)?([^".]+)" does not exist/.exec(message);
+  if (migration.failure?.code === "42P01" && view) return view[1];
   return undefined;
 }
 

@@ -39,7 +39,7 @@ export const missingUnique: Rule = {
           key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
           object: columnSetName(table, columns),
           location,
-          message: `${mapper(table)} declares (${columns.join(", ")}) unique${where ? ` where ${where}` : " on every row"}, but the migrations build ${near.name} ${near.unique ? "unique" : "non-unique"}${near.where ? ` where ${near.where}` : " on every row"}.`,
+          message: `${capitalize(mapper(table))} declares (${columns.join(", ")}) unique${where ? ` where ${where}` : " on every row"}, but the migrations build ${near.name} ${near.unique ? "unique" : "non-unique"}${near.where ? ` where ${near.where}` : " on every row"}.`,
           hint:
             `If the database is right, declare the same in ${context.orm === "drizzle" ? "the pgTable: uniqueIndex(...).on(...)" + (near.where ? `.where(sql\`${near.where}\`)` : "") : `the entity: @Index(${JSON.stringify(near.name)}, [...], { unique: ${near.unique}${near.where ? `, where: ${JSON.stringify(near.where)}` : ""} })`}. ` +
             `If the code is right, add a migration: DROP INDEX ${index}; CREATE UNIQUE INDEX ${quote(near.name)} ON ${quoteTable(table)} (${columnList(columns)})${where ? ` WHERE ${where}` : ""} (deduplicate existing rows first).`,
@@ -57,3 +57,7 @@ export const missingUnique: Rule = {
     });
   },
 };
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

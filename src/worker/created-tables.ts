@@ -80,7 +80,7 @@ const ADD_FOREIGN_KEY = new RegExp(
   "gi",
 );
 const CREATED_NAME = new RegExp(
-  String.raw`(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?|ADD\s+CONSTRAINT\s+|CREATE\s+TYPE\s+(?:${IDENT}\s*\.\s*)?|CREATE\s+SEQUENCE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?)(${IDENT})`,
+  String.raw`(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?|ADD\s+CONSTRAINT\s+|CREATE\s+TYPE\s+(?:${IDENT}\s*\.\s*)?|CREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?|CREATE\s+SEQUENCE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?)(${IDENT})`,
   "gi",
 );
 const DROPPED_NAME = new RegExp(

@@ -994,6 +994,8 @@ function lackedObject(migration) {
   if (migration.failure?.code === "42703" && column) return `${qualify2(column[2])}.${column[1]}`;
   const named = /(?:index|constraint|type|sequence) "(?:[^"]+\.)?([^".]+)"(?: of relation "[^"]+")? does not exist/.exec(message);
   if (migration.failure?.code === "42704" && named) return named[1];
+  const view = /view "(?:[^"]+\.)?([^".]+)" does not exist/.exec(message);
+  if (migration.failure?.code === "42P01" && view) return view[1];
   return void 0;
 }
 function expectedButMissing({ expected, actual, diff }) {
@@ -1253,7 +1255,7 @@ var missingUnique = {
           key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
           object: columnSetName(table, columns),
           location,
-          message: `${mapper(table)} declares (${columns.join(", ")}) unique${where ? ` where ${where}` : " on every row"}, but the migrations build ${near.name} ${near.unique ? "unique" : "non-unique"}${near.where ? ` where ${near.where}` : " on every row"}.`,
+          message: `${capitalize(mapper(table))} declares (${columns.join(", ")}) unique${where ? ` where ${where}` : " on every row"}, but the migrations build ${near.name} ${near.unique ? "unique" : "non-unique"}${near.where ? ` where ${near.where}` : " on every row"}.`,
           hint: `If the database is right, declare the same in ${context.orm === "drizzle" ? "the pgTable: uniqueIndex(...).on(...)" + (near.where ? `.where(sql\`${near.where}\`)` : "") : `the entity: @Index(${JSON.stringify(near.name)}, [...], { unique: ${near.unique}${near.where ? `, where: ${JSON.stringify(near.where)}` : ""} })`}. If the code is right, add a migration: DROP INDEX ${index}; CREATE UNIQUE INDEX ${quote(near.name)} ON ${quoteTable(table)} (${columnList(columns)})${where ? ` WHERE ${where}` : ""} (deduplicate existing rows first).`
         };
       }
@@ -1267,6 +1269,9 @@ var missingUnique = {
     });
   }
 };
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 // src/rules/missing-view.ts
 var missingView = {

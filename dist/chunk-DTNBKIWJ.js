@@ -19,7 +19,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-RX43MXFN.js";
+} from "./chunk-RC3RWJ4Z.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
