@@ -3424,12 +3424,18 @@ function isColumn(value) {
 
 // src/worker/drizzle/load-config.ts
 import path12 from "node:path";
+var POSTGRES_DRIVERS = /* @__PURE__ */ new Set(["pg", "postgres", "aws-data-api", "pglite", "neon-http", "vercel-postgres"]);
 async function loadDrizzleConfig(source, projectDir, projectRequire) {
   const raw = source.configFile ? await readConfigFile(source.configFile, projectDir, projectRequire) : {};
   const shown = source.configFile ? path12.relative(projectDir, source.configFile) : void 0;
   if (raw.dialect !== void 0 && raw.dialect !== "postgresql") {
     throw new GateError("drizzle-unsupported-dialect", `${shown} sets dialect "${String(raw.dialect)}"; migration-gate checks PostgreSQL projects only.`, {
       hint: "Point drizzle-config at the config of the project's PostgreSQL database."
+    });
+  }
+  if (raw.dialect === void 0 && typeof raw.driver === "string" && !POSTGRES_DRIVERS.has(raw.driver)) {
+    throw new GateError("drizzle-unsupported-dialect", `${shown} sets driver "${raw.driver}"; migration-gate checks PostgreSQL projects only.`, {
+      hint: `Point drizzle-config at the config of the project's PostgreSQL database (driver: "pg", or dialect: "postgresql").`
     });
   }
   const configSchema = typeof raw.schema === "string" ? [raw.schema] : Array.isArray(raw.schema) ? raw.schema.filter((s) => typeof s === "string") : [];
@@ -3483,15 +3489,22 @@ function loadUserDrizzle(projectDir) {
     });
   }
   const version = installedVersion(entry, "drizzle-orm");
-  if (!/^(0\.(3[6-9]|4\d)\.|1\.)/.test(version)) {
-    throw new GateError("drizzle-unsupported", `drizzle-orm ${version} is installed; migration-gate supports drizzle-orm 0.36 to 0.45 and 1.x.`, {
-      hint: "Upgrade drizzle-orm (and drizzle-kit with it)."
+  if (!/^(0\.(2[89]|[34]\d)\.|1\.)/.test(version)) {
+    throw new GateError("drizzle-unsupported", `drizzle-orm ${version} is installed; migration-gate supports drizzle-orm 0.28 to 0.45 and 1.x.`, {
+      hint: "Upgrade drizzle-orm (and drizzle-kit with it) to 0.28 or later."
     });
   }
   const load = (id) => projectRequire(id);
+  const optional = (id) => {
+    try {
+      return load(id);
+    } catch {
+      return {};
+    }
+  };
   const root = load("drizzle-orm");
   const pgCore = load("drizzle-orm/pg-core");
-  const casing = load("drizzle-orm/casing");
+  const casing = optional("drizzle-orm/casing");
   const orm = {
     version,
     is: root["is"],
@@ -3508,8 +3521,8 @@ function loadUserDrizzle(projectDir) {
     CasingCache: casing["CasingCache"],
     toSnakeCase: casing["toSnakeCase"],
     toCamelCase: casing["toCamelCase"],
-    proxyDrizzle: load("drizzle-orm/pg-proxy")["drizzle"],
-    proxyMigrate: load("drizzle-orm/pg-proxy/migrator")["migrate"],
+    proxyDrizzle: optional("drizzle-orm/pg-proxy")["drizzle"],
+    proxyMigrate: optional("drizzle-orm/pg-proxy/migrator")["migrate"],
     readMigrationFiles: load("drizzle-orm/migrator")["readMigrationFiles"]
   };
   return { orm, projectRequire };
@@ -3571,11 +3584,16 @@ async function replayDrizzleMigrations(request) {
     } catch (error) {
       return await runner.fallback(request.folder, error);
     }
-    const db = request.orm.proxyDrizzle(async (sql, params, method) => {
+    const { proxyDrizzle, proxyMigrate } = request.orm;
+    if (!proxyDrizzle || !proxyMigrate) {
+      for (const migration of planned) await runner.runPlanned(migration);
+      return runner.records;
+    }
+    const db = proxyDrizzle(async (sql, params, method) => {
       const result = await client.query({ text: sql, values: params, ...method === "all" || method === "values" ? { rowMode: "array" } : {} });
       return { rows: result.rows };
     });
-    await request.orm.proxyMigrate(db, (queries) => runner.runAll(queries, planned), request.migrator);
+    await proxyMigrate(db, (queries) => runner.runAll(queries, planned), request.migrator);
     return runner.records;
   } finally {
     await client.end().catch(() => void 0);
@@ -3613,6 +3631,9 @@ var MigrationRunner = class {
       next = owner + 1;
     }
     if (group.some((q) => q.trim())) await this.execute(group);
+  }
+  async runPlanned(migration) {
+    await this.run(migration, migration.meta.sql);
   }
   async fallback(folder, refusal) {
     const message = refusal instanceof Error ? refusal.message : String(refusal);

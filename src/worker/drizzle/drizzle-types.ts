@@ -74,13 +74,14 @@ export interface DrizzleOrm {
   getMaterializedViewConfig?(view: object): { name: string; schema?: string; isExisting?: boolean };
   /** 0.x only: the config's `casing` turns property keys into column names at query time. */
   CasingCache?: unknown;
-  toSnakeCase(name: string): string;
-  toCamelCase(name: string): string;
+  /** 0.34+: drizzle-orm/casing; before it, no casing setting existed. */
+  toSnakeCase?(name: string): string;
+  toCamelCase?(name: string): string;
   PgDialect: new (config?: { casing?: string }) => PgDialectLike;
-  /** drizzle-orm/pg-proxy */
-  proxyDrizzle(callback: ProxyCallback): unknown;
-  /** drizzle-orm/pg-proxy/migrator */
-  proxyMigrate(db: unknown, callback: (queries: string[]) => Promise<void>, config: MigratorConfig): Promise<unknown>;
+  /** drizzle-orm/pg-proxy (0.29+); before it, the migrator's plan is replayed directly. */
+  proxyDrizzle?(callback: ProxyCallback): unknown;
+  /** drizzle-orm/pg-proxy/migrator (0.29+) */
+  proxyMigrate?(db: unknown, callback: (queries: string[]) => Promise<void>, config: MigratorConfig): Promise<unknown>;
   /** drizzle-orm/migrator */
   readMigrationFiles(config: MigratorConfig): MigrationMeta[];
 }

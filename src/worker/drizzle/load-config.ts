@@ -3,6 +3,9 @@ import { GateError } from "../../engine/errors.js";
 import { optionLabel, type DrizzleSource } from "../../engine/parse-options.js";
 import { importUserModule, userModuleThrew } from "../import-user-module.js";
 
+/** drizzle-kit's old `driver` values that talk to PostgreSQL. */
+const POSTGRES_DRIVERS = new Set(["pg", "postgres", "aws-data-api", "pglite", "neon-http", "vercel-postgres"]);
+
 /** What the gate needs from drizzle.config.ts, after the schema/migrations options were applied. */
 export interface DrizzleProjectConfig {
   /** Globs or paths, relative to the project (as drizzle-kit resolves them from its cwd). */
@@ -19,6 +22,8 @@ export interface DrizzleProjectConfig {
 
 interface RawDrizzleConfig {
   dialect?: unknown;
+  /** drizzle-kit before 0.21: "pg", "mysql2", "better-sqlite", "libsql", "turso", "d1"... */
+  driver?: unknown;
   schema?: unknown;
   out?: unknown;
   casing?: unknown;
@@ -36,6 +41,12 @@ export async function loadDrizzleConfig(source: DrizzleSource, projectDir: strin
   if (raw.dialect !== undefined && raw.dialect !== "postgresql") {
     throw new GateError("drizzle-unsupported-dialect", `${shown} sets dialect "${String(raw.dialect)}"; migration-gate checks PostgreSQL projects only.`, {
       hint: "Point drizzle-config at the config of the project's PostgreSQL database.",
+    });
+  }
+  // Older drizzle-kit configs name the driver instead of the dialect (driver: "pg" with dbCredentials.connectionString).
+  if (raw.dialect === undefined && typeof raw.driver === "string" && !POSTGRES_DRIVERS.has(raw.driver)) {
+    throw new GateError("drizzle-unsupported-dialect", `${shown} sets driver "${raw.driver}"; migration-gate checks PostgreSQL projects only.`, {
+      hint: 'Point drizzle-config at the config of the project\'s PostgreSQL database (driver: "pg", or dialect: "postgresql").',
     });
   }
   const configSchema = typeof raw.schema === "string" ? [raw.schema] : Array.isArray(raw.schema) ? raw.schema.filter((s): s is string => typeof s === "string") : [];

@@ -28,15 +28,24 @@ export function loadUserDrizzle(projectDir: string): UserDrizzle {
     });
   }
   const version = installedVersion(entry, "drizzle-orm");
-  if (!/^(0\.(3[6-9]|4\d)\.|1\.)/.test(version)) {
-    throw new GateError("drizzle-unsupported", `drizzle-orm ${version} is installed; migration-gate supports drizzle-orm 0.36 to 0.45 and 1.x.`, {
-      hint: "Upgrade drizzle-orm (and drizzle-kit with it).",
+  // 0.28 is the oldest with getTableConfig, is() and readMigrationFiles as the gate uses them.
+  if (!/^(0\.(2[89]|[34]\d)\.|1\.)/.test(version)) {
+    throw new GateError("drizzle-unsupported", `drizzle-orm ${version} is installed; migration-gate supports drizzle-orm 0.28 to 0.45 and 1.x.`, {
+      hint: "Upgrade drizzle-orm (and drizzle-kit with it) to 0.28 or later.",
     });
   }
   const load = (id: string) => projectRequire(id) as Record<string, unknown>;
+  // Entry points that older releases do not have: casing (0.34), pg-proxy (0.29).
+  const optional = (id: string): Record<string, unknown> => {
+    try {
+      return load(id);
+    } catch {
+      return {};
+    }
+  };
   const root = load("drizzle-orm");
   const pgCore = load("drizzle-orm/pg-core");
-  const casing = load("drizzle-orm/casing");
+  const casing = optional("drizzle-orm/casing");
   const orm = {
     version,
     is: root["is"],
@@ -53,8 +62,8 @@ export function loadUserDrizzle(projectDir: string): UserDrizzle {
     CasingCache: casing["CasingCache"],
     toSnakeCase: casing["toSnakeCase"],
     toCamelCase: casing["toCamelCase"],
-    proxyDrizzle: load("drizzle-orm/pg-proxy")["drizzle"],
-    proxyMigrate: load("drizzle-orm/pg-proxy/migrator")["migrate"],
+    proxyDrizzle: optional("drizzle-orm/pg-proxy")["drizzle"],
+    proxyMigrate: optional("drizzle-orm/pg-proxy/migrator")["migrate"],
     readMigrationFiles: load("drizzle-orm/migrator")["readMigrationFiles"],
   } as DrizzleOrm;
   return { orm, projectRequire };

@@ -47,11 +47,18 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
     } catch (error) {
       return await runner.fallback(request.folder, error);
     }
-    const db = request.orm.proxyDrizzle(async (sql, params, method) => {
+    const { proxyDrizzle, proxyMigrate } = request.orm;
+    if (!proxyDrizzle || !proxyMigrate) {
+      // drizzle-orm before 0.29 has no pg-proxy: its migrator's plan (readMigrationFiles) is what
+      // a fresh database runs, every migration in journal order.
+      for (const migration of planned) await runner.runPlanned(migration);
+      return runner.records;
+    }
+    const db = proxyDrizzle(async (sql, params, method) => {
       const result = await client.query({ text: sql, values: params, ...(method === "all" || method === "values" ? { rowMode: "array" as const } : {}) });
       return { rows: result.rows };
     });
-    await request.orm.proxyMigrate(db, (queries) => runner.runAll(queries, planned), request.migrator);
+    await proxyMigrate(db, (queries) => runner.runAll(queries, planned), request.migrator);
     return runner.records;
   } finally {
     await client.end().catch(() => undefined);
@@ -93,6 +100,10 @@ class MigrationRunner {
     }
     // Statements after the last bookkeeping row (a migrator that writes none): run them as one.
     if (group.some((q) => q.trim())) await this.execute(group);
+  }
+
+  async runPlanned(migration: PlannedMigration): Promise<void> {
+    await this.run(migration, migration.meta.sql);
   }
 
   async fallback(folder: DrizzleMigrationFolder, refusal: unknown): Promise<MigrationRecord[]> {
