@@ -112,6 +112,31 @@ describe("drizzle-orm 0.28 (no pg-proxy), with a driver: \"pg\" config and an ar
   });
 });
 
+describe("journal rules on drizzle-orm 0.28", () => {
+  test("an unlisted file's column follows from unlisted-migration; a tagless entry is located at itself", async () => {
+    const project = oldProject("0.28", CONFIG_028);
+    try {
+      fs.cpSync(path.join(generated.dir, "drizzle"), path.join(project.dir, "drizzle"), { recursive: true });
+      project.write("src/db/schema.ts", SCHEMA.replace(`  body: text("body"),`, `  body: text("body"),\n  slug: text("slug"),`));
+      project.write("drizzle/0001_slug.sql", `ALTER TABLE "posts" ADD COLUMN "slug" text;`);
+      const journalFile = path.join(project.dir, "drizzle", "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<Record<string, unknown>> };
+      journal.entries.push({ idx: 1, version: "7", when: Number(journal.entries[0]!["when"]) + 1000, breakpoints: true });
+      fs.writeFileSync(journalFile, JSON.stringify(journal, null, 2));
+      const lines = fs.readFileSync(journalFile, "utf8").split("\n");
+      const tagless = lines.findIndex((l, i) => i > 0 && l.trim() === "{" && lines[i + 1]!.includes('"idx": 1')) + 1;
+
+      const { report } = await runCliJson(["check"], { cwd: project.dir });
+      const unlisted = report.findings.find((f) => f.ruleId === "unlisted-migration")!;
+      expect(unlisted.object).toBe("0001_slug.sql");
+      expect(report.findings.find((f) => f.object === "public.posts.slug")).toMatchObject({ ruleId: "missing-column", causedBy: unlisted.fingerprint });
+      expect(report.findings.find((f) => f.ruleId === "missing-migration-file")).toMatchObject({ location: { file: "drizzle/meta/_journal.json", line: tagless }, message: expect.stringContaining('it has no "tag"') });
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
 describe("what the gate refuses, and says so", () => {
   test("drizzle-orm older than 0.28: exit 2 naming the supported range", async () => {
     const project = tempProject({ packages: [], files: { "drizzle.config.ts": CONFIG_028, "src/db/schema.ts": SCHEMA, "node_modules/drizzle-orm/package.json": JSON.stringify({ name: "drizzle-orm", version: "0.27.2", main: "index.js" }), "node_modules/drizzle-orm/index.js": "" } });

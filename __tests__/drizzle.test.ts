@@ -159,6 +159,73 @@ describe("journal incidents on drizzle 0.45 (meta/_journal.json)", () => {
     }
   });
 
+  test("one cause, one fix: a lost journal entry's file creates a column; the missing-column follows from unlisted-migration", async () => {
+    const project = drizzleProject(version);
+    try {
+      project.generate("init");
+      project.write("src/db/schema/users.ts", project.read("src/db/schema/users.ts").replace(`displayName: text("display_name"),`, `displayName: text("display_name"),\n    bio: text("bio"),`));
+      project.generate("add_bio");
+      const journal = readJournal(project);
+      writeJournal(project, { ...journal, entries: journal.entries.filter((e) => e.tag !== "0001_add_bio") });
+
+      const report = await check(project);
+      const unlisted = report.findings.find((f) => f.ruleId === "unlisted-migration")!;
+      expect(report.findings.map((f) => [f.ruleId, f.object])).toEqual([
+        ["unlisted-migration", "0001_add_bio.sql"],
+        ["missing-column", "public.users.bio"],
+      ]);
+      const missing = report.findings[1]!;
+      expect(missing.causedBy).toBe(unlisted.fingerprint);
+      expect(missing.hint).toContain("Put 0001_add_bio.sql back in the journal");
+      expect(missing.hint).not.toContain("ALTER TABLE");
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  test("a journal entry without a tag is reported at its own lines, saying what is wrong with it", async () => {
+    const project = drizzleProject(version);
+    try {
+      project.generate("init");
+      project.write("src/db/schema/shares.ts", SHARES);
+      project.generate("shares");
+      const journal = readJournal(project);
+      const entries = journal.entries.map((e) => (e.tag === "0001_shares" ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== "tag")) : e));
+      writeJournal(project, { ...journal, entries: entries as typeof journal.entries });
+      const text = project.read("drizzle/meta/_journal.json").split("\n");
+      // The second entry's own lines: from its "{" to its "}".
+      const start = text.findIndex((l, i) => i > journalLine(project, "0000_init") && l.trim() === "{") + 1;
+
+      const report = await check(project);
+      const broken = report.findings.find((f) => f.ruleId === "missing-migration-file")!;
+      expect(broken.location).toEqual({ file: "drizzle/meta/_journal.json", line: start });
+      expect(broken.message).toContain('entry with idx 1 is broken: it has no "tag"');
+      expect(broken.message).not.toContain("undefined.sql does not exist");
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  test("journal findings keep their fingerprints when an earlier migration is inserted (no line numbers, no idx)", async () => {
+    const project = drizzleProject(version);
+    try {
+      project.generate("init");
+      project.write("src/db/schema/shares.ts", SHARES);
+      project.generate("shares");
+      project.remove("drizzle/0001_shares.sql");
+      const before = (await check(project)).findings.find((f) => f.ruleId === "missing-migration-file")!;
+      // Another entry before it: its line and idx move.
+      const journal = readJournal(project);
+      writeJournal(project, { ...journal, entries: [journal.entries[0]!, { ...journal.entries[0]!, idx: 1, tag: "0000b_other", when: journal.entries[0]!.when + 1 }, { ...journal.entries[1]!, idx: 2 }] });
+      project.write("drizzle/0000b_other.sql", "SELECT 1;");
+      const after = (await check(project)).findings.find((f) => f.ruleId === "missing-migration-file" && f.object === "0001_shares.sql")!;
+      expect(after.location!.line).not.toBe(before.location!.line);
+      expect(after.fingerprint).toBe(before.fingerprint);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   test("a journal entry without its file: missing-migration-file at the journal line; the other migrations still run", async () => {
     const project = drizzleProject(version);
     try {
@@ -203,6 +270,11 @@ describe("journal incidents on drizzle 0.45 (meta/_journal.json)", () => {
         ["duplicate-migration-number", "drizzle/meta/_journal.json", journalLine(main, "0001_b_things")],
       ]);
       expect(report.findings[0]!.message).toContain("0001_a_things.sql, 0001_b_things.sql");
+      // Safe for databases that already ran both: renumber, never delete and regenerate a deployed migration.
+      for (const f of report.findings) {
+        expect(f.hint).toMatch(/If 0001_b_things\.sql has already run on a deployed database, do not delete or regenerate it .* renumber it/);
+        expect(f.hint).toContain("If it has not run anywhere yet");
+      }
     } finally {
       main.cleanup();
       branch.cleanup();

@@ -18,7 +18,7 @@ import {
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-DTNBKIWJ.js";
+} from "./chunk-S7W6DCAQ.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -31,7 +31,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-RC3RWJ4Z.js";
+} from "./chunk-T2MUQQIA.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -13,7 +13,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-DTNBKIWJ.js";
+} from "./chunk-S7W6DCAQ.js";
 import {
   formatMarkdown,
   formatText
@@ -22,7 +22,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-RC3RWJ4Z.js";
+} from "./chunk-T2MUQQIA.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -6,12 +6,14 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   GateError,
+  createdTablesIn,
   journalEntryFile,
   optionLabel,
   readDrizzleFolder,
   referentialAction,
-  serializeError
-} from "./chunk-RC3RWJ4Z.js";
+  serializeError,
+  touchesIn
+} from "./chunk-T2MUQQIA.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -2029,97 +2031,6 @@ function connectionAsDataSource(Connection) {
 // src/worker/typeorm/migration-recorder.ts
 import fs6 from "node:fs";
 
-// src/worker/created-tables.ts
-var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
-var CREATE_TABLE = new RegExp(
-  String.raw`(?:^|;)\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?`,
-  "gi"
-);
-function createdTablesIn(query) {
-  const tables = [];
-  for (const match of query.matchAll(CREATE_TABLE)) {
-    const first = normalize(match[1]);
-    tables.push(match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`);
-  }
-  return tables;
-}
-function normalize(identifier) {
-  return identifier.startsWith('"') ? identifier.slice(1, -1).replace(/""/g, '"') : identifier.toLowerCase();
-}
-var ADD_COLUMN = new RegExp(
-  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+((?:ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?${IDENT}[^,;]*?(?:,\s*|$|(?=;)))+)`,
-  "gi"
-);
-var ADD_ONE = new RegExp(String.raw`ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`, "gi");
-var NOT_COLUMNS = /* @__PURE__ */ new Set(["constraint", "primary", "unique", "foreign", "check", "exclude"]);
-function addedColumnsIn(query) {
-  const columns = [];
-  for (const match of query.matchAll(ADD_COLUMN)) {
-    const first = normalize(match[1]);
-    const table = match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`;
-    for (const add of match[3].matchAll(ADD_ONE)) {
-      const raw = add[1];
-      if (!raw.startsWith('"') && NOT_COLUMNS.has(raw.toLowerCase())) continue;
-      columns.push(`${table}.${normalize(raw)}`);
-    }
-  }
-  return columns;
-}
-var CREATE_INDEX = new RegExp(
-  String.raw`CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s+)?ON\s+(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s*(?:USING\s+\w+\s*)?\(([^)]*)\)`,
-  "gi"
-);
-var ADD_UNIQUE = new RegExp(
-  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ADD\s+(?:CONSTRAINT\s+${IDENT}\s+)?(?:UNIQUE|PRIMARY\s+KEY)\s*\(([^)]*)\)`,
-  "gi"
-);
-function createdIndexesIn(query) {
-  const found = [];
-  for (const match of [...query.matchAll(CREATE_INDEX), ...query.matchAll(ADD_UNIQUE)]) {
-    const first = normalize(match[1]);
-    const table = match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`;
-    const columns = match[3].split(",").map((c) => normalize(c.trim().split(/\s+/)[0] ?? "")).filter(Boolean);
-    found.push(indexKey(table, columns));
-  }
-  return found;
-}
-function indexKey(table, columns) {
-  return `${table}(${[...columns].sort().join(",")})`;
-}
-var ALTER_COLUMN = new RegExp(
-  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ALTER\s+(?:COLUMN\s+)?(${IDENT})`,
-  "gi"
-);
-var ADD_FOREIGN_KEY = new RegExp(
-  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ADD\s+(?:CONSTRAINT\s+${IDENT}\s+)?FOREIGN\s+KEY\s*\(([^)]*)\)`,
-  "gi"
-);
-var CREATED_NAME = new RegExp(
-  String.raw`(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?|ADD\s+CONSTRAINT\s+|CREATE\s+TYPE\s+(?:${IDENT}\s*\.\s*)?|CREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?|CREATE\s+SEQUENCE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?)(${IDENT})`,
-  "gi"
-);
-var DROPPED_NAME = new RegExp(
-  String.raw`DROP\s+(?:INDEX|CONSTRAINT)\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?(${IDENT})`,
-  "gi"
-);
-function touchesIn(statements) {
-  const touches = { columns: [], alteredColumns: [], indexes: [], foreignKeys: [], names: [], dropped: [] };
-  const tableOf = (m) => {
-    const first = normalize(m[1]);
-    return m[2] ? `${first}.${normalize(m[2])}` : `public.${first}`;
-  };
-  for (const sql of statements) {
-    touches.columns.push(...addedColumnsIn(sql));
-    touches.indexes.push(...createdIndexesIn(sql));
-    for (const m of sql.matchAll(ALTER_COLUMN)) touches.alteredColumns.push(`${tableOf(m)}.${normalize(m[3])}`);
-    for (const m of sql.matchAll(ADD_FOREIGN_KEY)) touches.foreignKeys.push(indexKey(tableOf(m), m[3].split(",").map((c) => normalize(c.trim())).filter(Boolean)));
-    for (const m of sql.matchAll(CREATED_NAME)) touches.names.push(normalize(m[1]));
-    for (const m of sql.matchAll(DROPPED_NAME)) touches.dropped.push(normalize(m[1]));
-  }
-  for (const key of Object.keys(touches)) touches[key] = [...new Set(touches[key])];
-  return touches;
-}
-
 // src/worker/migration-source-scan.ts
 import fs5 from "node:fs";
 var STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/gs;
@@ -2281,11 +2192,11 @@ import { fileURLToPath as fileURLToPath4 } from "url";
 
 // node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
 import { createRequire as createRequire2 } from "module";
-import { basename, dirname, normalize as normalize2, relative, resolve, sep } from "path";
+import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire2(import.meta.url);
 function cleanPath(path18) {
-  let normalized = normalize2(path18);
+  let normalized = normalize(path18);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }

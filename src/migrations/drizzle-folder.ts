@@ -13,6 +13,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { GateError } from "../engine/errors.js";
+import type { MigrationTouches } from "../engine/result.js";
+import { createdTablesIn, touchesIn } from "../worker/created-tables.js";
 
 export type DrizzleFolderFormat = "journal" | "folders";
 
@@ -21,8 +23,10 @@ export interface JournalEntry {
   /** Milliseconds; the 0.x migrator orders and skips by it. */
   when: number;
   tag: string;
-  /** Line of the entry's `"tag"` in the journal. */
+  /** Line of the entry's `"tag"` in the journal, or of its opening brace when it has none. */
   line: number;
+  /** What is wrong with the entry itself (no `"tag"`, a tag that is not a string), if anything. */
+  malformed?: string;
 }
 
 export interface MigrationSqlFile {
@@ -32,6 +36,8 @@ export interface MigrationSqlFile {
   name: string;
   /** The leading number: `0003`, or the 14-digit timestamp of a 1.x folder. */
   prefix?: string;
+  /** 0.x, a file the journal does not list (it never runs): what its SQL would create. */
+  unlisted?: { tables: string[]; touches: MigrationTouches };
 }
 
 export interface SnapshotFile {
@@ -79,16 +85,28 @@ function readJournalFolder(dir: string, journalFile: string): DrizzleMigrationFo
       hint: "Restore it from version control, or regenerate it with drizzle-kit.",
     });
   }
-  const lines = tagLines(text);
-  const journal = parsed.entries.map((entry, index) => ({
-    idx: Number(entry.idx),
-    when: Number(entry.when),
-    tag: String(entry.tag),
-    line: lines[index] ?? 1,
-  }));
+  const lines = entryLines(text);
+  const journal = parsed.entries.map((entry, index): JournalEntry => {
+    const malformed = entry.tag === undefined ? 'it has no "tag"' : typeof entry.tag !== "string" ? `its "tag" is ${JSON.stringify(entry.tag)}, not a string` : undefined;
+    return {
+      idx: Number(entry.idx),
+      when: Number(entry.when),
+      tag: String(entry.tag),
+      line: lines[index]?.tag ?? lines[index]?.start ?? 1,
+      ...(malformed && { malformed }),
+    };
+  });
+  const listed = new Set(journal.map((entry) => entry.tag));
   const sqlFiles = listFiles(dir)
     .filter((name) => name.endsWith(".sql"))
-    .map((name) => ({ file: path.join(dir, name), name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] }));
+    .map((name): MigrationSqlFile => {
+      const file = path.join(dir, name);
+      const base = { file, name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] };
+      if (listed.has(base.name)) return base;
+      // Never run: what it would create is what its findings follow from (unlisted-migration).
+      const statements = fs.readFileSync(file, "utf8").split("--> statement-breakpoint");
+      return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements) } };
+    });
   const metaDir = path.join(dir, "meta");
   const snapshots = listFiles(metaDir)
     .filter((name) => name.endsWith("_snapshot.json"))
@@ -125,17 +143,43 @@ function readSnapshot(file: string): SnapshotFile[] {
   }
 }
 
-/** The line of each `"tag"` key, in order: one per journal entry (one pass over the text). */
-function tagLines(text: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let counted = 0;
-  for (const match of text.matchAll(/"tag"\s*:/g)) {
-    line += newlines(text, counted, match.index);
-    counted = match.index;
-    lines.push(line);
+/**
+ * For each object of the `"entries"` array, in order: the line it starts on and the line of its
+ * own `"tag"` key, if it has one. Scanned entry by entry (one pass, strings skipped), so an entry
+ * without a tag is located at itself, not at the next entry's tag.
+ */
+function entryLines(text: string): Array<{ start: number; tag?: number }> {
+  const entries: Array<{ start: number; tag?: number }> = [];
+  const entriesKey = /"entries"\s*:\s*\[/.exec(text);
+  if (!entriesKey) return entries;
+  let line = 1 + newlines(text, 0, entriesKey.index + entriesKey[0].length);
+  let depth = 0;
+  for (let i = entriesKey.index + entriesKey[0].length; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n") line++;
+    else if (char === '"') {
+      const end = stringEnd(text, i);
+      if (depth === 1 && text.slice(i, end + 1) === '"tag"' && /^\s*:/.test(text.slice(end + 1))) entries[entries.length - 1]!.tag = line;
+      line += newlines(text, i, end);
+      i = end;
+    } else if (char === "{" || char === "[") {
+      if (depth === 0 && char === "{") entries.push({ start: line });
+      depth++;
+    } else if (char === "}" || char === "]") {
+      if (depth === 0) break; // the end of the entries array
+      depth--;
+    }
   }
-  return lines;
+  return entries;
+}
+
+/** Index of the closing quote of the string starting at `start`. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length - 1;
 }
 
 function lineAt(text: string, offset: number): number {

@@ -2,6 +2,14 @@ import path from "node:path";
 import { entryLocation, journalFolder, shortPath } from "./journal-text.js";
 import type { Rule, RuleFinding } from "./rule.js";
 
+/**
+ * The safe fix depends on whether the later migration was deployed: deleting and regenerating
+ * it gives it a new `when`, and every database that already ran it would run its statements a
+ * second time (an `ALTER TYPE ... ADD VALUE` fails). Renumbering changes no `when`: safe always.
+ */
+const SAFE_RENUMBER = (later: string) =>
+  `If ${later} has already run on a deployed database, do not delete or regenerate it (databases that ran it would run its statements again): renumber it instead: rename the file (and its meta/*_snapshot.json) to the next free number, and update its journal entry's idx and tag to match; keep its "when". If it has not run anywhere yet, you may instead delete its file, journal entry and snapshot and run npx drizzle-kit generate on top of the merged branch.`;
+
 /** Two `0018_*.sql` or two journal entries with the same idx: two branches each generated "the next" migration. */
 export const duplicateMigrationNumber: Rule = {
   id: "duplicate-migration-number",
@@ -19,11 +27,12 @@ export const duplicateMigrationNumber: Rule = {
       if (files.length < 2) continue;
       const later = files[files.length - 1]!;
       findings.push({
-        key: `prefix:${prefix}`,
+        // No number in the key: renumbering one of them must not make it a new finding elsewhere.
+        key: `files:${files.map((f) => f.name).sort().join(",")}`,
         object: path.basename(later.file),
         location: { file: later.file, line: 1 },
         message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
-        hint: "Keep the one already on the main branch; for the other, delete its .sql file, journal entry and snapshot, and run npx drizzle-kit generate again on top of the merged branch so it gets the next number and a snapshot that includes both.",
+        hint: SAFE_RENUMBER(path.basename(later.file)),
       });
     }
     const seen = new Map<number, string>();
@@ -34,11 +43,11 @@ export const duplicateMigrationNumber: Rule = {
         continue;
       }
       findings.push({
-        key: `idx:${entry.idx}:${entry.tag}`,
+        key: `tags:${[first, entry.tag].sort().join(",")}`,
         object: entry.tag,
         location: entryLocation(folder, entry),
         message: `${shortPath(folder, folder.journalFile)} has idx ${entry.idx} twice: ${first} and ${entry.tag}.`,
-        hint: "The journal was merged by hand: regenerate the later migration on top of the merged branch (delete its file, entry and snapshot, then npx drizzle-kit generate).",
+        hint: SAFE_RENUMBER(`${entry.tag}.sql`),
       });
     }
     return findings;

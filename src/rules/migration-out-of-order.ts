@@ -22,7 +22,8 @@ export const migrationOutOfOrder: Rule = {
           object: entry.tag,
           location: entryLocation(folder, entry),
           message: `${entry.tag} (when ${isoTime(entry.when)}) is listed after ${newest.tag} (when ${isoTime(newest.when)}): every database that already applied ${newest.tag} will skip ${entry.tag} silently, because drizzle-orm's migrator only applies entries newer than the last one it applied.`,
-          hint: `Typically a migration generated on a branch and merged after a newer one. Regenerate it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate), or set its "when" above ${newest.when} if its SQL is still right.`,
+          // Databases built after the merge already ran it; older ones skipped it: the fix must suit both.
+          hint: `Typically a migration generated on a branch and merged after a newer one. Fresh databases built since the merge have run it, older ones skipped it, so the fix must work for both: set its "when" above ${newest.when} and make its statements idempotent (ADD COLUMN IF NOT EXISTS, CREATE ... IF NOT EXISTS, guarded DO blocks), so databases that ran it accept it again. If no database has run it yet, regenerating it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate) is simpler.`,
         });
       }
       if (!newest || entry.when > newest.when) newest = entry;

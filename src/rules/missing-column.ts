@@ -1,6 +1,6 @@
 import type { SchemaDiff } from "../schema/diff.js";
 import { qualifiedName, type ExpectedColumn, type ExpectedTable } from "../schema/model.js";
-import { failedAt, failedCreatorOf, unregisteredCreatorOf } from "./relation-errors.js";
+import { failedAt, failedCreatorOf, neverRunCreatorOf } from "./relation-errors.js";
 import type { Rule } from "./rule.js";
 import { columnDefinition, quoteTable } from "./sql-text.js";
 
@@ -11,7 +11,7 @@ export const missingColumn: Rule = {
   description: "An entity column is not created by any migration.",
   check(context) {
     const creator = failedCreatorOf(context);
-    const unregistered = unregisteredCreatorOf(context);
+    const neverRun = neverRunCreatorOf(context);
     const otherNames = otherlyNamed(context.diff.extraColumns);
     return context.diff.missingColumns.flatMap(({ table, column }) => {
       const about = { key: `${qualifiedName(table)}.${column.name}`, object: `${qualifiedName(table)}.${column.name}`, location: column.location };
@@ -24,13 +24,13 @@ export const missingColumn: Rule = {
           cause: { ruleId: "migration-failed", key: failed.name },
         }];
       }
-      const never = unregistered(`${qualifiedName(table)}.${column.name}`);
+      const never = neverRun(`${qualifiedName(table)}.${column.name}`);
       if (never) {
         return [{
           ...about,
-          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but the data source's migrations list does not include it, so it never runs.`,
-          hint: `Register ${never.name} (see its finding); no new migration is needed for this column.`,
-          cause: { ruleId: "unregistered-migration", key: never.name },
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but ${never.why}, so it never runs.`,
+          hint: `${never.fix} (see its finding); no new migration is needed for this column.`,
+          cause: never.cause,
         }];
       }
       // Never selected, inserted or updated: only queries that name it notice (missing-unused-column).

@@ -1,5 +1,5 @@
 import { qualifiedName } from "../schema/model.js";
-import { createdByNoMigration, describeTable, failedAt, failedCreatorOf, missingRelationOf, unregisteredCreatorOf } from "./relation-errors.js";
+import { createdByNoMigration, describeTable, failedAt, failedCreatorOf, missingRelationOf, neverRunCreatorOf } from "./relation-errors.js";
 import type { Rule, RuleContext, RuleFinding } from "./rule.js";
 
 /** An entity (or join/closure) table that no migration creates: synchronize was hiding it. */
@@ -43,18 +43,18 @@ export const missingTable: Rule = {
 function createdByFailedMigration(context: RuleContext): RuleFinding[] {
   const existing = new Set(context.actual.tables.map(qualifiedName));
   const creator = failedCreatorOf(context);
-  const unregistered = unregisteredCreatorOf(context);
+  const neverRun = neverRunCreatorOf(context);
   return context.expected.tables.flatMap((table): RuleFinding[] => {
     if (existing.has(qualifiedName(table))) return [];
-    const never = unregistered(qualifiedName(table));
+    const never = neverRun(qualifiedName(table));
     if (never) {
       return [{
         key: qualifiedName(table),
         object: qualifiedName(table),
         location: table.location,
-        message: `${describeTable(table)} is missing after the migrations: ${never.name} creates it, but the data source's migrations list does not include it, so it never runs.`,
-        hint: `Register ${never.name} (see its finding); no new migration is needed for this table.`,
-        cause: { ruleId: "unregistered-migration", key: never.name },
+        message: `${describeTable(table)} is missing after the migrations: ${never.name} creates it, but ${never.why}, so it never runs.`,
+        hint: `${never.fix} (see its finding); no new migration is needed for this table.`,
+        cause: never.cause,
       }];
     }
     const migration = creator(qualifiedName(table));

@@ -1,7 +1,7 @@
-import type { MigrationRecord, UnregisteredMigration } from "../engine/result.js";
+import type { MigrationRecord } from "../engine/result.js";
 import type { ExpectedTable } from "../schema/model.js";
 import { qualifiedName } from "../schema/model.js";
-import type { RuleContext, RuleFinding } from "./rule.js";
+import type { FindingRef, RuleContext, RuleFinding } from "./rule.js";
 
 /** The table a "relation X does not exist" (42P01) failure names, matched to an expected table. */
 export function missingRelationOf(migration: MigrationRecord, expected: readonly ExpectedTable[]): ExpectedTable | undefined {
@@ -18,12 +18,12 @@ export function missingRelationOf(migration: MigrationRecord, expected: readonly
  * A predicate for "no migration creates this table": it is not in the database after the
  * chain, and no failed migration created it before failing (it exists once that one is fixed).
  */
-export function createdByNoMigration(context: Pick<RuleContext, "actual" | "migrations" | "unregisteredMigrations">): (table: ExpectedTable) => boolean {
+export function createdByNoMigration(context: Pick<RuleContext, "actual" | "migrations" | "unregisteredMigrations" | "drizzleFolder">): (table: ExpectedTable) => boolean {
   const { actual, migrations } = context;
   const existing = new Set(actual.tables.map(qualifiedName));
   const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-  const unregistered = unregisteredCreatorOf(context);
-  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table)) && !unregistered(qualifiedName(table));
+  const neverRun = neverRunCreatorOf(context);
+  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table)) && !neverRun(qualifiedName(table));
 }
 
 /**
@@ -38,9 +38,34 @@ export function failedCreatorOf({ migrations }: Pick<RuleContext, "migrations">)
   return (object) => creators.get(object);
 }
 
-/** The unregistered migration (never run) whose source creates this table or column. */
-export function unregisteredCreatorOf({ unregisteredMigrations }: Pick<RuleContext, "unregisteredMigrations">): (object: string) => UnregisteredMigration | undefined {
-  return (object) => (unregisteredMigrations ?? []).find((m) => m.createdTables.includes(object) || m.touches.columns.includes(object));
+/** A migration that never runs (a TypeORM class the data source leaves out, a .sql file the Drizzle journal does not list). */
+export interface NeverRunMigration {
+  name: string;
+  /** The finding it is reported by, which what it would create follows from. */
+  cause: FindingRef;
+  /** "the data source's migrations list does not include it" */
+  why: string;
+  /** What registering it takes, for the hint. */
+  fix: string;
+}
+
+/** The never-run migration whose SQL creates this table (`schema.table`) or column (`schema.table.column`). */
+export function neverRunCreatorOf({ unregisteredMigrations, drizzleFolder }: Pick<RuleContext, "unregisteredMigrations" | "drizzleFolder">): (object: string) => NeverRunMigration | undefined {
+  const candidates = [
+    ...(unregisteredMigrations ?? []).map((m) => ({
+      creates: [...m.createdTables, ...m.touches.columns],
+      migration: { name: m.name, cause: { ruleId: "unregistered-migration", key: m.name }, why: "the data source's migrations list does not include it", fix: `Register ${m.name}` },
+    })),
+    ...(drizzleFolder?.sqlFiles ?? []).flatMap((file) =>
+      file.unlisted
+        ? [{
+            creates: [...file.unlisted.tables, ...file.unlisted.touches.columns],
+            migration: { name: `${file.name}.sql`, cause: { ruleId: "unlisted-migration", key: file.name }, why: "meta/_journal.json does not list it", fix: `Put ${file.name}.sql back in the journal` },
+          }]
+        : [],
+    ),
+  ];
+  return (object) => candidates.find((c) => c.creates.includes(object))?.migration;
 }
 
 /** The failed migration that creates an index or unique on these columns of the table. */

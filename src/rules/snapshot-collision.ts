@@ -28,7 +28,7 @@ export const snapshotCollision: Rule = {
         object: path.basename(later.file),
         location: { file: later.file, line: later.line },
         message: `${snapshots.map((s) => shortPath(folder, s.file)).join(" and ")} have the same prevId ${prevId}: two branches generated migrations from the same parent.`,
-        hint: `Regenerate the later branch's migration on top of the merged branch (delete ${path.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes.`,
+        hint: `If the later branch's migration has not run anywhere yet, regenerate it on top of the merged branch (delete ${path.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes. If it has already run on a deployed database, keep its .sql and journal entry (regenerating would run it twice there): set "prevId" in ${path.basename(later.file)} to the id of ${path.basename(snapshots[0]!.file)} and run npx drizzle-kit generate: a migration it writes is what the merge left out of the snapshots.`,
       });
     }
     return findings;

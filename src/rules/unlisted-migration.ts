@@ -18,7 +18,8 @@ export const unlistedMigration: Rule = {
         object: path.basename(file.file),
         location: { file: file.file, line: 1 },
         message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
-        hint: "A merge usually kept the file and lost its journal entry. Delete the file and run npx drizzle-kit generate again on top of the merged branch (it writes the SQL and the journal entry together), or delete it if it is a leftover.",
+        // It never ran anywhere, so regenerating it is safe for every database.
+        hint: "A merge usually kept the file and lost its journal entry. It never ran anywhere, so: delete it and run npx drizzle-kit generate on top of the merged branch (it writes the SQL and the journal entry together, with a when newer than every applied migration); or delete it if it is a leftover. Restoring the old entry by hand works only if its when is newer than every migration already applied, or existing databases skip it.",
       }));
   },
 };

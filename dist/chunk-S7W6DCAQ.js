@@ -19,7 +19,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-RC3RWJ4Z.js";
+} from "./chunk-T2MUQQIA.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -275,6 +275,7 @@ function isoTime(when) {
 }
 
 // src/rules/duplicate-migration-number.ts
+var SAFE_RENUMBER = (later) => `If ${later} has already run on a deployed database, do not delete or regenerate it (databases that ran it would run its statements again): renumber it instead: rename the file (and its meta/*_snapshot.json) to the next free number, and update its journal entry's idx and tag to match; keep its "when". If it has not run anywhere yet, you may instead delete its file, journal entry and snapshot and run npx drizzle-kit generate on top of the merged branch.`;
 var duplicateMigrationNumber = {
   id: "duplicate-migration-number",
   defaultSeverity: "error",
@@ -291,11 +292,12 @@ var duplicateMigrationNumber = {
       if (files.length < 2) continue;
       const later = files[files.length - 1];
       findings.push({
-        key: `prefix:${prefix}`,
+        // No number in the key: renumbering one of them must not make it a new finding elsewhere.
+        key: `files:${files.map((f) => f.name).sort().join(",")}`,
         object: path4.basename(later.file),
         location: { file: later.file, line: 1 },
         message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path4.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
-        hint: "Keep the one already on the main branch; for the other, delete its .sql file, journal entry and snapshot, and run npx drizzle-kit generate again on top of the merged branch so it gets the next number and a snapshot that includes both."
+        hint: SAFE_RENUMBER(path4.basename(later.file))
       });
     }
     const seen = /* @__PURE__ */ new Map();
@@ -306,11 +308,11 @@ var duplicateMigrationNumber = {
         continue;
       }
       findings.push({
-        key: `idx:${entry.idx}:${entry.tag}`,
+        key: `tags:${[first, entry.tag].sort().join(",")}`,
         object: entry.tag,
         location: entryLocation(folder, entry),
         message: `${shortPath(folder, folder.journalFile)} has idx ${entry.idx} twice: ${first} and ${entry.tag}.`,
-        hint: "The journal was merged by hand: regenerate the later migration on top of the merged branch (delete its file, entry and snapshot, then npx drizzle-kit generate)."
+        hint: SAFE_RENUMBER(`${entry.tag}.sql`)
       });
     }
     return findings;
@@ -352,7 +354,8 @@ var migrationOutOfOrder = {
           object: entry.tag,
           location: entryLocation(folder, entry),
           message: `${entry.tag} (when ${isoTime(entry.when)}) is listed after ${newest.tag} (when ${isoTime(newest.when)}): every database that already applied ${newest.tag} will skip ${entry.tag} silently, because drizzle-orm's migrator only applies entries newer than the last one it applied.`,
-          hint: `Typically a migration generated on a branch and merged after a newer one. Regenerate it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate), or set its "when" above ${newest.when} if its SQL is still right.`
+          // Databases built after the merge already ran it; older ones skipped it: the fix must suit both.
+          hint: `Typically a migration generated on a branch and merged after a newer one. Fresh databases built since the merge have run it, older ones skipped it, so the fix must work for both: set its "when" above ${newest.when} and make its statements idempotent (ADD COLUMN IF NOT EXISTS, CREATE ... IF NOT EXISTS, guarded DO blocks), so databases that ran it accept it again. If no database has run it yet, regenerating it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate) is simpler.`
         });
       }
       if (!newest || entry.when > newest.when) newest = entry;
@@ -364,6 +367,99 @@ var migrationOutOfOrder = {
 // src/migrations/drizzle-folder.ts
 import fs from "node:fs";
 import path5 from "node:path";
+
+// src/worker/created-tables.ts
+var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
+var CREATE_TABLE = new RegExp(
+  String.raw`(?:^|;)\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?`,
+  "gi"
+);
+function createdTablesIn(query) {
+  const tables = [];
+  for (const match of query.matchAll(CREATE_TABLE)) {
+    const first = normalize(match[1]);
+    tables.push(match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`);
+  }
+  return tables;
+}
+function normalize(identifier) {
+  return identifier.startsWith('"') ? identifier.slice(1, -1).replace(/""/g, '"') : identifier.toLowerCase();
+}
+var ADD_COLUMN = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+((?:ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?${IDENT}[^,;]*?(?:,\s*|$|(?=;)))+)`,
+  "gi"
+);
+var ADD_ONE = new RegExp(String.raw`ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`, "gi");
+var NOT_COLUMNS = /* @__PURE__ */ new Set(["constraint", "primary", "unique", "foreign", "check", "exclude"]);
+function addedColumnsIn(query) {
+  const columns = [];
+  for (const match of query.matchAll(ADD_COLUMN)) {
+    const first = normalize(match[1]);
+    const table = match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`;
+    for (const add of match[3].matchAll(ADD_ONE)) {
+      const raw = add[1];
+      if (!raw.startsWith('"') && NOT_COLUMNS.has(raw.toLowerCase())) continue;
+      columns.push(`${table}.${normalize(raw)}`);
+    }
+  }
+  return columns;
+}
+var CREATE_INDEX = new RegExp(
+  String.raw`CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s+)?ON\s+(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s*(?:USING\s+\w+\s*)?\(([^)]*)\)`,
+  "gi"
+);
+var ADD_UNIQUE = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ADD\s+(?:CONSTRAINT\s+${IDENT}\s+)?(?:UNIQUE|PRIMARY\s+KEY)\s*\(([^)]*)\)`,
+  "gi"
+);
+function createdIndexesIn(query) {
+  const found = [];
+  for (const match of [...query.matchAll(CREATE_INDEX), ...query.matchAll(ADD_UNIQUE)]) {
+    const first = normalize(match[1]);
+    const table = match[2] ? `${first}.${normalize(match[2])}` : `public.${first}`;
+    const columns = match[3].split(",").map((c) => normalize(c.trim().split(/\s+/)[0] ?? "")).filter(Boolean);
+    found.push(indexKey(table, columns));
+  }
+  return found;
+}
+function indexKey(table, columns) {
+  return `${table}(${[...columns].sort().join(",")})`;
+}
+var ALTER_COLUMN = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ALTER\s+(?:COLUMN\s+)?(${IDENT})`,
+  "gi"
+);
+var ADD_FOREIGN_KEY = new RegExp(
+  String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${IDENT})(?:\s*\.\s*(${IDENT}))?\s+ADD\s+(?:CONSTRAINT\s+${IDENT}\s+)?FOREIGN\s+KEY\s*\(([^)]*)\)`,
+  "gi"
+);
+var CREATED_NAME = new RegExp(
+  String.raw`(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?|ADD\s+CONSTRAINT\s+|CREATE\s+TYPE\s+(?:${IDENT}\s*\.\s*)?|CREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?|CREATE\s+SEQUENCE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?)(${IDENT})`,
+  "gi"
+);
+var DROPPED_NAME = new RegExp(
+  String.raw`DROP\s+(?:INDEX|CONSTRAINT)\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(?:${IDENT}\s*\.\s*)?(${IDENT})`,
+  "gi"
+);
+function touchesIn(statements) {
+  const touches = { columns: [], alteredColumns: [], indexes: [], foreignKeys: [], names: [], dropped: [] };
+  const tableOf = (m) => {
+    const first = normalize(m[1]);
+    return m[2] ? `${first}.${normalize(m[2])}` : `public.${first}`;
+  };
+  for (const sql of statements) {
+    touches.columns.push(...addedColumnsIn(sql));
+    touches.indexes.push(...createdIndexesIn(sql));
+    for (const m of sql.matchAll(ALTER_COLUMN)) touches.alteredColumns.push(`${tableOf(m)}.${normalize(m[3])}`);
+    for (const m of sql.matchAll(ADD_FOREIGN_KEY)) touches.foreignKeys.push(indexKey(tableOf(m), m[3].split(",").map((c) => normalize(c.trim())).filter(Boolean)));
+    for (const m of sql.matchAll(CREATED_NAME)) touches.names.push(normalize(m[1]));
+    for (const m of sql.matchAll(DROPPED_NAME)) touches.dropped.push(normalize(m[1]));
+  }
+  for (const key of Object.keys(touches)) touches[key] = [...new Set(touches[key])];
+  return touches;
+}
+
+// src/migrations/drizzle-folder.ts
 var JOURNAL_PATH = path5.join("meta", "_journal.json");
 function readDrizzleFolder(dir) {
   const journalFile = path5.join(dir, JOURNAL_PATH);
@@ -386,14 +482,25 @@ function readJournalFolder(dir, journalFile) {
       hint: "Restore it from version control, or regenerate it with drizzle-kit."
     });
   }
-  const lines = tagLines(text);
-  const journal = parsed.entries.map((entry, index) => ({
-    idx: Number(entry.idx),
-    when: Number(entry.when),
-    tag: String(entry.tag),
-    line: lines[index] ?? 1
-  }));
-  const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => ({ file: path5.join(dir, name), name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] }));
+  const lines = entryLines(text);
+  const journal = parsed.entries.map((entry, index) => {
+    const malformed = entry.tag === void 0 ? 'it has no "tag"' : typeof entry.tag !== "string" ? `its "tag" is ${JSON.stringify(entry.tag)}, not a string` : void 0;
+    return {
+      idx: Number(entry.idx),
+      when: Number(entry.when),
+      tag: String(entry.tag),
+      line: lines[index]?.tag ?? lines[index]?.start ?? 1,
+      ...malformed && { malformed }
+    };
+  });
+  const listed = new Set(journal.map((entry) => entry.tag));
+  const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => {
+    const file = path5.join(dir, name);
+    const base = { file, name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] };
+    if (listed.has(base.name)) return base;
+    const statements = fs.readFileSync(file, "utf8").split("--> statement-breakpoint");
+    return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements) } };
+  });
   const metaDir = path5.join(dir, "meta");
   const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path5.join(metaDir, name)));
   return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
@@ -424,16 +531,36 @@ function readSnapshot(file) {
     return [];
   }
 }
-function tagLines(text) {
-  const lines = [];
-  let line = 1;
-  let counted = 0;
-  for (const match of text.matchAll(/"tag"\s*:/g)) {
-    line += newlines(text, counted, match.index);
-    counted = match.index;
-    lines.push(line);
+function entryLines(text) {
+  const entries = [];
+  const entriesKey = /"entries"\s*:\s*\[/.exec(text);
+  if (!entriesKey) return entries;
+  let line = 1 + newlines(text, 0, entriesKey.index + entriesKey[0].length);
+  let depth = 0;
+  for (let i = entriesKey.index + entriesKey[0].length; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n") line++;
+    else if (char === '"') {
+      const end = stringEnd(text, i);
+      if (depth === 1 && text.slice(i, end + 1) === '"tag"' && /^\s*:/.test(text.slice(end + 1))) entries[entries.length - 1].tag = line;
+      line += newlines(text, i, end);
+      i = end;
+    } else if (char === "{" || char === "[") {
+      if (depth === 0 && char === "{") entries.push({ start: line });
+      depth++;
+    } else if (char === "}" || char === "]") {
+      if (depth === 0) break;
+      depth--;
+    }
   }
-  return lines;
+  return entries;
+}
+function stringEnd(text, start) {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length - 1;
 }
 function lineAt(text, offset) {
   return 1 + newlines(text, 0, offset);
@@ -463,13 +590,19 @@ var missingMigrationFile = {
   check({ drizzleFolder }) {
     const folder = journalFolder(drizzleFolder);
     if (!folder) return [];
-    return folder.journal.filter((entry) => !fs2.existsSync(journalEntryFile(folder, entry))).map((entry) => ({
+    return folder.journal.filter((entry) => entry.malformed || !fs2.existsSync(journalEntryFile(folder, entry))).map((entry) => entry.malformed ? {
+      key: `untagged entry ${entry.when}`,
+      object: `${shortPath(folder, folder.journalFile)} entry idx ${entry.idx}`,
+      location: entryLocation(folder, entry),
+      message: `The ${shortPath(folder, folder.journalFile)} entry with idx ${entry.idx} is broken: ${entry.malformed}, so drizzle-orm's migrator looks for ${shortPath(folder, journalEntryFile(folder, entry))} and stops before running anything.`,
+      hint: 'Give the entry the "tag" of its .sql file (the file name without .sql, e.g. "0003_add_posts"); if a merge mangled the journal, restore it from the branch that generated the entry.'
+    } : {
       key: entry.tag,
       object: `${entry.tag}.sql`,
       location: entryLocation(folder, entry),
       message: `${shortPath(folder, folder.journalFile)} lists ${entry.tag}, but ${shortPath(folder, journalEntryFile(folder, entry))} does not exist: drizzle-orm's migrator stops with "No file ... found" before running anything.`,
       hint: "Restore the file from the branch that generated it (a rename or a lost file in a merge), or remove the entry and its meta/*_snapshot.json and run npx drizzle-kit generate again."
-    }));
+    });
   }
 };
 
@@ -495,7 +628,7 @@ var snapshotCollision = {
         object: path6.basename(later.file),
         location: { file: later.file, line: later.line },
         message: `${snapshots.map((s) => shortPath(folder, s.file)).join(" and ")} have the same prevId ${prevId}: two branches generated migrations from the same parent.`,
-        hint: `Regenerate the later branch's migration on top of the merged branch (delete ${path6.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes.`
+        hint: `If the later branch's migration has not run anywhere yet, regenerate it on top of the merged branch (delete ${path6.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes. If it has already run on a deployed database, keep its .sql and journal entry (regenerating would run it twice there): set "prevId" in ${path6.basename(later.file)} to the id of ${path6.basename(snapshots[0].file)} and run npx drizzle-kit generate: a migration it writes is what the merge left out of the snapshots.`
       });
     }
     return findings;
@@ -517,7 +650,8 @@ var unlistedMigration = {
       object: path7.basename(file.file),
       location: { file: file.file, line: 1 },
       message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
-      hint: "A merge usually kept the file and lost its journal entry. Delete the file and run npx drizzle-kit generate again on top of the merged branch (it writes the SQL and the journal entry together), or delete it if it is a leftover."
+      // It never ran anywhere, so regenerating it is safe for every database.
+      hint: "A merge usually kept the file and lost its journal entry. It never ran anywhere, so: delete it and run npx drizzle-kit generate on top of the merged branch (it writes the SQL and the journal entry together, with a when newer than every applied migration); or delete it if it is a leftover. Restoring the old entry by hand works only if its when is newer than every migration already applied, or existing databases skip it."
     }));
   }
 };
@@ -715,8 +849,8 @@ function createdByNoMigration(context) {
   const { actual, migrations } = context;
   const existing = new Set(actual.tables.map(qualifiedName));
   const createdByFailed = new Set(migrations.filter((m) => m.status === "failed").flatMap((m) => m.createdTables));
-  const unregistered = unregisteredCreatorOf(context);
-  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table)) && !unregistered(qualifiedName(table));
+  const neverRun = neverRunCreatorOf(context);
+  return (table) => !existing.has(qualifiedName(table)) && !createdByFailed.has(qualifiedName(table)) && !neverRun(qualifiedName(table));
 }
 function failedCreatorOf({ migrations }) {
   const creators = /* @__PURE__ */ new Map();
@@ -725,8 +859,20 @@ function failedCreatorOf({ migrations }) {
   }
   return (object) => creators.get(object);
 }
-function unregisteredCreatorOf({ unregisteredMigrations }) {
-  return (object) => (unregisteredMigrations ?? []).find((m) => m.createdTables.includes(object) || m.touches.columns.includes(object));
+function neverRunCreatorOf({ unregisteredMigrations, drizzleFolder }) {
+  const candidates = [
+    ...(unregisteredMigrations ?? []).map((m) => ({
+      creates: [...m.createdTables, ...m.touches.columns],
+      migration: { name: m.name, cause: { ruleId: "unregistered-migration", key: m.name }, why: "the data source's migrations list does not include it", fix: `Register ${m.name}` }
+    })),
+    ...(drizzleFolder?.sqlFiles ?? []).flatMap(
+      (file) => file.unlisted ? [{
+        creates: [...file.unlisted.tables, ...file.unlisted.touches.columns],
+        migration: { name: `${file.name}.sql`, cause: { ruleId: "unlisted-migration", key: file.name }, why: "meta/_journal.json does not list it", fix: `Put ${file.name}.sql back in the journal` }
+      }] : []
+    )
+  ];
+  return (object) => candidates.find((c) => c.creates.includes(object))?.migration;
 }
 function failedIndexCreatorOf({ migrations }) {
   const failed = migrations.filter((m) => m.status === "failed" && m.touches);
@@ -780,7 +926,7 @@ var missingColumn = {
   description: "An entity column is not created by any migration.",
   check(context) {
     const creator = failedCreatorOf(context);
-    const unregistered = unregisteredCreatorOf(context);
+    const neverRun = neverRunCreatorOf(context);
     const otherNames = otherlyNamed(context.diff.extraColumns);
     return context.diff.missingColumns.flatMap(({ table, column }) => {
       const about = { key: `${qualifiedName(table)}.${column.name}`, object: `${qualifiedName(table)}.${column.name}`, location: column.location };
@@ -793,13 +939,13 @@ var missingColumn = {
           cause: { ruleId: "migration-failed", key: failed.name }
         }];
       }
-      const never = unregistered(`${qualifiedName(table)}.${column.name}`);
+      const never = neverRun(`${qualifiedName(table)}.${column.name}`);
       if (never) {
         return [{
           ...about,
-          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but the data source's migrations list does not include it, so it never runs.`,
-          hint: `Register ${never.name} (see its finding); no new migration is needed for this column.`,
-          cause: { ruleId: "unregistered-migration", key: never.name }
+          message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but ${never.why}, so it never runs.`,
+          hint: `${never.fix} (see its finding); no new migration is needed for this column.`,
+          cause: never.cause
         }];
       }
       if (isUnused(column)) return [];
@@ -1197,18 +1343,18 @@ var missingTable = {
 function createdByFailedMigration(context) {
   const existing = new Set(context.actual.tables.map(qualifiedName));
   const creator = failedCreatorOf(context);
-  const unregistered = unregisteredCreatorOf(context);
+  const neverRun = neverRunCreatorOf(context);
   return context.expected.tables.flatMap((table) => {
     if (existing.has(qualifiedName(table))) return [];
-    const never = unregistered(qualifiedName(table));
+    const never = neverRun(qualifiedName(table));
     if (never) {
       return [{
         key: qualifiedName(table),
         object: qualifiedName(table),
         location: table.location,
-        message: `${describeTable(table)} is missing after the migrations: ${never.name} creates it, but the data source's migrations list does not include it, so it never runs.`,
-        hint: `Register ${never.name} (see its finding); no new migration is needed for this table.`,
-        cause: { ruleId: "unregistered-migration", key: never.name }
+        message: `${describeTable(table)} is missing after the migrations: ${never.name} creates it, but ${never.why}, so it never runs.`,
+        hint: `${never.fix} (see its finding); no new migration is needed for this table.`,
+        cause: never.cause
       }];
     }
     const migration = creator(qualifiedName(table));
@@ -1916,7 +2062,7 @@ function readConfigFile(file, config) {
   }
   if (parsed["ignore"] !== void 0) {
     if (!Array.isArray(parsed["ignore"])) throw invalid(file, lineOf(text, '"ignore"'), '"ignore" must be a list of entries');
-    const lines = entryLines(text, parsed["ignore"].length);
+    const lines = entryLines2(text, parsed["ignore"].length);
     parsed["ignore"].forEach((entry, index) => {
       const line = lines[index] ?? lineOf(text, '"ignore"');
       const source = { file, line, label: `${where}:${line}` };
@@ -1986,7 +2132,7 @@ function lineOf(text, needle) {
   const index = text.indexOf(needle);
   return index < 0 ? 1 : text.slice(0, index).split("\n").length;
 }
-function entryLines(text, count) {
+function entryLines2(text, count) {
   const start = text.indexOf("[", text.indexOf('"ignore"'));
   const lines = [];
   let depth = 0;
@@ -2291,6 +2437,8 @@ export {
   serializeError,
   deserializeError,
   OPTION_SPECS,
+  createdTablesIn,
+  touchesIn,
   readDrizzleFolder,
   journalEntryFile,
   referentialAction,
