@@ -11,27 +11,28 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-UEHN2MXE.js";
+} from "./chunk-KH4DOVG7.js";
 import {
   formatErrorSarif,
   formatGateError,
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-S7W6DCAQ.js";
+} from "./chunk-7ZHM5WGJ.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
   countBySeverity,
   displayPath,
   formatMarkdown,
-  formatText
-} from "./chunk-IPAMUQLW.js";
+  formatText,
+  readable
+} from "./chunk-AZDT63JG.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-T2MUQQIA.js";
+} from "./chunk-4255WCLI.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
@@ -612,7 +613,8 @@ async function publishCheckRun(options) {
 
 // src/report/annotations.ts
 var STEP_ANNOTATION_LIMITS = { error: 10, warning: 10, notice: 10 };
-function toAnnotations(result, { baseDir }) {
+function toAnnotations(given, { baseDir }) {
+  const result = readable(given, baseDir);
   return result.findings.map((f) => ({
     level: f.severity,
     title: `migration-gate: ${f.ruleId}`,

@@ -13,16 +13,16 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-S7W6DCAQ.js";
+} from "./chunk-7ZHM5WGJ.js";
 import {
   formatMarkdown,
   formatText
-} from "./chunk-IPAMUQLW.js";
+} from "./chunk-AZDT63JG.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-T2MUQQIA.js";
+} from "./chunk-4255WCLI.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -118,13 +118,14 @@ Run migration-gate --help for the options.
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}
 `) });
     const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
-    process.stdout.write(`${render(result, { baseDir: cwd })}
+    const repository = result.rootDir ?? cwd;
+    process.stdout.write(`${render(result, { baseDir: options.format === "sarif" ? repository : cwd })}
 `);
-    if (options.sarifFile) writeSarifFile(result, options.sarifFile, cwd);
+    if (options.sarifFile) writeSarifFile(result, options.sarifFile, repository);
     if (options.github.comment) {
       const stderr = (line) => process.stderr.write(`${line}
 `);
-      const { postPrComment } = await import("./chunk-UKHBRGWX.js");
+      const { postPrComment } = await import("./chunk-NYJJT3SF.js");
       await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: cwd, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;

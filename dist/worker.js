@@ -13,7 +13,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-T2MUQQIA.js";
+} from "./chunk-4255WCLI.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -1760,7 +1760,11 @@ function findOnlyDataSource(exports, shown) {
   }
   const promises = Object.entries(exports).filter(([, v]) => v instanceof Promise).map(([k]) => k);
   const others = pickable(exports);
-  const instance = "Export the instance, e.g. `export const AppDataSource = new DataSource({...})` or `export default new DataSource({...})`, the same file `typeorm -d` takes.";
+  if (others.length === 1 && others[0].what === "an options object") {
+    const value = others[0].name === "default" && looksLikeOptions(exports) ? exports : exports[others[0].name] ?? exports["default"]?.[others[0].name];
+    if (value && typeof value === "object" && value["type"] === "postgres") return value;
+  }
+  const instance = 'Export the instance, e.g. `export const AppDataSource = new DataSource({...})` or `export default new DataSource({...})`, the same file `typeorm -d` takes; or give the entity and migration files as globs instead of the data source: --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts".';
   throw new GateError("no-data-source-export", `${shown} does not export a TypeORM DataSource (exports: ${Object.keys(exports).join(", ") || "none"}).`, {
     hint: promises.length ? `Export "${promises[0]}" is a promise: export the DataSource instance itself, e.g. export const AppDataSource = new DataSource({...}), and initialize it elsewhere.` : others.length === 1 ? `Its export "${others[0].name}" is ${others[0].what}: check that with --data-source ${shown}#${others[0].name} (or ${optionLabel("data-source-export")} ${others[0].name}). Or: ${instance}` : others.length > 1 ? `Pick one of its exports with --data-source ${shown}#<name>: ${others.map((o) => `${o.name} (${o.what})`).join(", ")}. Or: ${instance}` : instance
   });
@@ -3142,7 +3146,7 @@ async function initialize(dataSource, userOptions) {
 }
 function noEntities(userOptions, projectDir) {
   const configured = describeOption(userOptions["entities"]);
-  const globs = '--entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts" (instead of the data source)';
+  const globs = suggestedGlobs(userOptions, projectDir);
   if (configured.length === 0) {
     return new GateError("no-entities", "The data source lists no entities, so there is nothing to check.", {
       hint: `NestJS apps with autoLoadEntities register them in their modules, which the gate does not start: give the entity and migration files as globs, e.g. ${globs}.`
@@ -3157,6 +3161,39 @@ function noEntities(userOptions, projectDir) {
   return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}, so there is nothing to check.`, {
     hint: "Globs are resolved from the working directory; in a data source file, build them from __dirname (CommonJS) or import.meta.dirname (ESM), and make sure they match .ts files."
   });
+}
+function suggestedGlobs(userOptions, projectDir) {
+  const toSource = (glob) => {
+    const relative2 = path11.isAbsolute(glob) ? path11.relative(projectDir, glob) : glob;
+    const moved = relative2.replace(/^(\.\/)?(dist|build|out|lib)\//, "src/").replace(/\.js\b/g, ".ts").replace(/\{\.ts,\.ts\}/g, ".ts");
+    const root = staticRoot(moved, projectDir);
+    return root && fs9.existsSync(root) ? moved : void 0;
+  };
+  const pick = (option, fallback) => describeOption(option).map(toSource).find((g) => g !== void 0) ?? fallback;
+  const migrationsDir = findFolder(path11.join(projectDir, "src"), "migrations", 4);
+  const migrations = pick(userOptions["migrations"], migrationsDir ? `${path11.relative(projectDir, migrationsDir)}/*.ts` : "src/migrations/*.ts");
+  return `--entities "${pick(userOptions["entities"], "src/**/*.entity.ts")}" --migrations "${migrations}" (instead of the data source)`;
+}
+function findFolder(dir, name, depth) {
+  let level = [dir];
+  for (let i = 0; i < depth && level.length; i++) {
+    const next = [];
+    for (const folder of level) {
+      let entries;
+      try {
+        entries = fs9.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+        if (entry.name === name) return path11.join(folder, entry.name);
+        next.push(path11.join(folder, entry.name));
+      }
+    }
+    level = next;
+  }
+  return void 0;
 }
 function staticRoot(glob, projectDir) {
   if (glob.startsWith("class ")) return void 0;

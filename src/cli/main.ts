@@ -73,8 +73,10 @@ export async function main(argv: string[]): Promise<number> {
     const options = parseOptions(raw as RawOptions, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}\n`) });
     const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
-    process.stdout.write(`${render(result, { baseDir: cwd })}\n`);
-    if (options.sarifFile) writeSarifFile(result, options.sarifFile, cwd);
+    // People read paths from where they stand; code scanning places SARIF results from the repository root.
+    const repository = result.rootDir ?? cwd;
+    process.stdout.write(`${render(result, { baseDir: options.format === "sarif" ? repository : cwd })}\n`);
+    if (options.sarifFile) writeSarifFile(result, options.sarifFile, repository);
     if (options.github.comment) {
       const stderr = (line: string) => process.stderr.write(`${line}\n`);
       // Loaded only when asked for: it brings the GitHub client along.

@@ -110,6 +110,8 @@ export interface OrmInfo {
 export interface GateResult {
   status: "passed" | "failed";
   projectDir: string;
+  /** The repository the project is in (its git top level), else the project: paths in messages are under it. */
+  rootDir?: string;
   orm: OrmInfo;
   postgres: { provider: string; version: string };
   entityCount: number;

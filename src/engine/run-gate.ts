@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { onCleanup } from "./cleanup.js";
 import { evaluateRules } from "./evaluate-rules.js";
 import type { GateOptions } from "./parse-options.js";
@@ -106,6 +108,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     return {
       status: countBySeverity(findings).error > 0 ? "failed" : "passed",
       projectDir: options.projectDir,
+      rootDir: repositoryRoot(options.projectDir),
       orm: result.orm,
       postgres: { provider: db.provider, version: db.serverVersion },
       entityCount: result.entityCount,
@@ -172,6 +175,14 @@ async function whileServerLives<T>(db: ProvisionedDatabase, controller: AbortCon
     // The work may notice the dead server (a refused connection) a moment before we do.
     const what = await Promise.race([db.died, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1000).unref())]);
     throw what && !(error instanceof GateError && error.code === "postgres-died") ? died(what) : error;
+  }
+}
+
+/** The nearest folder above (or at) the project that holds `.git`; the project itself outside git. */
+export function repositoryRoot(projectDir: string): string {
+  for (let dir = projectDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, ".git"))) return dir;
+    if (path.dirname(dir) === dir) return projectDir;
   }
 }
 

@@ -1,3 +1,4 @@
+import { readable } from "./readable.js";
 import type { GateResult, Severity } from "../engine/result.js";
 import { displayPath } from "./paths.js";
 
@@ -14,7 +15,8 @@ export interface Annotation {
 export const STEP_ANNOTATION_LIMITS: Readonly<Record<Severity, number>> = { error: 10, warning: 10, notice: 10 };
 
 /** One annotation per finding, located at the entity or migration line. */
-export function toAnnotations(result: GateResult, { baseDir }: { baseDir: string }): Annotation[] {
+export function toAnnotations(given: GateResult, { baseDir }: { baseDir: string }): Annotation[] {
+  const result = readable(given, baseDir);
   return result.findings.map((f) => ({
     level: f.severity,
     title: `migration-gate: ${f.ruleId}`,

@@ -1,6 +1,7 @@
 import { projectSize } from "./text.js";
 import { countBySeverity, type Finding, type GateResult } from "../engine/result.js";
 import { groupByCause } from "./group-by-cause.js";
+import { readable } from "./readable.js";
 import { displayLocation, displayPath } from "./paths.js";
 
 export interface MarkdownReportOptions {
@@ -51,7 +52,8 @@ export function formatMarkdown(result: GateResult, options: MarkdownReportOption
   return render(result, options.baseDir, { fixes: false, migrations: false, rows: low });
 }
 
-function render(result: GateResult, baseDir: string, detail: Detail): string {
+function render(given: GateResult, baseDir: string, detail: Detail): string {
+  const result = readable(given, baseDir);
   const counts = countBySeverity(result.findings);
   const out: string[] = [];
   out.push(

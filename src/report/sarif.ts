@@ -1,3 +1,5 @@
+import { pathToFileURL } from "node:url";
+import { readable } from "./readable.js";
 import type { GateResult, Severity } from "../engine/result.js";
 import { RULES } from "../rules/index.js";
 import { RULES_DOCS } from "../rules/rule.js";
@@ -11,7 +13,8 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", 
  * are the gate's stable ids; partialFingerprints carry the finding fingerprint so code
  * scanning tracks a finding across pushes. Paths are relative to `baseDir` (the repository root).
  */
-export function formatSarif(result: GateResult, { baseDir }: { baseDir: string }): string {
+export function formatSarif(given: GateResult, { baseDir }: { baseDir: string }): string {
+  const result = readable(given, baseDir);
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -32,7 +35,8 @@ export function formatSarif(result: GateResult, { baseDir }: { baseDir: string }
             })),
           },
         },
-        originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
+        // URIs are relative to the repository root; %SRCROOT% says where that is.
+        originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(baseDir).href.replace(/\/?$/, "/")}` } },
         results: result.findings.map((finding) => ({
           ruleId: finding.ruleId,
           ruleIndex: ruleIndex.get(finding.ruleId),

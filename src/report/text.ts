@@ -1,3 +1,4 @@
+import { readable } from "./readable.js";
 import { countBySeverity, type Finding, type GateResult } from "../engine/result.js";
 import { groupByCause } from "./group-by-cause.js";
 import { displayLocation } from "./paths.js";
@@ -16,7 +17,8 @@ export function projectSize(result: Pick<GateResult, "orm" | "entityCount" | "ta
 }
 
 /** The console report: verdict first, then each finding with where and what to do. */
-export function formatText(result: GateResult, { baseDir }: TextReportOptions): string {
+export function formatText(given: GateResult, { baseDir }: TextReportOptions): string {
+  const result = readable(given, baseDir);
   const counts = countBySeverity(result.findings);
   const lines: string[] = [];
   const failed = result.migrations.filter((m) => m.status === "failed").length;

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { SourceLocation } from "../engine/result.js";
 import type { DrizzleMigrationFolder, JournalEntry } from "../migrations/drizzle-folder.js";
 
@@ -13,9 +12,12 @@ export function entryLocation(folder: { journalFile: string }, entry: JournalEnt
   return { file: folder.journalFile, line: entry.line };
 }
 
-/** `drizzle/meta/_journal.json`, short enough for a message. */
-export function shortPath(folder: DrizzleMigrationFolder, file: string): string {
-  return path.join(path.basename(folder.dir), path.relative(folder.dir, file));
+/**
+ * A file as a message names it: its absolute path, which every reporter shows relative to its
+ * reader exactly as it shows the finding's location (report/readable.ts).
+ */
+export function shortPath(_folder: DrizzleMigrationFolder, file: string): string {
+  return file;
 }
 
 export function isoTime(when: number): string {

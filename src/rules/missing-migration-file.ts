@@ -15,7 +15,7 @@ export const missingMigrationFile: Rule = {
       .filter((entry) => entry.malformed || !fs.existsSync(journalEntryFile(folder, entry)))
       .map((entry) => entry.malformed ? {
         key: `untagged entry ${entry.when}`,
-        object: `${shortPath(folder, folder.journalFile)} entry idx ${entry.idx}`,
+        object: `_journal.json entry idx ${entry.idx}`,
         location: entryLocation(folder, entry),
         message: `The ${shortPath(folder, folder.journalFile)} entry with idx ${entry.idx} is broken: ${entry.malformed}, so drizzle-orm's migrator looks for ${shortPath(folder, journalEntryFile(folder, entry))} and stops before running anything.`,
         hint: 'Give the entry the "tag" of its .sql file (the file name without .sql, e.g. "0003_add_posts"); if a merge mangled the journal, restore it from the branch that generated the entry.',

@@ -66,7 +66,12 @@ function findOnlyDataSource(exports: Record<string, unknown>, shown: string): Re
   }
   const promises = Object.entries(exports).filter(([, v]) => v instanceof Promise).map(([k]) => k);
   const others = pickable(exports);
-  const instance = "Export the instance, e.g. `export const AppDataSource = new DataSource({...})` or `export default new DataSource({...})`, the same file `typeorm -d` takes.";
+  // The file's one export is Postgres connection options (typeorm 0.2's `export =` config): nothing to choose between.
+  if (others.length === 1 && others[0]!.what === "an options object") {
+    const value = others[0]!.name === "default" && looksLikeOptions(exports) ? exports : (exports[others[0]!.name] ?? (exports["default"] as Record<string, unknown> | undefined)?.[others[0]!.name]);
+    if (value && typeof value === "object" && (value as Record<string, unknown>)["type"] === "postgres") return value as Record<string, unknown>;
+  }
+  const instance = "Export the instance, e.g. `export const AppDataSource = new DataSource({...})` or `export default new DataSource({...})`, the same file `typeorm -d` takes; or give the entity and migration files as globs instead of the data source: --entities \"src/**/*.entity.ts\" --migrations \"src/migrations/*.ts\".";
   throw new GateError("no-data-source-export", `${shown} does not export a TypeORM DataSource (exports: ${Object.keys(exports).join(", ") || "none"}).`, {
     hint: promises.length
       ? `Export "${promises[0]}" is a promise: export the DataSource instance itself, e.g. export const AppDataSource = new DataSource({...}), and initialize it elsewhere.`

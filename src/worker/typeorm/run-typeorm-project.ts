@@ -113,7 +113,7 @@ async function initialize(dataSource: DataSourceLike, userOptions: Record<string
 
 function noEntities(userOptions: Record<string, unknown>, projectDir: string): GateError {
   const configured = describeOption(userOptions["entities"]);
-  const globs = "--entities \"src/**/*.entity.ts\" --migrations \"src/migrations/*.ts\" (instead of the data source)";
+  const globs = suggestedGlobs(userOptions, projectDir);
   if (configured.length === 0) {
     return new GateError("no-entities", "The data source lists no entities, so there is nothing to check.", {
       hint: `NestJS apps with autoLoadEntities register them in their modules, which the gate does not start: give the entity and migration files as globs, e.g. ${globs}.`,
@@ -129,6 +129,47 @@ function noEntities(userOptions: Record<string, unknown>, projectDir: string): G
   return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}, so there is nothing to check.`, {
     hint: "Globs are resolved from the working directory; in a data source file, build them from __dirname (CommonJS) or import.meta.dirname (ESM), and make sure they match .ts files.",
   });
+}
+
+/**
+ * Globs to pass instead of the data source: its own, moved from build output to sources
+ * (`dist/modules/**\/*.entity.js` → `src/modules/**\/*.entity.ts`) when that folder exists,
+ * and the conventional ones otherwise.
+ */
+function suggestedGlobs(userOptions: Record<string, unknown>, projectDir: string): string {
+  const toSource = (glob: string) => {
+    const relative = path.isAbsolute(glob) ? path.relative(projectDir, glob) : glob;
+    const moved = relative.replace(/^(\.\/)?(dist|build|out|lib)\//, "src/").replace(/\.js\b/g, ".ts").replace(/\{\.ts,\.ts\}/g, ".ts");
+    const root = staticRoot(moved, projectDir);
+    return root && fs.existsSync(root) ? moved : undefined;
+  };
+  const pick = (option: unknown, fallback: string) => describeOption(option).map(toSource).find((g) => g !== undefined) ?? fallback;
+  const migrationsDir = findFolder(path.join(projectDir, "src"), "migrations", 4);
+  const migrations = pick(userOptions["migrations"], migrationsDir ? `${path.relative(projectDir, migrationsDir)}/*.ts` : "src/migrations/*.ts");
+  return `--entities "${pick(userOptions["entities"], "src/**/*.entity.ts")}" --migrations "${migrations}" (instead of the data source)`;
+}
+
+/** The first folder called `name` below `dir` (breadth first, node_modules skipped), a few levels deep. */
+function findFolder(dir: string, name: string, depth: number): string | undefined {
+  let level = [dir];
+  for (let i = 0; i < depth && level.length; i++) {
+    const next: string[] = [];
+    for (const folder of level) {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+        if (entry.name === name) return path.join(folder, entry.name);
+        next.push(path.join(folder, entry.name));
+      }
+    }
+    level = next;
+  }
+  return undefined;
 }
 
 /** The folder a glob starts in, before its first wildcard: `/p/dist` for `/p/dist/**\/*.js`. */

@@ -6,8 +6,9 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   countBySeverity,
-  displayPath
-} from "./chunk-IPAMUQLW.js";
+  displayPath,
+  readable
+} from "./chunk-AZDT63JG.js";
 import {
   GateError,
   RULES,
@@ -19,7 +20,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-T2MUQQIA.js";
+} from "./chunk-4255WCLI.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -29,6 +30,10 @@ import {
 import {
   esm_default
 } from "./chunk-A7TTDEVP.js";
+
+// src/engine/run-gate.ts
+import fs6 from "node:fs";
+import path7 from "node:path";
 
 // src/engine/cleanup.ts
 var disposers = /* @__PURE__ */ new Set();
@@ -1283,6 +1288,7 @@ async function runGate(options, hooks = {}) {
     return {
       status: countBySeverity(findings).error > 0 ? "failed" : "passed",
       projectDir: options.projectDir,
+      rootDir: repositoryRoot(options.projectDir),
       orm: result.orm,
       postgres: { provider: db.provider, version: db.serverVersion },
       entityCount: result.entityCount,
@@ -1336,6 +1342,12 @@ async function whileServerLives(db, controller, work) {
     throw what && !(error instanceof GateError && error.code === "postgres-died") ? died(what) : error;
   }
 }
+function repositoryRoot(projectDir) {
+  for (let dir = projectDir; ; dir = path7.dirname(dir)) {
+    if (fs6.existsSync(path7.join(dir, ".git"))) return dir;
+    if (path7.dirname(dir) === dir) return projectDir;
+  }
+}
 function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -1350,7 +1362,8 @@ function formatGateError(error, options) {
 }
 
 // src/report/json.ts
-function formatJson(result, { baseDir }) {
+function formatJson(given, { baseDir }) {
+  const result = readable(given, baseDir);
   const relative = (item) => item.location ? { ...item, location: { ...item.location, file: displayPath(item.location.file, baseDir) } } : item;
   return JSON.stringify(
     {
@@ -1364,12 +1377,16 @@ function formatJson(result, { baseDir }) {
   );
 }
 
+// src/report/sarif.ts
+import { pathToFileURL } from "node:url";
+
 // src/rules/rule.ts
 var RULES_DOCS = "https://github.com/org/migration-gate/blob/main/docs/rules.md";
 
 // src/report/sarif.ts
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
-function formatSarif(result, { baseDir }) {
+function formatSarif(given, { baseDir }) {
+  const result = readable(given, baseDir);
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -1390,7 +1407,8 @@ function formatSarif(result, { baseDir }) {
             }))
           }
         },
-        originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
+        // URIs are relative to the repository root; %SRCROOT% says where that is.
+        originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(baseDir).href.replace(/\/?$/, "/")}` } },
         results: result.findings.map((finding) => ({
           ruleId: finding.ruleId,
           ruleIndex: ruleIndex.get(finding.ruleId),
@@ -1415,11 +1433,11 @@ function formatSarif(result, { baseDir }) {
 }
 
 // src/sinks/sarif-file.ts
-import fs6 from "node:fs";
-import path7 from "node:path";
+import fs7 from "node:fs";
+import path8 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs6.mkdirSync(path7.dirname(file), { recursive: true });
-  fs6.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
+  fs7.mkdirSync(path8.dirname(file), { recursive: true });
+  fs7.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 
 // src/report/error-report.ts

@@ -8,7 +8,7 @@ import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-IPAMUQLW.js";
+} from "./chunk-AZDT63JG.js";
 import {
   __commonJS,
   __require,

@@ -196,11 +196,11 @@ var OPTION_SPECS = [
 // src/engine/parse-options.ts
 import fs4 from "node:fs";
 import { createRequire } from "node:module";
-import path11 from "node:path";
+import path10 from "node:path";
 
 // src/engine/rule-config.ts
 import fs3 from "node:fs";
-import path10 from "node:path";
+import path9 from "node:path";
 
 // src/rules/backdated-migration.ts
 import path from "node:path";
@@ -257,18 +257,17 @@ var editedMigration = {
 };
 
 // src/rules/duplicate-migration-number.ts
-import path4 from "node:path";
+import path3 from "node:path";
 
 // src/rules/journal-text.ts
-import path3 from "node:path";
 function journalFolder(folder) {
   return folder?.format === "journal" && folder.journalFile ? folder : void 0;
 }
 function entryLocation(folder, entry) {
   return { file: folder.journalFile, line: entry.line };
 }
-function shortPath(folder, file) {
-  return path3.join(path3.basename(folder.dir), path3.relative(folder.dir, file));
+function shortPath(_folder, file) {
+  return file;
 }
 function isoTime(when) {
   return Number.isFinite(when) ? new Date(when).toISOString() : String(when);
@@ -294,10 +293,10 @@ var duplicateMigrationNumber = {
       findings.push({
         // No number in the key: renumbering one of them must not make it a new finding elsewhere.
         key: `files:${files.map((f) => f.name).sort().join(",")}`,
-        object: path4.basename(later.file),
+        object: path3.basename(later.file),
         location: { file: later.file, line: 1 },
-        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path4.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
-        hint: SAFE_RENUMBER(path4.basename(later.file))
+        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path3.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
+        hint: SAFE_RENUMBER(path3.basename(later.file))
       });
     }
     const seen = /* @__PURE__ */ new Map();
@@ -366,7 +365,7 @@ var migrationOutOfOrder = {
 
 // src/migrations/drizzle-folder.ts
 import fs from "node:fs";
-import path5 from "node:path";
+import path4 from "node:path";
 
 // src/worker/created-tables.ts
 var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
@@ -460,9 +459,9 @@ function touchesIn(statements) {
 }
 
 // src/migrations/drizzle-folder.ts
-var JOURNAL_PATH = path5.join("meta", "_journal.json");
+var JOURNAL_PATH = path4.join("meta", "_journal.json");
 function readDrizzleFolder(dir) {
-  const journalFile = path5.join(dir, JOURNAL_PATH);
+  const journalFile = path4.join(dir, JOURNAL_PATH);
   if (fs.existsSync(journalFile)) return readJournalFolder(dir, journalFile);
   return readTimestampFolders(dir);
 }
@@ -495,24 +494,24 @@ function readJournalFolder(dir, journalFile) {
   });
   const listed = new Set(journal.map((entry) => entry.tag));
   const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => {
-    const file = path5.join(dir, name);
+    const file = path4.join(dir, name);
     const base = { file, name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] };
     if (listed.has(base.name)) return base;
     const statements = fs.readFileSync(file, "utf8").split("--> statement-breakpoint");
     return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements) } };
   });
-  const metaDir = path5.join(dir, "meta");
-  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path5.join(metaDir, name)));
+  const metaDir = path4.join(dir, "meta");
+  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path4.join(metaDir, name)));
   return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
 }
 function readTimestampFolders(dir) {
-  const folders = listFiles(dir).filter((name) => fs.existsSync(path5.join(dir, name, "migration.sql")));
+  const folders = listFiles(dir).filter((name) => fs.existsSync(path4.join(dir, name, "migration.sql")));
   return {
     format: "folders",
     dir,
     journal: [],
-    sqlFiles: folders.map((name) => ({ file: path5.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
-    snapshots: folders.flatMap((name) => readSnapshot(path5.join(dir, name, "snapshot.json")))
+    sqlFiles: folders.map((name) => ({ file: path4.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
+    snapshots: folders.flatMap((name) => readSnapshot(path4.join(dir, name, "snapshot.json")))
   };
 }
 function readSnapshot(file) {
@@ -578,7 +577,7 @@ function listFiles(dir) {
   }
 }
 function journalEntryFile(folder, entry) {
-  return path5.join(folder.dir, `${entry.tag}.sql`);
+  return path4.join(folder.dir, `${entry.tag}.sql`);
 }
 
 // src/rules/missing-migration-file.ts
@@ -592,7 +591,7 @@ var missingMigrationFile = {
     if (!folder) return [];
     return folder.journal.filter((entry) => entry.malformed || !fs2.existsSync(journalEntryFile(folder, entry))).map((entry) => entry.malformed ? {
       key: `untagged entry ${entry.when}`,
-      object: `${shortPath(folder, folder.journalFile)} entry idx ${entry.idx}`,
+      object: `_journal.json entry idx ${entry.idx}`,
       location: entryLocation(folder, entry),
       message: `The ${shortPath(folder, folder.journalFile)} entry with idx ${entry.idx} is broken: ${entry.malformed}, so drizzle-orm's migrator looks for ${shortPath(folder, journalEntryFile(folder, entry))} and stops before running anything.`,
       hint: 'Give the entry the "tag" of its .sql file (the file name without .sql, e.g. "0003_add_posts"); if a merge mangled the journal, restore it from the branch that generated the entry.'
@@ -607,7 +606,7 @@ var missingMigrationFile = {
 };
 
 // src/rules/snapshot-collision.ts
-import path6 from "node:path";
+import path5 from "node:path";
 var snapshotCollision = {
   id: "snapshot-collision",
   defaultSeverity: "error",
@@ -624,11 +623,11 @@ var snapshotCollision = {
       if (snapshots.length < 2) continue;
       const later = snapshots[snapshots.length - 1];
       findings.push({
-        key: `${prevId}:${snapshots.map((s) => path6.basename(s.file)).join(",")}`,
-        object: path6.basename(later.file),
+        key: `${prevId}:${snapshots.map((s) => path5.basename(s.file)).join(",")}`,
+        object: path5.basename(later.file),
         location: { file: later.file, line: later.line },
         message: `${snapshots.map((s) => shortPath(folder, s.file)).join(" and ")} have the same prevId ${prevId}: two branches generated migrations from the same parent.`,
-        hint: `If the later branch's migration has not run anywhere yet, regenerate it on top of the merged branch (delete ${path6.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes. If it has already run on a deployed database, keep its .sql and journal entry (regenerating would run it twice there): set "prevId" in ${path6.basename(later.file)} to the id of ${path6.basename(snapshots[0].file)} and run npx drizzle-kit generate: a migration it writes is what the merge left out of the snapshots.`
+        hint: `If the later branch's migration has not run anywhere yet, regenerate it on top of the merged branch (delete ${path5.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes. If it has already run on a deployed database, keep its .sql and journal entry (regenerating would run it twice there): set "prevId" in ${path5.basename(later.file)} to the id of ${path5.basename(snapshots[0].file)} and run npx drizzle-kit generate: a migration it writes is what the merge left out of the snapshots.`
       });
     }
     return findings;
@@ -636,7 +635,7 @@ var snapshotCollision = {
 };
 
 // src/rules/unlisted-migration.ts
-import path7 from "node:path";
+import path6 from "node:path";
 var unlistedMigration = {
   id: "unlisted-migration",
   defaultSeverity: "error",
@@ -647,7 +646,7 @@ var unlistedMigration = {
     const listed = new Set(folder.journal.map((entry) => entry.tag));
     return folder.sqlFiles.filter((file) => !listed.has(file.name)).map((file) => ({
       key: file.name,
-      object: path7.basename(file.file),
+      object: path6.basename(file.file),
       location: { file: file.file, line: 1 },
       message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
       // It never ran anywhere, so regenerating it is safe for every database.
@@ -657,7 +656,7 @@ var unlistedMigration = {
 };
 
 // src/rules/unregistered-migration.ts
-import path8 from "node:path";
+import path7 from "node:path";
 var unregisteredMigration = {
   id: "unregistered-migration",
   defaultSeverity: "error",
@@ -667,7 +666,7 @@ var unregisteredMigration = {
       key: migration.name,
       object: migration.name,
       location: migration.location,
-      message: `Migration ${migration.name} (${path8.basename(migration.location.file)}) is not in the data source's migrations list, so migration:run never runs it${migration.createdTables.length ? `; it creates ${migration.createdTables.join(", ")}` : ""}.`,
+      message: `Migration ${migration.name} (${path7.basename(migration.location.file)}) is not in the data source's migrations list, so migration:run never runs it${migration.createdTables.length ? `; it creates ${migration.createdTables.join(", ")}` : ""}.`,
       hint: `Import ${migration.name} in the data source and add it to migrations (or give migrations a glob such as "src/migrations/*.ts"). If it is obsolete, delete the file. Do not write another migration for what it does.`
     }));
   }
@@ -1085,7 +1084,7 @@ var extraTable = {
 };
 
 // src/rules/migration-failed.ts
-import path9 from "node:path";
+import path8 from "node:path";
 var HINTS_BY_CODE = {
   "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
   "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy, or Drizzle's casing).",
@@ -1181,7 +1180,7 @@ function hintFor(failure) {
   return HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.";
 }
 function noMigrationCreates(table, migration, drizzle) {
-  const at = table.location ? ` (${path9.basename(table.location.file)}:${table.location.line})` : "";
+  const at = table.location ? ` (${path8.basename(table.location.file)}:${table.location.line})` : "";
   const before = migration.timestamp !== void 0 && !drizzle ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
   return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only ${drizzle ? "drizzle-kit push" : "synchronize"} ever did. Add a CREATE TABLE migration${before}.`;
 }
@@ -2014,7 +2013,7 @@ var CONFIG_FILE_NAME = "migration-gate.config.json";
 var SEVERITIES = ["error", "warning", "notice", "off"];
 function loadRuleConfig(inputs) {
   const config = { severities: {}, ignores: [] };
-  const file = inputs.configPath ? path10.resolve(inputs.cwd, inputs.configPath) : path10.join(inputs.projectDir, CONFIG_FILE_NAME);
+  const file = inputs.configPath ? path9.resolve(inputs.cwd, inputs.configPath) : path9.join(inputs.projectDir, CONFIG_FILE_NAME);
   if (fs3.existsSync(file)) {
     readConfigFile(file, config);
     config.configFile = file;
@@ -2039,7 +2038,7 @@ function loadRuleConfig(inputs) {
 }
 function readConfigFile(file, config) {
   const text = fs3.readFileSync(file, "utf8");
-  const where = path10.basename(file);
+  const where = path9.basename(file);
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -2123,7 +2122,7 @@ function checkSeverity(severity, label) {
   throw new GateError("invalid-config", `${label}: "${severity}" is not a severity.`, { hint: `Use one of ${SEVERITIES.join(", ")}.` });
 }
 function invalid(file, line, what) {
-  return new GateError("invalid-config", `${path10.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
+  return new GateError("invalid-config", `${path9.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -2172,7 +2171,7 @@ function parseOptions(raw, context) {
     if (given) return given;
     return OPTION_SPECS.find((s) => s.name === name)?.default;
   };
-  const projectDir = path11.resolve(context.cwd, value("working-directory") ?? ".");
+  const projectDir = path10.resolve(context.cwd, value("working-directory") ?? ".");
   if (!isDirectory(projectDir)) {
     throw new GateError("working-directory-not-found", `${optionLabel("working-directory")} "${value("working-directory")}" is not a directory (looked for ${projectDir}).`, {
       hint: "Set it to the folder that holds the project's package.json, relative to the repository root."
@@ -2184,7 +2183,7 @@ function parseOptions(raw, context) {
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format")),
-    sarifFile: value("sarif-file") && path11.resolve(context.cwd, value("sarif-file")),
+    sarifFile: value("sarif-file") && path10.resolve(context.cwd, value("sarif-file")),
     github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
     baseRef: value("base-ref"),
@@ -2224,8 +2223,8 @@ function parseDrizzleSource(value, projectDir) {
     });
   }
   const migrationsDir = migrations[0];
-  if (migrationsDir && !isDirectory(path11.resolve(projectDir, migrationsDir))) {
-    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path11.resolve(projectDir, migrationsDir)}).`, {
+  if (migrationsDir && !isDirectory(path10.resolve(projectDir, migrationsDir))) {
+    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path10.resolve(projectDir, migrationsDir)}).`, {
       hint: "Give the folder drizzle-kit generate writes to (its `out`, ./drizzle by default), relative to working-directory."
     });
   }
@@ -2237,7 +2236,7 @@ function parseDrizzleSource(value, projectDir) {
   return { kind: "drizzle", configFile, schema, migrationsDir };
 }
 function findDrizzleConfig(projectDir) {
-  return DRIZZLE_CONFIG_NAMES.map((name) => path11.join(projectDir, name)).find((file) => fs4.existsSync(file));
+  return DRIZZLE_CONFIG_NAMES.map((name) => path10.join(projectDir, name)).find((file) => fs4.existsSync(file));
 }
 function parseTypeormSource(value, projectDir) {
   const dataSource = value("data-source");
@@ -2278,7 +2277,7 @@ function parseTypeormSource(value, projectDir) {
 }
 function parseDataSourceRef(projectDir, given, exportOption) {
   const hash = given.lastIndexOf("#");
-  const split3 = hash > 0 && !fs4.existsSync(path11.resolve(projectDir, given));
+  const split3 = hash > 0 && !fs4.existsSync(path10.resolve(projectDir, given));
   const file = split3 ? given.slice(0, hash) : given;
   const exportName = split3 ? given.slice(hash + 1).trim() || void 0 : void 0;
   if (exportName && exportOption && exportName !== exportOption) {
@@ -2289,12 +2288,12 @@ function parseDataSourceRef(projectDir, given, exportOption) {
   return { kind: "data-source", file: requireFile(projectDir, file, "data-source"), exportName: exportName ?? exportOption };
 }
 function findOrmconfig(projectDir) {
-  return ORMCONFIG_NAMES.find((name) => fs4.existsSync(path11.join(projectDir, name)));
+  return ORMCONFIG_NAMES.find((name) => fs4.existsSync(path10.join(projectDir, name)));
 }
 function typeormEnvironment(projectDir) {
   if (process.env["TYPEORM_CONNECTION"] || process.env["TYPEORM_URL"]) return true;
   try {
-    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs4.readFileSync(path11.join(projectDir, ".env"), "utf8"));
+    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs4.readFileSync(path10.join(projectDir, ".env"), "utf8"));
   } catch {
     return false;
   }
@@ -2303,18 +2302,18 @@ function parseModuleRef(projectDir, given, option) {
   const hash = given.lastIndexOf("#");
   const file = hash > 0 ? given.slice(0, hash) : given;
   const exportName = hash > 0 ? given.slice(hash + 1) : void 0;
-  const fromPackage = !fs4.existsSync(path11.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? packageEntry(projectDir, file) : void 0;
+  const fromPackage = !fs4.existsSync(path10.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? packageEntry(projectDir, file) : void 0;
   return { file: fromPackage ?? requireFile(projectDir, file, option), exportName };
 }
 function packageEntry(projectDir, name) {
   try {
-    return createRequire(path11.join(projectDir, "package.json")).resolve(name);
+    return createRequire(path10.join(projectDir, "package.json")).resolve(name);
   } catch {
     return void 0;
   }
 }
 function requireFile(projectDir, given, option) {
-  const file = path11.resolve(projectDir, given);
+  const file = path10.resolve(projectDir, given);
   if (fs4.existsSync(file) && fs4.statSync(file).isFile()) return file;
   const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
@@ -2421,10 +2420,10 @@ function findDataSourceCandidates(projectDir) {
     }
     for (const entry of entries) {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const full = path11.join(dir, entry.name);
+      const full = path10.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, depth + 1);
       else if (/^(data-?source|ormconfig|typeorm\.config)\.(ts|js|mts|cts|mjs|cjs)$/i.test(entry.name)) {
-        found.push(path11.relative(projectDir, full));
+        found.push(path10.relative(projectDir, full));
       }
     }
   };

@@ -16,11 +16,36 @@ function countBySeverity(findings) {
 import path from "node:path";
 function displayPath(file, baseDir) {
   const relative = path.relative(baseDir, file);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) return file;
+  if (path.isAbsolute(relative)) return file;
   return relative.split(path.sep).join("/");
+}
+function displayText(text, baseDir, root) {
+  if (!text.includes(root)) return text;
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  return text.replace(new RegExp(`${escape(prefix)}[^\\s'"\`),;]*`, "g"), (file) => {
+    const trailing = /[.:]+$/.exec(file)?.[0] ?? "";
+    const shown = displayPath(file.slice(0, file.length - trailing.length), baseDir);
+    return (shown || ".") + trailing;
+  });
+}
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function displayLocation(location, baseDir) {
   return location && `${displayPath(location.file, baseDir)}:${location.line}`;
+}
+
+// src/report/readable.ts
+function readable(result, baseDir) {
+  const root = result.rootDir ?? result.projectDir;
+  const text = (value) => value === void 0 ? void 0 : displayText(value, baseDir, root);
+  const finding = (f) => ({
+    ...f,
+    message: text(f.message),
+    ...f.hint !== void 0 && { hint: text(f.hint) },
+    ...f.detail !== void 0 && { detail: text(f.detail) }
+  });
+  return { ...result, findings: result.findings.map(finding) };
 }
 
 // src/report/group-by-cause.ts
@@ -50,7 +75,8 @@ function projectSize(result) {
   if (result.orm.name === "drizzle") return `${result.tableCount} pgTable definition${result.tableCount === 1 ? "" : "s"}`;
   return `${result.entityCount} entities, ${result.tableCount} tables expected`;
 }
-function formatText(result, { baseDir }) {
+function formatText(given, { baseDir }) {
+  const result = readable(given, baseDir);
   const counts = countBySeverity(result.findings);
   const lines = [];
   const failed = result.migrations.filter((m) => m.status === "failed").length;
@@ -103,7 +129,8 @@ function formatMarkdown(result, options) {
   }
   return render(result, options.baseDir, { fixes: false, migrations: false, rows: low });
 }
-function render(result, baseDir, detail) {
+function render(given, baseDir, detail) {
+  const result = readable(given, baseDir);
   const counts = countBySeverity(result.findings);
   const out = [];
   out.push(
@@ -166,6 +193,7 @@ function escapeHtml(text) {
 export {
   countBySeverity,
   displayPath,
+  readable,
   formatText,
   SUMMARY_MAX_BYTES,
   COMMENT_MAX_BYTES,
