@@ -226,6 +226,24 @@ describe("journal incidents on drizzle 0.45 (meta/_journal.json)", () => {
     }
   });
 
+  test("a leftover copy of a listed migration: one unlisted-migration saying to delete it, no duplicate-number finding", async () => {
+    const project = drizzleProject(version);
+    try {
+      project.generate("init");
+      project.write("src/db/schema/shares.ts", SHARES);
+      project.generate("shares");
+      // A branch's copy under the same number, regenerated on main as 0001_shares: the file stayed.
+      project.write("drizzle/0001_zz_shares_branch.sql", project.read("drizzle/0001_shares.sql").replaceAll("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"));
+
+      const report = await check(project);
+      expect(report.findings.map((f) => [f.ruleId, f.object])).toEqual([["unlisted-migration", "0001_zz_shares_branch.sql"]]);
+      expect(report.findings[0]!.message).toContain("every statement in it also runs in 0001_shares.sql: a leftover copy");
+      expect(report.findings[0]!.hint).toContain("Delete 0001_zz_shares_branch.sql");
+    } finally {
+      project.cleanup();
+    }
+  });
+
   test("a journal entry without its file: missing-migration-file at the journal line; the other migrations still run", async () => {
     const project = drizzleProject(version);
     try {
@@ -309,7 +327,18 @@ describe("journal incidents on drizzle 0.45 (meta/_journal.json)", () => {
         ["snapshot-collision", "drizzle/meta/0002_snapshot.json", prevIdLine],
       ]);
       expect(report.findings[0]!.message).toContain("will skip 0002_b_things silently");
+      // The last entry: a later when (and idempotent SQL) is the fix.
+      expect(report.findings[0]!.hint).toContain(`Set its "when" above`);
       expect(report.exit).toBe(1);
+
+      // Once another migration follows it, raising its when cannot help: a new idempotent migration at the end.
+      main.write("drizzle/0003_later.sql", "SELECT 1;");
+      const grown = readJournal(main);
+      writeJournal(main, { ...grown, entries: [...grown.entries, { ...grown.entries[0]!, idx: 3, tag: "0003_later", when: Math.max(...grown.entries.map((e) => e.when)) + 1 }] });
+      const after = await check(main);
+      const finding = after.findings.find((f) => f.ruleId === "migration-out-of-order")!;
+      expect(finding.hint).toContain("add a new migration at the end (npx drizzle-kit generate --custom)");
+      expect(finding.hint).not.toContain(`Set its "when" above`);
     } finally {
       main.cleanup();
       branch.cleanup();

@@ -461,3 +461,27 @@ describe("real-project bugs (docs/real-projects.md), as rule cases", () => {
     expect(text).toContain(".default()");
   });
 });
+
+describe("Drizzle failures", () => {
+  test("a DROP TABLE on a table a failed migration creates follows from it, and a view it creates is blamed on it, in Drizzle words", () => {
+    const report = expectedTable("report", { kind: "table", entityName: "report", columns: [col("id")] });
+    const findings = evaluateRules(context({
+      orm: "drizzle",
+      expected: schemaOf([report], { views: [{ schema: "public", name: "v", materialized: false, entityName: "v", location: { file: ACCOUNTS, line: 30 } }] }),
+      actual: catalogOf([]),
+      migrations: [
+        migration("0000_init", { status: "failed", failure: { code: "0A000", message: 'extension "vector" is not available' }, createdTables: ["public.a", "public.report"], touches: { columns: [], alteredColumns: [], indexes: [], foreignKeys: [], names: ["v"], dropped: [] } }),
+        migration("0001_drop_a", { status: "failed", ranAfterFailure: true, failure: { code: "42P01", message: 'table "a" does not exist' } }),
+        migration("0002_other", { status: "failed", ranAfterFailure: true, failure: { code: "42P01", message: 'relation "nowhere" does not exist' } }),
+      ],
+    }));
+    const root = findings.find((f) => f.object === "0000_init")!;
+    expect(findings.filter((f) => f.causedBy === root.fingerprint).map((f) => [f.ruleId, f.object]).sort()).toEqual([
+      ["migration-failed", "0001_drop_a"],
+      ["missing-table", "public.report"],
+      ["missing-view", "public.v"],
+    ]);
+    expect(findings.find((f) => f.object === "0002_other")!.hint).toContain("an earlier migration must create it");
+    expect(findings.find((f) => f.object === "0002_other")!.hint).not.toContain("timestamp");
+  });
+});

@@ -18,7 +18,7 @@ import {
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-7ZHM5WGJ.js";
+} from "./chunk-MBPFMYUR.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -32,7 +32,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-4255WCLI.js";
+} from "./chunk-YRLQOC4Y.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -13,7 +13,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-7ZHM5WGJ.js";
+} from "./chunk-MBPFMYUR.js";
 import {
   formatMarkdown,
   formatText
@@ -22,7 +22,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-4255WCLI.js";
+} from "./chunk-YRLQOC4Y.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -126,7 +126,7 @@ Run migration-gate --help for the options.
       const stderr = (line) => process.stderr.write(`${line}
 `);
       const { postPrComment } = await import("./chunk-NYJJT3SF.js");
-      await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: cwd, info: stderr, warn: stderr });
+      await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: repository, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;
   } catch (error) {

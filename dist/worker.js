@@ -13,7 +13,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-4255WCLI.js";
+} from "./chunk-YRLQOC4Y.js";
 import {
   cachedTransform,
   loadTransformer,

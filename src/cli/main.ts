@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       const stderr = (line: string) => process.stderr.write(`${line}\n`);
       // Loaded only when asked for: it brings the GitHub client along.
       const { postPrComment } = await import("../sinks/pr-comment.js");
-      await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: cwd, info: stderr, warn: stderr });
+      await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: repository, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;
   } catch (error) {

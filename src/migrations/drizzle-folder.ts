@@ -36,8 +36,11 @@ export interface MigrationSqlFile {
   name: string;
   /** The leading number: `0003`, or the 14-digit timestamp of a 1.x folder. */
   prefix?: string;
-  /** 0.x, a file the journal does not list (it never runs): what its SQL would create. */
-  unlisted?: { tables: string[]; touches: MigrationTouches };
+  /**
+   * 0.x, a file the journal does not list (it never runs): what its SQL would create, and the
+   * listed migrations that already run every one of its statements (a leftover, then).
+   */
+  unlisted?: { tables: string[]; touches: MigrationTouches; alsoIn?: string[]; statements?: string[] };
 }
 
 export interface SnapshotFile {
@@ -105,13 +108,34 @@ function readJournalFolder(dir: string, journalFile: string): DrizzleMigrationFo
       if (listed.has(base.name)) return base;
       // Never run: what it would create is what its findings follow from (unlisted-migration).
       const statements = fs.readFileSync(file, "utf8").split("--> statement-breakpoint");
-      return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements) } };
+      return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements), statements } };
     });
+  markLeftovers(sqlFiles);
   const metaDir = path.join(dir, "meta");
   const snapshots = listFiles(metaDir)
     .filter((name) => name.endsWith("_snapshot.json"))
     .flatMap((name) => readSnapshot(path.join(metaDir, name)));
   return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
+}
+
+/**
+ * An unlisted file whose every statement also runs in listed migrations is a leftover (the
+ * branch's copy of a migration regenerated under another number), not a lost migration.
+ * Compared as statements, ignoring spacing, case and IF [NOT] EXISTS.
+ */
+function markLeftovers(files: MigrationSqlFile[]): void {
+  const unlisted = files.filter((f) => f.unlisted);
+  if (unlisted.length === 0) return;
+  const canonical = (sql: string) => sql.replace(/\bIF\s+(NOT\s+)?EXISTS\b/gi, "").replace(/[\s;]+/g, " ").trim().toLowerCase();
+  const listed = files.filter((f) => !f.unlisted).map((f) => ({ name: f.name, statements: new Set(fs.readFileSync(f.file, "utf8").split("--> statement-breakpoint").map(canonical)) }));
+  for (const file of unlisted) {
+    const own = file.unlisted!.statements ?? [];
+    delete file.unlisted!.statements;
+    const wanted = own.map(canonical).filter(Boolean);
+    if (wanted.length === 0) continue;
+    const holders = wanted.map((statement) => listed.find((l) => l.statements.has(statement))?.name);
+    if (holders.every((h) => h !== undefined)) file.unlisted!.alsoIn = [...new Set(holders as string[])];
+  }
 }
 
 function readTimestampFolders(dir: string): DrizzleMigrationFolder {

@@ -20,7 +20,8 @@ export const duplicateMigrationNumber: Rule = {
     if (!folder) return [];
     const findings: RuleFinding[] = [];
     const byPrefix = new Map<string, typeof folder.sqlFiles>();
-    for (const file of folder.sqlFiles) {
+    // A file the journal does not list never runs and competes for no number: unlisted-migration's.
+    for (const file of folder.sqlFiles.filter((f) => !f.unlisted)) {
       if (file.prefix !== undefined) byPrefix.set(file.prefix, [...(byPrefix.get(file.prefix) ?? []), file]);
     }
     for (const [prefix, files] of byPrefix) {

@@ -42,7 +42,7 @@ export const migrationFailed: Rule = {
         detail: failure.statement && capStatement(tidyStatement(failure.statement)),
         hint: cause
           ? `It ran after ${cause.migration.name} failed, ${cause.because}: fix that one first, then run the gate again.`
-          : (uncreated ? noMigrationCreates(missing, m, drizzle) : hintFor(failure)) + (m.ranAfterFailure && !uncreated ? ` (It ran after an earlier failure; on a real deploy the chain stops at the first one.)` : ""),
+          : (uncreated ? noMigrationCreates(missing, m, drizzle) : hintFor(failure, drizzle)) + (m.ranAfterFailure && !uncreated ? ` (It ran after an earlier failure; on a real deploy the chain stops at the first one.)` : ""),
         ...(cause && { cause: cause.ref }),
       };
     });
@@ -73,7 +73,7 @@ function causeOf(migration: MigrationRecord, earlier: MigrationRecord[]): Cause 
 function lackedObject(migration: MigrationRecord): string | undefined {
   const message = migration.failure?.message ?? "";
   const qualify = (name: string) => (name.includes(".") ? name : `public.${name}`);
-  const relation = /relation "([^"]+)" does not exist/.exec(message);
+  const relation = /(?:relation|table) "([^"]+)" does not exist/.exec(message);
   if (migration.failure?.code === "42P01" && relation) return qualify(relation[1]!);
   const column = /column "([^"]+)" of relation "([^"]+)" does not exist/.exec(message);
   if (migration.failure?.code === "42703" && column) return `${qualify(column[2]!)}.${column[1]}`;
@@ -115,7 +115,7 @@ export function capStatement(statement: string): string {
 }
 
 /** The next step for a failure by its SQLSTATE, and the server's extensions when that is what is missing. */
-function hintFor(failure: NonNullable<MigrationRecord["failure"]>): string {
+function hintFor(failure: NonNullable<MigrationRecord["failure"]>, drizzle: boolean): string {
   const extension = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/.exec(failure.message);
   if (extension) {
     const name = extension[1] ?? extension[2];
@@ -126,7 +126,8 @@ function hintFor(failure: NonNullable<MigrationRecord["failure"]>): string {
     const from = /geometry|geography|raster|box2d|box3d/i.test(type[1]!) ? "postgis" : /vector|halfvec/i.test(type[1]!) ? "vector (pgvector)" : type[1]!.toLowerCase();
     return `Type ${type[1]} comes from the ${from} extension, which no earlier migration creates (CREATE EXTENSION IF NOT EXISTS ...) or the server lacks: add the CREATE EXTENSION to an earlier migration${/postgis|vector/.test(from) ? `, and run the gate where the extension is installed (postgres-image: ${from === "postgis" ? "postgis/postgis:17-3.5" : "pgvector/pgvector:pg17"}, or database-url)` : ""}.`;
   }
-  return HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.";
+  const hint = HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.";
+  return drizzle ? hint.replace("a migration with an earlier timestamp", "an earlier migration") : hint;
 }
 
 function noMigrationCreates(table: ExpectedTable, migration: MigrationRecord, drizzle: boolean): string {

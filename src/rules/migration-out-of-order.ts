@@ -6,6 +6,20 @@ import type { Rule, RuleFinding } from "./rule.js";
  * only entries newer than the newest applied one, so on any database that already ran the later
  * entry, this one is skipped without a word (and a fresh database, like this gate's, runs it).
  */
+/**
+ * Fresh databases built since the merge ran it, older ones skipped it: the fix must suit both.
+ * Only the last entry can take a later `when` (raising an earlier one's puts the next entry out
+ * of order, and databases past it would still skip it); otherwise a new migration at the end
+ * repeats its statements idempotently, which is what teams that hit this in production did.
+ */
+function outOfOrderFix(tag: string, newestWhen: number, last: boolean): string {
+  const idempotent = "idempotent (ADD COLUMN IF NOT EXISTS, CREATE ... IF NOT EXISTS, guarded DO blocks for types and constraints)";
+  const regenerate = "If no database has run it yet, regenerating it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate) is simpler.";
+  return last
+    ? `Typically a migration generated on a branch and merged after a newer one. Set its "when" above ${newestWhen} and make its statements ${idempotent}, so databases that already ran it accept it again. ${regenerate}`
+    : `Typically a migration generated on a branch and merged after a newer one, and more have been added since. Leave ${tag} as it is (fresh databases run it) and add a new migration at the end (npx drizzle-kit generate --custom) that repeats its statements, ${idempotent}: existing databases get the change, fresh ones skip it harmlessly. ${regenerate}`;
+}
+
 export const migrationOutOfOrder: Rule = {
   id: "migration-out-of-order",
   defaultSeverity: "error",
@@ -23,7 +37,7 @@ export const migrationOutOfOrder: Rule = {
           location: entryLocation(folder, entry),
           message: `${entry.tag} (when ${isoTime(entry.when)}) is listed after ${newest.tag} (when ${isoTime(newest.when)}): every database that already applied ${newest.tag} will skip ${entry.tag} silently, because drizzle-orm's migrator only applies entries newer than the last one it applied.`,
           // Databases built after the merge already ran it; older ones skipped it: the fix must suit both.
-          hint: `Typically a migration generated on a branch and merged after a newer one. Fresh databases built since the merge have run it, older ones skipped it, so the fix must work for both: set its "when" above ${newest.when} and make its statements idempotent (ADD COLUMN IF NOT EXISTS, CREATE ... IF NOT EXISTS, guarded DO blocks), so databases that ran it accept it again. If no database has run it yet, regenerating it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate) is simpler.`,
+          hint: outOfOrderFix(entry.tag, newest.when, folder.journal.indexOf(entry) === folder.journal.length - 1),
         });
       }
       if (!newest || entry.when > newest.when) newest = entry;

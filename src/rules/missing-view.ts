@@ -1,14 +1,27 @@
 import { qualifiedName } from "../schema/model.js";
-import type { Rule } from "./rule.js";
+import { failedAt } from "./relation-errors.js";
+import type { Rule, RuleFinding } from "./rule.js";
 
 /** A @ViewEntity that no migration creates (or creates as the other kind of view). */
 export const missingView: Rule = {
   id: "missing-view",
   defaultSeverity: "error",
   description: "A view entity's view is not created by any migration.",
-  check({ diff, orm }) {
-    return diff.missingViews.map(({ view, actual }) => {
+  check({ diff, orm, migrations }) {
+    return diff.missingViews.map(({ view, actual }): RuleFinding => {
       const kind = view.materialized ? "materialized view" : "view";
+      // A failed migration that creates it: missing because that one fails.
+      const creator = !actual ? migrations.find((m) => m.status === "failed" && m.touches?.names.includes(view.name)) : undefined;
+      if (creator) {
+        return {
+          key: qualifiedName(view),
+          object: qualifiedName(view),
+          location: view.location,
+          message: `The ${kind} ${qualifiedName(view)} is missing after the migrations: it is created by ${failedAt(creator)}.`,
+          hint: `Fix ${creator.name} (see its finding); no new migration is needed for this ${kind}.`,
+          cause: { ruleId: "migration-failed", key: creator.name },
+        };
+      }
       const owner = orm === "drizzle" ? `${view.materialized ? "pgMaterializedView" : "pgView"} ${view.entityName}` : `view entity ${view.entityName}`;
       return {
         key: qualifiedName(view),

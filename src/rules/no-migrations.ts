@@ -5,8 +5,18 @@ export const noMigrations: Rule = {
   id: "no-migrations",
   defaultSeverity: "warning",
   description: "No migration was found, so every table is reported missing.",
-  check({ migrations, migrationsOption, expected, orm }) {
+  check({ migrations, migrationsOption, expected, orm, drizzleFolder }) {
     if (migrations.length > 0 || expected.tables.length === 0) return [];
+    // A journal with no entries: the folder is right, nothing was ever generated (drizzle-kit push only).
+    if (orm === "drizzle" && drizzleFolder?.journalFile && drizzleFolder.journal.length === 0) {
+      return [
+        {
+          key: "no-migrations",
+          message: `${drizzleFolder.journalFile} lists no migrations: the database was only ever built with drizzle-kit push.`,
+          hint: "Run npx drizzle-kit generate and commit the migration it writes; databases built with push already have the tables, so make them accept it (CREATE TABLE IF NOT EXISTS), or record it as applied there.",
+        },
+      ];
+    }
     return [
       {
         key: "no-migrations",

@@ -13,13 +13,19 @@ export const unlistedMigration: Rule = {
     const listed = new Set(folder.journal.map((entry) => entry.tag));
     return folder.sqlFiles
       .filter((file) => !listed.has(file.name))
-      .map((file) => ({
+      .map((file) => file.unlisted?.alsoIn ? {
+        key: file.name,
+        object: path.basename(file.file),
+        location: { file: file.file, line: 1 },
+        message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}, and every statement in it also runs in ${file.unlisted.alsoIn.map((name) => `${name}.sql`).join(", ")}: a leftover copy, which the migrator never runs.`,
+        hint: `Delete ${path.basename(file.file)}; ${file.unlisted.alsoIn.length === 1 ? "that migration does" : "those migrations do"} its work. Nothing else to change.`,
+      } : {
         key: file.name,
         object: path.basename(file.file),
         location: { file: file.file, line: 1 },
         message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
         // It never ran anywhere, so regenerating it is safe for every database.
         hint: "A merge usually kept the file and lost its journal entry. It never ran anywhere, so: delete it and run npx drizzle-kit generate on top of the merged branch (it writes the SQL and the journal entry together, with a when newer than every applied migration); or delete it if it is a leftover. Restoring the old entry by hand works only if its when is newer than every migration already applied, or existing databases skip it.",
-      }));
+      });
   },
 };

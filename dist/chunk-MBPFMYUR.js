@@ -20,7 +20,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-4255WCLI.js";
+} from "./chunk-YRLQOC4Y.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

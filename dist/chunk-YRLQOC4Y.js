@@ -284,7 +284,7 @@ var duplicateMigrationNumber = {
     if (!folder) return [];
     const findings = [];
     const byPrefix = /* @__PURE__ */ new Map();
-    for (const file of folder.sqlFiles) {
+    for (const file of folder.sqlFiles.filter((f) => !f.unlisted)) {
       if (file.prefix !== void 0) byPrefix.set(file.prefix, [...byPrefix.get(file.prefix) ?? [], file]);
     }
     for (const [prefix, files] of byPrefix) {
@@ -337,6 +337,11 @@ var futureMigrationTimestamp = {
 };
 
 // src/rules/migration-out-of-order.ts
+function outOfOrderFix(tag, newestWhen, last) {
+  const idempotent = "idempotent (ADD COLUMN IF NOT EXISTS, CREATE ... IF NOT EXISTS, guarded DO blocks for types and constraints)";
+  const regenerate = "If no database has run it yet, regenerating it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate) is simpler.";
+  return last ? `Typically a migration generated on a branch and merged after a newer one. Set its "when" above ${newestWhen} and make its statements ${idempotent}, so databases that already ran it accept it again. ${regenerate}` : `Typically a migration generated on a branch and merged after a newer one, and more have been added since. Leave ${tag} as it is (fresh databases run it) and add a new migration at the end (npx drizzle-kit generate --custom) that repeats its statements, ${idempotent}: existing databases get the change, fresh ones skip it harmlessly. ${regenerate}`;
+}
 var migrationOutOfOrder = {
   id: "migration-out-of-order",
   defaultSeverity: "error",
@@ -354,7 +359,7 @@ var migrationOutOfOrder = {
           location: entryLocation(folder, entry),
           message: `${entry.tag} (when ${isoTime(entry.when)}) is listed after ${newest.tag} (when ${isoTime(newest.when)}): every database that already applied ${newest.tag} will skip ${entry.tag} silently, because drizzle-orm's migrator only applies entries newer than the last one it applied.`,
           // Databases built after the merge already ran it; older ones skipped it: the fix must suit both.
-          hint: `Typically a migration generated on a branch and merged after a newer one. Fresh databases built since the merge have run it, older ones skipped it, so the fix must work for both: set its "when" above ${newest.when} and make its statements idempotent (ADD COLUMN IF NOT EXISTS, CREATE ... IF NOT EXISTS, guarded DO blocks), so databases that ran it accept it again. If no database has run it yet, regenerating it on top of the merged branch (delete its .sql file, journal entry and snapshot, then npx drizzle-kit generate) is simpler.`
+          hint: outOfOrderFix(entry.tag, newest.when, folder.journal.indexOf(entry) === folder.journal.length - 1)
         });
       }
       if (!newest || entry.when > newest.when) newest = entry;
@@ -498,11 +503,26 @@ function readJournalFolder(dir, journalFile) {
     const base = { file, name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] };
     if (listed.has(base.name)) return base;
     const statements = fs.readFileSync(file, "utf8").split("--> statement-breakpoint");
-    return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements) } };
+    return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements), statements } };
   });
+  markLeftovers(sqlFiles);
   const metaDir = path4.join(dir, "meta");
   const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path4.join(metaDir, name)));
   return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
+}
+function markLeftovers(files) {
+  const unlisted = files.filter((f) => f.unlisted);
+  if (unlisted.length === 0) return;
+  const canonical = (sql) => sql.replace(/\bIF\s+(NOT\s+)?EXISTS\b/gi, "").replace(/[\s;]+/g, " ").trim().toLowerCase();
+  const listed = files.filter((f) => !f.unlisted).map((f) => ({ name: f.name, statements: new Set(fs.readFileSync(f.file, "utf8").split("--> statement-breakpoint").map(canonical)) }));
+  for (const file of unlisted) {
+    const own = file.unlisted.statements ?? [];
+    delete file.unlisted.statements;
+    const wanted = own.map(canonical).filter(Boolean);
+    if (wanted.length === 0) continue;
+    const holders = wanted.map((statement) => listed.find((l) => l.statements.has(statement))?.name);
+    if (holders.every((h) => h !== void 0)) file.unlisted.alsoIn = [...new Set(holders)];
+  }
 }
 function readTimestampFolders(dir) {
   const folders = listFiles(dir).filter((name) => fs.existsSync(path4.join(dir, name, "migration.sql")));
@@ -644,14 +664,20 @@ var unlistedMigration = {
     const folder = journalFolder(drizzleFolder);
     if (!folder) return [];
     const listed = new Set(folder.journal.map((entry) => entry.tag));
-    return folder.sqlFiles.filter((file) => !listed.has(file.name)).map((file) => ({
+    return folder.sqlFiles.filter((file) => !listed.has(file.name)).map((file) => file.unlisted?.alsoIn ? {
+      key: file.name,
+      object: path6.basename(file.file),
+      location: { file: file.file, line: 1 },
+      message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}, and every statement in it also runs in ${file.unlisted.alsoIn.map((name) => `${name}.sql`).join(", ")}: a leftover copy, which the migrator never runs.`,
+      hint: `Delete ${path6.basename(file.file)}; ${file.unlisted.alsoIn.length === 1 ? "that migration does" : "those migrations do"} its work. Nothing else to change.`
+    } : {
       key: file.name,
       object: path6.basename(file.file),
       location: { file: file.file, line: 1 },
       message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
       // It never ran anywhere, so regenerating it is safe for every database.
       hint: "A merge usually kept the file and lost its journal entry. It never ran anywhere, so: delete it and run npx drizzle-kit generate on top of the merged branch (it writes the SQL and the journal entry together, with a when newer than every applied migration); or delete it if it is a leftover. Restoring the old entry by hand works only if its when is newer than every migration already applied, or existing databases skip it."
-    }));
+    });
   }
 };
 
@@ -1117,7 +1143,7 @@ var migrationFailed = {
         location: m.location && { file: m.location.file, line: failure.statementLine ?? m.location.line },
         message: `Migration ${m.name} failed: ${failure.message}${failure.code ? ` (${failure.code})` : ""}.${leaves}`,
         detail: failure.statement && capStatement(tidyStatement(failure.statement)),
-        hint: cause ? `It ran after ${cause.migration.name} failed, ${cause.because}: fix that one first, then run the gate again.` : (uncreated ? noMigrationCreates(missing, m, drizzle) : hintFor(failure)) + (m.ranAfterFailure && !uncreated ? ` (It ran after an earlier failure; on a real deploy the chain stops at the first one.)` : ""),
+        hint: cause ? `It ran after ${cause.migration.name} failed, ${cause.because}: fix that one first, then run the gate again.` : (uncreated ? noMigrationCreates(missing, m, drizzle) : hintFor(failure, drizzle)) + (m.ranAfterFailure && !uncreated ? ` (It ran after an earlier failure; on a real deploy the chain stops at the first one.)` : ""),
         ...cause && { cause: cause.ref }
       };
     });
@@ -1133,7 +1159,7 @@ function causeOf(migration, earlier) {
 function lackedObject(migration) {
   const message = migration.failure?.message ?? "";
   const qualify2 = (name) => name.includes(".") ? name : `public.${name}`;
-  const relation = /relation "([^"]+)" does not exist/.exec(message);
+  const relation = /(?:relation|table) "([^"]+)" does not exist/.exec(message);
   if (migration.failure?.code === "42P01" && relation) return qualify2(relation[1]);
   const column = /column "([^"]+)" of relation "([^"]+)" does not exist/.exec(message);
   if (migration.failure?.code === "42703" && column) return `${qualify2(column[2])}.${column[1]}`;
@@ -1166,7 +1192,7 @@ function capStatement(statement) {
   if (text.length > MAX_STATEMENT_CHARS) text = text.slice(0, MAX_STATEMENT_CHARS) + ` ... (${statement.length - MAX_STATEMENT_CHARS} more characters)`;
   return text;
 }
-function hintFor(failure) {
+function hintFor(failure, drizzle) {
   const extension = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/.exec(failure.message);
   if (extension) {
     const name = extension[1] ?? extension[2];
@@ -1177,7 +1203,8 @@ function hintFor(failure) {
     const from = /geometry|geography|raster|box2d|box3d/i.test(type[1]) ? "postgis" : /vector|halfvec/i.test(type[1]) ? "vector (pgvector)" : type[1].toLowerCase();
     return `Type ${type[1]} comes from the ${from} extension, which no earlier migration creates (CREATE EXTENSION IF NOT EXISTS ...) or the server lacks: add the CREATE EXTENSION to an earlier migration${/postgis|vector/.test(from) ? `, and run the gate where the extension is installed (postgres-image: ${from === "postgis" ? "postgis/postgis:17-3.5" : "pgvector/pgvector:pg17"}, or database-url)` : ""}.`;
   }
-  return HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.";
+  const hint = HINTS_BY_CODE[failure.code ?? ""] ?? "Run the migrations on an empty database to reproduce it.";
+  return drizzle ? hint.replace("a migration with an earlier timestamp", "an earlier migration") : hint;
 }
 function noMigrationCreates(table, migration, drizzle) {
   const at = table.location ? ` (${path8.basename(table.location.file)}:${table.location.line})` : "";
@@ -1423,9 +1450,20 @@ var missingView = {
   id: "missing-view",
   defaultSeverity: "error",
   description: "A view entity's view is not created by any migration.",
-  check({ diff, orm }) {
+  check({ diff, orm, migrations }) {
     return diff.missingViews.map(({ view, actual }) => {
       const kind = view.materialized ? "materialized view" : "view";
+      const creator = !actual ? migrations.find((m) => m.status === "failed" && m.touches?.names.includes(view.name)) : void 0;
+      if (creator) {
+        return {
+          key: qualifiedName(view),
+          object: qualifiedName(view),
+          location: view.location,
+          message: `The ${kind} ${qualifiedName(view)} is missing after the migrations: it is created by ${failedAt(creator)}.`,
+          hint: `Fix ${creator.name} (see its finding); no new migration is needed for this ${kind}.`,
+          cause: { ruleId: "migration-failed", key: creator.name }
+        };
+      }
       const owner = orm === "drizzle" ? `${view.materialized ? "pgMaterializedView" : "pgView"} ${view.entityName}` : `view entity ${view.entityName}`;
       return {
         key: qualifiedName(view),
@@ -1459,8 +1497,17 @@ var noMigrations = {
   id: "no-migrations",
   defaultSeverity: "warning",
   description: "No migration was found, so every table is reported missing.",
-  check({ migrations, migrationsOption, expected, orm }) {
+  check({ migrations, migrationsOption, expected, orm, drizzleFolder }) {
     if (migrations.length > 0 || expected.tables.length === 0) return [];
+    if (orm === "drizzle" && drizzleFolder?.journalFile && drizzleFolder.journal.length === 0) {
+      return [
+        {
+          key: "no-migrations",
+          message: `${drizzleFolder.journalFile} lists no migrations: the database was only ever built with drizzle-kit push.`,
+          hint: "Run npx drizzle-kit generate and commit the migration it writes; databases built with push already have the tables, so make them accept it (CREATE TABLE IF NOT EXISTS), or record it as applied there."
+        }
+      ];
+    }
     return [
       {
         key: "no-migrations",
