@@ -18,7 +18,7 @@ import {
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-MBPFMYUR.js";
+} from "./chunk-VLBSW5VZ.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -32,7 +32,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-YRLQOC4Y.js";
+} from "./chunk-G2WPCZ2V.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

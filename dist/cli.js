@@ -13,7 +13,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-MBPFMYUR.js";
+} from "./chunk-VLBSW5VZ.js";
 import {
   formatMarkdown,
   formatText
@@ -22,7 +22,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-YRLQOC4Y.js";
+} from "./chunk-G2WPCZ2V.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -13,7 +13,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-YRLQOC4Y.js";
+} from "./chunk-G2WPCZ2V.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -1569,28 +1569,8 @@ import path5 from "node:path";
 
 // src/worker/import-user-module.ts
 import { pathToFileURL } from "node:url";
-async function importUserModule(file, projectRequire) {
-  if (moduleFormat(file) === "module") {
-    return await import(pathToFileURL(file).href);
-  }
-  return projectRequire(file);
-}
-function userModuleThrew(code, what, error) {
-  return new GateError(code, `Loading ${what} failed: ${error instanceof Error ? error.message : String(error)}`, {
-    hint: "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
-    cause: error
-  });
-}
-function isCodeFile(file) {
-  return /\.[cm]?[jt]s$/.test(file) && !/\.d\.[cm]?ts$/.test(file);
-}
 
-// src/worker/typeorm/typeorm-types.ts
-function isDataSource(value) {
-  return typeof value === "object" && value !== null && value["@instanceof"] === /* @__PURE__ */ Symbol.for("DataSource");
-}
-
-// src/worker/typeorm/user-code-errors.ts
+// src/worker/user-code-errors.ts
 import fs3 from "node:fs";
 import path4 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
@@ -1611,7 +1591,30 @@ function nativeModuleError(error, projectDir = process.cwd()) {
   });
 }
 function loadErrorCause(error, projectDir = process.cwd()) {
-  return nativeModuleError(error, projectDir) ?? unresolvedImportError(error, projectDir);
+  return nativeModuleError(error, projectDir) ?? unbuiltPackageError(error, projectDir) ?? unresolvedImportError(error, projectDir);
+}
+function unbuiltPackageError(error, projectDir) {
+  if (!(error instanceof Error)) return void 0;
+  const code = error.code;
+  if (code !== "MODULE_NOT_FOUND" && code !== "ERR_MODULE_NOT_FOUND") return void 0;
+  const match = /Cannot find (?:module|package) '((?:file:\/\/)?\/[^']*[\\/]node_modules[\\/](@[^\\/]+[\\/])?[^\\/']+)[\\/]([^']+)'/.exec(error.message);
+  if (!match) return void 0;
+  const packageDir = match[1].startsWith("file:") ? fileURLToPath3(match[1]) : match[1];
+  let manifest;
+  try {
+    manifest = JSON.parse(fs3.readFileSync(path4.join(packageDir, "package.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const name = manifest.name ?? path4.basename(packageDir);
+  const real = fs3.realpathSync(packageDir);
+  const workspace = !real.split(path4.sep).includes("node_modules");
+  const entry = match[3];
+  const build2 = manifest.scripts?.["build"] ? `its build script (npm run build -w ${name}, pnpm --filter ${name} build, or yarn workspace ${name} build)` : "its build";
+  return new GateError("package-not-built", `${workspace ? "The workspace package" : "The package"} ${name} has no ${entry}: ${workspace ? `it is not built (${path4.relative(projectDir, real) || real})` : "its install is incomplete"}.`, {
+    hint: workspace ? `Build it before the gate runs: ${build2}, in the same CI job after the install. Installing again will not help: the file is build output.` : `Reinstall the project's dependencies (npm ci). No database was contacted.`,
+    cause: error
+  });
 }
 function unresolvedImportError(error, projectDir) {
   if (!(error instanceof Error)) return void 0;
@@ -1723,6 +1726,32 @@ function typeVariable(file) {
     if (/TYPE|DIALECT|DRIVER|ENGINE|CONNECTION$/i.test(name)) return { name, expression: match[0] };
   }
   return void 0;
+}
+
+// src/worker/import-user-module.ts
+async function importUserModule(file, projectRequire) {
+  if (moduleFormat(file) === "module") {
+    return await import(pathToFileURL(file).href);
+  }
+  return projectRequire(file);
+}
+function userModuleThrew(code, what, error) {
+  const known = loadErrorCause(error);
+  if (known) return known;
+  const message = error instanceof Error ? error.message : String(error);
+  const envCheck = /invalid environment variables|missing required environment|environment variable/i.test(message);
+  return new GateError(code, `Loading ${what} failed: ${message}`, {
+    hint: envCheck ? "The project validates its environment variables when it loads: set the ones it names for the gate's step (harmless values: the gate never connects to them), or SKIP_ENV_VALIDATION=1 if the project uses t3-env. No database was contacted." : "No database was contacted. Fix the error (stack trace below); if a module is missing, install the project's dependencies first.",
+    cause: error
+  });
+}
+function isCodeFile(file) {
+  return /\.[cm]?[jt]s$/.test(file) && !/\.d\.[cm]?ts$/.test(file);
+}
+
+// src/worker/typeorm/typeorm-types.ts
+function isDataSource(value) {
+  return typeof value === "object" && value !== null && value["@instanceof"] === /* @__PURE__ */ Symbol.for("DataSource");
 }
 
 // src/worker/typeorm/find-data-source.ts

@@ -165,8 +165,62 @@ function parseDrizzleSource(value: (name: string) => string | undefined, project
   return { kind: "drizzle", configFile, schema, migrationsDir };
 }
 
+/** Where drizzle-kit users keep the config when it is not at the package root. */
+const DRIZZLE_CONFIG_FOLDERS = ["src/db", "db", "server/db", "src/server/db", "lib/db", "src/lib/db", "drizzle", "src", "config"];
+
+/**
+ * The drizzle-kit config as its users run it: at the package root; else the one the package's
+ * scripts pass to drizzle-kit (`drizzle-kit migrate --config ./server/db/drizzle.config.ts`);
+ * else in the folders people keep it in. Its schema and out paths stay relative to the package
+ * root, as drizzle-kit run from there reads them.
+ */
 function findDrizzleConfig(projectDir: string): string | undefined {
-  return DRIZZLE_CONFIG_NAMES.map((name) => path.join(projectDir, name)).find((file) => fs.existsSync(file));
+  const atRoot = DRIZZLE_CONFIG_NAMES.map((name) => path.join(projectDir, name)).find((file) => fs.existsSync(file));
+  if (atRoot) return atRoot;
+  const fromScripts = scriptConfigs(projectDir).find((file) => fs.existsSync(file));
+  if (fromScripts) return fromScripts;
+  for (const folder of DRIZZLE_CONFIG_FOLDERS) {
+    const found = DRIZZLE_CONFIG_NAMES.map((name) => path.join(projectDir, folder, name)).find((file) => fs.existsSync(file));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function scriptConfigs(projectDir: string): string[] {
+  let scripts: Record<string, unknown> = {};
+  try {
+    scripts = (JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> }).scripts ?? {};
+  } catch {
+    return [];
+  }
+  return Object.values(scripts).flatMap((script) =>
+    typeof script === "string" ? [...script.matchAll(/drizzle-kit\b[^&|;]*?--config[= ]+["']?([^\s"']+)/g)].map((m) => path.resolve(projectDir, m[1]!)) : [],
+  );
+}
+
+/** Projects below a monorepo root, for "give working-directory": folders with a drizzle.config.* or a data source file. */
+function projectsBelow(dir: string): string[] {
+  const found: string[] = [];
+  let level = [dir];
+  for (let depth = 0; depth < 3 && level.length && found.length < 5; depth++) {
+    const next: string[] = [];
+    for (const folder of level) {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
+        const child = path.join(folder, entry.name);
+        if (fs.existsSync(path.join(child, "package.json")) && findDrizzleConfig(child)) found.push(path.relative(dir, child));
+        else next.push(child);
+      }
+    }
+    level = next;
+  }
+  return found;
 }
 
 function parseTypeormSource(value: (name: string) => string | undefined, projectDir: string): ProjectSource {
@@ -204,6 +258,12 @@ function parseTypeormSource(value: (name: string) => string | undefined, project
   // typeorm 0.2 projects: the CLI reads ormconfig.* in the project root, or TYPEORM_* variables.
   if (findOrmconfig(projectDir) || typeormEnvironment(projectDir)) return { kind: "ormconfig", connectionName: value("data-source-export") };
   const found = findDataSourceCandidates(projectDir);
+  const below = found.length ? [] : projectsBelow(projectDir);
+  if (below.length) {
+    throw new GateError("no-project-source", `Nothing to check in ${projectDir}: it has no drizzle.config.ts or data source, but ${below.length === 1 ? "a package below it has" : "packages below it have"} a drizzle-kit config: ${below.join(", ")}.`, {
+      hint: `Run the gate on that package: --working-directory ${below[0]} (in the action: working-directory: ${below[0]}).`,
+    });
+  }
   throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}, or ${optionLabel("ormconfig")} (TypeORM); or ${optionLabel("drizzle-config")}, or ${optionLabel("schema")} with ${optionLabel("migrations")} (Drizzle).`, {
     hint: found.length
       ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}`

@@ -3,7 +3,7 @@ import { GateError } from "../../engine/errors.js";
 import { optionLabel } from "../../engine/parse-options.js";
 import { importUserModule, userModuleThrew } from "../import-user-module.js";
 import { isDataSource } from "./typeorm-types.js";
-import { driverTypeFromError, loadErrorCause, typeVariable, undefinedTypeError } from "./user-code-errors.js";
+import { driverTypeFromError, loadErrorCause, typeVariable, undefinedTypeError } from "../user-code-errors.js";
 
 export interface FindDataSourceRequest {
   file: string;

@@ -6,7 +6,7 @@ import { optionLabel } from "../../engine/parse-options.js";
 import { userModuleThrew } from "../import-user-module.js";
 import type { UserTypeorm } from "./load-typeorm.js";
 import { isDataSource } from "./typeorm-types.js";
-import { driverTypeFromError, loadErrorCause, undefinedTypeError } from "./user-code-errors.js";
+import { driverTypeFromError, loadErrorCause, undefinedTypeError } from "../user-code-errors.js";
 
 interface ReaderLike {
   all(): Promise<Array<Record<string, unknown>>>;

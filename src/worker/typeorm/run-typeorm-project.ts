@@ -13,7 +13,7 @@ import { MigrationRecorder } from "./migration-recorder.js";
 import { preloadGlobs } from "./preload-globs.js";
 import { findUnregisteredMigrations } from "./unregistered-migrations.js";
 import { readOrmconfig } from "./read-ormconfig.js";
-import { loadErrorCause } from "./user-code-errors.js";
+import { loadErrorCause } from "../user-code-errors.js";
 import type { DataSourceLike } from "./typeorm-types.js";
 
 export interface RunTypeormProjectRequest {

@@ -2282,8 +2282,51 @@ function parseDrizzleSource(value, projectDir) {
   }
   return { kind: "drizzle", configFile, schema, migrationsDir };
 }
+var DRIZZLE_CONFIG_FOLDERS = ["src/db", "db", "server/db", "src/server/db", "lib/db", "src/lib/db", "drizzle", "src", "config"];
 function findDrizzleConfig(projectDir) {
-  return DRIZZLE_CONFIG_NAMES.map((name) => path10.join(projectDir, name)).find((file) => fs4.existsSync(file));
+  const atRoot = DRIZZLE_CONFIG_NAMES.map((name) => path10.join(projectDir, name)).find((file) => fs4.existsSync(file));
+  if (atRoot) return atRoot;
+  const fromScripts = scriptConfigs(projectDir).find((file) => fs4.existsSync(file));
+  if (fromScripts) return fromScripts;
+  for (const folder of DRIZZLE_CONFIG_FOLDERS) {
+    const found = DRIZZLE_CONFIG_NAMES.map((name) => path10.join(projectDir, folder, name)).find((file) => fs4.existsSync(file));
+    if (found) return found;
+  }
+  return void 0;
+}
+function scriptConfigs(projectDir) {
+  let scripts = {};
+  try {
+    scripts = JSON.parse(fs4.readFileSync(path10.join(projectDir, "package.json"), "utf8")).scripts ?? {};
+  } catch {
+    return [];
+  }
+  return Object.values(scripts).flatMap(
+    (script) => typeof script === "string" ? [...script.matchAll(/drizzle-kit\b[^&|;]*?--config[= ]+["']?([^\s"']+)/g)].map((m) => path10.resolve(projectDir, m[1])) : []
+  );
+}
+function projectsBelow(dir) {
+  const found = [];
+  let level = [dir];
+  for (let depth = 0; depth < 3 && level.length && found.length < 5; depth++) {
+    const next = [];
+    for (const folder of level) {
+      let entries;
+      try {
+        entries = fs4.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
+        const child = path10.join(folder, entry.name);
+        if (fs4.existsSync(path10.join(child, "package.json")) && findDrizzleConfig(child)) found.push(path10.relative(dir, child));
+        else next.push(child);
+      }
+    }
+    level = next;
+  }
+  return found;
 }
 function parseTypeormSource(value, projectDir) {
   const dataSource = value("data-source");
@@ -2318,6 +2361,12 @@ function parseTypeormSource(value, projectDir) {
   }
   if (findOrmconfig(projectDir) || typeormEnvironment(projectDir)) return { kind: "ormconfig", connectionName: value("data-source-export") };
   const found = findDataSourceCandidates(projectDir);
+  const below = found.length ? [] : projectsBelow(projectDir);
+  if (below.length) {
+    throw new GateError("no-project-source", `Nothing to check in ${projectDir}: it has no drizzle.config.ts or data source, but ${below.length === 1 ? "a package below it has" : "packages below it have"} a drizzle-kit config: ${below.join(", ")}.`, {
+      hint: `Run the gate on that package: --working-directory ${below[0]} (in the action: working-directory: ${below[0]}).`
+    });
+  }
   throw new GateError("no-project-source", `Nothing to check: give ${optionLabel("data-source")}, or ${optionLabel("entities")} with ${optionLabel("migrations")}, or ${optionLabel("ormconfig")} (TypeORM); or ${optionLabel("drizzle-config")}, or ${optionLabel("schema")} with ${optionLabel("migrations")} (Drizzle).`, {
     hint: found.length ? `This project has ${found.map((f) => `"${f}"`).join(", ")}: try --data-source ${found[0]}` : 'Point data-source at the file you pass to `typeorm -d`, or for NestJS apps give --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts". Drizzle projects are found by their drizzle.config.ts in working-directory, typeorm 0.2 projects by their ormconfig.* file.'
   });

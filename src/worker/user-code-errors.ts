@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { GateError } from "../../engine/errors.js";
-import { stackFrames } from "../stack-frames.js";
+import { GateError } from "../engine/errors.js";
+import { stackFrames } from "./stack-frames.js";
 
 /** How a native addon that cannot load shows itself, beyond a missing .node file (Node's dlopen, bindings, node-gyp-build). */
 const NATIVE_FAILURE = /invalid ELF header|wrong ELF class|NODE_MODULE_VERSION|compiled against a different Node\.js version|not a valid Win32 application|Could not locate the bindings file|No native build was found|ERR_DLOPEN_FAILED/i;
@@ -39,7 +39,38 @@ export function nativeModuleError(error: unknown, projectDir = process.cwd()): G
  * options": a native module that does not load, or an import nothing resolves.
  */
 export function loadErrorCause(error: unknown, projectDir = process.cwd()): GateError | undefined {
-  return nativeModuleError(error, projectDir) ?? unresolvedImportError(error, projectDir);
+  return nativeModuleError(error, projectDir) ?? unbuiltPackageError(error, projectDir) ?? unresolvedImportError(error, projectDir);
+}
+
+/**
+ * `Cannot find module '/repo/node_modules/isomorphic-lib/dist/index.js'`: the package is there
+ * (a workspace package, linked into node_modules) but its entry point is build output nobody has
+ * built yet. Installing changes nothing; building it does.
+ */
+function unbuiltPackageError(error: unknown, projectDir: string): GateError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: string }).code;
+  if (code !== "MODULE_NOT_FOUND" && code !== "ERR_MODULE_NOT_FOUND") return undefined;
+  const match = /Cannot find (?:module|package) '((?:file:\/\/)?\/[^']*[\\/]node_modules[\\/](@[^\\/]+[\\/])?[^\\/']+)[\\/]([^']+)'/.exec(error.message);
+  if (!match) return undefined;
+  const packageDir = match[1]!.startsWith("file:") ? fileURLToPath(match[1]!) : match[1]!;
+  let manifest: { name?: string; main?: string; scripts?: Record<string, string> };
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as typeof manifest;
+  } catch {
+    return undefined;
+  }
+  const name = manifest.name ?? path.basename(packageDir);
+  const real = fs.realpathSync(packageDir);
+  const workspace = !real.split(path.sep).includes("node_modules");
+  const entry = match[3]!;
+  const build = manifest.scripts?.["build"] ? `its build script (npm run build -w ${name}, pnpm --filter ${name} build, or yarn workspace ${name} build)` : "its build";
+  return new GateError("package-not-built", `${workspace ? "The workspace package" : "The package"} ${name} has no ${entry}: ${workspace ? `it is not built (${path.relative(projectDir, real) || real})` : "its install is incomplete"}.`, {
+    hint: workspace
+      ? `Build it before the gate runs: ${build}, in the same CI job after the install. Installing again will not help: the file is build output.`
+      : `Reinstall the project's dependencies (npm ci). No database was contacted.`,
+    cause: error,
+  });
 }
 
 /** `Cannot find module 'bcrypt'` / `Cannot find package 'bcrypt' imported from ...`: a bare import nothing resolves. */

@@ -20,7 +20,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-YRLQOC4Y.js";
+} from "./chunk-G2WPCZ2V.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
