@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, test } from "@jest/globals";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
-import { drizzleProject } from "./helpers/drizzle.js";
+import { drizzleProject, journalLine, readJournal, writeJournal } from "./helpers/drizzle.js";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString().trim();
@@ -41,6 +41,32 @@ describe("edited-migration (base-ref)", () => {
       const fixed = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
       expect(fixed.report.findings).toEqual([]);
       expect(fixed.status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  test("a merged journal entry whose when was raised (the folder regenerated): existing databases run it again", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      project.generate("init");
+      git(project.dir, "init", "-q");
+      git(project.dir, "add", "-A", ".", ":!node_modules");
+      git(project.dir, "commit", "-qm", "init");
+
+      // Only the when changes: the gate's fresh replay passes, every deployed database re-runs 0000_init.
+      // (The base's when moved into the past, as a folder regenerated weeks later has it.)
+      const original = readJournal(project);
+      writeJournal(project, { ...original, entries: original.entries.map((e) => ({ ...e, when: e.when - 86_400_000 * 30 })) });
+      git(project.dir, "commit", "-qam", "older base");
+      const base = git(project.dir, "rev-parse", "HEAD");
+      const journal = readJournal(project);
+      writeJournal(project, original);
+      const { report, status } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      expect(report.findings.map((f) => [f.ruleId, f.object, f.location?.file, f.location?.line])).toEqual([["edited-migration", "0000_init", "drizzle/meta/_journal.json", journalLine(project, "0000_init")]]);
+      expect(report.findings[0]!.message).toContain("every database that already applied it will run it again");
+      expect(report.findings[0]!.hint).toContain(`Restore its "when" to ${journal.entries[0]!.when}`);
+      expect(status).toBe(1);
     } finally {
       project.cleanup();
     }

@@ -13,7 +13,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-VLBSW5VZ.js";
+} from "./chunk-Y6OIWLDK.js";
 import {
   formatMarkdown,
   formatText
@@ -22,7 +22,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-G2WPCZ2V.js";
+} from "./chunk-2M6KJWWE.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

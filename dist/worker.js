@@ -13,7 +13,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-G2WPCZ2V.js";
+} from "./chunk-2M6KJWWE.js";
 import {
   cachedTransform,
   loadTransformer,

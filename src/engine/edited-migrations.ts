@@ -3,15 +3,18 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { GateError } from "./errors.js";
 import { optionLabel } from "./parse-options.js";
+import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 
 const run = promisify(execFile);
 
-/** A migration file that exists at the base revision and differs now. */
+/** A migration file that exists at the base revision and differs now, or a merged journal entry whose `when` was raised. */
 export interface EditedMigration {
   file: string;
-  /** First changed line in the current file. */
+  /** First changed line in the current file (the entry's line for a journal `when`). */
   line: number;
   baseRef: string;
+  /** Drizzle 0.x: a merged entry's `when`, raised since the base: databases that applied it run it again. */
+  raisedWhen?: { tag: string; before: number; after: number };
 }
 
 export interface BaseRevision {
@@ -71,4 +74,31 @@ export async function findEditedMigrations(base: BaseRevision, files: readonly s
 async function git(cwd: string, args: string[]): Promise<string> {
   const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
   return stdout;
+}
+
+/**
+ * Drizzle 0.x: journal entries that exist at the base revision and whose `when` is higher now
+ * ("regenerate the migrations folder" rewrites them). The migrator applies every entry newer
+ * than the newest applied `created_at`, so every existing database runs such an entry again,
+ * and fails on what it already created. A lowered `when` changes nothing for them.
+ */
+export async function findRaisedJournalWhens(base: BaseRevision, folder: DrizzleMigrationFolder | undefined): Promise<EditedMigration[]> {
+  if (folder?.format !== "journal" || !folder.journalFile) return [];
+  const relative = path.relative(base.root, folder.journalFile).split(path.sep).join("/");
+  let text: string;
+  try {
+    text = await git(base.root, ["show", `${base.commit}:${relative}`]);
+  } catch {
+    return []; // no journal at the base: every entry is new
+  }
+  let entries: Array<{ tag?: unknown; when?: unknown }>;
+  try {
+    entries = (JSON.parse(text) as { entries?: typeof entries }).entries ?? [];
+  } catch {
+    return [];
+  }
+  const before = new Map(entries.filter((e) => typeof e.tag === "string").map((e) => [e.tag as string, Number(e.when)]));
+  return folder.journal
+    .filter((entry) => before.has(entry.tag) && entry.when > before.get(entry.tag)!)
+    .map((entry) => ({ file: folder.journalFile!, line: entry.line, baseRef: base.ref, raisedWhen: { tag: entry.tag, before: before.get(entry.tag)!, after: entry.when } }));
 }

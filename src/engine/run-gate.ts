@@ -13,7 +13,7 @@ import { canonicalizeExpected } from "../schema/canonicalize.js";
 import { equalizeDefaults } from "../schema/equal-defaults.js";
 import { diffSchemas } from "../schema/diff.js";
 import { applyIgnores } from "./apply-ignores.js";
-import { findEditedMigrations, resolveBaseRef } from "./edited-migrations.js";
+import { findEditedMigrations, findRaisedJournalWhens, resolveBaseRef } from "./edited-migrations.js";
 import { findBackdatedMigrations } from "./backdated-migrations.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { DbConnection, WorkerPhase } from "../worker/protocol.js";
@@ -77,7 +77,9 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       // The verdict is complete without the cross-check: if it fails or times out, unexplained-drift says so.
       const crossCheck = worker.oracle.catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
       const migrationFiles = [...new Set(result.migrations.flatMap((m) => (m.location ? [m.location.file] : [])))];
-      const edited = base ? findEditedMigrations(base, migrationFiles) : Promise.resolve(undefined);
+      const edited = base
+        ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result.drizzleFolder)]).then(([files, whens]) => [...files, ...whens])
+        : Promise.resolve(undefined);
       // Drizzle's journal says the order itself (migration-out-of-order); TypeORM's comes from class names.
       const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(undefined);
       const [read, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);

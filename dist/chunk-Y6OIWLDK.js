@@ -20,7 +20,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-G2WPCZ2V.js";
+} from "./chunk-2M6KJWWE.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -1200,6 +1200,24 @@ async function git(cwd, args) {
   const { stdout } = await run2("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
+async function findRaisedJournalWhens(base, folder) {
+  if (folder?.format !== "journal" || !folder.journalFile) return [];
+  const relative = path5.relative(base.root, folder.journalFile).split(path5.sep).join("/");
+  let text;
+  try {
+    text = await git(base.root, ["show", `${base.commit}:${relative}`]);
+  } catch {
+    return [];
+  }
+  let entries;
+  try {
+    entries = JSON.parse(text).entries ?? [];
+  } catch {
+    return [];
+  }
+  const before = new Map(entries.filter((e) => typeof e.tag === "string").map((e) => [e.tag, Number(e.when)]));
+  return folder.journal.filter((entry) => before.has(entry.tag) && entry.when > before.get(entry.tag)).map((entry) => ({ file: folder.journalFile, line: entry.line, baseRef: base.ref, raisedWhen: { tag: entry.tag, before: before.get(entry.tag), after: entry.when } }));
+}
 
 // src/engine/backdated-migrations.ts
 import { execFile as execFile4 } from "node:child_process";
@@ -1259,7 +1277,7 @@ async function runGate(options, hooks = {}) {
       const schemas = readSchemas(db.connection, result2.expected).finally(() => introspectMs = Date.now() - introspectStarted);
       const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
       const migrationFiles = [...new Set(result2.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
-      const edited = base ? findEditedMigrations(base, migrationFiles) : Promise.resolve(void 0);
+      const edited = base ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result2.drizzleFolder)]).then(([files, whens]) => [...files, ...whens]) : Promise.resolve(void 0);
       const backdated = base && result2.orm.name === "typeorm" ? findBackdatedMigrations(base, result2.migrations) : Promise.resolve(void 0);
       const [read, oracle2, editedMigrations2, backdatedMigrations2] = await Promise.all([schemas, crossCheck, edited, backdated]);
       return { result: result2, ...read, oracle: oracle2, editedMigrations: editedMigrations2, backdatedMigrations: backdatedMigrations2 };
