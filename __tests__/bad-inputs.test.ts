@@ -52,7 +52,8 @@ describe("bad inputs get a clear error and exit status 2", () => {
   });
 
   test("a data source file with no DataSource export", async () => {
-    const stderr = await check({ "src/no-export.ts": `export const config = { type: "postgres" };\n` }, ["--data-source", "src/no-export.ts"]);
+    // Options, but not a Postgres DataSource's: nothing to use as is (a lone `type: "postgres"` object would be).
+    const stderr = await check({ "src/no-export.ts": `export const config = { host: "db.internal", port: 5432 };\n` }, ["--data-source", "src/no-export.ts"]);
     expect(stderr).toContain("src/no-export.ts does not export a TypeORM DataSource (exports: config).");
     expect(stderr).toContain("export const AppDataSource = new DataSource");
   });

@@ -157,10 +157,10 @@ export const withConfig = (config: ConfigService) => ({ ...getTypeORMSettings(),
       expect(fn).toContain('Export "withConfig" of src/settings.ts is a function with 1 parameter; the gate calls it with none');
     });
 
-    test("without #export, one options object or one function is named in the error, with how to pick it", async () => {
-      const options = await failsWith(project, ["--data-source", "src/only-options.ts"]);
-      expect(options).toContain("src/only-options.ts does not export a TypeORM DataSource (exports: dbConfig).");
-      expect(options).toContain('Its export "dbConfig" is an options object: check that with --data-source src/only-options.ts#dbConfig');
+    test("without #export, a lone Postgres options object is used as is; one function is named in the error, with how to pick it", async () => {
+      const options = await runCliJson(["check", "--data-source", "src/only-options.ts"], { cwd: project.dir });
+      expect(options.status).not.toBe(2);
+      expect(options.report.orm.version).toMatch(version);
 
       const fn = await failsWith(project, ["--data-source", "src/only-function.ts"]);
       expect(fn).toContain('Its export "getTypeORMSettings" is a function: check that with --data-source src/only-function.ts#getTypeORMSettings');
