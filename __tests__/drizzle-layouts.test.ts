@@ -70,6 +70,30 @@ describe.each<Version>(["0.28", "0.45", "1.x"])("drizzle-orm %s: where the confi
   });
 });
 
+describe("a lost .sql file that repeats an earlier statement", () => {
+  test("is not taken for a harmless leftover when what it changes differs, and the difference follows from it", async () => {
+    const project = drizzlePackage("0.45", { "package.json": JSON.stringify({ name: "app" }), "drizzle.config.ts": CONFIG, "src/schema.ts": SCHEMA.replace('body: text("body")', 'body: text("body").default("a")') });
+    try {
+      const out = path.join(project.dir, "drizzle");
+      const journalFile = path.join(out, "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<Record<string, unknown>> };
+      for (const [idx, tag, sql] of [[1, "0001_set_a", `ALTER TABLE "notes" ALTER COLUMN "body" SET DEFAULT 'a';`], [2, "0002_set_b", `ALTER TABLE "notes" ALTER COLUMN "body" SET DEFAULT 'b';`]] as const) {
+        fs.writeFileSync(path.join(out, `${tag}.sql`), sql);
+        journal.entries.push({ idx, version: "7", when: 1735689600000 + idx * 1000, tag, breakpoints: true });
+      }
+      fs.writeFileSync(journalFile, JSON.stringify(journal, null, 2));
+      fs.writeFileSync(path.join(out, "0003_lost.sql"), `ALTER TABLE "notes" ALTER COLUMN "body" SET DEFAULT 'a';`);
+
+      const { report } = await runCliJson(["check"], { cwd: project.dir });
+      const unlisted = report.findings.find((f) => f.ruleId === "unlisted-migration")!;
+      expect(unlisted.message).not.toContain("leftover");
+      expect(report.findings.find((f) => f.ruleId === "default-mismatch")).toMatchObject({ object: "public.notes.body", causedBy: unlisted.fingerprint });
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
 describe("messages that say what to do", () => {
   test("a monorepo root: names the package to give as working-directory", async () => {
     const project = drizzlePackage("0.45", { "package.json": JSON.stringify({ name: "root", private: true }), "apps/web/package.json": JSON.stringify({ name: "web" }), "apps/web/drizzle.config.ts": CONFIG, "apps/web/src/schema.ts": SCHEMA }, "apps/web");

@@ -13,7 +13,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-Y6OIWLDK.js";
+} from "./chunk-YCZOY4QS.js";
 import {
   formatMarkdown,
   formatText
@@ -22,7 +22,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-2M6KJWWE.js";
+} from "./chunk-XUNZMTSN.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

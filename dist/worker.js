@@ -7,13 +7,14 @@ const __dirname = __mgDirname(__filename);
 import {
   GateError,
   createdTablesIn,
+  findFolders,
   journalEntryFile,
   optionLabel,
   readDrizzleFolder,
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-2M6KJWWE.js";
+} from "./chunk-XUNZMTSN.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -3199,30 +3200,9 @@ function suggestedGlobs(userOptions, projectDir) {
     return root && fs9.existsSync(root) ? moved : void 0;
   };
   const pick = (option, fallback) => describeOption(option).map(toSource).find((g) => g !== void 0) ?? fallback;
-  const migrationsDir = findFolder(path11.join(projectDir, "src"), "migrations", 4);
+  const [migrationsDir] = findFolders(path11.join(projectDir, "src"), { depth: 4, matches: (_folder, name) => name === "migrations", limit: 1 });
   const migrations = pick(userOptions["migrations"], migrationsDir ? `${path11.relative(projectDir, migrationsDir)}/*.ts` : "src/migrations/*.ts");
   return `--entities "${pick(userOptions["entities"], "src/**/*.entity.ts")}" --migrations "${migrations}" (instead of the data source)`;
-}
-function findFolder(dir, name, depth) {
-  let level = [dir];
-  for (let i = 0; i < depth && level.length; i++) {
-    const next = [];
-    for (const folder of level) {
-      let entries;
-      try {
-        entries = fs9.readdirSync(folder, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-        if (entry.name === name) return path11.join(folder, entry.name);
-        next.push(path11.join(folder, entry.name));
-      }
-    }
-    level = next;
-  }
-  return void 0;
 }
 function staticRoot(glob, projectDir) {
   if (glob.startsWith("class ")) return void 0;

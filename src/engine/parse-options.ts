@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { GateError } from "./errors.js";
+import { findFolders } from "./folder-walk.js";
 import { OPTION_SPECS, type RawOptions } from "./options-spec.js";
 import type { ProviderChoice } from "../postgres/provider.js";
 import { loadRuleConfig, type RuleConfig } from "./rule-config.js";
@@ -198,29 +199,10 @@ function scriptConfigs(projectDir: string): string[] {
   );
 }
 
-/** Projects below a monorepo root, for "give working-directory": folders with a drizzle.config.* or a data source file. */
+/** Projects below a monorepo root, for "give working-directory": packages with a drizzle-kit config. */
 function projectsBelow(dir: string): string[] {
-  const found: string[] = [];
-  let level = [dir];
-  for (let depth = 0; depth < 3 && level.length && found.length < 5; depth++) {
-    const next: string[] = [];
-    for (const folder of level) {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-        const child = path.join(folder, entry.name);
-        if (fs.existsSync(path.join(child, "package.json")) && findDrizzleConfig(child)) found.push(path.relative(dir, child));
-        else next.push(child);
-      }
-    }
-    level = next;
-  }
-  return found;
+  const isProject = (folder: string) => fs.existsSync(path.join(folder, "package.json")) && findDrizzleConfig(folder) !== undefined;
+  return findFolders(dir, { depth: 3, matches: isProject, limit: 5 }).map((folder) => path.relative(dir, folder));
 }
 
 function parseTypeormSource(value: (name: string) => string | undefined, projectDir: string): ProjectSource {
@@ -260,7 +242,7 @@ function parseTypeormSource(value: (name: string) => string | undefined, project
   const found = findDataSourceCandidates(projectDir);
   const below = found.length ? [] : projectsBelow(projectDir);
   if (below.length) {
-    throw new GateError("no-project-source", `Nothing to check in ${projectDir}: it has no drizzle.config.ts or data source, but ${below.length === 1 ? "a package below it has" : "packages below it have"} a drizzle-kit config: ${below.join(", ")}.`, {
+    throw new GateError("no-project-source", `Nothing to check in ${path.relative(process.cwd(), projectDir) || "this folder"}: it has no drizzle.config.ts or data source, but ${below.length === 1 ? "a package below it has" : "packages below it have"} a drizzle-kit config: ${below.join(", ")}.`, {
       hint: `Run the gate on that package: --working-directory ${below[0]} (in the action: working-directory: ${below[0]}).`,
     });
   }

@@ -11,6 +11,7 @@ export function formatJson(given: GateResult, { baseDir }: { baseDir: string }):
     {
       ...result,
       projectDir: displayPath(result.projectDir, baseDir) || ".",
+      ...(result.rootDir !== undefined && { rootDir: displayPath(result.rootDir, baseDir) || "." }),
       findings: result.findings.map(relative),
       migrations: result.migrations.map(relative),
     },

@@ -20,7 +20,7 @@ export const editedMigration: Rule = {
           key: `when:${tag}`,
           object: tag,
           location: { file: edited.file, line: edited.line },
-          message: `The journal entry of ${tag}, merged with when ${before}, now has when ${after}: every database that already applied it will run it again (drizzle-orm's migrator applies entries newer than the newest applied created_at) and fail on what it created the first time.`,
+          message: `The journal entry of ${tag}, merged with when ${before}, now has when ${after}: every database that already applied it will run it again (drizzle-orm's migrator applies entries newer than the newest applied created_at), and unless every statement in it is idempotent (IF NOT EXISTS), fail on what it created the first time.`,
           hint: `Restore its "when" to ${before} (and its .sql as merged): regenerating the migrations folder rewrites merged entries. Put new changes in a new migration (npx drizzle-kit generate).`,
         };
       }

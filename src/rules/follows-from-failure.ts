@@ -10,14 +10,20 @@ const COLUMN_RULES = new Set(["column-type-mismatch", "nullability-mismatch", "d
  * follow from the failure, and "add a migration" would duplicate the one that exists. Tied to
  * it here, once for every rule, by what the failed migration's SQL touches.
  */
-export function attributeToFailedMigrations(ruleId: string, findings: RuleFinding[], { migrations }: Pick<RuleContext, "migrations">): RuleFinding[] {
+export function attributeToFailedMigrations(ruleId: string, findings: RuleFinding[], { migrations, drizzleFolder }: Pick<RuleContext, "migrations" | "drizzleFolder">): RuleFinding[] {
   const failed = migrations.filter((m) => m.status === "failed" && m.touches);
-  if (failed.length === 0) return findings;
+  // A .sql file the journal lost changes columns too, and never runs: its finding is the cause.
+  const unlisted = (drizzleFolder?.sqlFiles ?? []).filter((f) => f.unlisted);
+  if (failed.length === 0 && unlisted.length === 0) return findings;
   return findings.map((finding) => {
     if (finding.cause || !finding.object) return finding;
     if (COLUMN_RULES.has(ruleId)) {
       const migration = failed.find((m) => m.touches!.alteredColumns.includes(finding.object!));
-      return migration ? blamedOnFailure(finding, migration, "changes this column") : finding;
+      if (migration) return blamedOnFailure(finding, migration, "changes this column");
+      const lost = unlisted.find((f) => f.unlisted!.touches.alteredColumns.includes(finding.object!));
+      return lost
+        ? { ...finding, message: `${finding.message} ${lost.name}.sql changes this column, but meta/_journal.json does not list it, so it never runs.`, hint: `Put ${lost.name}.sql back in the journal (see its finding); no new migration is needed for this.`, cause: { ruleId: "unlisted-migration", key: lost.name } }
+        : finding;
     }
     if (ruleId === "missing-foreign-key") {
       const key = columnSetKey(finding.object);

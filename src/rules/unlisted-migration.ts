@@ -7,13 +7,20 @@ export const unlistedMigration: Rule = {
   id: "unlisted-migration",
   defaultSeverity: "error",
   description: "A Drizzle migration file that meta/_journal.json does not list: the migrator silently never runs it.",
-  check({ drizzleFolder }) {
+  check({ drizzleFolder, diff }) {
     const folder = journalFolder(drizzleFolder);
     if (!folder) return [];
     const listed = new Set(folder.journal.map((entry) => entry.tag));
+    // Columns the schema comparison found different: a file that changes one of them is not a harmless copy.
+    const differing = new Set(
+      [...diff.missingColumns.map((m) => ({ table: m.table, name: m.column.name })), ...[...diff.typeMismatches, ...diff.nullabilityMismatches, ...diff.valueSourceMismatches].map((m) => ({ table: m.table, name: m.expected.name }))]
+        .map(({ table, name }) => `${table.schema}.${table.name}.${name}`),
+    );
+    const harmless = (file: (typeof folder.sqlFiles)[number]) =>
+      file.unlisted?.alsoIn !== undefined && ![...file.unlisted.touches.columns, ...file.unlisted.touches.alteredColumns].some((column) => differing.has(column));
     return folder.sqlFiles
       .filter((file) => !listed.has(file.name))
-      .map((file) => file.unlisted?.alsoIn ? {
+      .map((file) => file.unlisted?.alsoIn && harmless(file) ? {
         key: file.name,
         object: path.basename(file.file),
         location: { file: file.file, line: 1 },

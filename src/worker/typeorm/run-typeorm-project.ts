@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
+import { findFolders } from "../../engine/folder-walk.js";
 import type { DbConnection, OracleResult, WorkerPhase, WorkerRequest, WorkerResult } from "../protocol.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { expectedSchema } from "./expected-schema.js";
@@ -144,33 +145,11 @@ function suggestedGlobs(userOptions: Record<string, unknown>, projectDir: string
     return root && fs.existsSync(root) ? moved : undefined;
   };
   const pick = (option: unknown, fallback: string) => describeOption(option).map(toSource).find((g) => g !== undefined) ?? fallback;
-  const migrationsDir = findFolder(path.join(projectDir, "src"), "migrations", 4);
+  const [migrationsDir] = findFolders(path.join(projectDir, "src"), { depth: 4, matches: (_folder, name) => name === "migrations", limit: 1 });
   const migrations = pick(userOptions["migrations"], migrationsDir ? `${path.relative(projectDir, migrationsDir)}/*.ts` : "src/migrations/*.ts");
   return `--entities "${pick(userOptions["entities"], "src/**/*.entity.ts")}" --migrations "${migrations}" (instead of the data source)`;
 }
 
-/** The first folder called `name` below `dir` (breadth first, node_modules skipped), a few levels deep. */
-function findFolder(dir: string, name: string, depth: number): string | undefined {
-  let level = [dir];
-  for (let i = 0; i < depth && level.length; i++) {
-    const next: string[] = [];
-    for (const folder of level) {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-        if (entry.name === name) return path.join(folder, entry.name);
-        next.push(path.join(folder, entry.name));
-      }
-    }
-    level = next;
-  }
-  return undefined;
-}
 
 /** The folder a glob starts in, before its first wildcard: `/p/dist` for `/p/dist/**\/*.js`. */
 function staticRoot(glob: string, projectDir: string): string | undefined {

@@ -194,16 +194,45 @@ var OPTION_SPECS = [
 ];
 
 // src/engine/parse-options.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import { createRequire } from "node:module";
-import path10 from "node:path";
+import path11 from "node:path";
+
+// src/engine/folder-walk.ts
+import fs from "node:fs";
+import path from "node:path";
+function findFolders(dir, { depth, matches, limit = Infinity }) {
+  const found = [];
+  let level = [dir];
+  for (let i = 0; i < depth && level.length && found.length < limit; i++) {
+    const next = [];
+    for (const folder of level) {
+      let entries;
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name === "dist" || entry.name.startsWith(".")) continue;
+        const child = path.join(folder, entry.name);
+        if (matches(child, entry.name)) {
+          found.push(child);
+          if (found.length >= limit) return found;
+        } else next.push(child);
+      }
+    }
+    level = next;
+  }
+  return found;
+}
 
 // src/engine/rule-config.ts
-import fs3 from "node:fs";
-import path9 from "node:path";
+import fs4 from "node:fs";
+import path10 from "node:path";
 
 // src/rules/backdated-migration.ts
-import path from "node:path";
+import path2 from "node:path";
 var backdatedMigration = {
   id: "backdated-migration",
   defaultSeverity: "warning",
@@ -214,7 +243,7 @@ var backdatedMigration = {
       object: m.name,
       location: m.location,
       message: `${m.name} is new since ${m.baseRef} but its timestamp (${m.timestamp}) is older than ${m.newestMerged} (${m.newestTimestamp}), which is already merged: fresh databases run it before ${m.newestMerged}, existing ones (staging, production) after it, as the last migration.`,
-      hint: `Unless it must run before ${m.newestMerged} on fresh databases, give it a timestamp after ${m.newestTimestamp}: rename the class (and its name property and file, e.g. ${path.basename(m.location.file).replace(String(m.timestamp), String(m.newestTimestamp + 1))}); it has not run anywhere from the base branch yet. If it must, make sure it also works when run after ${m.newestMerged}.`
+      hint: `Unless it must run before ${m.newestMerged} on fresh databases, give it a timestamp after ${m.newestTimestamp}: rename the class (and its name property and file, e.g. ${path2.basename(m.location.file).replace(String(m.timestamp), String(m.newestTimestamp + 1))}); it has not run anywhere from the base branch yet. If it must, make sure it also works when run after ${m.newestMerged}.`
     }));
   }
 };
@@ -240,7 +269,7 @@ var blockedConnection = {
 };
 
 // src/rules/edited-migration.ts
-import path2 from "node:path";
+import path3 from "node:path";
 var editedMigration = {
   id: "edited-migration",
   defaultSeverity: "error",
@@ -254,16 +283,16 @@ var editedMigration = {
           key: `when:${tag}`,
           object: tag,
           location: { file: edited.file, line: edited.line },
-          message: `The journal entry of ${tag}, merged with when ${before}, now has when ${after}: every database that already applied it will run it again (drizzle-orm's migrator applies entries newer than the newest applied created_at) and fail on what it created the first time.`,
+          message: `The journal entry of ${tag}, merged with when ${before}, now has when ${after}: every database that already applied it will run it again (drizzle-orm's migrator applies entries newer than the newest applied created_at), and unless every statement in it is idempotent (IF NOT EXISTS), fail on what it created the first time.`,
           hint: `Restore its "when" to ${before} (and its .sql as merged): regenerating the migrations folder rewrites merged entries. Put new changes in a new migration (npx drizzle-kit generate).`
         };
       }
-      const whenToo = raised.get(path2.basename(edited.file, ".sql"));
+      const whenToo = raised.get(path3.basename(edited.file, ".sql"));
       return {
-        key: path2.basename(edited.file),
-        object: path2.basename(edited.file),
+        key: path3.basename(edited.file),
+        object: path3.basename(edited.file),
         location: { file: edited.file, line: edited.line },
-        message: whenToo ? `${path2.basename(edited.file)} was edited after it was merged (it differs from ${edited.baseRef}), and its journal entry's when was raised too: databases that already applied it will run the edited version again, and fail on what it created the first time.` : `${path2.basename(edited.file)} was edited after it was merged (it differs from ${edited.baseRef}): databases that already applied it will never run the change, because ${orm === "drizzle" ? "drizzle-orm's migrator never compares the stored hash" : "TypeORM never runs a migration of the same name again"}.`,
+        message: whenToo ? `${path3.basename(edited.file)} was edited after it was merged (it differs from ${edited.baseRef}), and its journal entry's when was raised too: databases that already applied it will run the edited version again, and fail on what it created the first time.` : `${path3.basename(edited.file)} was edited after it was merged (it differs from ${edited.baseRef}): databases that already applied it will never run the change, because ${orm === "drizzle" ? "drizzle-orm's migrator never compares the stored hash" : "TypeORM never runs a migration of the same name again"}.`,
         hint: `Revert the edit and put the change in a new migration (${orm === "drizzle" ? "npx drizzle-kit generate" : "npx typeorm migration:generate"}). If no database has applied it yet (it was merged minutes ago), ignore this finding with that reason.`
       };
     });
@@ -271,7 +300,7 @@ var editedMigration = {
 };
 
 // src/rules/duplicate-migration-number.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/rules/journal-text.ts
 function journalFolder(folder) {
@@ -307,10 +336,10 @@ var duplicateMigrationNumber = {
       findings.push({
         // No number in the key: renumbering one of them must not make it a new finding elsewhere.
         key: `files:${files.map((f) => f.name).sort().join(",")}`,
-        object: path3.basename(later.file),
+        object: path4.basename(later.file),
         location: { file: later.file, line: 1 },
-        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path3.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
-        hint: SAFE_RENUMBER(path3.basename(later.file))
+        message: `${files.length} migration files are numbered ${prefix}: ${files.map((f) => path4.basename(f.file)).join(", ")}. Two branches each generated "the next" migration.`,
+        hint: SAFE_RENUMBER(path4.basename(later.file))
       });
     }
     const seen = /* @__PURE__ */ new Map();
@@ -383,8 +412,8 @@ var migrationOutOfOrder = {
 };
 
 // src/migrations/drizzle-folder.ts
-import fs from "node:fs";
-import path4 from "node:path";
+import fs2 from "node:fs";
+import path5 from "node:path";
 
 // src/worker/created-tables.ts
 var IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
@@ -478,14 +507,14 @@ function touchesIn(statements) {
 }
 
 // src/migrations/drizzle-folder.ts
-var JOURNAL_PATH = path4.join("meta", "_journal.json");
+var JOURNAL_PATH = path5.join("meta", "_journal.json");
 function readDrizzleFolder(dir) {
-  const journalFile = path4.join(dir, JOURNAL_PATH);
-  if (fs.existsSync(journalFile)) return readJournalFolder(dir, journalFile);
+  const journalFile = path5.join(dir, JOURNAL_PATH);
+  if (fs2.existsSync(journalFile)) return readJournalFolder(dir, journalFile);
   return readTimestampFolders(dir);
 }
 function readJournalFolder(dir, journalFile) {
-  const text = fs.readFileSync(journalFile, "utf8");
+  const text = fs2.readFileSync(journalFile, "utf8");
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -513,22 +542,22 @@ function readJournalFolder(dir, journalFile) {
   });
   const listed = new Set(journal.map((entry) => entry.tag));
   const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => {
-    const file = path4.join(dir, name);
+    const file = path5.join(dir, name);
     const base = { file, name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] };
     if (listed.has(base.name)) return base;
-    const statements = fs.readFileSync(file, "utf8").split("--> statement-breakpoint");
+    const statements = fs2.readFileSync(file, "utf8").split("--> statement-breakpoint");
     return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements), statements } };
   });
   markLeftovers(sqlFiles);
-  const metaDir = path4.join(dir, "meta");
-  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path4.join(metaDir, name)));
+  const metaDir = path5.join(dir, "meta");
+  const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path5.join(metaDir, name)));
   return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
 }
 function markLeftovers(files) {
   const unlisted = files.filter((f) => f.unlisted);
   if (unlisted.length === 0) return;
   const canonical = (sql) => sql.replace(/\bIF\s+(NOT\s+)?EXISTS\b/gi, "").replace(/[\s;]+/g, " ").trim().toLowerCase();
-  const listed = files.filter((f) => !f.unlisted).map((f) => ({ name: f.name, statements: new Set(fs.readFileSync(f.file, "utf8").split("--> statement-breakpoint").map(canonical)) }));
+  const listed = files.filter((f) => !f.unlisted).map((f) => ({ name: f.name, statements: new Set(fs2.readFileSync(f.file, "utf8").split("--> statement-breakpoint").map(canonical)) }));
   for (const file of unlisted) {
     const own = file.unlisted.statements ?? [];
     delete file.unlisted.statements;
@@ -539,19 +568,19 @@ function markLeftovers(files) {
   }
 }
 function readTimestampFolders(dir) {
-  const folders = listFiles(dir).filter((name) => fs.existsSync(path4.join(dir, name, "migration.sql")));
+  const folders = listFiles(dir).filter((name) => fs2.existsSync(path5.join(dir, name, "migration.sql")));
   return {
     format: "folders",
     dir,
     journal: [],
-    sqlFiles: folders.map((name) => ({ file: path4.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
-    snapshots: folders.flatMap((name) => readSnapshot(path4.join(dir, name, "snapshot.json")))
+    sqlFiles: folders.map((name) => ({ file: path5.join(dir, name, "migration.sql"), name, prefix: /^(\d{14})/.exec(name)?.[1] })),
+    snapshots: folders.flatMap((name) => readSnapshot(path5.join(dir, name, "snapshot.json")))
   };
 }
 function readSnapshot(file) {
   let text;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fs2.readFileSync(file, "utf8");
   } catch {
     return [];
   }
@@ -605,17 +634,17 @@ function newlines(text, from, to) {
 }
 function listFiles(dir) {
   try {
-    return fs.readdirSync(dir).sort();
+    return fs2.readdirSync(dir).sort();
   } catch {
     return [];
   }
 }
 function journalEntryFile(folder, entry) {
-  return path4.join(folder.dir, `${entry.tag}.sql`);
+  return path5.join(folder.dir, `${entry.tag}.sql`);
 }
 
 // src/rules/missing-migration-file.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 var missingMigrationFile = {
   id: "missing-migration-file",
   defaultSeverity: "error",
@@ -623,7 +652,7 @@ var missingMigrationFile = {
   check({ drizzleFolder }) {
     const folder = journalFolder(drizzleFolder);
     if (!folder) return [];
-    return folder.journal.filter((entry) => entry.malformed || !fs2.existsSync(journalEntryFile(folder, entry))).map((entry) => entry.malformed ? {
+    return folder.journal.filter((entry) => entry.malformed || !fs3.existsSync(journalEntryFile(folder, entry))).map((entry) => entry.malformed ? {
       key: `untagged entry ${entry.when}`,
       object: `_journal.json entry idx ${entry.idx}`,
       location: entryLocation(folder, entry),
@@ -640,7 +669,7 @@ var missingMigrationFile = {
 };
 
 // src/rules/snapshot-collision.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var snapshotCollision = {
   id: "snapshot-collision",
   defaultSeverity: "error",
@@ -657,11 +686,11 @@ var snapshotCollision = {
       if (snapshots.length < 2) continue;
       const later = snapshots[snapshots.length - 1];
       findings.push({
-        key: `${prevId}:${snapshots.map((s) => path5.basename(s.file)).join(",")}`,
-        object: path5.basename(later.file),
+        key: `${prevId}:${snapshots.map((s) => path6.basename(s.file)).join(",")}`,
+        object: path6.basename(later.file),
         location: { file: later.file, line: later.line },
         message: `${snapshots.map((s) => shortPath(folder, s.file)).join(" and ")} have the same prevId ${prevId}: two branches generated migrations from the same parent.`,
-        hint: `If the later branch's migration has not run anywhere yet, regenerate it on top of the merged branch (delete ${path5.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes. If it has already run on a deployed database, keep its .sql and journal entry (regenerating would run it twice there): set "prevId" in ${path5.basename(later.file)} to the id of ${path5.basename(snapshots[0].file)} and run npx drizzle-kit generate: a migration it writes is what the merge left out of the snapshots.`
+        hint: `If the later branch's migration has not run anywhere yet, regenerate it on top of the merged branch (delete ${path6.basename(later.file)}, its .sql file and journal entry, then npx drizzle-kit generate), so the snapshot chain holds both branches' changes. If it has already run on a deployed database, keep its .sql and journal entry (regenerating would run it twice there): set "prevId" in ${path6.basename(later.file)} to the id of ${path6.basename(snapshots[0].file)} and run npx drizzle-kit generate: a migration it writes is what the merge left out of the snapshots.`
       });
     }
     return findings;
@@ -669,24 +698,28 @@ var snapshotCollision = {
 };
 
 // src/rules/unlisted-migration.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var unlistedMigration = {
   id: "unlisted-migration",
   defaultSeverity: "error",
   description: "A Drizzle migration file that meta/_journal.json does not list: the migrator silently never runs it.",
-  check({ drizzleFolder }) {
+  check({ drizzleFolder, diff }) {
     const folder = journalFolder(drizzleFolder);
     if (!folder) return [];
     const listed = new Set(folder.journal.map((entry) => entry.tag));
-    return folder.sqlFiles.filter((file) => !listed.has(file.name)).map((file) => file.unlisted?.alsoIn ? {
+    const differing = new Set(
+      [...diff.missingColumns.map((m) => ({ table: m.table, name: m.column.name })), ...[...diff.typeMismatches, ...diff.nullabilityMismatches, ...diff.valueSourceMismatches].map((m) => ({ table: m.table, name: m.expected.name }))].map(({ table, name }) => `${table.schema}.${table.name}.${name}`)
+    );
+    const harmless = (file) => file.unlisted?.alsoIn !== void 0 && ![...file.unlisted.touches.columns, ...file.unlisted.touches.alteredColumns].some((column) => differing.has(column));
+    return folder.sqlFiles.filter((file) => !listed.has(file.name)).map((file) => file.unlisted?.alsoIn && harmless(file) ? {
       key: file.name,
-      object: path6.basename(file.file),
+      object: path7.basename(file.file),
       location: { file: file.file, line: 1 },
       message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}, and every statement in it also runs in ${file.unlisted.alsoIn.map((name) => `${name}.sql`).join(", ")}: a leftover copy, which the migrator never runs.`,
-      hint: `Delete ${path6.basename(file.file)}; ${file.unlisted.alsoIn.length === 1 ? "that migration does" : "those migrations do"} its work. Nothing else to change.`
+      hint: `Delete ${path7.basename(file.file)}; ${file.unlisted.alsoIn.length === 1 ? "that migration does" : "those migrations do"} its work. Nothing else to change.`
     } : {
       key: file.name,
-      object: path6.basename(file.file),
+      object: path7.basename(file.file),
       location: { file: file.file, line: 1 },
       message: `${shortPath(folder, file.file)} is not listed in ${shortPath(folder, folder.journalFile)}: drizzle-orm's migrator never runs it, and says nothing.`,
       // It never ran anywhere, so regenerating it is safe for every database.
@@ -696,7 +729,7 @@ var unlistedMigration = {
 };
 
 // src/rules/unregistered-migration.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var unregisteredMigration = {
   id: "unregistered-migration",
   defaultSeverity: "error",
@@ -706,7 +739,7 @@ var unregisteredMigration = {
       key: migration.name,
       object: migration.name,
       location: migration.location,
-      message: `Migration ${migration.name} (${path7.basename(migration.location.file)}) is not in the data source's migrations list, so migration:run never runs it${migration.createdTables.length ? `; it creates ${migration.createdTables.join(", ")}` : ""}.`,
+      message: `Migration ${migration.name} (${path8.basename(migration.location.file)}) is not in the data source's migrations list, so migration:run never runs it${migration.createdTables.length ? `; it creates ${migration.createdTables.join(", ")}` : ""}.`,
       hint: `Import ${migration.name} in the data source and add it to migrations (or give migrations a glob such as "src/migrations/*.ts"). If it is obsolete, delete the file. Do not write another migration for what it does.`
     }));
   }
@@ -1124,7 +1157,7 @@ var extraTable = {
 };
 
 // src/rules/migration-failed.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var HINTS_BY_CODE = {
   "42P01": "The table does not exist when this migration runs: a migration with an earlier timestamp must create it.",
   "42703": "The column does not exist when this migration runs: an earlier migration must add it, or the name differs (check the naming strategy, or Drizzle's casing).",
@@ -1221,7 +1254,7 @@ function hintFor(failure, drizzle) {
   return drizzle ? hint.replace("a migration with an earlier timestamp", "an earlier migration") : hint;
 }
 function noMigrationCreates(table, migration, drizzle) {
-  const at = table.location ? ` (${path8.basename(table.location.file)}:${table.location.line})` : "";
+  const at = table.location ? ` (${path9.basename(table.location.file)}:${table.location.line})` : "";
   const before = migration.timestamp !== void 0 && !drizzle ? ` with a timestamp earlier than ${migration.timestamp}` : " that runs before this one";
   return `No migration creates ${qualifiedName(table)}, ${tableOwner(table)}${at}: only ${drizzle ? "drizzle-kit push" : "synchronize"} ever did. Add a CREATE TABLE migration${before}.`;
 }
@@ -2074,8 +2107,8 @@ var CONFIG_FILE_NAME = "migration-gate.config.json";
 var SEVERITIES = ["error", "warning", "notice", "off"];
 function loadRuleConfig(inputs) {
   const config = { severities: {}, ignores: [] };
-  const file = inputs.configPath ? path9.resolve(inputs.cwd, inputs.configPath) : path9.join(inputs.projectDir, CONFIG_FILE_NAME);
-  if (fs3.existsSync(file)) {
+  const file = inputs.configPath ? path10.resolve(inputs.cwd, inputs.configPath) : path10.join(inputs.projectDir, CONFIG_FILE_NAME);
+  if (fs4.existsSync(file)) {
     readConfigFile(file, config);
     config.configFile = file;
   } else if (inputs.configPath) {
@@ -2098,8 +2131,8 @@ function loadRuleConfig(inputs) {
   return config;
 }
 function readConfigFile(file, config) {
-  const text = fs3.readFileSync(file, "utf8");
-  const where = path9.basename(file);
+  const text = fs4.readFileSync(file, "utf8");
+  const where = path10.basename(file);
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -2183,7 +2216,7 @@ function checkSeverity(severity, label) {
   throw new GateError("invalid-config", `${label}: "${severity}" is not a severity.`, { hint: `Use one of ${SEVERITIES.join(", ")}.` });
 }
 function invalid(file, line, what) {
-  return new GateError("invalid-config", `${path9.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
+  return new GateError("invalid-config", `${path10.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -2232,7 +2265,7 @@ function parseOptions(raw, context) {
     if (given) return given;
     return OPTION_SPECS.find((s) => s.name === name)?.default;
   };
-  const projectDir = path10.resolve(context.cwd, value("working-directory") ?? ".");
+  const projectDir = path11.resolve(context.cwd, value("working-directory") ?? ".");
   if (!isDirectory(projectDir)) {
     throw new GateError("working-directory-not-found", `${optionLabel("working-directory")} "${value("working-directory")}" is not a directory (looked for ${projectDir}).`, {
       hint: "Set it to the folder that holds the project's package.json, relative to the repository root."
@@ -2244,7 +2277,7 @@ function parseOptions(raw, context) {
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format")),
-    sarifFile: value("sarif-file") && path10.resolve(context.cwd, value("sarif-file")),
+    sarifFile: value("sarif-file") && path11.resolve(context.cwd, value("sarif-file")),
     github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
     baseRef: value("base-ref"),
@@ -2284,8 +2317,8 @@ function parseDrizzleSource(value, projectDir) {
     });
   }
   const migrationsDir = migrations[0];
-  if (migrationsDir && !isDirectory(path10.resolve(projectDir, migrationsDir))) {
-    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path10.resolve(projectDir, migrationsDir)}).`, {
+  if (migrationsDir && !isDirectory(path11.resolve(projectDir, migrationsDir))) {
+    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path11.resolve(projectDir, migrationsDir)}).`, {
       hint: "Give the folder drizzle-kit generate writes to (its `out`, ./drizzle by default), relative to working-directory."
     });
   }
@@ -2298,12 +2331,12 @@ function parseDrizzleSource(value, projectDir) {
 }
 var DRIZZLE_CONFIG_FOLDERS = ["src/db", "db", "server/db", "src/server/db", "lib/db", "src/lib/db", "drizzle", "src", "config"];
 function findDrizzleConfig(projectDir) {
-  const atRoot = DRIZZLE_CONFIG_NAMES.map((name) => path10.join(projectDir, name)).find((file) => fs4.existsSync(file));
+  const atRoot = DRIZZLE_CONFIG_NAMES.map((name) => path11.join(projectDir, name)).find((file) => fs5.existsSync(file));
   if (atRoot) return atRoot;
-  const fromScripts = scriptConfigs(projectDir).find((file) => fs4.existsSync(file));
+  const fromScripts = scriptConfigs(projectDir).find((file) => fs5.existsSync(file));
   if (fromScripts) return fromScripts;
   for (const folder of DRIZZLE_CONFIG_FOLDERS) {
-    const found = DRIZZLE_CONFIG_NAMES.map((name) => path10.join(projectDir, folder, name)).find((file) => fs4.existsSync(file));
+    const found = DRIZZLE_CONFIG_NAMES.map((name) => path11.join(projectDir, folder, name)).find((file) => fs5.existsSync(file));
     if (found) return found;
   }
   return void 0;
@@ -2311,36 +2344,17 @@ function findDrizzleConfig(projectDir) {
 function scriptConfigs(projectDir) {
   let scripts = {};
   try {
-    scripts = JSON.parse(fs4.readFileSync(path10.join(projectDir, "package.json"), "utf8")).scripts ?? {};
+    scripts = JSON.parse(fs5.readFileSync(path11.join(projectDir, "package.json"), "utf8")).scripts ?? {};
   } catch {
     return [];
   }
   return Object.values(scripts).flatMap(
-    (script) => typeof script === "string" ? [...script.matchAll(/drizzle-kit\b[^&|;]*?--config[= ]+["']?([^\s"']+)/g)].map((m) => path10.resolve(projectDir, m[1])) : []
+    (script) => typeof script === "string" ? [...script.matchAll(/drizzle-kit\b[^&|;]*?--config[= ]+["']?([^\s"']+)/g)].map((m) => path11.resolve(projectDir, m[1])) : []
   );
 }
 function projectsBelow(dir) {
-  const found = [];
-  let level = [dir];
-  for (let depth = 0; depth < 3 && level.length && found.length < 5; depth++) {
-    const next = [];
-    for (const folder of level) {
-      let entries;
-      try {
-        entries = fs4.readdirSync(folder, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-        const child = path10.join(folder, entry.name);
-        if (fs4.existsSync(path10.join(child, "package.json")) && findDrizzleConfig(child)) found.push(path10.relative(dir, child));
-        else next.push(child);
-      }
-    }
-    level = next;
-  }
-  return found;
+  const isProject = (folder) => fs5.existsSync(path11.join(folder, "package.json")) && findDrizzleConfig(folder) !== void 0;
+  return findFolders(dir, { depth: 3, matches: isProject, limit: 5 }).map((folder) => path11.relative(dir, folder));
 }
 function parseTypeormSource(value, projectDir) {
   const dataSource = value("data-source");
@@ -2377,7 +2391,7 @@ function parseTypeormSource(value, projectDir) {
   const found = findDataSourceCandidates(projectDir);
   const below = found.length ? [] : projectsBelow(projectDir);
   if (below.length) {
-    throw new GateError("no-project-source", `Nothing to check in ${projectDir}: it has no drizzle.config.ts or data source, but ${below.length === 1 ? "a package below it has" : "packages below it have"} a drizzle-kit config: ${below.join(", ")}.`, {
+    throw new GateError("no-project-source", `Nothing to check in ${path11.relative(process.cwd(), projectDir) || "this folder"}: it has no drizzle.config.ts or data source, but ${below.length === 1 ? "a package below it has" : "packages below it have"} a drizzle-kit config: ${below.join(", ")}.`, {
       hint: `Run the gate on that package: --working-directory ${below[0]} (in the action: working-directory: ${below[0]}).`
     });
   }
@@ -2387,7 +2401,7 @@ function parseTypeormSource(value, projectDir) {
 }
 function parseDataSourceRef(projectDir, given, exportOption) {
   const hash = given.lastIndexOf("#");
-  const split3 = hash > 0 && !fs4.existsSync(path10.resolve(projectDir, given));
+  const split3 = hash > 0 && !fs5.existsSync(path11.resolve(projectDir, given));
   const file = split3 ? given.slice(0, hash) : given;
   const exportName = split3 ? given.slice(hash + 1).trim() || void 0 : void 0;
   if (exportName && exportOption && exportName !== exportOption) {
@@ -2398,12 +2412,12 @@ function parseDataSourceRef(projectDir, given, exportOption) {
   return { kind: "data-source", file: requireFile(projectDir, file, "data-source"), exportName: exportName ?? exportOption };
 }
 function findOrmconfig(projectDir) {
-  return ORMCONFIG_NAMES.find((name) => fs4.existsSync(path10.join(projectDir, name)));
+  return ORMCONFIG_NAMES.find((name) => fs5.existsSync(path11.join(projectDir, name)));
 }
 function typeormEnvironment(projectDir) {
   if (process.env["TYPEORM_CONNECTION"] || process.env["TYPEORM_URL"]) return true;
   try {
-    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs4.readFileSync(path10.join(projectDir, ".env"), "utf8"));
+    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs5.readFileSync(path11.join(projectDir, ".env"), "utf8"));
   } catch {
     return false;
   }
@@ -2412,19 +2426,19 @@ function parseModuleRef(projectDir, given, option) {
   const hash = given.lastIndexOf("#");
   const file = hash > 0 ? given.slice(0, hash) : given;
   const exportName = hash > 0 ? given.slice(hash + 1) : void 0;
-  const fromPackage = !fs4.existsSync(path10.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? packageEntry(projectDir, file) : void 0;
+  const fromPackage = !fs5.existsSync(path11.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? packageEntry(projectDir, file) : void 0;
   return { file: fromPackage ?? requireFile(projectDir, file, option), exportName };
 }
 function packageEntry(projectDir, name) {
   try {
-    return createRequire(path10.join(projectDir, "package.json")).resolve(name);
+    return createRequire(path11.join(projectDir, "package.json")).resolve(name);
   } catch {
     return void 0;
   }
 }
 function requireFile(projectDir, given, option) {
-  const file = path10.resolve(projectDir, given);
-  if (fs4.existsSync(file) && fs4.statSync(file).isFile()) return file;
+  const file = path11.resolve(projectDir, given);
+  if (fs5.existsSync(file) && fs5.statSync(file).isFile()) return file;
   const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
     hint: candidates.length ? `Paths are relative to working-directory (${projectDir}). Did you mean ${candidates.map((c) => `"${c}"`).join(" or ")}?` : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).${option === "naming-strategy" ? " An installed package works too: typeorm-naming-strategies#SnakeNamingStrategy." : ""}`
@@ -2513,7 +2527,7 @@ function splitList(given) {
 }
 function isDirectory(dir) {
   try {
-    return fs4.statSync(dir).isDirectory();
+    return fs5.statSync(dir).isDirectory();
   } catch {
     return false;
   }
@@ -2524,16 +2538,16 @@ function findDataSourceCandidates(projectDir) {
     if (depth > 4 || found.length >= 3) return;
     let entries;
     try {
-      entries = fs4.readdirSync(dir, { withFileTypes: true });
+      entries = fs5.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const full = path10.join(dir, entry.name);
+      const full = path11.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, depth + 1);
       else if (/^(data-?source|ormconfig|typeorm\.config)\.(ts|js|mts|cts|mjs|cjs)$/i.test(entry.name)) {
-        found.push(path10.relative(projectDir, full));
+        found.push(path11.relative(projectDir, full));
       }
     }
   };
@@ -2546,6 +2560,7 @@ export {
   serializeError,
   deserializeError,
   OPTION_SPECS,
+  findFolders,
   createdTablesIn,
   touchesIn,
   readDrizzleFolder,

@@ -20,7 +20,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-2M6KJWWE.js";
+} from "./chunk-XUNZMTSN.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -71,14 +71,17 @@ import crypto from "node:crypto";
 
 // src/rules/follows-from-failure.ts
 var COLUMN_RULES = /* @__PURE__ */ new Set(["column-type-mismatch", "nullability-mismatch", "default-mismatch"]);
-function attributeToFailedMigrations(ruleId, findings, { migrations }) {
+function attributeToFailedMigrations(ruleId, findings, { migrations, drizzleFolder }) {
   const failed = migrations.filter((m) => m.status === "failed" && m.touches);
-  if (failed.length === 0) return findings;
+  const unlisted = (drizzleFolder?.sqlFiles ?? []).filter((f) => f.unlisted);
+  if (failed.length === 0 && unlisted.length === 0) return findings;
   return findings.map((finding) => {
     if (finding.cause || !finding.object) return finding;
     if (COLUMN_RULES.has(ruleId)) {
       const migration = failed.find((m) => m.touches.alteredColumns.includes(finding.object));
-      return migration ? blamedOnFailure(finding, migration, "changes this column") : finding;
+      if (migration) return blamedOnFailure(finding, migration, "changes this column");
+      const lost = unlisted.find((f) => f.unlisted.touches.alteredColumns.includes(finding.object));
+      return lost ? { ...finding, message: `${finding.message} ${lost.name}.sql changes this column, but meta/_journal.json does not list it, so it never runs.`, hint: `Put ${lost.name}.sql back in the journal (see its finding); no new migration is needed for this.`, cause: { ruleId: "unlisted-migration", key: lost.name } } : finding;
     }
     if (ruleId === "missing-foreign-key") {
       const key = columnSetKey(finding.object);
@@ -1387,6 +1390,7 @@ function formatJson(given, { baseDir }) {
     {
       ...result,
       projectDir: displayPath(result.projectDir, baseDir) || ".",
+      ...result.rootDir !== void 0 && { rootDir: displayPath(result.rootDir, baseDir) || "." },
       findings: result.findings.map(relative),
       migrations: result.migrations.map(relative)
     },
