@@ -9,7 +9,7 @@ export const missingTable: Rule = {
   description: "An entity's table is not created by any migration.",
   check(context) {
     const { expected, migrations, orm } = context;
-    return [...createdByFailedMigration(context), ...expected.tables
+    return [...createdByBrokenMigration(context), ...expected.tables
       .filter(createdByNoMigration(context))
       .map((table): RuleFinding => {
         const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
@@ -39,8 +39,8 @@ export const missingTable: Rule = {
   },
 };
 
-/** Tables a failed migration creates: missing because it fails, fixed by fixing it. */
-function createdByFailedMigration(context: RuleContext): RuleFinding[] {
+/** Tables a migration creates that fails or never runs (not registered, not in the journal): fixed by fixing that one. */
+function createdByBrokenMigration(context: RuleContext): RuleFinding[] {
   const existing = new Set(context.actual.tables.map(qualifiedName));
   const creator = failedCreatorOf(context);
   const neverRun = neverRunCreatorOf(context);
