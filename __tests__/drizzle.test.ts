@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "@jest/globals";
 import { runCli, runCliJson, type JsonReport } from "./helpers/run-cli.js";
-import { drizzleProject, journalLine, readJournal, schemaLine, writeJournal, type DrizzleProject, type DrizzleVersion } from "./helpers/drizzle.js";
+import { drizzleProject, journalLine, journalWhenLine, readJournal, schemaLine, writeJournal, type DrizzleProject, type DrizzleVersion } from "./helpers/drizzle.js";
 
 const VERSIONS: DrizzleVersion[] = ["drizzle 0.45", "drizzle 1.x"];
 
@@ -323,7 +323,7 @@ describe("journal incidents on drizzle 0.45 (meta/_journal.json)", () => {
       const report = await check(main);
       const prevIdLine = main.read("drizzle/meta/0002_snapshot.json").split("\n").findIndex((l) => l.includes('"prevId"')) + 1;
       expect(where(report, main.dir)).toEqual([
-        ["migration-out-of-order", "drizzle/meta/_journal.json", journalLine(main, "0002_b_things")],
+        ["migration-out-of-order", "drizzle/meta/_journal.json", journalWhenLine(main, "0002_b_things")],
         ["snapshot-collision", "drizzle/meta/0002_snapshot.json", prevIdLine],
       ]);
       expect(report.findings[0]!.message).toContain("will skip 0002_b_things silently");
@@ -352,7 +352,7 @@ describe("journal incidents on drizzle 0.45 (meta/_journal.json)", () => {
       const journal = readJournal(project);
       writeJournal(project, { ...journal, entries: journal.entries.map((e) => ({ ...e, when: Date.now() + 365 * 24 * 3600 * 1000 })) });
       const report = await check(project);
-      expect(where(report, project.dir)).toEqual([["future-migration-timestamp", "drizzle/meta/_journal.json", journalLine(project, "0000_init")]]);
+      expect(where(report, project.dir)).toEqual([["future-migration-timestamp", "drizzle/meta/_journal.json", journalWhenLine(project, "0000_init")]]);
     } finally {
       project.cleanup();
     }

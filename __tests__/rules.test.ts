@@ -485,3 +485,9 @@ describe("Drizzle failures", () => {
     expect(findings.find((f) => f.object === "0002_other")!.hint).not.toContain("timestamp");
   });
 });
+
+test("with no migration at all, every missing table follows from no-migrations (one cause, one fix)", () => {
+  const findings = evaluateRules(context({ migrations: [] }));
+  const root = findings.find((f) => f.ruleId === "no-migrations")!;
+  expect(findings.find((f) => f.ruleId === "missing-table")!.causedBy).toBe(root.fingerprint);
+});

@@ -18,7 +18,7 @@ import {
   formatJson,
   runGate,
   writeSarifFile
-} from "./chunk-YCZOY4QS.js";
+} from "./chunk-HLX6DW6L.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -32,7 +32,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-XUNZMTSN.js";
+} from "./chunk-KRYP4PY7.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -13,7 +13,7 @@ import {
   formatSarif,
   runGate,
   writeSarifFile
-} from "./chunk-YCZOY4QS.js";
+} from "./chunk-HLX6DW6L.js";
 import {
   formatMarkdown,
   formatText
@@ -22,7 +22,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-XUNZMTSN.js";
+} from "./chunk-KRYP4PY7.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -14,7 +14,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-XUNZMTSN.js";
+} from "./chunk-KRYP4PY7.js";
 import {
   cachedTransform,
   loadTransformer,

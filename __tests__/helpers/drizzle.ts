@@ -95,3 +95,14 @@ export function journalLine(project: TempProject, tag: string): number {
   const lines = fs.readFileSync(path.join(project.dir, "drizzle", "meta", "_journal.json"), "utf8").split("\n");
   return lines.findIndex((line) => line.includes(`"tag": "${tag}"`)) + 1;
 }
+
+/** 1-based line of the `"when"` of the journal entry with this tag (findings about its timestamp point there). */
+export function journalWhenLine(project: TempProject, tag: string): number {
+  const lines = fs.readFileSync(path.join(project.dir, "drizzle", "meta", "_journal.json"), "utf8").split("\n");
+  const tagIndex = lines.findIndex((line) => line.includes(`"tag": "${tag}"`));
+  let start = tagIndex;
+  while (start > 0 && lines[start]!.trim() !== "{") start--;
+  let end = tagIndex;
+  while (end < lines.length - 1 && !lines[end]!.trim().startsWith("}")) end++;
+  return lines.findIndex((line, i) => i >= start && i <= end && line.includes(`"when"`)) + 1;
+}

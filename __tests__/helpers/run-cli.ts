@@ -14,6 +14,7 @@ export interface JsonReport {
   entityCount: number;
   tableCount: number;
   orm: { version: string };
+  timings?: Record<string, number>;
   findings: Array<{ ruleId: string; severity: string; message: string; hint?: string; detail?: string; object?: string; location?: { file: string; line: number }; fingerprint: string; causedBy?: string }>;
   migrations: Array<{ name: string; status: string; ranAfterFailure: boolean; failure?: { code?: string; message?: string; statement?: string } }>;
 }

@@ -99,6 +99,8 @@ export interface PhaseTimings {
   migrate: number;
   introspect: number;
   diff: number;
+  /** TypeORM's schema builder as a cross-check (overlaps introspect): from the chain's end to its verdict. */
+  crossCheck?: number;
   total: number;
 }
 

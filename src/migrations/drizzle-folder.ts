@@ -25,6 +25,8 @@ export interface JournalEntry {
   tag: string;
   /** Line of the entry's `"tag"` in the journal, or of its opening brace when it has none. */
   line: number;
+  /** Line of the entry's `"when"`, for findings about its timestamp. */
+  whenLine?: number;
   /** What is wrong with the entry itself (no `"tag"`, a tag that is not a string), if anything. */
   malformed?: string;
 }
@@ -96,6 +98,7 @@ function readJournalFolder(dir: string, journalFile: string): DrizzleMigrationFo
       when: Number(entry.when),
       tag: String(entry.tag),
       line: lines[index]?.tag ?? lines[index]?.start ?? 1,
+      ...(lines[index]?.when !== undefined && { whenLine: lines[index]!.when }),
       ...(malformed && { malformed }),
     };
   });
@@ -172,8 +175,8 @@ function readSnapshot(file: string): SnapshotFile[] {
  * own `"tag"` key, if it has one. Scanned entry by entry (one pass, strings skipped), so an entry
  * without a tag is located at itself, not at the next entry's tag.
  */
-function entryLines(text: string): Array<{ start: number; tag?: number }> {
-  const entries: Array<{ start: number; tag?: number }> = [];
+function entryLines(text: string): Array<{ start: number; tag?: number; when?: number }> {
+  const entries: Array<{ start: number; tag?: number; when?: number }> = [];
   const entriesKey = /"entries"\s*:\s*\[/.exec(text);
   if (!entriesKey) return entries;
   let line = 1 + newlines(text, 0, entriesKey.index + entriesKey[0].length);
@@ -183,7 +186,8 @@ function entryLines(text: string): Array<{ start: number; tag?: number }> {
     if (char === "\n") line++;
     else if (char === '"') {
       const end = stringEnd(text, i);
-      if (depth === 1 && text.slice(i, end + 1) === '"tag"' && /^\s*:/.test(text.slice(end + 1))) entries[entries.length - 1]!.tag = line;
+      const key = depth === 1 && /^\s*:/.test(text.slice(end + 1, end + 20)) ? text.slice(i + 1, end) : undefined;
+      if (key === "tag" || key === "when") entries[entries.length - 1]![key] = line;
       line += newlines(text, i, end);
       i = end;
     } else if (char === "{" || char === "[") {

@@ -1,4 +1,4 @@
-import { entryLocation, isoTime, journalFolder } from "./journal-text.js";
+import { isoTime, journalFolder, whenLocation } from "./journal-text.js";
 import type { Rule } from "./rule.js";
 
 /**
@@ -17,7 +17,7 @@ export const futureMigrationTimestamp: Rule = {
       .map((entry) => ({
         key: entry.tag,
         object: entry.tag,
-        location: entryLocation(folder, entry),
+        location: whenLocation(folder, entry),
         message: `${entry.tag} has when ${isoTime(entry.when)}, which is in the future: once a database applies it, drizzle-orm's migrator skips every migration generated before that moment.`,
         hint: `Set its "when" to the time it was generated (now: ${now}); check the clock of the machine that ran drizzle-kit generate.`,
       }));

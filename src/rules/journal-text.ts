@@ -12,6 +12,11 @@ export function entryLocation(folder: { journalFile: string }, entry: JournalEnt
   return { file: folder.journalFile, line: entry.line };
 }
 
+/** Where the entry's `"when"` is written: the line to edit for a finding about its timestamp. */
+export function whenLocation(folder: { journalFile: string }, entry: JournalEntry): SourceLocation {
+  return { file: folder.journalFile, line: entry.whenLine ?? entry.line };
+}
+
 /**
  * A file as a message names it: its absolute path, which every reporter shows relative to its
  * reader exactly as it shows the finding's location (report/readable.ts).

@@ -114,12 +114,15 @@ export function capStatement(statement: string): string {
   return text;
 }
 
+/** Public images that ship an extension, for the hint. */
+const KNOWN_IMAGES: Record<string, string> = { postgis: "postgis/postgis:17-3.5", vector: "pgvector/pgvector:pg17", timescaledb: "timescale/timescaledb:latest-pg17" };
+
 /** The next step for a failure by its SQLSTATE, and the server's extensions when that is what is missing. */
 function hintFor(failure: NonNullable<MigrationRecord["failure"]>, drizzle: boolean): string {
   const extension = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/.exec(failure.message);
   if (extension) {
     const name = extension[1] ?? extension[2];
-    return `The throwaway Postgres has no ${name} extension. Run the gate on a server that has it, as production does: postgres-image (e.g. ${name === "postgis" ? "postgis/postgis:17-3.5" : `an image with ${name}`}) or database-url (a services: postgres container with the extension).`;
+    return `The throwaway Postgres has no ${name} extension. Run the gate on a server that has it, as production does: postgres-image (e.g. ${KNOWN_IMAGES[name!] ?? `an image with ${name}`}) or database-url (a services: postgres container with the extension).`;
   }
   const type = /type "(?:[^"]+\.)?(geometry|geography|raster|box2d|box3d|hstore|citext|ltree|cube|vector|halfvec)" does not exist/i.exec(failure.message);
   if (type) {

@@ -1,4 +1,4 @@
-import { entryLocation, isoTime, journalFolder } from "./journal-text.js";
+import { isoTime, journalFolder, whenLocation } from "./journal-text.js";
 import type { Rule, RuleFinding } from "./rule.js";
 
 /**
@@ -34,7 +34,7 @@ export const migrationOutOfOrder: Rule = {
         findings.push({
           key: entry.tag,
           object: entry.tag,
-          location: entryLocation(folder, entry),
+          location: whenLocation(folder, entry),
           message: `${entry.tag} (when ${isoTime(entry.when)}) is listed after ${newest.tag} (when ${isoTime(newest.when)}): every database that already applied ${newest.tag} will skip ${entry.tag} silently, because drizzle-orm's migrator only applies entries newer than the last one it applied.`,
           // Databases built after the merge already ran it; older ones skipped it: the fix must suit both.
           hint: outOfOrderFix(entry.tag, newest.when, folder.journal.indexOf(entry) === folder.journal.length - 1),

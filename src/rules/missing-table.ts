@@ -1,4 +1,4 @@
-import { qualifiedName } from "../schema/model.js";
+import { qualifiedName, type ExpectedTable } from "../schema/model.js";
 import { createdByNoMigration, describeTable, failedAt, failedCreatorOf, missingRelationOf, neverRunCreatorOf } from "./relation-errors.js";
 import type { Rule, RuleContext, RuleFinding } from "./rule.js";
 
@@ -8,10 +8,17 @@ export const missingTable: Rule = {
   defaultSeverity: "error",
   description: "An entity's table is not created by any migration.",
   check(context) {
-    const { expected, migrations, orm } = context;
+    const { expected, migrations } = context;
+    // With no migration at all, every table is missing for one reason: no-migrations says which.
+    const missing = missingTableFinding(context);
     return [...createdByBrokenMigration(context), ...expected.tables
       .filter(createdByNoMigration(context))
-      .map((table): RuleFinding => {
+      .map((table): RuleFinding => ({ ...missing(table), ...(migrations.length === 0 && { cause: { ruleId: "no-migrations", key: "no-migrations" } }) }))];
+  },
+};
+
+function missingTableFinding({ migrations, orm }: RuleContext): (table: ExpectedTable) => RuleFinding {
+  return (table) => {
         const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
         const ifNotExists = `use CREATE TABLE IF NOT EXISTS, since databases built with ${orm === "drizzle" ? "drizzle-kit push" : "synchronize"} already have it`;
         if (orm === "drizzle") {
@@ -35,9 +42,8 @@ export const missingTable: Rule = {
               ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.`
               : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`,
         };
-      })];
-  },
-};
+  };
+}
 
 /** Tables a migration creates that fails or never runs (not registered, not in the journal): fixed by fixing that one. */
 function createdByBrokenMigration(context: RuleContext): RuleFinding[] {

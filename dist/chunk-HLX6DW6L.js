@@ -20,7 +20,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-XUNZMTSN.js";
+} from "./chunk-KRYP4PY7.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -1274,11 +1274,13 @@ async function runGate(options, hooks = {}) {
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
     worker.connect(db.connection);
     let introspectMs = 0;
+    let crossCheckMs = 0;
     const { result, actual, expected, oracle, editedMigrations, backdatedMigrations } = await whileServerLives(db, abort, async () => {
       const result2 = await worker.result;
       const introspectStarted = Date.now();
       const schemas = readSchemas(db.connection, result2.expected).finally(() => introspectMs = Date.now() - introspectStarted);
-      const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
+      const crossCheckStarted = Date.now();
+      const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) })).finally(() => crossCheckMs = Date.now() - crossCheckStarted);
       const migrationFiles = [...new Set(result2.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
       const edited = base ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result2.drizzleFolder)]).then(([files, whens]) => [...files, ...whens]) : Promise.resolve(void 0);
       const backdated = base && result2.orm.name === "typeorm" ? findBackdatedMigrations(base, result2.migrations) : Promise.resolve(void 0);
@@ -1322,6 +1324,7 @@ async function runGate(options, hooks = {}) {
         migrate: result.timings.migrate,
         introspect: introspectMs,
         diff: finished - diffStarted,
+        ...options.crossCheck && result.orm.name === "typeorm" && { crossCheck: crossCheckMs },
         total: finished - started
       }
     };

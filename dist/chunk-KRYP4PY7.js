@@ -309,6 +309,9 @@ function journalFolder(folder) {
 function entryLocation(folder, entry) {
   return { file: folder.journalFile, line: entry.line };
 }
+function whenLocation(folder, entry) {
+  return { file: folder.journalFile, line: entry.whenLine ?? entry.line };
+}
 function shortPath(_folder, file) {
   return file;
 }
@@ -372,7 +375,7 @@ var futureMigrationTimestamp = {
     return folder.journal.filter((entry) => entry.when > now).map((entry) => ({
       key: entry.tag,
       object: entry.tag,
-      location: entryLocation(folder, entry),
+      location: whenLocation(folder, entry),
       message: `${entry.tag} has when ${isoTime(entry.when)}, which is in the future: once a database applies it, drizzle-orm's migrator skips every migration generated before that moment.`,
       hint: `Set its "when" to the time it was generated (now: ${now}); check the clock of the machine that ran drizzle-kit generate.`
     }));
@@ -399,7 +402,7 @@ var migrationOutOfOrder = {
         findings.push({
           key: entry.tag,
           object: entry.tag,
-          location: entryLocation(folder, entry),
+          location: whenLocation(folder, entry),
           message: `${entry.tag} (when ${isoTime(entry.when)}) is listed after ${newest.tag} (when ${isoTime(newest.when)}): every database that already applied ${newest.tag} will skip ${entry.tag} silently, because drizzle-orm's migrator only applies entries newer than the last one it applied.`,
           // Databases built after the merge already ran it; older ones skipped it: the fix must suit both.
           hint: outOfOrderFix(entry.tag, newest.when, folder.journal.indexOf(entry) === folder.journal.length - 1)
@@ -537,6 +540,7 @@ function readJournalFolder(dir, journalFile) {
       when: Number(entry.when),
       tag: String(entry.tag),
       line: lines[index]?.tag ?? lines[index]?.start ?? 1,
+      ...lines[index]?.when !== void 0 && { whenLine: lines[index].when },
       ...malformed && { malformed }
     };
   });
@@ -604,7 +608,8 @@ function entryLines(text) {
     if (char === "\n") line++;
     else if (char === '"') {
       const end = stringEnd(text, i);
-      if (depth === 1 && text.slice(i, end + 1) === '"tag"' && /^\s*:/.test(text.slice(end + 1))) entries[entries.length - 1].tag = line;
+      const key = depth === 1 && /^\s*:/.test(text.slice(end + 1, end + 20)) ? text.slice(i + 1, end) : void 0;
+      if (key === "tag" || key === "when") entries[entries.length - 1][key] = line;
       line += newlines(text, i, end);
       i = end;
     } else if (char === "{" || char === "[") {
@@ -1239,11 +1244,12 @@ function capStatement(statement) {
   if (text.length > MAX_STATEMENT_CHARS) text = text.slice(0, MAX_STATEMENT_CHARS) + ` ... (${statement.length - MAX_STATEMENT_CHARS} more characters)`;
   return text;
 }
+var KNOWN_IMAGES = { postgis: "postgis/postgis:17-3.5", vector: "pgvector/pgvector:pg17", timescaledb: "timescale/timescaledb:latest-pg17" };
 function hintFor(failure, drizzle) {
   const extension = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/.exec(failure.message);
   if (extension) {
     const name = extension[1] ?? extension[2];
-    return `The throwaway Postgres has no ${name} extension. Run the gate on a server that has it, as production does: postgres-image (e.g. ${name === "postgis" ? "postgis/postgis:17-3.5" : `an image with ${name}`}) or database-url (a services: postgres container with the extension).`;
+    return `The throwaway Postgres has no ${name} extension. Run the gate on a server that has it, as production does: postgres-image (e.g. ${KNOWN_IMAGES[name] ?? `an image with ${name}`}) or database-url (a services: postgres container with the extension).`;
   }
   const type = /type "(?:[^"]+\.)?(geometry|geography|raster|box2d|box3d|hstore|citext|ltree|cube|vector|halfvec)" does not exist/i.exec(failure.message);
   if (type) {
@@ -1390,30 +1396,34 @@ var missingTable = {
   defaultSeverity: "error",
   description: "An entity's table is not created by any migration.",
   check(context) {
-    const { expected, migrations, orm } = context;
-    return [...createdByFailedMigration(context), ...expected.tables.filter(createdByNoMigration(context)).map((table) => {
-      const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
-      const ifNotExists = `use CREATE TABLE IF NOT EXISTS, since databases built with ${orm === "drizzle" ? "drizzle-kit push" : "synchronize"} already have it`;
-      if (orm === "drizzle") {
-        return {
-          key: qualifiedName(table),
-          object: qualifiedName(table),
-          location: table.location,
-          message: `${describeTable(table)} has no CREATE TABLE migration.`,
-          hint: firstUser ? `Add a migration that creates it, ordered before ${firstUser.name} (which already uses the table); ${ifNotExists}.` : `Run npx drizzle-kit generate to write the migration that creates it, and commit it; if a database was built with drizzle-kit push, ${ifNotExists}.`
-        };
-      }
+    const { expected, migrations } = context;
+    const missing = missingTableFinding(context);
+    return [...createdByBrokenMigration(context), ...expected.tables.filter(createdByNoMigration(context)).map((table) => ({ ...missing(table), ...migrations.length === 0 && { cause: { ruleId: "no-migrations", key: "no-migrations" } } }))];
+  }
+};
+function missingTableFinding({ migrations, orm }) {
+  return (table) => {
+    const firstUser = migrations.find((m) => missingRelationOf(m, [table]) === table);
+    const ifNotExists = `use CREATE TABLE IF NOT EXISTS, since databases built with ${orm === "drizzle" ? "drizzle-kit push" : "synchronize"} already have it`;
+    if (orm === "drizzle") {
       return {
         key: qualifiedName(table),
         object: qualifiedName(table),
         location: table.location,
         message: `${describeTable(table)} has no CREATE TABLE migration.`,
-        hint: firstUser?.timestamp !== void 0 ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.` : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`
+        hint: firstUser ? `Add a migration that creates it, ordered before ${firstUser.name} (which already uses the table); ${ifNotExists}.` : `Run npx drizzle-kit generate to write the migration that creates it, and commit it; if a database was built with drizzle-kit push, ${ifNotExists}.`
       };
-    })];
-  }
-};
-function createdByFailedMigration(context) {
+    }
+    return {
+      key: qualifiedName(table),
+      object: qualifiedName(table),
+      location: table.location,
+      message: `${describeTable(table)} has no CREATE TABLE migration.`,
+      hint: firstUser?.timestamp !== void 0 ? `Add a migration that creates it, with a timestamp before ${firstUser.timestamp} (${firstUser.name} already uses the table), e.g. ${firstUser.timestamp - 1}-Create${pascal(table.name)}; ${ifNotExists}.` : `Add a migration that creates it (npx typeorm migration:generate against a database built only from migrations shows the SQL); ${ifNotExists}.`
+    };
+  };
+}
+function createdByBrokenMigration(context) {
   const existing = new Set(context.actual.tables.map(qualifiedName));
   const creator = failedCreatorOf(context);
   const neverRun = neverRunCreatorOf(context);
