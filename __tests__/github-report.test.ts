@@ -41,20 +41,22 @@ describe("60 findings against GitHub's limits", () => {
 
   const inputs = { "data-source": "src/data-source.ts", "sarif-file": "reports/gate.sarif" };
 
-  test("without checks: write: 10 error annotations, files the PR changed first, and one notice for the other 50", async () => {
+  test("without checks: write: 9 error annotations (the step's failure is the tenth), files the PR changed first, and one notice for the other 51", async () => {
     github.permissions.checks = false;
     github.changedFiles = ["src/entities/group-6.ts", "README.md"];
     const run = await runAction({ workspace: project.dir, inputs, github });
     expect(run.status).toBe(1);
 
     const errors = titled(run, "error");
-    expect(errors).toHaveLength(10);
-    // group-6 is the file the PR changed: its ten findings are the ones annotated.
-    expect(errors.map((c) => c.properties["file"])).toEqual(Array(10).fill("src/entities/group-6.ts"));
+    expect(errors).toHaveLength(9);
+    // group-6 is the file the PR changed: its findings are the ones annotated.
+    expect(errors.map((c) => c.properties["file"])).toEqual(Array(9).fill("src/entities/group-6.ts"));
+    // With the step's own ::error, GitHub's cap of 10 is met exactly, and nothing it drops is ours.
+    expect(run.commands.filter((c) => c.command === "error")).toHaveLength(10);
     expect(titled(run, "warning").map((c) => c.properties["title"])).toEqual(["migration-gate: no-migrations"]);
     const notices = titled(run, "notice");
     expect(notices.map((c) => c.message)).toEqual([
-      "50 more findings (50 errors) could not be annotated: GitHub shows at most 10 error and 10 warning annotations per step. Every finding is listed in the job summary.",
+      "51 more findings (51 errors) could not be annotated: GitHub shows at most 10 error (one of them the step's failure) and 10 warning annotations per step. Every finding is listed in the job summary.",
     ]);
 
     // Everything is still in the summary, the report and the SARIF file.

@@ -632,7 +632,9 @@ function planAnnotations(result, options) {
   const ordered = [...all].sort((a, b) => rank(a) - rank(b));
   const countOf = (level) => all.filter((a) => a.level === level).length;
   const overflows = ["error", "warning", "notice"].some((level) => countOf(level) > limits[level]);
-  const room = { ...limits, notice: overflows ? limits.notice - 1 : limits.notice };
+  const reserved = options.reservedErrors ?? 0;
+  const overflowsAfterReserve = overflows || countOf("error") > limits.error - reserved;
+  const room = { ...limits, error: limits.error - reserved, notice: overflowsAfterReserve ? limits.notice - 1 : limits.notice };
   const shown = [];
   const hidden = { error: 0, warning: 0, notice: 0 };
   for (const annotation of ordered) {
@@ -652,7 +654,7 @@ function planAnnotations(result, options) {
     overflowNotice: {
       level: "notice",
       title: "migration-gate: more findings",
-      message: `${hiddenTotal} more finding${hiddenTotal === 1 ? "" : "s"} (${parts.join(", ")}) could not be annotated: GitHub shows at most ${limits.error} error and ${limits.warning} warning annotations per step. Every finding is listed in the job summary.`
+      message: `${hiddenTotal} more finding${hiddenTotal === 1 ? "" : "s"} (${parts.join(", ")}) could not be annotated: GitHub shows at most ${limits.error} error${reserved ? ` (one of them the step's failure)` : ""} and ${limits.warning} warning annotations per step. Every finding is listed in the job summary.`
     }
   };
 }
@@ -736,7 +738,7 @@ async function annotate(result, { workspace, token }) {
   }
   info(`No check run (${fallbackReason}): annotating with workflow commands, which GitHub caps per step.`);
   const changed = octokit && target ? await changedFiles(octokit, target, info) : /* @__PURE__ */ new Set();
-  const plan = planAnnotations(result, { baseDir: workspace, changedFiles: changed });
+  const plan = planAnnotations(result, { baseDir: workspace, changedFiles: changed, reservedErrors: result.status === "failed" ? 1 : 0 });
   for (const annotation of [...plan.shown, ...plan.overflowNotice ? [plan.overflowNotice] : []]) emit(annotation);
 }
 function emit(annotation) {

@@ -115,7 +115,8 @@ async function annotate(result: GateResult, { workspace, token }: { workspace: s
   }
   core.info(`No check run (${fallbackReason}): annotating with workflow commands, which GitHub caps per step.`);
   const changed = octokit && target ? await changedFiles(octokit, target, core.info) : new Set<string>();
-  const plan = planAnnotations(result, { baseDir: workspace, changedFiles: changed });
+  // The step's own failure message is an ::error too, and counts against the same cap.
+  const plan = planAnnotations(result, { baseDir: workspace, changedFiles: changed, reservedErrors: result.status === "failed" ? 1 : 0 });
   for (const annotation of [...plan.shown, ...(plan.overflowNotice ? [plan.overflowNotice] : [])]) emit(annotation);
 }
 

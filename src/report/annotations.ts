@@ -31,6 +31,8 @@ export interface AnnotationPlanOptions {
   /** Repository-relative paths the pull request changes: their findings go first. */
   changedFiles?: ReadonlySet<string>;
   limits?: Readonly<Record<Severity, number>>;
+  /** Error annotations the step emits itself (its failure message): they count against the cap. */
+  reservedErrors?: number;
 }
 
 export interface AnnotationPlan {
@@ -57,7 +59,9 @@ export function planAnnotations(result: GateResult, options: AnnotationPlanOptio
 
   const countOf = (level: Severity) => all.filter((a) => a.level === level).length;
   const overflows = (["error", "warning", "notice"] as const).some((level) => countOf(level) > limits[level]);
-  const room: Record<Severity, number> = { ...limits, notice: overflows ? limits.notice - 1 : limits.notice };
+  const reserved = options.reservedErrors ?? 0;
+  const overflowsAfterReserve = overflows || countOf("error") > limits.error - reserved;
+  const room: Record<Severity, number> = { ...limits, error: limits.error - reserved, notice: overflowsAfterReserve ? limits.notice - 1 : limits.notice };
   const shown: Annotation[] = [];
   const hidden: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const annotation of ordered) {
@@ -77,7 +81,7 @@ export function planAnnotations(result: GateResult, options: AnnotationPlanOptio
     overflowNotice: {
       level: "notice",
       title: "migration-gate: more findings",
-      message: `${hiddenTotal} more finding${hiddenTotal === 1 ? "" : "s"} (${parts.join(", ")}) could not be annotated: GitHub shows at most ${limits.error} error and ${limits.warning} warning annotations per step. Every finding is listed in the job summary.`,
+      message: `${hiddenTotal} more finding${hiddenTotal === 1 ? "" : "s"} (${parts.join(", ")}) could not be annotated: GitHub shows at most ${limits.error} error${reserved ? ` (one of them the step's failure)` : ""} and ${limits.warning} warning annotations per step. Every finding is listed in the job summary.`,
     },
   };
 }
