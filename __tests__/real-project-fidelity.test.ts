@@ -376,6 +376,26 @@ exports.SnakeNamingStrategy = SnakeNamingStrategy;
     }
   });
 
+  test("a tsconfig paths entry naming a workspace folder is read through its package.json, for loading and for decorator metadata", async () => {
+    const p = project({
+      entityNames: ["Ticket"],
+      entities: `import { Status } from "shared-types";\n@Entity("ticket") export class Ticket { @PrimaryGeneratedColumn() id: number; @Column() status: Status; }`,
+      migrations: { Init1700000000000: [`CREATE TABLE "ticket" ("id" SERIAL PRIMARY KEY, "status" character varying NOT NULL)`] },
+    }, typeorm);
+    try {
+      p.write("tsconfig.json", JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, module: "commonjs", target: "ES2021", baseUrl: ".", paths: { "shared-types": ["./packages/types"] } } }));
+      // No index.ts in the folder: its package.json names the entry, as tsc and Node read it.
+      p.write("packages/types/package.json", JSON.stringify({ name: "shared-types", main: "src/index.ts", types: "src/index.ts" }));
+      p.write("packages/types/src/index.ts", `export * from "./enums";\n`);
+      p.write("packages/types/src/enums.ts", `export enum Status { Open = "open", Closed = "closed" }\n`);
+      const { status, report } = await runCliJson(["check", "--data-source", "src/data-source.ts"], { cwd: p.dir, env: { MIGRATION_GATE_TRANSFORM_CACHE: "off" } });
+      expect(report.findings).toEqual([]);
+      expect(status).toBe(0);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   test("columns TypeORM never writes or reads (insert, update, select false) are a notice with a safe hint", async () => {
     const { status, report } = await check({
       entityNames: ["Doc"],

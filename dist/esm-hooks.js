@@ -6,7 +6,7 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   cachedTransform
-} from "./chunk-FQHJPV6F.js";
+} from "./chunk-PJVOUA3J.js";
 import "./chunk-22ADNI7Q.js";
 import {
   TYPESCRIPT_EXTENSIONS,
@@ -15,7 +15,7 @@ import {
   moduleFormat,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-PZRP5ONS.js";
+} from "./chunk-W74MZKRO.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/worker/esm-hooks.ts

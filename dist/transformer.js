@@ -16,7 +16,7 @@ import {
   isUserSource,
   resolveTypeImport,
   strictNullChecksFor
-} from "./chunk-PZRP5ONS.js";
+} from "./chunk-W74MZKRO.js";
 import {
   __toESM
 } from "./chunk-4EXQY7HF.js";

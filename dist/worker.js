@@ -19,7 +19,7 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-FQHJPV6F.js";
+} from "./chunk-PJVOUA3J.js";
 import "./chunk-22ADNI7Q.js";
 import {
   SITE_REGISTRY_GLOBAL,
@@ -32,7 +32,7 @@ import {
   packageScope,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-PZRP5ONS.js";
+} from "./chunk-W74MZKRO.js";
 import {
   esm_default
 } from "./chunk-A7TTDEVP.js";

@@ -30,9 +30,33 @@ export function probeSourceFile(base: string): string | undefined {
   for (const probe of PROBE_EXTENSIONS) {
     if (isFile(base + probe)) return base + probe;
   }
+  // A folder with its own package.json (a workspace package a `paths` entry points at): its entry, as Node and tsc read it.
+  const entry = packageEntry(base);
+  if (entry) return entry;
   for (const probe of PROBE_EXTENSIONS) {
     const index = path.join(base, "index" + probe);
     if (isFile(index)) return index;
+  }
+  return undefined;
+}
+
+function packageEntry(dir: string): string | undefined {
+  let manifest: { types?: unknown; typings?: unknown; main?: unknown; module?: unknown };
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as typeof manifest;
+  } catch {
+    return undefined;
+  }
+  // Sources first: `types: "src/index.ts"` names the TypeScript tsc reads; `main` may be build output.
+  for (const field of [manifest.types, manifest.typings, manifest.main, manifest.module]) {
+    if (typeof field !== "string" || /\.d\.[cm]?ts$/.test(field)) continue;
+    const target = path.resolve(dir, field);
+    if (isFile(target)) return target;
+    const ext = path.extname(target);
+    for (const sourceExt of OUTPUT_TO_SOURCE[ext] ?? []) {
+      const candidate = target.slice(0, -ext.length) + sourceExt;
+      if (isFile(candidate)) return candidate;
+    }
   }
   return undefined;
 }

@@ -65,9 +65,30 @@ function probeSourceFile(base) {
   for (const probe of PROBE_EXTENSIONS) {
     if (isFile(base + probe)) return base + probe;
   }
+  const entry = packageEntry(base);
+  if (entry) return entry;
   for (const probe of PROBE_EXTENSIONS) {
     const index = path2.join(base, "index" + probe);
     if (isFile(index)) return index;
+  }
+  return void 0;
+}
+function packageEntry(dir) {
+  let manifest;
+  try {
+    manifest = JSON.parse(fs2.readFileSync(path2.join(dir, "package.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  for (const field of [manifest.types, manifest.typings, manifest.main, manifest.module]) {
+    if (typeof field !== "string" || /\.d\.[cm]?ts$/.test(field)) continue;
+    const target = path2.resolve(dir, field);
+    if (isFile(target)) return target;
+    const ext = path2.extname(target);
+    for (const sourceExt of OUTPUT_TO_SOURCE[ext] ?? []) {
+      const candidate = target.slice(0, -ext.length) + sourceExt;
+      if (isFile(candidate)) return candidate;
+    }
   }
   return void 0;
 }

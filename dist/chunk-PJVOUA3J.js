@@ -10,7 +10,7 @@ import {
 import {
   dependenciesUnchanged,
   strictNullChecksFor
-} from "./chunk-PZRP5ONS.js";
+} from "./chunk-W74MZKRO.js";
 
 // src/worker/transform-cache.ts
 import crypto from "node:crypto";
