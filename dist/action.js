@@ -13,12 +13,12 @@ import {
   statusOf
 } from "./chunk-KH4DOVG7.js";
 import {
-  formatErrorSarif,
   formatGateError,
   formatJson,
   runGate,
+  writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-HLX6DW6L.js";
+} from "./chunk-I7EUR76O.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -32,7 +32,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-KRYP4PY7.js";
+} from "./chunk-QQQVV7JB.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
@@ -695,15 +695,7 @@ ${formatText(result, { baseDir: workspace })}`);
     }
   } catch (error2) {
     setOutput("status", "error");
-    if (raw["sarif-file"]) {
-      try {
-        const file = path.resolve(workspace, raw["sarif-file"]);
-        fs3.mkdirSync(path.dirname(file), { recursive: true });
-        fs3.writeFileSync(file, `${formatErrorSarif(error2)}
-`);
-      } catch {
-      }
-    }
+    if (raw["sarif-file"]) writeErrorSarifFile(error2, path.resolve(workspace, raw["sarif-file"]));
     if (error2 instanceof GateError) {
       setFailed(formatGateError(error2, { withDetail: false }));
       const detail = error2.detail;

@@ -12,8 +12,9 @@ import {
   formatJson,
   formatSarif,
   runGate,
+  writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-HLX6DW6L.js";
+} from "./chunk-I7EUR76O.js";
 import {
   formatMarkdown,
   formatText
@@ -22,7 +23,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-KRYP4PY7.js";
+} from "./chunk-QQQVV7JB.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -31,7 +32,6 @@ import "./chunk-A7TTDEVP.js";
 import "./chunk-4EXQY7HF.js";
 
 // src/cli/main.ts
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -151,15 +151,7 @@ function reportError(error, raw, cwd) {
   if (format === "sarif") process.stdout.write(`${formatErrorSarif(error)}
 `);
   const sarifFile = raw["sarif-file"];
-  if (typeof sarifFile === "string" && sarifFile) {
-    try {
-      const file = path.resolve(cwd, sarifFile);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `${formatErrorSarif(error)}
-`);
-    } catch {
-    }
-  }
+  if (typeof sarifFile === "string" && sarifFile) writeErrorSarifFile(error, path.resolve(cwd, sarifFile));
 }
 main(process.argv.slice(2)).then(
   (status) => {

@@ -6,6 +6,7 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   GateError,
+  STATEMENT_BREAKPOINT,
   createdTablesIn,
   findFolders,
   journalEntryFile,
@@ -14,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-KRYP4PY7.js";
+} from "./chunk-QQQVV7JB.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -3529,7 +3530,7 @@ function schemaFiles(patterns, projectDir) {
 // src/worker/drizzle/replay-migrations.ts
 import fs11 from "node:fs";
 import path15 from "node:path";
-var BREAKPOINT = "--> statement-breakpoint";
+var BREAKPOINT = STATEMENT_BREAKPOINT;
 async function replayDrizzleMigrations(request) {
   const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
   await client.connect();

@@ -24,8 +24,7 @@ import { formatJson } from "../report/json.js";
 import { COMMENT_MAX_BYTES, formatMarkdown, SUMMARY_MAX_BYTES } from "../report/markdown.js";
 import { formatText } from "../report/text.js";
 import { postPrComment } from "../sinks/pr-comment.js";
-import { writeSarifFile } from "../sinks/sarif-file.js";
-import { formatErrorSarif } from "../report/error-report.js";
+import { writeErrorSarifFile, writeSarifFile } from "../sinks/sarif-file.js";
 
 const CHECK_NAME = "migration-gate";
 
@@ -67,15 +66,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setOutput("status", "error");
     // A later upload-sarif step (if: always()) gets the failed invocation, not a missing file.
-    if (raw["sarif-file"]) {
-      try {
-        const file = path.resolve(workspace, raw["sarif-file"]);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, `${formatErrorSarif(error)}\n`);
-      } catch {
-        // The failure message below is what matters.
-      }
-    }
+    if (raw["sarif-file"]) writeErrorSarifFile(error, path.resolve(workspace, raw["sarif-file"]));
     if (error instanceof GateError) {
       core.setFailed(formatGateError(error, { withDetail: false }));
       const detail = (error as { detail?: string }).detail;

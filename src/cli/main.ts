@@ -4,7 +4,6 @@
  * prints the report. Exit status: 0 no errors, 1 findings with errors, 2 the gate could not
  * run (bad option, unloadable project, no Postgres).
  */
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { GateError } from "../engine/errors.js";
@@ -17,7 +16,7 @@ import { formatJson } from "../report/json.js";
 import { formatMarkdown } from "../report/markdown.js";
 import { formatSarif } from "../report/sarif.js";
 import { formatText } from "../report/text.js";
-import { writeSarifFile } from "../sinks/sarif-file.js";
+import { writeErrorSarifFile, writeSarifFile } from "../sinks/sarif-file.js";
 import { helpText } from "./help.js";
 import { VERSION } from "../version.js";
 
@@ -101,15 +100,7 @@ function reportError(error: unknown, raw: Record<string, unknown>, cwd: string):
   if (format === "json") process.stdout.write(`${formatErrorJson(error)}\n`);
   if (format === "sarif") process.stdout.write(`${formatErrorSarif(error)}\n`);
   const sarifFile = raw["sarif-file"];
-  if (typeof sarifFile === "string" && sarifFile) {
-    try {
-      const file = path.resolve(cwd, sarifFile);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `${formatErrorSarif(error)}\n`);
-    } catch {
-      // The console message is what matters; a SARIF path that cannot be written is not a second error.
-    }
-  }
+  if (typeof sarifFile === "string" && sarifFile) writeErrorSarifFile(error, path.resolve(cwd, sarifFile));
 }
 
 main(process.argv.slice(2)).then(

@@ -290,11 +290,11 @@ function parseModuleRef(projectDir: string, given: string, option: string): Modu
   const file = hash > 0 ? given.slice(0, hash) : given;
   const exportName = hash > 0 ? given.slice(hash + 1) : undefined;
   // A package name (typeorm-naming-strategies#SnakeNamingStrategy), resolved from the project.
-  const fromPackage = !fs.existsSync(path.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? packageEntry(projectDir, file) : undefined;
+  const fromPackage = !fs.existsSync(path.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? resolveFromProject(projectDir, file) : undefined;
   return { file: fromPackage ?? requireFile(projectDir, file, option), exportName };
 }
 
-function packageEntry(projectDir: string, name: string): string | undefined {
+function resolveFromProject(projectDir: string, name: string): string | undefined {
   try {
     return createRequire(path.join(projectDir, "package.json")).resolve(name);
   } catch {

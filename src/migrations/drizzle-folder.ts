@@ -42,7 +42,7 @@ export interface MigrationSqlFile {
    * 0.x, a file the journal does not list (it never runs): what its SQL would create, and the
    * listed migrations that already run every one of its statements (a leftover, then).
    */
-  unlisted?: { tables: string[]; touches: MigrationTouches; alsoIn?: string[]; statements?: string[] };
+  unlisted?: { tables: string[]; touches: MigrationTouches; alsoIn?: string[] };
 }
 
 export interface SnapshotFile {
@@ -66,6 +66,13 @@ export interface DrizzleMigrationFolder {
 }
 
 export const JOURNAL_PATH = path.join("meta", "_journal.json");
+
+/** drizzle-kit's separator between the statements of one migration file. */
+export const STATEMENT_BREAKPOINT = "--> statement-breakpoint";
+
+export function readStatements(file: string): string[] {
+  return fs.readFileSync(file, "utf8").split(STATEMENT_BREAKPOINT);
+}
 
 /** Reads the folder; a missing folder reads as empty 1.x-style (no-migrations says so), a broken journal throws. */
 export function readDrizzleFolder(dir: string): DrizzleMigrationFolder {
@@ -103,6 +110,7 @@ function readJournalFolder(dir: string, journalFile: string): DrizzleMigrationFo
     };
   });
   const listed = new Set(journal.map((entry) => entry.tag));
+  const unlistedStatements = new Map<MigrationSqlFile, string[]>();
   const sqlFiles = listFiles(dir)
     .filter((name) => name.endsWith(".sql"))
     .map((name): MigrationSqlFile => {
@@ -110,10 +118,12 @@ function readJournalFolder(dir: string, journalFile: string): DrizzleMigrationFo
       const base = { file, name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] };
       if (listed.has(base.name)) return base;
       // Never run: what it would create is what its findings follow from (unlisted-migration).
-      const statements = fs.readFileSync(file, "utf8").split("--> statement-breakpoint");
-      return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements), statements } };
+      const statements = readStatements(file);
+      const unlisted = { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements) } };
+      unlistedStatements.set(unlisted, statements);
+      return unlisted;
     });
-  markLeftovers(sqlFiles);
+  markLeftovers(sqlFiles, unlistedStatements);
   const metaDir = path.join(dir, "meta");
   const snapshots = listFiles(metaDir)
     .filter((name) => name.endsWith("_snapshot.json"))
@@ -126,14 +136,11 @@ function readJournalFolder(dir: string, journalFile: string): DrizzleMigrationFo
  * branch's copy of a migration regenerated under another number), not a lost migration.
  * Compared as statements, ignoring spacing, case and IF [NOT] EXISTS.
  */
-function markLeftovers(files: MigrationSqlFile[]): void {
-  const unlisted = files.filter((f) => f.unlisted);
-  if (unlisted.length === 0) return;
+function markLeftovers(files: MigrationSqlFile[], unlistedStatements: ReadonlyMap<MigrationSqlFile, string[]>): void {
+  if (unlistedStatements.size === 0) return;
   const canonical = (sql: string) => sql.replace(/\bIF\s+(NOT\s+)?EXISTS\b/gi, "").replace(/[\s;]+/g, " ").trim().toLowerCase();
-  const listed = files.filter((f) => !f.unlisted).map((f) => ({ name: f.name, statements: new Set(fs.readFileSync(f.file, "utf8").split("--> statement-breakpoint").map(canonical)) }));
-  for (const file of unlisted) {
-    const own = file.unlisted!.statements ?? [];
-    delete file.unlisted!.statements;
+  const listed = files.filter((f) => !f.unlisted).map((f) => ({ name: f.name, statements: new Set(readStatements(f.file).map(canonical)) }));
+  for (const [file, own] of unlistedStatements) {
     const wanted = own.map(canonical).filter(Boolean);
     if (wanted.length === 0) continue;
     const holders = wanted.map((statement) => listed.find((l) => l.statements.has(statement))?.name);

@@ -1,4 +1,4 @@
-import { blamedOnFailure } from "./relation-errors.js";
+import { blamedOnFailure, fixedWith } from "./relation-errors.js";
 import type { RuleContext, RuleFinding } from "./rule.js";
 
 /** Rules whose object is a column (`schema.table.column`) that a failed migration may have been changing. */
@@ -22,7 +22,7 @@ export function attributeToFailedMigrations(ruleId: string, findings: RuleFindin
       if (migration) return blamedOnFailure(finding, migration, "changes this column");
       const lost = unlisted.find((f) => f.unlisted!.touches.alteredColumns.includes(finding.object!));
       return lost
-        ? { ...finding, message: `${finding.message} ${lost.name}.sql changes this column, but meta/_journal.json does not list it, so it never runs.`, hint: `Put ${lost.name}.sql back in the journal (see its finding); no new migration is needed for this.`, cause: { ruleId: "unlisted-migration", key: lost.name } }
+        ? { ...finding, message: `${finding.message} ${lost.name}.sql changes this column, but meta/_journal.json does not list it, so it never runs.`, ...fixedWith(`Put ${lost.name}.sql back in the journal`, { ruleId: "unlisted-migration", key: lost.name }, "this") }
         : finding;
     }
     if (ruleId === "missing-foreign-key") {

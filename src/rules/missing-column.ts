@@ -1,6 +1,6 @@
 import type { SchemaDiff } from "../schema/diff.js";
 import { qualifiedName, type ExpectedColumn, type ExpectedTable } from "../schema/model.js";
-import { failedAt, failedCreatorOf, neverRunCreatorOf } from "./relation-errors.js";
+import { failedAt, failedCreatorOf, fixedWith, fixedWithFailed, neverRunCreatorOf } from "./relation-errors.js";
 import type { Rule } from "./rule.js";
 import { columnDefinition, quoteTable } from "./sql-text.js";
 
@@ -20,8 +20,7 @@ export const missingColumn: Rule = {
         return [{
           ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: it is added by ${failedAt(failed)}.`,
-          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this column.`,
-          cause: { ruleId: "migration-failed", key: failed.name },
+          ...fixedWithFailed(failed, "this column"),
         }];
       }
       const never = neverRun(`${qualifiedName(table)}.${column.name}`);
@@ -29,8 +28,7 @@ export const missingColumn: Rule = {
         return [{
           ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but ${never.why}, so it never runs.`,
-          hint: `${never.fix} (see its finding); no new migration is needed for this column.`,
-          cause: never.cause,
+          ...fixedWith(never.fix, never.cause, "this column"),
         }];
       }
       // Never selected, inserted or updated: only queries that name it notice (missing-unused-column).

@@ -1,4 +1,4 @@
-import { failedAt, failedIndexCreatorOf, mapper } from "./relation-errors.js";
+import { failedAt, failedIndexCreatorOf, fixedWithFailed, mapper } from "./relation-errors.js";
 import { columnSetName } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { columnList, quoteTable } from "./sql-text.js";
@@ -24,8 +24,7 @@ export const missingIndex: Rule = {
             object: columnSetName(table, index.columns),
             location: index.location,
             message: `The index on ${table.schema}.${table.name} (${index.columns.join(", ")}) that ${mapper(table)} declares is missing after the migrations: ${failedAt(failed)}, creates it.`,
-            hint: `Fix ${failed.name} (see its finding); no new migration is needed for this index.`,
-            cause: { ruleId: "migration-failed", key: failed.name },
+            ...fixedWithFailed(failed, "this index"),
           };
         }
         return {

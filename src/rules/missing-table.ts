@@ -1,5 +1,5 @@
 import { qualifiedName, type ExpectedTable } from "../schema/model.js";
-import { createdByNoMigration, describeTable, failedAt, failedCreatorOf, missingRelationOf, neverRunCreatorOf } from "./relation-errors.js";
+import { createdByNoMigration, describeTable, failedAt, failedCreatorOf, fixedWith, fixedWithFailed, missingRelationOf, neverRunCreatorOf } from "./relation-errors.js";
 import type { Rule, RuleContext, RuleFinding } from "./rule.js";
 
 /** An entity (or join/closure) table that no migration creates: synchronize was hiding it. */
@@ -59,8 +59,7 @@ function createdByBrokenMigration(context: RuleContext): RuleFinding[] {
         object: qualifiedName(table),
         location: table.location,
         message: `${describeTable(table)} is missing after the migrations: ${never.name} creates it, but ${never.why}, so it never runs.`,
-        hint: `${never.fix} (see its finding); no new migration is needed for this table.`,
-        cause: never.cause,
+        ...fixedWith(never.fix, never.cause, "this table"),
       }];
     }
     const migration = creator(qualifiedName(table));
@@ -70,8 +69,7 @@ function createdByBrokenMigration(context: RuleContext): RuleFinding[] {
       object: qualifiedName(table),
       location: table.location,
       message: `${describeTable(table)} is missing after the migrations: it is created by ${failedAt(migration)}.`,
-      hint: `Fix ${migration.name} (see its finding); no new migration is needed for this table.`,
-      cause: { ruleId: "migration-failed", key: migration.name },
+      ...fixedWithFailed(migration, "this table"),
     }];
   });
 }

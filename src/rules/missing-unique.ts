@@ -1,4 +1,4 @@
-import { failedAt, failedIndexCreatorOf, mapper } from "./relation-errors.js";
+import { failedAt, failedIndexCreatorOf, fixedWithFailed, mapper } from "./relation-errors.js";
 import { columnSetName, type ActualIndex } from "../schema/model.js";
 import type { Rule } from "./rule.js";
 import { columnList, quote, quoteTable } from "./sql-text.js";
@@ -27,8 +27,7 @@ export const missingUnique: Rule = {
           object: columnSetName(table, columns),
           location,
           message: `(${columns.join(", ")}) is not unique on ${table.schema}.${table.name} after the migrations, as ${mapper(table)} declares: ${failedAt(failed)}, creates it.`,
-          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this.`,
-          cause: { ruleId: "migration-failed", key: failed.name },
+          ...fixedWithFailed(failed, "this"),
         };
       }
       if (near) {

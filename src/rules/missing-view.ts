@@ -1,5 +1,5 @@
 import { qualifiedName } from "../schema/model.js";
-import { failedAt } from "./relation-errors.js";
+import { failedAt, fixedWithFailed } from "./relation-errors.js";
 import type { Rule, RuleFinding } from "./rule.js";
 
 /** A @ViewEntity that no migration creates (or creates as the other kind of view). */
@@ -18,8 +18,7 @@ export const missingView: Rule = {
           object: qualifiedName(view),
           location: view.location,
           message: `The ${kind} ${qualifiedName(view)} is missing after the migrations: it is created by ${failedAt(creator)}.`,
-          hint: `Fix ${creator.name} (see its finding); no new migration is needed for this ${kind}.`,
-          cause: { ruleId: "migration-failed", key: creator.name },
+          ...fixedWithFailed(creator, `this ${kind}`),
         };
       }
       const owner = orm === "drizzle" ? `${view.materialized ? "pgMaterializedView" : "pgView"} ${view.entityName}` : `view entity ${view.entityName}`;

@@ -77,6 +77,15 @@ export function failedIndexCreatorOf({ migrations }: Pick<RuleContext, "migratio
   };
 }
 
+/** The hint and cause of a finding whose one fix is another finding's: "Fix X (see its finding)". */
+export function fixedWith(fix: string, cause: FindingRef, what: string): Pick<RuleFinding, "hint" | "cause"> {
+  return { hint: `${fix} (see its finding); no new migration is needed for ${what}.`, cause };
+}
+
+export function fixedWithFailed(migration: MigrationRecord, what: string): Pick<RuleFinding, "hint" | "cause"> {
+  return fixedWith(`Fix ${migration.name}`, { ruleId: "migration-failed", key: migration.name }, what);
+}
+
 /**
  * A finding about an object a failed migration was to change: it stays (the database is as it
  * says), but it follows from that failure, and fixing the migration is the fix.
@@ -85,8 +94,7 @@ export function blamedOnFailure<T extends RuleFinding>(finding: T, migration: Mi
   return {
     ...finding,
     message: `${finding.message} ${migration.name}, which fails${migration.failure?.statementLine ? ` at line ${migration.failure.statementLine}` : ""}, ${what}.`,
-    hint: `Fix ${migration.name} (see its finding); no new migration is needed for this.`,
-    cause: { ruleId: "migration-failed", key: migration.name },
+    ...fixedWithFailed(migration, "this"),
   };
 }
 

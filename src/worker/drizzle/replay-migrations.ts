@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
-import { journalEntryFile, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
+import { journalEntryFile, STATEMENT_BREAKPOINT, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
 import { createdTablesIn, touchesIn } from "../created-tables.js";
 import type { DbConnection } from "../protocol.js";
 import type { DrizzleOrm, MigrationMeta, MigratorConfig } from "./drizzle-types.js";
 
-const BREAKPOINT = "--> statement-breakpoint";
+const BREAKPOINT = STATEMENT_BREAKPOINT;
 
 /** One migration as the migrator sees it, with the file it came from. */
 interface PlannedMigration {

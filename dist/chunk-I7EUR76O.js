@@ -15,12 +15,13 @@ import {
   blamedOnFailure,
   deserializeError,
   diffSchemas,
+  fixedWith,
   normalizeDefault,
   optionLabel,
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-KRYP4PY7.js";
+} from "./chunk-QQQVV7JB.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -81,7 +82,7 @@ function attributeToFailedMigrations(ruleId, findings, { migrations, drizzleFold
       const migration = failed.find((m) => m.touches.alteredColumns.includes(finding.object));
       if (migration) return blamedOnFailure(finding, migration, "changes this column");
       const lost = unlisted.find((f) => f.unlisted.touches.alteredColumns.includes(finding.object));
-      return lost ? { ...finding, message: `${finding.message} ${lost.name}.sql changes this column, but meta/_journal.json does not list it, so it never runs.`, hint: `Put ${lost.name}.sql back in the journal (see its finding); no new migration is needed for this.`, cause: { ruleId: "unlisted-migration", key: lost.name } } : finding;
+      return lost ? { ...finding, message: `${finding.message} ${lost.name}.sql changes this column, but meta/_journal.json does not list it, so it never runs.`, ...fixedWith(`Put ${lost.name}.sql back in the journal`, { ruleId: "unlisted-migration", key: lost.name }, "this") } : finding;
     }
     if (ruleId === "missing-foreign-key") {
       const key = columnSetKey(finding.object);
@@ -1402,6 +1403,39 @@ function formatJson(given, { baseDir }) {
   );
 }
 
+// src/report/error-report.ts
+function describe2(error) {
+  if (error instanceof GateError) return { code: error.code, message: error.message, ...error.hint && { hint: error.hint } };
+  return { code: "unexpected", message: error instanceof Error ? error.message : String(error), hint: "Please report this with the log." };
+}
+function formatErrorJson(error) {
+  return JSON.stringify({ status: "error", error: describe2(error) }, null, 2);
+}
+function formatErrorSarif(error) {
+  const { message, hint } = describe2(error);
+  return JSON.stringify(
+    {
+      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      version: "2.1.0",
+      runs: [
+        {
+          tool: { driver: { name: "migration-gate", version: VERSION, informationUri: "https://github.com/org/migration-gate" } },
+          invocations: [
+            {
+              executionSuccessful: false,
+              toolExecutionNotifications: [{ level: "error", message: { text: hint ? `${message}
+Next step: ${hint}` : message } }]
+            }
+          ],
+          results: []
+        }
+      ]
+    },
+    null,
+    2
+  );
+}
+
 // src/report/sarif.ts
 import { pathToFileURL } from "node:url";
 
@@ -1464,46 +1498,21 @@ function writeSarifFile(result, file, baseDir) {
   fs7.mkdirSync(path8.dirname(file), { recursive: true });
   fs7.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
-
-// src/report/error-report.ts
-function describe2(error) {
-  if (error instanceof GateError) return { code: error.code, message: error.message, ...error.hint && { hint: error.hint } };
-  return { code: "unexpected", message: error instanceof Error ? error.message : String(error), hint: "Please report this with the log." };
-}
-function formatErrorJson(error) {
-  return JSON.stringify({ status: "error", error: describe2(error) }, null, 2);
-}
-function formatErrorSarif(error) {
-  const { message, hint } = describe2(error);
-  return JSON.stringify(
-    {
-      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-      version: "2.1.0",
-      runs: [
-        {
-          tool: { driver: { name: "migration-gate", version: VERSION, informationUri: "https://github.com/org/migration-gate" } },
-          invocations: [
-            {
-              executionSuccessful: false,
-              toolExecutionNotifications: [{ level: "error", message: { text: hint ? `${message}
-Next step: ${hint}` : message } }]
-            }
-          ],
-          results: []
-        }
-      ]
-    },
-    null,
-    2
-  );
+function writeErrorSarifFile(error, file) {
+  try {
+    fs7.mkdirSync(path8.dirname(file), { recursive: true });
+    fs7.writeFileSync(file, formatErrorSarif(error) + "\n");
+  } catch {
+  }
 }
 
 export {
   runGate,
   formatGateError,
   formatJson,
+  formatErrorJson,
+  formatErrorSarif,
   formatSarif,
   writeSarifFile,
-  formatErrorJson,
-  formatErrorSarif
+  writeErrorSarifFile
 };

@@ -511,6 +511,10 @@ function touchesIn(statements) {
 
 // src/migrations/drizzle-folder.ts
 var JOURNAL_PATH = path5.join("meta", "_journal.json");
+var STATEMENT_BREAKPOINT = "--> statement-breakpoint";
+function readStatements(file) {
+  return fs2.readFileSync(file, "utf8").split(STATEMENT_BREAKPOINT);
+}
 function readDrizzleFolder(dir) {
   const journalFile = path5.join(dir, JOURNAL_PATH);
   if (fs2.existsSync(journalFile)) return readJournalFolder(dir, journalFile);
@@ -545,26 +549,26 @@ function readJournalFolder(dir, journalFile) {
     };
   });
   const listed = new Set(journal.map((entry) => entry.tag));
+  const unlistedStatements = /* @__PURE__ */ new Map();
   const sqlFiles = listFiles(dir).filter((name) => name.endsWith(".sql")).map((name) => {
     const file = path5.join(dir, name);
     const base = { file, name: name.slice(0, -4), prefix: /^(\d+)_/.exec(name)?.[1] };
     if (listed.has(base.name)) return base;
-    const statements = fs2.readFileSync(file, "utf8").split("--> statement-breakpoint");
-    return { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements), statements } };
+    const statements = readStatements(file);
+    const unlisted = { ...base, unlisted: { tables: statements.flatMap((sql) => createdTablesIn(sql)), touches: touchesIn(statements) } };
+    unlistedStatements.set(unlisted, statements);
+    return unlisted;
   });
-  markLeftovers(sqlFiles);
+  markLeftovers(sqlFiles, unlistedStatements);
   const metaDir = path5.join(dir, "meta");
   const snapshots = listFiles(metaDir).filter((name) => name.endsWith("_snapshot.json")).flatMap((name) => readSnapshot(path5.join(metaDir, name)));
   return { format: "journal", dir, journalFile, journal, sqlFiles, snapshots };
 }
-function markLeftovers(files) {
-  const unlisted = files.filter((f) => f.unlisted);
-  if (unlisted.length === 0) return;
+function markLeftovers(files, unlistedStatements) {
+  if (unlistedStatements.size === 0) return;
   const canonical = (sql) => sql.replace(/\bIF\s+(NOT\s+)?EXISTS\b/gi, "").replace(/[\s;]+/g, " ").trim().toLowerCase();
-  const listed = files.filter((f) => !f.unlisted).map((f) => ({ name: f.name, statements: new Set(fs2.readFileSync(f.file, "utf8").split("--> statement-breakpoint").map(canonical)) }));
-  for (const file of unlisted) {
-    const own = file.unlisted.statements ?? [];
-    delete file.unlisted.statements;
+  const listed = files.filter((f) => !f.unlisted).map((f) => ({ name: f.name, statements: new Set(readStatements(f.file).map(canonical)) }));
+  for (const [file, own] of unlistedStatements) {
     const wanted = own.map(canonical).filter(Boolean);
     if (wanted.length === 0) continue;
     const holders = wanted.map((statement) => listed.find((l) => l.statements.has(statement))?.name);
@@ -958,12 +962,17 @@ function failedIndexCreatorOf({ migrations }) {
     return failed.find((m) => m.touches.indexes.includes(key));
   };
 }
+function fixedWith(fix2, cause, what) {
+  return { hint: `${fix2} (see its finding); no new migration is needed for ${what}.`, cause };
+}
+function fixedWithFailed(migration, what) {
+  return fixedWith(`Fix ${migration.name}`, { ruleId: "migration-failed", key: migration.name }, what);
+}
 function blamedOnFailure(finding, migration, what) {
   return {
     ...finding,
     message: `${finding.message} ${migration.name}, which fails${migration.failure?.statementLine ? ` at line ${migration.failure.statementLine}` : ""}, ${what}.`,
-    hint: `Fix ${migration.name} (see its finding); no new migration is needed for this.`,
-    cause: { ruleId: "migration-failed", key: migration.name }
+    ...fixedWithFailed(migration, "this")
   };
 }
 function failedAt(migration) {
@@ -1012,8 +1021,7 @@ var missingColumn = {
         return [{
           ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: it is added by ${failedAt(failed)}.`,
-          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this column.`,
-          cause: { ruleId: "migration-failed", key: failed.name }
+          ...fixedWithFailed(failed, "this column")
         }];
       }
       const never = neverRun(`${qualifiedName(table)}.${column.name}`);
@@ -1021,8 +1029,7 @@ var missingColumn = {
         return [{
           ...about,
           message: `Column ${column.name} of ${qualifiedName(table)} (${column.property}) is missing after the migrations: ${never.name} adds it, but ${never.why}, so it never runs.`,
-          hint: `${never.fix} (see its finding); no new migration is needed for this column.`,
-          cause: never.cause
+          ...fixedWith(never.fix, never.cause, "this column")
         }];
       }
       if (isUnused(column)) return [];
@@ -1342,8 +1349,7 @@ var missingIndex = {
           object: columnSetName(table, index.columns),
           location: index.location,
           message: `The index on ${table.schema}.${table.name} (${index.columns.join(", ")}) that ${mapper(table)} declares is missing after the migrations: ${failedAt(failed)}, creates it.`,
-          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this index.`,
-          cause: { ruleId: "migration-failed", key: failed.name }
+          ...fixedWithFailed(failed, "this index")
         };
       }
       return {
@@ -1436,8 +1442,7 @@ function createdByBrokenMigration(context) {
         object: qualifiedName(table),
         location: table.location,
         message: `${describeTable(table)} is missing after the migrations: ${never.name} creates it, but ${never.why}, so it never runs.`,
-        hint: `${never.fix} (see its finding); no new migration is needed for this table.`,
-        cause: never.cause
+        ...fixedWith(never.fix, never.cause, "this table")
       }];
     }
     const migration = creator(qualifiedName(table));
@@ -1447,8 +1452,7 @@ function createdByBrokenMigration(context) {
       object: qualifiedName(table),
       location: table.location,
       message: `${describeTable(table)} is missing after the migrations: it is created by ${failedAt(migration)}.`,
-      hint: `Fix ${migration.name} (see its finding); no new migration is needed for this table.`,
-      cause: { ruleId: "migration-failed", key: migration.name }
+      ...fixedWithFailed(migration, "this table")
     }];
   });
 }
@@ -1474,8 +1478,7 @@ var missingUnique = {
           object: columnSetName(table, columns),
           location,
           message: `(${columns.join(", ")}) is not unique on ${table.schema}.${table.name} after the migrations, as ${mapper(table)} declares: ${failedAt(failed)}, creates it.`,
-          hint: `Fix ${failed.name} (see its finding); no new migration is needed for this.`,
-          cause: { ruleId: "migration-failed", key: failed.name }
+          ...fixedWithFailed(failed, "this")
         };
       }
       if (near) {
@@ -1517,8 +1520,7 @@ var missingView = {
           object: qualifiedName(view),
           location: view.location,
           message: `The ${kind} ${qualifiedName(view)} is missing after the migrations: it is created by ${failedAt(creator)}.`,
-          hint: `Fix ${creator.name} (see its finding); no new migration is needed for this ${kind}.`,
-          cause: { ruleId: "migration-failed", key: creator.name }
+          ...fixedWithFailed(creator, `this ${kind}`)
         };
       }
       const owner = orm === "drizzle" ? `${view.materialized ? "pgMaterializedView" : "pgView"} ${view.entityName}` : `view entity ${view.entityName}`;
@@ -2436,10 +2438,10 @@ function parseModuleRef(projectDir, given, option) {
   const hash = given.lastIndexOf("#");
   const file = hash > 0 ? given.slice(0, hash) : given;
   const exportName = hash > 0 ? given.slice(hash + 1) : void 0;
-  const fromPackage = !fs5.existsSync(path11.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? packageEntry(projectDir, file) : void 0;
+  const fromPackage = !fs5.existsSync(path11.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? resolveFromProject(projectDir, file) : void 0;
   return { file: fromPackage ?? requireFile(projectDir, file, option), exportName };
 }
-function packageEntry(projectDir, name) {
+function resolveFromProject(projectDir, name) {
   try {
     return createRequire(path11.join(projectDir, "package.json")).resolve(name);
   } catch {
@@ -2573,11 +2575,13 @@ export {
   findFolders,
   createdTablesIn,
   touchesIn,
+  STATEMENT_BREAKPOINT,
   readDrizzleFolder,
   journalEntryFile,
   referentialAction,
   quoteIdentifier,
   qualifiedName,
+  fixedWith,
   blamedOnFailure,
   normalizeDefault,
   diffSchemas,
