@@ -50,6 +50,7 @@ describe("size limits", () => {
     status: "failed",
     projectDir: "/repo",
     orm: { name: "typeorm", version: "0.3.28" },
+    isolation: "namespace",
     postgres: { provider: "embedded", version: "17.10" },
     entityCount: count,
     tableCount: count,

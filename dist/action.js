@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-I7EUR76O.js";
+} from "./chunk-6TOOWRMV.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -32,7 +32,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-QQQVV7JB.js";
+} from "./chunk-664QN7L5.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-I7EUR76O.js";
+} from "./chunk-6TOOWRMV.js";
 import {
   formatMarkdown,
   formatText
@@ -23,7 +23,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-QQQVV7JB.js";
+} from "./chunk-664QN7L5.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

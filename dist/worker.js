@@ -15,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-QQQVV7JB.js";
+} from "./chunk-664QN7L5.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -1130,7 +1130,7 @@ var require_Reflect = __commonJS({
 // src/worker/main.ts
 var import_reflect_metadata = __toESM(require_Reflect(), 1);
 import { register } from "node:module";
-import path17 from "node:path";
+import path16 from "node:path";
 
 // src/worker/register-cjs.ts
 import fs from "node:fs";
@@ -1162,131 +1162,6 @@ function installCommonJsHooks(tsconfig, cacheDir) {
       throw error;
     }
   };
-}
-
-// src/worker/net-guard.ts
-import net from "node:net";
-import path2 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// src/worker/async-origins.ts
-import { createHook, executionAsyncId } from "node:async_hooks";
-var AsyncOrigins = class {
-  origins = /* @__PURE__ */ new Map();
-  hook = createHook({
-    init: (asyncId, _type, triggerAsyncId) => {
-      this.origins.set(asyncId, this.origins.get(triggerAsyncId) ?? this.origins.get(executionAsyncId()) ?? new Error("async origin"));
-    },
-    destroy: (asyncId) => {
-      this.origins.delete(asyncId);
-    }
-  });
-  start() {
-    this.hook.enable();
-  }
-  stop() {
-    this.hook.disable();
-    this.origins.clear();
-  }
-  /** The stack recorded where the running asynchronous chain began, if it began while tracing. */
-  currentStack() {
-    return this.origins.get(executionAsyncId())?.stack;
-  }
-};
-
-// src/worker/stack-frames.ts
-import { fileURLToPath } from "node:url";
-function stackFrames(stack) {
-  const frames = [];
-  for (const text of (stack ?? "").split("\n").slice(1)) {
-    const match = /(?:^at |\()((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(text.trim());
-    if (match) frames.push({ file: match[1].startsWith("file:") ? fileURLToPath(match[1]) : match[1], line: Number(match[2]) });
-  }
-  return frames;
-}
-
-// src/worker/net-guard.ts
-var OWN_DIR = path2.dirname(fileURLToPath2(import.meta.url)) + path2.sep;
-var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "::1", "::ffff:127.0.0.1", ""]);
-function installNetGuard(options) {
-  let allowed;
-  const origins = new AsyncOrigins();
-  origins.start();
-  const connect = net.Socket.prototype.connect;
-  net.Socket.prototype.connect = function guardedConnect(...args) {
-    const target = describeTarget(args);
-    if (target && (!allowed || !isAllowed(target, allowed))) {
-      const label = target.path ?? `${target.host}:${target.port}`;
-      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) ?? userCallSite(origins.currentStack()) });
-      const error = Object.assign(
-        new Error(`migration-gate blocked a connection to ${label}: only the throwaway Postgres may be reached while your project is checked.`),
-        { code: "ECONNREFUSED" }
-      );
-      process.nextTick(() => this.destroy(error));
-      return this;
-    }
-    const socket = connect.apply(this, args);
-    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, database: allowed.database, origin: userCallSite(new Error().stack) ?? userCallSite(origins.currentStack()) }, options);
-    return socket;
-  };
-  return {
-    allow(endpoint) {
-      allowed = endpoint;
-    },
-    loaded() {
-      origins.stop();
-    }
-  };
-}
-var PROTOCOL_V3 = 196608;
-function guardStartupPacket(socket, { endpoint, database: allowedDatabase, origin }, options) {
-  const write = socket.write;
-  socket.write = function firstWrite(chunk, ...rest) {
-    socket.write = write;
-    const database = Buffer.isBuffer(chunk) ? startupDatabase(chunk) : void 0;
-    if (database !== void 0 && database !== allowedDatabase) {
-      const label = `${endpoint}/${database}`;
-      options.onBlocked({ target: label, origin });
-      const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
-        code: "ECONNREFUSED"
-      });
-      process.nextTick(() => socket.destroy(error));
-      return false;
-    }
-    return write.call(this, chunk, ...rest);
-  };
-}
-function startupDatabase(packet) {
-  if (packet.length < 8 || packet.readInt32BE(4) !== PROTOCOL_V3) return void 0;
-  const fields = packet.subarray(8, packet.readInt32BE(0)).toString("utf8").split("\0");
-  const params = {};
-  for (let i = 0; i + 1 < fields.length; i += 2) params[fields[i]] = fields[i + 1];
-  return params["database"] ?? params["user"];
-}
-function describeTarget(rawArgs) {
-  const args = Array.isArray(rawArgs[0]) ? rawArgs[0] : rawArgs;
-  const first = args[0];
-  if (first && typeof first === "object") {
-    const opts = first;
-    if (opts.path) return { path: opts.path };
-    return { host: opts.host ?? "localhost", port: Number(opts.port) };
-  }
-  if (typeof first === "number" || typeof first === "string" && /^\d+$/.test(first)) {
-    return { host: typeof args[1] === "string" ? args[1] : "localhost", port: Number(first) };
-  }
-  if (typeof first === "string") return { path: first };
-  return void 0;
-}
-function isAllowed(target, allowed) {
-  if (target.path !== void 0) return false;
-  if (target.port !== allowed.port) return false;
-  const host = (target.host ?? "").toLowerCase();
-  const allowedHost = allowed.host.toLowerCase();
-  return host === allowedHost || LOOPBACK.has(host) && LOOPBACK.has(allowedHost);
-}
-function userCallSite(stack) {
-  const frame = stackFrames(stack).find(({ file }) => isUserSource(file) && !file.startsWith(OWN_DIR));
-  return frame && `${frame.file}:${frame.line}`;
 }
 
 // src/worker/site-registry.ts
@@ -1334,11 +1209,11 @@ var SiteRegistry = class {
 // src/worker/read-tsconfig.ts
 import crypto2 from "node:crypto";
 import fs2 from "node:fs";
-import path3 from "node:path";
+import path2 from "node:path";
 function readTsconfig(projectDir, cacheDir) {
   const file = findUp(projectDir, "tsconfig.json");
   if (!file) return { compilerOptions: {} };
-  const cacheFile = cacheDir && path3.join(cacheDir, `tsconfig-${crypto2.createHash("sha256").update(file).digest("hex").slice(0, 16)}.json`);
+  const cacheFile = cacheDir && path2.join(cacheDir, `tsconfig-${crypto2.createHash("sha256").update(file).digest("hex").slice(0, 16)}.json`);
   if (cacheFile) {
     try {
       const cached = JSON.parse(fs2.readFileSync(cacheFile, "utf8"));
@@ -1350,7 +1225,7 @@ function readTsconfig(projectDir, cacheDir) {
   if (cacheFile) {
     try {
       const inputs = parsed.inputs.map((input) => ({ file: input, mtimeMs: fs2.statSync(input).mtimeMs, size: fs2.statSync(input).size }));
-      fs2.mkdirSync(path3.dirname(cacheFile), { recursive: true });
+      fs2.mkdirSync(path2.dirname(cacheFile), { recursive: true });
       fs2.writeFileSync(cacheFile, JSON.stringify({ inputs, info: parsed.info }));
     } catch {
     }
@@ -1366,16 +1241,16 @@ function sameFile(input) {
   }
 }
 function findUp(from, name) {
-  for (let dir = from; ; dir = path3.dirname(dir)) {
-    const candidate = path3.join(dir, name);
+  for (let dir = from; ; dir = path2.dirname(dir)) {
+    const candidate = path2.join(dir, name);
     if (fs2.existsSync(candidate)) return candidate;
-    if (path3.dirname(dir) === dir) return void 0;
+    if (path2.dirname(dir) === dir) return void 0;
   }
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
 import fs9 from "node:fs";
-import path11 from "node:path";
+import path10 from "node:path";
 
 // src/worker/typeorm/expected-schema.ts
 function expectedSchema(dataSource, sites) {
@@ -1567,15 +1442,28 @@ async function runSchemaOracle(dataSource) {
 }
 
 // src/worker/typeorm/find-data-source.ts
-import path5 from "node:path";
+import path4 from "node:path";
 
 // src/worker/import-user-module.ts
 import { pathToFileURL } from "node:url";
 
 // src/worker/user-code-errors.ts
 import fs3 from "node:fs";
-import path4 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import path3 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/worker/stack-frames.ts
+import { fileURLToPath } from "node:url";
+function stackFrames(stack) {
+  const frames = [];
+  for (const text of (stack ?? "").split("\n").slice(1)) {
+    const match = /(?:^at |\()((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(text.trim());
+    if (match) frames.push({ file: match[1].startsWith("file:") ? fileURLToPath(match[1]) : match[1], line: Number(match[2]) });
+  }
+  return frames;
+}
+
+// src/worker/user-code-errors.ts
 var NATIVE_FAILURE = /invalid ELF header|wrong ELF class|NODE_MODULE_VERSION|compiled against a different Node\.js version|not a valid Win32 application|Could not locate the bindings file|No native build was found|ERR_DLOPEN_FAILED/i;
 function nativeModuleError(error, projectDir = process.cwd()) {
   if (!(error instanceof Error)) return void 0;
@@ -1586,7 +1474,7 @@ function nativeModuleError(error, projectDir = process.cwd()) {
   const pkg = packageOf(message, error.stack);
   if (!pkg) return void 0;
   const importer = importerOf(error, pkg, projectDir);
-  const where = importer ? ` It is imported at ${path4.relative(projectDir, importer.file)}${importer.line ? `:${importer.line}` : ""}.` : "";
+  const where = importer ? ` It is imported at ${path3.relative(projectDir, importer.file)}${importer.line ? `:${importer.line}` : ""}.` : "";
   return new GateError("native-module-failed", `The native module ${pkg} failed to load: ${firstLine(message)}.${where}`, {
     hint: `Its compiled binding is missing or was built for another platform or Node.js version. Rebuild it where the gate runs (npm rebuild ${pkg}), or install the dependencies on this machine (npm ci) instead of restoring node_modules built elsewhere; with npm ci --ignore-scripts, run npm rebuild afterwards. No database was contacted.`,
     cause: error
@@ -1601,19 +1489,19 @@ function unbuiltPackageError(error, projectDir) {
   if (code !== "MODULE_NOT_FOUND" && code !== "ERR_MODULE_NOT_FOUND") return void 0;
   const match = /Cannot find (?:module|package) '((?:file:\/\/)?\/[^']*[\\/]node_modules[\\/](@[^\\/]+[\\/])?[^\\/']+)[\\/]([^']+)'/.exec(error.message);
   if (!match) return void 0;
-  const packageDir = match[1].startsWith("file:") ? fileURLToPath3(match[1]) : match[1];
+  const packageDir = match[1].startsWith("file:") ? fileURLToPath2(match[1]) : match[1];
   let manifest;
   try {
-    manifest = JSON.parse(fs3.readFileSync(path4.join(packageDir, "package.json"), "utf8"));
+    manifest = JSON.parse(fs3.readFileSync(path3.join(packageDir, "package.json"), "utf8"));
   } catch {
     return void 0;
   }
-  const name = manifest.name ?? path4.basename(packageDir);
+  const name = manifest.name ?? path3.basename(packageDir);
   const real = fs3.realpathSync(packageDir);
-  const workspace = !real.split(path4.sep).includes("node_modules");
+  const workspace = !real.split(path3.sep).includes("node_modules");
   const entry = match[3];
   const build2 = manifest.scripts?.["build"] ? `its build script (npm run build -w ${name}, pnpm --filter ${name} build, or yarn workspace ${name} build)` : "its build";
-  return new GateError("package-not-built", `${workspace ? "The workspace package" : "The package"} ${name} has no ${entry}: ${workspace ? `it is not built (${path4.relative(projectDir, real) || real})` : "its install is incomplete"}.`, {
+  return new GateError("package-not-built", `${workspace ? "The workspace package" : "The package"} ${name} has no ${entry}: ${workspace ? `it is not built (${path3.relative(projectDir, real) || real})` : "its install is incomplete"}.`, {
     hint: workspace ? `Build it before the gate runs: ${build2}, in the same CI job after the install. Installing again will not help: the file is build output.` : `Reinstall the project's dependencies (npm ci). No database was contacted.`,
     cause: error
   });
@@ -1626,9 +1514,9 @@ function unresolvedImportError(error, projectDir) {
   const specifier = match?.[1];
   if (!specifier || /^(\.|\/|[A-Za-z]:|file:)/.test(specifier)) return void 0;
   const pkg = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
-  const from = match[2] && (match[2].startsWith("file:") ? fileURLToPath3(match[2]) : match[2]);
+  const from = match[2] && (match[2].startsWith("file:") ? fileURLToPath2(match[2]) : match[2]);
   const importer = from && !/[\\/]node_modules[\\/]/.test(from) ? { file: from, line: lineImporting(from, pkg) } : importerOf(error, pkg, projectDir);
-  const where = importer ? `, imported at ${path4.relative(projectDir, importer.file)}${importer.line ? `:${importer.line}` : ""}` : "";
+  const where = importer ? `, imported at ${path3.relative(projectDir, importer.file)}${importer.line ? `:${importer.line}` : ""}` : "";
   return new GateError("import-not-found", `Nothing resolves the import "${specifier}"${where}.`, {
     hint: `If ${pkg} is a package, install the project's dependencies in working-directory before the gate (npm ci; not --omit=dev when it is a devDependency). If it is a tsconfig paths alias, check compilerOptions.paths and baseUrl in the project's tsconfig.json. No database was contacted.`,
     cause: error
@@ -1646,7 +1534,7 @@ function packageOf(message, stack) {
   return void 0;
 }
 function importerOf(error, pkg, projectDir) {
-  const isUser = (file2) => !/[\\/]node_modules[\\/]/.test(file2) && path4.isAbsolute(file2) && file2.startsWith(projectDir) && fs3.existsSync(file2);
+  const isUser = (file2) => !/[\\/]node_modules[\\/]/.test(file2) && path3.isAbsolute(file2) && file2.startsWith(projectDir) && fs3.existsSync(file2);
   const frame = stackFrames(error.stack).find((f) => isUser(f.file));
   const requireStack = (error.requireStack ?? []).find(isUser);
   const file = requireStack ?? frame?.file;
@@ -1680,7 +1568,7 @@ function findImporter(projectDir, pkg) {
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (budget-- <= 0) return void 0;
       if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist" || entry.name === "build") continue;
-      const full = path4.join(dir, entry.name);
+      const full = path3.join(dir, entry.name);
       if (entry.isDirectory()) {
         const found = walk(full);
         if (found) return found;
@@ -1758,7 +1646,7 @@ function isDataSource(value) {
 
 // src/worker/typeorm/find-data-source.ts
 async function findDataSource(request) {
-  const shown = path5.relative(request.projectDir, request.file);
+  const shown = path4.relative(request.projectDir, request.file);
   let exports;
   try {
     exports = await importUserModule(request.file, request.projectRequire);
@@ -1984,9 +1872,9 @@ function createIsolatedDataSource(typeorm, userOptions, connection2, logger) {
 }
 
 // src/worker/typeorm/load-naming-strategy.ts
-import path6 from "node:path";
+import path5 from "node:path";
 async function loadNamingStrategy(ref, projectDir, projectRequire) {
-  const shown = path6.relative(projectDir, ref.file);
+  const shown = path5.relative(projectDir, ref.file);
   const exports = await importUserModule(ref.file, projectRequire);
   const looksLikeStrategy = (value) => typeof value === "function" && typeof value.prototype?.tableName === "function" || typeof value === "object" && value !== null && typeof value.tableName === "function";
   let chosen;
@@ -2006,20 +1894,20 @@ async function loadNamingStrategy(ref, projectDir, projectRequire) {
 
 // src/worker/typeorm/load-typeorm.ts
 import { createRequire } from "node:module";
-import path8 from "node:path";
+import path7 from "node:path";
 
 // src/worker/installed-version.ts
 import fs4 from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 function installedVersion(entry, name) {
-  let dir = path7.dirname(entry);
-  while (path7.dirname(dir) !== dir) {
-    const pkg = path7.join(dir, "package.json");
+  let dir = path6.dirname(entry);
+  while (path6.dirname(dir) !== dir) {
+    const pkg = path6.join(dir, "package.json");
     if (fs4.existsSync(pkg)) {
       const json = JSON.parse(fs4.readFileSync(pkg, "utf8"));
       if (json.name === name && json.version) return json.version;
     }
-    dir = path7.dirname(dir);
+    dir = path6.dirname(dir);
   }
   return "unknown";
 }
@@ -2027,7 +1915,7 @@ function installedVersion(entry, name) {
 // src/worker/typeorm/load-typeorm.ts
 var OLDEST_02_PATCH = 25;
 function loadUserTypeorm(projectDir) {
-  const projectRequire = createRequire(path8.join(projectDir, "package.json"));
+  const projectRequire = createRequire(path7.join(projectDir, "package.json"));
   let entry;
   try {
     entry = projectRequire.resolve("typeorm");
@@ -2223,34 +2111,34 @@ function lineOfStatement(file, statement) {
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
-import { fileURLToPath as fileURLToPath4 } from "url";
+import { fileURLToPath as fileURLToPath3 } from "url";
 
 // node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
 import { createRequire as createRequire2 } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire2(import.meta.url);
-function cleanPath(path18) {
-  let normalized = normalize(path18);
+function cleanPath(path17) {
+  let normalized = normalize(path17);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path18, separator) {
-  return path18.replace(SLASHES_REGEX, separator);
+function convertSlashes(path17, separator) {
+  return path17.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path18) {
-  return path18 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path18);
+function isRootDirectory(path17) {
+  return path17 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path17);
 }
-function normalizePath(path18, options) {
+function normalizePath(path17, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path18.includes("/") || path18.startsWith(".");
-  if (resolvePaths) path18 = resolve(path18);
-  if (normalizePath$1 || pathNeedsCleaning) path18 = cleanPath(path18);
-  if (path18 === ".") return "";
-  const needsSeperator = path18[path18.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path18 + pathSeparator : path18, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path17.includes("/") || path17.startsWith(".");
+  if (resolvePaths) path17 = resolve(path17);
+  if (normalizePath$1 || pathNeedsCleaning) path17 = cleanPath(path17);
+  if (path17 === ".") return "";
+  const needsSeperator = path17[path17.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path17 + pathSeparator : path17, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -2287,8 +2175,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path18 = directoryPath || ".";
-  if (filters.every((filter) => filter(path18, true))) paths.push(path18);
+  const path17 = directoryPath || ".";
+  if (filters.every((filter) => filter(path17, true))) paths.push(path17);
 };
 var empty$2 = () => {
 };
@@ -2340,26 +2228,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path18, state, callback$1) {
+var resolveSymlinksAsync = function(path17, state, callback$1) {
   const { queue, fs: fs12, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs12.realpath(path18, (error, resolvedPath) => {
+  fs12.realpath(path17, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs12.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path18, state, callback$1) {
+var resolveSymlinks = function(path17, state, callback$1) {
   const { queue, fs: fs12, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs12.realpathSync(path18);
+    const resolvedPath = fs12.realpathSync(path17);
     const stat2 = fs12.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
+    if (stat2.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -2369,9 +2257,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path18, resolved, state) {
+function isRecursive(path17, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path18);
+  let parent = dirname(path17);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -2379,7 +2267,7 @@ function isRecursive(path18, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path18, resolved);
+  state.symlinks.set(path17, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -2551,19 +2439,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path18 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path18)) continue;
-        this.pushDirectory(path18, paths, filters);
-        this.walkDirectory(this.state, path18, path18, depth - 1, this.walk);
+        let path17 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path17)) continue;
+        this.pushDirectory(path17, paths, filters);
+        this.walkDirectory(this.state, path17, path17, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path18 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path18, this.state, (stat2, resolvedPath) => {
+        let path17 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path17, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path18 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path18 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path17 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path17 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path18;
+            resolvedPath = useRealPaths ? resolvedPath : path17;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -2729,7 +2617,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path18) => isMatch(path18));
+    this.options.filters.push((path17) => isMatch(path17));
     return this;
   }
 };
@@ -2804,19 +2692,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path18) {
-  return path18.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path17) {
+  return path17.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path18) {
+function splitPattern(path17) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path18, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path18];
+  const result = import_picomatch.default.scan(path17, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path17];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path18) => path18.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path18) => path18.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path17) => path17.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path17) => path17.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -2923,13 +2811,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path18 = format(p, isDirectory);
-      const matches = matcher(path18) && !ignore(path18);
-      if (matches) log(`matched ${path18}`);
+      const path17 = format(p, isDirectory);
+      const matches = matcher(path17) && !ignore(path17);
+      if (matches) log(`matched ${path17}`);
       return matches;
     } : (p, isDirectory) => {
-      const path18 = format(p, isDirectory);
-      return matcher(path18) && !ignore(path18);
+      const path17 = format(p, isDirectory);
+      return matcher(path17) && !ignore(path17);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -2968,7 +2856,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath4(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath3(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir,
@@ -3010,7 +2898,7 @@ async function preloadGlobs(options, projectRequire) {
 
 // src/worker/typeorm/unregistered-migrations.ts
 import fs7 from "node:fs";
-import path9 from "node:path";
+import path8 from "node:path";
 var CODE_FILE = /\.(?:[cm]?ts|[cm]?js)$/;
 var MIGRATION_CLASS = /\bclass\s+([A-Za-z_$][\w$]*?\d{13})\b/;
 function findUnregisteredMigrations(option, migrations, sites) {
@@ -3023,7 +2911,7 @@ function findUnregisteredMigrations(option, migrations, sites) {
     const location = sites.classLocation(migration.constructor);
     if (location) registeredFiles.add(location.file);
   }
-  const folders = new Set([...registeredFiles].map((file) => path9.dirname(file)));
+  const folders = new Set([...registeredFiles].map((file) => path8.dirname(file)));
   const found = [];
   for (const folder of folders) {
     let entries;
@@ -3033,7 +2921,7 @@ function findUnregisteredMigrations(option, migrations, sites) {
       continue;
     }
     for (const entry of entries.sort()) {
-      const file = path9.join(folder, entry);
+      const file = path8.join(folder, entry);
       if (!CODE_FILE.test(entry) || entry.endsWith(".d.ts") || registeredFiles.has(file)) continue;
       const text = fs7.readFileSync(file, "utf8");
       const match = MIGRATION_CLASS.exec(text);
@@ -3052,10 +2940,10 @@ function findUnregisteredMigrations(option, migrations, sites) {
 
 // src/worker/typeorm/read-ormconfig.ts
 import fs8 from "node:fs";
-import path10 from "node:path";
+import path9 from "node:path";
 async function readOrmconfig(typeorm, projectDir, source) {
   const Reader = typeorm.module.ConnectionOptionsReader;
-  const shown = source.file ? path10.relative(projectDir, source.file) : "ormconfig";
+  const shown = source.file ? path9.relative(projectDir, source.file) : "ormconfig";
   if (typeof Reader !== "function") {
     throw new GateError("ormconfig-unsupported", `typeorm ${typeorm.version} does not read ormconfig files.`, {
       hint: `Give ${optionLabel("data-source")}: the file exporting the DataSource (or its options) your migrations run with.`
@@ -3063,7 +2951,7 @@ async function readOrmconfig(typeorm, projectDir, source) {
   }
   let all;
   try {
-    all = await new Reader({ root: projectDir, ...source.file && { configName: path10.relative(projectDir, source.file) } }).all();
+    all = await new Reader({ root: projectDir, ...source.file && { configName: path9.relative(projectDir, source.file) } }).all();
   } catch (error) {
     const native = loadErrorCause(error, projectDir);
     if (native) throw native;
@@ -3103,7 +2991,7 @@ function describe(shown, all) {
   return all.length ? shown : `${shown} (empty)`;
 }
 function findOrmconfigFile(projectDir) {
-  return ["js", "mjs", "cjs", "ts", "mts", "cts"].map((ext) => path10.join(projectDir, `ormconfig.${ext}`)).find((file) => fs8.existsSync(file));
+  return ["js", "mjs", "cjs", "ts", "mts", "cts"].map((ext) => path9.join(projectDir, `ormconfig.${ext}`)).find((file) => fs8.existsSync(file));
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
@@ -3122,8 +3010,8 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
   } else {
     userOptions = {
       type: "postgres",
-      entities: project.entities.map((glob) => path11.resolve(projectDir, glob)),
-      migrations: project.migrations.map((glob) => path11.resolve(projectDir, glob)),
+      entities: project.entities.map((glob) => path10.resolve(projectDir, glob)),
+      migrations: project.migrations.map((glob) => path10.resolve(projectDir, glob)),
       namingStrategy: project.namingStrategy && await loadNamingStrategy(project.namingStrategy, projectDir, typeorm.projectRequire)
     };
   }
@@ -3185,7 +3073,7 @@ function noEntities(userOptions, projectDir) {
   }
   const unbuilt = configured.map((glob) => staticRoot(glob, projectDir)).find((root) => root !== void 0 && !fs9.existsSync(root));
   if (unbuilt) {
-    return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}: ${path11.relative(projectDir, unbuilt) || unbuilt} does not exist.`, {
+    return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}: ${path10.relative(projectDir, unbuilt) || unbuilt} does not exist.`, {
       hint: `The globs point at build output that is not there: build the project first (e.g. npm run build), or check the TypeScript sources instead: ${globs}.`
     });
   }
@@ -3195,21 +3083,21 @@ function noEntities(userOptions, projectDir) {
 }
 function suggestedGlobs(userOptions, projectDir) {
   const toSource = (glob) => {
-    const relative2 = path11.isAbsolute(glob) ? path11.relative(projectDir, glob) : glob;
+    const relative2 = path10.isAbsolute(glob) ? path10.relative(projectDir, glob) : glob;
     const moved = relative2.replace(/^(\.\/)?(dist|build|out|lib)\//, "src/").replace(/\.js\b/g, ".ts").replace(/\{\.ts,\.ts\}/g, ".ts");
     const root = staticRoot(moved, projectDir);
     return root && fs9.existsSync(root) ? moved : void 0;
   };
   const pick = (option, fallback) => describeOption(option).map(toSource).find((g) => g !== void 0) ?? fallback;
-  const [migrationsDir] = findFolders(path11.join(projectDir, "src"), { depth: 4, matches: (_folder, name) => name === "migrations", limit: 1 });
-  const migrations = pick(userOptions["migrations"], migrationsDir ? `${path11.relative(projectDir, migrationsDir)}/*.ts` : "src/migrations/*.ts");
+  const [migrationsDir] = findFolders(path10.join(projectDir, "src"), { depth: 4, matches: (_folder, name) => name === "migrations", limit: 1 });
+  const migrations = pick(userOptions["migrations"], migrationsDir ? `${path10.relative(projectDir, migrationsDir)}/*.ts` : "src/migrations/*.ts");
   return `--entities "${pick(userOptions["entities"], "src/**/*.entity.ts")}" --migrations "${migrations}" (instead of the data source)`;
 }
 function staticRoot(glob, projectDir) {
   if (glob.startsWith("class ")) return void 0;
-  const parts = path11.resolve(projectDir, glob).split(path11.sep);
+  const parts = path10.resolve(projectDir, glob).split(path10.sep);
   const wild = parts.findIndex((part) => /[*?{[]/.test(part));
-  return wild > 0 ? parts.slice(0, wild).join(path11.sep) || path11.sep : void 0;
+  return wild > 0 ? parts.slice(0, wild).join(path10.sep) || path10.sep : void 0;
 }
 function describeOption(value) {
   if (!Array.isArray(value)) return value === void 0 ? [] : [String(value)];
@@ -3217,7 +3105,7 @@ function describeOption(value) {
 }
 
 // src/worker/drizzle/run-drizzle-project.ts
-import path16 from "node:path";
+import path15 from "node:path";
 
 // src/worker/drizzle/expected-schema.ts
 var SERIAL_TYPES = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
@@ -3381,11 +3269,11 @@ function isColumn(value) {
 }
 
 // src/worker/drizzle/load-config.ts
-import path12 from "node:path";
+import path11 from "node:path";
 var POSTGRES_DRIVERS = /* @__PURE__ */ new Set(["pg", "postgres", "aws-data-api", "pglite", "neon-http", "vercel-postgres"]);
 async function loadDrizzleConfig(source, projectDir, projectRequire) {
   const raw = source.configFile ? await readConfigFile(source.configFile, projectDir, projectRequire) : {};
-  const shown = source.configFile ? path12.relative(projectDir, source.configFile) : void 0;
+  const shown = source.configFile ? path11.relative(projectDir, source.configFile) : void 0;
   if (raw.dialect !== void 0 && raw.dialect !== "postgresql") {
     throw new GateError("drizzle-unsupported-dialect", `${shown} sets dialect "${String(raw.dialect)}"; migration-gate checks PostgreSQL projects only.`, {
       hint: "Point drizzle-config at the config of the project's PostgreSQL database."
@@ -3407,7 +3295,7 @@ async function loadDrizzleConfig(source, projectDir, projectRequire) {
   const casing = raw.casing === "snake_case" || raw.casing === "camelCase" ? raw.casing : void 0;
   return {
     schema,
-    migrationsDir: path12.resolve(projectDir, out),
+    migrationsDir: path11.resolve(projectDir, out),
     casing,
     migrationsTable: typeof raw.migrations?.table === "string" ? raw.migrations.table : "__drizzle_migrations",
     migrationsSchema: typeof raw.migrations?.schema === "string" ? raw.migrations.schema : "drizzle",
@@ -3415,7 +3303,7 @@ async function loadDrizzleConfig(source, projectDir, projectRequire) {
   };
 }
 async function readConfigFile(file, projectDir, projectRequire) {
-  const shown = path12.relative(projectDir, file);
+  const shown = path11.relative(projectDir, file);
   let exports;
   try {
     exports = await importUserModule(file, projectRequire);
@@ -3434,9 +3322,9 @@ async function readConfigFile(file, projectDir, projectRequire) {
 
 // src/worker/drizzle/load-drizzle.ts
 import { createRequire as createRequire3 } from "node:module";
-import path13 from "node:path";
+import path12 from "node:path";
 function loadUserDrizzle(projectDir) {
-  const projectRequire = createRequire3(path13.join(projectDir, "package.json"));
+  const projectRequire = createRequire3(path12.join(projectDir, "package.json"));
   let entry;
   try {
     entry = projectRequire.resolve("drizzle-orm");
@@ -3488,7 +3376,7 @@ function loadUserDrizzle(projectDir) {
 
 // src/worker/drizzle/load-schema.ts
 import fs10 from "node:fs";
-import path14 from "node:path";
+import path13 from "node:path";
 async function loadDrizzleSchema(patterns, options) {
   const { projectDir, orm } = options;
   const files = schemaFiles(patterns, projectDir);
@@ -3504,7 +3392,7 @@ async function loadDrizzleSchema(patterns, options) {
     try {
       exports = await importUserModule(file, options.projectRequire);
     } catch (error) {
-      throw userModuleThrew("drizzle-schema-threw", `the schema module ${path14.relative(projectDir, file)}`, error);
+      throw userModuleThrew("drizzle-schema-threw", `the schema module ${path13.relative(projectDir, file)}`, error);
     }
     for (const [exportName, value] of Object.entries(exports)) {
       if (value === null || typeof value !== "object" && typeof value !== "function" || seen.has(value)) continue;
@@ -3520,16 +3408,16 @@ async function loadDrizzleSchema(patterns, options) {
 }
 function schemaFiles(patterns, projectDir) {
   const globs = patterns.map((pattern) => {
-    const full = path14.resolve(projectDir, pattern);
+    const full = path13.resolve(projectDir, pattern);
     const isDir = fs10.existsSync(full) && fs10.statSync(full).isDirectory();
-    return (isDir ? path14.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
+    return (isDir ? path13.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
   });
   return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter(isCodeFile).sort();
 }
 
 // src/worker/drizzle/replay-migrations.ts
 import fs11 from "node:fs";
-import path15 from "node:path";
+import path14 from "node:path";
 var BREAKPOINT = STATEMENT_BREAKPOINT;
 async function replayDrizzleMigrations(request) {
   const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
@@ -3559,7 +3447,7 @@ async function replayDrizzleMigrations(request) {
 }
 function plan(metas, folder) {
   return metas.map((meta, index) => {
-    if (meta.name) return { meta, name: meta.name, file: path15.join(folder.dir, meta.name, "migration.sql") };
+    if (meta.name) return { meta, name: meta.name, file: path14.join(folder.dir, meta.name, "migration.sql") };
     const entry = folder.journal[index];
     return { meta, name: entry?.tag ?? `migration ${index}`, file: entry ? journalEntryFile(folder, entry) : folder.journalFile ?? folder.dir };
   });
@@ -3599,7 +3487,7 @@ var MigrationRunner = class {
     const present = files.filter((f) => fs11.existsSync(f.file));
     if (present.length === files.length) {
       this.records.push({
-        name: path15.basename(folder.dir),
+        name: path14.basename(folder.dir),
         location: { file: folder.journalFile ?? folder.dir, line: 1 },
         status: "failed",
         durationMs: 0,
@@ -3691,7 +3579,7 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
     entityCount: expected.tables.length,
     expected,
     migrations,
-    migrationsOption: [path16.relative(projectDir, config.migrationsDir) || "."],
+    migrationsOption: [path15.relative(projectDir, config.migrationsDir) || "."],
     drizzleFolder: folder,
     timings: { load, migrate: Date.now() - migrateStarted }
   });
@@ -3703,11 +3591,10 @@ function send(message) {
 }
 var resolveConnection = () => void 0;
 var connection = new Promise((resolve3) => resolveConnection = resolve3);
-var guard;
+var guard = globalThis[/* @__PURE__ */ Symbol.for("migration-gate.guard")];
 async function main(request) {
   process.setSourceMapsEnabled(true);
-  const blockedConnections = [];
-  guard = installNetGuard({ onBlocked: (blocked) => blockedConnections.push(blocked) });
+  if (!guard) throw new GateError("guard-missing", "migration-gate's connection guard did not load in the process that runs your project, so the gate stopped before loading it.", { hint: "Something replaced NODE_OPTIONS for the worker; report this as a bug." });
   const cacheDir = transformCacheDir(request.projectDir);
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   installCommonJsHooks(tsconfig, cacheDir);
@@ -3722,7 +3609,7 @@ async function main(request) {
       void send({ type: "phase", phase });
     },
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
-    onResult: (result) => send({ type: "result", result: { ...result, blockedConnections } })
+    onResult: (result) => send({ type: "result", result })
   };
   if (request.project.kind === "drizzle") {
     await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project });
@@ -3735,16 +3622,14 @@ async function main(request) {
   });
 }
 function needsEsmHooks({ projectDir, project }) {
-  if (packageScope(path17.join(projectDir, "package.json")) === "module") return true;
+  if (packageScope(path16.join(projectDir, "package.json")) === "module") return true;
   if (project.kind === "drizzle") return [project.configFile ?? "", ...project.schema].some((file) => /\.m[jt]s\b/.test(file));
   const files = project.kind === "data-source" ? [project.file] : project.kind === "ormconfig" ? [project.file ?? ""] : [...project.entities, ...project.migrations];
   return files.some((file) => /\.m[jt]s\b|\{[^}]*m[jt]s/.test(file) || project.kind === "data-source" && moduleFormat(file) === "module");
 }
 process.on("message", (message) => {
   if (message.type === "connection") {
-    const given = message.connection;
-    guard?.allow({ host: given.host, port: given.port, database: given.database });
-    resolveConnection(given);
+    resolveConnection(message.connection);
     return;
   }
   main(message.request).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));

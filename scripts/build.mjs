@@ -39,3 +39,17 @@ await build({
     ].join("\n"),
   },
 });
+
+// The guard, preloaded with --require into the worker and every Node process and thread below
+// it, whatever module system the project uses: one self-contained CommonJS file.
+await build({
+  entryPoints: { "guard-preload": "src/worker/guard-preload.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+});

@@ -144,6 +144,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "true|false",
   },
   {
+    name: "isolation",
+    description: "How the project's code is kept away from every database but the throwaway one: namespace (Linux: the worker runs in a network namespace with no network at all, reaching Postgres only through the gate's socket; needs root or unprivileged user namespaces), guard (every Node process and thread below the worker is guarded, every subprocess gets database settings that lead nowhere, and programs that are not Node are reported), or auto (namespace where the system allows it, else guard). The log says which ran.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "auto|namespace|guard",
+  },
+  {
     name: "base-ref",
     description: "Git revision the change starts from: the pull request's base.sha in a workflow, or origin/main. When set, migration files that already exist there and were edited since are reported (edited-migration): databases that ran them never see the edit. The commit must be in the clone (actions/checkout with fetch-depth: 0).",
     actionInput: true,

@@ -1,3 +1,4 @@
+import type { IsolationChoice } from "./isolation.js";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -73,9 +74,13 @@ export interface GateOptions {
   rules: RuleConfig;
   /** Run TypeORM's schema builder as a cross-check (unexplained-drift). */
   crossCheck: boolean;
+  /** How user code is isolated (isolation.ts). */
+  isolation: IsolationChoice;
   /** Git revision to compare migration files with (edited-migration); undefined: no comparison. */
   baseRef?: string;
 }
+
+const ISOLATION_CHOICES: readonly IsolationChoice[] = ["auto", "namespace", "guard"];
 
 const PROVIDER_CHOICES: readonly ProviderChoice[] = ["auto", "url", "binaries", "embedded", "docker"];
 
@@ -114,6 +119,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     sarifFile: value("sarif-file") && path.resolve(context.cwd, value("sarif-file")!),
     github: { comment: parseBoolean(value("comment")!, "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check")!, "cross-check"),
+    isolation: parseIsolation(value("isolation")!),
     baseRef: value("base-ref"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") }),
   };
@@ -368,6 +374,11 @@ function parseTimeout(given: string): number {
     throw new GateError("invalid-timeout", `${optionLabel("timeout")} must be a whole number of seconds from 1 to 86400 (got "${given}").`);
   }
   return seconds;
+}
+
+function parseIsolation(given: string): IsolationChoice {
+  if ((ISOLATION_CHOICES as readonly string[]).includes(given)) return given as IsolationChoice;
+  throw new GateError("invalid-isolation", `${optionLabel("isolation")} must be one of ${ISOLATION_CHOICES.join(", ")} (got "${given}").`);
 }
 
 function parseBoolean(given: string, name: string): boolean {

@@ -116,6 +116,8 @@ export interface GateResult {
   rootDir?: string;
   orm: OrmInfo;
   postgres: { provider: string; version: string };
+  /** How the project's code was kept from other databases: a network namespace, or the guard alone. */
+  isolation: "namespace" | "guard";
   entityCount: number;
   tableCount: number;
   migrations: MigrationRecord[];

@@ -18,6 +18,14 @@ import { findBackdatedMigrations } from "./backdated-migrations.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { DbConnection, WorkerPhase } from "../worker/protocol.js";
 import pg from "pg";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { openDatabaseDoor, type DatabaseDoor } from "./db-door.js";
+import { chooseIsolation, localPostgresSockets, namespaceCommand, type Isolation } from "./isolation.js";
+import { isolationReport } from "./isolation-report.js";
+import { scrubEnv } from "../worker/scrub-env.js";
+import { DOOR_DATABASE, GUARD_CONFIG_VARIABLE, trapDatabase, type GuardConfig } from "../worker/guard-config.js";
+import { readGuardEvents } from "../worker/guard-events.js";
 
 const PHASE_LOG: Record<WorkerPhase, string> = {
   load: "Loading the project's schema code and migrations",
@@ -39,10 +47,79 @@ export interface RunGateHooks {
 export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): Promise<GateResult> {
   const log = hooks.log ?? (() => undefined);
   const started = Date.now();
-  const abort = new AbortController();
   // A base-ref the clone lacks fails before anything starts.
   const base = options.baseRef ? await resolveBaseRef(options.projectDir, options.baseRef) : undefined;
 
+  const isolation = chooseIsolation(options.isolation);
+  log(`Isolation: ${isolation.detail}`);
+  const sandbox = await openSandbox(isolation);
+  const removeSandboxCleanup = onCleanup(sandbox.close);
+  try {
+    return await runIsolated(options, { log, started, base, isolation, sandbox });
+  } finally {
+    removeSandboxCleanup();
+    await sandbox.close();
+  }
+}
+
+interface Sandbox {
+  door: DatabaseDoor;
+  /** The worker's environment and the guard's settings in it. */
+  env: NodeJS.ProcessEnv;
+  config: GuardConfig;
+  /** Trapped variable -> where it pointed. */
+  traps: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The door, the event log and the scrubbed environment: everything the worker is confined by,
+ * made before it starts (the door needs no server yet; it holds connections until it opens).
+ */
+async function openSandbox(isolation: Isolation): Promise<Sandbox> {
+  const door = await openDatabaseDoor();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-guard-"));
+  const distDir = path.dirname(fileURLToPath(import.meta.url));
+  const preload = path.join(distDir, "guard-preload.cjs");
+  const config: GuardConfig = {
+    door: { path: door.socketPath, host: door.host, port: door.port },
+    database: DOOR_DATABASE,
+    eventLog: path.join(dir, "events.jsonl"),
+    traps: {},
+    ownDir: distDir,
+    isolation: isolation.kind,
+  };
+  const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
+  for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
+  env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
+  env["MIGRATION_GATE_WORKER"] = "1";
+  let closed = false;
+  return {
+    door,
+    env,
+    config,
+    traps: Object.fromEntries(trapped.map((t) => [t.name, t.target])),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await door.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface IsolatedRun {
+  log: (line: string) => void;
+  started: number;
+  base: Awaited<ReturnType<typeof resolveBaseRef>> | undefined;
+  isolation: Isolation;
+  sandbox: Sandbox;
+}
+
+async function runIsolated(options: GateOptions, { log, started, base, isolation, sandbox }: IsolatedRun): Promise<GateResult> {
+  const abort = new AbortController();
+  const migrationStarts: Array<{ name: string; at: number }> = [];
+  const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   // The worker loads the project while Postgres starts; it waits for the connection only when it needs it.
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
@@ -52,7 +129,12 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       configuredTimeoutMs: options.timeoutMs,
       signal: abort.signal,
       onPhase: (phase) => log(PHASE_LOG[phase]),
-      onMigrationStart: (name) => log(`  ${name}`),
+      onMigrationStart: (name) => {
+        migrationStarts.push({ name, at: Date.now() });
+        log(`  ${name}`);
+      },
+      env: sandbox.env,
+      ...(isolation.kind === "namespace" && { wrap: (node: string[]) => namespaceCommand(isolation, sockets, node) }),
     },
   );
   let db: ProvisionedDatabase;
@@ -66,7 +148,9 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
   try {
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
-    worker.connect(db.connection);
+    // The project's code gets the door, never the server itself.
+    sandbox.door.open(db.connection);
+    worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: db.connection.user, password: db.connection.password, database: DOOR_DATABASE, ssl: false });
 
     let introspectMs = 0;
     // TypeORM's schema builder runs in the worker while the catalog is read: its own figure.
@@ -91,6 +175,14 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       return { result, ...read, oracle, editedMigrations, backdatedMigrations };
     });
     const diffStarted = Date.now();
+    const seen = isolationReport({
+      events: readGuardEvents(sandbox.config.eventLog),
+      refused: sandbox.door.refused(),
+      traps: sandbox.traps,
+      migrationStarts,
+      migrations: result.migrations,
+      reportUnguarded: isolation.kind === "guard",
+    });
     const ruleFindings = evaluateRules(
       {
         expected,
@@ -98,7 +190,8 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
         diff: diffSchemas(expected, actual),
         migrations: result.migrations,
         migrationsOption: result.migrationsOption,
-        blockedConnections: result.blockedConnections,
+        blockedConnections: seen.blockedConnections,
+        unguardedSubprocesses: seen.unguardedSubprocesses,
         oracle,
         orm: result.orm.name,
         drizzleFolder: result.drizzleFolder,
@@ -118,6 +211,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       rootDir: repositoryRoot(options.projectDir),
       orm: result.orm,
       postgres: { provider: db.provider, version: db.serverVersion },
+      isolation: isolation.kind,
       entityCount: result.entityCount,
       tableCount: expected.tables.length,
       migrations: result.migrations,

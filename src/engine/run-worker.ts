@@ -1,4 +1,4 @@
-import { fork } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { deserializeError, GateError } from "./errors.js";
 import { onCleanup } from "./cleanup.js";
@@ -13,6 +13,10 @@ export interface RunWorkerOptions {
   signal?: AbortSignal;
   onPhase?: (phase: WorkerPhase) => void;
   onMigrationStart?: (name: string) => void;
+  /** The worker's whole environment (scrub-env.ts). */
+  env: NodeJS.ProcessEnv;
+  /** Set in a network namespace: the command node runs under (isolation.ts). */
+  wrap?: (node: string[]) => string[];
 }
 
 const PHASE_NAMES: Record<WorkerPhase, string> = {
@@ -42,13 +46,9 @@ export interface WorkerHandle {
  */
 export function startWorker(request: WorkerRequest, options: RunWorkerOptions): WorkerHandle {
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
-  const child = fork(workerFile, [], {
-    cwd: request.projectDir,
-    env: workerEnv(process.env),
-    execArgv: [],
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-    serialization: "advanced",
-  });
+  const launch = { cwd: request.projectDir, env: options.env, stdio: ["ignore", "pipe", "pipe", "ipc"] as ("ignore" | "pipe" | "ipc")[], serialization: "advanced" as const };
+  const command = options.wrap?.([process.execPath, workerFile]);
+  const child = command ? spawn(command[0]!, command.slice(1), launch) : fork(workerFile, [], { ...launch, execArgv: [] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString().split("\n").filter(Boolean));
@@ -151,21 +151,4 @@ function withOutput(error: GateError, output: string[]): GateError {
     Object.assign(error, { detail: [existing, `Project output (last ${output.length} lines):`, ...output].filter(Boolean).join("\n") });
   }
   return error;
-}
-
-/**
- * The user's environment minus what could point code at another database by default (libpq's
- * PG* variables) or load another transpiler into the worker (NODE_OPTIONS --require/--import).
- * Memory flags in NODE_OPTIONS are kept.
- */
-export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const clean: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (/^PG[A-Z_]+$/.test(key)) continue;
-    clean[key] = value;
-  }
-  const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
-  if (memoryFlags.length) clean["NODE_OPTIONS"] = memoryFlags.join(" ");
-  else delete clean["NODE_OPTIONS"];
-  return clean;
 }

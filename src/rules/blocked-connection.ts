@@ -1,4 +1,5 @@
 import type { Rule } from "./rule.js";
+import { parseOrigin } from "./origin.js";
 
 /** Project code that tried to open a connection of its own: the gate refused it, and says so. */
 export const blockedConnection: Rule = {
@@ -8,13 +9,14 @@ export const blockedConnection: Rule = {
   check({ blockedConnections }) {
     const seen = new Set<string>();
     return blockedConnections
+      // From threads, subprocesses and native drivers: reached-outside.
+      .filter((b) => !b.via)
       .filter((b) => !seen.has(b.target) && seen.add(b.target))
       .map((b) => {
-        const origin = b.origin ? /^(.*):(\d+)$/.exec(b.origin) : null;
         return {
           key: b.target,
           object: b.target,
-          location: origin ? { file: origin[1]!, line: Number(origin[2]) } : undefined,
+          location: parseOrigin(b.origin),
           message: `Project code tried to connect to ${b.target} while the gate loaded it; the connection was blocked.`,
           hint: "The gate only lets your code reach its throwaway Postgres. If a module connects at import time (an initialize() at top level, a cache or queue client), move that into your app's startup.",
         };

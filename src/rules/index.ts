@@ -1,5 +1,7 @@
 import { backdatedMigration } from "./backdated-migration.js";
 import { blockedConnection } from "./blocked-connection.js";
+import { reachedOutside } from "./reached-outside.js";
+import { unguardedSubprocess } from "./unguarded-subprocess.js";
 import { editedMigration } from "./edited-migration.js";
 import { duplicateMigrationNumber } from "./duplicate-migration-number.js";
 import { futureMigrationTimestamp } from "./future-migration-timestamp.js";
@@ -67,7 +69,9 @@ export const RULES: readonly Rule[] = [
   extraColumn,
   extraTable,
   noMigrations,
+  reachedOutside,
   blockedConnection,
+  unguardedSubprocess,
   unexplainedDrift,
   unusedIgnore,
 ];

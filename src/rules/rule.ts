@@ -3,7 +3,7 @@ import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { EditedMigration } from "../engine/edited-migrations.js";
 import type { SchemaDiff } from "../schema/diff.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
-import type { BlockedConnection, OracleResult } from "../worker/protocol.js";
+import type { BlockedConnection, OracleResult, UnguardedSubprocess } from "../worker/protocol.js";
 
 /** Everything a rule may look at. Rules are pure: same context, same findings. */
 export interface RuleContext {
@@ -14,6 +14,8 @@ export interface RuleContext {
   migrations: MigrationRecord[];
   migrationsOption: string[];
   blockedConnections: BlockedConnection[];
+  /** In the guard isolation: programs that are not Node, started by the project's code. */
+  unguardedSubprocesses?: UnguardedSubprocess[];
   /** TypeORM's own schema-builder verdict; absent in unit tests that do not need it, and for Drizzle. */
   oracle?: OracleResult;
   /** Which ORM's vocabulary hints should use; absent means TypeORM. */

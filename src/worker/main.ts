@@ -8,10 +8,11 @@ import "reflect-metadata";
 import { register } from "node:module";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
-import type { BlockedConnection, DbConnection, EngineMessage, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
+import type { DbConnection, EngineMessage, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
 import { installCommonJsHooks } from "./register-cjs.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
-import { installNetGuard, type NetGuard } from "./net-guard.js";
+import type { NetGuard } from "./net-guard.js";
+import { GateError } from "../engine/errors.js";
 import { SiteRegistry } from "./site-registry.js";
 import { transformCacheDir } from "./transform-cache.js";
 import { readTsconfig } from "./read-tsconfig.js";
@@ -24,13 +25,13 @@ function send(message: WorkerMessage): Promise<void> {
 
 let resolveConnection: (connection: DbConnection) => void = () => undefined;
 const connection = new Promise<DbConnection>((resolve) => (resolveConnection = resolve));
-let guard: NetGuard | undefined;
+/** Installed by dist/guard-preload.cjs (NODE_OPTIONS), before this module ran. */
+const guard = (globalThis as Record<symbol, unknown>)[Symbol.for("migration-gate.guard")] as NetGuard | undefined;
 
 async function main(request: WorkerRequest): Promise<void> {
   process.setSourceMapsEnabled(true);
-  const blockedConnections: BlockedConnection[] = [];
-  // Before the throwaway database exists, no connection at all is allowed.
-  guard = installNetGuard({ onBlocked: (blocked) => blockedConnections.push(blocked) });
+  // Fail closed: without the guard, no user code runs.
+  if (!guard) throw new GateError("guard-missing", "migration-gate's connection guard did not load in the process that runs your project, so the gate stopped before loading it.", { hint: "Something replaced NODE_OPTIONS for the worker; report this as a bug." });
 
   const cacheDir = transformCacheDir(request.projectDir);
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
@@ -48,7 +49,7 @@ async function main(request: WorkerRequest): Promise<void> {
       void send({ type: "phase", phase });
     },
     onMigrationStart: (name: string) => void send({ type: "migration-start", name }),
-    onResult: (result: Omit<WorkerResult, "blockedConnections">) => send({ type: "result", result: { ...result, blockedConnections } }),
+    onResult: (result: WorkerResult) => send({ type: "result", result }),
   };
   if (request.project.kind === "drizzle") {
     await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project });
@@ -74,9 +75,7 @@ function needsEsmHooks({ projectDir, project }: WorkerRequest): boolean {
 
 process.on("message", (message: EngineMessage) => {
   if (message.type === "connection") {
-    const given = message.connection;
-    guard?.allow({ host: given.host, port: given.port, database: given.database });
-    resolveConnection(given);
+    resolveConnection(message.connection);
     return;
   }
   main(message.request)

@@ -1,30 +1,42 @@
 import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { BlockedConnection } from "./protocol.js";
 import { isUserSource } from "./module-scope.js";
 import { AsyncOrigins } from "./async-origins.js";
 import { stackFrames } from "./stack-frames.js";
+import { TRAP_PREFIX } from "./guard-config.js";
 
 export interface AllowedEndpoint {
+  /** The door's socket file; or host and port (the door on Windows). */
+  path?: string;
   host: string;
   port: number;
+  /** The one database name the startup message may carry. */
   database: string;
 }
 
+export interface BlockedAttempt {
+  target: string;
+  origin?: string;
+}
+
 export interface NetGuardOptions {
-  onBlocked: (blocked: BlockedConnection) => void;
+  /** The door: the only endpoint user code may reach. */
+  allowed: AllowedEndpoint;
+  /** Trap database name -> how to name it in messages (`$DATABASE_URL (db.example:5432/app)`). */
+  trapLabels?: Record<string, string>;
+  /** migration-gate's own folder: its frames are never the user's call site. */
+  ownDir: string;
+  /** Record where asynchronous chains begin until loaded() (the worker's load phase only). */
+  trackAsyncOrigins?: boolean;
+  onBlocked: (blocked: BlockedAttempt) => void;
 }
 
 export interface NetGuard {
-  /** The throwaway server and database: the only endpoint user code may reach. Until set, none is. */
-  allow(endpoint: AllowedEndpoint): void;
   /** The project has loaded: stop recording where asynchronous chains begin. */
   loaded(): void;
+  /** The user's line on the current stack (or where its asynchronous chain began). */
+  callSite(stack: string | undefined): string | undefined;
 }
-
-/** Our own bundle's folder: its frames are never the user's call site. */
-const OWN_DIR = path.dirname(fileURLToPath(import.meta.url)) + path.sep;
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "::ffff:127.0.0.1", ""]);
 
@@ -36,15 +48,17 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "::ffff:127.0.0.1", "
  * holds even when user code builds its own connections.
  */
 export function installNetGuard(options: NetGuardOptions): NetGuard {
-  let allowed: AllowedEndpoint | undefined;
+  const { allowed } = options;
+  const ownDir = options.ownDir + path.sep;
   const origins = new AsyncOrigins();
-  origins.start();
+  if (options.trackAsyncOrigins) origins.start();
+  const callSite = (stack: string | undefined) => userCallSite(stack, ownDir) ?? userCallSite(origins.currentStack(), ownDir);
   const connect = net.Socket.prototype.connect as (...args: unknown[]) => net.Socket;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const target = describeTarget(args);
-    if (target && (!allowed || !isAllowed(target, allowed))) {
+    if (target && !isAllowed(target, allowed)) {
       const label = target.path ?? `${target.host}:${target.port}`;
-      options.onBlocked({ target: label, origin: userCallSite(new Error().stack) ?? userCallSite(origins.currentStack()) });
+      options.onBlocked({ target: label, origin: callSite(new Error().stack) });
       const error = Object.assign(
         new Error(`migration-gate blocked a connection to ${label}: only the throwaway Postgres may be reached while your project is checked.`),
         { code: "ECONNREFUSED" },
@@ -54,35 +68,33 @@ export function installNetGuard(options: NetGuardOptions): NetGuard {
     }
     const socket = connect.apply(this, args);
     // After connect(): Node's connect() resets socket.write to the prototype's.
-    if (target) guardStartupPacket(this, { endpoint: `${target.host}:${target.port}`, database: allowed!.database, origin: userCallSite(new Error().stack) ?? userCallSite(origins.currentStack()) }, options);
+    if (target) guardStartupPacket(this, { database: allowed.database, origin: callSite(new Error().stack) }, options);
     return socket;
   } as typeof net.Socket.prototype.connect;
   return {
-    allow(endpoint) {
-      allowed = endpoint;
-    },
     loaded() {
       origins.stop();
     },
+    callSite,
   };
 }
 
 const PROTOCOL_V3 = 196608;
 
 /**
- * With database-url, the throwaway database shares its server with databases that matter, so
- * the endpoint check is not enough: the first packet a Postgres client sends names the
- * database, and any other name than ours closes the socket before the server reads it.
- * (After an SSLRequest the startup packet is encrypted; pg's own Client is checked through
- * the TypeORM options we override, which fix the database.)
+ * The door refuses any database but ours too, but only here is the user's line on the stack:
+ * the first packet a Postgres client sends names the database, and any other name than ours
+ * closes the socket before the door reads it, with the line that tried. (The door answers an
+ * SSLRequest with "no", so the startup packet that follows is always plain.)
  */
-function guardStartupPacket(socket: net.Socket, { endpoint, database: allowedDatabase, origin }: { endpoint: string; database: string; origin?: string }, options: NetGuardOptions): void {
+function guardStartupPacket(socket: net.Socket, { database: allowedDatabase, origin }: { database: string; origin?: string }, options: NetGuardOptions): void {
   const write = socket.write;
-  socket.write = function firstWrite(this: net.Socket, chunk: unknown, ...rest: unknown[]) {
-    socket.write = write;
+  socket.write = function guardedWrite(this: net.Socket, chunk: unknown, ...rest: unknown[]) {
     const database = Buffer.isBuffer(chunk) ? startupDatabase(chunk) : undefined;
+    // An SSLRequest comes first; the startup packet is the next write.
+    if (!(Buffer.isBuffer(chunk) && isSslRequest(chunk))) socket.write = write;
     if (database !== undefined && database !== allowedDatabase) {
-      const label = `${endpoint}/${database}`;
+      const label = options.trapLabels?.[database] ?? (database.startsWith(TRAP_PREFIX) ? `$${database.slice(TRAP_PREFIX.length)}` : `database "${database}"`);
       options.onBlocked({ target: label, origin });
       const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
         code: "ECONNREFUSED",
@@ -92,6 +104,10 @@ function guardStartupPacket(socket: net.Socket, { endpoint, database: allowedDat
     }
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
   } as typeof socket.write;
+}
+
+function isSslRequest(packet: Buffer): boolean {
+  return packet.length === 8 && packet.readInt32BE(4) === 80877103;
 }
 
 /** The `database` parameter of a protocol-3 startup packet; undefined for anything else. */
@@ -126,7 +142,8 @@ function describeTarget(rawArgs: unknown[]): Target | undefined {
 }
 
 function isAllowed(target: Target, allowed: AllowedEndpoint): boolean {
-  if (target.path !== undefined) return false;
+  if (target.path !== undefined) return allowed.path !== undefined && path.resolve(target.path) === path.resolve(allowed.path);
+  if (allowed.path !== undefined) return false;
   if (target.port !== allowed.port) return false;
   const host = (target.host ?? "").toLowerCase();
   const allowedHost = allowed.host.toLowerCase();
@@ -134,7 +151,7 @@ function isAllowed(target: Target, allowed: AllowedEndpoint): boolean {
 }
 
 /** First stack frame in the user's own code: where the blocked connection came from. */
-export function userCallSite(stack: string | undefined): string | undefined {
-  const frame = stackFrames(stack).find(({ file }) => isUserSource(file) && !file.startsWith(OWN_DIR));
+export function userCallSite(stack: string | undefined, ownDir: string): string | undefined {
+  const frame = stackFrames(stack).find(({ file }) => isUserSource(file) && !file.startsWith(ownDir));
   return frame && `${frame.file}:${frame.line}`;
 }

@@ -29,6 +29,18 @@ export interface BlockedConnection {
   target: string;
   /** Where in the user's code the connection was attempted, when known. */
   origin?: string;
+  /**
+   * Where it came from when not from the worker's own code: a worker thread, a subprocess (its
+   * command line and the user's line that started it), a native driver.
+   */
+  via?: { kind: "thread" | "subprocess" | "native" | "unknown"; command?: string; spawnedAt?: string };
+}
+
+/** A program that is not Node, started by the project's code while the guard (not a namespace) isolated it. */
+export interface UnguardedSubprocess {
+  command: string;
+  /** The user's file:line that started it. */
+  origin: string;
 }
 
 export interface WorkerResult {
@@ -39,7 +51,6 @@ export interface WorkerResult {
   migrations: MigrationRecord[];
   /** The migrations option as configured, for messages when nothing matched. */
   migrationsOption: string[];
-  blockedConnections: BlockedConnection[];
   timings: { load: number; migrate: number };
   /** Drizzle: the migrations folder as files on disk, for the journal rules. */
   drizzleFolder?: DrizzleMigrationFolder;

@@ -17,7 +17,7 @@ export interface RunDrizzleProjectRequest {
   sites: SiteRegistry;
   onPhase: (phase: WorkerPhase) => void;
   onMigrationStart: (name: string) => void;
-  onResult: (result: Omit<WorkerResult, "blockedConnections">) => Promise<void>;
+  onResult: (result: WorkerResult) => Promise<void>;
 }
 
 /**

@@ -25,7 +25,7 @@ export interface RunTypeormProjectRequest {
   onPhase: (phase: WorkerPhase) => void;
   onMigrationStart: (name: string) => void;
   /** Called as soon as the chain has run, so the engine can read the catalog meanwhile. */
-  onResult: (result: Omit<WorkerResult, "blockedConnections">) => Promise<void>;
+  onResult: (result: WorkerResult) => Promise<void>;
   /** Called after onResult when cross-check is on. */
   onOracle: (oracle: OracleResult) => Promise<void>;
 }

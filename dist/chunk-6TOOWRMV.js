@@ -21,7 +21,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-QQQVV7JB.js";
+} from "./chunk-664QN7L5.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -33,8 +33,8 @@ import {
 } from "./chunk-A7TTDEVP.js";
 
 // src/engine/run-gate.ts
-import fs6 from "node:fs";
-import path7 from "node:path";
+import fs9 from "node:fs";
+import path8 from "node:path";
 
 // src/engine/cleanup.ts
 var disposers = /* @__PURE__ */ new Set();
@@ -137,7 +137,7 @@ function fingerprint(ruleId, key) {
 }
 
 // src/engine/run-worker.ts
-import { fork } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 var PHASE_NAMES = {
   load: "loading the project",
@@ -147,13 +147,9 @@ var PHASE_NAMES = {
 var OUTPUT_TAIL = 40;
 function startWorker(request, options) {
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
-  const child = fork(workerFile, [], {
-    cwd: request.projectDir,
-    env: workerEnv(process.env),
-    execArgv: [],
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-    serialization: "advanced"
-  });
+  const launch = { cwd: request.projectDir, env: options.env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" };
+  const command = options.wrap?.([process.execPath, workerFile]);
+  const child = command ? spawn(command[0], command.slice(1), launch) : fork(workerFile, [], { ...launch, execArgv: [] });
   const output = [];
   const keep = (chunk) => {
     output.push(...chunk.toString().split("\n").filter(Boolean));
@@ -244,17 +240,6 @@ function withOutput(error, output) {
   }
   return error;
 }
-function workerEnv(env) {
-  const clean = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (/^PG[A-Z_]+$/.test(key)) continue;
-    clean[key] = value;
-  }
-  const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
-  if (memoryFlags.length) clean["NODE_OPTIONS"] = memoryFlags.join(" ");
-  else delete clean["NODE_OPTIONS"];
-  return clean;
-}
 
 // src/postgres/local-binaries.ts
 import { execFile } from "node:child_process";
@@ -312,7 +297,7 @@ async function versionOf(postgres) {
 }
 
 // src/postgres/local-cluster.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 import fs5 from "node:fs";
 import path3 from "node:path";
 
@@ -496,7 +481,7 @@ function freePort() {
 }
 
 // src/postgres/watchdog.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 var SCRIPT = `
 const [parent, server, dir] = process.argv.slice(1);
 const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch (e) { return e.code === "EPERM"; } };
@@ -515,7 +500,7 @@ const watch = setInterval(() => {
 }, 250);
 `;
 function startWatchdog({ parentPid, serverPid, dir }) {
-  const child = spawn(process.execPath, ["-e", SCRIPT, String(parentPid), String(serverPid), dir], { detached: true, stdio: "ignore" });
+  const child = spawn2(process.execPath, ["-e", SCRIPT, String(parentPid), String(serverPid), dir], { detached: true, stdio: "ignore" });
   child.unref();
   return {
     stop() {
@@ -569,7 +554,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
     for (let attempt2 = 1; ; attempt2++) {
       const port = await freePort();
       const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
-      server = spawn2(
+      server = spawn3(
         binaries.postgres,
         ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
         { stdio: ["ignore", "ignore", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } }
@@ -604,7 +589,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
 }
 function run(binary, args, runAs) {
   return new Promise((resolve, reject) => {
-    const child = spawn2(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } });
+    const child = spawn3(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } });
     let output = "";
     child.stdout.on("data", (chunk) => output += chunk.toString());
     child.stderr.on("data", (chunk) => output += chunk.toString());
@@ -1241,6 +1226,363 @@ async function findBackdatedMigrations(base, migrations) {
 }
 
 // src/engine/run-gate.ts
+import os5 from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/engine/db-door.ts
+import fs6 from "node:fs";
+import net2 from "node:net";
+import os3 from "node:os";
+import path7 from "node:path";
+import tls from "node:tls";
+
+// src/worker/guard-config.ts
+var GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
+var TRAP_PREFIX = "migration-gate-blocked.";
+var trapDatabase = (variable) => TRAP_PREFIX + variable;
+var DOOR_DATABASE = "migration_gate";
+
+// src/engine/db-door.ts
+var SSL_REQUEST = 80877103;
+var GSSENC_REQUEST = 80877104;
+var CANCEL_REQUEST = 80877102;
+var DOOR_PORT = 5432;
+async function openDatabaseDoor() {
+  let upstream;
+  let opened = () => void 0;
+  const ready = new Promise((resolve) => opened = resolve);
+  const refused = [];
+  const sockets = /* @__PURE__ */ new Set();
+  const server = net2.createServer((client) => {
+    sockets.add(client);
+    client.on("close", () => sockets.delete(client));
+    client.on("error", () => void 0);
+    void serve(client).catch(() => client.destroy());
+  });
+  async function serve(client) {
+    const reader = new PacketReader(client);
+    for (; ; ) {
+      let packet = await reader.next();
+      if (!packet) return;
+      const code = packet.readInt32BE(4);
+      if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+        client.write("N");
+        continue;
+      }
+      await ready;
+      if (code === CANCEL_REQUEST) {
+        const server3 = await connectUpstream(upstream);
+        server3.end(packet);
+        client.end();
+        return;
+      }
+      const params = startupParameters(packet);
+      const database = params["database"] ?? params["user"] ?? "";
+      const replication = params["replication"];
+      const why = replication && !/^(false|off|no|0)$/i.test(replication) ? "replication" : database !== DOOR_DATABASE ? "other-database" : void 0;
+      if (why) {
+        const variable = database.startsWith(TRAP_PREFIX) ? database.slice(TRAP_PREFIX.length) : void 0;
+        refused.push({ at: Date.now(), database, user: params["user"], variable, why });
+        client.end(errorResponse(refusal(why, database, variable)));
+        return;
+      }
+      const server2 = await connectUpstream(upstream);
+      sockets.add(server2);
+      packet = startupPacket(code, { ...params, database: upstream.database });
+      server2.on("close", () => sockets.delete(server2));
+      server2.on("error", () => client.destroy());
+      client.on("close", () => server2.destroy());
+      server2.write(packet);
+      const rest = reader.rest();
+      if (rest.length) server2.write(rest);
+      client.pipe(server2);
+      server2.pipe(client);
+      return;
+    }
+  }
+  let socketPath;
+  let dir;
+  if (process.platform === "win32") {
+    await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
+  } else {
+    dir = fs6.mkdtempSync(path7.join(os3.tmpdir(), "mg-door-"));
+    socketPath = path7.join(dir, `.s.PGSQL.${DOOR_PORT}`);
+    await new Promise((resolve, reject) => server.once("error", reject).listen(socketPath, resolve));
+    fs6.chmodSync(socketPath, 511);
+  }
+  const address = server.address();
+  return {
+    host: dir ?? "127.0.0.1",
+    port: dir ? DOOR_PORT : address.port,
+    socketPath,
+    open(connection) {
+      upstream = connection;
+      opened();
+    },
+    refused: () => [...refused],
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(() => resolve()));
+      if (dir) fs6.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+function refusal(why, database, variable) {
+  if (why === "replication") return "migration-gate refused a replication connection: only the throwaway database may be used while your project is checked.";
+  const what = variable ? `the database in $${variable}` : `database "${database}"`;
+  return `migration-gate refused a connection to ${what}: only the throwaway database may be used while your project is checked.`;
+}
+async function connectUpstream(connection) {
+  const plain = net2.connect({ host: connection.host, port: connection.port });
+  await new Promise((resolve, reject) => plain.once("connect", resolve).once("error", reject));
+  if (!connection.ssl) return plain;
+  const request = Buffer.alloc(8);
+  request.writeInt32BE(8, 0);
+  request.writeInt32BE(SSL_REQUEST, 4);
+  plain.write(request);
+  const answer = await new Promise((resolve, reject) => plain.once("data", (data) => resolve(data.toString("latin1", 0, 1))).once("error", reject));
+  if (answer !== "S") {
+    plain.destroy();
+    throw new Error(`the server at ${connection.host}:${connection.port} does not accept TLS`);
+  }
+  const options = typeof connection.ssl === "object" ? connection.ssl : {};
+  const secure = tls.connect({ socket: plain, ...net2.isIP(connection.host) ? {} : { servername: connection.host }, ...options });
+  await new Promise((resolve, reject) => secure.once("secureConnect", resolve).once("error", reject));
+  return secure;
+}
+var PacketReader = class {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on("data", this.onData);
+    socket.on("end", () => {
+      this.ended = true;
+      this.waiting?.();
+    });
+    socket.on("close", () => {
+      this.ended = true;
+      this.waiting?.();
+    });
+  }
+  socket;
+  buffer = Buffer.alloc(0);
+  waiting;
+  ended = false;
+  onData = (chunk) => {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    this.waiting?.();
+  };
+  async next() {
+    for (; ; ) {
+      if (this.buffer.length >= 4) {
+        const length = this.buffer.readInt32BE(0);
+        if (length < 8 || length > 1e4) return void 0;
+        if (this.buffer.length >= length) {
+          const packet = this.buffer.subarray(0, length);
+          this.buffer = this.buffer.subarray(length);
+          return packet;
+        }
+      }
+      if (this.ended) return void 0;
+      await new Promise((resolve) => this.waiting = resolve);
+      this.waiting = void 0;
+    }
+  }
+  /** Hands the socket over to a pipe: what was read past the last packet, and no more listening. */
+  rest() {
+    this.socket.off("data", this.onData);
+    return this.buffer;
+  }
+};
+function startupPacket(version, params) {
+  const body = Buffer.from(Object.entries(params).map(([key, value]) => `${key}\0${value}\0`).join("") + "\0", "utf8");
+  const packet = Buffer.alloc(8 + body.length);
+  packet.writeInt32BE(packet.length, 0);
+  packet.writeInt32BE(version, 4);
+  body.copy(packet, 8);
+  return packet;
+}
+function startupParameters(packet) {
+  const fields = packet.subarray(8).toString("utf8").split("\0");
+  const params = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i]) params[fields[i]] = fields[i + 1];
+  return params;
+}
+function errorResponse(message) {
+  const fields = [`SFATAL`, `VFATAL`, `C28000`, `M${message}`].map((field) => Buffer.concat([Buffer.from(field, "utf8"), Buffer.from([0])]));
+  const body = Buffer.concat([...fields, Buffer.from([0])]);
+  const header = Buffer.alloc(5);
+  header.write("E", 0, "latin1");
+  header.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([header, body]);
+}
+
+// src/engine/isolation.ts
+import { spawnSync } from "node:child_process";
+import fs7 from "node:fs";
+var NAMESPACE_FLAGS = [
+  // Own network (nothing but a loopback that is down) and own mounts (to hide local sockets).
+  ["--net", "--mount"],
+  // Without root: an unprivileged user namespace owns both.
+  ["--net", "--mount", "--map-root-user"]
+];
+var probed;
+function chooseIsolation(choice) {
+  const guard = (why) => ({ kind: "guard", detail: `guard: Node processes and threads guarded, database settings of subprocesses pointed at the gate (${why})` });
+  if (choice === "guard") return guard("isolation: guard");
+  probed ??= probeNamespace();
+  if ("prefix" in probed) return { kind: "namespace", prefix: probed.prefix, detail: probed.detail };
+  if (choice === "namespace") {
+    throw new GateError("isolation-unavailable", `isolation (--isolation) is namespace, but no network namespace can be made here: ${probed.reason}.`, {
+      hint: "Run as root or where unprivileged user namespaces are allowed (on Ubuntu 24.04: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), or set isolation: auto to fall back to the guard."
+    });
+  }
+  return guard(probed.reason);
+}
+function probeNamespace() {
+  if (process.platform !== "linux") return { reason: `no network namespaces on ${process.platform}` };
+  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => fs7.existsSync(file));
+  if (!unshare) return { reason: "unshare (util-linux) is not installed" };
+  let last = "";
+  for (const flags of NAMESPACE_FLAGS) {
+    const probe = spawnSync(unshare, [...flags, "--", "true"], { encoding: "utf8", timeout: 5e3 });
+    if (probe.status === 0) {
+      const how = flags.includes("--map-root-user") ? "an unprivileged user namespace" : "root";
+      return { prefix: [unshare, ...flags, "--"], detail: `network namespace (${how}): the project's code can reach nothing but the throwaway Postgres` };
+    }
+    last = (probe.stderr || probe.error?.message || `exit code ${probe.status}`).trim().split("\n").pop();
+  }
+  return { reason: `unshare --net failed: ${last}` };
+}
+function namespaceCommand(isolation, sockets, node) {
+  const script = 'while [ "$1" != "--" ]; do mount --bind /dev/null "$1" 2>/dev/null || echo "migration-gate: could not hide the local Postgres socket $1 from the project" >&2; shift; done; shift; exec "$@"';
+  return [...isolation.prefix, "/bin/sh", "-c", script, "sh", ...sockets, "--", ...node];
+}
+function localPostgresSockets(door) {
+  let table = "";
+  try {
+    table = fs7.readFileSync("/proc/net/unix", "utf8");
+  } catch {
+    return [];
+  }
+  const sockets = /* @__PURE__ */ new Set();
+  for (const line of table.split("\n").slice(1)) {
+    const file = line.trim().split(/\s+/)[7];
+    if (file && file.startsWith("/") && file !== door && /\/\.s\.PGSQL\.\d+$/.test(file)) sockets.add(file);
+  }
+  return [...sockets];
+}
+
+// src/engine/isolation-report.ts
+function isolationReport(input) {
+  const blockedConnections = [];
+  for (const event of input.events) {
+    if (event.type !== "blocked") continue;
+    blockedConnections.push({
+      target: event.target,
+      origin: event.origin ?? event.spawnedAt,
+      ...event.via !== "worker" && { via: { kind: event.via, command: event.command, spawnedAt: event.spawnedAt } }
+    });
+  }
+  const spawns = spawnWindows(input.events);
+  for (const refusal2 of input.refused) {
+    const target = refusal2.why === "replication" ? "a replication connection" : refusal2.variable ? `$${refusal2.variable}${input.traps[refusal2.variable] ? ` (${input.traps[refusal2.variable]})` : ""}` : `database "${refusal2.database}"`;
+    const spawn4 = spawns.filter((s) => s.at <= refusal2.at && refusal2.at <= s.end).sort((a, b) => b.at - a.at)[0];
+    if (spawn4) {
+      blockedConnections.push({ target, origin: spawn4.origin, via: { kind: "subprocess", command: spawn4.command, spawnedAt: spawn4.origin } });
+      continue;
+    }
+    const migration = [...input.migrationStarts].reverse().find((m) => m.at <= refusal2.at);
+    const location = migration && input.migrations.find((m) => m.name === migration.name)?.location;
+    blockedConnections.push({ target, origin: location && `${location.file}:${location.line}`, via: { kind: "unknown", command: migration && `during migration ${migration.name}` } });
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unguardedSubprocesses = input.reportUnguarded ? spawns.filter((s) => !s.node && s.origin && !seen.has(`${s.origin} ${s.command}`) && seen.add(`${s.origin} ${s.command}`)).map((s) => ({ command: s.command, origin: s.origin })) : [];
+  return { blockedConnections, unguardedSubprocesses };
+}
+function spawnWindows(events) {
+  const exits = new Map(events.flatMap((e) => e.type === "exit" ? [[e.id, e.at]] : []));
+  return events.flatMap((e) => e.type === "spawn" ? [{ ...e, end: e.endedAt ?? exits.get(e.id) ?? Infinity }] : []);
+}
+
+// src/worker/scrub-env.ts
+import os4 from "node:os";
+var POSTGRES_URL = /^(?:jdbc:)?postgres(?:ql)?:\/\//i;
+var KEYWORD_STRING = /(?:^|\s)(?:host|hostaddr|service)\s*=\s*\S/i;
+var DATABASE_NAME_PART = /(?:^|_)(?:DB|DATABASE|PG|POSTGRES|POSTGRESQL|PSQL|RDS)(?:_[A-Z0-9]+)*?_?(HOST|HOSTNAME|HOSTADDR|SERVER|ADDR|ADDRESS|PORT|PASS|PASSWORD|PWD)$/i;
+function scrubEnv(env, options) {
+  const { door } = options;
+  const clean = {};
+  const trapped = [];
+  for (const [key, value] of Object.entries(env)) {
+    if (value === void 0) continue;
+    if (/^PG[A-Z_]+$/.test(key)) continue;
+    if (POSTGRES_URL.test(value.trim()) || KEYWORD_STRING.test(value)) {
+      clean[key] = trapUrl(door, key, value);
+      if (!value.includes(TRAP_PREFIX)) trapped.push({ name: key, target: describeTarget(value) });
+      continue;
+    }
+    const part = DATABASE_NAME_PART.exec(key)?.[1]?.toUpperCase();
+    if (part) {
+      clean[key] = part === "PORT" ? String(door.port) : /^PASS|PWD/.test(part) ? "migration-gate-blocked" : door.host;
+      continue;
+    }
+    clean[key] = value;
+  }
+  clean["PGHOST"] = door.host;
+  clean["PGPORT"] = String(door.port);
+  clean["PGPASSFILE"] = os4.devNull;
+  clean["PGSERVICEFILE"] = os4.devNull;
+  clean["PGSYSCONFDIR"] = os4.devNull;
+  clean["PGSSLMODE"] = "disable";
+  if (env["PGDATABASE"]) clean["PGDATABASE"] = trapDatabase("PGDATABASE");
+  if ((env["PGHOST"] || env["PGDATABASE"]) && env["PGHOST"] !== door.host) trapped.push({ name: "PGDATABASE", target: `${env["PGHOST"] ?? "localhost"}:${env["PGPORT"] ?? 5432}/${env["PGDATABASE"] ?? env["PGUSER"] ?? ""}` });
+  const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
+  clean["NODE_OPTIONS"] = [...memoryFlags, `--require=${quoteForNodeOptions(options.preload)}`].join(" ");
+  clean[GUARD_CONFIG_VARIABLE] = options.guardConfig;
+  return { env: clean, trapped };
+}
+function trapUrl(door, variable, value) {
+  const user = /^(?:jdbc:)?postgres(?:ql)?:\/\/([^:@/]+)[:@]/i.exec(value.trim())?.[1];
+  const database = encodeURIComponent(trapDatabase(variable));
+  return `postgresql://${user ?? "migration-gate"}@/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
+}
+function describeTarget(value) {
+  const text = value.trim().replace(/^jdbc:/i, "");
+  if (POSTGRES_URL.test(text)) {
+    try {
+      const url = new URL(text);
+      const host = url.hostname || url.searchParams.get("host") || "localhost";
+      return `${host}:${url.port || 5432}${url.pathname.length > 1 ? url.pathname : ""}`;
+    } catch {
+      return "a Postgres URL";
+    }
+  }
+  const field = (name) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*'?([^'\\s]+)`, "i").exec(text)?.[1];
+  return `${field("host") ?? field("hostaddr") ?? field("service") ?? "localhost"}:${field("port") ?? 5432}/${field("dbname") ?? ""}`;
+}
+function quoteForNodeOptions(file) {
+  return /\s/.test(file) ? JSON.stringify(file) : file;
+}
+
+// src/worker/guard-events.ts
+import fs8 from "node:fs";
+function readGuardEvents(file) {
+  let text = "";
+  try {
+    text = fs8.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  return text.split("\n").filter(Boolean).flatMap((line) => {
+    try {
+      return [JSON.parse(line)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+// src/engine/run-gate.ts
 var PHASE_LOG = {
   load: "Loading the project's schema code and migrations",
   migrate: "Running every migration on the empty database",
@@ -1249,8 +1591,53 @@ var PHASE_LOG = {
 async function runGate(options, hooks = {}) {
   const log = hooks.log ?? (() => void 0);
   const started = Date.now();
-  const abort = new AbortController();
   const base = options.baseRef ? await resolveBaseRef(options.projectDir, options.baseRef) : void 0;
+  const isolation = chooseIsolation(options.isolation);
+  log(`Isolation: ${isolation.detail}`);
+  const sandbox = await openSandbox(isolation);
+  const removeSandboxCleanup = onCleanup(sandbox.close);
+  try {
+    return await runIsolated(options, { log, started, base, isolation, sandbox });
+  } finally {
+    removeSandboxCleanup();
+    await sandbox.close();
+  }
+}
+async function openSandbox(isolation) {
+  const door = await openDatabaseDoor();
+  const dir = fs9.mkdtempSync(path8.join(os5.tmpdir(), "mg-guard-"));
+  const distDir = path8.dirname(fileURLToPath2(import.meta.url));
+  const preload = path8.join(distDir, "guard-preload.cjs");
+  const config = {
+    door: { path: door.socketPath, host: door.host, port: door.port },
+    database: DOOR_DATABASE,
+    eventLog: path8.join(dir, "events.jsonl"),
+    traps: {},
+    ownDir: distDir,
+    isolation: isolation.kind
+  };
+  const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
+  for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
+  env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
+  env["MIGRATION_GATE_WORKER"] = "1";
+  let closed = false;
+  return {
+    door,
+    env,
+    config,
+    traps: Object.fromEntries(trapped.map((t) => [t.name, t.target])),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await door.close();
+      fs9.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+async function runIsolated(options, { log, started, base, isolation, sandbox }) {
+  const abort = new AbortController();
+  const migrationStarts = [];
+  const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
     { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck && options.project.kind !== "drizzle" },
@@ -1259,7 +1646,12 @@ async function runGate(options, hooks = {}) {
       configuredTimeoutMs: options.timeoutMs,
       signal: abort.signal,
       onPhase: (phase) => log(PHASE_LOG[phase]),
-      onMigrationStart: (name) => log(`  ${name}`)
+      onMigrationStart: (name) => {
+        migrationStarts.push({ name, at: Date.now() });
+        log(`  ${name}`);
+      },
+      env: sandbox.env,
+      ...isolation.kind === "namespace" && { wrap: (node) => namespaceCommand(isolation, sockets, node) }
     }
   );
   let db;
@@ -1273,7 +1665,8 @@ async function runGate(options, hooks = {}) {
   try {
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
-    worker.connect(db.connection);
+    sandbox.door.open(db.connection);
+    worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: db.connection.user, password: db.connection.password, database: DOOR_DATABASE, ssl: false });
     let introspectMs = 0;
     let crossCheckMs = 0;
     const { result, actual, expected, oracle, editedMigrations, backdatedMigrations } = await whileServerLives(db, abort, async () => {
@@ -1289,6 +1682,14 @@ async function runGate(options, hooks = {}) {
       return { result: result2, ...read, oracle: oracle2, editedMigrations: editedMigrations2, backdatedMigrations: backdatedMigrations2 };
     });
     const diffStarted = Date.now();
+    const seen = isolationReport({
+      events: readGuardEvents(sandbox.config.eventLog),
+      refused: sandbox.door.refused(),
+      traps: sandbox.traps,
+      migrationStarts,
+      migrations: result.migrations,
+      reportUnguarded: isolation.kind === "guard"
+    });
     const ruleFindings = evaluateRules(
       {
         expected,
@@ -1296,7 +1697,8 @@ async function runGate(options, hooks = {}) {
         diff: diffSchemas(expected, actual),
         migrations: result.migrations,
         migrationsOption: result.migrationsOption,
-        blockedConnections: result.blockedConnections,
+        blockedConnections: seen.blockedConnections,
+        unguardedSubprocesses: seen.unguardedSubprocesses,
         oracle,
         orm: result.orm.name,
         drizzleFolder: result.drizzleFolder,
@@ -1315,6 +1717,7 @@ async function runGate(options, hooks = {}) {
       rootDir: repositoryRoot(options.projectDir),
       orm: result.orm,
       postgres: { provider: db.provider, version: db.serverVersion },
+      isolation: isolation.kind,
       entityCount: result.entityCount,
       tableCount: expected.tables.length,
       migrations: result.migrations,
@@ -1368,9 +1771,9 @@ async function whileServerLives(db, controller, work) {
   }
 }
 function repositoryRoot(projectDir) {
-  for (let dir = projectDir; ; dir = path7.dirname(dir)) {
-    if (fs6.existsSync(path7.join(dir, ".git"))) return dir;
-    if (path7.dirname(dir) === dir) return projectDir;
+  for (let dir = projectDir; ; dir = path8.dirname(dir)) {
+    if (fs9.existsSync(path8.join(dir, ".git"))) return dir;
+    if (path8.dirname(dir) === dir) return projectDir;
   }
 }
 function seconds(ms) {
@@ -1492,16 +1895,16 @@ function formatSarif(given, { baseDir }) {
 }
 
 // src/sinks/sarif-file.ts
-import fs7 from "node:fs";
-import path8 from "node:path";
+import fs10 from "node:fs";
+import path9 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs7.mkdirSync(path8.dirname(file), { recursive: true });
-  fs7.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
+  fs10.mkdirSync(path9.dirname(file), { recursive: true });
+  fs10.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 function writeErrorSarifFile(error, file) {
   try {
-    fs7.mkdirSync(path8.dirname(file), { recursive: true });
-    fs7.writeFileSync(file, formatErrorSarif(error) + "\n");
+    fs10.mkdirSync(path9.dirname(file), { recursive: true });
+    fs10.writeFileSync(file, formatErrorSarif(error) + "\n");
   } catch {
   }
 }

@@ -158,6 +158,13 @@ var OPTION_SPECS = [
     placeholder: "true|false"
   },
   {
+    name: "isolation",
+    description: "How the project's code is kept away from every database but the throwaway one: namespace (Linux: the worker runs in a network namespace with no network at all, reaching Postgres only through the gate's socket; needs root or unprivileged user namespaces), guard (every Node process and thread below the worker is guarded, every subprocess gets database settings that lead nowhere, and programs that are not Node are reported), or auto (namespace where the system allows it, else guard). The log says which ran.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "auto|namespace|guard"
+  },
+  {
     name: "base-ref",
     description: "Git revision the change starts from: the pull request's base.sha in a workflow, or origin/main. When set, migration files that already exist there and were edited since are reported (edited-migration): databases that ran them never see the edit. The commit must be in the clone (actions/checkout with fetch-depth: 0).",
     actionInput: true,
@@ -248,6 +255,12 @@ var backdatedMigration = {
   }
 };
 
+// src/rules/origin.ts
+function parseOrigin(origin) {
+  const match = origin ? /^(.*):(\d+)$/.exec(origin) : null;
+  return match ? { file: match[1], line: Number(match[2]) } : void 0;
+}
+
 // src/rules/blocked-connection.ts
 var blockedConnection = {
   id: "blocked-connection",
@@ -255,16 +268,69 @@ var blockedConnection = {
   description: "Project code tried to reach a server other than the throwaway Postgres; the gate blocked it.",
   check({ blockedConnections }) {
     const seen = /* @__PURE__ */ new Set();
-    return blockedConnections.filter((b) => !seen.has(b.target) && seen.add(b.target)).map((b) => {
-      const origin = b.origin ? /^(.*):(\d+)$/.exec(b.origin) : null;
+    return blockedConnections.filter((b) => !b.via).filter((b) => !seen.has(b.target) && seen.add(b.target)).map((b) => {
       return {
         key: b.target,
         object: b.target,
-        location: origin ? { file: origin[1], line: Number(origin[2]) } : void 0,
+        location: parseOrigin(b.origin),
         message: `Project code tried to connect to ${b.target} while the gate loaded it; the connection was blocked.`,
         hint: "The gate only lets your code reach its throwaway Postgres. If a module connects at import time (an initialize() at top level, a cache or queue client), move that into your app's startup."
       };
     });
+  }
+};
+
+// src/rules/reached-outside.ts
+var VIA = {
+  thread: "a worker thread",
+  subprocess: "a subprocess",
+  native: "a native driver (libpq)",
+  unknown: "a program the gate could not identify"
+};
+var reachedOutside = {
+  id: "reached-outside",
+  defaultSeverity: "error",
+  description: "Code the project started (a subprocess, a worker thread, a native driver) tried to reach a database other than the throwaway one; the gate stopped it.",
+  check({ blockedConnections }) {
+    const seen = /* @__PURE__ */ new Set();
+    return blockedConnections.filter((b) => b.via).filter((b) => {
+      const key = `${b.via.kind} ${b.target} ${b.origin ?? ""}`;
+      return !seen.has(key) && seen.add(key);
+    }).map((b) => {
+      const via = b.via;
+      const started = via.spawnedAt && via.spawnedAt !== b.origin ? ` (started at ${via.spawnedAt})` : "";
+      const program = via.kind === "subprocess" && via.command ? ` \`${shorten(via.command)}\`` : via.kind === "unknown" && via.command ? ` ${via.command}` : "";
+      return {
+        // No line numbers: the fingerprint stays put when the file above it changes.
+        key: `${via.kind} ${b.target} ${parseOrigin(b.origin)?.file ?? ""}`,
+        object: b.target,
+        location: parseOrigin(b.origin),
+        message: `${capitalize(VIA[via.kind])}${program}${started} tried to connect to ${b.target}; the gate refused it, but on a real deploy it would have connected.`,
+        hint: via.kind === "subprocess" ? "A migration that shells out runs with the deploy job's environment, so it reaches whatever database that names. Do the work in the migration's own queryRunner (or db) instead, or pass the connection the migration was given." : via.kind === "thread" ? "A worker thread opens its own connections from the environment. Do the work on the migration's own connection (queryRunner / db) instead." : "Migrations should use the connection they are given: anything else reaches the database the environment names, which on a deploy job is a real one."
+      };
+    });
+  }
+};
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function shorten(command) {
+  return command.length > 120 ? `${command.slice(0, 117)}...` : command;
+}
+
+// src/rules/unguarded-subprocess.ts
+var unguardedSubprocess = {
+  id: "unguarded-subprocess",
+  defaultSeverity: "warning",
+  description: "Without a network namespace, the project started a program that is not Node (psql, a shell script); the gate could not watch where it connected.",
+  check({ unguardedSubprocesses = [] }) {
+    return unguardedSubprocesses.map((s) => ({
+      key: `${parseOrigin(s.origin)?.file ?? s.origin} ${s.command.split(/\s+/)[0]}`,
+      object: s.command.split(/\s+/)[0],
+      location: parseOrigin(s.origin),
+      message: `The project started \`${s.command.length > 120 ? `${s.command.slice(0, 117)}...` : s.command}\`; without a network namespace the gate cannot see where a program that is not Node connects.`,
+      hint: "Its database variables (DATABASE_URL, PG*, ...) pointed at the gate's door, so it could only have reached another database through an address written into the command. Run the gate where a network namespace can be made (Linux as root, or with user namespaces allowed) to have it contained, or do the work in the migration itself."
+    }));
   }
 };
 
@@ -1487,7 +1553,7 @@ var missingUnique = {
           key: `${columnSetName(table, columns)}${where ? ` WHERE ${where}` : ""}`,
           object: columnSetName(table, columns),
           location,
-          message: `${capitalize(mapper(table))} declares (${columns.join(", ")}) unique${where ? ` where ${where}` : " on every row"}, but the migrations build ${near.name} ${near.unique ? "unique" : "non-unique"}${near.where ? ` where ${near.where}` : " on every row"}.`,
+          message: `${capitalize2(mapper(table))} declares (${columns.join(", ")}) unique${where ? ` where ${where}` : " on every row"}, but the migrations build ${near.name} ${near.unique ? "unique" : "non-unique"}${near.where ? ` where ${near.where}` : " on every row"}.`,
           hint: `If the database is right, declare the same in ${context.orm === "drizzle" ? "the pgTable: uniqueIndex(...).on(...)" + (near.where ? `.where(sql\`${near.where}\`)` : "") : `the entity: @Index(${JSON.stringify(near.name)}, [...], { unique: ${near.unique}${near.where ? `, where: ${JSON.stringify(near.where)}` : ""} })`}. If the code is right, add a migration: DROP INDEX ${index}; CREATE UNIQUE INDEX ${quote(near.name)} ON ${quoteTable(table)} (${columnList(columns)})${where ? ` WHERE ${where}` : ""} (deduplicate existing rows first).`
         };
       }
@@ -1501,7 +1567,7 @@ var missingUnique = {
     });
   }
 };
-function capitalize(text) {
+function capitalize2(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -2108,7 +2174,9 @@ var RULES = [
   extraColumn,
   extraTable,
   noMigrations,
+  reachedOutside,
   blockedConnection,
+  unguardedSubprocess,
   unexplainedDrift,
   unusedIgnore
 ];
@@ -2265,6 +2333,7 @@ function entryLines2(text, count) {
 var ORMCONFIG_NAMES = ["env", "js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "xml"].map((ext) => `ormconfig.${ext}`);
 var ORM_CHOICES = ["auto", "typeorm", "drizzle"];
 var DRIZZLE_CONFIG_NAMES = ["drizzle.config.ts", "drizzle.config.mts", "drizzle.config.cts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs"];
+var ISOLATION_CHOICES = ["auto", "namespace", "guard"];
 var PROVIDER_CHOICES = ["auto", "url", "binaries", "embedded", "docker"];
 var FORMATS = ["text", "json", "markdown", "sarif"];
 function optionLabel(name) {
@@ -2292,6 +2361,7 @@ function parseOptions(raw, context) {
     sarifFile: value("sarif-file") && path11.resolve(context.cwd, value("sarif-file")),
     github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
+    isolation: parseIsolation(value("isolation")),
     baseRef: value("base-ref"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") })
   };
@@ -2509,6 +2579,10 @@ function parseTimeout(given) {
     throw new GateError("invalid-timeout", `${optionLabel("timeout")} must be a whole number of seconds from 1 to 86400 (got "${given}").`);
   }
   return seconds;
+}
+function parseIsolation(given) {
+  if (ISOLATION_CHOICES.includes(given)) return given;
+  throw new GateError("invalid-isolation", `${optionLabel("isolation")} must be one of ${ISOLATION_CHOICES.join(", ")} (got "${given}").`);
 }
 function parseBoolean(given, name) {
   if (/^(true|yes|1)$/i.test(given)) return true;

@@ -1,0 +1,50 @@
+/**
+ * The guard, preloaded (NODE_OPTIONS --require) into the worker and into every Node process and
+ * worker thread below it: the socket guard, the subprocess watch, the thread guard and the
+ * native-driver guard, all recording to the run's event log (guard-events.ts). Built as
+ * CommonJS (dist/guard-preload.cjs) so that --require can load it into any project.
+ */
+import { isMainThread } from "node:worker_threads";
+import path from "node:path";
+import { GUARD_CONFIG_VARIABLE, readGuardConfig, SPAWNED_AT_VARIABLE } from "./guard-config.js";
+import { appendGuardEvent } from "./guard-events.js";
+import { installNetGuard, type NetGuard } from "./net-guard.js";
+import { watchSubprocesses } from "./subprocess-watch.js";
+import { guardThreads } from "./thread-guard.js";
+import { guardNativeDriver } from "./native-driver-guard.js";
+import { scrubEnv } from "./scrub-env.js";
+
+/** Set by the engine on the worker alone; removed here so that its children do not inherit it. */
+export const WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
+export const GUARD_HANDLE = Symbol.for("migration-gate.guard");
+
+declare const __filename: string;
+
+function install(): void {
+  const config = readGuardConfig();
+  if (!config) return;
+  const isWorker = isMainThread && process.env[WORKER_MARK_VARIABLE] === "1";
+  delete process.env[WORKER_MARK_VARIABLE];
+  const via: "worker" | "thread" | "subprocess" = !isMainThread ? "thread" : isWorker ? "worker" : "subprocess";
+  const command = via === "subprocess" ? [path.basename(process.argv0 || "node"), ...process.argv.slice(1)].join(" ") : undefined;
+  const spawnedAt = process.env[SPAWNED_AT_VARIABLE];
+  const record = (target: string, origin: string | undefined, kind: "worker" | "thread" | "subprocess" | "native" = via) =>
+    appendGuardEvent(config.eventLog, { type: "blocked", at: Date.now(), target, origin, via: kind, command, spawnedAt });
+
+  const trapLabels = Object.fromEntries(Object.entries(config.traps).map(([database, trap]) => [database, `$${trap.variable} (${trap.target})`]));
+  const guard: NetGuard = installNetGuard({
+    allowed: { ...config.door, database: config.database },
+    trapLabels,
+    ownDir: config.ownDir,
+    trackAsyncOrigins: isWorker,
+    onBlocked: ({ target, origin }) => record(target, origin),
+  });
+  const preload = __filename;
+  const scrub = (env: NodeJS.ProcessEnv) => scrubEnv(env, { door: config.door, preload, guardConfig: process.env[GUARD_CONFIG_VARIABLE] ?? "" }).env;
+  watchSubprocesses({ callSite: guard.callSite, scrub, record: (event) => appendGuardEvent(config.eventLog, event) });
+  guardThreads({ preload, configVariable: GUARD_CONFIG_VARIABLE });
+  guardNativeDriver({ door: config.door, database: config.database, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
+  (globalThis as Record<symbol, unknown>)[GUARD_HANDLE] = guard;
+}
+
+install();
