@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-6TOOWRMV.js";
+} from "./chunk-ERMV22OD.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

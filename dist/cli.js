@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-6TOOWRMV.js";
+} from "./chunk-ERMV22OD.js";
 import {
   formatMarkdown,
   formatText

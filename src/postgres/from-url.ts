@@ -12,7 +12,7 @@ const HINT_URL = "Check database-url (--database-url): it must reach a Postgres 
  * CREATE/DROP DATABASE, never for migrations.
  */
 export async function createDatabaseOnServer(url: string, log: (line: string) => void): Promise<ProvisionedDatabase> {
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  const admin = new pg.Client({ connectionString: withLibpqSslModes(url), connectionTimeoutMillis: 10_000 });
   const server = describeServer(url);
   try {
     await admin.connect();
@@ -91,6 +91,18 @@ function connectionFor(url: string, database: string): DbConnection {
     database,
     ssl,
   };
+}
+
+/**
+ * sslmode as libpq (psql, every hosting provider's docs) means it: `require` encrypts without
+ * verifying the certificate. pg 8 reads `require` as verify-full unless told otherwise, which
+ * fails on the self-signed certificates of CI service containers and prints a warning.
+ */
+function withLibpqSslModes(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has("sslmode") || parsed.searchParams.has("uselibpqcompat")) return url;
+  parsed.searchParams.set("uselibpqcompat", "true");
+  return parsed.toString();
 }
 
 /** host:port for messages: never the password. */

@@ -739,7 +739,7 @@ var embeddedProvider = {
 import crypto3 from "node:crypto";
 var HINT_URL = "Check database-url (--database-url): it must reach a Postgres server as a user with the CREATEDB privilege, e.g. postgres://postgres:postgres@localhost:5432/postgres";
 async function createDatabaseOnServer(url, log) {
-  const admin = new esm_default.Client({ connectionString: url, connectionTimeoutMillis: 1e4 });
+  const admin = new esm_default.Client({ connectionString: withLibpqSslModes(url), connectionTimeoutMillis: 1e4 });
   const server = describeServer(url);
   try {
     await admin.connect();
@@ -808,6 +808,12 @@ function connectionFor(url, database) {
     database,
     ssl
   };
+}
+function withLibpqSslModes(url) {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has("sslmode") || parsed.searchParams.has("uselibpqcompat")) return url;
+  parsed.searchParams.set("uselibpqcompat", "true");
+  return parsed.toString();
 }
 function describeServer(url) {
   const parsed = new URL(url);
