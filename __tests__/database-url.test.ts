@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import pg from "pg";
 import { startTestPostgres } from "./helpers/postgres.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
-import { EXAMPLE } from "./helpers/paths.js";
+import { DIST, EXAMPLE } from "./helpers/paths.js";
 import { runCli } from "./helpers/run-cli.js";
+import { spawn } from "node:child_process";
+import path from "node:path";
 
 /** database-url: a fresh database per run on a server the user gives, and clear errors when that server says no. */
 describe("database-url", () => {
@@ -55,5 +57,55 @@ describe("database-url", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("Could not connect to Postgres at 127.0.0.1:1");
     expect(run.stderr).not.toContain("hunter2");
+  });
+
+  test("a run killed with SIGKILL leaves its database; the next run drops it once it is provably abandoned, and nothing else", async () => {
+    const admin = async (sql: string) => {
+      const client = new pg.Client(server.connection);
+      await client.connect();
+      try {
+        return await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    // A real run, killed the moment its database exists.
+    const child = spawn(process.execPath, [path.join(DIST, "cli.js"), "check", "--data-source", "src/data-source.ts", "--database-url", `${base}/postgres`, "--timeout", "1"], { cwd: EXAMPLE, stdio: ["ignore", "ignore", "pipe"] });
+    const killed = await new Promise<string>((resolve) => {
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const created = /Created throwaway database (migration_gate_\w+)/.exec(stderr);
+        if (created) {
+          child.kill("SIGKILL");
+          resolve(created[1]!);
+        }
+      });
+    });
+    await new Promise((resolve) => child.once("close", resolve));
+    expect(await databases()).toContain(killed);
+    const comment = (await admin(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = '${killed}'`)).rows[0].c as string;
+    expect(comment).toMatch(/^migration-gate throwaway database; created by pid \d+ on .+; abandoned after \d{4}-\d\d-\d\dT/);
+
+    // Not yet abandoned (its run could still be going): kept.
+    let next = await runCli(["check", "--data-source", "src/data-source.ts", "--database-url", `${base}/postgres`], { cwd: EXAMPLE });
+    expect(await databases()).toContain(killed);
+
+    // Past its time: dropped. A look-alike without the gate's comment, and one someone is connected to, stay.
+    await admin(`COMMENT ON DATABASE "${killed}" IS '${comment.replace(/abandoned after \S+$/, "abandoned after 2020-01-01T00:00:00.000Z")}'`);
+    await admin(`CREATE DATABASE migration_gate_20200101000000_abcdef`);
+    await admin(`CREATE DATABASE migration_gate_20200101000000_fedcba`);
+    await admin(`COMMENT ON DATABASE migration_gate_20200101000000_fedcba IS '${comment.replace(/abandoned after \S+$/, "abandoned after 2020-01-01T00:00:00.000Z")}'`);
+    const busy = new pg.Client({ ...server.connection, database: "migration_gate_20200101000000_fedcba" });
+    await busy.connect();
+    try {
+      next = await runCli(["check", "--data-source", "src/data-source.ts", "--database-url", `${base}/postgres`], { cwd: EXAMPLE });
+      expect(next.stderr).toContain(`Dropped ${killed}, a throwaway database left behind by a run that was killed`);
+      expect(await databases()).toEqual(["migration_gate_20200101000000_abcdef", "migration_gate_20200101000000_fedcba", "postgres"]);
+    } finally {
+      await busy.end();
+      await admin("DROP DATABASE migration_gate_20200101000000_abcdef");
+      await admin("DROP DATABASE migration_gate_20200101000000_fedcba");
+    }
   });
 });

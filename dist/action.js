@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-ERMV22OD.js";
+} from "./chunk-T6LB2HZQ.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

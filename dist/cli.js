@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-ERMV22OD.js";
+} from "./chunk-T6LB2HZQ.js";
 import {
   formatMarkdown,
   formatText

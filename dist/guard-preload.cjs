@@ -114,7 +114,6 @@ function installNetGuard(options) {
   const { allowed } = options;
   const ownDir = options.ownDir + import_node_path2.default.sep;
   const origins = new AsyncOrigins();
-  if (options.trackAsyncOrigins) origins.start();
   const callSite = (stack) => userCallSite(stack, ownDir) ?? userCallSite(origins.currentStack(), ownDir);
   const connect = import_node_net.default.Socket.prototype.connect;
   import_node_net.default.Socket.prototype.connect = function guardedConnect(...args) {
@@ -134,6 +133,9 @@ function installNetGuard(options) {
     return socket;
   };
   return {
+    loading() {
+      origins.start();
+    },
     loaded() {
       origins.stop();
     },
@@ -411,7 +413,6 @@ function install() {
     allowed: { ...config.door, database: config.database },
     trapLabels,
     ownDir: config.ownDir,
-    trackAsyncOrigins: isWorker,
     onBlocked: ({ target, origin }) => record(target, origin)
   });
   const preload = __filename;

@@ -3595,6 +3595,7 @@ var guard = globalThis[/* @__PURE__ */ Symbol.for("migration-gate.guard")];
 async function main(request) {
   process.setSourceMapsEnabled(true);
   if (!guard) throw new GateError("guard-missing", "migration-gate's connection guard did not load in the process that runs your project, so the gate stopped before loading it.", { hint: "Something replaced NODE_OPTIONS for the worker; report this as a bug." });
+  guard.loading();
   const cacheDir = transformCacheDir(request.projectDir);
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   installCommonJsHooks(tsconfig, cacheDir);

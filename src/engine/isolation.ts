@@ -66,7 +66,7 @@ function probeNamespace(): { prefix: string[]; detail: string } | { reason: stri
  * node, so the IPC channel and the process stay the same.
  */
 export function namespaceCommand(isolation: Extract<Isolation, { kind: "namespace" }>, sockets: string[], node: string[]): string[] {
-  const script = 'while [ "$1" != "--" ]; do mount --bind /dev/null "$1" 2>/dev/null || echo "migration-gate: could not hide the local Postgres socket $1 from the project" >&2; shift; done; shift; exec "$@"';
+  const script = 'while [ "$1" != "--" ]; do [ -S "$1" ] && mount --bind /dev/null "$1" 2>/dev/null || { [ -S "$1" ] && echo "migration-gate: could not hide the local Postgres socket $1 from the project" >&2; }; shift; done; shift; exec "$@"';
   return [...isolation.prefix, "/bin/sh", "-c", script, "sh", ...sockets, "--", ...node];
 }
 

@@ -250,7 +250,7 @@ async function readSchemas(connection: DbConnection, given: ExpectedSchema): Pro
 }
 
 async function provision(options: GateOptions, log: (line: string) => void): Promise<ProvisionedDatabase> {
-  const request = { ...options.postgres, log };
+  const request = { ...options.postgres, log, runTimeoutMs: options.timeoutMs };
   const provider = await chooseProvider(request);
   return provider.start(request);
 }

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import os from "node:os";
 import pg from "pg";
 import { GateError } from "../engine/errors.js";
 import type { DbConnection } from "../worker/protocol.js";
@@ -11,7 +12,7 @@ const HINT_URL = "Check database-url (--database-url): it must reach a Postgres 
  * in it, and drops it afterwards. The database named in the URL is only used for that
  * CREATE/DROP DATABASE, never for migrations.
  */
-export async function createDatabaseOnServer(url: string, log: (line: string) => void): Promise<ProvisionedDatabase> {
+export async function createDatabaseOnServer(url: string, log: (line: string) => void, runTimeoutMs = 600_000): Promise<ProvisionedDatabase> {
   const admin = new pg.Client({ connectionString: withLibpqSslModes(url), connectionTimeoutMillis: 10_000 });
   const server = describeServer(url);
   try {
@@ -21,9 +22,11 @@ export async function createDatabaseOnServer(url: string, log: (line: string) =>
     throw connectError(error, server);
   }
 
+  await dropLeftovers(admin, log);
   const database = `migration_gate_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto.randomBytes(3).toString("hex")}`;
   try {
     await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.query(`COMMENT ON DATABASE "${database}" IS ${pg.escapeLiteral(leftoverComment(runTimeoutMs))}`);
   } catch (error) {
     await admin.end().catch(() => undefined);
     const code = (error as { code?: string }).code;
@@ -73,9 +76,10 @@ export const urlProvider: PostgresProvider = {
   async check({ databaseUrl }) {
     return databaseUrl ? { ok: true, detail: `a database of its own on ${describeServer(databaseUrl)}` } : { ok: false, reason: "no database-url given" };
   },
-  async start({ databaseUrl, log }) {
+  async start(request) {
+    const { databaseUrl, log } = request;
     if (!databaseUrl) throw new GateError("database-url-missing", "postgres: url needs database-url (--database-url).", { hint: HINT_URL });
-    return createDatabaseOnServer(databaseUrl, log);
+    return createDatabaseOnServer(databaseUrl, log, request.runTimeoutMs);
   },
 };
 
@@ -91,6 +95,48 @@ function connectionFor(url: string, database: string): DbConnection {
     database,
     ssl,
   };
+}
+
+const LEFTOVER_NAME = "^migration_gate_[0-9]{14}_[0-9a-f]{6}$";
+const COMMENT_MARK = "migration-gate throwaway database";
+/** After its run's timeout, a run still going has stopped itself; the margin covers its clean-up. */
+const LEFTOVER_MARGIN_MS = 120_000;
+
+/** What makes a database provably ours: the mark, who made it, and when it is certainly abandoned. */
+function leftoverComment(runTimeoutMs: number): string {
+  const expires = new Date(Date.now() + runTimeoutMs + LEFTOVER_MARGIN_MS).toISOString();
+  return `${COMMENT_MARK}; created by pid ${process.pid} on ${os.hostname()}; abandoned after ${expires}`;
+}
+
+/**
+ * A run that was SIGKILLed (a cancelled job, the OOM killer) could not drop its database. The
+ * next run drops such leftovers, but only those it can prove are the gate's and abandoned: the
+ * gate's name pattern, owned by this user, carrying the gate's comment, past the time its own
+ * run would have timed out, and with nobody connected.
+ */
+async function dropLeftovers(admin: pg.Client, log: (line: string) => void): Promise<void> {
+  let rows: Array<{ datname: string; comment: string | null; connected: number }>;
+  try {
+    ({ rows } = await admin.query(
+      `SELECT d.datname, shobj_description(d.oid, 'pg_database') AS comment,
+              (SELECT count(*)::int FROM pg_stat_activity a WHERE a.datname = d.datname) AS connected
+         FROM pg_database d
+        WHERE d.datname ~ $1 AND d.datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
+      [LEFTOVER_NAME],
+    ));
+  } catch {
+    return;
+  }
+  for (const row of rows) {
+    const expires = row.comment?.startsWith(COMMENT_MARK) ? Date.parse(/abandoned after (\S+)$/.exec(row.comment)?.[1] ?? "") : NaN;
+    if (!(expires < Date.now()) || row.connected > 0) continue;
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
+      log(`Dropped ${row.datname}, a throwaway database left behind by a run that was killed (${row.comment})`);
+    } catch (error) {
+      log(`Could not drop ${row.datname}, left behind by a killed run: ${(error as Error).message}`);
+    }
+  }
 }
 
 /**

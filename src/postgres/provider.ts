@@ -12,6 +12,8 @@ export interface PostgresRequest {
   image?: string;
   databaseUrl?: string;
   log: (line: string) => void;
+  /** The run's timeout: a database-url database older than this (and a margin) is a leftover. */
+  runTimeoutMs?: number;
 }
 
 /** A running Postgres with one empty database for this run. */

@@ -36,7 +36,6 @@ function install(): void {
     allowed: { ...config.door, database: config.database },
     trapLabels,
     ownDir: config.ownDir,
-    trackAsyncOrigins: isWorker,
     onBlocked: ({ target, origin }) => record(target, origin),
   });
   const preload = __filename;

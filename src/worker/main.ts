@@ -32,6 +32,7 @@ async function main(request: WorkerRequest): Promise<void> {
   process.setSourceMapsEnabled(true);
   // Fail closed: without the guard, no user code runs.
   if (!guard) throw new GateError("guard-missing", "migration-gate's connection guard did not load in the process that runs your project, so the gate stopped before loading it.", { hint: "Something replaced NODE_OPTIONS for the worker; report this as a bug." });
+  guard.loading();
 
   const cacheDir = transformCacheDir(request.projectDir);
   const tsconfig = readTsconfig(request.projectDir, cacheDir);

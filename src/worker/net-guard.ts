@@ -26,12 +26,16 @@ export interface NetGuardOptions {
   trapLabels?: Record<string, string>;
   /** migration-gate's own folder: its frames are never the user's call site. */
   ownDir: string;
-  /** Record where asynchronous chains begin until loaded() (the worker's load phase only). */
-  trackAsyncOrigins?: boolean;
   onBlocked: (blocked: BlockedAttempt) => void;
 }
 
 export interface NetGuard {
+  /**
+   * The worker starts loading the project: record where asynchronous chains begin. Not
+   * earlier: resources made before (the IPC channel) would hand their origin, which has no
+   * user frame, to everything the project's code starts inside the message handler.
+   */
+  loading(): void;
   /** The project has loaded: stop recording where asynchronous chains begin. */
   loaded(): void;
   /** The user's line on the current stack (or where its asynchronous chain began). */
@@ -51,7 +55,6 @@ export function installNetGuard(options: NetGuardOptions): NetGuard {
   const { allowed } = options;
   const ownDir = options.ownDir + path.sep;
   const origins = new AsyncOrigins();
-  if (options.trackAsyncOrigins) origins.start();
   const callSite = (stack: string | undefined) => userCallSite(stack, ownDir) ?? userCallSite(origins.currentStack(), ownDir);
   const connect = net.Socket.prototype.connect as (...args: unknown[]) => net.Socket;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
@@ -72,6 +75,9 @@ export function installNetGuard(options: NetGuardOptions): NetGuard {
     return socket;
   } as typeof net.Socket.prototype.connect;
   return {
+    loading() {
+      origins.start();
+    },
     loaded() {
       origins.stop();
     },

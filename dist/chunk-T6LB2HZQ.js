@@ -737,8 +737,9 @@ var embeddedProvider = {
 
 // src/postgres/from-url.ts
 import crypto3 from "node:crypto";
+import os3 from "node:os";
 var HINT_URL = "Check database-url (--database-url): it must reach a Postgres server as a user with the CREATEDB privilege, e.g. postgres://postgres:postgres@localhost:5432/postgres";
-async function createDatabaseOnServer(url, log) {
+async function createDatabaseOnServer(url, log, runTimeoutMs = 6e5) {
   const admin = new esm_default.Client({ connectionString: withLibpqSslModes(url), connectionTimeoutMillis: 1e4 });
   const server = describeServer(url);
   try {
@@ -747,9 +748,11 @@ async function createDatabaseOnServer(url, log) {
     await admin.end().catch(() => void 0);
     throw connectError(error, server);
   }
+  await dropLeftovers(admin, log);
   const database = `migration_gate_${(/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto3.randomBytes(3).toString("hex")}`;
   try {
     await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.query(`COMMENT ON DATABASE "${database}" IS ${esm_default.escapeLiteral(leftoverComment(runTimeoutMs))}`);
   } catch (error) {
     await admin.end().catch(() => void 0);
     const code = error.code;
@@ -791,9 +794,10 @@ var urlProvider = {
   async check({ databaseUrl }) {
     return databaseUrl ? { ok: true, detail: `a database of its own on ${describeServer(databaseUrl)}` } : { ok: false, reason: "no database-url given" };
   },
-  async start({ databaseUrl, log }) {
+  async start(request) {
+    const { databaseUrl, log } = request;
     if (!databaseUrl) throw new GateError("database-url-missing", "postgres: url needs database-url (--database-url).", { hint: HINT_URL });
-    return createDatabaseOnServer(databaseUrl, log);
+    return createDatabaseOnServer(databaseUrl, log, request.runTimeoutMs);
   }
 };
 function connectionFor(url, database) {
@@ -808,6 +812,37 @@ function connectionFor(url, database) {
     database,
     ssl
   };
+}
+var LEFTOVER_NAME = "^migration_gate_[0-9]{14}_[0-9a-f]{6}$";
+var COMMENT_MARK = "migration-gate throwaway database";
+var LEFTOVER_MARGIN_MS = 12e4;
+function leftoverComment(runTimeoutMs) {
+  const expires = new Date(Date.now() + runTimeoutMs + LEFTOVER_MARGIN_MS).toISOString();
+  return `${COMMENT_MARK}; created by pid ${process.pid} on ${os3.hostname()}; abandoned after ${expires}`;
+}
+async function dropLeftovers(admin, log) {
+  let rows;
+  try {
+    ({ rows } = await admin.query(
+      `SELECT d.datname, shobj_description(d.oid, 'pg_database') AS comment,
+              (SELECT count(*)::int FROM pg_stat_activity a WHERE a.datname = d.datname) AS connected
+         FROM pg_database d
+        WHERE d.datname ~ $1 AND d.datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
+      [LEFTOVER_NAME]
+    ));
+  } catch {
+    return;
+  }
+  for (const row of rows) {
+    const expires = row.comment?.startsWith(COMMENT_MARK) ? Date.parse(/abandoned after (\S+)$/.exec(row.comment)?.[1] ?? "") : NaN;
+    if (!(expires < Date.now()) || row.connected > 0) continue;
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
+      log(`Dropped ${row.datname}, a throwaway database left behind by a run that was killed (${row.comment})`);
+    } catch (error) {
+      log(`Could not drop ${row.datname}, left behind by a killed run: ${error.message}`);
+    }
+  }
 }
 function withLibpqSslModes(url) {
   const parsed = new URL(url);
@@ -1232,13 +1267,13 @@ async function findBackdatedMigrations(base, migrations) {
 }
 
 // src/engine/run-gate.ts
-import os5 from "node:os";
+import os6 from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/engine/db-door.ts
 import fs6 from "node:fs";
 import net2 from "node:net";
-import os3 from "node:os";
+import os4 from "node:os";
 import path7 from "node:path";
 import tls from "node:tls";
 
@@ -1311,7 +1346,7 @@ async function openDatabaseDoor() {
   if (process.platform === "win32") {
     await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
   } else {
-    dir = fs6.mkdtempSync(path7.join(os3.tmpdir(), "mg-door-"));
+    dir = fs6.mkdtempSync(path7.join(os4.tmpdir(), "mg-door-"));
     socketPath = path7.join(dir, `.s.PGSQL.${DOOR_PORT}`);
     await new Promise((resolve, reject) => server.once("error", reject).listen(socketPath, resolve));
     fs6.chmodSync(socketPath, 511);
@@ -1460,7 +1495,7 @@ function probeNamespace() {
   return { reason: `unshare --net failed: ${last}` };
 }
 function namespaceCommand(isolation, sockets, node) {
-  const script = 'while [ "$1" != "--" ]; do mount --bind /dev/null "$1" 2>/dev/null || echo "migration-gate: could not hide the local Postgres socket $1 from the project" >&2; shift; done; shift; exec "$@"';
+  const script = 'while [ "$1" != "--" ]; do [ -S "$1" ] && mount --bind /dev/null "$1" 2>/dev/null || { [ -S "$1" ] && echo "migration-gate: could not hide the local Postgres socket $1 from the project" >&2; }; shift; done; shift; exec "$@"';
   return [...isolation.prefix, "/bin/sh", "-c", script, "sh", ...sockets, "--", ...node];
 }
 function localPostgresSockets(door) {
@@ -1511,7 +1546,7 @@ function spawnWindows(events) {
 }
 
 // src/worker/scrub-env.ts
-import os4 from "node:os";
+import os5 from "node:os";
 var POSTGRES_URL = /^(?:jdbc:)?postgres(?:ql)?:\/\//i;
 var KEYWORD_STRING = /(?:^|\s)(?:host|hostaddr|service)\s*=\s*\S/i;
 var DATABASE_NAME_PART = /(?:^|_)(?:DB|DATABASE|PG|POSTGRES|POSTGRESQL|PSQL|RDS)(?:_[A-Z0-9]+)*?_?(HOST|HOSTNAME|HOSTADDR|SERVER|ADDR|ADDRESS|PORT|PASS|PASSWORD|PWD)$/i;
@@ -1536,9 +1571,9 @@ function scrubEnv(env, options) {
   }
   clean["PGHOST"] = door.host;
   clean["PGPORT"] = String(door.port);
-  clean["PGPASSFILE"] = os4.devNull;
-  clean["PGSERVICEFILE"] = os4.devNull;
-  clean["PGSYSCONFDIR"] = os4.devNull;
+  clean["PGPASSFILE"] = os5.devNull;
+  clean["PGSERVICEFILE"] = os5.devNull;
+  clean["PGSYSCONFDIR"] = os5.devNull;
   clean["PGSSLMODE"] = "disable";
   if (env["PGDATABASE"]) clean["PGDATABASE"] = trapDatabase("PGDATABASE");
   if ((env["PGHOST"] || env["PGDATABASE"]) && env["PGHOST"] !== door.host) trapped.push({ name: "PGDATABASE", target: `${env["PGHOST"] ?? "localhost"}:${env["PGPORT"] ?? 5432}/${env["PGDATABASE"] ?? env["PGUSER"] ?? ""}` });
@@ -1611,7 +1646,7 @@ async function runGate(options, hooks = {}) {
 }
 async function openSandbox(isolation) {
   const door = await openDatabaseDoor();
-  const dir = fs9.mkdtempSync(path8.join(os5.tmpdir(), "mg-guard-"));
+  const dir = fs9.mkdtempSync(path8.join(os6.tmpdir(), "mg-guard-"));
   const distDir = path8.dirname(fileURLToPath2(import.meta.url));
   const preload = path8.join(distDir, "guard-preload.cjs");
   const config = {
@@ -1755,7 +1790,7 @@ async function readSchemas(connection, given) {
   }
 }
 async function provision(options, log) {
-  const request = { ...options.postgres, log };
+  const request = { ...options.postgres, log, runTimeoutMs: options.timeoutMs };
   const provider = await chooseProvider(request);
   return provider.start(request);
 }
