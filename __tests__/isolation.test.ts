@@ -9,6 +9,8 @@ import type { ProvisionedDatabase } from "../src/postgres/provider.js";
 import { unprivilegedUser } from "../src/postgres/run-as.js";
 import { runCliJson } from "./helpers/run-cli.js";
 import { tempProject, type TempProject } from "./helpers/temp-project.js";
+import { REPO } from "./helpers/paths.js";
+import { createRequire } from "node:module";
 
 /**
  * Safety for what the worker starts, not only for its own sockets: a live "production"
@@ -21,6 +23,17 @@ import { tempProject, type TempProject } from "./helpers/temp-project.js";
  */
 const psql = spawnSync("psql", ["--version"]).status === 0;
 const namespaces = process.platform === "linux" && spawnSync("unshare", ["--net", "--mount", "--", "true"]).status === 0;
+/** Built by .ci/run per Node version (an addon is built for one); absent or unloadable: skipped. */
+const pgNativeDir = path.join(REPO, ".pg-native", `node${process.versions.node.split(".")[0]}`, "node_modules", "pg-native");
+const pgNative = (() => {
+  try {
+    createRequire(import.meta.url)(pgNativeDir);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.split("\n")[0];
+  }
+})();
+if (pgNative) console.warn(`isolation.test: SKIPPED the pg-native case: pg-native cannot be loaded from ${pgNativeDir} (${pgNative}); .ci/run builds it.`);
 if (!psql) console.warn("isolation.test: psql is not installed, so the psql and shell-script cases are skipped (apt-get install postgresql-client).");
 if (!namespaces) console.warn("isolation.test: this machine cannot make network namespaces (not root, user namespaces restricted): the namespace runs are skipped.");
 
@@ -100,8 +113,18 @@ describe("what the project's code starts cannot reach production", () => {
           `      await new Promise((resolve) => new Worker(path.join(__dirname, "../../scripts/thread.cjs")).once("exit", resolve));`,
         ),
         "scripts/thread.cjs": nodeScript(""),
+        // pg-native: libpq, in C, opens its own sockets.
+        ...(!pgNative && {
+          "src/migrations/1700000000005-NativeBackfill.ts": migration(
+            1700000000005,
+            "NativeBackfill",
+            `const Client = require("pg-native");`,
+            `      try { new Client().connectSync(process.env.APP_DATABASE_URL); } catch {}\n      new Client().connectSync(${JSON.stringify(prodUrl)});`,
+          ),
+        }),
       },
     });
+    if (!pgNative) fs.symlinkSync(pgNativeDir, path.join(project.dir, "node_modules", "pg-native"), "dir");
   });
 
   afterAll(async () => {
@@ -147,6 +170,12 @@ describe("what the project's code starts cannot reach production", () => {
           [trapped, "scripts/backfill.cjs:4"],
           [`127.0.0.1:${server.connection.port}`, "scripts/backfill.cjs:8"],
           [trapped, "scripts/thread.cjs:4"],
+          ...(!pgNative
+            ? [
+                [trapped, "src/migrations/1700000000005-NativeBackfill.ts:6"],
+                [`127.0.0.1:${server.connection.port}/production`, "src/migrations/1700000000005-NativeBackfill.ts:7"],
+              ]
+            : []),
         ].sort(),
       );
       const nodeChild = report.findings.find((f) => f.ruleId === "reached-outside" && f.location?.file === "scripts/backfill.cjs");

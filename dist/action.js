@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-T6LB2HZQ.js";
+} from "./chunk-BJDZ4MNT.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-T6LB2HZQ.js";
+} from "./chunk-BJDZ4MNT.js";
 import {
   formatMarkdown,
   formatText

@@ -277,6 +277,31 @@ function guardThreads(options) {
 // src/worker/native-driver-guard.ts
 var import_node_module3 = __toESM(require("node:module"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
+
+// src/worker/libpq-target.ts
+function libpqTarget(conninfo, env) {
+  const fields = {};
+  const uri = /^postgres(?:ql)?:\/\/(?:([^@/?]*)@)?([^/?]*)(?:\/([^?]*))?(?:\?(.*))?$/i.exec(conninfo.trim());
+  if (uri) {
+    const [, userinfo, hostport, dbname, query] = uri;
+    const hostMatch = /^(\[[^\]]*\]|[^:,]*)(?::(\d+))?/.exec(hostport ?? "");
+    if (hostMatch?.[1]) fields["host"] = decodeURIComponent(hostMatch[1].replace(/^\[|\]$/g, ""));
+    if (hostMatch?.[2]) fields["port"] = hostMatch[2];
+    if (dbname) fields["dbname"] = decodeURIComponent(dbname);
+    if (userinfo) fields["user"] = decodeURIComponent(userinfo.split(":")[0]);
+    for (const [key, value] of new URLSearchParams(query ?? "")) fields[key] = value;
+  } else {
+    for (const match of conninfo.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)) fields[match[1]] = (match[2] ?? match[3] ?? "").replace(/\\(.)/g, "$1");
+  }
+  const user = fields["user"] ?? env["PGUSER"] ?? env["USER"] ?? "";
+  return {
+    host: fields["host"] ?? fields["hostaddr"] ?? env["PGHOST"] ?? "/var/run/postgresql",
+    port: fields["port"] ?? env["PGPORT"] ?? "5432",
+    database: fields["dbname"] ?? env["PGDATABASE"] ?? user
+  };
+}
+
+// src/worker/native-driver-guard.ts
 function guardNativeDriver(options) {
   const loader = import_node_module3.default;
   const load = loader._load;
@@ -295,7 +320,7 @@ function patchLibpq(Libpq, options) {
   const refusal = (conninfo) => {
     const target = libpqTarget(String(conninfo ?? ""), process.env);
     if (isDoor(target, options)) return void 0;
-    const label = `${target.host}:${target.port}/${target.database}`;
+    const label = options.trapLabels[target.database] ?? `${target.host}:${target.port}/${target.database}`;
     options.onBlocked(label, options.callSite(new Error().stack));
     return new Error(`migration-gate blocked a native (libpq) connection to ${label}: only the throwaway database may be used while your project is checked.`);
   };
@@ -309,25 +334,6 @@ function patchLibpq(Libpq, options) {
     const error = refusal(conninfo);
     if (error) throw error;
     return connectSync.call(this, conninfo);
-  };
-}
-function libpqTarget(conninfo, env) {
-  const fields = {};
-  if (/^postgres(?:ql)?:\/\//i.test(conninfo.trim())) {
-    const url = new URL(conninfo.trim());
-    if (url.hostname) fields["host"] = decodeURIComponent(url.hostname);
-    if (url.port) fields["port"] = url.port;
-    if (url.pathname.length > 1) fields["dbname"] = decodeURIComponent(url.pathname.slice(1));
-    if (url.username) fields["user"] = decodeURIComponent(url.username);
-    for (const [key, value] of url.searchParams) fields[key] = value;
-  } else {
-    for (const match of conninfo.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)) fields[match[1]] = (match[2] ?? match[3] ?? "").replace(/\\(.)/g, "$1");
-  }
-  const user = fields["user"] ?? env["PGUSER"] ?? env["USER"] ?? "";
-  return {
-    host: fields["host"] ?? fields["hostaddr"] ?? env["PGHOST"] ?? "/var/run/postgresql",
-    port: fields["port"] ?? env["PGPORT"] ?? "5432",
-    database: fields["dbname"] ?? env["PGDATABASE"] ?? user
   };
 }
 function isDoor(target, { door, database }) {
@@ -379,18 +385,8 @@ function trapUrl(door, variable, value) {
   return `postgresql://${user ?? "migration-gate"}@/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
 }
 function describeTarget2(value) {
-  const text = value.trim().replace(/^jdbc:/i, "");
-  if (POSTGRES_URL.test(text)) {
-    try {
-      const url = new URL(text);
-      const host = url.hostname || url.searchParams.get("host") || "localhost";
-      return `${host}:${url.port || 5432}${url.pathname.length > 1 ? url.pathname : ""}`;
-    } catch {
-      return "a Postgres URL";
-    }
-  }
-  const field = (name) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*'?([^'\\s]+)`, "i").exec(text)?.[1];
-  return `${field("host") ?? field("hostaddr") ?? field("service") ?? "localhost"}:${field("port") ?? 5432}/${field("dbname") ?? ""}`;
+  const target = libpqTarget(value.trim().replace(/^jdbc:/i, ""), {});
+  return `${target.host}:${target.port}/${target.database}`;
 }
 function quoteForNodeOptions(file) {
   return /\s/.test(file) ? JSON.stringify(file) : file;
@@ -419,7 +415,7 @@ function install() {
   const scrub = (env) => scrubEnv(env, { door: config.door, preload, guardConfig: process.env[GUARD_CONFIG_VARIABLE] ?? "" }).env;
   watchSubprocesses({ callSite: guard.callSite, scrub, record: (event) => appendGuardEvent(config.eventLog, event) });
   guardThreads({ preload, configVariable: GUARD_CONFIG_VARIABLE });
-  guardNativeDriver({ door: config.door, database: config.database, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
+  guardNativeDriver({ door: config.door, database: config.database, trapLabels, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
   globalThis[GUARD_HANDLE] = guard;
 }
 install();

@@ -42,7 +42,7 @@ function install(): void {
   const scrub = (env: NodeJS.ProcessEnv) => scrubEnv(env, { door: config.door, preload, guardConfig: process.env[GUARD_CONFIG_VARIABLE] ?? "" }).env;
   watchSubprocesses({ callSite: guard.callSite, scrub, record: (event) => appendGuardEvent(config.eventLog, event) });
   guardThreads({ preload, configVariable: GUARD_CONFIG_VARIABLE });
-  guardNativeDriver({ door: config.door, database: config.database, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
+  guardNativeDriver({ door: config.door, database: config.database, trapLabels, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
   (globalThis as Record<symbol, unknown>)[GUARD_HANDLE] = guard;
 }
 

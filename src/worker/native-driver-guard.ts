@@ -1,9 +1,12 @@
 import Module from "node:module";
 import path from "node:path";
+import { libpqTarget, type LibpqTarget } from "./libpq-target.js";
 
 export interface NativeDriverGuardOptions {
   door: { path?: string; host: string; port: number };
   database: string;
+  /** Trap database name -> how to name it (`$DATABASE_URL (db.example:5432/app)`). */
+  trapLabels: Record<string, string>;
   callSite: (stack: string | undefined) => string | undefined;
   /** A refused connection: where it tried, as `host:port/database`, and the user's line. */
   onBlocked: (target: string, origin: string | undefined) => void;
@@ -34,7 +37,7 @@ function patchLibpq(Libpq: { prototype: Record<string, (...args: unknown[]) => u
   const refusal = (conninfo: unknown): Error | undefined => {
     const target = libpqTarget(String(conninfo ?? ""), process.env);
     if (isDoor(target, options)) return undefined;
-    const label = `${target.host}:${target.port}/${target.database}`;
+    const label = options.trapLabels[target.database] ?? `${target.host}:${target.port}/${target.database}`;
     options.onBlocked(label, options.callSite(new Error().stack));
     return new Error(`migration-gate blocked a native (libpq) connection to ${label}: only the throwaway database may be used while your project is checked.`);
   };
@@ -48,33 +51,6 @@ function patchLibpq(Libpq: { prototype: Record<string, (...args: unknown[]) => u
     const error = refusal(conninfo);
     if (error) throw error;
     return connectSync!.call(this, conninfo);
-  };
-}
-
-interface LibpqTarget {
-  host: string;
-  port: string;
-  database: string;
-}
-
-/** Where a libpq connection string (URL or keyword=value) leads, defaults from the environment as libpq takes them. */
-export function libpqTarget(conninfo: string, env: NodeJS.ProcessEnv): LibpqTarget {
-  const fields: Record<string, string> = {};
-  if (/^postgres(?:ql)?:\/\//i.test(conninfo.trim())) {
-    const url = new URL(conninfo.trim());
-    if (url.hostname) fields["host"] = decodeURIComponent(url.hostname);
-    if (url.port) fields["port"] = url.port;
-    if (url.pathname.length > 1) fields["dbname"] = decodeURIComponent(url.pathname.slice(1));
-    if (url.username) fields["user"] = decodeURIComponent(url.username);
-    for (const [key, value] of url.searchParams) fields[key] = value;
-  } else {
-    for (const match of conninfo.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)) fields[match[1]!] = (match[2] ?? match[3] ?? "").replace(/\\(.)/g, "$1");
-  }
-  const user = fields["user"] ?? env["PGUSER"] ?? env["USER"] ?? "";
-  return {
-    host: fields["host"] ?? fields["hostaddr"] ?? env["PGHOST"] ?? "/var/run/postgresql",
-    port: fields["port"] ?? env["PGPORT"] ?? "5432",
-    database: fields["dbname"] ?? env["PGDATABASE"] ?? user,
   };
 }
 

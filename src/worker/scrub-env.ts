@@ -1,4 +1,5 @@
 import os from "node:os";
+import { libpqTarget } from "./libpq-target.js";
 import { GUARD_CONFIG_VARIABLE, TRAP_PREFIX, trapDatabase } from "./guard-config.js";
 
 /** What the project's code is allowed to reach, as the worker's environment tells it. */
@@ -84,18 +85,8 @@ function trapUrl(door: WorkerEnvOptions["door"], variable: string, value: string
 
 /** host:port/database of a URL or keyword string, for messages: never the user or password. */
 export function describeTarget(value: string): string {
-  const text = value.trim().replace(/^jdbc:/i, "");
-  if (POSTGRES_URL.test(text)) {
-    try {
-      const url = new URL(text);
-      const host = url.hostname || url.searchParams.get("host") || "localhost";
-      return `${host}:${url.port || 5432}${url.pathname.length > 1 ? url.pathname : ""}`;
-    } catch {
-      return "a Postgres URL";
-    }
-  }
-  const field = (name: string) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*'?([^'\\s]+)`, "i").exec(text)?.[1];
-  return `${field("host") ?? field("hostaddr") ?? field("service") ?? "localhost"}:${field("port") ?? 5432}/${field("dbname") ?? ""}`;
+  const target = libpqTarget(value.trim().replace(/^jdbc:/i, ""), {});
+  return `${target.host}:${target.port}/${target.database}`;
 }
 
 /** NODE_OPTIONS splits on spaces; a path with spaces must be quoted. */

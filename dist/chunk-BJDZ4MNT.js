@@ -1547,6 +1547,31 @@ function spawnWindows(events) {
 
 // src/worker/scrub-env.ts
 import os5 from "node:os";
+
+// src/worker/libpq-target.ts
+function libpqTarget(conninfo, env) {
+  const fields = {};
+  const uri = /^postgres(?:ql)?:\/\/(?:([^@/?]*)@)?([^/?]*)(?:\/([^?]*))?(?:\?(.*))?$/i.exec(conninfo.trim());
+  if (uri) {
+    const [, userinfo, hostport, dbname, query] = uri;
+    const hostMatch = /^(\[[^\]]*\]|[^:,]*)(?::(\d+))?/.exec(hostport ?? "");
+    if (hostMatch?.[1]) fields["host"] = decodeURIComponent(hostMatch[1].replace(/^\[|\]$/g, ""));
+    if (hostMatch?.[2]) fields["port"] = hostMatch[2];
+    if (dbname) fields["dbname"] = decodeURIComponent(dbname);
+    if (userinfo) fields["user"] = decodeURIComponent(userinfo.split(":")[0]);
+    for (const [key, value] of new URLSearchParams(query ?? "")) fields[key] = value;
+  } else {
+    for (const match of conninfo.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)) fields[match[1]] = (match[2] ?? match[3] ?? "").replace(/\\(.)/g, "$1");
+  }
+  const user = fields["user"] ?? env["PGUSER"] ?? env["USER"] ?? "";
+  return {
+    host: fields["host"] ?? fields["hostaddr"] ?? env["PGHOST"] ?? "/var/run/postgresql",
+    port: fields["port"] ?? env["PGPORT"] ?? "5432",
+    database: fields["dbname"] ?? env["PGDATABASE"] ?? user
+  };
+}
+
+// src/worker/scrub-env.ts
 var POSTGRES_URL = /^(?:jdbc:)?postgres(?:ql)?:\/\//i;
 var KEYWORD_STRING = /(?:^|\s)(?:host|hostaddr|service)\s*=\s*\S/i;
 var DATABASE_NAME_PART = /(?:^|_)(?:DB|DATABASE|PG|POSTGRES|POSTGRESQL|PSQL|RDS)(?:_[A-Z0-9]+)*?_?(HOST|HOSTNAME|HOSTADDR|SERVER|ADDR|ADDRESS|PORT|PASS|PASSWORD|PWD)$/i;
@@ -1588,18 +1613,8 @@ function trapUrl(door, variable, value) {
   return `postgresql://${user ?? "migration-gate"}@/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
 }
 function describeTarget(value) {
-  const text = value.trim().replace(/^jdbc:/i, "");
-  if (POSTGRES_URL.test(text)) {
-    try {
-      const url = new URL(text);
-      const host = url.hostname || url.searchParams.get("host") || "localhost";
-      return `${host}:${url.port || 5432}${url.pathname.length > 1 ? url.pathname : ""}`;
-    } catch {
-      return "a Postgres URL";
-    }
-  }
-  const field = (name) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*'?([^'\\s]+)`, "i").exec(text)?.[1];
-  return `${field("host") ?? field("hostaddr") ?? field("service") ?? "localhost"}:${field("port") ?? 5432}/${field("dbname") ?? ""}`;
+  const target = libpqTarget(value.trim().replace(/^jdbc:/i, ""), {});
+  return `${target.host}:${target.port}/${target.database}`;
 }
 function quoteForNodeOptions(file) {
   return /\s/.test(file) ? JSON.stringify(file) : file;
