@@ -113,6 +113,9 @@ describe("what the project's code starts cannot reach production", () => {
           `      await new Promise((resolve) => new Worker(path.join(__dirname, "../../scripts/thread.cjs")).once("exit", resolve));`,
         ),
         "scripts/thread.cjs": nodeScript(""),
+        // The server side: a superuser migration's COPY FROM PROGRAM runs a shell with the server's
+        // environment, which must hold nothing of the job's.
+        "src/migrations/1700000000006-ServerProgram.ts": `import { MigrationInterface, QueryRunner } from "typeorm";\nexport class ServerProgram1700000000006 implements MigrationInterface {\n  async up(q: QueryRunner) {\n    await q.query("CREATE TABLE probe (v text)");\n    await q.query("COPY probe FROM PROGRAM 'printenv APP_DATABASE_URL DATABASE_URL PGHOST PGDATABASE; true'");\n    const seen = await q.query("SELECT v FROM probe");\n    if (seen.length) throw new Error("the server's shell saw " + seen.map((r: { v: string }) => r.v).join(", "));\n    await q.query("DROP TABLE probe");\n  }\n  async down() {}\n}\n`,
         // pg-native: libpq, in C, opens its own sockets.
         ...(!pgNative && {
           "src/migrations/1700000000005-NativeBackfill.ts": migration(

@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-BJDZ4MNT.js";
+} from "./chunk-SW2EPL22.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-BJDZ4MNT.js";
+} from "./chunk-SW2EPL22.js";
 import {
   formatMarkdown,
   formatText

@@ -145,6 +145,9 @@ function refusal(why: RefusedConnection["why"], database: string, variable: stri
 /** A TCP (and, when the server asks for it, TLS) connection to the throwaway server. */
 async function connectUpstream(connection: DbConnection): Promise<net.Socket> {
   const plain = net.connect({ host: connection.host, port: connection.port });
+  // Postgres messages are small and answered one by one: Nagle's algorithm would hold each
+  // forwarded write for the last one's ACK (pg sets this on its own sockets for the same reason).
+  plain.setNoDelay(true);
   await new Promise<void>((resolve, reject) => plain.once("connect", resolve).once("error", reject));
   if (!connection.ssl) return plain;
   const request = Buffer.alloc(8);

@@ -56,7 +56,7 @@ export async function startLocalCluster({ binaries: located, provider, settings 
       server = spawn(
         binaries.postgres,
         ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
-        { stdio: ["ignore", "ignore", "pipe"], ...(runAs && { uid: runAs.uid, gid: runAs.gid }) },
+        { stdio: ["ignore", "ignore", "pipe"], env: serverEnv(process.env), ...(runAs && { uid: runAs.uid, gid: runAs.gid }) },
       );
       watchdog?.stop();
       watchdog = startWatchdog({ parentPid: process.pid, serverPid: server.pid!, dir: root });
@@ -89,7 +89,7 @@ export async function startLocalCluster({ binaries: located, provider, settings 
 
 function run(binary: string, args: string[], runAs: RunAs | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...(runAs && { uid: runAs.uid, gid: runAs.gid }) });
+    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], env: serverEnv(process.env), ...(runAs && { uid: runAs.uid, gid: runAs.gid }) });
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -135,4 +135,18 @@ function stop(server: ChildProcess): Promise<void> {
     });
     server.kill("SIGINT");
   });
+}
+
+/**
+ * The server's environment: what Postgres needs (where its libraries and locale data are), and
+ * nothing of the job's. A migration runs as superuser here, and `COPY ... FROM PROGRAM` or an
+ * archive command would hand a shell whatever the server was started with: the deploy job's
+ * DATABASE_URL and PG* variables among it.
+ */
+export function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (/^(PATH|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|LD_LIBRARY_PATH|DYLD_LIBRARY_PATH|SYSTEMROOT|WINDIR)$/.test(key)) kept[key] = value;
+  }
+  return kept;
 }

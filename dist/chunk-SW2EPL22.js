@@ -557,7 +557,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
       server = spawn3(
         binaries.postgres,
         ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
-        { stdio: ["ignore", "ignore", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } }
+        { stdio: ["ignore", "ignore", "pipe"], env: serverEnv(process.env), ...runAs && { uid: runAs.uid, gid: runAs.gid } }
       );
       watchdog?.stop();
       watchdog = startWatchdog({ parentPid: process.pid, serverPid: server.pid, dir: root });
@@ -589,7 +589,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
 }
 function run(binary, args, runAs) {
   return new Promise((resolve, reject) => {
-    const child = spawn3(binary, args, { stdio: ["ignore", "pipe", "pipe"], ...runAs && { uid: runAs.uid, gid: runAs.gid } });
+    const child = spawn3(binary, args, { stdio: ["ignore", "pipe", "pipe"], env: serverEnv(process.env), ...runAs && { uid: runAs.uid, gid: runAs.gid } });
     let output = "";
     child.stdout.on("data", (chunk) => output += chunk.toString());
     child.stderr.on("data", (chunk) => output += chunk.toString());
@@ -632,6 +632,13 @@ function stop(server) {
     });
     server.kill("SIGINT");
   });
+}
+function serverEnv(env) {
+  const kept = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (/^(PATH|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|LD_LIBRARY_PATH|DYLD_LIBRARY_PATH|SYSTEMROOT|WINDIR)$/.test(key)) kept[key] = value;
+  }
+  return kept;
 }
 
 // src/postgres/binaries.ts
@@ -1375,6 +1382,7 @@ function refusal(why, database, variable) {
 }
 async function connectUpstream(connection) {
   const plain = net2.connect({ host: connection.host, port: connection.port });
+  plain.setNoDelay(true);
   await new Promise((resolve, reject) => plain.once("connect", resolve).once("error", reject));
   if (!connection.ssl) return plain;
   const request = Buffer.alloc(8);
