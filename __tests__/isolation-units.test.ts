@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import os from "node:os";
 import pg from "pg";
 import { openDatabaseDoor, type DatabaseDoor } from "../src/engine/db-door.js";
@@ -31,7 +33,9 @@ describe("the worker's environment", () => {
       HOME: "/home/ci",
       NODE_OPTIONS: "--max-old-space-size=4096 --require ts-node/register",
     });
-    expect(env["APP_DATABASE_URL"]).toBe("postgresql://app@/migration-gate-blocked.APP_DATABASE_URL?host=%2Ftmp%2Fmg-door-x&port=5432&sslmode=disable");
+    expect(env["APP_DATABASE_URL"]).toBe("postgresql://app@localhost/migration-gate-blocked.APP_DATABASE_URL?host=%2Ftmp%2Fmg-door-x&port=5432&sslmode=disable");
+    // Env validation at import (zod's z.string().url(), new URL()) still accepts it.
+    expect(new URL(env["APP_DATABASE_URL"]!).pathname).toBe("/migration-gate-blocked.APP_DATABASE_URL");
     expect(env["JDBC_URL"]).toContain("migration-gate-blocked.JDBC_URL");
     expect(env["LEGACY_DSN"]).toContain("migration-gate-blocked.LEGACY_DSN");
     expect([env["DB_HOST"], env["POSTGRES_PORT"], env["DATABASE_PASSWORD"]]).toEqual(["/tmp/mg-door-x", "5432", "migration-gate-blocked"]);
@@ -74,15 +78,18 @@ describe("the worker's environment", () => {
 describe("the door", () => {
   let server: ProvisionedDatabase;
   let door: DatabaseDoor;
+  let doorDir: string;
   const through = (database: string, extra: Partial<pg.ClientConfig> = {}) => new pg.Client({ host: door.host, port: door.port, user: "postgres", database, ...extra });
 
   beforeAll(async () => {
     server = await startTestPostgres();
-    door = await openDatabaseDoor();
+    doorDir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-"));
+    door = await openDatabaseDoor({ dir: doorDir });
     door.open(server.connection);
   });
   afterAll(async () => {
     await door?.close();
+    fs.rmSync(doorDir, { recursive: true, force: true });
     await server?.dispose();
   });
 

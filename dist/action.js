@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-SW2EPL22.js";
+} from "./chunk-LIKSHJ7Q.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

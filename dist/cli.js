@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-SW2EPL22.js";
+} from "./chunk-LIKSHJ7Q.js";
 import {
   formatMarkdown,
   formatText

@@ -382,7 +382,7 @@ function scrubEnv(env, options) {
 function trapUrl(door, variable, value) {
   const user = /^(?:jdbc:)?postgres(?:ql)?:\/\/([^:@/]+)[:@]/i.exec(value.trim())?.[1];
   const database = encodeURIComponent(trapDatabase(variable));
-  return `postgresql://${user ?? "migration-gate"}@/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
+  return `postgresql://${user ?? "migration-gate"}@localhost/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
 }
 function describeTarget2(value) {
   const target = libpqTarget(value.trim().replace(/^jdbc:/i, ""), {});

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import tls from "node:tls";
 import type { DbConnection } from "../worker/protocol.js";
@@ -47,7 +46,7 @@ const CANCEL_REQUEST = 80877102;
 /** libpq's default port: code that keeps a default but follows a rewritten host still lands here. */
 const DOOR_PORT = 5432;
 
-export async function openDatabaseDoor(): Promise<DatabaseDoor> {
+export async function openDatabaseDoor(options: { dir: string }): Promise<DatabaseDoor> {
   let upstream: DbConnection | undefined;
   let opened: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (opened = resolve));
@@ -111,8 +110,9 @@ export async function openDatabaseDoor(): Promise<DatabaseDoor> {
   if (process.platform === "win32") {
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
   } else {
-    // Short and private: socket paths are limited to about 100 bytes.
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-door-"));
+    // Socket paths are limited to about 100 bytes: the caller's folder must be short.
+    dir = path.join(options.dir, "door");
+    fs.mkdirSync(dir, { mode: 0o700 });
     socketPath = path.join(dir, `.s.PGSQL.${DOOR_PORT}`);
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(socketPath, resolve));
     // The worker may run as another user only when the gate is root; the folder stays 0700 otherwise.
@@ -131,7 +131,6 @@ export async function openDatabaseDoor(): Promise<DatabaseDoor> {
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -26,6 +26,7 @@ import { isolationReport } from "./isolation-report.js";
 import { scrubEnv } from "../worker/scrub-env.js";
 import { DOOR_DATABASE, GUARD_CONFIG_VARIABLE, trapDatabase, type GuardConfig } from "../worker/guard-config.js";
 import { readGuardEvents } from "../worker/guard-events.js";
+import { startWatchdog } from "../postgres/watchdog.js";
 
 const PHASE_LOG: Record<WorkerPhase, string> = {
   load: "Loading the project's schema code and migrations",
@@ -77,8 +78,11 @@ interface Sandbox {
  * made before it starts (the door needs no server yet; it holds connections until it opens).
  */
 async function openSandbox(isolation: Isolation): Promise<Sandbox> {
-  const door = await openDatabaseDoor();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-guard-"));
+  // One short private folder for the door's socket and the event log; if the gate is SIGKILLed,
+  // the watchdog removes it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-"));
+  const watchdog = startWatchdog({ parentPid: process.pid, dir });
+  const door = await openDatabaseDoor({ dir });
   const distDir = path.dirname(fileURLToPath(import.meta.url));
   const preload = path.join(distDir, "guard-preload.cjs");
   const config: GuardConfig = {
@@ -104,6 +108,7 @@ async function openSandbox(isolation: Isolation): Promise<Sandbox> {
       closed = true;
       await door.close();
       fs.rmSync(dir, { recursive: true, force: true });
+      watchdog.stop();
     },
   };
 }

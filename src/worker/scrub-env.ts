@@ -80,7 +80,8 @@ export function scrubEnv(env: NodeJS.ProcessEnv, options: WorkerEnvOptions): { e
 function trapUrl(door: WorkerEnvOptions["door"], variable: string, value: string): string {
   const user = /^(?:jdbc:)?postgres(?:ql)?:\/\/([^:@/]+)[:@]/i.exec(value.trim())?.[1];
   const database = encodeURIComponent(trapDatabase(variable));
-  return `postgresql://${user ?? "migration-gate"}@/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
+  // "localhost" only so that WHATWG URL (zod's .url(), new URL()) accepts it: libpq and pg take the host query parameter over it.
+  return `postgresql://${user ?? "migration-gate"}@localhost/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
 }
 
 /** host:port/database of a URL or keyword string, for messages: never the user or password. */

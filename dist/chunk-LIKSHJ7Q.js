@@ -486,21 +486,21 @@ var SCRIPT = `
 const [parent, server, dir] = process.argv.slice(1);
 const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch (e) { return e.code === "EPERM"; } };
 const watch = setInterval(() => {
-  if (!alive(server)) { clearInterval(watch); return; }
+  if (server !== "0" && !alive(server)) { clearInterval(watch); return; }
   if (alive(parent)) return;
   clearInterval(watch);
-  try { process.kill(Number(server), "SIGINT"); } catch {}
+  if (server !== "0") try { process.kill(Number(server), "SIGINT"); } catch {}
   const since = Date.now();
   const wait = setInterval(() => {
-    if (alive(server) && Date.now() - since < 10000) return;
+    if (server !== "0" && alive(server) && Date.now() - since < 10000) return;
     clearInterval(wait);
-    try { process.kill(Number(server), "SIGKILL"); } catch {}
+    if (server !== "0") try { process.kill(Number(server), "SIGKILL"); } catch {}
     try { require("fs").rmSync(dir, { recursive: true, force: true }); } catch {}
   }, 100);
 }, 250);
 `;
 function startWatchdog({ parentPid, serverPid, dir }) {
-  const child = spawn2(process.execPath, ["-e", SCRIPT, String(parentPid), String(serverPid), dir], { detached: true, stdio: "ignore" });
+  const child = spawn2(process.execPath, ["-e", SCRIPT, String(parentPid), String(serverPid ?? 0), dir], { detached: true, stdio: "ignore" });
   child.unref();
   return {
     stop() {
@@ -1274,13 +1274,12 @@ async function findBackdatedMigrations(base, migrations) {
 }
 
 // src/engine/run-gate.ts
-import os6 from "node:os";
+import os5 from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/engine/db-door.ts
 import fs6 from "node:fs";
 import net2 from "node:net";
-import os4 from "node:os";
 import path7 from "node:path";
 import tls from "node:tls";
 
@@ -1295,7 +1294,7 @@ var SSL_REQUEST = 80877103;
 var GSSENC_REQUEST = 80877104;
 var CANCEL_REQUEST = 80877102;
 var DOOR_PORT = 5432;
-async function openDatabaseDoor() {
+async function openDatabaseDoor(options) {
   let upstream;
   let opened = () => void 0;
   const ready = new Promise((resolve) => opened = resolve);
@@ -1353,7 +1352,8 @@ async function openDatabaseDoor() {
   if (process.platform === "win32") {
     await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
   } else {
-    dir = fs6.mkdtempSync(path7.join(os4.tmpdir(), "mg-door-"));
+    dir = path7.join(options.dir, "door");
+    fs6.mkdirSync(dir, { mode: 448 });
     socketPath = path7.join(dir, `.s.PGSQL.${DOOR_PORT}`);
     await new Promise((resolve, reject) => server.once("error", reject).listen(socketPath, resolve));
     fs6.chmodSync(socketPath, 511);
@@ -1371,7 +1371,6 @@ async function openDatabaseDoor() {
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(() => resolve()));
-      if (dir) fs6.rmSync(dir, { recursive: true, force: true });
     }
   };
 }
@@ -1554,7 +1553,7 @@ function spawnWindows(events) {
 }
 
 // src/worker/scrub-env.ts
-import os5 from "node:os";
+import os4 from "node:os";
 
 // src/worker/libpq-target.ts
 function libpqTarget(conninfo, env) {
@@ -1604,9 +1603,9 @@ function scrubEnv(env, options) {
   }
   clean["PGHOST"] = door.host;
   clean["PGPORT"] = String(door.port);
-  clean["PGPASSFILE"] = os5.devNull;
-  clean["PGSERVICEFILE"] = os5.devNull;
-  clean["PGSYSCONFDIR"] = os5.devNull;
+  clean["PGPASSFILE"] = os4.devNull;
+  clean["PGSERVICEFILE"] = os4.devNull;
+  clean["PGSYSCONFDIR"] = os4.devNull;
   clean["PGSSLMODE"] = "disable";
   if (env["PGDATABASE"]) clean["PGDATABASE"] = trapDatabase("PGDATABASE");
   if ((env["PGHOST"] || env["PGDATABASE"]) && env["PGHOST"] !== door.host) trapped.push({ name: "PGDATABASE", target: `${env["PGHOST"] ?? "localhost"}:${env["PGPORT"] ?? 5432}/${env["PGDATABASE"] ?? env["PGUSER"] ?? ""}` });
@@ -1618,7 +1617,7 @@ function scrubEnv(env, options) {
 function trapUrl(door, variable, value) {
   const user = /^(?:jdbc:)?postgres(?:ql)?:\/\/([^:@/]+)[:@]/i.exec(value.trim())?.[1];
   const database = encodeURIComponent(trapDatabase(variable));
-  return `postgresql://${user ?? "migration-gate"}@/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
+  return `postgresql://${user ?? "migration-gate"}@localhost/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
 }
 function describeTarget(value) {
   const target = libpqTarget(value.trim().replace(/^jdbc:/i, ""), {});
@@ -1668,8 +1667,9 @@ async function runGate(options, hooks = {}) {
   }
 }
 async function openSandbox(isolation) {
-  const door = await openDatabaseDoor();
-  const dir = fs9.mkdtempSync(path8.join(os6.tmpdir(), "mg-guard-"));
+  const dir = fs9.mkdtempSync(path8.join(os5.tmpdir(), "mg-"));
+  const watchdog = startWatchdog({ parentPid: process.pid, dir });
+  const door = await openDatabaseDoor({ dir });
   const distDir = path8.dirname(fileURLToPath2(import.meta.url));
   const preload = path8.join(distDir, "guard-preload.cjs");
   const config = {
@@ -1695,6 +1695,7 @@ async function openSandbox(isolation) {
       closed = true;
       await door.close();
       fs9.rmSync(dir, { recursive: true, force: true });
+      watchdog.stop();
     }
   };
 }
