@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-LIKSHJ7Q.js";
+} from "./chunk-IHUTRHWA.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-LIKSHJ7Q.js";
+} from "./chunk-IHUTRHWA.js";
 import {
   formatMarkdown,
   formatText

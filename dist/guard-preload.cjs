@@ -5,10 +5,6 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -25,20 +21,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // src/worker/guard-preload.ts
-var guard_preload_exports = {};
-__export(guard_preload_exports, {
-  GUARD_HANDLE: () => GUARD_HANDLE,
-  WORKER_MARK_VARIABLE: () => WORKER_MARK_VARIABLE
-});
-module.exports = __toCommonJS(guard_preload_exports);
 var import_node_worker_threads2 = require("node:worker_threads");
 var import_node_path5 = __toESM(require("node:path"), 1);
 
 // src/worker/guard-config.ts
 var GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
+var WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
 var SPAWNED_AT_VARIABLE = "MIGRATION_GATE_SPAWNED_AT";
 function readGuardConfig(env = process.env) {
   const text = env[GUARD_CONFIG_VARIABLE];
@@ -393,7 +383,6 @@ function quoteForNodeOptions(file) {
 }
 
 // src/worker/guard-preload.ts
-var WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
 var GUARD_HANDLE = /* @__PURE__ */ Symbol.for("migration-gate.guard");
 function install() {
   const config = readGuardConfig();
@@ -419,8 +408,3 @@ function install() {
   globalThis[GUARD_HANDLE] = guard;
 }
 install();
-// Annotate the CommonJS export names for ESM import in node:
-0 && (module.exports = {
-  GUARD_HANDLE,
-  WORKER_MARK_VARIABLE
-});

@@ -24,7 +24,7 @@ import { openDatabaseDoor, type DatabaseDoor } from "./db-door.js";
 import { chooseIsolation, localPostgresSockets, namespaceCommand, type Isolation } from "./isolation.js";
 import { isolationReport } from "./isolation-report.js";
 import { scrubEnv } from "../worker/scrub-env.js";
-import { DOOR_DATABASE, GUARD_CONFIG_VARIABLE, trapDatabase, type GuardConfig } from "../worker/guard-config.js";
+import { DOOR_DATABASE, GUARD_CONFIG_VARIABLE, trapDatabase, WORKER_MARK_VARIABLE, type GuardConfig } from "../worker/guard-config.js";
 import { readGuardEvents } from "../worker/guard-events.js";
 import { startWatchdog } from "../postgres/watchdog.js";
 
@@ -96,7 +96,7 @@ async function openSandbox(isolation: Isolation): Promise<Sandbox> {
   const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
   for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
   env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
-  env["MIGRATION_GATE_WORKER"] = "1";
+  env[WORKER_MARK_VARIABLE] = "1";
   let closed = false;
   return {
     door,

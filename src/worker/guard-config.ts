@@ -19,6 +19,8 @@ export interface GuardConfig {
 }
 
 export const GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
+/** Set by the engine on the worker alone (the guard removes it), so the guard knows where it runs. */
+export const WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
 /** Set by the subprocess watch on each child: the user line that started it. */
 export const SPAWNED_AT_VARIABLE = "MIGRATION_GATE_SPAWNED_AT";
 

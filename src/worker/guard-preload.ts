@@ -6,7 +6,7 @@
  */
 import { isMainThread } from "node:worker_threads";
 import path from "node:path";
-import { GUARD_CONFIG_VARIABLE, readGuardConfig, SPAWNED_AT_VARIABLE } from "./guard-config.js";
+import { GUARD_CONFIG_VARIABLE, readGuardConfig, SPAWNED_AT_VARIABLE, WORKER_MARK_VARIABLE } from "./guard-config.js";
 import { appendGuardEvent } from "./guard-events.js";
 import { installNetGuard, type NetGuard } from "./net-guard.js";
 import { watchSubprocesses } from "./subprocess-watch.js";
@@ -14,9 +14,7 @@ import { guardThreads } from "./thread-guard.js";
 import { guardNativeDriver } from "./native-driver-guard.js";
 import { scrubEnv } from "./scrub-env.js";
 
-/** Set by the engine on the worker alone; removed here so that its children do not inherit it. */
-export const WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
-export const GUARD_HANDLE = Symbol.for("migration-gate.guard");
+const GUARD_HANDLE = Symbol.for("migration-gate.guard");
 
 declare const __filename: string;
 
@@ -24,6 +22,7 @@ function install(): void {
   const config = readGuardConfig();
   if (!config) return;
   const isWorker = isMainThread && process.env[WORKER_MARK_VARIABLE] === "1";
+  // Only the worker itself has it: its children and threads must not think they are the worker.
   delete process.env[WORKER_MARK_VARIABLE];
   const via: "worker" | "thread" | "subprocess" = !isMainThread ? "thread" : isWorker ? "worker" : "subprocess";
   const command = via === "subprocess" ? [path.basename(process.argv0 || "node"), ...process.argv.slice(1)].join(" ") : undefined;

@@ -1285,6 +1285,7 @@ import tls from "node:tls";
 
 // src/worker/guard-config.ts
 var GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
+var WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
 var TRAP_PREFIX = "migration-gate-blocked.";
 var trapDatabase = (variable) => TRAP_PREFIX + variable;
 var DOOR_DATABASE = "migration_gate";
@@ -1683,7 +1684,7 @@ async function openSandbox(isolation) {
   const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
   for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
   env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
-  env["MIGRATION_GATE_WORKER"] = "1";
+  env[WORKER_MARK_VARIABLE] = "1";
   let closed = false;
   return {
     door,
