@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-IHUTRHWA.js";
+} from "./chunk-XXP5JQDS.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

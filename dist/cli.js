@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-IHUTRHWA.js";
+} from "./chunk-XXP5JQDS.js";
 import {
   formatMarkdown,
   formatText

@@ -18,15 +18,11 @@ import { findBackdatedMigrations } from "./backdated-migrations.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { DbConnection, WorkerPhase } from "../worker/protocol.js";
 import pg from "pg";
-import os from "node:os";
-import { fileURLToPath } from "node:url";
-import { openDatabaseDoor, type DatabaseDoor } from "./db-door.js";
 import { chooseIsolation, localPostgresSockets, namespaceCommand, type Isolation } from "./isolation.js";
 import { isolationReport } from "./isolation-report.js";
-import { scrubEnv } from "../worker/scrub-env.js";
-import { DOOR_DATABASE, GUARD_CONFIG_VARIABLE, trapDatabase, WORKER_MARK_VARIABLE, type GuardConfig } from "../worker/guard-config.js";
+import { DOOR_DATABASE } from "../worker/guard-config.js";
+import { openSandbox, type Sandbox } from "./sandbox.js";
 import { readGuardEvents } from "../worker/guard-events.js";
-import { startWatchdog } from "../postgres/watchdog.js";
 
 const PHASE_LOG: Record<WorkerPhase, string> = {
   load: "Loading the project's schema code and migrations",
@@ -61,56 +57,6 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     removeSandboxCleanup();
     await sandbox.close();
   }
-}
-
-interface Sandbox {
-  door: DatabaseDoor;
-  /** The worker's environment and the guard's settings in it. */
-  env: NodeJS.ProcessEnv;
-  config: GuardConfig;
-  /** Trapped variable -> where it pointed. */
-  traps: Record<string, string>;
-  close(): Promise<void>;
-}
-
-/**
- * The door, the event log and the scrubbed environment: everything the worker is confined by,
- * made before it starts (the door needs no server yet; it holds connections until it opens).
- */
-async function openSandbox(isolation: Isolation): Promise<Sandbox> {
-  // One short private folder for the door's socket and the event log; if the gate is SIGKILLed,
-  // the watchdog removes it.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-"));
-  const watchdog = startWatchdog({ parentPid: process.pid, dir });
-  const door = await openDatabaseDoor({ dir });
-  const distDir = path.dirname(fileURLToPath(import.meta.url));
-  const preload = path.join(distDir, "guard-preload.cjs");
-  const config: GuardConfig = {
-    door: { path: door.socketPath, host: door.host, port: door.port },
-    database: DOOR_DATABASE,
-    eventLog: path.join(dir, "events.jsonl"),
-    traps: {},
-    ownDir: distDir,
-    isolation: isolation.kind,
-  };
-  const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
-  for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
-  env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
-  env[WORKER_MARK_VARIABLE] = "1";
-  let closed = false;
-  return {
-    door,
-    env,
-    config,
-    traps: Object.fromEntries(trapped.map((t) => [t.name, t.target])),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await door.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-      watchdog.stop();
-    },
-  };
 }
 
 interface IsolatedRun {

@@ -33,8 +33,8 @@ import {
 } from "./chunk-A7TTDEVP.js";
 
 // src/engine/run-gate.ts
-import fs9 from "node:fs";
-import path8 from "node:path";
+import fs10 from "node:fs";
+import path9 from "node:path";
 
 // src/engine/cleanup.ts
 var disposers = /* @__PURE__ */ new Set();
@@ -1273,15 +1273,93 @@ async function findBackdatedMigrations(base, migrations) {
   return located.filter((m) => !atBase.has(m.location.file) && m.timestamp < newest.timestamp).map((m) => ({ name: m.name, location: m.location, timestamp: m.timestamp, newestMerged: newest.name, newestTimestamp: newest.timestamp, baseRef: base.ref }));
 }
 
-// src/engine/run-gate.ts
-import os5 from "node:os";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// src/engine/db-door.ts
+// src/engine/isolation.ts
+import { spawnSync } from "node:child_process";
 import fs6 from "node:fs";
-import net2 from "node:net";
-import path7 from "node:path";
-import tls from "node:tls";
+var NAMESPACE_FLAGS = [
+  // Own network (nothing but a loopback that is down) and own mounts (to hide local sockets).
+  ["--net", "--mount"],
+  // Without root: an unprivileged user namespace owns both.
+  ["--net", "--mount", "--map-root-user"]
+];
+var probed;
+function chooseIsolation(choice) {
+  const guard = (why) => ({ kind: "guard", detail: `guard: Node processes and threads guarded, database settings of subprocesses pointed at the gate (${why})` });
+  if (choice === "guard") return guard("isolation: guard");
+  probed ??= probeNamespace();
+  if ("prefix" in probed) return { kind: "namespace", prefix: probed.prefix, detail: probed.detail };
+  if (choice === "namespace") {
+    throw new GateError("isolation-unavailable", `isolation (--isolation) is namespace, but no network namespace can be made here: ${probed.reason}.`, {
+      hint: "Run as root or where unprivileged user namespaces are allowed (on Ubuntu 24.04: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), or set isolation: auto to fall back to the guard."
+    });
+  }
+  return guard(probed.reason);
+}
+function probeNamespace() {
+  if (process.platform !== "linux") return { reason: `no network namespaces on ${process.platform}` };
+  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => fs6.existsSync(file));
+  if (!unshare) return { reason: "unshare (util-linux) is not installed" };
+  let last = "";
+  for (const flags of NAMESPACE_FLAGS) {
+    const probe = spawnSync(unshare, [...flags, "--", "true"], { encoding: "utf8", timeout: 5e3 });
+    if (probe.status === 0) {
+      const how = flags.includes("--map-root-user") ? "an unprivileged user namespace" : "root";
+      return { prefix: [unshare, ...flags, "--"], detail: `network namespace (${how}): the project's code can reach nothing but the throwaway Postgres` };
+    }
+    last = (probe.stderr || probe.error?.message || `exit code ${probe.status}`).trim().split("\n").pop();
+  }
+  return { reason: `unshare --net failed: ${last}` };
+}
+function namespaceCommand(isolation, sockets, node) {
+  const script = 'while [ "$1" != "--" ]; do [ -S "$1" ] && mount --bind /dev/null "$1" 2>/dev/null || { [ -S "$1" ] && echo "migration-gate: could not hide the local Postgres socket $1 from the project" >&2; }; shift; done; shift; exec "$@"';
+  return [...isolation.prefix, "/bin/sh", "-c", script, "sh", ...sockets, "--", ...node];
+}
+function localPostgresSockets(door) {
+  let table = "";
+  try {
+    table = fs6.readFileSync("/proc/net/unix", "utf8");
+  } catch {
+    return [];
+  }
+  const sockets = /* @__PURE__ */ new Set();
+  for (const line of table.split("\n").slice(1)) {
+    const file = line.trim().split(/\s+/)[7];
+    if (file && file.startsWith("/") && file !== door && /\/\.s\.PGSQL\.\d+$/.test(file)) sockets.add(file);
+  }
+  return [...sockets];
+}
+
+// src/engine/isolation-report.ts
+function isolationReport(input) {
+  const blockedConnections = [];
+  for (const event of input.events) {
+    if (event.type !== "blocked") continue;
+    blockedConnections.push({
+      target: event.target,
+      origin: event.origin ?? event.spawnedAt,
+      ...event.via !== "worker" && { via: { kind: event.via, command: event.command, spawnedAt: event.spawnedAt } }
+    });
+  }
+  const spawns = spawnWindows(input.events);
+  for (const refusal2 of input.refused) {
+    const target = refusal2.why === "replication" ? "a replication connection" : refusal2.variable ? `$${refusal2.variable}${input.traps[refusal2.variable] ? ` (${input.traps[refusal2.variable]})` : ""}` : `database "${refusal2.database}"`;
+    const spawn4 = spawns.filter((s) => s.at <= refusal2.at && refusal2.at <= s.end).sort((a, b) => b.at - a.at)[0];
+    if (spawn4) {
+      blockedConnections.push({ target, origin: spawn4.origin, via: { kind: "subprocess", command: spawn4.command, spawnedAt: spawn4.origin } });
+      continue;
+    }
+    const migration = [...input.migrationStarts].reverse().find((m) => m.at <= refusal2.at);
+    const location = migration && input.migrations.find((m) => m.name === migration.name)?.location;
+    blockedConnections.push({ target, origin: location && `${location.file}:${location.line}`, via: { kind: "unknown", command: migration && `during migration ${migration.name}` } });
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unguardedSubprocesses = input.reportUnguarded ? spawns.filter((s) => !s.node && s.origin && !seen.has(`${s.origin} ${s.command}`) && seen.add(`${s.origin} ${s.command}`)).map((s) => ({ command: s.command, origin: s.origin })) : [];
+  return { blockedConnections, unguardedSubprocesses };
+}
+function spawnWindows(events) {
+  const exits = new Map(events.flatMap((e) => e.type === "exit" ? [[e.id, e.at]] : []));
+  return events.flatMap((e) => e.type === "spawn" ? [{ ...e, end: e.endedAt ?? exits.get(e.id) ?? Infinity }] : []);
+}
 
 // src/worker/guard-config.ts
 var GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
@@ -1290,7 +1368,17 @@ var TRAP_PREFIX = "migration-gate-blocked.";
 var trapDatabase = (variable) => TRAP_PREFIX + variable;
 var DOOR_DATABASE = "migration_gate";
 
+// src/engine/sandbox.ts
+import fs8 from "node:fs";
+import os5 from "node:os";
+import path8 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
 // src/engine/db-door.ts
+import fs7 from "node:fs";
+import net2 from "node:net";
+import path7 from "node:path";
+import tls from "node:tls";
 var SSL_REQUEST = 80877103;
 var GSSENC_REQUEST = 80877104;
 var CANCEL_REQUEST = 80877102;
@@ -1354,10 +1442,10 @@ async function openDatabaseDoor(options) {
     await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
   } else {
     dir = path7.join(options.dir, "door");
-    fs6.mkdirSync(dir, { mode: 448 });
+    fs7.mkdirSync(dir, { mode: 448 });
     socketPath = path7.join(dir, `.s.PGSQL.${DOOR_PORT}`);
     await new Promise((resolve, reject) => server.once("error", reject).listen(socketPath, resolve));
-    fs6.chmodSync(socketPath, 511);
+    fs7.chmodSync(socketPath, 511);
   }
   const address = server.address();
   return {
@@ -1465,94 +1553,6 @@ function errorResponse(message) {
   return Buffer.concat([header, body]);
 }
 
-// src/engine/isolation.ts
-import { spawnSync } from "node:child_process";
-import fs7 from "node:fs";
-var NAMESPACE_FLAGS = [
-  // Own network (nothing but a loopback that is down) and own mounts (to hide local sockets).
-  ["--net", "--mount"],
-  // Without root: an unprivileged user namespace owns both.
-  ["--net", "--mount", "--map-root-user"]
-];
-var probed;
-function chooseIsolation(choice) {
-  const guard = (why) => ({ kind: "guard", detail: `guard: Node processes and threads guarded, database settings of subprocesses pointed at the gate (${why})` });
-  if (choice === "guard") return guard("isolation: guard");
-  probed ??= probeNamespace();
-  if ("prefix" in probed) return { kind: "namespace", prefix: probed.prefix, detail: probed.detail };
-  if (choice === "namespace") {
-    throw new GateError("isolation-unavailable", `isolation (--isolation) is namespace, but no network namespace can be made here: ${probed.reason}.`, {
-      hint: "Run as root or where unprivileged user namespaces are allowed (on Ubuntu 24.04: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), or set isolation: auto to fall back to the guard."
-    });
-  }
-  return guard(probed.reason);
-}
-function probeNamespace() {
-  if (process.platform !== "linux") return { reason: `no network namespaces on ${process.platform}` };
-  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => fs7.existsSync(file));
-  if (!unshare) return { reason: "unshare (util-linux) is not installed" };
-  let last = "";
-  for (const flags of NAMESPACE_FLAGS) {
-    const probe = spawnSync(unshare, [...flags, "--", "true"], { encoding: "utf8", timeout: 5e3 });
-    if (probe.status === 0) {
-      const how = flags.includes("--map-root-user") ? "an unprivileged user namespace" : "root";
-      return { prefix: [unshare, ...flags, "--"], detail: `network namespace (${how}): the project's code can reach nothing but the throwaway Postgres` };
-    }
-    last = (probe.stderr || probe.error?.message || `exit code ${probe.status}`).trim().split("\n").pop();
-  }
-  return { reason: `unshare --net failed: ${last}` };
-}
-function namespaceCommand(isolation, sockets, node) {
-  const script = 'while [ "$1" != "--" ]; do [ -S "$1" ] && mount --bind /dev/null "$1" 2>/dev/null || { [ -S "$1" ] && echo "migration-gate: could not hide the local Postgres socket $1 from the project" >&2; }; shift; done; shift; exec "$@"';
-  return [...isolation.prefix, "/bin/sh", "-c", script, "sh", ...sockets, "--", ...node];
-}
-function localPostgresSockets(door) {
-  let table = "";
-  try {
-    table = fs7.readFileSync("/proc/net/unix", "utf8");
-  } catch {
-    return [];
-  }
-  const sockets = /* @__PURE__ */ new Set();
-  for (const line of table.split("\n").slice(1)) {
-    const file = line.trim().split(/\s+/)[7];
-    if (file && file.startsWith("/") && file !== door && /\/\.s\.PGSQL\.\d+$/.test(file)) sockets.add(file);
-  }
-  return [...sockets];
-}
-
-// src/engine/isolation-report.ts
-function isolationReport(input) {
-  const blockedConnections = [];
-  for (const event of input.events) {
-    if (event.type !== "blocked") continue;
-    blockedConnections.push({
-      target: event.target,
-      origin: event.origin ?? event.spawnedAt,
-      ...event.via !== "worker" && { via: { kind: event.via, command: event.command, spawnedAt: event.spawnedAt } }
-    });
-  }
-  const spawns = spawnWindows(input.events);
-  for (const refusal2 of input.refused) {
-    const target = refusal2.why === "replication" ? "a replication connection" : refusal2.variable ? `$${refusal2.variable}${input.traps[refusal2.variable] ? ` (${input.traps[refusal2.variable]})` : ""}` : `database "${refusal2.database}"`;
-    const spawn4 = spawns.filter((s) => s.at <= refusal2.at && refusal2.at <= s.end).sort((a, b) => b.at - a.at)[0];
-    if (spawn4) {
-      blockedConnections.push({ target, origin: spawn4.origin, via: { kind: "subprocess", command: spawn4.command, spawnedAt: spawn4.origin } });
-      continue;
-    }
-    const migration = [...input.migrationStarts].reverse().find((m) => m.at <= refusal2.at);
-    const location = migration && input.migrations.find((m) => m.name === migration.name)?.location;
-    blockedConnections.push({ target, origin: location && `${location.file}:${location.line}`, via: { kind: "unknown", command: migration && `during migration ${migration.name}` } });
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const unguardedSubprocesses = input.reportUnguarded ? spawns.filter((s) => !s.node && s.origin && !seen.has(`${s.origin} ${s.command}`) && seen.add(`${s.origin} ${s.command}`)).map((s) => ({ command: s.command, origin: s.origin })) : [];
-  return { blockedConnections, unguardedSubprocesses };
-}
-function spawnWindows(events) {
-  const exits = new Map(events.flatMap((e) => e.type === "exit" ? [[e.id, e.at]] : []));
-  return events.flatMap((e) => e.type === "spawn" ? [{ ...e, end: e.endedAt ?? exits.get(e.id) ?? Infinity }] : []);
-}
-
 // src/worker/scrub-env.ts
 import os4 from "node:os";
 
@@ -1628,12 +1628,47 @@ function quoteForNodeOptions(file) {
   return /\s/.test(file) ? JSON.stringify(file) : file;
 }
 
+// src/engine/sandbox.ts
+async function openSandbox(isolation) {
+  const dir = fs8.mkdtempSync(path8.join(os5.tmpdir(), "mg-"));
+  const watchdog = startWatchdog({ parentPid: process.pid, dir });
+  const door = await openDatabaseDoor({ dir });
+  const distDir = path8.dirname(fileURLToPath2(import.meta.url));
+  const preload = path8.join(distDir, "guard-preload.cjs");
+  const config = {
+    door: { path: door.socketPath, host: door.host, port: door.port },
+    database: DOOR_DATABASE,
+    eventLog: path8.join(dir, "events.jsonl"),
+    traps: {},
+    ownDir: distDir,
+    isolation: isolation.kind
+  };
+  const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
+  for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
+  env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
+  env[WORKER_MARK_VARIABLE] = "1";
+  let closed = false;
+  return {
+    door,
+    env,
+    config,
+    traps: Object.fromEntries(trapped.map((t) => [t.name, t.target])),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await door.close();
+      fs8.rmSync(dir, { recursive: true, force: true });
+      watchdog.stop();
+    }
+  };
+}
+
 // src/worker/guard-events.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 function readGuardEvents(file) {
   let text = "";
   try {
-    text = fs8.readFileSync(file, "utf8");
+    text = fs9.readFileSync(file, "utf8");
   } catch {
     return [];
   }
@@ -1666,39 +1701,6 @@ async function runGate(options, hooks = {}) {
     removeSandboxCleanup();
     await sandbox.close();
   }
-}
-async function openSandbox(isolation) {
-  const dir = fs9.mkdtempSync(path8.join(os5.tmpdir(), "mg-"));
-  const watchdog = startWatchdog({ parentPid: process.pid, dir });
-  const door = await openDatabaseDoor({ dir });
-  const distDir = path8.dirname(fileURLToPath2(import.meta.url));
-  const preload = path8.join(distDir, "guard-preload.cjs");
-  const config = {
-    door: { path: door.socketPath, host: door.host, port: door.port },
-    database: DOOR_DATABASE,
-    eventLog: path8.join(dir, "events.jsonl"),
-    traps: {},
-    ownDir: distDir,
-    isolation: isolation.kind
-  };
-  const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
-  for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
-  env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
-  env[WORKER_MARK_VARIABLE] = "1";
-  let closed = false;
-  return {
-    door,
-    env,
-    config,
-    traps: Object.fromEntries(trapped.map((t) => [t.name, t.target])),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await door.close();
-      fs9.rmSync(dir, { recursive: true, force: true });
-      watchdog.stop();
-    }
-  };
 }
 async function runIsolated(options, { log, started, base, isolation, sandbox }) {
   const abort = new AbortController();
@@ -1837,9 +1839,9 @@ async function whileServerLives(db, controller, work) {
   }
 }
 function repositoryRoot(projectDir) {
-  for (let dir = projectDir; ; dir = path8.dirname(dir)) {
-    if (fs9.existsSync(path8.join(dir, ".git"))) return dir;
-    if (path8.dirname(dir) === dir) return projectDir;
+  for (let dir = projectDir; ; dir = path9.dirname(dir)) {
+    if (fs10.existsSync(path9.join(dir, ".git"))) return dir;
+    if (path9.dirname(dir) === dir) return projectDir;
   }
 }
 function seconds(ms) {
@@ -1961,16 +1963,16 @@ function formatSarif(given, { baseDir }) {
 }
 
 // src/sinks/sarif-file.ts
-import fs10 from "node:fs";
-import path9 from "node:path";
+import fs11 from "node:fs";
+import path10 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs10.mkdirSync(path9.dirname(file), { recursive: true });
-  fs10.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
+  fs11.mkdirSync(path10.dirname(file), { recursive: true });
+  fs11.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 function writeErrorSarifFile(error, file) {
   try {
-    fs10.mkdirSync(path9.dirname(file), { recursive: true });
-    fs10.writeFileSync(file, formatErrorSarif(error) + "\n");
+    fs11.mkdirSync(path10.dirname(file), { recursive: true });
+    fs11.writeFileSync(file, formatErrorSarif(error) + "\n");
   } catch {
   }
 }
