@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { startTestPostgres } from "./helpers/postgres.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
@@ -77,10 +78,13 @@ describe("a live production database is never touched", () => {
     ["pool extra", `extra: { connectionString: PROD_URL }`],
   ];
 
+  // Both isolations: the network namespace where this machine can make one, and the guard alone.
+  const namespaces = process.platform === "linux" && spawnSync("unshare", ["--net", "--mount", "--", "true"]).status === 0;
   describe.each([
-    ["the embedded Postgres (another server)", false],
-    ["database-url on the production server itself", true],
-  ])("with %s", (_label, onSameServer) => {
+    ["the embedded Postgres (another server)", false, "auto"],
+    ["database-url on the production server itself", true, "auto"],
+    ...(namespaces ? [["the embedded Postgres, guard only", false, "guard"] as const, ["database-url on the production server, guard only", true, "guard"] as const] : []),
+  ] as Array<readonly [string, boolean, string]>)("with %s", (_label, onSameServer, isolation) => {
     test.each(variants)("data source configured by %s, and side connections at import time and in a migration", async (_name, options) => {
       project.write(
         "src/data-source.ts",
@@ -102,7 +106,7 @@ export default new DataSource({ type: "postgres", ${options}, entities: [Account
       const logMark = serverLog.length;
 
       const env = { DATABASE_URL: prodUrl, PGHOST: "127.0.0.1", PGPORT: String(server.connection.port), PGDATABASE: "production", PGUSER: "postgres" };
-      const args = ["check", "--data-source", "src/data-source.ts", ...(onSameServer ? ["--database-url", `postgres://postgres@127.0.0.1:${server.connection.port}/postgres`] : [])];
+      const args = ["check", "--data-source", "src/data-source.ts", "--isolation", isolation, ...(onSameServer ? ["--database-url", `postgres://postgres@127.0.0.1:${server.connection.port}/postgres`] : [])];
       const { status, report, stderr } = await runCliJson(args, { cwd: project.dir, env });
 
       expect(productionConnections(logMark)).toEqual([]);
@@ -146,7 +150,7 @@ export default new DataSource({ type: "postgres", ${options}, entities: [Account
         const before = await snapshot();
         const logMark = serverLog.length;
         const env = { DATABASE_URL: prodUrl, PGHOST: "127.0.0.1", PGPORT: String(server.connection.port), PGDATABASE: "production", PGUSER: "postgres" };
-        const args = ["check", ...(onSameServer ? ["--database-url", `postgres://postgres@127.0.0.1:${server.connection.port}/postgres`] : [])];
+        const args = ["check", "--isolation", isolation, ...(onSameServer ? ["--database-url", `postgres://postgres@127.0.0.1:${server.connection.port}/postgres`] : [])];
         const { status, report } = await runCliJson(args, { cwd: drizzle.dir, env });
 
         expect(productionConnections(logMark)).toEqual([]);
