@@ -14,7 +14,7 @@ import type { ProvisionedDatabase } from "../src/postgres/provider.js";
 
 describe("the worker's environment", () => {
   const door = { host: "/tmp/mg-door-x", port: 5432 };
-  const scrub = (env: NodeJS.ProcessEnv) => scrubEnv(env, { door, preload: "/opt/gate/dist/guard-preload.cjs", guardConfig: "{}" });
+  const scrub = (env: NodeJS.ProcessEnv) => scrubEnv(env, { door, preload: "/opt/gate/dist/guard-preload.cjs" });
 
   test("every Postgres URL, libpq variable and DB_HOST-style setting leads to the door; everything else is kept", () => {
     const { env, trapped } = scrub({
@@ -142,7 +142,7 @@ describe("what the guard and the door saw, at the user's line", () => {
         { at: 150, database: "migration-gate-blocked.DATABASE_URL", variable: "DATABASE_URL", why: "other-database" },
         { at: 500, database: "prod", why: "other-database" },
       ],
-      traps: { DATABASE_URL: "prod:5432/app" },
+      traps: { "migration-gate-blocked.DATABASE_URL": { variable: "DATABASE_URL", target: "prod:5432/app" } },
       migrationStarts: [{ name: "M21700000000000", at: 400 }],
       migrations: [{ name: "M21700000000000", status: "applied", durationMs: 1, createdTables: [], ranAfterFailure: false, location: { file: "/p/m2.ts", line: 3 } }],
       reportUnguarded: true,

@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-XXP5JQDS.js";
+} from "./chunk-5M2DB3EL.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -32,7 +32,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-664QN7L5.js";
+} from "./chunk-U6YSWSS4.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

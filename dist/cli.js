@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-XXP5JQDS.js";
+} from "./chunk-5M2DB3EL.js";
 import {
   formatMarkdown,
   formatText
@@ -23,7 +23,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-664QN7L5.js";
+} from "./chunk-U6YSWSS4.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -41,6 +41,11 @@ function readGuardConfig(env = process.env) {
 }
 var TRAP_PREFIX = "migration-gate-blocked.";
 var trapDatabase = (variable) => TRAP_PREFIX + variable;
+function trapLabel(database, traps) {
+  if (!database.startsWith(TRAP_PREFIX)) return void 0;
+  const trap = traps[database];
+  return trap ? `$${trap.variable} (${trap.target})` : `$${database.slice(TRAP_PREFIX.length)}`;
+}
 
 // src/worker/guard-events.ts
 var import_node_fs = __toESM(require("node:fs"), 1);
@@ -139,7 +144,7 @@ function guardStartupPacket(socket, { database: allowedDatabase, origin }, optio
     const database = Buffer.isBuffer(chunk) ? startupDatabase(chunk) : void 0;
     if (!(Buffer.isBuffer(chunk) && isSslRequest(chunk))) socket.write = write;
     if (database !== void 0 && database !== allowedDatabase) {
-      const label = options.trapLabels?.[database] ?? (database.startsWith(TRAP_PREFIX) ? `$${database.slice(TRAP_PREFIX.length)}` : `database "${database}"`);
+      const label = trapLabel(database, options.traps) ?? `database "${database}"`;
       options.onBlocked({ target: label, origin });
       const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
         code: "ECONNREFUSED"
@@ -310,7 +315,7 @@ function patchLibpq(Libpq, options) {
   const refusal = (conninfo) => {
     const target = libpqTarget(String(conninfo ?? ""), process.env);
     if (isDoor(target, options)) return void 0;
-    const label = options.trapLabels[target.database] ?? `${target.host}:${target.port}/${target.database}`;
+    const label = trapLabel(target.database, options.traps) ?? `${target.host}:${target.port}/${target.database}`;
     options.onBlocked(label, options.callSite(new Error().stack));
     return new Error(`migration-gate blocked a native (libpq) connection to ${label}: only the throwaway database may be used while your project is checked.`);
   };
@@ -366,7 +371,6 @@ function scrubEnv(env, options) {
   if ((env["PGHOST"] || env["PGDATABASE"]) && env["PGHOST"] !== door.host) trapped.push({ name: "PGDATABASE", target: `${env["PGHOST"] ?? "localhost"}:${env["PGPORT"] ?? 5432}/${env["PGDATABASE"] ?? env["PGUSER"] ?? ""}` });
   const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
   clean["NODE_OPTIONS"] = [...memoryFlags, `--require=${quoteForNodeOptions(options.preload)}`].join(" ");
-  clean[GUARD_CONFIG_VARIABLE] = options.guardConfig;
   return { env: clean, trapped };
 }
 function trapUrl(door, variable, value) {
@@ -393,18 +397,17 @@ function install() {
   const command = via === "subprocess" ? [import_node_path5.default.basename(process.argv0 || "node"), ...process.argv.slice(1)].join(" ") : void 0;
   const spawnedAt = process.env[SPAWNED_AT_VARIABLE];
   const record = (target, origin, kind = via) => appendGuardEvent(config.eventLog, { type: "blocked", at: Date.now(), target, origin, via: kind, command, spawnedAt });
-  const trapLabels = Object.fromEntries(Object.entries(config.traps).map(([database, trap]) => [database, `$${trap.variable} (${trap.target})`]));
   const guard = installNetGuard({
     allowed: { ...config.door, database: config.database },
-    trapLabels,
+    traps: config.traps,
     ownDir: config.ownDir,
     onBlocked: ({ target, origin }) => record(target, origin)
   });
   const preload = __filename;
-  const scrub = (env) => scrubEnv(env, { door: config.door, preload, guardConfig: process.env[GUARD_CONFIG_VARIABLE] ?? "" }).env;
+  const scrub = (env) => ({ ...scrubEnv(env, { door: config.door, preload }).env, [GUARD_CONFIG_VARIABLE]: process.env[GUARD_CONFIG_VARIABLE] });
   watchSubprocesses({ callSite: guard.callSite, scrub, record: (event) => appendGuardEvent(config.eventLog, event) });
   guardThreads({ preload, configVariable: GUARD_CONFIG_VARIABLE });
-  guardNativeDriver({ door: config.door, database: config.database, trapLabels, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
+  guardNativeDriver({ door: config.door, database: config.database, traps: config.traps, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
   globalThis[GUARD_HANDLE] = guard;
 }
 install();

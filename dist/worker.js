@@ -15,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-664QN7L5.js";
+} from "./chunk-U6YSWSS4.js";
 import {
   cachedTransform,
   loadTransformer,

@@ -172,14 +172,12 @@ class PacketReader {
 
   constructor(private readonly socket: net.Socket) {
     socket.on("data", this.onData);
-    socket.on("end", () => {
+    const ended = () => {
       this.ended = true;
       this.waiting?.();
-    });
-    socket.on("close", () => {
-      this.ended = true;
-      this.waiting?.();
-    });
+    };
+    socket.on("end", ended);
+    socket.on("close", ended);
   }
 
   private readonly onData = (chunk: Buffer) => {

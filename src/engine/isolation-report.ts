@@ -2,12 +2,13 @@ import type { RefusedConnection } from "./db-door.js";
 import type { GuardEvent } from "../worker/guard-events.js";
 import type { BlockedConnection, UnguardedSubprocess } from "../worker/protocol.js";
 import type { MigrationRecord } from "./result.js";
+import { trapLabel, type GuardConfig } from "../worker/guard-config.js";
 
 export interface IsolationReportInput {
   events: GuardEvent[];
   refused: RefusedConnection[];
-  /** Trapped variables: what each pointed at. */
-  traps: Record<string, string>;
+  /** The traps the worker's environment was given, for naming them. */
+  traps: GuardConfig["traps"];
   /** When each migration started (engine clock), for refusals no subprocess explains. */
   migrationStarts: Array<{ name: string; at: number }>;
   migrations: MigrationRecord[];
@@ -33,7 +34,7 @@ export function isolationReport(input: IsolationReportInput): { blockedConnectio
   }
   const spawns = spawnWindows(input.events);
   for (const refusal of input.refused) {
-    const target = refusal.why === "replication" ? "a replication connection" : refusal.variable ? `$${refusal.variable}${input.traps[refusal.variable] ? ` (${input.traps[refusal.variable]})` : ""}` : `database "${refusal.database}"`;
+    const target = refusal.why === "replication" ? "a replication connection" : (trapLabel(refusal.database, input.traps) ?? `database "${refusal.database}"`);
     // The innermost (latest started) program that was running: a shell's psql, not the shell's caller.
     const spawn = spawns.filter((s) => s.at <= refusal.at && refusal.at <= s.end).sort((a, b) => b.at - a.at)[0];
     if (spawn) {

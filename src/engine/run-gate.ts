@@ -49,7 +49,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
 
   const isolation = chooseIsolation(options.isolation);
   log(`Isolation: ${isolation.detail}`);
-  const sandbox = await openSandbox(isolation);
+  const sandbox = await openSandbox();
   const removeSandboxCleanup = onCleanup(sandbox.close);
   try {
     return await runIsolated(options, { log, started, base, isolation, sandbox });
@@ -129,7 +129,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
     const seen = isolationReport({
       events: readGuardEvents(sandbox.config.eventLog),
       refused: sandbox.door.refused(),
-      traps: sandbox.traps,
+      traps: sandbox.config.traps,
       migrationStarts,
       migrations: result.migrations,
       reportUnguarded: isolation.kind === "guard",

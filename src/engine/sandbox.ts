@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabaseDoor, type DatabaseDoor } from "./db-door.js";
-import type { Isolation } from "./isolation.js";
 import { scrubEnv } from "../worker/scrub-env.js";
 import { DOOR_DATABASE, GUARD_CONFIG_VARIABLE, trapDatabase, WORKER_MARK_VARIABLE, type GuardConfig } from "../worker/guard-config.js";
 import { startWatchdog } from "../postgres/watchdog.js";
@@ -13,8 +12,6 @@ export interface Sandbox {
   /** The worker's environment and the guard's settings in it. */
   env: NodeJS.ProcessEnv;
   config: GuardConfig;
-  /** Trapped variable -> where it pointed. */
-  traps: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -22,7 +19,7 @@ export interface Sandbox {
  * The door, the event log and the scrubbed environment: everything the worker is confined by,
  * made before it starts (the door needs no server yet; it holds connections until it opens).
  */
-export async function openSandbox(isolation: Isolation): Promise<Sandbox> {
+export async function openSandbox(): Promise<Sandbox> {
   // One short private folder for the door's socket and the event log; if the gate is SIGKILLed,
   // the watchdog removes it.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-"));
@@ -36,9 +33,8 @@ export async function openSandbox(isolation: Isolation): Promise<Sandbox> {
     eventLog: path.join(dir, "events.jsonl"),
     traps: {},
     ownDir: distDir,
-    isolation: isolation.kind,
   };
-  const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
+  const { env, trapped } = scrubEnv(process.env, { door, preload });
   for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
   env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
   env[WORKER_MARK_VARIABLE] = "1";
@@ -47,7 +43,6 @@ export async function openSandbox(isolation: Isolation): Promise<Sandbox> {
     door,
     env,
     config,
-    traps: Object.fromEntries(trapped.map((t) => [t.name, t.target])),
     async close() {
       if (closed) return;
       closed = true;

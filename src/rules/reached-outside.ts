@@ -1,5 +1,6 @@
 import type { Rule } from "./rule.js";
 import { parseOrigin } from "./origin.js";
+import { shortCommand } from "./command-text.js";
 
 const VIA: Record<string, string> = {
   thread: "a worker thread",
@@ -29,7 +30,7 @@ export const reachedOutside: Rule = {
       .map((b) => {
         const via = b.via!;
         const started = via.spawnedAt && via.spawnedAt !== b.origin ? ` (started at ${via.spawnedAt})` : "";
-        const program = via.kind === "subprocess" && via.command ? ` \`${shorten(via.command)}\`` : via.kind === "unknown" && via.command ? ` ${via.command}` : "";
+        const program = via.kind === "subprocess" && via.command ? ` \`${shortCommand(via.command)}\`` : via.kind === "unknown" && via.command ? ` ${via.command}` : "";
         return {
           // No line numbers: the fingerprint stays put when the file above it changes.
           key: `${via.kind} ${b.target} ${parseOrigin(b.origin)?.file ?? ""}`,
@@ -49,8 +50,4 @@ export const reachedOutside: Rule = {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function shorten(command: string): string {
-  return command.length > 120 ? `${command.slice(0, 117)}...` : command;
 }

@@ -14,8 +14,6 @@ export interface GuardConfig {
   traps: Record<string, { variable: string; target: string }>;
   /** The folder of migration-gate's own files, whose frames are never the user's call site. */
   ownDir: string;
-  /** "namespace" when the OS already cut the network off; the guard then only reports. */
-  isolation: "namespace" | "guard";
 }
 
 export const GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
@@ -37,6 +35,16 @@ export function readGuardConfig(env: NodeJS.ProcessEnv = process.env): GuardConf
 /** Trap databases (what a scrubbed variable points at) are named for the variable they replaced. */
 export const TRAP_PREFIX = "migration-gate-blocked.";
 export const trapDatabase = (variable: string): string => TRAP_PREFIX + variable;
+
+/**
+ * How messages name a trap database: `$DATABASE_URL (db.example:5432/app)`, or `$VAR` for a
+ * trap set in a child's own environment; undefined when `database` is no trap.
+ */
+export function trapLabel(database: string, traps: GuardConfig["traps"]): string | undefined {
+  if (!database.startsWith(TRAP_PREFIX)) return undefined;
+  const trap = traps[database];
+  return trap ? `$${trap.variable} (${trap.target})` : `$${database.slice(TRAP_PREFIX.length)}`;
+}
 
 /**
  * The database name the project's code is given. The door maps it onto the real throwaway

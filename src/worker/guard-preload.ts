@@ -30,18 +30,18 @@ function install(): void {
   const record = (target: string, origin: string | undefined, kind: "worker" | "thread" | "subprocess" | "native" = via) =>
     appendGuardEvent(config.eventLog, { type: "blocked", at: Date.now(), target, origin, via: kind, command, spawnedAt });
 
-  const trapLabels = Object.fromEntries(Object.entries(config.traps).map(([database, trap]) => [database, `$${trap.variable} (${trap.target})`]));
   const guard: NetGuard = installNetGuard({
     allowed: { ...config.door, database: config.database },
-    trapLabels,
+    traps: config.traps,
     ownDir: config.ownDir,
     onBlocked: ({ target, origin }) => record(target, origin),
   });
   const preload = __filename;
-  const scrub = (env: NodeJS.ProcessEnv) => scrubEnv(env, { door: config.door, preload, guardConfig: process.env[GUARD_CONFIG_VARIABLE] ?? "" }).env;
+  // A child given an environment of its own still gets the guard's settings.
+  const scrub = (env: NodeJS.ProcessEnv) => ({ ...scrubEnv(env, { door: config.door, preload }).env, [GUARD_CONFIG_VARIABLE]: process.env[GUARD_CONFIG_VARIABLE] });
   watchSubprocesses({ callSite: guard.callSite, scrub, record: (event) => appendGuardEvent(config.eventLog, event) });
   guardThreads({ preload, configVariable: GUARD_CONFIG_VARIABLE });
-  guardNativeDriver({ door: config.door, database: config.database, trapLabels, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
+  guardNativeDriver({ door: config.door, database: config.database, traps: config.traps, callSite: guard.callSite, onBlocked: (target, origin) => record(target, origin, "native") });
   (globalThis as Record<symbol, unknown>)[GUARD_HANDLE] = guard;
 }
 

@@ -1,12 +1,13 @@
 import Module from "node:module";
 import path from "node:path";
 import { libpqTarget, type LibpqTarget } from "./libpq-target.js";
+import { trapLabel, type GuardConfig } from "./guard-config.js";
 
 export interface NativeDriverGuardOptions {
   door: { path?: string; host: string; port: number };
   database: string;
-  /** Trap database name -> how to name it (`$DATABASE_URL (db.example:5432/app)`). */
-  trapLabels: Record<string, string>;
+  /** The traps the environment was given, for naming them in messages. */
+  traps: GuardConfig["traps"];
   callSite: (stack: string | undefined) => string | undefined;
   /** A refused connection: where it tried, as `host:port/database`, and the user's line. */
   onBlocked: (target: string, origin: string | undefined) => void;
@@ -37,7 +38,7 @@ function patchLibpq(Libpq: { prototype: Record<string, (...args: unknown[]) => u
   const refusal = (conninfo: unknown): Error | undefined => {
     const target = libpqTarget(String(conninfo ?? ""), process.env);
     if (isDoor(target, options)) return undefined;
-    const label = options.trapLabels[target.database] ?? `${target.host}:${target.port}/${target.database}`;
+    const label = trapLabel(target.database, options.traps) ?? `${target.host}:${target.port}/${target.database}`;
     options.onBlocked(label, options.callSite(new Error().stack));
     return new Error(`migration-gate blocked a native (libpq) connection to ${label}: only the throwaway database may be used while your project is checked.`);
   };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { isUserSource } from "./module-scope.js";
 import { AsyncOrigins } from "./async-origins.js";
 import { stackFrames } from "./stack-frames.js";
-import { TRAP_PREFIX } from "./guard-config.js";
+import { trapLabel, type GuardConfig } from "./guard-config.js";
 
 export interface AllowedEndpoint {
   /** The door's socket file; or host and port (the door on Windows). */
@@ -22,8 +22,8 @@ export interface BlockedAttempt {
 export interface NetGuardOptions {
   /** The door: the only endpoint user code may reach. */
   allowed: AllowedEndpoint;
-  /** Trap database name -> how to name it in messages (`$DATABASE_URL (db.example:5432/app)`). */
-  trapLabels?: Record<string, string>;
+  /** The traps the environment was given, for naming them in messages. */
+  traps: GuardConfig["traps"];
   /** migration-gate's own folder: its frames are never the user's call site. */
   ownDir: string;
   onBlocked: (blocked: BlockedAttempt) => void;
@@ -100,7 +100,7 @@ function guardStartupPacket(socket: net.Socket, { database: allowedDatabase, ori
     // An SSLRequest comes first; the startup packet is the next write.
     if (!(Buffer.isBuffer(chunk) && isSslRequest(chunk))) socket.write = write;
     if (database !== undefined && database !== allowedDatabase) {
-      const label = options.trapLabels?.[database] ?? (database.startsWith(TRAP_PREFIX) ? `$${database.slice(TRAP_PREFIX.length)}` : `database "${database}"`);
+      const label = trapLabel(database, options.traps) ?? `database "${database}"`;
       options.onBlocked({ target: label, origin });
       const error = Object.assign(new Error(`migration-gate blocked a connection to database "${database}": only the throwaway database may be used while your project is checked.`), {
         code: "ECONNREFUSED",

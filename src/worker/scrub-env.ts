@@ -1,6 +1,6 @@
 import os from "node:os";
 import { libpqTarget } from "./libpq-target.js";
-import { GUARD_CONFIG_VARIABLE, TRAP_PREFIX, trapDatabase } from "./guard-config.js";
+import { TRAP_PREFIX, trapDatabase } from "./guard-config.js";
 
 /** What the project's code is allowed to reach, as the worker's environment tells it. */
 export interface WorkerEnvOptions {
@@ -8,8 +8,6 @@ export interface WorkerEnvOptions {
   door: { host: string; port: number };
   /** Preloaded into every Node process the worker starts (the guard for subprocesses and threads). */
   preload: string;
-  /** The guard's settings, as JSON, for those processes (see worker/guard-config.ts). */
-  guardConfig: string;
 }
 
 /** A variable that was pointed at the door instead of where it pointed: for messages. */
@@ -72,7 +70,6 @@ export function scrubEnv(env: NodeJS.ProcessEnv, options: WorkerEnvOptions): { e
 
   const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
   clean["NODE_OPTIONS"] = [...memoryFlags, `--require=${quoteForNodeOptions(options.preload)}`].join(" ");
-  clean[GUARD_CONFIG_VARIABLE] = options.guardConfig;
   return { env: clean, trapped };
 }
 

@@ -280,6 +280,11 @@ var blockedConnection = {
   }
 };
 
+// src/rules/command-text.ts
+function shortCommand(command) {
+  return command.length > 120 ? `${command.slice(0, 117)}...` : command;
+}
+
 // src/rules/reached-outside.ts
 var VIA = {
   thread: "a worker thread",
@@ -299,7 +304,7 @@ var reachedOutside = {
     }).map((b) => {
       const via = b.via;
       const started = via.spawnedAt && via.spawnedAt !== b.origin ? ` (started at ${via.spawnedAt})` : "";
-      const program = via.kind === "subprocess" && via.command ? ` \`${shorten(via.command)}\`` : via.kind === "unknown" && via.command ? ` ${via.command}` : "";
+      const program = via.kind === "subprocess" && via.command ? ` \`${shortCommand(via.command)}\`` : via.kind === "unknown" && via.command ? ` ${via.command}` : "";
       return {
         // No line numbers: the fingerprint stays put when the file above it changes.
         key: `${via.kind} ${b.target} ${parseOrigin(b.origin)?.file ?? ""}`,
@@ -314,9 +319,6 @@ var reachedOutside = {
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-function shorten(command) {
-  return command.length > 120 ? `${command.slice(0, 117)}...` : command;
-}
 
 // src/rules/unguarded-subprocess.ts
 var unguardedSubprocess = {
@@ -324,13 +326,16 @@ var unguardedSubprocess = {
   defaultSeverity: "warning",
   description: "Without a network namespace, the project started a program that is not Node (psql, a shell script); the gate could not watch where it connected.",
   check({ unguardedSubprocesses = [] }) {
-    return unguardedSubprocesses.map((s) => ({
-      key: `${parseOrigin(s.origin)?.file ?? s.origin} ${s.command.split(/\s+/)[0]}`,
-      object: s.command.split(/\s+/)[0],
-      location: parseOrigin(s.origin),
-      message: `The project started \`${s.command.length > 120 ? `${s.command.slice(0, 117)}...` : s.command}\`; without a network namespace the gate cannot see where a program that is not Node connects.`,
-      hint: "Its database variables (DATABASE_URL, PG*, ...) pointed at the gate's door, so it could only have reached another database through an address written into the command. Run the gate where a network namespace can be made (Linux as root, or with user namespaces allowed) to have it contained, or do the work in the migration itself."
-    }));
+    return unguardedSubprocesses.map((s) => {
+      const program = s.command.split(/\s+/)[0];
+      return {
+        key: `${parseOrigin(s.origin)?.file ?? s.origin} ${program}`,
+        object: program,
+        location: parseOrigin(s.origin),
+        message: `The project started \`${shortCommand(s.command)}\`; without a network namespace the gate cannot see where a program that is not Node connects.`,
+        hint: "Its database variables (DATABASE_URL, PG*, ...) pointed at the gate's door, so it could only have reached another database through an address written into the command. Run the gate where a network namespace can be made (Linux as root, or with user namespaces allowed) to have it contained, or do the work in the migration itself."
+      };
+    });
   }
 };
 

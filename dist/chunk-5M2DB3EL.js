@@ -21,7 +21,7 @@ import {
   qualifiedName,
   quoteIdentifier,
   unusedIgnore
-} from "./chunk-664QN7L5.js";
+} from "./chunk-U6YSWSS4.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -1329,6 +1329,18 @@ function localPostgresSockets(door) {
   return [...sockets];
 }
 
+// src/worker/guard-config.ts
+var GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
+var WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
+var TRAP_PREFIX = "migration-gate-blocked.";
+var trapDatabase = (variable) => TRAP_PREFIX + variable;
+function trapLabel(database, traps) {
+  if (!database.startsWith(TRAP_PREFIX)) return void 0;
+  const trap = traps[database];
+  return trap ? `$${trap.variable} (${trap.target})` : `$${database.slice(TRAP_PREFIX.length)}`;
+}
+var DOOR_DATABASE = "migration_gate";
+
 // src/engine/isolation-report.ts
 function isolationReport(input) {
   const blockedConnections = [];
@@ -1342,7 +1354,7 @@ function isolationReport(input) {
   }
   const spawns = spawnWindows(input.events);
   for (const refusal2 of input.refused) {
-    const target = refusal2.why === "replication" ? "a replication connection" : refusal2.variable ? `$${refusal2.variable}${input.traps[refusal2.variable] ? ` (${input.traps[refusal2.variable]})` : ""}` : `database "${refusal2.database}"`;
+    const target = refusal2.why === "replication" ? "a replication connection" : trapLabel(refusal2.database, input.traps) ?? `database "${refusal2.database}"`;
     const spawn4 = spawns.filter((s) => s.at <= refusal2.at && refusal2.at <= s.end).sort((a, b) => b.at - a.at)[0];
     if (spawn4) {
       blockedConnections.push({ target, origin: spawn4.origin, via: { kind: "subprocess", command: spawn4.command, spawnedAt: spawn4.origin } });
@@ -1360,13 +1372,6 @@ function spawnWindows(events) {
   const exits = new Map(events.flatMap((e) => e.type === "exit" ? [[e.id, e.at]] : []));
   return events.flatMap((e) => e.type === "spawn" ? [{ ...e, end: e.endedAt ?? exits.get(e.id) ?? Infinity }] : []);
 }
-
-// src/worker/guard-config.ts
-var GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
-var WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
-var TRAP_PREFIX = "migration-gate-blocked.";
-var trapDatabase = (variable) => TRAP_PREFIX + variable;
-var DOOR_DATABASE = "migration_gate";
 
 // src/engine/sandbox.ts
 import fs8 from "node:fs";
@@ -1491,14 +1496,12 @@ var PacketReader = class {
   constructor(socket) {
     this.socket = socket;
     socket.on("data", this.onData);
-    socket.on("end", () => {
+    const ended = () => {
       this.ended = true;
       this.waiting?.();
-    });
-    socket.on("close", () => {
-      this.ended = true;
-      this.waiting?.();
-    });
+    };
+    socket.on("end", ended);
+    socket.on("close", ended);
   }
   socket;
   buffer = Buffer.alloc(0);
@@ -1612,7 +1615,6 @@ function scrubEnv(env, options) {
   if ((env["PGHOST"] || env["PGDATABASE"]) && env["PGHOST"] !== door.host) trapped.push({ name: "PGDATABASE", target: `${env["PGHOST"] ?? "localhost"}:${env["PGPORT"] ?? 5432}/${env["PGDATABASE"] ?? env["PGUSER"] ?? ""}` });
   const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
   clean["NODE_OPTIONS"] = [...memoryFlags, `--require=${quoteForNodeOptions(options.preload)}`].join(" ");
-  clean[GUARD_CONFIG_VARIABLE] = options.guardConfig;
   return { env: clean, trapped };
 }
 function trapUrl(door, variable, value) {
@@ -1629,7 +1631,7 @@ function quoteForNodeOptions(file) {
 }
 
 // src/engine/sandbox.ts
-async function openSandbox(isolation) {
+async function openSandbox() {
   const dir = fs8.mkdtempSync(path8.join(os5.tmpdir(), "mg-"));
   const watchdog = startWatchdog({ parentPid: process.pid, dir });
   const door = await openDatabaseDoor({ dir });
@@ -1640,10 +1642,9 @@ async function openSandbox(isolation) {
     database: DOOR_DATABASE,
     eventLog: path8.join(dir, "events.jsonl"),
     traps: {},
-    ownDir: distDir,
-    isolation: isolation.kind
+    ownDir: distDir
   };
-  const { env, trapped } = scrubEnv(process.env, { door, preload, guardConfig: "" });
+  const { env, trapped } = scrubEnv(process.env, { door, preload });
   for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
   env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
   env[WORKER_MARK_VARIABLE] = "1";
@@ -1652,7 +1653,6 @@ async function openSandbox(isolation) {
     door,
     env,
     config,
-    traps: Object.fromEntries(trapped.map((t) => [t.name, t.target])),
     async close() {
       if (closed) return;
       closed = true;
@@ -1693,7 +1693,7 @@ async function runGate(options, hooks = {}) {
   const base = options.baseRef ? await resolveBaseRef(options.projectDir, options.baseRef) : void 0;
   const isolation = chooseIsolation(options.isolation);
   log(`Isolation: ${isolation.detail}`);
-  const sandbox = await openSandbox(isolation);
+  const sandbox = await openSandbox();
   const removeSandboxCleanup = onCleanup(sandbox.close);
   try {
     return await runIsolated(options, { log, started, base, isolation, sandbox });
@@ -1753,7 +1753,7 @@ async function runIsolated(options, { log, started, base, isolation, sandbox }) 
     const seen = isolationReport({
       events: readGuardEvents(sandbox.config.eventLog),
       refused: sandbox.door.refused(),
-      traps: sandbox.traps,
+      traps: sandbox.config.traps,
       migrationStarts,
       migrations: result.migrations,
       reportUnguarded: isolation.kind === "guard"
