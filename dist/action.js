@@ -11,14 +11,14 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-KH4DOVG7.js";
+} from "./chunk-T464QI7J.js";
 import {
   formatGateError,
   formatJson,
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-5M2DB3EL.js";
+} from "./chunk-73E7DA2B.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -27,12 +27,12 @@ import {
   formatMarkdown,
   formatText,
   readable
-} from "./chunk-AZDT63JG.js";
+} from "./chunk-I7ZLANCU.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-U6YSWSS4.js";
+} from "./chunk-F2JAQDPH.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -14,16 +14,16 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-5M2DB3EL.js";
+} from "./chunk-73E7DA2B.js";
 import {
   formatMarkdown,
   formatText
-} from "./chunk-AZDT63JG.js";
+} from "./chunk-I7ZLANCU.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-U6YSWSS4.js";
+} from "./chunk-F2JAQDPH.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -38,7 +38,7 @@ import { parseArgs } from "node:util";
 // src/cli/help.ts
 function helpText() {
   const rows = OPTION_SPECS.map((spec) => {
-    const flag = `  --${spec.name} <${spec.placeholder}>`;
+    const flag = spec.switch ? `  --${spec.name}` : `  --${spec.name} <${spec.placeholder}>`;
     const defaults = spec.default ? ` (default: ${spec.default})` : "";
     return `${flag.padEnd(36)}${spec.description.replace(/`/g, "")}${defaults}`;
   });
@@ -60,7 +60,8 @@ function helpText() {
     "  migration-gate check --data-source src/data-source.ts",
     '  migration-gate check --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"',
     "  migration-gate check                     (a Drizzle project: finds drizzle.config.ts)",
-    "  migration-gate check --base-ref origin/main",
+    "  migration-gate check --base-ref origin/main   (fails only on what the change introduces)",
+    "  migration-gate check --suppress-all           (adopt on an old project: accept what is there)",
     ""
   ].join("\n");
 }
@@ -85,7 +86,7 @@ async function main(argv) {
       args: argv,
       allowPositionals: true,
       options: {
-        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, { type: "string", multiple: spec.multiple === true }])),
+        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, spec.switch ? { type: "boolean" } : { type: "string", multiple: spec.multiple === true }])),
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" }
       }
@@ -112,7 +113,7 @@ Run migration-gate --help for the options.
     return 2;
   }
   const cwd = process.cwd();
-  const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given]));
+  const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given === true ? "true" : given]));
   try {
     const options = parseOptions(raw, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}
@@ -125,7 +126,7 @@ Run migration-gate --help for the options.
     if (options.github.comment) {
       const stderr = (line) => process.stderr.write(`${line}
 `);
-      const { postPrComment } = await import("./chunk-NYJJT3SF.js");
+      const { postPrComment } = await import("./chunk-JHKG3VGV.js");
       await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: repository, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;

@@ -15,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-U6YSWSS4.js";
+} from "./chunk-F2JAQDPH.js";
 import {
   cachedTransform,
   loadTransformer,

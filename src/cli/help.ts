@@ -2,7 +2,7 @@ import { OPTION_SPECS } from "../engine/options-spec.js";
 
 export function helpText(): string {
   const rows = OPTION_SPECS.map((spec) => {
-    const flag = `  --${spec.name} <${spec.placeholder}>`;
+    const flag = spec.switch ? `  --${spec.name}` : `  --${spec.name} <${spec.placeholder}>`;
     const defaults = spec.default ? ` (default: ${spec.default})` : "";
     return `${flag.padEnd(36)}${spec.description.replace(/`/g, "")}${defaults}`;
   });
@@ -24,7 +24,8 @@ export function helpText(): string {
     "  migration-gate check --data-source src/data-source.ts",
     '  migration-gate check --entities "src/**/*.entity.ts" --migrations "src/migrations/*.ts"',
     "  migration-gate check                     (a Drizzle project: finds drizzle.config.ts)",
-    "  migration-gate check --base-ref origin/main",
+    "  migration-gate check --base-ref origin/main   (fails only on what the change introduces)",
+    "  migration-gate check --suppress-all           (adopt on an old project: accept what is there)",
     "",
   ].join("\n");
 }

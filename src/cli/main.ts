@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, { type: "string" as const, multiple: spec.multiple === true }])),
+        ...Object.fromEntries(OPTION_SPECS.map((spec) => [spec.name, spec.switch ? { type: "boolean" as const } : { type: "string" as const, multiple: spec.multiple === true }])),
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -67,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const cwd = process.cwd();
   // Repeated flags (--ignore) arrive as lists: joined, they read like a multi-line action input.
-  const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given]));
+  const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given === true ? "true" : given]));
   try {
     const options = parseOptions(raw as RawOptions, { cwd });
     const result = await runGate(options, { log: (line) => process.stderr.write(`${line}\n`) });

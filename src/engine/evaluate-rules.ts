@@ -1,3 +1,4 @@
+import path from "node:path";
 import crypto from "node:crypto";
 import { attributeToFailedMigrations } from "../rules/follows-from-failure.js";
 import { RULES } from "../rules/index.js";
@@ -10,8 +11,13 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice:
  * Runs every rule (in RULES order, so later rules can read earlier findings) and gives each
  * finding its severity (configured, else the rule's default; "off" drops the rule) and
  * fingerprint.
+ *
+ * Fingerprints must match across commits and checkouts (the base revision is evaluated in a
+ * worktree elsewhere on disk): keys hold no line numbers, and any absolute path in a key is
+ * cut down to its part below `rootDirs` (the repository root, however it is spelled).
  */
-export function evaluateRules(context: RuleContext, severities: Readonly<Record<string, RuleSeverity>> = {}): Finding[] {
+export function evaluateRules(context: RuleContext, severities: Readonly<Record<string, RuleSeverity>> = {}, { rootDirs = [] }: { rootDirs?: readonly string[] } = {}): Finding[] {
+  const stable = (key: string) => rootDirs.reduce((text, root) => text.split(root.endsWith(path.sep) ? root : root + path.sep).join(""), key);
   // Every finding, "off" rules' included: a later rule must not report what they explain.
   const all: Finding[] = [];
   const kept: Finding[] = [];
@@ -22,8 +28,8 @@ export function evaluateRules(context: RuleContext, severities: Readonly<Record<
         ...finding,
         ruleId: rule.id,
         severity: severity === "off" ? "notice" : severity,
-        fingerprint: fingerprint(rule.id, key),
-        ...(cause && { causedBy: fingerprint(cause.ruleId, cause.key) }),
+        fingerprint: fingerprint(rule.id, stable(key)),
+        ...(cause && { causedBy: fingerprint(cause.ruleId, stable(cause.key)) }),
       };
       all.push(full);
       if (severity !== "off") kept.push(full);

@@ -18,6 +18,8 @@ export interface OptionSpec {
   multiple?: boolean;
   /** Value placeholder in --help. */
   placeholder: string;
+  /** CLI: a switch that takes no value (`--suppress-all`); it reads as "true". */
+  switch?: boolean;
 }
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
@@ -152,9 +154,29 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: "base-ref",
-    description: "Git revision the change starts from: the pull request's base.sha in a workflow, or origin/main. When set, migration files that already exist there and were edited since are reported (edited-migration): databases that ran them never see the edit. The commit must be in the clone (actions/checkout with fetch-depth: 0).",
+    description: "Git revision the change starts from, e.g. origin/main. The gate evaluates that revision too (checked out in a temporary worktree, replayed on a second database of the same server) and judges the change: each finding is introduced or already on the base, and base findings gone now are listed as fixed. It also reports migration files merged there and edited since (edited-migration). In the action it is automatic: the pull request's base commit, or the push's previous commit, fetched when the checkout is shallow.",
     actionInput: true,
     placeholder: "rev",
+  },
+  {
+    name: "fail-on",
+    description: "Which errors fail the run: new (only errors the change introduces: not on base-ref, not in the suppressions file) or all. Empty: new when base-ref is set or a suppressions file exists, else all.",
+    actionInput: true,
+    placeholder: "new|all",
+  },
+  {
+    name: "suppressions",
+    description: "Suppressions file: findings listed there (by fingerprint) count as already there, not introduced, so they do not fail the run under fail-on: new; entries that match nothing any more are reported (unused-suppression). Relative to working-directory.",
+    default: "migration-gate-suppressions.json",
+    actionInput: true,
+    placeholder: "file",
+  },
+  {
+    name: "suppress-all",
+    description: "Write every current finding into the suppressions file (keeping the reasons already written) and pass: adopting the gate on an old project is this one command, then commit the file. Later runs fail only on new findings.",
+    actionInput: false,
+    switch: true,
+    placeholder: "",
   },
   {
     name: "sarif-file",

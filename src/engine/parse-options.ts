@@ -76,8 +76,14 @@ export interface GateOptions {
   crossCheck: boolean;
   /** How user code is isolated (isolation.ts). */
   isolation: IsolationChoice;
-  /** Git revision to compare migration files with (edited-migration); undefined: no comparison. */
+  /** Git revision the change starts from (evaluated too; edited-migration); undefined: no comparison. */
   baseRef?: string;
+  /** Which errors fail the run; undefined: new when there is a base-ref or a suppressions file, else all. */
+  failOn?: "new" | "all";
+  /** Absolute path of the suppressions file (it need not exist). */
+  suppressionsFile: string;
+  /** Write every finding into the suppressions file, then pass (`--suppress-all`). */
+  suppressAll: boolean;
 }
 
 const ISOLATION_CHOICES: readonly IsolationChoice[] = ["auto", "namespace", "guard"];
@@ -121,8 +127,19 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     crossCheck: parseBoolean(value("cross-check")!, "cross-check"),
     isolation: parseIsolation(value("isolation")!),
     baseRef: value("base-ref"),
+    failOn: parseFailOn(value("fail-on")),
+    suppressionsFile: path.resolve(projectDir, value("suppressions")!),
+    suppressAll: parseBoolean(value("suppress-all") ?? "false", "suppress-all"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") }),
   };
+}
+
+function parseFailOn(given: string | undefined): GateOptions["failOn"] {
+  if (given === undefined) return undefined;
+  if (given === "new" || given === "all") return given;
+  throw new GateError("invalid-fail-on", `${optionLabel("fail-on")} must be new or all (got "${given}").`, {
+    hint: "new fails only on errors the change introduces (with base-ref or a suppressions file); all fails on every error.",
+  });
 }
 
 function parseProjectSource(value: (name: string) => string | undefined, projectDir: string): ProjectSource {

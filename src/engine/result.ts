@@ -27,6 +27,14 @@ export interface Finding {
    * the missing table): reporters show it under its cause, and the cause's fix is the one fix.
    */
   causedBy?: string;
+  /**
+   * Change-scoped runs only (base-ref, or a suppressions file): true when the base revision does
+   * not have this finding, false when it does (or the suppressions file lists it). Under
+   * fail-on: new only introduced errors fail the run.
+   */
+  introduced?: boolean;
+  /** Listed in the suppressions file (counted as not introduced). */
+  suppressed?: boolean;
 }
 
 /**
@@ -101,12 +109,26 @@ export interface PhaseTimings {
   diff: number;
   /** TypeORM's schema builder as a cross-check (overlaps introspect): from the chain's end to its verdict. */
   crossCheck?: number;
+  /** With base-ref: the base revision's evaluation, from its worker's start to its verdict (overlaps the rest). */
+  base?: number;
   total: number;
 }
 
 export interface OrmInfo {
   name: "typeorm" | "drizzle";
   version: string;
+}
+
+/** What the verdict was judged against, when it is about the change. */
+export interface ChangeScope {
+  /** What fails the run: only errors the change introduces, or every error. */
+  failOn: "new" | "all";
+  /** The base revision, when base-ref is set. */
+  base?: { ref: string; commit: string };
+  /** Why the base could not be evaluated (every finding then counts as introduced). */
+  baseUnavailable?: string;
+  /** The suppressions file read, relative paths in reporters; undefined: none. */
+  suppressionsFile?: string;
 }
 
 export interface GateResult {
@@ -122,6 +144,9 @@ export interface GateResult {
   tableCount: number;
   migrations: MigrationRecord[];
   findings: Finding[];
+  /** With base-ref: findings the base revision has and this one no longer does. */
+  fixed?: Finding[];
+  change?: ChangeScope;
   timings: PhaseTimings;
 }
 
@@ -129,4 +154,9 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
+}
+
+/** The findings that decide the verdict: every error, or under fail-on: new those the change introduces. */
+export function failingFindings(result: Pick<GateResult, "findings" | "change">): Finding[] {
+  return result.findings.filter((f) => f.severity === "error" && (result.change?.failOn !== "new" || f.introduced !== false));
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { onCleanup } from "./cleanup.js";
 import { evaluateRules } from "./evaluate-rules.js";
 import type { GateOptions } from "./parse-options.js";
-import { countBySeverity, type GateResult } from "./result.js";
+import { failingFindings, type Finding, type GateResult } from "./result.js";
 import { startWorker } from "./run-worker.js";
 import { chooseProvider } from "../postgres/choose-provider.js";
 import type { ProvisionedDatabase } from "../postgres/provider.js";
@@ -13,10 +13,15 @@ import { canonicalizeExpected } from "../schema/canonicalize.js";
 import { equalizeDefaults } from "../schema/equal-defaults.js";
 import { diffSchemas } from "../schema/diff.js";
 import { applyIgnores } from "./apply-ignores.js";
-import { findEditedMigrations, findRaisedJournalWhens, resolveBaseRef } from "./edited-migrations.js";
+import { findEditedMigrations, findRaisedJournalWhens, resolveBaseRef, type BaseRevision } from "./edited-migrations.js";
+import { openBaseWorktree, type BaseWorktree } from "./base-worktree.js";
+import { judgeChange } from "./change-verdict.js";
+import { createSiblingDatabase, type SiblingDatabase } from "../postgres/sibling-database.js";
+import { unusedSuppression } from "../rules/unused-suppression.js";
+import type { ProjectSource } from "./parse-options.js";
 import { findBackdatedMigrations } from "./backdated-migrations.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
-import type { DbConnection, WorkerPhase } from "../worker/protocol.js";
+import type { DbConnection, WorkerPhase, WorkerResult } from "../worker/protocol.js";
 import pg from "pg";
 import { chooseIsolation, localPostgresSockets, namespaceCommand, type Isolation } from "./isolation.js";
 import { isolationReport } from "./isolation-report.js";
@@ -37,9 +42,11 @@ export interface RunGateHooks {
 
 /**
  * The engine, shared by the CLI and the action: provision a throwaway Postgres, run the
- * project's migration chain in a worker, read the catalog, apply the rules. Throws GateError
- * when no verdict is possible; findings are never thrown. Whatever happens, the database
- * is disposed of before this returns.
+ * project's migration chain in a worker, read the catalog, apply the rules. With base-ref, the
+ * base revision goes through the same steps alongside (a worktree, its own sandbox, a second
+ * database on the same server) and the verdict is about the change (change-verdict.ts).
+ * Throws GateError when no verdict is possible; findings are never thrown. Whatever happens,
+ * the databases, worktree and sandboxes are disposed of before this returns.
  */
 export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): Promise<GateResult> {
   const log = hooks.log ?? (() => undefined);
@@ -49,45 +56,51 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
 
   const isolation = chooseIsolation(options.isolation);
   log(`Isolation: ${isolation.detail}`);
-  const sandbox = await openSandbox();
-  const removeSandboxCleanup = onCleanup(sandbox.close);
+  const disposers: Array<() => Promise<void>> = [];
+  const removeCleanup = onCleanup(async () => {
+    for (const dispose of [...disposers].reverse()) await dispose();
+  });
   try {
-    return await runIsolated(options, { log, started, base, isolation, sandbox });
+    const sandbox = await openSandbox();
+    disposers.push(sandbox.close);
+    let baseSide: BaseSide | undefined;
+    if (base) {
+      const baseSandbox = await openSandbox();
+      disposers.push(baseSandbox.close);
+      const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
+      disposers.push(worktree.remove);
+      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database`);
+      baseSide = { base, sandbox: baseSandbox, worktree };
+    }
+    return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
   } finally {
-    removeSandboxCleanup();
-    await sandbox.close();
+    removeCleanup();
+    for (const dispose of disposers.reverse()) await dispose().catch(() => undefined);
   }
+}
+
+interface BaseSide {
+  base: BaseRevision;
+  sandbox: Sandbox;
+  worktree: BaseWorktree;
 }
 
 interface IsolatedRun {
   log: (line: string) => void;
   started: number;
-  base: Awaited<ReturnType<typeof resolveBaseRef>> | undefined;
+  base: BaseRevision | undefined;
   isolation: Isolation;
   sandbox: Sandbox;
+  baseSide: BaseSide | undefined;
 }
 
-async function runIsolated(options: GateOptions, { log, started, base, isolation, sandbox }: IsolatedRun): Promise<GateResult> {
+async function runIsolated(options: GateOptions, { log, started, base, isolation, sandbox, baseSide }: IsolatedRun): Promise<GateResult> {
   const abort = new AbortController();
-  const migrationStarts: Array<{ name: string; at: number }> = [];
-  const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
-  // The worker loads the project while Postgres starts; it waits for the connection only when it needs it.
-  const worker = startWorker(
-    // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck && options.project.kind !== "drizzle" },
-    {
-      timeoutMs: options.timeoutMs,
-      configuredTimeoutMs: options.timeoutMs,
-      signal: abort.signal,
-      onPhase: (phase) => log(PHASE_LOG[phase]),
-      onMigrationStart: (name) => {
-        migrationStarts.push({ name, at: Date.now() });
-        log(`  ${name}`);
-      },
-      env: sandbox.env,
-      ...(isolation.kind === "namespace" && { wrap: (node: string[]) => namespaceCommand(isolation, sockets, node) }),
-    },
-  );
+  // The workers load the project while Postgres starts; each waits for its database only when it needs it.
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true });
+  const baseRun =
+    baseSide &&
+    startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false });
   let db: ProvisionedDatabase;
   try {
     db = await provision(options, log);
@@ -95,22 +108,139 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
     abort.abort();
     throw error;
   }
-  const removeCleanup = onCleanup(db.dispose);
+  const disposers: Array<() => Promise<void>> = [db.dispose];
+  const removeCleanup = onCleanup(async () => {
+    for (const dispose of [...disposers].reverse()) await dispose();
+  });
   try {
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
-    // The project's code gets the door, never the server itself.
-    sandbox.door.open(db.connection);
-    worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: db.connection.user, password: db.connection.password, database: DOOR_DATABASE, ssl: false });
+    head.connect(db.connection);
+    let baseDb: SiblingDatabase | undefined;
+    if (baseRun) {
+      baseDb = await createSiblingDatabase(db.connection, options.timeoutMs);
+      disposers.push(baseDb.dispose);
+      baseRun.connect(baseDb.connection);
+    }
 
-    let introspectMs = 0;
-    // TypeORM's schema builder runs in the worker while the catalog is read: its own figure.
-    let crossCheckMs = 0;
-    const { result, actual, expected, oracle, editedMigrations, backdatedMigrations } = await whileServerLives(db, abort, async () => {
+    const [headEval, baseEval] = await whileServerLives(db, abort, () =>
+      Promise.all([
+        head.evaluate({ connection: db.connection, base, rootDirs: rootSpellings(repositoryRoot(options.projectDir), base?.root) }),
+        baseRun && baseSide
+          ? baseRun.evaluate({ connection: baseDb!.connection, rootDirs: rootSpellings(baseSide.worktree.root) }).catch((error: unknown) => {
+              // Without the base the verdict is still complete, only not about the change.
+              if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
+              return { unavailable: error };
+            })
+          : undefined,
+      ]),
+    );
+    const diffStarted = Date.now();
+    const { result, expected } = headEval;
+    if (baseEval && "unavailable" in baseEval) log(`The base ${base!.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
+    else if (baseEval) log(`Base ${base!.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.findings.length} finding(s) there`);
+    const verdict = judgeChange({
+      head: headEval.findings,
+      ...(baseSide && baseEval && { base: "unavailable" in baseEval ? { unavailable: baseEval.unavailable.message, ref: baseSide.base } : { findings: baseEval.findings.map((f) => toHeadFinding(f, baseSide)), ref: baseSide.base } }),
+      suppressions: { file: options.suppressionsFile, projectDir: options.projectDir, write: options.suppressAll, severity: options.rules.severities[unusedSuppression.id] },
+      failOn: options.failOn,
+    });
+    if (verdict.written !== undefined) log(`Wrote ${verdict.written} suppression(s) to ${options.suppressionsFile}: commit it; from now on only new findings fail`);
+    const finished = Date.now();
+
+    return {
+      status: failingFindings(verdict).length > 0 ? "failed" : "passed",
+      projectDir: options.projectDir,
+      rootDir: repositoryRoot(options.projectDir),
+      orm: result.orm,
+      postgres: { provider: db.provider, version: db.serverVersion },
+      isolation: isolation.kind,
+      entityCount: result.entityCount,
+      tableCount: expected.tables.length,
+      migrations: result.migrations,
+      findings: verdict.findings,
+      ...(verdict.fixed && { fixed: verdict.fixed }),
+      ...(verdict.change && { change: verdict.change }),
+      timings: {
+        provision: provisioned - started,
+        load: result.timings.load,
+        migrate: result.timings.migrate,
+        introspect: headEval.introspectMs,
+        diff: finished - diffStarted + headEval.rulesMs,
+        ...(options.crossCheck && result.orm.name === "typeorm" && { crossCheck: headEval.crossCheckMs }),
+        ...(baseEval && "elapsedMs" in baseEval && { base: baseEval.elapsedMs }),
+        total: finished - started,
+      },
+    };
+  } finally {
+    // A revision still running when the other failed is stopped, not left to its timeout.
+    abort.abort();
+    removeCleanup();
+    for (const dispose of disposers.reverse()) await dispose().catch(() => undefined);
+  }
+}
+
+interface RevisionSpec {
+  options: GateOptions;
+  projectDir: string;
+  project: ProjectSource;
+  sandbox: Sandbox;
+  isolation: Isolation;
+  signal: AbortSignal;
+  log: (line: string) => void;
+  /** The head's migrations are the run's progress; the base's would only double the log. */
+  logMigrations: boolean;
+}
+
+interface RevisionEvaluation {
+  result: WorkerResult;
+  expected: ExpectedSchema;
+  findings: Finding[];
+  introspectMs: number;
+  crossCheckMs: number;
+  rulesMs: number;
+  /** From the worker's start to the findings. */
+  elapsedMs: number;
+}
+
+/**
+ * One revision's verdict: its worker (started now, so loading overlaps provisioning) on its
+ * own sandbox's door, then, once connected, the catalog, the cross-check and the rules.
+ */
+function startRevision(spec: RevisionSpec) {
+  const { options, sandbox, isolation } = spec;
+  const startedAt = Date.now();
+  const migrationStarts: Array<{ name: string; at: number }> = [];
+  const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
+  const worker = startWorker(
+    // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" },
+    {
+      timeoutMs: options.timeoutMs,
+      configuredTimeoutMs: options.timeoutMs,
+      signal: spec.signal,
+      ...(spec.logMigrations && { onPhase: (phase: WorkerPhase) => spec.log(PHASE_LOG[phase]) }),
+      onMigrationStart: (name) => {
+        migrationStarts.push({ name, at: Date.now() });
+        if (spec.logMigrations) spec.log(`  ${name}`);
+      },
+      env: sandbox.env,
+      ...(isolation.kind === "namespace" && { wrap: (node: string[]) => namespaceCommand(isolation, sockets, node) }),
+    },
+  );
+  return {
+    /** The project's code gets the door, never the server itself. */
+    connect(connection: DbConnection): void {
+      sandbox.door.open(connection);
+      worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: connection.user, password: connection.password, database: DOOR_DATABASE, ssl: false });
+    },
+    async evaluate({ connection, base, rootDirs }: { connection: DbConnection; base?: BaseRevision; rootDirs: string[] }): Promise<RevisionEvaluation> {
       const result = await worker.result;
-      // The worker runs TypeORM's schema builder while we read the catalog.
+      let introspectMs = 0;
+      // TypeORM's schema builder runs in the worker while the catalog is read: its own figure.
+      let crossCheckMs = 0;
       const introspectStarted = Date.now();
-      const schemas = readSchemas(db.connection, result.expected).finally(() => (introspectMs = Date.now() - introspectStarted));
+      const schemas = readSchemas(connection, result.expected).finally(() => (introspectMs = Date.now() - introspectStarted));
       // The verdict is complete without the cross-check: if it fails or times out, unexplained-drift says so.
       const crossCheckStarted = Date.now();
       const crossCheck = worker.oracle
@@ -122,65 +252,68 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
         : Promise.resolve(undefined);
       // Drizzle's journal says the order itself (migration-out-of-order); TypeORM's comes from class names.
       const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(undefined);
-      const [read, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
-      return { result, ...read, oracle, editedMigrations, backdatedMigrations };
-    });
-    const diffStarted = Date.now();
-    const seen = isolationReport({
-      events: readGuardEvents(sandbox.config.eventLog),
-      refused: sandbox.door.refused(),
-      traps: sandbox.config.traps,
-      migrationStarts,
-      migrations: result.migrations,
-      reportUnguarded: isolation.kind === "guard",
-    });
-    const ruleFindings = evaluateRules(
-      {
-        expected,
-        actual,
-        diff: diffSchemas(expected, actual),
+      const [{ actual, expected }, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
+      const rulesStarted = Date.now();
+      const seen = isolationReport({
+        events: readGuardEvents(sandbox.config.eventLog),
+        refused: sandbox.door.refused(),
+        traps: sandbox.config.traps,
+        migrationStarts,
         migrations: result.migrations,
-        migrationsOption: result.migrationsOption,
-        blockedConnections: seen.blockedConnections,
-        unguardedSubprocesses: seen.unguardedSubprocesses,
-        oracle,
-        orm: result.orm.name,
-        drizzleFolder: result.drizzleFolder,
-        unregisteredMigrations: result.unregisteredMigrations,
-        editedMigrations,
-        backdatedMigrations,
-        now: Date.now(),
-      },
-      options.rules.severities,
-    );
-    const findings = applyIgnores(ruleFindings, options.rules, { projectDir: options.projectDir });
-    const finished = Date.now();
+        reportUnguarded: isolation.kind === "guard",
+      });
+      const ruleFindings = evaluateRules(
+        {
+          expected,
+          actual,
+          diff: diffSchemas(expected, actual),
+          migrations: result.migrations,
+          migrationsOption: result.migrationsOption,
+          blockedConnections: seen.blockedConnections,
+          unguardedSubprocesses: seen.unguardedSubprocesses,
+          oracle,
+          orm: result.orm.name,
+          drizzleFolder: result.drizzleFolder,
+          unregisteredMigrations: result.unregisteredMigrations,
+          editedMigrations,
+          backdatedMigrations,
+          now: Date.now(),
+        },
+        options.rules.severities,
+        { rootDirs },
+      );
+      const findings = applyIgnores(ruleFindings, options.rules, { projectDir: spec.projectDir });
+      return { result, expected, findings, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
+    },
+  };
+}
 
-    return {
-      status: countBySeverity(findings).error > 0 ? "failed" : "passed",
-      projectDir: options.projectDir,
-      rootDir: repositoryRoot(options.projectDir),
-      orm: result.orm,
-      postgres: { provider: db.provider, version: db.serverVersion },
-      isolation: isolation.kind,
-      entityCount: result.entityCount,
-      tableCount: expected.tables.length,
-      migrations: result.migrations,
-      findings,
-      timings: {
-        provision: provisioned - started,
-        load: result.timings.load,
-        migrate: result.timings.migrate,
-        introspect: introspectMs,
-        diff: finished - diffStarted,
-        ...(options.crossCheck && result.orm.name === "typeorm" && { crossCheck: crossCheckMs }),
-        total: finished - started,
-      },
-    };
-  } finally {
-    removeCleanup();
-    await db.dispose();
+/** The repository root as given and as git (and stack traces) spell it: keys must lose both. */
+function rootSpellings(...roots: Array<string | undefined>): string[] {
+  const all = new Set<string>();
+  for (const root of roots.filter((r): r is string => Boolean(r))) {
+    all.add(root);
+    try {
+      all.add(fs.realpathSync(root));
+    } catch {
+      // Gone already: the spelling given is all there is.
+    }
   }
+  // Longest first: a root inside another must be cut before its parent.
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
+/** A base finding as the head checkout names it: worktree paths become the checkout's. */
+function toHeadFinding(finding: Finding, side: BaseSide): Finding {
+  const root = side.worktree.root;
+  const text = (value: string) => value.split(root).join(side.base.root);
+  return {
+    ...finding,
+    message: text(finding.message),
+    ...(finding.hint !== undefined && { hint: text(finding.hint) }),
+    ...(finding.detail !== undefined && { detail: text(finding.detail) }),
+    ...(finding.location && { location: { ...finding.location, file: side.worktree.toHead(finding.location.file) } }),
+  };
 }
 
 /**

@@ -8,6 +8,8 @@ import { DOOR_DATABASE, GUARD_CONFIG_VARIABLE, trapDatabase, WORKER_MARK_VARIABL
 import { startWatchdog } from "../postgres/watchdog.js";
 
 export interface Sandbox {
+  /** Its private folder: removed on close, and by the watchdog if the gate is killed. */
+  dir: string;
   door: DatabaseDoor;
   /** The worker's environment and the guard's settings in it. */
   env: NodeJS.ProcessEnv;
@@ -40,6 +42,7 @@ export async function openSandbox(): Promise<Sandbox> {
   env[WORKER_MARK_VARIABLE] = "1";
   let closed = false;
   return {
+    dir,
     door,
     env,
     config,

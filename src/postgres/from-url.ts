@@ -23,7 +23,7 @@ export async function createDatabaseOnServer(url: string, log: (line: string) =>
   }
 
   await dropLeftovers(admin, log);
-  const database = `migration_gate_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto.randomBytes(3).toString("hex")}`;
+  const database = throwawayDatabaseName();
   try {
     await admin.query(`CREATE DATABASE "${database}"`);
     await admin.query(`COMMENT ON DATABASE "${database}" IS ${pg.escapeLiteral(leftoverComment(runTimeoutMs))}`);
@@ -102,8 +102,13 @@ const COMMENT_MARK = "migration-gate throwaway database";
 /** After its run's timeout, a run still going has stopped itself; the margin covers its clean-up. */
 const LEFTOVER_MARGIN_MS = 120_000;
 
+/** The name every throwaway database on a user's server gets: dropLeftovers finds them by it. */
+export function throwawayDatabaseName(): string {
+  return `migration_gate_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto.randomBytes(3).toString("hex")}`;
+}
+
 /** What makes a database provably ours: the mark, who made it, and when it is certainly abandoned. */
-function leftoverComment(runTimeoutMs: number): string {
+export function leftoverComment(runTimeoutMs: number): string {
   const expires = new Date(Date.now() + runTimeoutMs + LEFTOVER_MARGIN_MS).toISOString();
   return `${COMMENT_MARK}; created by pid ${process.pid} on ${os.hostname()}; abandoned after ${expires}`;
 }

@@ -13,6 +13,8 @@ export function formatJson(given: GateResult, { baseDir }: { baseDir: string }):
       projectDir: displayPath(result.projectDir, baseDir) || ".",
       ...(result.rootDir !== undefined && { rootDir: displayPath(result.rootDir, baseDir) || "." }),
       findings: result.findings.map(relative),
+      ...(result.fixed && { fixed: result.fixed.map(relative) }),
+      ...(result.change?.suppressionsFile && { change: { ...result.change, suppressionsFile: displayPath(result.change.suppressionsFile, baseDir) } }),
       migrations: result.migrations.map(relative),
     },
     null,

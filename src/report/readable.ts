@@ -14,5 +14,5 @@ export function readable(result: GateResult, baseDir: string): GateResult {
     ...(f.hint !== undefined && { hint: text(f.hint) }),
     ...(f.detail !== undefined && { detail: text(f.detail) }),
   });
-  return { ...result, findings: result.findings.map(finding) };
+  return { ...result, findings: result.findings.map(finding), ...(result.fixed && { fixed: result.fixed.map(finding) }) };
 }

@@ -2,6 +2,7 @@ import { readable } from "./readable.js";
 import { countBySeverity, type Finding, type GateResult } from "../engine/result.js";
 import { groupByCause } from "./group-by-cause.js";
 import { displayLocation } from "./paths.js";
+import { plural, splitByChange } from "./change-split.js";
 
 export interface TextReportOptions {
   /** Paths are shown relative to this folder. */
@@ -16,18 +17,28 @@ export function projectSize(result: Pick<GateResult, "orm" | "entityCount" | "ta
   return `${result.entityCount} entities, ${result.tableCount} tables expected`;
 }
 
-/** The console report: verdict first, then each finding with where and what to do. */
+/**
+ * The console report: verdict first, then each finding with where and what to do. In a
+ * change-scoped run the change's findings come first; what the base already had is listed
+ * apart, one line each, and what the change fixes last.
+ */
 export function formatText(given: GateResult, { baseDir }: TextReportOptions): string {
   const result = readable(given, baseDir);
-  const counts = countBySeverity(result.findings);
+  const split = splitByChange(result);
+  const counts = countBySeverity(split.current);
   const lines: string[] = [];
   const failed = result.migrations.filter((m) => m.status === "failed").length;
+  const scoped = split.existing.length || split.fixed.length || result.change?.failOn === "new";
+  const verdict = scoped
+    ? `${plural(counts.error, "new error")}, ${plural(counts.warning, "new warning")}; ${split.existing.length} already ${split.where} (not failing)${split.fixed.length ? `; this change fixes ${split.fixed.length}` : ""}`
+    : `${counts.error} error(s), ${counts.warning} warning(s)`;
   lines.push(
-    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${counts.error} error(s), ${counts.warning} warning(s)`,
+    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${verdict}`,
     `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1000).toFixed(1)} s`,
-    "",
   );
-  for (const { finding, consequences } of groupByCause(result.findings)) {
+  if (result.change?.baseUnavailable) lines.push(`  The base could not be evaluated, so every finding counts as new: ${result.change.baseUnavailable}`);
+  lines.push("");
+  for (const { finding, consequences } of groupByCause(split.current)) {
     const where = displayLocation(finding.location, baseDir);
     lines.push(`${where ? `${where}  ` : ""}${MARK[finding.severity]}  ${finding.ruleId}`);
     lines.push(`  ${finding.message}`);
@@ -43,5 +54,20 @@ export function formatText(given: GateResult, { baseDir }: TextReportOptions): s
     lines.push("");
   }
   if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
+  if (split.existing.length) {
+    lines.push(`Already ${split.where} (${split.existing.length}, not failing):`);
+    for (const f of split.existing) lines.push(`  ${oneLine(f, baseDir)}`);
+    lines.push("");
+  }
+  if (split.fixed.length) {
+    lines.push(`This change fixes ${split.fixed.length}:`);
+    for (const f of split.fixed) lines.push(`  ${oneLine(f, baseDir)}`);
+    lines.push("");
+  }
   return lines.join("\n");
+}
+
+function oneLine(f: Finding, baseDir: string): string {
+  const at = displayLocation(f.location, baseDir);
+  return `${at ? `${at}  ` : ""}${f.severity} ${f.ruleId}: ${f.message}`;
 }

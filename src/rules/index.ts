@@ -35,6 +35,7 @@ import { nullabilityMismatch } from "./nullability-mismatch.js";
 import type { Rule } from "./rule.js";
 import { unexplainedDrift } from "./unexplained-drift.js";
 import { unusedIgnore } from "./unused-ignore.js";
+import { unusedSuppression } from "./unused-suppression.js";
 
 /** Every rule, in report order. unexplained-drift runs last: it reads the others' findings. */
 export const RULES: readonly Rule[] = [
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   unguardedSubprocess,
   unexplainedDrift,
   unusedIgnore,
+  unusedSuppression,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));

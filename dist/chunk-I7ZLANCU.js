@@ -11,6 +11,9 @@ function countBySeverity(findings) {
   for (const finding of findings) counts[finding.severity]++;
   return counts;
 }
+function failingFindings(result) {
+  return result.findings.filter((f) => f.severity === "error" && (result.change?.failOn !== "new" || f.introduced !== false));
+}
 
 // src/report/paths.ts
 import path from "node:path";
@@ -45,7 +48,7 @@ function readable(result, baseDir) {
     ...f.hint !== void 0 && { hint: text(f.hint) },
     ...f.detail !== void 0 && { detail: text(f.detail) }
   });
-  return { ...result, findings: result.findings.map(finding) };
+  return { ...result, findings: result.findings.map(finding), ...result.fixed && { fixed: result.fixed.map(finding) } };
 }
 
 // src/report/group-by-cause.ts
@@ -69,6 +72,25 @@ function groupByCause(findings) {
   return [...groups.values()];
 }
 
+// src/report/change-split.ts
+import path2 from "node:path";
+function splitByChange(result) {
+  const change = result.change;
+  const scoped = change?.failOn === "new";
+  return {
+    current: scoped ? result.findings.filter((f) => f.introduced !== false) : result.findings,
+    existing: scoped ? result.findings.filter((f) => f.introduced === false) : [],
+    fixed: result.fixed ?? [],
+    where: change?.base ? `on ${shortRef(change.base.ref)}` : change?.suppressionsFile ? `in ${path2.basename(change.suppressionsFile)}` : "before"
+  };
+}
+function shortRef(ref) {
+  return /^[0-9a-f]{40}$/i.test(ref) ? ref.slice(0, 12) : ref;
+}
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
 // src/report/text.ts
 var MARK = { error: "error", warning: "warning", notice: "notice" };
 function projectSize(result) {
@@ -77,15 +99,19 @@ function projectSize(result) {
 }
 function formatText(given, { baseDir }) {
   const result = readable(given, baseDir);
-  const counts = countBySeverity(result.findings);
+  const split = splitByChange(result);
+  const counts = countBySeverity(split.current);
   const lines = [];
   const failed = result.migrations.filter((m) => m.status === "failed").length;
+  const scoped = split.existing.length || split.fixed.length || result.change?.failOn === "new";
+  const verdict = scoped ? `${plural(counts.error, "new error")}, ${plural(counts.warning, "new warning")}; ${split.existing.length} already ${split.where} (not failing)${split.fixed.length ? `; this change fixes ${split.fixed.length}` : ""}` : `${counts.error} error(s), ${counts.warning} warning(s)`;
   lines.push(
-    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${counts.error} error(s), ${counts.warning} warning(s)`,
-    `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`,
-    ""
+    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${verdict}`,
+    `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`
   );
-  for (const { finding, consequences } of groupByCause(result.findings)) {
+  if (result.change?.baseUnavailable) lines.push(`  The base could not be evaluated, so every finding counts as new: ${result.change.baseUnavailable}`);
+  lines.push("");
+  for (const { finding, consequences } of groupByCause(split.current)) {
     const where = displayLocation(finding.location, baseDir);
     lines.push(`${where ? `${where}  ` : ""}${MARK[finding.severity]}  ${finding.ruleId}`);
     lines.push(`  ${finding.message}`);
@@ -101,7 +127,21 @@ function formatText(given, { baseDir }) {
     lines.push("");
   }
   if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
+  if (split.existing.length) {
+    lines.push(`Already ${split.where} (${split.existing.length}, not failing):`);
+    for (const f of split.existing) lines.push(`  ${oneLine(f, baseDir)}`);
+    lines.push("");
+  }
+  if (split.fixed.length) {
+    lines.push(`This change fixes ${split.fixed.length}:`);
+    for (const f of split.fixed) lines.push(`  ${oneLine(f, baseDir)}`);
+    lines.push("");
+  }
   return lines.join("\n");
+}
+function oneLine(f, baseDir) {
+  const at = displayLocation(f.location, baseDir);
+  return `${at ? `${at}  ` : ""}${f.severity} ${f.ruleId}: ${f.message}`;
 }
 
 // src/report/markdown.ts
@@ -192,6 +232,7 @@ function escapeHtml(text) {
 
 export {
   countBySeverity,
+  failingFindings,
   displayPath,
   readable,
   formatText,

@@ -6,8 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   postPrComment
-} from "./chunk-KH4DOVG7.js";
-import "./chunk-AZDT63JG.js";
+} from "./chunk-T464QI7J.js";
+import "./chunk-I7ZLANCU.js";
 import "./chunk-4EXQY7HF.js";
 export {
   postPrComment

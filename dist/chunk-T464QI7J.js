@@ -8,7 +8,7 @@ import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-AZDT63JG.js";
+} from "./chunk-I7ZLANCU.js";
 import {
   __commonJS,
   __require,

@@ -1,0 +1,146 @@
+/**
+ * Verdicts about the change: with base-ref the base revision is evaluated too (a worktree, a
+ * second database), so old drift stops failing every pull request, what the change introduces
+ * fails, and what it fixes is said. Real git histories, built here, on each ORM line.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "@jest/globals";
+import { runCli, runCliJson, type JsonReport } from "./helpers/run-cli.js";
+import { drizzleProject, type DrizzleVersion } from "./helpers/drizzle.js";
+import { tempProject } from "./helpers/temp-project.js";
+import { FIXTURES } from "./helpers/paths.js";
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString().trim();
+
+function commitAll(dir: string, message: string): string {
+  git(dir, "add", "-A", ".", ":!node_modules");
+  git(dir, "commit", "-qm", message);
+  return git(dir, "rev-parse", "HEAD");
+}
+
+type Report = JsonReport & { fixed?: JsonReport["findings"]; change?: { failOn: string; base?: { ref: string; commit: string }; baseUnavailable?: string } };
+type Finding = Report["findings"][number] & { introduced?: boolean; suppressed?: boolean };
+
+const split = (report: Report) => ({
+  introduced: (report.findings as Finding[]).filter((f) => f.introduced === true).map((f) => `${f.ruleId} ${f.object}`).sort(),
+  onBase: (report.findings as Finding[]).filter((f) => f.introduced === false).map((f) => `${f.ruleId} ${f.object}`).sort(),
+  fixed: (report.fixed ?? []).map((f) => `${f.ruleId} ${f.object}`).sort(),
+});
+
+describe.each<DrizzleVersion>(["drizzle 0.45", "drizzle 1.x"])("change-scoped verdict, %s", (version) => {
+  test("old drift does not fail, the change's new gap does, and what it removes is fixed", async () => {
+    const project = drizzleProject(version);
+    try {
+      project.generate("init");
+      // Years-old drift on the base: two columns declared with no migration.
+      const users = project.read("src/db/schema/users.ts");
+      project.write("src/db/schema/users.ts", users.replace(`displayName: text("display_name"),`, `displayName: text("display_name"),\n    nickname: text("nickname"),\n    legacyCode: text("legacy_code"),`));
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base with drift");
+
+      // The change: drops legacy_code from the schema (a fix) and adds a table without a migration.
+      project.write("src/db/schema/users.ts", project.read("src/db/schema/users.ts").replace(`\n    legacyCode: text("legacy_code"),`, ""));
+      project.write("src/db/schema/audit.ts", `import { pgTable, serial, text } from "drizzle-orm/pg-core";\n\nexport const audit = pgTable("audit", {\n  id: serial("id").primaryKey(),\n  what: text("what").notNull(),\n});\n`);
+      commitAll(project.dir, "change");
+
+      const run = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      const report = run.report as Report;
+      expect(split(report)).toEqual({
+        introduced: ["missing-table public.audit"],
+        onBase: ["missing-column public.users.nickname"],
+        fixed: ["missing-column public.users.legacy_code"],
+      });
+      expect(report.change).toMatchObject({ failOn: "new", base: { ref: base, commit: base } });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/Base \w+ evaluated in [\d.]+ s: 2 finding/);
+
+      const text = await runCli(["check", "--base-ref", base], { cwd: project.dir });
+      expect(text.stdout).toContain("1 new error");
+      expect(text.stdout).toMatch(/Already on \w+ \(1, not failing\)/);
+      expect(text.stdout).toContain("This change fixes 1");
+
+      // Without the new table only old drift is left: the change passes, fail-on: all still fails it.
+      project.remove("src/db/schema/audit.ts");
+      const clean = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      expect(split(clean.report as Report).introduced).toEqual([]);
+      expect(clean.status).toBe(0);
+      const all = await runCliJson(["check", "--base-ref", base, "--fail-on", "all"], { cwd: project.dir });
+      expect(all.status).toBe(1);
+      expect((all.report as Report).change?.failOn).toBe("all");
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
+const TYPEORM_CASES = [
+  { label: "typeorm 0.3", fixture: "typeorm03-cjs", entity: "src/entities/author.ts", anchor: "  @Column()\n  name: string;", table: "public.author" },
+  { label: "typeorm 1.x", fixture: "typeorm1-esm", entity: "src/entity/post.ts", anchor: '  @PrimaryGeneratedColumn("uuid")\n  id: string;', table: "public.posts" },
+];
+
+describe.each(TYPEORM_CASES)("change-scoped verdict, $label", ({ fixture, entity, anchor, table }) => {
+  test("old drift on base, a new column gap, and a fixed one; the fingerprints survive the line moving", async () => {
+    const project = tempProject({ from: path.join(FIXTURES, fixture) });
+    try {
+      const source = fs.readFileSync(path.join(project.dir, entity), "utf8");
+      const at = anchor;
+      expect(source).toContain(at);
+      const column = (name: string) => `\n\n  @Column({ nullable: true })\n  ${name}: string;`;
+      project.write(entity, source.replace(at, `${at}${column("nickname")}${column("legacyCode")}`));
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base with drift");
+
+      // The change moves nickname down by adding lines above it, drops legacyCode, adds bio.
+      const head = fs.readFileSync(path.join(project.dir, entity), "utf8").replace(column("legacyCode"), "").replace(at, `${at}${column("bio")}\n  // moved down a little\n`);
+      project.write(entity, head);
+      const run = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", base], { cwd: project.dir });
+      expect(split(run.report as Report)).toEqual({
+        introduced: [`missing-column ${table}.bio`],
+        onBase: [`missing-column ${table}.nickname`],
+        fixed: [`missing-column ${table}.legacyCode`],
+      });
+      expect(run.status).toBe(1);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
+describe("change-scoped verdict: edge cases", () => {
+  test("a base where the project does not exist yet: every finding is introduced, and the log says why", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      git(project.dir, "init", "-q");
+      fs.writeFileSync(path.join(project.dir, "README.md"), "empty start\n");
+      git(project.dir, "add", "README.md");
+      git(project.dir, "commit", "-qm", "empty");
+      const base = git(project.dir, "rev-parse", "HEAD");
+      project.generate("init");
+      project.write("src/db/schema/audit.ts", `import { pgTable, serial } from "drizzle-orm/pg-core";\n\nexport const audit = pgTable("audit", { id: serial("id").primaryKey() });\n`);
+      const run = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      const report = run.report as Report;
+      expect(split(report).introduced).toEqual(["missing-table public.audit"]);
+      expect(report.change?.baseUnavailable).toBeTruthy();
+      expect(run.stderr).toContain("could not be evaluated");
+      expect(run.status).toBe(1);
+      // The worktree is gone and git forgot it.
+      expect(git(project.dir, "worktree", "list")).not.toContain("base");
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  test("--fail-on takes only new or all", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      const run = await runCli(["check", "--fail-on", "some"], { cwd: project.dir });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("fail-on (--fail-on) must be new or all");
+    } finally {
+      project.cleanup();
+    }
+  });
+});
