@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,7 +35,11 @@ describe("the action, run as the runner runs it", () => {
     expect(run.stdout).toContain("No check run (the token may not create check runs (HTTP 403; it needs checks: write))");
 
     expect(run.summary).toContain("## ❌ migration-gate failed: 3 errors");
-    expect(run.summary).toContain("| ❌ | `missing-table` | public.shares | examples/shares-incident/src/entity/Share.ts:6 | Entity Share (table public.shares) has no CREATE TABLE migration. |");
+    // Each location links to its line at the checked-out commit.
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: REPO }).toString().trim();
+    expect(run.summary).toContain(
+      `| ❌ | \`missing-table\` | public.shares | [examples/shares-incident/src/entity/Share.ts:6](https://github.com/acme/app/blob/${head}/examples/shares-incident/src/entity/Share.ts#L6) | Entity Share (table public.shares) has no CREATE TABLE migration. |`,
+    );
     expect(run.summary).toContain("| ShareUniquePerUser1740300000000 | **failed** (42P01) |");
     expect(run.outputs).toMatchObject({ status: "failed", findings: "3", errors: "3", warnings: "0" });
     expect(run.reportJson).toMatchObject({ status: "failed", findings: expect.arrayContaining([expect.objectContaining({ ruleId: "missing-table" })]) });
@@ -66,7 +71,10 @@ describe("the action, run as the runner runs it", () => {
       expect(run.status).toBe(1);
       expect(annotations(run, "error").map((c) => [c.properties["title"], c.properties["file"], c.properties["line"]])).toEqual([["migration-gate: missing-table", "src/db/schema/shares.ts", "3"]]);
       expect(setFailed(run)).toEqual(["migration-gate found 1 error(s): the migrations do not build the schema the pgTable definitions declare. See the annotations and the job summary."]);
-      expect(run.summary).toContain("| ❌ | `missing-table` | public.shares | src/db/schema/shares.ts:3 | Table public.shares (pgTable shares) has no CREATE TABLE migration. |");
+      // Not a git checkout: the links use GITHUB_SHA.
+      expect(run.summary).toContain(
+        "| ❌ | `missing-table` | public.shares | [src/db/schema/shares.ts:3](https://github.com/acme/app/blob/0000000000000000000000000000000000merge/src/db/schema/shares.ts#L3) | Table public.shares (pgTable shares) has no CREATE TABLE migration. |",
+      );
       expect(run.summary).toContain("(drizzle-orm 0.45.");
       expect(run.outputs).toMatchObject({ status: "failed", findings: "1", errors: "1" });
     } finally {

@@ -5,12 +5,15 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "@jest/globals";
 import { runCli, runCliJson, type JsonReport } from "./helpers/run-cli.js";
 import { drizzleProject, type DrizzleVersion } from "./helpers/drizzle.js";
 import { tempProject } from "./helpers/temp-project.js";
 import { FIXTURES } from "./helpers/paths.js";
+import { FakeGithub } from "./helpers/fake-github.js";
+import { runAction, type ActionRun } from "./helpers/run-action.js";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString().trim();
@@ -144,3 +147,115 @@ describe("change-scoped verdict: edge cases", () => {
     }
   });
 });
+
+describe("change-scoped verdict in the action", () => {
+  test("a shallow checkout of a pull request: the action fetches the base itself, and the check run, summary and outputs show the split", async () => {
+    const origin = drizzleProject("drizzle 0.45");
+    const github = await new FakeGithub().start();
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "mg-shallow-"));
+    try {
+      origin.generate("init");
+      const users = origin.read("src/db/schema/users.ts");
+      origin.write("src/db/schema/users.ts", users.replace(`displayName: text("display_name"),`, `displayName: text("display_name"),\n    nickname: text("nickname"),\n    legacyCode: text("legacy_code"),`));
+      git(origin.dir, "init", "-q");
+      const base = commitAll(origin.dir, "base with drift");
+      origin.write("src/db/schema/users.ts", origin.read("src/db/schema/users.ts").replace(`\n    legacyCode: text("legacy_code"),`, ""));
+      origin.write("src/db/schema/audit.ts", `import { pgTable, serial, text } from "drizzle-orm/pg-core";\n\nexport const audit = pgTable("audit", {\n  id: serial("id").primaryKey(),\n  what: text("what").notNull(),\n});\n`);
+      const head = commitAll(origin.dir, "change");
+
+      // actions/checkout's default: one commit, no history; the dependencies installed next to it.
+      git(workspace, "clone", "-q", "--depth=1", `file://${origin.dir}`, ".");
+      fs.symlinkSync(path.join(origin.dir, "node_modules"), path.join(workspace, "node_modules"), "dir");
+      expect(() => git(workspace, "cat-file", "-e", `${base}^{commit}`)).toThrow();
+
+      const run = await runAction({ workspace, inputs: {}, github, baseSha: base });
+      expect(run.stdout).toContain(`base-ref: ${base} (the pull request's base, fetched: the checkout was shallow)`);
+      expect(run.status).toBe(1);
+      expect(run.outputs).toMatchObject({ status: "failed", errors: "1", fixed: "1" });
+      const annotations = github.checkRuns[0]!.annotations.map((a) => [a["annotation_level"], a["title"]]);
+      expect(annotations).toEqual([
+        ["failure", "migration-gate: missing-table"],
+        ["notice", `migration-gate: missing-column (already on ${base.slice(0, 12)})`],
+      ]);
+      expect(run.summary).toContain("## ❌ migration-gate failed: 1 new error");
+      expect(run.summary).toContain(`<details><summary>Already on ${base.slice(0, 12)} (1, not failing)</summary>`);
+      expect(run.summary).toContain("### ✅ This change fixes 1");
+      expect(run.summary).toContain(`(https://github.com/acme/app/blob/${head}/src/db/schema/audit.ts#L3)`);
+      expect(setFailedMessage(run)).toContain("1 new error(s) this change introduces");
+
+      // A push: the previous commit is the base.
+      const push = await runAction({
+        workspace,
+        inputs: {},
+        github,
+        env: { GITHUB_EVENT_NAME: "push" },
+        event: (event) => Object.assign(event, { before: base, pull_request: undefined }),
+      });
+      expect(push.stdout).toContain(`base-ref: ${base} (the push's previous commit)`);
+      expect(push.outputs).toMatchObject({ errors: "1", fixed: "1" });
+
+      // A base that cannot be had: one warning that says what to do, and a verdict on every finding.
+      const missing = await runAction({ workspace, inputs: {}, github, baseSha: "2222222222222222222222222222222222222222" });
+      const warning = missing.commands.find((c) => c.command === "warning" && c.message.includes("not in the clone"));
+      expect(warning?.message).toContain("Give actions/checkout fetch-depth: 0, or set base-ref.");
+      expect(missing.outputs).toMatchObject({ status: "failed", errors: "2", fixed: "0" });
+    } finally {
+      origin.cleanup();
+      await github.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  test("--suppress-all adopts an old project in one command: it passes, later runs fail only on new findings, and a fixed one's entry is reported", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      project.generate("init");
+      const users = project.read("src/db/schema/users.ts");
+      project.write("src/db/schema/users.ts", users.replace(`displayName: text("display_name"),`, `displayName: text("display_name"),\n    nickname: text("nickname"),\n    legacyCode: text("legacy_code"),`));
+      const before = await runCliJson(["check"], { cwd: project.dir });
+      expect(before.status).toBe(1);
+
+      const adopt = await runCliJson(["check", "--suppress-all"], { cwd: project.dir });
+      expect(adopt.status).toBe(0);
+      expect(adopt.stderr).toContain("Wrote 2 suppression(s)");
+      const file = JSON.parse(project.read("migration-gate-suppressions.json")) as { suppressions: Array<{ rule: string; object: string; file: string; reason: string; fingerprint: string }> };
+      expect(file.suppressions.map((e) => [e.rule, e.object, e.file])).toEqual([
+        ["missing-column", "public.users.legacy_code", "src/db/schema/users.ts"],
+        ["missing-column", "public.users.nickname", "src/db/schema/users.ts"],
+      ]);
+      // A reason written by hand survives the next --suppress-all.
+      file.suppressions[1]!.reason = "kept for the CRM export";
+      project.write("migration-gate-suppressions.json", JSON.stringify(file, null, 2));
+
+      const again = await runCliJson(["check"], { cwd: project.dir });
+      expect(again.status).toBe(0);
+      expect((again.report.findings as Finding[]).every((f) => f.suppressed && f.introduced === false)).toBe(true);
+
+      // The next change: one fixed (its entry reported), one new (it fails).
+      project.write("src/db/schema/users.ts", project.read("src/db/schema/users.ts").replace(`\n    legacyCode: text("legacy_code"),`, "\n    age: text(\"age\"),"));
+      const later = await runCliJson(["check"], { cwd: project.dir });
+      expect(later.status).toBe(1);
+      expect(split(later.report as Report)).toEqual({ introduced: ["missing-column public.users.age", "unused-suppression undefined"], onBase: ["missing-column public.users.nickname"], fixed: [] });
+      const stale = later.report.findings.find((f) => f.ruleId === "unused-suppression")!;
+      expect(stale.location).toEqual({ file: "migration-gate-suppressions.json", line: project.read("migration-gate-suppressions.json").split("\n").findIndex((l) => l.includes(file.suppressions[0]!.fingerprint)) + 1 });
+
+      await runCliJson(["check", "--suppress-all"], { cwd: project.dir });
+      const rewritten = JSON.parse(project.read("migration-gate-suppressions.json")) as typeof file;
+      expect(rewritten.suppressions.map((e) => [e.object, e.reason])).toEqual([
+        ["public.users.age", expect.stringContaining("say why")],
+        ["public.users.nickname", "kept for the CRM export"],
+      ]);
+
+      project.write("migration-gate-suppressions.json", "{ not json");
+      const broken = await runCli(["check"], { cwd: project.dir });
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toContain("migration-gate-suppressions.json is not valid JSON");
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
+function setFailedMessage(run: ActionRun): string {
+  return run.commands.filter((c) => c.command === "error" && !c.properties["file"]).map((c) => c.message).join("\n");
+}

@@ -13,7 +13,9 @@ function normalize(summary: string): string {
   return summary
     .replace(/\d+\.\d\d s/g, "0.00 s")
     .replace(/\| \d+ ms \|/g, "| 0 ms |")
-    .replace(/Postgres \d+\.\d+(?: \([^)]*\))?/g, "Postgres 17.x");
+    .replace(/Postgres \d+\.\d+(?: \([^)]*\))?/g, "Postgres 17.x")
+    // Links go to the checked-out commit, which is whatever commit these tests run at.
+    .replace(/\/blob\/[0-9a-f]{40}\//g, "/blob/<commit>/");
 }
 
 /**

@@ -11,23 +11,25 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-T464QI7J.js";
+} from "./chunk-KX6GAHZG.js";
 import {
   formatGateError,
   formatJson,
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-73E7DA2B.js";
+} from "./chunk-UVHLWH64.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
   countBySeverity,
   displayPath,
+  failingFindings,
   formatMarkdown,
   formatText,
-  readable
-} from "./chunk-I7ZLANCU.js";
+  readable,
+  splitByChange
+} from "./chunk-GIHLLQ23.js";
 import {
   GateError,
   OPTION_SPECS,
@@ -41,7 +43,7 @@ import {
 } from "./chunk-4EXQY7HF.js";
 
 // src/action/main.ts
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import os5 from "node:os";
 import path from "node:path";
 
@@ -547,6 +549,53 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/github/base-commit.ts
+import { execFile } from "node:child_process";
+import fs3 from "node:fs";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+function baseFromEvent(env = process.env) {
+  const file = env["GITHUB_EVENT_PATH"];
+  if (!file || !fs3.existsSync(file)) return void 0;
+  let payload;
+  try {
+    payload = JSON.parse(fs3.readFileSync(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+  const event = env["GITHUB_EVENT_NAME"] ?? "";
+  const prBase = payload.pull_request?.base?.sha;
+  if (/^pull_request/.test(event) && prBase) return { sha: prBase, source: "the pull request's base" };
+  if (event === "push" && payload.before && !/^0+$/.test(payload.before)) return { sha: payload.before, source: "the push's previous commit" };
+  return void 0;
+}
+async function ensureCommit(sha, cwd) {
+  if (await hasCommit(sha, cwd)) return { ok: true, fetched: false };
+  try {
+    await run("git", ["fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha], { cwd, timeout: 12e4 });
+  } catch (error2) {
+    const output = (error2.stderr || error2.message).trim().split("\n");
+    const said = output.find((line) => /^(fatal|error):/.test(line)) ?? output[0];
+    return { ok: false, reason: `git fetch --depth=1 origin ${sha} failed: ${said}` };
+  }
+  return await hasCommit(sha, cwd) ? { ok: true, fetched: true } : { ok: false, reason: `git fetch origin ${sha} brought no such commit` };
+}
+async function hasCommit(sha, cwd) {
+  try {
+    await run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd });
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function checkedOutCommit(cwd) {
+  try {
+    return (await run("git", ["rev-parse", "HEAD"], { cwd })).stdout.trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/github/changed-files.ts
 async function changedFiles(octokit, target, log) {
   if (!target.pullRequest) return /* @__PURE__ */ new Set();
@@ -615,9 +664,11 @@ async function publishCheckRun(options) {
 var STEP_ANNOTATION_LIMITS = { error: 10, warning: 10, notice: 10 };
 function toAnnotations(given, { baseDir }) {
   const result = readable(given, baseDir);
+  const { existing, where } = splitByChange(result);
+  const old = new Set(existing);
   return result.findings.map((f) => ({
-    level: f.severity,
-    title: `migration-gate: ${f.ruleId}`,
+    level: old.has(f) ? "notice" : f.severity,
+    title: old.has(f) ? `migration-gate: ${f.ruleId} (already ${where})` : `migration-gate: ${f.ruleId}`,
     message: [f.message, f.detail && `Statement: ${f.detail}`, f.hint && `Fix: ${f.hint}`].filter(Boolean).join("\n"),
     file: f.location && displayPath(f.location.file, baseDir),
     line: f.location?.line
@@ -628,7 +679,8 @@ function planAnnotations(result, options) {
   const changed = options.changedFiles ?? /* @__PURE__ */ new Set();
   const all = toAnnotations(result, options);
   const consequence = new Set(result.findings.flatMap((f, i) => f.causedBy ? [all[i]] : []));
-  const rank = (a) => (consequence.has(a) ? 2 : 0) + (a.file && changed.has(a.file) ? 0 : 1);
+  const existing = new Set(splitByChange(result).existing.map((f) => all[result.findings.indexOf(f)]));
+  const rank = (a) => (existing.has(a) ? 4 : 0) + (consequence.has(a) ? 2 : 0) + (a.file && changed.has(a.file) ? 0 : 1);
   const ordered = [...all].sort((a, b) => rank(a) - rank(b));
   const countOf = (level) => all.filter((a) => a.level === level).length;
   const overflows = ["error", "warning", "notice"].some((level) => countOf(level) > limits[level]);
@@ -661,7 +713,7 @@ function planAnnotations(result, options) {
 
 // src/action/main.ts
 var CHECK_NAME = "migration-gate";
-async function run() {
+async function run2() {
   const raw = {};
   for (const spec of OPTION_SPECS.filter((s) => s.actionInput)) {
     raw[spec.name] = getInput(spec.name);
@@ -669,29 +721,34 @@ async function run() {
   }
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
   try {
+    if (!raw["base-ref"]) await useEventBase(raw, workspace);
     const options = parseOptions(raw, { cwd: workspace });
     const result = await runGate(options, { log: (line) => info(line) });
     const counts = countBySeverity(result.findings);
-    await annotate(result, { workspace, token: options.github.token });
+    const failing = failingFindings(result).length;
+    const blobUrl = await blobUrlFor(workspace);
+    await annotate(result, { workspace, token: options.github.token, blobUrl });
     info(`
 ${formatText(result, { baseDir: workspace })}`);
-    if (process.env["GITHUB_STEP_SUMMARY"]) await summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES })).write();
+    if (process.env["GITHUB_STEP_SUMMARY"]) await summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES, blobUrl })).write();
     if (options.github.comment) {
-      await postPrComment({ result, token: options.github.token, baseDir: workspace, info, warn: (line) => warning(line) });
+      await postPrComment({ result, token: options.github.token, baseDir: workspace, blobUrl, info, warn: (line) => warning(line) });
     }
     if (options.sarifFile) {
       writeSarifFile(result, options.sarifFile, workspace);
       info(`SARIF written to ${options.sarifFile}`);
     }
     const reportFile = path.join(process.env["RUNNER_TEMP"] ?? os5.tmpdir(), "migration-gate-report.json");
-    fs3.writeFileSync(reportFile, formatJson(result, { baseDir: workspace }) + "\n");
+    fs4.writeFileSync(reportFile, formatJson(result, { baseDir: workspace }) + "\n");
     setOutput("status", result.status);
     setOutput("findings", String(result.findings.length));
-    setOutput("errors", String(counts.error));
+    setOutput("errors", String(failing));
     setOutput("warnings", String(counts.warning));
+    setOutput("fixed", String(result.fixed?.length ?? 0));
     setOutput("report-json", reportFile);
     if (result.status === "failed") {
-      setFailed(`migration-gate found ${counts.error} error(s): the migrations do not build the schema the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities expect"}. See the annotations and the job summary.`);
+      const what = result.change?.failOn === "new" ? `${failing} new error(s) this change introduces` : `${failing} error(s)`;
+      setFailed(`migration-gate found ${what}: the migrations do not build the schema the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities expect"}. See the annotations and the job summary.`);
     }
   } catch (error2) {
     setOutput("status", "error");
@@ -705,7 +762,25 @@ ${formatText(result, { baseDir: workspace })}`);
     }
   }
 }
-async function annotate(result, { workspace, token }) {
+async function useEventBase(raw, workspace) {
+  const base = baseFromEvent();
+  if (!base) return;
+  const cwd = path.resolve(workspace, raw["working-directory"] || ".");
+  const present = await ensureCommit(base.sha, fs4.existsSync(cwd) ? cwd : workspace);
+  if (!present.ok) {
+    warning(`The verdict covers every finding, not only this change's: ${base.source} (${base.sha.slice(0, 12)}) is not in the clone and could not be fetched (${present.reason}). Give actions/checkout fetch-depth: 0, or set base-ref.`);
+    return;
+  }
+  info(`base-ref: ${base.sha} (${base.source}${present.fetched ? ", fetched: the checkout was shallow" : ""})`);
+  raw["base-ref"] = base.sha;
+}
+async function blobUrlFor(workspace) {
+  const repository = process.env["GITHUB_REPOSITORY"];
+  const sha = await checkedOutCommit(workspace) ?? process.env["GITHUB_SHA"];
+  if (!repository || !sha) return void 0;
+  return `${process.env["GITHUB_SERVER_URL"] ?? "https://github.com"}/${repository}/blob/${sha}`;
+}
+async function annotate(result, { workspace, token, blobUrl }) {
   const target = readGithubTarget();
   const octokit = token && target ? githubClient(token) : void 0;
   let fallbackReason = !octokit ? "no GitHub token" : target.fromFork ? "pull requests from forks get a read-only token" : void 0;
@@ -716,7 +791,7 @@ async function annotate(result, { workspace, token }) {
         target,
         result,
         annotations: toAnnotations(result, { baseDir: workspace }),
-        summary: formatMarkdown(result, { baseDir: workspace, maxBytes: COMMENT_MAX_BYTES }),
+        summary: formatMarkdown(result, { baseDir: workspace, maxBytes: COMMENT_MAX_BYTES, blobUrl }),
         name: CHECK_NAME
       });
       if (outcome.published) {
@@ -747,7 +822,7 @@ function maskSecret(value) {
   } catch {
   }
 }
-await run();
+await run2();
 export {
-  run
+  run2 as run
 };

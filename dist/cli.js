@@ -14,11 +14,11 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-73E7DA2B.js";
+} from "./chunk-UVHLWH64.js";
 import {
   formatMarkdown,
   formatText
-} from "./chunk-I7ZLANCU.js";
+} from "./chunk-GIHLLQ23.js";
 import {
   GateError,
   OPTION_SPECS,
@@ -126,7 +126,7 @@ Run migration-gate --help for the options.
     if (options.github.comment) {
       const stderr = (line) => process.stderr.write(`${line}
 `);
-      const { postPrComment } = await import("./chunk-JHKG3VGV.js");
+      const { postPrComment } = await import("./chunk-42ISIAID.js");
       await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: repository, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;

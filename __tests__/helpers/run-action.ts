@@ -36,6 +36,11 @@ export interface RunActionOptions {
   github?: FakeGithub;
   /** Changes to the pull_request event payload (a fork, another PR...). */
   event?: (event: ReturnType<typeof pullRequestEvent>) => void;
+  /**
+   * The pull request's base commit (pull_request.base.sha), which makes the verdict change-scoped.
+   * Left out of the payload unless given: tests of everything else judge every finding.
+   */
+  baseSha?: string;
 }
 
 /**
@@ -53,6 +58,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   fs.writeFileSync(summaryFile, "");
   fs.writeFileSync(outputFile, "");
   const event = pullRequestEvent();
+  if (options.baseSha) event.pull_request.base.sha = options.baseSha;
+  else delete (event.pull_request.base as { sha?: string }).sha;
   options.event?.(event);
   fs.writeFileSync(eventFile, JSON.stringify(event));
 
@@ -158,7 +165,7 @@ export function pullRequestEvent() {
     pull_request: {
       number: 42,
       head: { sha: "1111111111111111111111111111111111111111", ref: "feature/shares", repo: { full_name: "acme/app", fork: false } },
-      base: { sha: "2222222222222222222222222222222222222222", ref: "main", repo: { full_name: "acme/app" } },
+      base: { sha: "2222222222222222222222222222222222222222" as string, ref: "main", repo: { full_name: "acme/app" } },
     },
     repository: { full_name: "acme/app", name: "app", owner: { login: "acme" } },
   };

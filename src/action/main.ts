@@ -12,7 +12,8 @@ import * as core from "@actions/core";
 import { GateError } from "../engine/errors.js";
 import { OPTION_SPECS, type RawOptions } from "../engine/options-spec.js";
 import { parseOptions } from "../engine/parse-options.js";
-import { countBySeverity, type GateResult } from "../engine/result.js";
+import { countBySeverity, failingFindings, type GateResult } from "../engine/result.js";
+import { baseFromEvent, checkedOutCommit, ensureCommit } from "../github/base-commit.js";
 import { runGate } from "../engine/run-gate.js";
 import { changedFiles } from "../github/changed-files.js";
 import { publishCheckRun } from "../github/check-run.js";
@@ -38,15 +39,18 @@ export async function run(): Promise<void> {
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
 
   try {
+    if (!raw["base-ref"]) await useEventBase(raw, workspace);
     const options = parseOptions(raw, { cwd: workspace });
     const result = await runGate(options, { log: (line) => core.info(line) });
     const counts = countBySeverity(result.findings);
+    const failing = failingFindings(result).length;
+    const blobUrl = await blobUrlFor(workspace);
 
-    await annotate(result, { workspace, token: options.github.token });
+    await annotate(result, { workspace, token: options.github.token, blobUrl });
     core.info(`\n${formatText(result, { baseDir: workspace })}`);
-    if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES })).write();
+    if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES, blobUrl })).write();
     if (options.github.comment) {
-      await postPrComment({ result, token: options.github.token, baseDir: workspace, info: core.info, warn: (line) => core.warning(line) });
+      await postPrComment({ result, token: options.github.token, baseDir: workspace, blobUrl, info: core.info, warn: (line) => core.warning(line) });
     }
     if (options.sarifFile) {
       writeSarifFile(result, options.sarifFile, workspace);
@@ -57,11 +61,13 @@ export async function run(): Promise<void> {
     fs.writeFileSync(reportFile, formatJson(result, { baseDir: workspace }) + "\n");
     core.setOutput("status", result.status);
     core.setOutput("findings", String(result.findings.length));
-    core.setOutput("errors", String(counts.error));
+    core.setOutput("errors", String(failing));
     core.setOutput("warnings", String(counts.warning));
+    core.setOutput("fixed", String(result.fixed?.length ?? 0));
     core.setOutput("report-json", reportFile);
     if (result.status === "failed") {
-      core.setFailed(`migration-gate found ${counts.error} error(s): the migrations do not build the schema the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities expect"}. See the annotations and the job summary.`);
+      const what = result.change?.failOn === "new" ? `${failing} new error(s) this change introduces` : `${failing} error(s)`;
+      core.setFailed(`migration-gate found ${what}: the migrations do not build the schema the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities expect"}. See the annotations and the job summary.`);
     }
   } catch (error) {
     core.setOutput("status", "error");
@@ -81,7 +87,33 @@ export async function run(): Promise<void> {
  * Every finding in a check run when the token may create one; otherwise workflow-command
  * annotations, PR-changed files first, capped to what GitHub shows, with an overflow notice.
  */
-async function annotate(result: GateResult, { workspace, token }: { workspace: string; token?: string }): Promise<void> {
+/**
+ * base-ref is automatic in a workflow: the pull request's base commit (or the push's previous
+ * one), fetched when the checkout is shallow. If it cannot be had, the run goes on unscoped and
+ * says why, rather than failing a check the user never asked to scope.
+ */
+async function useEventBase(raw: RawOptions, workspace: string): Promise<void> {
+  const base = baseFromEvent();
+  if (!base) return;
+  const cwd = path.resolve(workspace, raw["working-directory"] || ".");
+  const present = await ensureCommit(base.sha, fs.existsSync(cwd) ? cwd : workspace);
+  if (!present.ok) {
+    core.warning(`The verdict covers every finding, not only this change's: ${base.source} (${base.sha.slice(0, 12)}) is not in the clone and could not be fetched (${present.reason}). Give actions/checkout fetch-depth: 0, or set base-ref.`);
+    return;
+  }
+  core.info(`base-ref: ${base.sha} (${base.source}${present.fetched ? ", fetched: the checkout was shallow" : ""})`);
+  raw["base-ref"] = base.sha;
+}
+
+/** Links from the summary and comment to the analysed lines: the checked-out commit on this repository. */
+async function blobUrlFor(workspace: string): Promise<string | undefined> {
+  const repository = process.env["GITHUB_REPOSITORY"];
+  const sha = (await checkedOutCommit(workspace)) ?? process.env["GITHUB_SHA"];
+  if (!repository || !sha) return undefined;
+  return `${process.env["GITHUB_SERVER_URL"] ?? "https://github.com"}/${repository}/blob/${sha}`;
+}
+
+async function annotate(result: GateResult, { workspace, token, blobUrl }: { workspace: string; token?: string; blobUrl?: string }): Promise<void> {
   const target = readGithubTarget();
   const octokit = token && target ? githubClient(token) : undefined;
   let fallbackReason = !octokit ? "no GitHub token" : target!.fromFork ? "pull requests from forks get a read-only token" : undefined;
@@ -92,7 +124,7 @@ async function annotate(result: GateResult, { workspace, token }: { workspace: s
         target: target!,
         result,
         annotations: toAnnotations(result, { baseDir: workspace }),
-        summary: formatMarkdown(result, { baseDir: workspace, maxBytes: COMMENT_MAX_BYTES }),
+        summary: formatMarkdown(result, { baseDir: workspace, maxBytes: COMMENT_MAX_BYTES, blobUrl }),
         name: CHECK_NAME,
       });
       if (outcome.published) {

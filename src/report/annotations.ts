@@ -1,6 +1,7 @@
 import { readable } from "./readable.js";
 import type { GateResult, Severity } from "../engine/result.js";
 import { displayPath } from "./paths.js";
+import { splitByChange } from "./change-split.js";
 
 export interface Annotation {
   level: Severity;
@@ -17,9 +18,12 @@ export const STEP_ANNOTATION_LIMITS: Readonly<Record<Severity, number>> = { erro
 /** One annotation per finding, located at the entity or migration line. */
 export function toAnnotations(given: GateResult, { baseDir }: { baseDir: string }): Annotation[] {
   const result = readable(given, baseDir);
+  const { existing, where } = splitByChange(result);
+  const old = new Set(existing);
+  // What the base already had is shown, as a notice: it is not this change's, and does not fail it.
   return result.findings.map((f) => ({
-    level: f.severity,
-    title: `migration-gate: ${f.ruleId}`,
+    level: old.has(f) ? "notice" : f.severity,
+    title: old.has(f) ? `migration-gate: ${f.ruleId} (already ${where})` : `migration-gate: ${f.ruleId}`,
     message: [f.message, f.detail && `Statement: ${f.detail}`, f.hint && `Fix: ${f.hint}`].filter(Boolean).join("\n"),
     file: f.location && displayPath(f.location.file, baseDir),
     line: f.location?.line,
@@ -54,7 +58,8 @@ export function planAnnotations(result: GateResult, options: AnnotationPlanOptio
   const all = toAnnotations(result, options);
   // Causes before what follows from them, then files the PR changed first.
   const consequence = new Set(result.findings.flatMap((f, i) => (f.causedBy ? [all[i]!] : [])));
-  const rank = (a: Annotation) => (consequence.has(a) ? 2 : 0) + (a.file && changed.has(a.file) ? 0 : 1);
+  const existing = new Set(splitByChange(result).existing.map((f) => all[result.findings.indexOf(f)]!));
+  const rank = (a: Annotation) => (existing.has(a) ? 4 : 0) + (consequence.has(a) ? 2 : 0) + (a.file && changed.has(a.file) ? 0 : 1);
   const ordered = [...all].sort((a, b) => rank(a) - rank(b));
 
   const countOf = (level: Severity) => all.filter((a) => a.level === level).length;

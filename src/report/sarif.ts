@@ -53,6 +53,8 @@ export function formatSarif(given: GateResult, { baseDir }: { baseDir: string })
             ],
           }),
           partialFingerprints: { "migrationGate/v1": finding.fingerprint },
+          // Change-scoped runs: SARIF's own word for "on the base too" or not.
+          ...(finding.introduced !== undefined && { baselineState: finding.introduced ? "new" : "unchanged" }),
         })),
       },
     ],

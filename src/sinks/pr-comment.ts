@@ -10,6 +10,8 @@ export interface CommentSinkOptions {
   token?: string;
   /** Repository root: paths in the comment are relative to it. */
   baseDir: string;
+  /** Links locations to the analysed commit's lines (markdown.ts). */
+  blobUrl?: string;
   info: (line: string) => void;
   warn: (line: string) => void;
 }
@@ -18,7 +20,7 @@ export interface CommentSinkOptions {
  * The sticky PR comment, shared by the action and the CLI (when the CLI runs inside a
  * workflow). A fork PR, a missing token or a 403 is one warning, never a failed run.
  */
-export async function postPrComment({ result, token, baseDir, info, warn }: CommentSinkOptions): Promise<void> {
+export async function postPrComment({ result, token, baseDir, blobUrl, info, warn }: CommentSinkOptions): Promise<void> {
   const target = readGithubTarget();
   if (!target || !token) {
     warn("comment: true needs a GitHub token and a pull_request event (GITHUB_REPOSITORY, GITHUB_EVENT_PATH); no comment was posted.");
@@ -29,7 +31,7 @@ export async function postPrComment({ result, token, baseDir, info, warn }: Comm
       octokit: githubClient(token),
       target,
       marker: commentMarker(displayPath(result.projectDir, baseDir) || "."),
-      body: formatMarkdown(result, { baseDir, maxBytes: COMMENT_MAX_BYTES }),
+      body: formatMarkdown(result, { baseDir, maxBytes: COMMENT_MAX_BYTES, blobUrl }),
     });
     if (outcome.posted) info(`Pull request comment ${outcome.posted}.`);
     else warn(`No pull request comment: ${outcome.reason}. The job summary has the report.`);

@@ -8,7 +8,7 @@ import {
   displayPath,
   failingFindings,
   readable
-} from "./chunk-I7ZLANCU.js";
+} from "./chunk-GIHLLQ23.js";
 import {
   GateError,
   RULES,
@@ -2244,7 +2244,9 @@ function formatSarif(given, { baseDir }) {
               }
             ]
           },
-          partialFingerprints: { "migrationGate/v1": finding.fingerprint }
+          partialFingerprints: { "migrationGate/v1": finding.fingerprint },
+          // Change-scoped runs: SARIF's own word for "on the base too" or not.
+          ...finding.introduced !== void 0 && { baselineState: finding.introduced ? "new" : "unchanged" }
         }))
       }
     ]

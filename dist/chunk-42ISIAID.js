@@ -6,8 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   postPrComment
-} from "./chunk-T464QI7J.js";
-import "./chunk-I7ZLANCU.js";
+} from "./chunk-KX6GAHZG.js";
+import "./chunk-GIHLLQ23.js";
 import "./chunk-4EXQY7HF.js";
 export {
   postPrComment
