@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-UVHLWH64.js";
+} from "./chunk-4AOPEIAM.js";
 import {
   formatMarkdown,
   formatText
@@ -23,7 +23,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-F2JAQDPH.js";
+} from "./chunk-MZTNUAKP.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

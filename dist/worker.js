@@ -15,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-F2JAQDPH.js";
+} from "./chunk-MZTNUAKP.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -3428,9 +3428,11 @@ async function replayDrizzleMigrations(request) {
     try {
       planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
     } catch (error) {
+      if (request.upgrade) throw cannotUpgrade(`drizzle-orm's migrator refuses the folder (${error instanceof Error ? error.message : String(error)})`);
       return await runner.fallback(request.folder, error);
     }
     const { proxyDrizzle, proxyMigrate } = request.orm;
+    if (request.upgrade && (!proxyDrizzle || !proxyMigrate)) throw cannotUpgrade(`drizzle-orm ${request.orm.version} has no pg-proxy driver, through which the gate runs the real migrator`);
     if (!proxyDrizzle || !proxyMigrate) {
       for (const migration of planned) await runner.runPlanned(migration);
       return runner.records;
@@ -3444,6 +3446,9 @@ async function replayDrizzleMigrations(request) {
   } finally {
     await client.end().catch(() => void 0);
   }
+}
+function cannotUpgrade(why) {
+  return new GateError("upgrade-unsupported", `The upgrade from the base could not be simulated: ${why}.`);
 }
 function plan(metas, folder) {
   return metas.map((meta, index) => {
@@ -3555,7 +3560,7 @@ function lineOfStatement2(statements, index) {
 }
 
 // src/worker/drizzle/run-drizzle-project.ts
-async function runDrizzleProject({ projectDir, project, connection: connection2, sites, onPhase, onMigrationStart, onResult }) {
+async function runDrizzleProject({ projectDir, project, connection: connection2, sites, onPhase, onMigrationStart, onResult, upgrade }) {
   onPhase("load");
   const loadStarted = Date.now();
   const { orm, projectRequire } = loadUserDrizzle(projectDir);
@@ -3572,7 +3577,8 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
     folder,
     migrator: { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema },
     connection: database,
-    onMigrationStart
+    onMigrationStart,
+    upgrade
   }) : [];
   await onResult({
     orm: { name: "drizzle", version: orm.version },
@@ -3613,7 +3619,7 @@ async function main(request) {
     onResult: (result) => send({ type: "result", result })
   };
   if (request.project.kind === "drizzle") {
-    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project });
+    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project, upgrade: request.upgrade === true });
     return;
   }
   await runTypeormProject({

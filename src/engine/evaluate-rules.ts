@@ -2,7 +2,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { attributeToFailedMigrations } from "../rules/follows-from-failure.js";
 import { RULES } from "../rules/index.js";
-import type { RuleContext, RuleSeverity } from "../rules/rule.js";
+import type { Rule, RuleContext, RuleSeverity } from "../rules/rule.js";
 import type { Finding, Severity } from "./result.js";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
@@ -16,12 +16,16 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice:
  * worktree elsewhere on disk): keys hold no line numbers, and any absolute path in a key is
  * cut down to its part below `rootDirs` (the repository root, however it is spelled).
  */
-export function evaluateRules(context: RuleContext, severities: Readonly<Record<string, RuleSeverity>> = {}, { rootDirs = [] }: { rootDirs?: readonly string[] } = {}): Finding[] {
+export function evaluateRules(
+  context: RuleContext,
+  severities: Readonly<Record<string, RuleSeverity>> = {},
+  { rootDirs = [], rules = RULES }: { rootDirs?: readonly string[]; rules?: readonly Rule[] } = {},
+): Finding[] {
   const stable = (key: string) => rootDirs.reduce((text, root) => text.split(root.endsWith(path.sep) ? root : root + path.sep).join(""), key);
   // Every finding, "off" rules' included: a later rule must not report what they explain.
   const all: Finding[] = [];
   const kept: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = severities[rule.id] ?? rule.defaultSeverity;
     for (const { key, cause, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
       const full: Finding = {

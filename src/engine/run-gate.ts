@@ -18,6 +18,9 @@ import { openBaseWorktree, type BaseWorktree } from "./base-worktree.js";
 import { judgeChange } from "./change-verdict.js";
 import { createSiblingDatabase, type SiblingDatabase } from "../postgres/sibling-database.js";
 import { unusedSuppression } from "../rules/unused-suppression.js";
+import { RULES } from "../rules/index.js";
+import type { RuleContext } from "../rules/rule.js";
+import { upgradeOutcome } from "./upgrade-simulation.js";
 import type { ProjectSource } from "./parse-options.js";
 import { findBackdatedMigrations } from "./backdated-migrations.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
@@ -69,8 +72,11 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       disposers.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers.push(worktree.remove);
-      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database`);
-      baseSide = { base, sandbox: baseSandbox, worktree };
+      // The upgrade simulation runs the head's code a second time, with its own door and log.
+      const upgradeSandbox = await openSandbox();
+      disposers.push(upgradeSandbox.close);
+      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
+      baseSide = { base, sandbox: baseSandbox, worktree, upgradeSandbox };
     }
     return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
   } finally {
@@ -83,6 +89,8 @@ interface BaseSide {
   base: BaseRevision;
   sandbox: Sandbox;
   worktree: BaseWorktree;
+  /** For the head's code upgrading the base's database. */
+  upgradeSandbox: Sandbox;
 }
 
 interface IsolatedRun {
@@ -101,6 +109,10 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
   const baseRun =
     baseSide &&
     startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false });
+  // It loads now and migrates once the base chain has built its database.
+  const upgradeRun =
+    baseSide &&
+    startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseSide.upgradeSandbox, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true });
   let db: ProvisionedDatabase;
   try {
     db = await provision(options, log);
@@ -123,25 +135,59 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
       baseRun.connect(baseDb.connection);
     }
 
+    const headRoots = rootSpellings(repositoryRoot(options.projectDir), base?.root);
+    // Without the base the verdict is still complete, only not about the change.
+    const unavailable = (error: unknown) => {
+      if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
+      return { unavailable: error };
+    };
     const [headEval, baseEval] = await whileServerLives(db, abort, () =>
       Promise.all([
-        head.evaluate({ connection: db.connection, base, rootDirs: rootSpellings(repositoryRoot(options.projectDir), base?.root) }),
+        head.evaluate({ connection: db.connection, base, rootDirs: headRoots }),
         baseRun && baseSide
-          ? baseRun.evaluate({ connection: baseDb!.connection, rootDirs: rootSpellings(baseSide.worktree.root) }).catch((error: unknown) => {
-              // Without the base the verdict is still complete, only not about the change.
-              if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
-              return { unavailable: error };
-            })
+          ? baseRun
+              .evaluate({ connection: baseDb!.connection, rootDirs: rootSpellings(baseSide.worktree.root) })
+              .then(async (evaluation) => {
+                // The base's database is now what every deployed one has: the head's migrator upgrades it.
+                upgradeRun!.connect(baseDb!.connection);
+                const upgraded = await upgradeRun!.evaluate({ connection: baseDb!.connection, rootDirs: headRoots }).catch(unavailable);
+                return { ...evaluation, upgraded };
+              })
+              .catch(unavailable)
           : undefined,
       ]),
     );
     const diffStarted = Date.now();
     const { result, expected } = headEval;
+    let headFindings = headEval.ruleFindings;
     if (baseEval && "unavailable" in baseEval) log(`The base ${base!.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
-    else if (baseEval) log(`Base ${base!.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.findings.length} finding(s) there`);
+    else if (baseEval) {
+      log(`Base ${base!.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.ruleFindings.length} finding(s) there`);
+      if ("unavailable" in baseEval.upgraded) log(`The upgrade from the base was not simulated: ${baseEval.upgraded.unavailable.message}`);
+      else {
+        const outcome = upgradeOutcome({
+          baseRef: base!.ref,
+          base: baseEval.result,
+          fresh: result,
+          upgraded: baseEval.upgraded.result,
+          freshFindings: headEval.ruleFindings,
+          upgradedFindings: baseEval.upgraded.ruleFindings,
+        });
+        log(`Upgrade from the base simulated: the migrator ran ${baseEval.upgraded.result.migrations.length} migration(s) on the base's database and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
+        const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
+        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules })];
+      }
+    }
+    const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
-      head: headEval.findings,
-      ...(baseSide && baseEval && { base: "unavailable" in baseEval ? { unavailable: baseEval.unavailable.message, ref: baseSide.base } : { findings: baseEval.findings.map((f) => toHeadFinding(f, baseSide)), ref: baseSide.base } }),
+      head: findings,
+      ...(baseSide &&
+        baseEval && {
+          base:
+            "unavailable" in baseEval
+              ? { unavailable: baseEval.unavailable.message, ref: baseSide.base }
+              : { findings: applyIgnores(baseEval.ruleFindings, options.rules, { projectDir: baseSide.worktree.projectDir }).map((f) => toHeadFinding(f, baseSide)), ref: baseSide.base },
+        }),
       suppressions: { file: options.suppressionsFile, projectDir: options.projectDir, write: options.suppressAll, severity: options.rules.severities[unusedSuppression.id] },
       failOn: options.failOn,
     });
@@ -190,12 +236,16 @@ interface RevisionSpec {
   log: (line: string) => void;
   /** The head's migrations are the run's progress; the base's would only double the log. */
   logMigrations: boolean;
+  /** The upgrade simulation: the database already has the base's chain; no cross-check. */
+  upgrade?: boolean;
 }
 
 interface RevisionEvaluation {
   result: WorkerResult;
   expected: ExpectedSchema;
-  findings: Finding[];
+  /** Before ignores: the run applies them once, to everything it reports. */
+  ruleFindings: Finding[];
+  context: RuleContext;
   introspectMs: number;
   crossCheckMs: number;
   rulesMs: number;
@@ -214,7 +264,7 @@ function startRevision(spec: RevisionSpec) {
   const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" },
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade, upgrade: spec.upgrade === true },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -262,28 +312,24 @@ function startRevision(spec: RevisionSpec) {
         migrations: result.migrations,
         reportUnguarded: isolation.kind === "guard",
       });
-      const ruleFindings = evaluateRules(
-        {
-          expected,
-          actual,
-          diff: diffSchemas(expected, actual),
-          migrations: result.migrations,
-          migrationsOption: result.migrationsOption,
-          blockedConnections: seen.blockedConnections,
-          unguardedSubprocesses: seen.unguardedSubprocesses,
-          oracle,
-          orm: result.orm.name,
-          drizzleFolder: result.drizzleFolder,
-          unregisteredMigrations: result.unregisteredMigrations,
-          editedMigrations,
-          backdatedMigrations,
-          now: Date.now(),
-        },
-        options.rules.severities,
-        { rootDirs },
-      );
-      const findings = applyIgnores(ruleFindings, options.rules, { projectDir: spec.projectDir });
-      return { result, expected, findings, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
+      const context: RuleContext = {
+        expected,
+        actual,
+        diff: diffSchemas(expected, actual),
+        migrations: result.migrations,
+        migrationsOption: result.migrationsOption,
+        blockedConnections: seen.blockedConnections,
+        unguardedSubprocesses: seen.unguardedSubprocesses,
+        oracle,
+        orm: result.orm.name,
+        drizzleFolder: result.drizzleFolder,
+        unregisteredMigrations: result.unregisteredMigrations,
+        editedMigrations,
+        backdatedMigrations,
+        now: Date.now(),
+      };
+      const ruleFindings = evaluateRules(context, options.rules.severities, { rootDirs });
+      return { result, expected, ruleFindings, context, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
     },
   };
 }

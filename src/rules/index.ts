@@ -35,6 +35,8 @@ import { nullabilityMismatch } from "./nullability-mismatch.js";
 import type { Rule } from "./rule.js";
 import { unexplainedDrift } from "./unexplained-drift.js";
 import { unusedIgnore } from "./unused-ignore.js";
+import { skippedOnUpgrade } from "./skipped-on-upgrade.js";
+import { upgradeDivergence } from "./upgrade-divergence.js";
 import { unusedSuppression } from "./unused-suppression.js";
 
 /** Every rule, in report order. unexplained-drift runs last: it reads the others' findings. */
@@ -74,6 +76,8 @@ export const RULES: readonly Rule[] = [
   blockedConnection,
   unguardedSubprocess,
   unexplainedDrift,
+  skippedOnUpgrade,
+  upgradeDivergence,
   unusedIgnore,
   unusedSuppression,
 ];

@@ -1,4 +1,4 @@
-import type { BackdatedMigration, Finding, MigrationRecord, OrmInfo, Severity, UnregisteredMigration } from "../engine/result.js";
+import type { BackdatedMigration, Finding, MigrationRecord, OrmInfo, Severity, SourceLocation, UnregisteredMigration } from "../engine/result.js";
 import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { EditedMigration } from "../engine/edited-migrations.js";
 import type { SchemaDiff } from "../schema/diff.js";
@@ -30,6 +30,25 @@ export interface RuleContext {
   editedMigrations?: EditedMigration[];
   /** Epoch ms the run started at, for "in the future" (a parameter, so rules stay pure). */
   now?: number;
+  /** With base-ref: the database as deployed ones get it (base chain, then the migrator on the head). */
+  upgrade?: UpgradeOutcome;
+}
+
+/** What the upgrade simulation saw (engine/upgrade-simulation.ts). */
+export interface UpgradeOutcome {
+  baseRef: string;
+  /** Migrations new since the base that the ORM's migrator did not run on the upgraded database. */
+  skipped: SkippedMigration[];
+  /** Findings the upgraded database has and the fresh one does not (rule findings, fingerprinted). */
+  divergent: Finding[];
+}
+
+export interface SkippedMigration {
+  name: string;
+  location?: SourceLocation;
+  /** Drizzle 0.x: its journal `when`, and the newest one the base had applied. */
+  when?: number;
+  newestApplied?: { name: string; when: number };
 }
 
 export type RuleFinding = Omit<Finding, "ruleId" | "severity" | "fingerprint" | "causedBy"> & {

@@ -17,6 +17,8 @@ export interface Vocabulary {
   /** What fails on insert when a column is unmapped and NOT NULL. */
   insertsFail: string;
   mapIt: string;
+  /** Who decides which migrations run on a database. */
+  migrator: string;
 }
 
 const TYPEORM: Vocabulary = {
@@ -28,6 +30,7 @@ const TYPEORM: Vocabulary = {
   declareDefault: "declare the default in the entity",
   insertsFail: "every insert through the entity fails",
   mapIt: "Map it in the entity",
+  migrator: "TypeORM's migration:run",
 };
 
 const DRIZZLE: Vocabulary = {
@@ -39,6 +42,7 @@ const DRIZZLE: Vocabulary = {
   declareDefault: "declare it with .default() on the column",
   insertsFail: "every insert through drizzle that leaves it out fails",
   mapIt: "Declare it in the pgTable",
+  migrator: "drizzle-orm's migrator",
 };
 
 export function vocabulary(orm: OrmInfo["name"] | undefined): Vocabulary {

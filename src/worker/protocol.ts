@@ -20,6 +20,11 @@ export interface WorkerRequest {
   project: ProjectSource;
   /** Run the ORM's own schema builder after the chain (the oracle; TypeORM only). */
   crossCheck: boolean;
+  /**
+   * The database is not empty: the base revision's chain ran on it, and the ORM's migrator now
+   * applies what it considers pending, as on every deployed database (upgrade simulation).
+   */
+  upgrade?: boolean;
 }
 
 /** Engine to worker. */

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { GateError } from "../../engine/errors.js";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import { journalEntryFile, STATEMENT_BREAKPOINT, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
 import { createdTablesIn, touchesIn } from "../created-tables.js";
@@ -22,6 +23,8 @@ export interface ReplayRequest {
   migrator: MigratorConfig;
   connection: DbConnection;
   onMigrationStart: (name: string) => void;
+  /** Upgrade simulation: what the migrator decides is all that may run; no fallback replay. */
+  upgrade?: boolean;
 }
 
 /**
@@ -45,9 +48,11 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
     try {
       planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
     } catch (error) {
+      if (request.upgrade) throw cannotUpgrade(`drizzle-orm's migrator refuses the folder (${error instanceof Error ? error.message : String(error)})`);
       return await runner.fallback(request.folder, error);
     }
     const { proxyDrizzle, proxyMigrate } = request.orm;
+    if (request.upgrade && (!proxyDrizzle || !proxyMigrate)) throw cannotUpgrade(`drizzle-orm ${request.orm.version} has no pg-proxy driver, through which the gate runs the real migrator`);
     if (!proxyDrizzle || !proxyMigrate) {
       // drizzle-orm before 0.29 has no pg-proxy: its migrator's plan (readMigrationFiles) is what
       // a fresh database runs, every migration in journal order.
@@ -63,6 +68,10 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+function cannotUpgrade(why: string): GateError {
+  return new GateError("upgrade-unsupported", `The upgrade from the base could not be simulated: ${why}.`);
 }
 
 /** Pairs the migrator's list with files: 0.x in journal order, 1.x by folder name. */

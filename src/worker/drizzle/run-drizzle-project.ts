@@ -18,6 +18,8 @@ export interface RunDrizzleProjectRequest {
   onPhase: (phase: WorkerPhase) => void;
   onMigrationStart: (name: string) => void;
   onResult: (result: WorkerResult) => Promise<void>;
+  /** The base's chain already ran on the database: only the migrator's own plan may run. */
+  upgrade: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface RunDrizzleProjectRequest {
  * schema, the migrations folder as files and the replay log out. Everything up to the replay
  * runs while Postgres starts.
  */
-export async function runDrizzleProject({ projectDir, project, connection, sites, onPhase, onMigrationStart, onResult }: RunDrizzleProjectRequest): Promise<void> {
+export async function runDrizzleProject({ projectDir, project, connection, sites, onPhase, onMigrationStart, onResult, upgrade }: RunDrizzleProjectRequest): Promise<void> {
   onPhase("load");
   const loadStarted = Date.now();
   const { orm, projectRequire } = loadUserDrizzle(projectDir);
@@ -45,6 +47,7 @@ export async function runDrizzleProject({ projectDir, project, connection, sites
         migrator: { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema },
         connection: database,
         onMigrationStart,
+        upgrade,
       })
     : [];
   await onResult({

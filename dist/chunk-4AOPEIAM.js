@@ -22,7 +22,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-F2JAQDPH.js";
+} from "./chunk-MZTNUAKP.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -101,11 +101,11 @@ function columnSetKey(object) {
 
 // src/engine/evaluate-rules.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function evaluateRules(context, severities = {}, { rootDirs = [] } = {}) {
+function evaluateRules(context, severities = {}, { rootDirs = [], rules = RULES } = {}) {
   const stable = (key) => rootDirs.reduce((text, root) => text.split(root.endsWith(path.sep) ? root : root + path.sep).join(""), key);
   const all = [];
   const kept = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = severities[rule.id] ?? rule.defaultSeverity;
     for (const { key, cause, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
       const full = {
@@ -1460,6 +1460,24 @@ async function createSiblingDatabase(of, runTimeoutMs) {
   };
 }
 
+// src/engine/upgrade-simulation.ts
+function upgradeOutcome(input) {
+  const atBase = new Set(input.base.migrations.map((m) => m.name));
+  const ranOnUpgrade = new Set(input.upgraded.migrations.map((m) => m.name));
+  const skipped = input.fresh.migrations.filter((m) => !atBase.has(m.name) && !ranOnUpgrade.has(m.name)).map((m) => describeSkip(m, input));
+  const fresh = new Set(input.freshFindings.map((f) => f.fingerprint));
+  const divergent = input.upgradedFindings.filter((f) => !fresh.has(f.fingerprint) && !NOT_ABOUT_THE_DATABASE.has(f.ruleId));
+  return { baseRef: input.baseRef, skipped, divergent };
+}
+var NOT_ABOUT_THE_DATABASE = /* @__PURE__ */ new Set(["no-migrations", "unexplained-drift", "unused-ignore", "unused-suppression"]);
+function describeSkip(m, input) {
+  const journal = input.fresh.drizzleFolder?.format === "journal" ? input.fresh.drizzleFolder.journal : void 0;
+  const when = journal?.find((e) => e.tag === m.name)?.when;
+  const baseJournal = input.base.drizzleFolder?.format === "journal" ? input.base.drizzleFolder.journal : [];
+  const newest = baseJournal.reduce((best, e) => !best || e.when > best.when ? { name: e.tag, when: e.when } : best, void 0);
+  return { name: m.name, ...m.location && { location: m.location }, ...when !== void 0 && newest && when <= newest.when && { when, newestApplied: newest } };
+}
+
 // src/engine/backdated-migrations.ts
 import { execFile as execFile5 } from "node:child_process";
 import path9 from "node:path";
@@ -1911,8 +1929,10 @@ async function runGate(options, hooks = {}) {
       disposers2.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers2.push(worktree.remove);
-      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database`);
-      baseSide = { base, sandbox: baseSandbox, worktree };
+      const upgradeSandbox = await openSandbox();
+      disposers2.push(upgradeSandbox.close);
+      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
+      baseSide = { base, sandbox: baseSandbox, worktree, upgradeSandbox };
     }
     return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
   } finally {
@@ -1924,6 +1944,7 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
   const abort = new AbortController();
   const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true });
   const baseRun = baseSide && startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false });
+  const upgradeRun = baseSide && startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseSide.upgradeSandbox, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true });
   let db;
   try {
     db = await provision(options, log);
@@ -1945,24 +1966,50 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
       disposers2.push(baseDb.dispose);
       baseRun.connect(baseDb.connection);
     }
+    const headRoots = rootSpellings(repositoryRoot(options.projectDir), base?.root);
+    const unavailable = (error) => {
+      if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
+      return { unavailable: error };
+    };
     const [headEval, baseEval] = await whileServerLives(
       db,
       abort,
       () => Promise.all([
-        head.evaluate({ connection: db.connection, base, rootDirs: rootSpellings(repositoryRoot(options.projectDir), base?.root) }),
-        baseRun && baseSide ? baseRun.evaluate({ connection: baseDb.connection, rootDirs: rootSpellings(baseSide.worktree.root) }).catch((error) => {
-          if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
-          return { unavailable: error };
-        }) : void 0
+        head.evaluate({ connection: db.connection, base, rootDirs: headRoots }),
+        baseRun && baseSide ? baseRun.evaluate({ connection: baseDb.connection, rootDirs: rootSpellings(baseSide.worktree.root) }).then(async (evaluation) => {
+          upgradeRun.connect(baseDb.connection);
+          const upgraded = await upgradeRun.evaluate({ connection: baseDb.connection, rootDirs: headRoots }).catch(unavailable);
+          return { ...evaluation, upgraded };
+        }).catch(unavailable) : void 0
       ])
     );
     const diffStarted = Date.now();
     const { result, expected } = headEval;
+    let headFindings = headEval.ruleFindings;
     if (baseEval && "unavailable" in baseEval) log(`The base ${base.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
-    else if (baseEval) log(`Base ${base.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.findings.length} finding(s) there`);
+    else if (baseEval) {
+      log(`Base ${base.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.ruleFindings.length} finding(s) there`);
+      if ("unavailable" in baseEval.upgraded) log(`The upgrade from the base was not simulated: ${baseEval.upgraded.unavailable.message}`);
+      else {
+        const outcome = upgradeOutcome({
+          baseRef: base.ref,
+          base: baseEval.result,
+          fresh: result,
+          upgraded: baseEval.upgraded.result,
+          freshFindings: headEval.ruleFindings,
+          upgradedFindings: baseEval.upgraded.ruleFindings
+        });
+        log(`Upgrade from the base simulated: the migrator ran ${baseEval.upgraded.result.migrations.length} migration(s) on the base's database and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
+        const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
+        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules })];
+      }
+    }
+    const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
-      head: headEval.findings,
-      ...baseSide && baseEval && { base: "unavailable" in baseEval ? { unavailable: baseEval.unavailable.message, ref: baseSide.base } : { findings: baseEval.findings.map((f) => toHeadFinding(f, baseSide)), ref: baseSide.base } },
+      head: findings,
+      ...baseSide && baseEval && {
+        base: "unavailable" in baseEval ? { unavailable: baseEval.unavailable.message, ref: baseSide.base } : { findings: applyIgnores(baseEval.ruleFindings, options.rules, { projectDir: baseSide.worktree.projectDir }).map((f) => toHeadFinding(f, baseSide)), ref: baseSide.base }
+      },
       suppressions: { file: options.suppressionsFile, projectDir: options.projectDir, write: options.suppressAll, severity: options.rules.severities[unusedSuppression.id] },
       failOn: options.failOn
     });
@@ -2005,7 +2052,7 @@ function startRevision(spec) {
   const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" },
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade, upgrade: spec.upgrade === true },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -2046,28 +2093,24 @@ function startRevision(spec) {
         migrations: result.migrations,
         reportUnguarded: isolation.kind === "guard"
       });
-      const ruleFindings = evaluateRules(
-        {
-          expected,
-          actual,
-          diff: diffSchemas(expected, actual),
-          migrations: result.migrations,
-          migrationsOption: result.migrationsOption,
-          blockedConnections: seen.blockedConnections,
-          unguardedSubprocesses: seen.unguardedSubprocesses,
-          oracle,
-          orm: result.orm.name,
-          drizzleFolder: result.drizzleFolder,
-          unregisteredMigrations: result.unregisteredMigrations,
-          editedMigrations,
-          backdatedMigrations,
-          now: Date.now()
-        },
-        options.rules.severities,
-        { rootDirs }
-      );
-      const findings = applyIgnores(ruleFindings, options.rules, { projectDir: spec.projectDir });
-      return { result, expected, findings, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
+      const context = {
+        expected,
+        actual,
+        diff: diffSchemas(expected, actual),
+        migrations: result.migrations,
+        migrationsOption: result.migrationsOption,
+        blockedConnections: seen.blockedConnections,
+        unguardedSubprocesses: seen.unguardedSubprocesses,
+        oracle,
+        orm: result.orm.name,
+        drizzleFolder: result.drizzleFolder,
+        unregisteredMigrations: result.unregisteredMigrations,
+        editedMigrations,
+        backdatedMigrations,
+        now: Date.now()
+      };
+      const ruleFindings = evaluateRules(context, options.rules.severities, { rootDirs });
+      return { result, expected, ruleFindings, context, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
     }
   };
 }

@@ -873,7 +873,8 @@ var TYPEORM = {
   changeDefault: "change the entity's default",
   declareDefault: "declare the default in the entity",
   insertsFail: "every insert through the entity fails",
-  mapIt: "Map it in the entity"
+  mapIt: "Map it in the entity",
+  migrator: "TypeORM's migration:run"
 };
 var DRIZZLE = {
   code: "the pgTable",
@@ -883,7 +884,8 @@ var DRIZZLE = {
   changeDefault: "change the column's .default()",
   declareDefault: "declare it with .default() on the column",
   insertsFail: "every insert through drizzle that leaves it out fails",
-  mapIt: "Declare it in the pgTable"
+  mapIt: "Declare it in the pgTable",
+  migrator: "drizzle-orm's migrator"
 };
 function vocabulary(orm) {
   return orm === "drizzle" ? DRIZZLE : TYPEORM;
@@ -2166,6 +2168,50 @@ var unusedIgnore = {
   check: () => []
 };
 
+// src/rules/skipped-on-upgrade.ts
+var skippedOnUpgrade = {
+  id: "skipped-on-upgrade",
+  defaultSeverity: "error",
+  description: "A migration new since the base that the ORM's migrator skips on every existing database (it only runs on fresh ones).",
+  check({ upgrade, orm }) {
+    if (!upgrade) return [];
+    return upgrade.skipped.map((m) => {
+      const late = m.when !== void 0 && m.newestApplied;
+      return {
+        key: m.name,
+        object: m.name,
+        ...m.location && { location: m.location },
+        message: late ? `${m.name} is new since ${upgrade.baseRef}, but its journal "when" (${iso(m.when)}) is older than ${m.newestApplied.name} (${iso(m.newestApplied.when)}), already applied there: drizzle-orm's migrator applies only entries newer than the newest applied one, so every existing database (staging, production) skips it for good. Fresh databases run it.` : `${m.name} is new since ${upgrade.baseRef}, but ${vocabulary(orm).migrator} did not run it on a database built by the base's migrations: existing databases (staging, production) never get it, fresh ones do.`,
+        hint: late ? `Give it a "when" after ${m.newestApplied.when} and move its entry to the end of meta/_journal.json (or regenerate it after the merged ones: drop it, merge, run drizzle-kit generate again). It has not run on any deployed database yet.` : "Rename it so that it sorts after the migrations already merged, as the migrator orders them."
+      };
+    });
+  }
+};
+function iso(ms) {
+  return new Date(ms).toISOString().replace(".000Z", "Z");
+}
+
+// src/rules/upgrade-divergence.ts
+var upgradeDivergence = {
+  id: "upgrade-divergence",
+  defaultSeverity: "error",
+  description: "A database upgraded from the base revision ends up different from a fresh one: deployed databases will not match the code.",
+  check({ upgrade }) {
+    if (!upgrade) return [];
+    const only = upgrade.skipped.length === 1 ? upgrade.skipped[0] : void 0;
+    return upgrade.divergent.map((f) => ({
+      // The upgraded database's own finding, by its (line-free) fingerprint.
+      key: `${f.ruleId} ${f.fingerprint}`,
+      ...f.object && { object: f.object },
+      ...f.location && { location: f.location },
+      message: `Only on databases upgraded from ${upgrade.baseRef} (staging, production; a fresh database is fine): ${f.ruleId}: ${f.message}`,
+      ...f.detail && { detail: f.detail },
+      hint: only ? `${only.name} is skipped on upgrade (skipped-on-upgrade): fix that, and this goes with it.` : `Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.${f.hint ? ` On its own: ${f.hint}` : ""}`,
+      ...only && { cause: { ruleId: "skipped-on-upgrade", key: only.name } }
+    }));
+  }
+};
+
 // src/rules/unused-suppression.ts
 var unusedSuppression = {
   id: "unused-suppression",
@@ -2211,6 +2257,8 @@ var RULES = [
   blockedConnection,
   unguardedSubprocess,
   unexplainedDrift,
+  skippedOnUpgrade,
+  upgradeDivergence,
   unusedIgnore,
   unusedSuppression
 ];

@@ -1,0 +1,176 @@
+/**
+ * The path existing databases take: the base chain first, then the head's migrations as the
+ * ORM's own migrator picks them. Real git histories, the real migrators, and for the Drizzle
+ * late merge a proof with drizzle-orm's own node-postgres migrator that the column really is
+ * missing on an upgraded database.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import pg from "pg";
+import { describe, expect, test } from "@jest/globals";
+import { runCliJson, type JsonReport } from "./helpers/run-cli.js";
+import { drizzleProject, readJournal, writeJournal, type DrizzleVersion } from "./helpers/drizzle.js";
+import { tempProject } from "./helpers/temp-project.js";
+import { FIXTURES, REPO } from "./helpers/paths.js";
+import { startTestPostgres } from "./helpers/postgres.js";
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString().trim();
+
+function commitAll(dir: string, message: string): string {
+  git(dir, "add", "-A", ".", ":!node_modules");
+  git(dir, "commit", "-qm", message);
+  return git(dir, "rev-parse", "HEAD");
+}
+
+type Finding = JsonReport["findings"][number] & { introduced?: boolean };
+const about = (report: JsonReport, ...rules: string[]) =>
+  (report.findings as Finding[])
+    .filter((f) => rules.includes(f.ruleId))
+    .map((f) => `${f.ruleId} ${f.object}`)
+    .sort();
+
+/** Base: init, then `other` (a new table). The change: a column whose migration was generated on a branch before `other`. */
+function lateMerge(version: DrizzleVersion) {
+  const project = drizzleProject(version);
+  project.generate("init");
+  project.write("src/db/schema/audit.ts", `import { pgTable, serial, text } from "drizzle-orm/pg-core";\n\nexport const audit = pgTable("audit", {\n  id: serial("id").primaryKey(),\n  what: text("what"),\n});\n`);
+  project.generate("other");
+  git(project.dir, "init", "-q");
+  const baseFolder = fs.mkdtempSync(path.join(os.tmpdir(), "mg-base-folder-"));
+  fs.cpSync(path.join(project.dir, "drizzle"), baseFolder, { recursive: true });
+  const base = commitAll(project.dir, "base: init, other");
+  const users = project.read("src/db/schema/users.ts");
+  project.write("src/db/schema/users.ts", users.replace(`displayName: text("display_name"),`, `displayName: text("display_name"),\n    bio: text("bio"),`));
+  project.generate("add_bio");
+  return { project, base, baseFolder };
+}
+
+describe("upgrade simulation, drizzle 0.45: a migration merged late with an older when", () => {
+  test("fresh databases get the column, upgraded ones skip it: skipped-on-upgrade at the journal entry, the missing column as an upgrade divergence", async () => {
+    const { project, base, baseFolder } = lateMerge("drizzle 0.45");
+    try {
+      // Generated on the branch before `other` was merged: its when is older.
+      const journal = readJournal(project);
+      const other = journal.entries.find((e) => e.tag.endsWith("_other"))!;
+      const bio = journal.entries.find((e) => e.tag.endsWith("_add_bio"))!;
+      bio.when = other.when - 60_000;
+      writeJournal(project, journal);
+
+      const { report, status, stderr } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 0 migration(s) on the base's database and skipped 1; 1 difference(s)");
+      expect(about(report, "skipped-on-upgrade", "upgrade-divergence")).toEqual([`skipped-on-upgrade ${bio.tag}`, "upgrade-divergence public.users.bio"]);
+      const skipped = report.findings.find((f) => f.ruleId === "skipped-on-upgrade")!;
+      expect(skipped.message).toContain("drizzle-orm's migrator applies only entries newer than the newest applied one");
+      expect(skipped.location?.file).toBe(`drizzle/${bio.tag}.sql`);
+      const divergence = report.findings.find((f) => f.ruleId === "upgrade-divergence")! as Finding;
+      expect(divergence.causedBy).toBe(skipped.fingerprint);
+      expect(divergence.location?.file).toBe("src/db/schema/users.ts");
+      expect((skipped as Finding).introduced).toBe(true);
+      expect(status).toBe(1);
+
+      // drizzle-orm's own migrator agrees: base folder, then the head's, on a real database.
+      const server = await startTestPostgres();
+      try {
+        const modules = path.join(REPO, "node_modules");
+        const require = createRequire(path.join(modules, "drizzle-orm", "package.json"));
+        const { drizzle } = require("drizzle-orm/node-postgres") as { drizzle: (client: pg.Client) => unknown };
+        const { migrate } = require("drizzle-orm/node-postgres/migrator") as { migrate: (db: unknown, config: { migrationsFolder: string }) => Promise<void> };
+        const client = new pg.Client(server.connection);
+        await client.connect();
+        try {
+          await migrate(drizzle(client), { migrationsFolder: baseFolder });
+          await migrate(drizzle(client), { migrationsFolder: path.join(project.dir, "drizzle") });
+          const columns = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'bio'`);
+          expect(columns.rowCount).toBe(0);
+        } finally {
+          await client.end();
+        }
+      } finally {
+        await server.dispose();
+      }
+
+      // The fix the hint gives: a when after the merged one. Nothing is skipped any more.
+      bio.when = other.when + 1;
+      writeJournal(project, journal);
+      const fixed = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      expect(fixed.report.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+      expect(fixed.status).toBe(0);
+    } finally {
+      project.cleanup();
+      fs.rmSync(baseFolder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("upgrade simulation, drizzle 1.x: the migrator goes by name", () => {
+  test("a folder merged late with an older timestamp still runs on upgraded databases: nothing to report", async () => {
+    const { project, base, baseFolder } = lateMerge("drizzle 1.x");
+    try {
+      // Generated on a branch a second after init, merged after other: it sorts between them.
+      const folders = fs.readdirSync(path.join(project.dir, "drizzle"));
+      const init = folders.find((f) => f.endsWith("_init"))!.slice(0, 14);
+      const [, y, mo, d, h, mi, sec] = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(init)!;
+      const next = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +sec! + 1)).toISOString().replace(/\D/g, "").slice(0, 14);
+      const bio = folders.find((f) => f.endsWith("_add_bio"))!;
+      fs.renameSync(path.join(project.dir, "drizzle", bio), path.join(project.dir, "drizzle", `${next}_add_bio`));
+      expect(fs.readdirSync(path.join(project.dir, "drizzle")).sort().map((f) => f.slice(15))).toEqual(["init", "add_bio", "other"]);
+      const { report, status, stderr } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database and skipped 0; 0 difference(s)");
+      expect(about(report, "skipped-on-upgrade", "upgrade-divergence")).toEqual([]);
+      expect(report.findings.map((f) => f.ruleId)).toEqual([]);
+      expect(status).toBe(0);
+    } finally {
+      project.cleanup();
+      fs.rmSync(baseFolder, { recursive: true, force: true });
+    }
+  });
+});
+
+const TYPEORM = [
+  {
+    label: "typeorm 0.3",
+    fixture: "typeorm03-cjs",
+    file: "src/migrations/1699999999999-tidy.ts",
+    imports: `import { MigrationInterface, QueryRunner } from "typeorm";`,
+    cls: "Tidy1699999999999",
+    statement: `ALTER TABLE IF EXISTS "billing"."invoices" ALTER COLUMN "total" DROP NOT NULL`,
+    register: (source: string) =>
+      source.replace(`import { Init1700000000001 }`, `import { Tidy1699999999999 } from "./migrations/1699999999999-tidy";\nimport { Init1700000000001 }`).replace("migrations: [", "migrations: [Tidy1699999999999, "),
+    object: "billing.invoices.total",
+  },
+  {
+    label: "typeorm 1.x",
+    fixture: "typeorm1-esm",
+    file: "src/migration/1709999999999-Tidy.ts",
+    imports: `import type { MigrationInterface, QueryRunner } from "typeorm";`,
+    cls: "Tidy1709999999999",
+    statement: `ALTER TABLE IF EXISTS "posts" ALTER COLUMN "title" DROP NOT NULL`,
+    register: (source: string) => source,
+    object: "public.posts.title",
+  },
+];
+
+describe.each(TYPEORM)("upgrade simulation, $label: a back-dated migration that depends on what ran before it", ({ fixture, file, imports, cls, statement, register, object }) => {
+  test("fresh databases skip its work (the table is not there yet), upgraded ones do it: the NOT NULL lost only there is an upgrade divergence", async () => {
+    const project = tempProject({ from: path.join(FIXTURES, fixture) });
+    try {
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base");
+      project.write(file, `${imports}\n\nexport class ${cls} implements MigrationInterface {\n  async up(q: QueryRunner): Promise<void> {\n    await q.query(\`${statement}\`);\n  }\n\n  async down(): Promise<void> {}\n}\n`);
+      project.write("src/data-source.ts", register(fs.readFileSync(path.join(project.dir, "src/data-source.ts"), "utf8")));
+      const { report, status, stderr } = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", base], { cwd: project.dir });
+      // TypeORM's migration:run does run it on upgrade (pending by name), last: nothing is skipped.
+      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database and skipped 0; 1 difference(s)");
+      expect(about(report, "backdated-migration", "skipped-on-upgrade", "upgrade-divergence")).toEqual([`backdated-migration ${cls}`, `upgrade-divergence ${object}`]);
+      const divergence = report.findings.find((f) => f.ruleId === "upgrade-divergence")!;
+      expect(divergence.message).toContain("nullability-mismatch");
+      expect(status).toBe(1);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
