@@ -174,3 +174,95 @@ describe.each(TYPEORM)("upgrade simulation, $label: a back-dated migration that 
     }
   });
 });
+
+const SHARE_ENTITY = {
+  "typeorm 0.3": {
+    fixture: "typeorm03-cjs",
+    entity: ["src/entities/share.ts", `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";\n\n@Entity("shares")\nexport class Share {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column()\n  token: string;\n}\n`],
+    register: (source: string) => source.replace(`import { Tag } from "@entities/tag";`, `import { Tag } from "@entities/tag";\nimport { Share } from "@entities/share";`).replace("entities: [", "entities: [Share, "),
+    migration: (sql: string) => [
+      "src/migrations/1700000000003-create-shares.ts",
+      `import { MigrationInterface, QueryRunner } from "typeorm";\n\nexport class CreateShares1700000000003 implements MigrationInterface {\n  async up(q: QueryRunner): Promise<void> {\n    await q.query(\`${sql}\`);\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n    await q.query(\`DROP TABLE "shares"\`);\n  }\n}\n`,
+    ],
+    registerMigration: (source: string) =>
+      source.replace(`import { Init1700000000001 }`, `import { CreateShares1700000000003 } from "./migrations/1700000000003-create-shares";\nimport { Init1700000000001 }`).replace("Billing1700000000002]", "Billing1700000000002, CreateShares1700000000003]"),
+    name: "CreateShares1700000000003",
+  },
+  "typeorm 1.x": {
+    fixture: "typeorm1-esm",
+    entity: ["src/entity/share.ts", `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";\n\n@Entity("shares")\nexport class Share {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column({ type: "varchar" })\n  token: string;\n}\n`],
+    register: (source: string) =>
+      source.replace(`import { Comment } from "./entity/comment.js";`, `import { Comment } from "./entity/comment.js";\nimport { Share } from "./entity/share.js";`).replace("entities: [Post, Comment]", "entities: [Post, Comment, Share]"),
+    migration: (sql: string) => [
+      "src/migration/1710000000001-CreateShares.ts",
+      `import type { MigrationInterface, QueryRunner } from "typeorm";\n\nexport class CreateShares1710000000001 implements MigrationInterface {\n  async up(q: QueryRunner): Promise<void> {\n    await q.query(\`${sql}\`);\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n    await q.query(\`DROP TABLE "shares"\`);\n  }\n}\n`,
+    ],
+    registerMigration: (source: string) => source,
+    name: "CreateShares1710000000001",
+  },
+};
+
+describe.each(Object.entries(SHARE_ENTITY))("simulate-synchronize, %s: the seed incident's fix", (_label, c) => {
+  test("CREATE TABLE for a table synchronize already built fails there (not-idempotent); CREATE TABLE IF NOT EXISTS passes", async () => {
+    const project = tempProject({ from: path.join(FIXTURES, c.fixture) });
+    try {
+      // The base: an entity whose table only synchronize ever made.
+      project.write(c.entity[0], c.entity[1]);
+      project.write("src/data-source.ts", c.register(fs.readFileSync(path.join(project.dir, "src/data-source.ts"), "utf8")));
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base: shares without a migration");
+
+      const plain = `CREATE TABLE "shares" ("id" SERIAL NOT NULL, "token" character varying NOT NULL, CONSTRAINT "PK_shares" PRIMARY KEY ("id"))`;
+      const [file, text] = c.migration(plain);
+      project.write(file, text);
+      project.write("src/data-source.ts", c.registerMigration(fs.readFileSync(path.join(project.dir, "src/data-source.ts"), "utf8")));
+      const args = ["check", "--data-source", "src/data-source.ts", "--base-ref", base, "--simulate-synchronize", "true"];
+      const { report, status, stderr } = await runCliJson(args, { cwd: project.dir });
+      expect(stderr).toContain("Database built by synchronize from the base and baselined: the change's migrator ran 1 migration(s) on it, 1 failed");
+      expect(about(report, "not-idempotent")).toEqual([`not-idempotent ${c.name}`]);
+      const finding = report.findings.find((f) => f.ruleId === "not-idempotent")!;
+      expect(finding.message).toContain("42P07");
+      expect(finding.hint).toContain("CREATE TABLE IF NOT EXISTS");
+      expect(finding.location).toEqual({ file, line: 5 });
+      // The fresh verdict: the change fixes the base's missing table.
+      expect(((report as JsonReport & { fixed?: Array<{ ruleId: string }> }).fixed ?? []).map((f) => f.ruleId)).toContain("missing-table");
+      expect(status).toBe(1);
+
+      project.write(file, c.migration(plain.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"))[1]);
+      const fixed = await runCliJson(args, { cwd: project.dir });
+      expect(fixed.report.findings.map((f) => f.ruleId)).toEqual([]);
+      expect(fixed.status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
+describe.each<DrizzleVersion>(["drizzle 0.45", "drizzle 1.x"])("simulate-push, %s: a table production got from drizzle-kit push", (version) => {
+  test("the generated CREATE TABLE fails on the pushed database (not-idempotent), with IF NOT EXISTS it passes", async () => {
+    const project = drizzleProject(version);
+    try {
+      project.generate("init");
+      project.write("src/db/schema/audit.ts", `import { pgTable, serial, text } from "drizzle-orm/pg-core";\n\nexport const audit = pgTable("audit", {\n  id: serial("id").primaryKey(),\n  what: text("what"),\n});\n`);
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base: audit pushed, never generated");
+      project.generate("audit");
+      const args = ["check", "--base-ref", base, "--simulate-push", "true"];
+      const { report, status, stderr } = await runCliJson(args, { cwd: project.dir });
+      expect(stderr).toContain("Database built by push from the base and baselined: the change's migrator ran 1 migration(s) on it, 1 failed");
+      const finding = report.findings.find((f) => f.ruleId === "not-idempotent")!;
+      expect(finding.message).toContain('relation "audit" already exists');
+      expect(status).toBe(1);
+
+      // The hint's way: the statement accepts the pushed table.
+      const sqlFile = project.migrationFiles().find((f) => f.includes("audit") && f.endsWith(".sql"))!;
+      const full = path.join("drizzle", sqlFile);
+      project.write(full, project.read(full).replace('CREATE TABLE "audit"', 'CREATE TABLE IF NOT EXISTS "audit"'));
+      const fixed = await runCliJson(args, { cwd: project.dir });
+      expect(fixed.report.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+      expect(fixed.status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+});

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-4AOPEIAM.js";
+} from "./chunk-MJK7OYI7.js";
 import {
   formatMarkdown,
   formatText
@@ -23,7 +23,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-MZTNUAKP.js";
+} from "./chunk-UYZA3QDF.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

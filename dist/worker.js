@@ -15,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-MZTNUAKP.js";
+} from "./chunk-UYZA3QDF.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -3029,7 +3029,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     onPhase("migrate");
     const migrateStarted = Date.now();
     const unregisteredMigrations = findUnregisteredMigrations(userOptions["migrations"], dataSource.migrations, sites);
-    const migrations = await recorder.runAll(dataSource);
+    const migrations = request.baseline === "synchronize" ? await synchronizeBaseline(dataSource) : await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
       orm: { name: "typeorm", version: typeorm.version },
@@ -3047,6 +3047,14 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
   } finally {
     await dataSource.destroy().catch(() => void 0);
   }
+}
+async function synchronizeBaseline(dataSource) {
+  const schemas = new Set(dataSource.entityMetadatas.map((m) => m.schema).filter((schema) => Boolean(schema)));
+  for (const schema of schemas) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+  await dataSource.synchronize();
+  for (const migration of dataSource.migrations) migration.up = async () => void 0;
+  await dataSource.runMigrations({ transaction: "all" });
+  return [];
 }
 async function initialize(dataSource, userOptions) {
   try {
@@ -3385,7 +3393,7 @@ async function loadDrizzleSchema(patterns, options) {
       hint: "Give the files, folders or globs that hold your pgTable definitions, relative to working-directory, as drizzle-kit's schema setting does."
     });
   }
-  const loaded = { files, tables: [], enums: [], views: [] };
+  const loaded = { files, exports: {}, tables: [], enums: [], views: [] };
   const seen = /* @__PURE__ */ new Set();
   for (const file of files) {
     let exports;
@@ -3394,6 +3402,7 @@ async function loadDrizzleSchema(patterns, options) {
     } catch (error) {
       throw userModuleThrew("drizzle-schema-threw", `the schema module ${path13.relative(projectDir, file)}`, error);
     }
+    for (const [exportName, value] of Object.entries(exports)) loaded.exports[`${files.indexOf(file)}:${exportName}`] = value;
     for (const [exportName, value] of Object.entries(exports)) {
       if (value === null || typeof value !== "object" && typeof value !== "function" || seen.has(value)) continue;
       if (orm.isPgEnum(value)) loaded.enums.push({ exportName, value });
@@ -3423,16 +3432,16 @@ async function replayDrizzleMigrations(request) {
   const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
   await client.connect();
   try {
-    const runner = new MigrationRunner(client, request.onMigrationStart);
+    const runner = new MigrationRunner(client, request.onMigrationStart, request.bookkeepingOnly === true);
     let planned;
     try {
       planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
     } catch (error) {
-      if (request.upgrade) throw cannotUpgrade(`drizzle-orm's migrator refuses the folder (${error instanceof Error ? error.message : String(error)})`);
+      if (request.upgrade || request.bookkeepingOnly) throw cannotUpgrade(`drizzle-orm's migrator refuses the folder (${error instanceof Error ? error.message : String(error)})`);
       return await runner.fallback(request.folder, error);
     }
     const { proxyDrizzle, proxyMigrate } = request.orm;
-    if (request.upgrade && (!proxyDrizzle || !proxyMigrate)) throw cannotUpgrade(`drizzle-orm ${request.orm.version} has no pg-proxy driver, through which the gate runs the real migrator`);
+    if ((request.upgrade || request.bookkeepingOnly) && (!proxyDrizzle || !proxyMigrate)) throw cannotUpgrade(`drizzle-orm ${request.orm.version} has no pg-proxy driver, through which the gate runs the real migrator`);
     if (!proxyDrizzle || !proxyMigrate) {
       for (const migration of planned) await runner.runPlanned(migration);
       return runner.records;
@@ -3458,12 +3467,14 @@ function plan(metas, folder) {
   });
 }
 var MigrationRunner = class {
-  constructor(client, onMigrationStart) {
+  constructor(client, onMigrationStart, bookkeepingOnly = false) {
     this.client = client;
     this.onMigrationStart = onMigrationStart;
+    this.bookkeepingOnly = bookkeepingOnly;
   }
   client;
   onMigrationStart;
+  bookkeepingOnly;
   records = [];
   failedBefore = false;
   /**
@@ -3471,6 +3482,10 @@ var MigrationRunner = class {
    * hash into the migrations table. Split them back into migrations by that hash.
    */
   async runAll(queries, planned) {
+    if (this.bookkeepingOnly) {
+      for (const query of queries.filter((q) => /^\s*insert\s+into/i.test(q) && planned.some((p) => q.includes(`'${p.meta.hash}'`)))) await this.client.query(query);
+      return;
+    }
     let group = [];
     let next = 0;
     for (const query of queries) {
@@ -3559,8 +3574,44 @@ function lineOfStatement2(statements, index) {
   return (before + leading).split("\n").length;
 }
 
+// src/worker/drizzle/push-baseline.ts
+async function pushToEmptyDatabase(options) {
+  const kit = loadKitApi(options.projectRequire);
+  const empty2 = await kit.generateDrizzleJson({});
+  const current = await kit.generateDrizzleJson(options.exports);
+  const statements = await kit.generateMigration(empty2, current);
+  const client = new esm_default.Client({ ...options.connection, ssl: options.connection.ssl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    for (const statement of statements) await client.query(statement);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => void 0);
+    throw new GateError("push-simulation-failed", `drizzle-kit's push SQL for the base revision failed on the throwaway database: ${error.message}`, { cause: error });
+  } finally {
+    await client.end().catch(() => void 0);
+  }
+  return statements.length;
+}
+function loadKitApi(projectRequire) {
+  const tried = [];
+  for (const entry of ["drizzle-kit/api-postgres", "drizzle-kit/api"]) {
+    try {
+      const api = projectRequire(entry);
+      if (typeof api.generateDrizzleJson === "function" && typeof api.generateMigration === "function") return api;
+      tried.push(`${entry} (no generateDrizzleJson/generateMigration)`);
+    } catch (error) {
+      tried.push(`${entry} (${error.message.split("\n")[0]})`);
+    }
+  }
+  throw new GateError("push-simulation-unavailable", `simulate-push needs the project's drizzle-kit, which builds the pushed schema: ${tried.join("; ")}.`, {
+    hint: "Install drizzle-kit in the project (it is a devDependency of most Drizzle projects), or set simulate-push: false."
+  });
+}
+
 // src/worker/drizzle/run-drizzle-project.ts
-async function runDrizzleProject({ projectDir, project, connection: connection2, sites, onPhase, onMigrationStart, onResult, upgrade }) {
+async function runDrizzleProject({ projectDir, project, connection: connection2, sites, onPhase, onMigrationStart, onResult, upgrade, baseline }) {
   onPhase("load");
   const loadStarted = Date.now();
   const { orm, projectRequire } = loadUserDrizzle(projectDir);
@@ -3572,14 +3623,17 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
   const database = await connection2;
   onPhase("migrate");
   const migrateStarted = Date.now();
-  const migrations = folder.sqlFiles.length || folder.journal.length ? await replayDrizzleMigrations({
+  if (baseline === "push") await pushToEmptyDatabase({ exports: loaded.exports, projectRequire, connection: database });
+  const replayed = folder.sqlFiles.length || folder.journal.length ? await replayDrizzleMigrations({
     orm,
     folder,
     migrator: { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema },
     connection: database,
     onMigrationStart,
-    upgrade
+    upgrade,
+    bookkeepingOnly: baseline === "push"
   }) : [];
+  const migrations = baseline === "push" ? [] : replayed;
   await onResult({
     orm: { name: "drizzle", version: orm.version },
     entityCount: expected.tables.length,
@@ -3619,7 +3673,7 @@ async function main(request) {
     onResult: (result) => send({ type: "result", result })
   };
   if (request.project.kind === "drizzle") {
-    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project, upgrade: request.upgrade === true });
+    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project, upgrade: request.upgrade === true, ...request.baseline === "push" && { baseline: "push" } });
     return;
   }
   await runTypeormProject({

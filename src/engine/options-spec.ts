@@ -159,6 +159,20 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "rev",
   },
   {
+    name: "simulate-synchronize",
+    description: "TypeORM, with a base: also build the base's schema the way environments that ran with synchronize: true have it (TypeORM's synchronize, every base migration recorded as run, as after a baseline), then run the change's migrations on it: a migration that fails there because what it creates already exists is reported (not-idempotent).",
+    default: "false",
+    actionInput: true,
+    placeholder: "true|false",
+  },
+  {
+    name: "simulate-push",
+    description: "Drizzle, with a base: the same for databases built with drizzle-kit push (the base's schema as push creates it, every base migration recorded in the migrations table), then the change's migrations: not-idempotent when one fails because its object already exists.",
+    default: "false",
+    actionInput: true,
+    placeholder: "true|false",
+  },
+  {
     name: "fail-on",
     description: "Which errors fail the run: new (only errors the change introduces: not on base-ref, not in the suppressions file) or all. Empty: new when base-ref is set or a suppressions file exists, else all.",
     actionInput: true,

@@ -84,6 +84,8 @@ export interface GateOptions {
   suppressionsFile: string;
   /** Write every finding into the suppressions file, then pass (`--suppress-all`). */
   suppressAll: boolean;
+  /** With a base: also upgrade a database built by synchronize (TypeORM) / push (Drizzle) from the base. */
+  simulateBaseline: boolean;
 }
 
 const ISOLATION_CHOICES: readonly IsolationChoice[] = ["auto", "namespace", "guard"];
@@ -116,9 +118,11 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     });
   }
 
+  const project = parseProjectSource(value, projectDir);
   return {
     projectDir,
-    project: parseProjectSource(value, projectDir),
+    project,
+    simulateBaseline: parseSimulation(value, project),
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")!) * 1000,
     format: parseFormat(value("format")!),
@@ -132,6 +136,20 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     suppressAll: parseBoolean(value("suppress-all") ?? "false", "suppress-all"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") }),
   };
+}
+
+/** simulate-synchronize is TypeORM's, simulate-push Drizzle's: the wrong one for the project is a mistake worth saying. */
+function parseSimulation(value: (name: string) => string | undefined, project: ProjectSource): boolean {
+  const synchronize = parseBoolean(value("simulate-synchronize")!, "simulate-synchronize");
+  const push = parseBoolean(value("simulate-push")!, "simulate-push");
+  const drizzle = project.kind === "drizzle";
+  if ((synchronize && drizzle) || (push && !drizzle)) {
+    const [given, meant] = drizzle ? ["simulate-synchronize", "simulate-push"] : ["simulate-push", "simulate-synchronize"];
+    throw new GateError("conflicting-options", `${optionLabel(given)} is for ${drizzle ? "TypeORM" : "Drizzle"} projects, and this one is ${drizzle ? "Drizzle" : "TypeORM"}.`, {
+      hint: `Use ${optionLabel(meant)} instead.`,
+    });
+  }
+  return synchronize || push;
 }
 
 function parseFailOn(given: string | undefined): GateOptions["failOn"] {

@@ -77,6 +77,15 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       disposers.push(upgradeSandbox.close);
       log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
       baseSide = { base, sandbox: baseSandbox, worktree, upgradeSandbox };
+      if (options.simulateBaseline) {
+        const kind = options.project.kind === "drizzle" ? "push" : "synchronize";
+        const baselineSandboxes = { base: await openSandbox(), head: await openSandbox() };
+        disposers.push(baselineSandboxes.base.close, baselineSandboxes.head.close);
+        log(`Also simulated: a database built from the base by ${kind === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
+        baseSide.baseline = { kind, sandboxes: baselineSandboxes };
+      }
+    } else if (options.simulateBaseline) {
+      log("simulate-synchronize / simulate-push need a base (base-ref, automatic on pull requests): skipped");
     }
     return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
   } finally {
@@ -91,6 +100,8 @@ interface BaseSide {
   worktree: BaseWorktree;
   /** For the head's code upgrading the base's database. */
   upgradeSandbox: Sandbox;
+  /** simulate-synchronize / simulate-push: the base's code builds a database without migrations, the head's upgrades it. */
+  baseline?: { kind: "synchronize" | "push"; sandboxes: { base: Sandbox; head: Sandbox } };
 }
 
 interface IsolatedRun {
@@ -113,6 +124,11 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
   const upgradeRun =
     baseSide &&
     startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseSide.upgradeSandbox, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true });
+  const baseline = baseSide?.baseline;
+  const baselineRuns = baseline && {
+    build: startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseline.sandboxes.base, isolation, signal: abort.signal, log, logMigrations: false, baseline: baseline.kind }),
+    upgrade: startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseline.sandboxes.head, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true }),
+  };
   let db: ProvisionedDatabase;
   try {
     db = await provision(options, log);
@@ -134,6 +150,12 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
       disposers.push(baseDb.dispose);
       baseRun.connect(baseDb.connection);
     }
+    let baselineDb: SiblingDatabase | undefined;
+    if (baselineRuns) {
+      baselineDb = await createSiblingDatabase(db.connection, options.timeoutMs);
+      disposers.push(baselineDb.dispose);
+      baselineRuns.build.connect(baselineDb.connection);
+    }
 
     const headRoots = rootSpellings(repositoryRoot(options.projectDir), base?.root);
     // Without the base the verdict is still complete, only not about the change.
@@ -141,7 +163,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
       if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
       return { unavailable: error };
     };
-    const [headEval, baseEval] = await whileServerLives(db, abort, () =>
+    const [headEval, baseEval, baselined] = await whileServerLives(db, abort, () =>
       Promise.all([
         head.evaluate({ connection: db.connection, base, rootDirs: headRoots }),
         baseRun && baseSide
@@ -152,6 +174,15 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
                 upgradeRun!.connect(baseDb!.connection);
                 const upgraded = await upgradeRun!.evaluate({ connection: baseDb!.connection, rootDirs: headRoots }).catch(unavailable);
                 return { ...evaluation, upgraded };
+              })
+              .catch(unavailable)
+          : undefined,
+        baselineRuns
+          ? baselineRuns.build
+              .workerResult()
+              .then(async () => {
+                baselineRuns.upgrade.connect(baselineDb!.connection);
+                return { migrations: (await baselineRuns.upgrade.workerResult()).migrations };
               })
               .catch(unavailable)
           : undefined,
@@ -177,6 +208,13 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
         const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
         headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules })];
       }
+    }
+    if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline.kind} baseline was not simulated: ${baselined.unavailable.message}`);
+    else if (baselined && baseline && "migrations" in baselined) {
+      const failed = baselined.migrations.filter((m) => m.status === "failed").length;
+      log(`Database built by ${baseline.kind} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
+      const context = { ...headEval.context, baselined: { kind: baseline.kind, baseRef: base!.ref, migrations: baselined.migrations } };
+      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent") })];
     }
     const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
@@ -238,6 +276,8 @@ interface RevisionSpec {
   logMigrations: boolean;
   /** The upgrade simulation: the database already has the base's chain; no cross-check. */
   upgrade?: boolean;
+  /** simulate-synchronize / simulate-push: build the database from the code, record the migrations as run. */
+  baseline?: "synchronize" | "push";
 }
 
 interface RevisionEvaluation {
@@ -264,7 +304,7 @@ function startRevision(spec: RevisionSpec) {
   const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade, upgrade: spec.upgrade === true },
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade && !spec.baseline, upgrade: spec.upgrade === true, ...(spec.baseline && { baseline: spec.baseline }) },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -279,6 +319,8 @@ function startRevision(spec: RevisionSpec) {
     },
   );
   return {
+    /** The worker's own result, when no catalog or rules are wanted (the baseline simulation). */
+    workerResult: () => worker.result,
     /** The project's code gets the door, never the server itself. */
     connect(connection: DbConnection): void {
       sandbox.door.open(connection);

@@ -37,6 +37,7 @@ import { unexplainedDrift } from "./unexplained-drift.js";
 import { unusedIgnore } from "./unused-ignore.js";
 import { skippedOnUpgrade } from "./skipped-on-upgrade.js";
 import { upgradeDivergence } from "./upgrade-divergence.js";
+import { notIdempotent } from "./not-idempotent.js";
 import { unusedSuppression } from "./unused-suppression.js";
 
 /** Every rule, in report order. unexplained-drift runs last: it reads the others' findings. */
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   unexplainedDrift,
   skippedOnUpgrade,
   upgradeDivergence,
+  notIdempotent,
   unusedIgnore,
   unusedSuppression,
 ];

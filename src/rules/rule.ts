@@ -32,6 +32,16 @@ export interface RuleContext {
   now?: number;
   /** With base-ref: the database as deployed ones get it (base chain, then the migrator on the head). */
   upgrade?: UpgradeOutcome;
+  /** simulate-synchronize / simulate-push: the change's migrations run on a baselined database. */
+  baselined?: BaselinedUpgrade;
+}
+
+export interface BaselinedUpgrade {
+  /** How the base's database was built. */
+  kind: "synchronize" | "push";
+  baseRef: string;
+  /** What the head's migrator ran on it. */
+  migrations: MigrationRecord[];
 }
 
 /** What the upgrade simulation saw (engine/upgrade-simulation.ts). */

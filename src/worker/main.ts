@@ -53,7 +53,7 @@ async function main(request: WorkerRequest): Promise<void> {
     onResult: (result: WorkerResult) => send({ type: "result", result }),
   };
   if (request.project.kind === "drizzle") {
-    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project, upgrade: request.upgrade === true });
+    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project, upgrade: request.upgrade === true, ...(request.baseline === "push" && { baseline: "push" }) });
     return;
   }
   await runTypeormProject({

@@ -25,6 +25,12 @@ export interface WorkerRequest {
    * applies what it considers pending, as on every deployed database (upgrade simulation).
    */
   upgrade?: boolean;
+  /**
+   * Build the database the way an environment without migrations got it (the ORM's
+   * synchronize / drizzle-kit push from the code), then record every migration as applied, as a
+   * team that baselined it has it; nothing of the migrations' own SQL runs.
+   */
+  baseline?: "synchronize" | "push";
 }
 
 /** Engine to worker. */

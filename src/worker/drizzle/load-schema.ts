@@ -13,6 +13,8 @@ export interface SchemaExport<T> {
 
 export interface LoadedSchema {
   files: string[];
+  /** Every export of every schema module (keys made unique), as drizzle-kit is handed them. */
+  exports: Record<string, unknown>;
   tables: Array<SchemaExport<object>>;
   enums: Array<SchemaExport<EnumLike>>;
   views: Array<SchemaExport<object> & { materialized: boolean }>;
@@ -31,7 +33,7 @@ export async function loadDrizzleSchema(patterns: readonly string[], options: { 
       hint: "Give the files, folders or globs that hold your pgTable definitions, relative to working-directory, as drizzle-kit's schema setting does.",
     });
   }
-  const loaded: LoadedSchema = { files, tables: [], enums: [], views: [] };
+  const loaded: LoadedSchema = { files, exports: {}, tables: [], enums: [], views: [] };
   const seen = new Set<unknown>();
   for (const file of files) {
     let exports: Record<string, unknown>;
@@ -40,6 +42,7 @@ export async function loadDrizzleSchema(patterns: readonly string[], options: { 
     } catch (error) {
       throw userModuleThrew("drizzle-schema-threw", `the schema module ${path.relative(projectDir, file)}`, error);
     }
+    for (const [exportName, value] of Object.entries(exports)) loaded.exports[`${files.indexOf(file)}:${exportName}`] = value;
     for (const [exportName, value] of Object.entries(exports)) {
       if (value === null || (typeof value !== "object" && typeof value !== "function") || seen.has(value)) continue;
       if (orm.isPgEnum(value)) loaded.enums.push({ exportName, value });

@@ -25,6 +25,11 @@ export interface ReplayRequest {
   onMigrationStart: (name: string) => void;
   /** Upgrade simulation: what the migrator decides is all that may run; no fallback replay. */
   upgrade?: boolean;
+  /**
+   * A baselined database (simulate-push): the schema is there already; write only the
+   * migrator's own bookkeeping rows, as a team that baselined a pushed database has them.
+   */
+  bookkeepingOnly?: boolean;
 }
 
 /**
@@ -43,16 +48,16 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
   const client = new pg.Client({ ...request.connection, ssl: request.connection.ssl as never });
   await client.connect();
   try {
-    const runner = new MigrationRunner(client, request.onMigrationStart);
+    const runner = new MigrationRunner(client, request.onMigrationStart, request.bookkeepingOnly === true);
     let planned: PlannedMigration[];
     try {
       planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
     } catch (error) {
-      if (request.upgrade) throw cannotUpgrade(`drizzle-orm's migrator refuses the folder (${error instanceof Error ? error.message : String(error)})`);
+      if (request.upgrade || request.bookkeepingOnly) throw cannotUpgrade(`drizzle-orm's migrator refuses the folder (${error instanceof Error ? error.message : String(error)})`);
       return await runner.fallback(request.folder, error);
     }
     const { proxyDrizzle, proxyMigrate } = request.orm;
-    if (request.upgrade && (!proxyDrizzle || !proxyMigrate)) throw cannotUpgrade(`drizzle-orm ${request.orm.version} has no pg-proxy driver, through which the gate runs the real migrator`);
+    if ((request.upgrade || request.bookkeepingOnly) && (!proxyDrizzle || !proxyMigrate)) throw cannotUpgrade(`drizzle-orm ${request.orm.version} has no pg-proxy driver, through which the gate runs the real migrator`);
     if (!proxyDrizzle || !proxyMigrate) {
       // drizzle-orm before 0.29 has no pg-proxy: its migrator's plan (readMigrationFiles) is what
       // a fresh database runs, every migration in journal order.
@@ -90,6 +95,7 @@ class MigrationRunner {
   constructor(
     private readonly client: pg.Client,
     private readonly onMigrationStart: (name: string) => void,
+    private readonly bookkeepingOnly = false,
   ) {}
 
   /**
@@ -97,6 +103,10 @@ class MigrationRunner {
    * hash into the migrations table. Split them back into migrations by that hash.
    */
   async runAll(queries: string[], planned: PlannedMigration[]): Promise<void> {
+    if (this.bookkeepingOnly) {
+      for (const query of queries.filter((q) => /^\s*insert\s+into/i.test(q) && planned.some((p) => q.includes(`'${p.meta.hash}'`)))) await this.client.query(query);
+      return;
+    }
     let group: string[] = [];
     let next = 0;
     for (const query of queries) {

@@ -8,6 +8,7 @@ import { loadDrizzleConfig } from "./load-config.js";
 import { loadUserDrizzle } from "./load-drizzle.js";
 import { loadDrizzleSchema } from "./load-schema.js";
 import { replayDrizzleMigrations } from "./replay-migrations.js";
+import { pushToEmptyDatabase } from "./push-baseline.js";
 
 export interface RunDrizzleProjectRequest {
   projectDir: string;
@@ -20,6 +21,8 @@ export interface RunDrizzleProjectRequest {
   onResult: (result: WorkerResult) => Promise<void>;
   /** The base's chain already ran on the database: only the migrator's own plan may run. */
   upgrade: boolean;
+  /** simulate-push: the database as drizzle-kit push builds it, the migrations only recorded. */
+  baseline?: "push";
 }
 
 /**
@@ -27,7 +30,7 @@ export interface RunDrizzleProjectRequest {
  * schema, the migrations folder as files and the replay log out. Everything up to the replay
  * runs while Postgres starts.
  */
-export async function runDrizzleProject({ projectDir, project, connection, sites, onPhase, onMigrationStart, onResult, upgrade }: RunDrizzleProjectRequest): Promise<void> {
+export async function runDrizzleProject({ projectDir, project, connection, sites, onPhase, onMigrationStart, onResult, upgrade, baseline }: RunDrizzleProjectRequest): Promise<void> {
   onPhase("load");
   const loadStarted = Date.now();
   const { orm, projectRequire } = loadUserDrizzle(projectDir);
@@ -40,7 +43,8 @@ export async function runDrizzleProject({ projectDir, project, connection, sites
   const database = await connection;
   onPhase("migrate");
   const migrateStarted = Date.now();
-  const migrations = folder.sqlFiles.length || folder.journal.length
+  if (baseline === "push") await pushToEmptyDatabase({ exports: loaded.exports, projectRequire, connection: database });
+  const replayed = folder.sqlFiles.length || folder.journal.length
     ? await replayDrizzleMigrations({
         orm,
         folder,
@@ -48,8 +52,11 @@ export async function runDrizzleProject({ projectDir, project, connection, sites
         connection: database,
         onMigrationStart,
         upgrade,
+        bookkeepingOnly: baseline === "push",
       })
     : [];
+  // A baselined database ran none of them.
+  const migrations = baseline === "push" ? [] : replayed;
   await onResult({
     orm: { name: "drizzle", version: orm.version },
     entityCount: expected.tables.length,

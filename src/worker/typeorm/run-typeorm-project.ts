@@ -72,7 +72,7 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
     const migrateStarted = Date.now();
     // Before the run: the recorder sets failed migrations aside from dataSource.migrations.
     const unregisteredMigrations = findUnregisteredMigrations(userOptions["migrations"], dataSource.migrations, sites);
-    const migrations = await recorder.runAll(dataSource);
+    const migrations = request.baseline === "synchronize" ? await synchronizeBaseline(dataSource) : await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
       orm: { name: "typeorm", version: typeorm.version },
@@ -90,6 +90,22 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
   } finally {
     await dataSource.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * simulate-synchronize: the database an environment with synchronize on got (the entities'
+ * tables, built by TypeORM itself), then every migration recorded as run, the way a team that
+ * baselined it has it. TypeORM writes those rows itself: its own runMigrations, with each
+ * migration's up() a no-op, so the table, its columns and the names are exactly its own.
+ */
+async function synchronizeBaseline(dataSource: DataSourceLike): Promise<[]> {
+  // synchronize does not create schemas; an environment where it ran had them, or it would have failed there.
+  const schemas = new Set(dataSource.entityMetadatas.map((m) => m.schema).filter((schema): schema is string => Boolean(schema)));
+  for (const schema of schemas) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+  await dataSource.synchronize();
+  for (const migration of dataSource.migrations) migration.up = async () => undefined;
+  await dataSource.runMigrations({ transaction: "all" });
+  return [];
 }
 
 async function initialize(dataSource: DataSourceLike, userOptions: Record<string, unknown>): Promise<void> {

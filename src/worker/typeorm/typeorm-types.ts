@@ -130,6 +130,9 @@ export interface DataSourceLike {
   initialize(): Promise<DataSourceLike>;
   destroy(): Promise<void>;
   runMigrations(options?: { transaction?: "all" | "none" | "each" }): Promise<unknown[]>;
+  /** Builds the entities' tables (simulate-synchronize only: the gate never synchronizes otherwise). */
+  synchronize(): Promise<void>;
+  query(sql: string): Promise<unknown>;
 }
 
 export function isDataSource(value: unknown): value is DataSourceLike {

@@ -22,7 +22,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-MZTNUAKP.js";
+} from "./chunk-UYZA3QDF.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -1933,6 +1933,15 @@ async function runGate(options, hooks = {}) {
       disposers2.push(upgradeSandbox.close);
       log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
       baseSide = { base, sandbox: baseSandbox, worktree, upgradeSandbox };
+      if (options.simulateBaseline) {
+        const kind = options.project.kind === "drizzle" ? "push" : "synchronize";
+        const baselineSandboxes = { base: await openSandbox(), head: await openSandbox() };
+        disposers2.push(baselineSandboxes.base.close, baselineSandboxes.head.close);
+        log(`Also simulated: a database built from the base by ${kind === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
+        baseSide.baseline = { kind, sandboxes: baselineSandboxes };
+      }
+    } else if (options.simulateBaseline) {
+      log("simulate-synchronize / simulate-push need a base (base-ref, automatic on pull requests): skipped");
     }
     return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
   } finally {
@@ -1945,6 +1954,11 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
   const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true });
   const baseRun = baseSide && startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false });
   const upgradeRun = baseSide && startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseSide.upgradeSandbox, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true });
+  const baseline = baseSide?.baseline;
+  const baselineRuns = baseline && {
+    build: startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseline.sandboxes.base, isolation, signal: abort.signal, log, logMigrations: false, baseline: baseline.kind }),
+    upgrade: startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseline.sandboxes.head, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true })
+  };
   let db;
   try {
     db = await provision(options, log);
@@ -1966,12 +1980,18 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
       disposers2.push(baseDb.dispose);
       baseRun.connect(baseDb.connection);
     }
+    let baselineDb;
+    if (baselineRuns) {
+      baselineDb = await createSiblingDatabase(db.connection, options.timeoutMs);
+      disposers2.push(baselineDb.dispose);
+      baselineRuns.build.connect(baselineDb.connection);
+    }
     const headRoots = rootSpellings(repositoryRoot(options.projectDir), base?.root);
     const unavailable = (error) => {
       if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
       return { unavailable: error };
     };
-    const [headEval, baseEval] = await whileServerLives(
+    const [headEval, baseEval, baselined] = await whileServerLives(
       db,
       abort,
       () => Promise.all([
@@ -1980,6 +2000,10 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
           upgradeRun.connect(baseDb.connection);
           const upgraded = await upgradeRun.evaluate({ connection: baseDb.connection, rootDirs: headRoots }).catch(unavailable);
           return { ...evaluation, upgraded };
+        }).catch(unavailable) : void 0,
+        baselineRuns ? baselineRuns.build.workerResult().then(async () => {
+          baselineRuns.upgrade.connect(baselineDb.connection);
+          return { migrations: (await baselineRuns.upgrade.workerResult()).migrations };
         }).catch(unavailable) : void 0
       ])
     );
@@ -2003,6 +2027,13 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
         const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
         headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules })];
       }
+    }
+    if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline.kind} baseline was not simulated: ${baselined.unavailable.message}`);
+    else if (baselined && baseline && "migrations" in baselined) {
+      const failed = baselined.migrations.filter((m) => m.status === "failed").length;
+      log(`Database built by ${baseline.kind} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
+      const context = { ...headEval.context, baselined: { kind: baseline.kind, baseRef: base.ref, migrations: baselined.migrations } };
+      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent") })];
     }
     const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
@@ -2052,7 +2083,7 @@ function startRevision(spec) {
   const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade, upgrade: spec.upgrade === true },
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade && !spec.baseline, upgrade: spec.upgrade === true, ...spec.baseline && { baseline: spec.baseline } },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -2067,6 +2098,8 @@ function startRevision(spec) {
     }
   );
   return {
+    /** The worker's own result, when no catalog or rules are wanted (the baseline simulation). */
+    workerResult: () => worker.result,
     /** The project's code gets the door, never the server itself. */
     connect(connection) {
       sandbox.door.open(connection);
