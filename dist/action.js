@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-MJK7OYI7.js";
+} from "./chunk-XZRHAYW4.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-MJK7OYI7.js";
+} from "./chunk-XZRHAYW4.js";
 import {
   formatMarkdown,
   formatText

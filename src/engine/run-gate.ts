@@ -1,42 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
-import { onCleanup } from "./cleanup.js";
-import { evaluateRules } from "./evaluate-rules.js";
-import type { GateOptions } from "./parse-options.js";
-import { failingFindings, type Finding, type GateResult } from "./result.js";
-import { startWorker } from "./run-worker.js";
-import { chooseProvider } from "../postgres/choose-provider.js";
-import type { ProvisionedDatabase } from "../postgres/provider.js";
-import { GateError } from "./errors.js";
-import { readCatalog } from "../schema/introspect.js";
-import { canonicalizeExpected } from "../schema/canonicalize.js";
-import { equalizeDefaults } from "../schema/equal-defaults.js";
-import { diffSchemas } from "../schema/diff.js";
 import { applyIgnores } from "./apply-ignores.js";
-import { findEditedMigrations, findRaisedJournalWhens, resolveBaseRef, type BaseRevision } from "./edited-migrations.js";
 import { openBaseWorktree, type BaseWorktree } from "./base-worktree.js";
 import { judgeChange } from "./change-verdict.js";
-import { createSiblingDatabase, type SiblingDatabase } from "../postgres/sibling-database.js";
-import { unusedSuppression } from "../rules/unused-suppression.js";
-import { RULES } from "../rules/index.js";
-import type { RuleContext } from "../rules/rule.js";
-import { upgradeOutcome } from "./upgrade-simulation.js";
-import type { ProjectSource } from "./parse-options.js";
-import { findBackdatedMigrations } from "./backdated-migrations.js";
-import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
-import type { DbConnection, WorkerPhase, WorkerResult } from "../worker/protocol.js";
-import pg from "pg";
-import { chooseIsolation, localPostgresSockets, namespaceCommand, type Isolation } from "./isolation.js";
-import { isolationReport } from "./isolation-report.js";
-import { DOOR_DATABASE } from "../worker/guard-config.js";
+import { onCleanup } from "./cleanup.js";
+import { resolveBaseRef, type BaseRevision } from "./edited-migrations.js";
+import { GateError } from "./errors.js";
+import { evaluateRules } from "./evaluate-rules.js";
+import { chooseIsolation, type Isolation } from "./isolation.js";
+import type { GateOptions } from "./parse-options.js";
+import { failingFindings, type Finding, type GateResult } from "./result.js";
+import { startRevision } from "./revision.js";
 import { openSandbox, type Sandbox } from "./sandbox.js";
-import { readGuardEvents } from "../worker/guard-events.js";
-
-const PHASE_LOG: Record<WorkerPhase, string> = {
-  load: "Loading the project's schema code and migrations",
-  migrate: "Running every migration on the empty database",
-  "cross-check": "Comparing the schema, cross-checked by TypeORM's own schema builder",
-};
+import { upgradeOutcome } from "./upgrade-simulation.js";
+import { chooseProvider } from "../postgres/choose-provider.js";
+import type { ProvisionedDatabase } from "../postgres/provider.js";
+import { createSiblingDatabase, type SiblingDatabase } from "../postgres/sibling-database.js";
+import { RULES } from "../rules/index.js";
+import { unusedSuppression } from "../rules/unused-suppression.js";
 
 export interface RunGateHooks {
   /** Progress lines for a human watching (stderr in the CLI, the log in the action). */
@@ -264,118 +245,6 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
   }
 }
 
-interface RevisionSpec {
-  options: GateOptions;
-  projectDir: string;
-  project: ProjectSource;
-  sandbox: Sandbox;
-  isolation: Isolation;
-  signal: AbortSignal;
-  log: (line: string) => void;
-  /** The head's migrations are the run's progress; the base's would only double the log. */
-  logMigrations: boolean;
-  /** The upgrade simulation: the database already has the base's chain; no cross-check. */
-  upgrade?: boolean;
-  /** simulate-synchronize / simulate-push: build the database from the code, record the migrations as run. */
-  baseline?: "synchronize" | "push";
-}
-
-interface RevisionEvaluation {
-  result: WorkerResult;
-  expected: ExpectedSchema;
-  /** Before ignores: the run applies them once, to everything it reports. */
-  ruleFindings: Finding[];
-  context: RuleContext;
-  introspectMs: number;
-  crossCheckMs: number;
-  rulesMs: number;
-  /** From the worker's start to the findings. */
-  elapsedMs: number;
-}
-
-/**
- * One revision's verdict: its worker (started now, so loading overlaps provisioning) on its
- * own sandbox's door, then, once connected, the catalog, the cross-check and the rules.
- */
-function startRevision(spec: RevisionSpec) {
-  const { options, sandbox, isolation } = spec;
-  const startedAt = Date.now();
-  const migrationStarts: Array<{ name: string; at: number }> = [];
-  const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
-  const worker = startWorker(
-    // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade && !spec.baseline, upgrade: spec.upgrade === true, ...(spec.baseline && { baseline: spec.baseline }) },
-    {
-      timeoutMs: options.timeoutMs,
-      configuredTimeoutMs: options.timeoutMs,
-      signal: spec.signal,
-      ...(spec.logMigrations && { onPhase: (phase: WorkerPhase) => spec.log(PHASE_LOG[phase]) }),
-      onMigrationStart: (name) => {
-        migrationStarts.push({ name, at: Date.now() });
-        if (spec.logMigrations) spec.log(`  ${name}`);
-      },
-      env: sandbox.env,
-      ...(isolation.kind === "namespace" && { wrap: (node: string[]) => namespaceCommand(isolation, sockets, node) }),
-    },
-  );
-  return {
-    /** The worker's own result, when no catalog or rules are wanted (the baseline simulation). */
-    workerResult: () => worker.result,
-    /** The project's code gets the door, never the server itself. */
-    connect(connection: DbConnection): void {
-      sandbox.door.open(connection);
-      worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: connection.user, password: connection.password, database: DOOR_DATABASE, ssl: false });
-    },
-    async evaluate({ connection, base, rootDirs }: { connection: DbConnection; base?: BaseRevision; rootDirs: string[] }): Promise<RevisionEvaluation> {
-      const result = await worker.result;
-      let introspectMs = 0;
-      // TypeORM's schema builder runs in the worker while the catalog is read: its own figure.
-      let crossCheckMs = 0;
-      const introspectStarted = Date.now();
-      const schemas = readSchemas(connection, result.expected).finally(() => (introspectMs = Date.now() - introspectStarted));
-      // The verdict is complete without the cross-check: if it fails or times out, unexplained-drift says so.
-      const crossCheckStarted = Date.now();
-      const crossCheck = worker.oracle
-        .catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
-        .finally(() => (crossCheckMs = Date.now() - crossCheckStarted));
-      const migrationFiles = [...new Set(result.migrations.flatMap((m) => (m.location ? [m.location.file] : [])))];
-      const edited = base
-        ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result.drizzleFolder)]).then(([files, whens]) => [...files, ...whens])
-        : Promise.resolve(undefined);
-      // Drizzle's journal says the order itself (migration-out-of-order); TypeORM's comes from class names.
-      const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(undefined);
-      const [{ actual, expected }, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
-      const rulesStarted = Date.now();
-      const seen = isolationReport({
-        events: readGuardEvents(sandbox.config.eventLog),
-        refused: sandbox.door.refused(),
-        traps: sandbox.config.traps,
-        migrationStarts,
-        migrations: result.migrations,
-        reportUnguarded: isolation.kind === "guard",
-      });
-      const context: RuleContext = {
-        expected,
-        actual,
-        diff: diffSchemas(expected, actual),
-        migrations: result.migrations,
-        migrationsOption: result.migrationsOption,
-        blockedConnections: seen.blockedConnections,
-        unguardedSubprocesses: seen.unguardedSubprocesses,
-        oracle,
-        orm: result.orm.name,
-        drizzleFolder: result.drizzleFolder,
-        unregisteredMigrations: result.unregisteredMigrations,
-        editedMigrations,
-        backdatedMigrations,
-        now: Date.now(),
-      };
-      const ruleFindings = evaluateRules(context, options.rules.severities, { rootDirs });
-      return { result, expected, ruleFindings, context, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
-    },
-  };
-}
-
 /** The repository root as given and as git (and stack traces) spell it: keys must lose both. */
 function rootSpellings(...roots: Array<string | undefined>): string[] {
   const all = new Set<string>();
@@ -402,23 +271,6 @@ function toHeadFinding(finding: Finding, side: BaseSide): Finding {
     ...(finding.detail !== undefined && { detail: text(finding.detail) }),
     ...(finding.location && { location: { ...finding.location, file: side.worktree.toHead(finding.location.file) } }),
   };
-}
-
-/**
- * The actual schema from the catalog, and the expected one in the catalog's own spelling
- * (canonicalize.ts), with defaults that differ only in spelling made equal (equal-defaults.ts):
- * one connection, to the throwaway database only.
- */
-async function readSchemas(connection: DbConnection, given: ExpectedSchema): Promise<{ actual: ActualSchema; expected: ExpectedSchema }> {
-  const client = new pg.Client({ ...connection, ssl: connection.ssl as never });
-  await client.connect();
-  try {
-    const actual = await readCatalog(client, "user");
-    const canonical = await canonicalizeExpected(client, given, actual);
-    return { actual, expected: await equalizeDefaults(client, canonical, actual) };
-  } finally {
-    await client.end();
-  }
 }
 
 async function provision(options: GateOptions, log: (line: string) => void): Promise<ProvisionedDatabase> {

