@@ -10,7 +10,7 @@ describe("the CLI's own surface", () => {
     const run = await runCli(["--help"], { cwd: REPO });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Usage: migration-gate check [options]");
-    for (const spec of OPTION_SPECS) expect(run.stdout).toContain(`--${spec.name} <${spec.placeholder}>`);
+    for (const spec of OPTION_SPECS) expect(run.stdout).toContain(spec.switch ? `--${spec.name} ` : `--${spec.name} <${spec.placeholder}>`);
     expect(run.stdout).toContain("Exit status: 0 no errors, 1 errors found, 2 the gate could not run.");
   });
 

@@ -31,8 +31,14 @@ describe("edited-migration (base-ref)", () => {
       expect(without.report.findings).toEqual([]);
 
       const { report, status } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
-      expect(report.findings.map((f) => [f.ruleId, f.location?.file, f.location?.line])).toEqual([["edited-migration", "drizzle/0000_init.sql", changedLine]]);
+      // The upgrade simulation shows the consequence: databases upgraded from the base lack the column.
+      expect(report.findings.map((f) => [f.ruleId, f.location?.file, f.location?.line])).toEqual([
+        ["edited-migration", "drizzle/0000_init.sql", changedLine],
+        ["upgrade-divergence", "src/db/schema/users.ts", project.read("src/db/schema/users.ts").split("\n").findIndex((l) => l.includes(`bio: text("bio")`)) + 1],
+      ]);
       expect(report.findings[0]!.message).toContain("never compares the stored hash");
+      expect(report.findings[1]!.message).toContain("missing-column");
+      expect(report.findings[1]!.causedBy).toBe(report.findings[0]!.fingerprint);
       expect(status).toBe(1);
 
       // A new migration instead, as the fix says: the merged one is back as it was.
@@ -63,7 +69,13 @@ describe("edited-migration (base-ref)", () => {
       const journal = readJournal(project);
       writeJournal(project, original);
       const { report, status } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
-      expect(report.findings.map((f) => [f.ruleId, f.object, f.location?.file, f.location?.line])).toEqual([["edited-migration", "0000_init", "drizzle/meta/_journal.json", journalLine(project, "0000_init")]]);
+      // On the upgraded database the migrator really runs 0000_init again, and it fails there.
+      expect(report.findings.map((f) => [f.ruleId, f.object, f.location?.file, f.location?.line])).toEqual([
+        ["edited-migration", "0000_init", "drizzle/meta/_journal.json", journalLine(project, "0000_init")],
+        ["upgrade-divergence", "0000_init", "drizzle/0000_init.sql", 1],
+      ]);
+      expect(report.findings[1]!.message).toMatch(/migration-failed: .*already exists/);
+      expect(report.findings[1]!.causedBy).toBe(report.findings[0]!.fingerprint);
       expect(report.findings[0]!.message).toContain("every database that already applied it will run it again");
       expect(report.findings[0]!.hint).toContain(`Restore its "when" to ${journal.entries[0]!.when}`);
       expect(status).toBe(1);

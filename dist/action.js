@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-XZRHAYW4.js";
+} from "./chunk-PADPMTEE.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -34,7 +34,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-UYZA3QDF.js";
+} from "./chunk-452IVKSI.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-XZRHAYW4.js";
+} from "./chunk-PADPMTEE.js";
 import {
   formatMarkdown,
   formatText
@@ -23,7 +23,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-UYZA3QDF.js";
+} from "./chunk-452IVKSI.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -15,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-UYZA3QDF.js";
+} from "./chunk-452IVKSI.js";
 import {
   cachedTransform,
   loadTransformer,

@@ -19,7 +19,16 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice:
 export function evaluateRules(
   context: RuleContext,
   severities: Readonly<Record<string, RuleSeverity>> = {},
-  { rootDirs = [], rules = RULES }: { rootDirs?: readonly string[]; rules?: readonly Rule[] } = {},
+  {
+    rootDirs = [],
+    rules = RULES,
+    joinsEarlier = false,
+  }: {
+    rootDirs?: readonly string[];
+    rules?: readonly Rule[];
+    /** These findings join ones evaluated before (the upgrade rules): their causes may be there, keep them. */
+    joinsEarlier?: boolean;
+  } = {},
 ): Finding[] {
   const stable = (key: string) => rootDirs.reduce((text, root) => text.split(root.endsWith(path.sep) ? root : root + path.sep).join(""), key);
   // Every finding, "off" rules' included: a later rule must not report what they explain.
@@ -39,7 +48,7 @@ export function evaluateRules(
       if (severity !== "off") kept.push(full);
     }
   }
-  return sortFindings(detachOrphans(kept));
+  return sortFindings(joinsEarlier ? kept : detachOrphans(kept));
 }
 
 /** A cause switched off or ignored leaves its consequences standing on their own. */

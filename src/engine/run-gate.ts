@@ -187,7 +187,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
         });
         log(`Upgrade from the base simulated: the migrator ran ${baseEval.upgraded.result.migrations.length} migration(s) on the base's database and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
         const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
-        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules })];
+        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
       }
     }
     if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline.kind} baseline was not simulated: ${baselined.unavailable.message}`);
@@ -195,7 +195,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
       const failed = baselined.migrations.filter((m) => m.status === "failed").length;
       log(`Database built by ${baseline.kind} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
       const context = { ...headEval.context, baselined: { kind: baseline.kind, baseRef: base!.ref, migrations: baselined.migrations } };
-      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent") })];
+      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent"), joinsEarlier: true })];
     }
     const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({

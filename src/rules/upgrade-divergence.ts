@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Rule } from "./rule.js";
 
 /**
@@ -11,9 +12,12 @@ export const upgradeDivergence: Rule = {
   id: "upgrade-divergence",
   defaultSeverity: "error",
   description: "A database upgraded from the base revision ends up different from a fresh one: deployed databases will not match the code.",
-  check({ upgrade }) {
+  check({ upgrade, editedMigrations }) {
     if (!upgrade) return [];
     const only = upgrade.skipped.length === 1 ? upgrade.skipped[0] : undefined;
+    // One merged migration edited (edited-migration) explains what the upgraded database lacks or fails on.
+    const edits = (editedMigrations ?? []).map((e) => (e.raisedWhen ? { key: `when:${e.raisedWhen.tag}`, name: e.raisedWhen.tag } : { key: path.basename(e.file), name: path.basename(e.file) }));
+    const edit = !only && edits.length === 1 ? edits[0] : undefined;
     return upgrade.divergent.map((f) => ({
       // The upgraded database's own finding, by its (line-free) fingerprint.
       key: `${f.ruleId} ${f.fingerprint}`,
@@ -23,8 +27,11 @@ export const upgradeDivergence: Rule = {
       ...(f.detail && { detail: f.detail }),
       hint: only
         ? `${only.name} is skipped on upgrade (skipped-on-upgrade): fix that, and this goes with it.`
-        : `Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.${f.hint ? ` On its own: ${f.hint}` : ""}`,
+        : edit
+          ? `${edit.name} was changed after it was merged (edited-migration): fix that, and this goes with it.`
+          : `Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.${f.hint ? ` On its own: ${f.hint}` : ""}`,
       ...(only && { cause: { ruleId: "skipped-on-upgrade", key: only.name } }),
+      ...(edit && { cause: { ruleId: "edited-migration", key: edit.key } }),
     }));
   },
 };

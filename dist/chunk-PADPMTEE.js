@@ -22,7 +22,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-UYZA3QDF.js";
+} from "./chunk-452IVKSI.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -73,7 +73,11 @@ function columnSetKey(object) {
 
 // src/engine/evaluate-rules.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function evaluateRules(context, severities = {}, { rootDirs = [], rules = RULES } = {}) {
+function evaluateRules(context, severities = {}, {
+  rootDirs = [],
+  rules = RULES,
+  joinsEarlier = false
+} = {}) {
   const stable = (key) => rootDirs.reduce((text, root) => text.split(root.endsWith(path.sep) ? root : root + path.sep).join(""), key);
   const all = [];
   const kept = [];
@@ -91,7 +95,7 @@ function evaluateRules(context, severities = {}, { rootDirs = [], rules = RULES 
       if (severity !== "off") kept.push(full);
     }
   }
-  return sortFindings(detachOrphans(kept));
+  return sortFindings(joinsEarlier ? kept : detachOrphans(kept));
 }
 function detachOrphans(findings) {
   const prints = new Set(findings.map((f) => f.fingerprint));
@@ -2111,7 +2115,7 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
         });
         log(`Upgrade from the base simulated: the migrator ran ${baseEval.upgraded.result.migrations.length} migration(s) on the base's database and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
         const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
-        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules })];
+        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
       }
     }
     if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline.kind} baseline was not simulated: ${baselined.unavailable.message}`);
@@ -2119,7 +2123,7 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
       const failed = baselined.migrations.filter((m) => m.status === "failed").length;
       log(`Database built by ${baseline.kind} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
       const context = { ...headEval.context, baselined: { kind: baseline.kind, baseRef: base.ref, migrations: baselined.migrations } };
-      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent") })];
+      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent"), joinsEarlier: true })];
     }
     const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({

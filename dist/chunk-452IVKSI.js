@@ -237,7 +237,7 @@ var OPTION_SPECS = [
 // src/engine/parse-options.ts
 import fs5 from "node:fs";
 import { createRequire } from "node:module";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/engine/folder-walk.ts
 import fs from "node:fs";
@@ -270,7 +270,7 @@ function findFolders(dir, { depth, matches, limit = Infinity }) {
 
 // src/engine/rule-config.ts
 import fs4 from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/rules/backdated-migration.ts
 import path2 from "node:path";
@@ -2206,13 +2206,16 @@ function iso(ms) {
 }
 
 // src/rules/upgrade-divergence.ts
+import path10 from "node:path";
 var upgradeDivergence = {
   id: "upgrade-divergence",
   defaultSeverity: "error",
   description: "A database upgraded from the base revision ends up different from a fresh one: deployed databases will not match the code.",
-  check({ upgrade }) {
+  check({ upgrade, editedMigrations }) {
     if (!upgrade) return [];
     const only = upgrade.skipped.length === 1 ? upgrade.skipped[0] : void 0;
+    const edits = (editedMigrations ?? []).map((e) => e.raisedWhen ? { key: `when:${e.raisedWhen.tag}`, name: e.raisedWhen.tag } : { key: path10.basename(e.file), name: path10.basename(e.file) });
+    const edit = !only && edits.length === 1 ? edits[0] : void 0;
     return upgrade.divergent.map((f) => ({
       // The upgraded database's own finding, by its (line-free) fingerprint.
       key: `${f.ruleId} ${f.fingerprint}`,
@@ -2220,14 +2223,15 @@ var upgradeDivergence = {
       ...f.location && { location: f.location },
       message: `Only on databases upgraded from ${upgrade.baseRef} (staging, production; a fresh database is fine): ${f.ruleId}: ${f.message}`,
       ...f.detail && { detail: f.detail },
-      hint: only ? `${only.name} is skipped on upgrade (skipped-on-upgrade): fix that, and this goes with it.` : `Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.${f.hint ? ` On its own: ${f.hint}` : ""}`,
-      ...only && { cause: { ruleId: "skipped-on-upgrade", key: only.name } }
+      hint: only ? `${only.name} is skipped on upgrade (skipped-on-upgrade): fix that, and this goes with it.` : edit ? `${edit.name} was changed after it was merged (edited-migration): fix that, and this goes with it.` : `Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.${f.hint ? ` On its own: ${f.hint}` : ""}`,
+      ...only && { cause: { ruleId: "skipped-on-upgrade", key: only.name } },
+      ...edit && { cause: { ruleId: "edited-migration", key: edit.key } }
     }));
   }
 };
 
 // src/rules/not-idempotent.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var ALREADY_THERE = /* @__PURE__ */ new Set(["42P07", "42701", "42710", "42P06", "42723", "42P04"]);
 var notIdempotent = {
   id: "not-idempotent",
@@ -2242,7 +2246,7 @@ var notIdempotent = {
       ...m.location && { location: { file: m.location.file, line: m.failure?.statementLine ?? m.location.line } },
       message: `${m.name} fails on databases built by ${built} from ${baselined.baseRef} and baselined: ${m.failure.message} (${m.failure.code}). Fresh databases run it.`,
       ...m.failure?.statement && { detail: m.failure.statement },
-      hint: `Make it accept what ${built} already made: CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS, and for constraints and types a DO block that checks pg_constraint / pg_type first${m.location ? ` (in ${path10.basename(m.location.file)})` : ""}.`
+      hint: `Make it accept what ${built} already made: CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS, and for constraints and types a DO block that checks pg_constraint / pg_type first${m.location ? ` (in ${path11.basename(m.location.file)})` : ""}.`
     }));
   }
 };
@@ -2305,7 +2309,7 @@ var CONFIG_FILE_NAME = "migration-gate.config.json";
 var SEVERITIES = ["error", "warning", "notice", "off"];
 function loadRuleConfig(inputs) {
   const config = { severities: {}, ignores: [] };
-  const file = inputs.configPath ? path11.resolve(inputs.cwd, inputs.configPath) : path11.join(inputs.projectDir, CONFIG_FILE_NAME);
+  const file = inputs.configPath ? path12.resolve(inputs.cwd, inputs.configPath) : path12.join(inputs.projectDir, CONFIG_FILE_NAME);
   if (fs4.existsSync(file)) {
     readConfigFile(file, config);
     config.configFile = file;
@@ -2330,7 +2334,7 @@ function loadRuleConfig(inputs) {
 }
 function readConfigFile(file, config) {
   const text = fs4.readFileSync(file, "utf8");
-  const where = path11.basename(file);
+  const where = path12.basename(file);
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -2414,7 +2418,7 @@ function checkSeverity(severity, label) {
   throw new GateError("invalid-config", `${label}: "${severity}" is not a severity.`, { hint: `Use one of ${SEVERITIES.join(", ")}.` });
 }
 function invalid(file, line, what) {
-  return new GateError("invalid-config", `${path11.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
+  return new GateError("invalid-config", `${path12.basename(file)}:${line}: ${what}.`, { hint: `Fix ${file}; the format is described in docs/configuration.md.` });
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -2464,7 +2468,7 @@ function parseOptions(raw, context) {
     if (given) return given;
     return OPTION_SPECS.find((s) => s.name === name)?.default;
   };
-  const projectDir = path12.resolve(context.cwd, value("working-directory") ?? ".");
+  const projectDir = path13.resolve(context.cwd, value("working-directory") ?? ".");
   if (!isDirectory(projectDir)) {
     throw new GateError("working-directory-not-found", `${optionLabel("working-directory")} "${value("working-directory")}" is not a directory (looked for ${projectDir}).`, {
       hint: "Set it to the folder that holds the project's package.json, relative to the repository root."
@@ -2478,13 +2482,13 @@ function parseOptions(raw, context) {
     postgres: parsePostgres(value),
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format")),
-    sarifFile: value("sarif-file") && path12.resolve(context.cwd, value("sarif-file")),
+    sarifFile: value("sarif-file") && path13.resolve(context.cwd, value("sarif-file")),
     github: { comment: parseBoolean(value("comment"), "comment"), token: value("github-token") },
     crossCheck: parseBoolean(value("cross-check"), "cross-check"),
     isolation: parseIsolation(value("isolation")),
     baseRef: value("base-ref"),
     failOn: parseFailOn(value("fail-on")),
-    suppressionsFile: path12.resolve(projectDir, value("suppressions")),
+    suppressionsFile: path13.resolve(projectDir, value("suppressions")),
     suppressAll: parseBoolean(value("suppress-all") ?? "false", "suppress-all"),
     rules: loadRuleConfig({ projectDir, cwd: context.cwd, configPath: value("config"), rules: splitList(value("rules")), ignore: value("ignore") })
   };
@@ -2541,8 +2545,8 @@ function parseDrizzleSource(value, projectDir) {
     });
   }
   const migrationsDir = migrations[0];
-  if (migrationsDir && !isDirectory(path12.resolve(projectDir, migrationsDir))) {
-    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path12.resolve(projectDir, migrationsDir)}).`, {
+  if (migrationsDir && !isDirectory(path13.resolve(projectDir, migrationsDir))) {
+    throw new GateError("migrations-not-found", `${optionLabel("migrations")}: folder "${migrationsDir}" not found (looked for ${path13.resolve(projectDir, migrationsDir)}).`, {
       hint: "Give the folder drizzle-kit generate writes to (its `out`, ./drizzle by default), relative to working-directory."
     });
   }
@@ -2555,12 +2559,12 @@ function parseDrizzleSource(value, projectDir) {
 }
 var DRIZZLE_CONFIG_FOLDERS = ["src/db", "db", "server/db", "src/server/db", "lib/db", "src/lib/db", "drizzle", "src", "config"];
 function findDrizzleConfig(projectDir) {
-  const atRoot = DRIZZLE_CONFIG_NAMES.map((name) => path12.join(projectDir, name)).find((file) => fs5.existsSync(file));
+  const atRoot = DRIZZLE_CONFIG_NAMES.map((name) => path13.join(projectDir, name)).find((file) => fs5.existsSync(file));
   if (atRoot) return atRoot;
   const fromScripts = scriptConfigs(projectDir).find((file) => fs5.existsSync(file));
   if (fromScripts) return fromScripts;
   for (const folder of DRIZZLE_CONFIG_FOLDERS) {
-    const found = DRIZZLE_CONFIG_NAMES.map((name) => path12.join(projectDir, folder, name)).find((file) => fs5.existsSync(file));
+    const found = DRIZZLE_CONFIG_NAMES.map((name) => path13.join(projectDir, folder, name)).find((file) => fs5.existsSync(file));
     if (found) return found;
   }
   return void 0;
@@ -2568,17 +2572,17 @@ function findDrizzleConfig(projectDir) {
 function scriptConfigs(projectDir) {
   let scripts = {};
   try {
-    scripts = JSON.parse(fs5.readFileSync(path12.join(projectDir, "package.json"), "utf8")).scripts ?? {};
+    scripts = JSON.parse(fs5.readFileSync(path13.join(projectDir, "package.json"), "utf8")).scripts ?? {};
   } catch {
     return [];
   }
   return Object.values(scripts).flatMap(
-    (script) => typeof script === "string" ? [...script.matchAll(/drizzle-kit\b[^&|;]*?--config[= ]+["']?([^\s"']+)/g)].map((m) => path12.resolve(projectDir, m[1])) : []
+    (script) => typeof script === "string" ? [...script.matchAll(/drizzle-kit\b[^&|;]*?--config[= ]+["']?([^\s"']+)/g)].map((m) => path13.resolve(projectDir, m[1])) : []
   );
 }
 function projectsBelow(dir) {
-  const isProject = (folder) => fs5.existsSync(path12.join(folder, "package.json")) && findDrizzleConfig(folder) !== void 0;
-  return findFolders(dir, { depth: 3, matches: isProject, limit: 5 }).map((folder) => path12.relative(dir, folder));
+  const isProject = (folder) => fs5.existsSync(path13.join(folder, "package.json")) && findDrizzleConfig(folder) !== void 0;
+  return findFolders(dir, { depth: 3, matches: isProject, limit: 5 }).map((folder) => path13.relative(dir, folder));
 }
 function parseTypeormSource(value, projectDir) {
   const dataSource = value("data-source");
@@ -2615,7 +2619,7 @@ function parseTypeormSource(value, projectDir) {
   const found = findDataSourceCandidates(projectDir);
   const below = found.length ? [] : projectsBelow(projectDir);
   if (below.length) {
-    throw new GateError("no-project-source", `Nothing to check in ${path12.relative(process.cwd(), projectDir) || "this folder"}: it has no drizzle.config.ts or data source, but ${below.length === 1 ? "a package below it has" : "packages below it have"} a drizzle-kit config: ${below.join(", ")}.`, {
+    throw new GateError("no-project-source", `Nothing to check in ${path13.relative(process.cwd(), projectDir) || "this folder"}: it has no drizzle.config.ts or data source, but ${below.length === 1 ? "a package below it has" : "packages below it have"} a drizzle-kit config: ${below.join(", ")}.`, {
       hint: `Run the gate on that package: --working-directory ${below[0]} (in the action: working-directory: ${below[0]}).`
     });
   }
@@ -2625,7 +2629,7 @@ function parseTypeormSource(value, projectDir) {
 }
 function parseDataSourceRef(projectDir, given, exportOption) {
   const hash = given.lastIndexOf("#");
-  const split3 = hash > 0 && !fs5.existsSync(path12.resolve(projectDir, given));
+  const split3 = hash > 0 && !fs5.existsSync(path13.resolve(projectDir, given));
   const file = split3 ? given.slice(0, hash) : given;
   const exportName = split3 ? given.slice(hash + 1).trim() || void 0 : void 0;
   if (exportName && exportOption && exportName !== exportOption) {
@@ -2636,12 +2640,12 @@ function parseDataSourceRef(projectDir, given, exportOption) {
   return { kind: "data-source", file: requireFile(projectDir, file, "data-source"), exportName: exportName ?? exportOption };
 }
 function findOrmconfig(projectDir) {
-  return ORMCONFIG_NAMES.find((name) => fs5.existsSync(path12.join(projectDir, name)));
+  return ORMCONFIG_NAMES.find((name) => fs5.existsSync(path13.join(projectDir, name)));
 }
 function typeormEnvironment(projectDir) {
   if (process.env["TYPEORM_CONNECTION"] || process.env["TYPEORM_URL"]) return true;
   try {
-    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs5.readFileSync(path12.join(projectDir, ".env"), "utf8"));
+    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs5.readFileSync(path13.join(projectDir, ".env"), "utf8"));
   } catch {
     return false;
   }
@@ -2650,18 +2654,18 @@ function parseModuleRef(projectDir, given, option) {
   const hash = given.lastIndexOf("#");
   const file = hash > 0 ? given.slice(0, hash) : given;
   const exportName = hash > 0 ? given.slice(hash + 1) : void 0;
-  const fromPackage = !fs5.existsSync(path12.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? resolveFromProject(projectDir, file) : void 0;
+  const fromPackage = !fs5.existsSync(path13.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? resolveFromProject(projectDir, file) : void 0;
   return { file: fromPackage ?? requireFile(projectDir, file, option), exportName };
 }
 function resolveFromProject(projectDir, name) {
   try {
-    return createRequire(path12.join(projectDir, "package.json")).resolve(name);
+    return createRequire(path13.join(projectDir, "package.json")).resolve(name);
   } catch {
     return void 0;
   }
 }
 function requireFile(projectDir, given, option) {
-  const file = path12.resolve(projectDir, given);
+  const file = path13.resolve(projectDir, given);
   if (fs5.existsSync(file) && fs5.statSync(file).isFile()) return file;
   const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
@@ -2772,10 +2776,10 @@ function findDataSourceCandidates(projectDir) {
     }
     for (const entry of entries) {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const full = path12.join(dir, entry.name);
+      const full = path13.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, depth + 1);
       else if (/^(data-?source|ormconfig|typeorm\.config)\.(ts|js|mts|cts|mjs|cjs)$/i.test(entry.name)) {
-        found.push(path12.relative(projectDir, full));
+        found.push(path13.relative(projectDir, full));
       }
     }
   };
