@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-PADPMTEE.js";
+} from "./chunk-7TY4JFNG.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-PADPMTEE.js";
+} from "./chunk-7TY4JFNG.js";
 import {
   formatMarkdown,
   formatText

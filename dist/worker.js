@@ -3029,7 +3029,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     onPhase("migrate");
     const migrateStarted = Date.now();
     const unregisteredMigrations = findUnregisteredMigrations(userOptions["migrations"], dataSource.migrations, sites);
-    const migrations = request.baseline === "synchronize" ? await synchronizeBaseline(dataSource) : await recorder.runAll(dataSource);
+    const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
       orm: { name: "typeorm", version: typeorm.version },
@@ -3047,6 +3047,17 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
   } finally {
     await dataSource.destroy().catch(() => void 0);
   }
+  return async (other, mode) => {
+    const rerunRecorder = new MigrationRecorder(sites, onMigrationStart);
+    const rerunSource = createIsolatedDataSource(typeorm.module, userOptions, other, rerunRecorder.logger);
+    await initialize(rerunSource, userOptions);
+    try {
+      if (mode === "push") throw new GateError("rerun-mode", "drizzle-kit push is not a TypeORM baseline");
+      return mode === "synchronize" ? await synchronizeBaseline(rerunSource) : await rerunRecorder.runAll(rerunSource);
+    } finally {
+      await rerunSource.destroy().catch(() => void 0);
+    }
+  };
 }
 async function synchronizeBaseline(dataSource) {
   const schemas = new Set(dataSource.entityMetadatas.map((m) => m.schema).filter((schema) => Boolean(schema)));
@@ -3611,7 +3622,7 @@ function loadKitApi(projectRequire) {
 }
 
 // src/worker/drizzle/run-drizzle-project.ts
-async function runDrizzleProject({ projectDir, project, connection: connection2, sites, onPhase, onMigrationStart, onResult, upgrade, baseline }) {
+async function runDrizzleProject({ projectDir, project, connection: connection2, sites, onPhase, onMigrationStart, onResult }) {
   onPhase("load");
   const loadStarted = Date.now();
   const { orm, projectRequire } = loadUserDrizzle(projectDir);
@@ -3623,17 +3634,9 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
   const database = await connection2;
   onPhase("migrate");
   const migrateStarted = Date.now();
-  if (baseline === "push") await pushToEmptyDatabase({ exports: loaded.exports, projectRequire, connection: database });
-  const replayed = folder.sqlFiles.length || folder.journal.length ? await replayDrizzleMigrations({
-    orm,
-    folder,
-    migrator: { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema },
-    connection: database,
-    onMigrationStart,
-    upgrade,
-    bookkeepingOnly: baseline === "push"
-  }) : [];
-  const migrations = baseline === "push" ? [] : replayed;
+  const migrator = { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema };
+  const hasMigrations = folder.sqlFiles.length > 0 || folder.journal.length > 0;
+  const migrations = hasMigrations ? await replayDrizzleMigrations({ orm, folder, migrator, connection: database, onMigrationStart }) : [];
   await onResult({
     orm: { name: "drizzle", version: orm.version },
     entityCount: expected.tables.length,
@@ -3643,6 +3646,13 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
     drizzleFolder: folder,
     timings: { load, migrate: Date.now() - migrateStarted }
   });
+  return async (other, mode) => {
+    if (mode === "synchronize") throw new GateError("rerun-mode", "synchronize is not a Drizzle baseline");
+    if (mode === "push") await pushToEmptyDatabase({ exports: loaded.exports, projectRequire, connection: other });
+    if (!hasMigrations) return [];
+    const replayed = await replayDrizzleMigrations({ orm, folder, migrator, connection: other, onMigrationStart, upgrade: mode === "upgrade", bookkeepingOnly: mode === "push" });
+    return mode === "push" ? [] : replayed;
+  };
 }
 
 // src/worker/main.ts
@@ -3672,15 +3682,22 @@ async function main(request) {
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
     onResult: (result) => send({ type: "result", result })
   };
-  if (request.project.kind === "drizzle") {
-    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project, upgrade: request.upgrade === true, ...request.baseline === "push" && { baseline: "push" } });
-    return;
+  const rerun = request.project.kind === "drizzle" ? await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project }) : await runTypeormProject({ ...shared, request, onOracle: (oracle) => send({ type: "oracle", oracle }) });
+  for (let i = 0; i < (request.reruns ?? 0); i++) {
+    const next = await nextRerun();
+    if (!next) continue;
+    try {
+      await send({ type: "rerun-result", migrations: await rerun(next.connection, next.mode) });
+    } catch (error) {
+      await send({ type: "rerun-error", error: serializeError(error) });
+    }
   }
-  await runTypeormProject({
-    ...shared,
-    request,
-    onOracle: (oracle) => send({ type: "oracle", oracle })
-  });
+}
+var reruns = [];
+var rerunArrived = () => void 0;
+async function nextRerun() {
+  while (reruns.length === 0) await new Promise((resolve3) => rerunArrived = resolve3);
+  return reruns.shift();
 }
 function needsEsmHooks({ projectDir, project }) {
   if (packageScope(path16.join(projectDir, "package.json")) === "module") return true;
@@ -3691,6 +3708,11 @@ function needsEsmHooks({ projectDir, project }) {
 process.on("message", (message) => {
   if (message.type === "connection") {
     resolveConnection(message.connection);
+    return;
+  }
+  if (message.type === "rerun" || message.type === "rerun-skip") {
+    reruns.push(message.type === "rerun" ? { connection: message.connection, mode: message.mode } : void 0);
+    rerunArrived();
     return;
   }
   main(message.request).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));

@@ -5,7 +5,7 @@ import { evaluateRules } from "./evaluate-rules.js";
 import { isolationReport } from "./isolation-report.js";
 import { localPostgresSockets, namespaceCommand, type Isolation } from "./isolation.js";
 import type { GateOptions, ProjectSource } from "./parse-options.js";
-import type { Finding } from "./result.js";
+import type { Finding, MigrationRecord } from "./result.js";
 import { startWorker } from "./run-worker.js";
 import type { Sandbox } from "./sandbox.js";
 import type { RuleContext } from "../rules/rule.js";
@@ -16,7 +16,7 @@ import { readCatalog } from "../schema/introspect.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import { DOOR_DATABASE } from "../worker/guard-config.js";
 import { readGuardEvents } from "../worker/guard-events.js";
-import type { DbConnection, WorkerPhase, WorkerResult } from "../worker/protocol.js";
+import type { DbConnection, OracleResult, RerunMode, WorkerPhase, WorkerResult } from "../worker/protocol.js";
 
 /**
  * One revision of the project, evaluated on one database: its worker (started at once, so that
@@ -40,10 +40,8 @@ export interface RevisionSpec {
   log: (line: string) => void;
   /** The head's migrations are the run's progress; the base's would only double the log. */
   logMigrations: boolean;
-  /** The upgrade simulation: the database already has the base's chain; no cross-check. */
-  upgrade?: boolean;
-  /** simulate-synchronize / simulate-push: build the database from the code, record the migrations as run. */
-  baseline?: "synchronize" | "push";
+  /** Reruns the worker stays for after its own run (the upgrade simulation, the baseline). */
+  reruns?: number;
 }
 
 export interface RevisionEvaluation {
@@ -67,7 +65,7 @@ export function startRevision(spec: RevisionSpec) {
   const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade && !spec.baseline, upgrade: spec.upgrade === true, ...(spec.baseline && { baseline: spec.baseline }) },
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle", reruns: spec.reruns ?? 0 },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -81,62 +79,94 @@ export function startRevision(spec: RevisionSpec) {
       ...(isolation.kind === "namespace" && { wrap: (node: string[]) => namespaceCommand(isolation, sockets, node) }),
     },
   );
-  return {
-    /** The worker's own result, when no catalog or rules are wanted (the baseline simulation). */
-    workerResult: () => worker.result,
-    /** The project's code gets the door, never the server itself. */
-    connect(connection: DbConnection): void {
-      sandbox.door.open(connection);
-      worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: connection.user, password: connection.password, database: DOOR_DATABASE, ssl: false });
-    },
-    async evaluate({ connection, base, rootDirs }: { connection: DbConnection; base?: BaseRevision; rootDirs: string[] }): Promise<RevisionEvaluation> {
-      const result = await worker.result;
-      let introspectMs = 0;
-      // TypeORM's schema builder runs in the worker while the catalog is read: its own figure.
-      let crossCheckMs = 0;
-      const introspectStarted = Date.now();
-      const schemas = readSchemas(connection, result.expected).finally(() => (introspectMs = Date.now() - introspectStarted));
-      // The verdict is complete without the cross-check: if it fails or times out, unexplained-drift says so.
-      const crossCheckStarted = Date.now();
-      const crossCheck = worker.oracle
-        .catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
-        .finally(() => (crossCheckMs = Date.now() - crossCheckStarted));
-      const migrationFiles = [...new Set(result.migrations.flatMap((m) => (m.location ? [m.location.file] : [])))];
-      const edited = base
-        ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result.drizzleFolder)]).then(([files, whens]) => [...files, ...whens])
-        : Promise.resolve(undefined);
-      // Drizzle's journal says the order itself (migration-out-of-order); TypeORM's comes from class names.
-      const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(undefined);
-      const [{ actual, expected }, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
-      const rulesStarted = Date.now();
-      const seen = isolationReport({
-        events: readGuardEvents(sandbox.config.eventLog),
-        refused: sandbox.door.refused(),
-        traps: sandbox.config.traps,
-        migrationStarts,
-        migrations: result.migrations,
-        reportUnguarded: isolation.kind === "guard",
-      });
-      const context: RuleContext = {
-        expected,
-        actual,
-        diff: diffSchemas(expected, actual),
-        migrations: result.migrations,
-        migrationsOption: result.migrationsOption,
-        blockedConnections: seen.blockedConnections,
-        unguardedSubprocesses: seen.unguardedSubprocesses,
-        oracle,
-        orm: result.orm.name,
-        drizzleFolder: result.drizzleFolder,
-        unregisteredMigrations: result.unregisteredMigrations,
-        editedMigrations,
-        backdatedMigrations,
-        now: Date.now(),
-      };
-      const ruleFindings = evaluateRules(context, options.rules.severities, { rootDirs });
-      return { result, expected, ruleFindings, context, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
-    },
+  /** The project's code gets the door, never the server itself. */
+  const throughDoor = (connection: DbConnection): DbConnection => {
+    sandbox.door.open(connection);
+    return { host: sandbox.door.host, port: sandbox.door.port, user: connection.user, password: connection.password, database: DOOR_DATABASE, ssl: false };
   };
+  const judge = async (result: WorkerResult, { connection, base, rootDirs, oracle: oracleOf }: JudgeRequest) => {
+    let introspectMs = 0;
+    let crossCheckMs = 0;
+    const introspectStarted = Date.now();
+    const schemas = readSchemas(connection, result.expected).finally(() => (introspectMs = Date.now() - introspectStarted));
+    // TypeORM's schema builder runs in the worker while the catalog is read: its own figure.
+    // The verdict is complete without the cross-check: if it fails or times out, unexplained-drift says so.
+    const crossCheckStarted = Date.now();
+    const crossCheck = oracleOf
+      ? oracleOf.catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })).finally(() => (crossCheckMs = Date.now() - crossCheckStarted))
+      : Promise.resolve(undefined);
+    const migrationFiles = [...new Set(result.migrations.flatMap((m) => (m.location ? [m.location.file] : [])))];
+    const edited = base
+      ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result.drizzleFolder)]).then(([files, whens]) => [...files, ...whens])
+      : Promise.resolve(undefined);
+    // Drizzle's journal says the order itself (migration-out-of-order); TypeORM's comes from class names.
+    const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(undefined);
+    const [{ actual, expected }, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
+    const rulesStarted = Date.now();
+    const seen = isolationReport({
+      events: readGuardEvents(sandbox.config.eventLog),
+      refused: sandbox.door.refused(),
+      traps: sandbox.config.traps,
+      migrationStarts,
+      migrations: result.migrations,
+      reportUnguarded: isolation.kind === "guard",
+    });
+    const context: RuleContext = {
+      expected,
+      actual,
+      diff: diffSchemas(expected, actual),
+      migrations: result.migrations,
+      migrationsOption: result.migrationsOption,
+      blockedConnections: seen.blockedConnections,
+      unguardedSubprocesses: seen.unguardedSubprocesses,
+      ...(oracle && { oracle }),
+      orm: result.orm.name,
+      drizzleFolder: result.drizzleFolder,
+      unregisteredMigrations: result.unregisteredMigrations,
+      editedMigrations,
+      backdatedMigrations,
+      now: Date.now(),
+    };
+    const ruleFindings = evaluateRules(context, options.rules.severities, { rootDirs });
+    return { result, expected, ruleFindings, context, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
+  };
+  let rerunQueue: Promise<unknown> = worker.mainDone;
+  return {
+    connect(connection: DbConnection): void {
+      worker.connect(throughDoor(connection));
+    },
+    /** Settles when the worker is done with its own database (and its door may lead elsewhere). */
+    mainDone: worker.mainDone,
+    /** The catalog, the cross-check and the rules of the worker's own run. */
+    async evaluate({ connection, base, rootDirs }: { connection: DbConnection; base?: BaseRevision; rootDirs: string[] }): Promise<RevisionEvaluation> {
+      return judge(await worker.result, { connection, base, rootDirs, oracle: worker.oracle });
+    },
+    /**
+     * The project's migrations again, on another database. One at a time, and only once the
+     * worker's own run is over: the door moves to each rerun's database in turn.
+     */
+    rerun(connection: DbConnection, mode: RerunMode): Promise<MigrationRecord[]> {
+      const run = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode));
+      rerunQueue = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
+    },
+    /** A rerun's database judged like the worker's own: the same expected schema, the rerun's migrations. */
+    async evaluateRerun({ connection, migrations, rootDirs }: { connection: DbConnection; migrations: MigrationRecord[]; rootDirs: string[] }): Promise<RevisionEvaluation> {
+      return judge({ ...(await worker.result), migrations }, { connection, rootDirs });
+    },
+    skipRerun: () => worker.skipRerun(),
+  };
+}
+
+interface JudgeRequest {
+  connection: DbConnection;
+  base?: BaseRevision;
+  rootDirs: string[];
+  /** The worker's cross-check, for its own run only. */
+  oracle?: Promise<OracleResult | undefined>;
 }
 
 /**

@@ -15,7 +15,7 @@ import { openSandbox, type Sandbox } from "./sandbox.js";
 import { upgradeOutcome } from "./upgrade-simulation.js";
 import { chooseProvider } from "../postgres/choose-provider.js";
 import type { ProvisionedDatabase } from "../postgres/provider.js";
-import { createSiblingDatabase, type SiblingDatabase } from "../postgres/sibling-database.js";
+import { createSiblingDatabase } from "../postgres/sibling-database.js";
 import { RULES } from "../rules/index.js";
 import { unusedSuppression } from "../rules/unused-suppression.js";
 
@@ -53,18 +53,10 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       disposers.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers.push(worktree.remove);
-      // The upgrade simulation runs the head's code a second time, with its own door and log.
-      const upgradeSandbox = await openSandbox();
-      disposers.push(upgradeSandbox.close);
       log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
-      baseSide = { base, sandbox: baseSandbox, worktree, upgradeSandbox };
-      if (options.simulateBaseline) {
-        const kind = options.project.kind === "drizzle" ? "push" : "synchronize";
-        const baselineSandboxes = { base: await openSandbox(), head: await openSandbox() };
-        disposers.push(baselineSandboxes.base.close, baselineSandboxes.head.close);
-        log(`Also simulated: a database built from the base by ${kind === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
-        baseSide.baseline = { kind, sandboxes: baselineSandboxes };
-      }
+      const baseline = options.simulateBaseline ? (options.project.kind === "drizzle" ? "push" : "synchronize") : undefined;
+      if (baseline) log(`Also simulated: a database built from the base by ${baseline === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
+      baseSide = { base, sandbox: baseSandbox, worktree, ...(baseline && { baseline }) };
     } else if (options.simulateBaseline) {
       log("simulate-synchronize / simulate-push need a base (base-ref, automatic on pull requests): skipped");
     }
@@ -79,10 +71,8 @@ interface BaseSide {
   base: BaseRevision;
   sandbox: Sandbox;
   worktree: BaseWorktree;
-  /** For the head's code upgrading the base's database. */
-  upgradeSandbox: Sandbox;
-  /** simulate-synchronize / simulate-push: the base's code builds a database without migrations, the head's upgrades it. */
-  baseline?: { kind: "synchronize" | "push"; sandboxes: { base: Sandbox; head: Sandbox } };
+  /** simulate-synchronize / simulate-push: how the baselined database is built from the base. */
+  baseline?: "synchronize" | "push";
 }
 
 interface IsolatedRun {
@@ -96,20 +86,13 @@ interface IsolatedRun {
 
 async function runIsolated(options: GateOptions, { log, started, base, isolation, sandbox, baseSide }: IsolatedRun): Promise<GateResult> {
   const abort = new AbortController();
+  const baseline = baseSide?.baseline;
   // The workers load the project while Postgres starts; each waits for its database only when it needs it.
-  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true });
+  // The head's worker stays for the upgrade (and the baseline's upgrade), the base's for the baseline's build.
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: baseSide ? (baseline ? 2 : 1) : 0 });
   const baseRun =
     baseSide &&
-    startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false });
-  // It loads now and migrates once the base chain has built its database.
-  const upgradeRun =
-    baseSide &&
-    startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseSide.upgradeSandbox, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true });
-  const baseline = baseSide?.baseline;
-  const baselineRuns = baseline && {
-    build: startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseline.sandboxes.base, isolation, signal: abort.signal, log, logMigrations: false, baseline: baseline.kind }),
-    upgrade: startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseline.sandboxes.head, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true }),
-  };
+    startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
   let db: ProvisionedDatabase;
   try {
     db = await provision(options, log);
@@ -125,18 +108,14 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
     head.connect(db.connection);
-    let baseDb: SiblingDatabase | undefined;
-    if (baseRun) {
-      baseDb = await createSiblingDatabase(db.connection, options.timeoutMs);
-      disposers.push(baseDb.dispose);
-      baseRun.connect(baseDb.connection);
-    }
-    let baselineDb: SiblingDatabase | undefined;
-    if (baselineRuns) {
-      baselineDb = await createSiblingDatabase(db.connection, options.timeoutMs);
-      disposers.push(baselineDb.dispose);
-      baselineRuns.build.connect(baselineDb.connection);
-    }
+    const sibling = async () => {
+      const created = await createSiblingDatabase(db.connection, options.timeoutMs);
+      disposers.push(created.dispose);
+      return created;
+    };
+    const baseDb = baseRun ? await sibling() : undefined;
+    const baselineDb = baseRun && baseline ? await sibling() : undefined;
+    if (baseRun) baseRun.connect(baseDb!.connection);
 
     const headRoots = rootSpellings(repositoryRoot(options.projectDir), base?.root);
     // Without the base the verdict is still complete, only not about the change.
@@ -144,31 +123,38 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
       if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
       return { unavailable: error };
     };
-    const [headEval, baseEval, baselined] = await whileServerLives(db, abort, () =>
-      Promise.all([
-        head.evaluate({ connection: db.connection, base, rootDirs: headRoots }),
-        baseRun && baseSide
-          ? baseRun
-              .evaluate({ connection: baseDb!.connection, rootDirs: rootSpellings(baseSide.worktree.root) })
-              .then(async (evaluation) => {
-                // The base's database is now what every deployed one has: the head's migrator upgrades it.
-                upgradeRun!.connect(baseDb!.connection);
-                const upgraded = await upgradeRun!.evaluate({ connection: baseDb!.connection, rootDirs: headRoots }).catch(unavailable);
-                return { ...evaluation, upgraded };
-              })
-              .catch(unavailable)
-          : undefined,
-        baselineRuns
-          ? baselineRuns.build
-              .workerResult()
-              .then(async () => {
-                baselineRuns.upgrade.connect(baselineDb!.connection);
-                return { migrations: (await baselineRuns.upgrade.workerResult()).migrations };
-              })
-              .catch(unavailable)
-          : undefined,
-      ]),
-    );
+    const baseFlow = async () => {
+      let evaluation;
+      try {
+        evaluation = await baseRun!.evaluate({ connection: baseDb!.connection, rootDirs: rootSpellings(baseSide!.worktree.root) });
+      } catch (error) {
+        head.skipRerun();
+        if (baseline) head.skipRerun();
+        return unavailable(error);
+      }
+      // The base's database is now what every deployed one has: the head's migrator upgrades it.
+      const upgraded = head
+        .rerun(baseDb!.connection, "upgrade")
+        .then((migrations) => head.evaluateRerun({ connection: baseDb!.connection, migrations, rootDirs: headRoots }))
+        .catch(unavailable);
+      // The baseline: the base's code builds it without migrations, then the head's migrator runs on it.
+      const baselined = baseline
+        ? baseRun!
+            .rerun(baselineDb!.connection, baseline)
+            .then(
+              () => head.rerun(baselineDb!.connection, "upgrade"),
+              (error: unknown) => {
+                head.skipRerun();
+                throw error;
+              },
+            )
+            .then((migrations) => ({ migrations }))
+            .catch(unavailable)
+        : undefined;
+      return { ...evaluation, upgraded: await upgraded, baselined: await baselined };
+    };
+    const [headEval, baseEval] = await whileServerLives(db, abort, () => Promise.all([head.evaluate({ connection: db.connection, base, rootDirs: headRoots }), baseRun ? baseFlow() : undefined]));
+    const baselined = baseEval && !("unavailable" in baseEval) ? baseEval.baselined : undefined;
     const diffStarted = Date.now();
     const { result, expected } = headEval;
     let headFindings = headEval.ruleFindings;
@@ -190,11 +176,11 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
         headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
       }
     }
-    if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline.kind} baseline was not simulated: ${baselined.unavailable.message}`);
+    if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline} baseline was not simulated: ${baselined.unavailable.message}`);
     else if (baselined && baseline && "migrations" in baselined) {
       const failed = baselined.migrations.filter((m) => m.status === "failed").length;
-      log(`Database built by ${baseline.kind} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
-      const context = { ...headEval.context, baselined: { kind: baseline.kind, baseRef: base!.ref, migrations: baselined.migrations } };
+      log(`Database built by ${baseline} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
+      const context = { ...headEval.context, baselined: { kind: baseline, baseRef: base!.ref, migrations: baselined.migrations } };
       headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent"), joinsEarlier: true })];
     }
     const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });

@@ -2,7 +2,8 @@ import { fork, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { deserializeError, GateError } from "./errors.js";
 import { onCleanup } from "./cleanup.js";
-import type { DbConnection, EngineMessage, OracleResult, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "../worker/protocol.js";
+import type { DbConnection, EngineMessage, OracleResult, RerunMode, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "../worker/protocol.js";
+import type { MigrationRecord } from "./result.js";
 
 export interface RunWorkerOptions {
   /** Time left of the run-wide timeout. */
@@ -38,6 +39,12 @@ export interface WorkerHandle {
   oracle: Promise<OracleResult | undefined>;
   /** Hands over the throwaway database; the worker loads the project until it needs it. */
   connect(connection: DbConnection): void;
+  /** Settles when the worker's own run is over (result, and oracle when asked for): its database is free. */
+  mainDone: Promise<void>;
+  /** One of the request's reruns: the project's migrations on another database (protocol.ts). */
+  rerun(connection: DbConnection, mode: RerunMode): Promise<MigrationRecord[]>;
+  /** One of the request's reruns is not wanted after all. */
+  skipRerun(): void;
 }
 
 /**
@@ -70,10 +77,19 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
     resolveOracle = resolve;
     rejectOracle = reject;
   });
+  let resolveMainDone!: () => void;
+  const mainDone = new Promise<void>((resolve) => (resolveMainDone = resolve));
+  // Reruns: how many are still owed, and who waits for each answer (in order).
+  let owed = request.reruns ?? 0;
+  let mainOver = false;
+  const waiting: Array<{ resolve: (migrations: MigrationRecord[]) => void; reject: (error: unknown) => void }> = [];
+  // Set when the worker failed: later reruns get the same error.
+  let failure: { error: unknown } | undefined;
+  let finishIfDone: () => void = () => undefined;
   const result = new Promise<WorkerResult>((resolve, rejectResult) => {
     resolveResult = resolve;
     let settled = false;
-    // The worker is done: with the oracle when cross-check is on, else with the result.
+    // The worker is done: with the oracle when cross-check is on, else with the result, and every rerun answered.
     const settle = (action: () => void) => {
       if (settled) return;
       settled = true;
@@ -82,10 +98,21 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
       if (child.exitCode === null) child.kill("SIGKILL");
       action();
     };
-    // Rejecting the result once it resolved is a no-op, so a late failure reaches the oracle only.
+    finishIfDone = () => {
+      if (mainOver && owed === 0) settle(() => undefined);
+    };
+    const endMain = () => {
+      mainOver = true;
+      resolveMainDone();
+      finishIfDone();
+    };
+    // Rejecting the result once it resolved is a no-op, so a late failure reaches the oracle and the reruns only.
     const reject = (error: unknown) => {
       rejectResult(error);
       rejectOracle(error);
+      resolveMainDone();
+      for (const waiter of waiting.splice(0)) waiter.reject(error);
+      failure ??= { error };
     };
     const timer = setTimeout(() => {
       const where = migration ? `while migration ${migration} was running` : `while ${PHASE_NAMES[phase]}`;
@@ -114,9 +141,19 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
         options.onMigrationStart?.(message.name);
       } else if (message.type === "result") {
         resolveResult(message.result);
-        if (!request.crossCheck) settle(() => resolveOracle(undefined));
+        if (!request.crossCheck) {
+          resolveOracle(undefined);
+          endMain();
+        }
       } else if (message.type === "oracle") {
-        settle(() => resolveOracle(message.oracle));
+        resolveOracle(message.oracle);
+        endMain();
+      } else if (message.type === "rerun-result" || message.type === "rerun-error") {
+        const waiter = waiting.shift();
+        owed--;
+        if (message.type === "rerun-result") waiter?.resolve(message.migrations);
+        else waiter?.reject(withOutput(deserializeError(message.error), output));
+        finishIfDone();
       } else if (message.type === "error") {
         settle(() => reject(withOutput(deserializeError(message.error), output)));
       }
@@ -142,7 +179,26 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
   // Callers may attach only after provisioning; until then a rejection is held here.
   result.catch(() => undefined);
   oracle.catch(() => undefined);
-  return { result, oracle, connect: (connection) => post({ type: "connection", connection }) };
+  mainDone.catch(() => undefined);
+  return {
+    result,
+    oracle,
+    mainDone,
+    connect: (connection) => post({ type: "connection", connection }),
+    rerun(connection, mode) {
+      if (failure) return Promise.reject(failure.error);
+      return new Promise<MigrationRecord[]>((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        post({ type: "rerun", connection, mode });
+      });
+    },
+    skipRerun() {
+      if (failure) return;
+      owed--;
+      post({ type: "rerun-skip" });
+      finishIfDone();
+    },
+  };
 }
 
 function withOutput(error: GateError, output: string[]): GateError {

@@ -8,7 +8,7 @@ import "reflect-metadata";
 import { register } from "node:module";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
-import type { DbConnection, EngineMessage, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
+import type { DbConnection, EngineMessage, RerunMode, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
 import { installCommonJsHooks } from "./register-cjs.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import type { NetGuard } from "./net-guard.js";
@@ -52,15 +52,27 @@ async function main(request: WorkerRequest): Promise<void> {
     onMigrationStart: (name: string) => void send({ type: "migration-start", name }),
     onResult: (result: WorkerResult) => send({ type: "result", result }),
   };
-  if (request.project.kind === "drizzle") {
-    await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project, upgrade: request.upgrade === true, ...(request.baseline === "push" && { baseline: "push" }) });
-    return;
+  const rerun =
+    request.project.kind === "drizzle"
+      ? await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project })
+      : await runTypeormProject({ ...shared, request, onOracle: (oracle) => send({ type: "oracle", oracle }) });
+  for (let i = 0; i < (request.reruns ?? 0); i++) {
+    const next = await nextRerun();
+    if (!next) continue;
+    try {
+      await send({ type: "rerun-result", migrations: await rerun(next.connection, next.mode) });
+    } catch (error) {
+      await send({ type: "rerun-error", error: serializeError(error) });
+    }
   }
-  await runTypeormProject({
-    ...shared,
-    request,
-    onOracle: (oracle) => send({ type: "oracle", oracle }),
-  });
+}
+
+/** Reruns the engine asked for, in order; undefined for a skipped one. */
+const reruns: Array<{ connection: DbConnection; mode: RerunMode } | undefined> = [];
+let rerunArrived: () => void = () => undefined;
+async function nextRerun(): Promise<{ connection: DbConnection; mode: RerunMode } | undefined> {
+  while (reruns.length === 0) await new Promise<void>((resolve) => (rerunArrived = resolve));
+  return reruns.shift();
 }
 
 /**
@@ -77,6 +89,11 @@ function needsEsmHooks({ projectDir, project }: WorkerRequest): boolean {
 process.on("message", (message: EngineMessage) => {
   if (message.type === "connection") {
     resolveConnection(message.connection);
+    return;
+  }
+  if (message.type === "rerun" || message.type === "rerun-skip") {
+    reruns.push(message.type === "rerun" ? { connection: message.connection, mode: message.mode } : undefined);
+    rerunArrived();
     return;
   }
   main(message.request)

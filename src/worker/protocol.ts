@@ -21,20 +21,28 @@ export interface WorkerRequest {
   /** Run the ORM's own schema builder after the chain (the oracle; TypeORM only). */
   crossCheck: boolean;
   /**
-   * The database is not empty: the base revision's chain ran on it, and the ORM's migrator now
-   * applies what it considers pending, as on every deployed database (upgrade simulation).
+   * After its own run the worker stays for this many reruns (each one may be skipped), so one
+   * load of the project serves the upgrade simulation and the baseline too.
    */
-  upgrade?: boolean;
-  /**
-   * Build the database the way an environment without migrations got it (the ORM's
-   * synchronize / drizzle-kit push from the code), then record every migration as applied, as a
-   * team that baselined it has it; nothing of the migrations' own SQL runs.
-   */
-  baseline?: "synchronize" | "push";
+  reruns?: number;
 }
 
+/**
+ * A rerun on another database, with the project already loaded:
+ * - upgrade: the database is not empty (another revision's chain ran on it); the ORM's own
+ *   migrator applies what it considers pending, as on every deployed database;
+ * - synchronize / push: build the database the way an environment without migrations got it
+ *   (TypeORM's synchronize, drizzle-kit push), then record every migration as applied, as a
+ *   team that baselined it has it; nothing of the migrations' own SQL runs.
+ */
+export type RerunMode = "upgrade" | "synchronize" | "push";
+
 /** Engine to worker. */
-export type EngineMessage = { type: "start"; request: WorkerRequest } | { type: "connection"; connection: DbConnection };
+export type EngineMessage =
+  | { type: "start"; request: WorkerRequest }
+  | { type: "connection"; connection: DbConnection }
+  | { type: "rerun"; connection: DbConnection; mode: RerunMode }
+  | { type: "rerun-skip" };
 
 export interface BlockedConnection {
   target: string;
@@ -80,4 +88,7 @@ export type WorkerMessage =
   | { type: "result"; result: WorkerResult }
   /** After the result, when cross-check is on: sent while the engine reads the catalog. */
   | { type: "oracle"; oracle: OracleResult }
-  | { type: "error"; error: SerializedGateError };
+  | { type: "error"; error: SerializedGateError }
+  /** A rerun's migrations (what the migrator ran; none for a baseline), or why it failed. */
+  | { type: "rerun-result"; migrations: MigrationRecord[] }
+  | { type: "rerun-error"; error: SerializedGateError };

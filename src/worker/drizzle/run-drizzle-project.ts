@@ -2,6 +2,8 @@ import path from "node:path";
 import type { DrizzleSource } from "../../engine/parse-options.js";
 import { readDrizzleFolder } from "../../migrations/drizzle-folder.js";
 import type { DbConnection, WorkerPhase, WorkerResult } from "../protocol.js";
+import type { Rerun } from "../typeorm/run-typeorm-project.js";
+import { GateError } from "../../engine/errors.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { drizzleExpectedSchema } from "./expected-schema.js";
 import { loadDrizzleConfig } from "./load-config.js";
@@ -19,10 +21,6 @@ export interface RunDrizzleProjectRequest {
   onPhase: (phase: WorkerPhase) => void;
   onMigrationStart: (name: string) => void;
   onResult: (result: WorkerResult) => Promise<void>;
-  /** The base's chain already ran on the database: only the migrator's own plan may run. */
-  upgrade: boolean;
-  /** simulate-push: the database as drizzle-kit push builds it, the migrations only recorded. */
-  baseline?: "push";
 }
 
 /**
@@ -30,7 +28,7 @@ export interface RunDrizzleProjectRequest {
  * schema, the migrations folder as files and the replay log out. Everything up to the replay
  * runs while Postgres starts.
  */
-export async function runDrizzleProject({ projectDir, project, connection, sites, onPhase, onMigrationStart, onResult, upgrade, baseline }: RunDrizzleProjectRequest): Promise<void> {
+export async function runDrizzleProject({ projectDir, project, connection, sites, onPhase, onMigrationStart, onResult }: RunDrizzleProjectRequest): Promise<Rerun> {
   onPhase("load");
   const loadStarted = Date.now();
   const { orm, projectRequire } = loadUserDrizzle(projectDir);
@@ -43,20 +41,9 @@ export async function runDrizzleProject({ projectDir, project, connection, sites
   const database = await connection;
   onPhase("migrate");
   const migrateStarted = Date.now();
-  if (baseline === "push") await pushToEmptyDatabase({ exports: loaded.exports, projectRequire, connection: database });
-  const replayed = folder.sqlFiles.length || folder.journal.length
-    ? await replayDrizzleMigrations({
-        orm,
-        folder,
-        migrator: { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema },
-        connection: database,
-        onMigrationStart,
-        upgrade,
-        bookkeepingOnly: baseline === "push",
-      })
-    : [];
-  // A baselined database ran none of them.
-  const migrations = baseline === "push" ? [] : replayed;
+  const migrator = { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema };
+  const hasMigrations = folder.sqlFiles.length > 0 || folder.journal.length > 0;
+  const migrations = hasMigrations ? await replayDrizzleMigrations({ orm, folder, migrator, connection: database, onMigrationStart }) : [];
   await onResult({
     orm: { name: "drizzle", version: orm.version },
     entityCount: expected.tables.length,
@@ -66,4 +53,12 @@ export async function runDrizzleProject({ projectDir, project, connection, sites
     drizzleFolder: folder,
     timings: { load, migrate: Date.now() - migrateStarted },
   });
+  return async (other, mode) => {
+    if (mode === "synchronize") throw new GateError("rerun-mode", "synchronize is not a Drizzle baseline");
+    if (mode === "push") await pushToEmptyDatabase({ exports: loaded.exports, projectRequire, connection: other });
+    if (!hasMigrations) return [];
+    const replayed = await replayDrizzleMigrations({ orm, folder, migrator, connection: other, onMigrationStart, upgrade: mode === "upgrade", bookkeepingOnly: mode === "push" });
+    // A baselined database ran none of them: only their rows were written.
+    return mode === "push" ? [] : replayed;
+  };
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { GateError } from "../../engine/errors.js";
 import { findFolders } from "../../engine/folder-walk.js";
-import type { DbConnection, OracleResult, WorkerPhase, WorkerRequest, WorkerResult } from "../protocol.js";
+import type { DbConnection, OracleResult, RerunMode, WorkerPhase, WorkerRequest, WorkerResult } from "../protocol.js";
+import type { MigrationRecord } from "../../engine/result.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { expectedSchema } from "./expected-schema.js";
 import { runSchemaOracle } from "./schema-oracle.js";
@@ -30,8 +31,14 @@ export interface RunTypeormProjectRequest {
   onOracle: (oracle: OracleResult) => Promise<void>;
 }
 
-/** The TypeORM adapter: user options in; the expected schema, the migration log and the oracle out. */
-export async function runTypeormProject({ request, connection, sites, onPhase, onMigrationStart, onResult, onOracle }: RunTypeormProjectRequest): Promise<void> {
+/** Runs the project's migrations again on another database, the project already loaded. */
+export type Rerun = (connection: DbConnection, mode: RerunMode) => Promise<MigrationRecord[]>;
+
+/**
+ * The TypeORM adapter: user options in; the expected schema, the migration log and the oracle
+ * out. Returns the rerun for the upgrade simulation and the baseline (protocol.ts).
+ */
+export async function runTypeormProject({ request, connection, sites, onPhase, onMigrationStart, onResult, onOracle }: RunTypeormProjectRequest): Promise<Rerun> {
   const { projectDir, project } = request;
   if (project.kind === "drizzle") throw new Error("runTypeormProject was handed a Drizzle project");
   onPhase("load");
@@ -72,7 +79,7 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
     const migrateStarted = Date.now();
     // Before the run: the recorder sets failed migrations aside from dataSource.migrations.
     const unregisteredMigrations = findUnregisteredMigrations(userOptions["migrations"], dataSource.migrations, sites);
-    const migrations = request.baseline === "synchronize" ? await synchronizeBaseline(dataSource) : await recorder.runAll(dataSource);
+    const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
       orm: { name: "typeorm", version: typeorm.version },
@@ -90,6 +97,18 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
   } finally {
     await dataSource.destroy().catch(() => undefined);
   }
+  return async (other, mode) => {
+    // A new DataSource on the other database: new migration instances, the same loaded classes.
+    const rerunRecorder = new MigrationRecorder(sites, onMigrationStart);
+    const rerunSource = createIsolatedDataSource(typeorm.module, userOptions, other, rerunRecorder.logger);
+    await initialize(rerunSource, userOptions);
+    try {
+      if (mode === "push") throw new GateError("rerun-mode", "drizzle-kit push is not a TypeORM baseline");
+      return mode === "synchronize" ? await synchronizeBaseline(rerunSource) : await rerunRecorder.runAll(rerunSource);
+    } finally {
+      await rerunSource.destroy().catch(() => undefined);
+    }
+  };
 }
 
 /**

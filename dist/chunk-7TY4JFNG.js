@@ -561,6 +561,13 @@ function startWorker(request, options) {
     resolveOracle = resolve;
     rejectOracle = reject;
   });
+  let resolveMainDone;
+  const mainDone = new Promise((resolve) => resolveMainDone = resolve);
+  let owed = request.reruns ?? 0;
+  let mainOver = false;
+  const waiting = [];
+  let failure;
+  let finishIfDone = () => void 0;
   const result = new Promise((resolve, rejectResult) => {
     resolveResult = resolve;
     let settled = false;
@@ -572,9 +579,20 @@ function startWorker(request, options) {
       if (child.exitCode === null) child.kill("SIGKILL");
       action();
     };
+    finishIfDone = () => {
+      if (mainOver && owed === 0) settle(() => void 0);
+    };
+    const endMain = () => {
+      mainOver = true;
+      resolveMainDone();
+      finishIfDone();
+    };
     const reject = (error) => {
       rejectResult(error);
       rejectOracle(error);
+      resolveMainDone();
+      for (const waiter of waiting.splice(0)) waiter.reject(error);
+      failure ??= { error };
     };
     const timer = setTimeout(() => {
       const where = migration ? `while migration ${migration} was running` : `while ${PHASE_NAMES[phase]}`;
@@ -597,9 +615,19 @@ function startWorker(request, options) {
         options.onMigrationStart?.(message.name);
       } else if (message.type === "result") {
         resolveResult(message.result);
-        if (!request.crossCheck) settle(() => resolveOracle(void 0));
+        if (!request.crossCheck) {
+          resolveOracle(void 0);
+          endMain();
+        }
       } else if (message.type === "oracle") {
-        settle(() => resolveOracle(message.oracle));
+        resolveOracle(message.oracle);
+        endMain();
+      } else if (message.type === "rerun-result" || message.type === "rerun-error") {
+        const waiter = waiting.shift();
+        owed--;
+        if (message.type === "rerun-result") waiter?.resolve(message.migrations);
+        else waiter?.reject(withOutput(deserializeError(message.error), output));
+        finishIfDone();
       } else if (message.type === "error") {
         settle(() => reject(withOutput(deserializeError(message.error), output)));
       }
@@ -622,7 +650,26 @@ function startWorker(request, options) {
   });
   result.catch(() => void 0);
   oracle.catch(() => void 0);
-  return { result, oracle, connect: (connection) => post({ type: "connection", connection }) };
+  mainDone.catch(() => void 0);
+  return {
+    result,
+    oracle,
+    mainDone,
+    connect: (connection) => post({ type: "connection", connection }),
+    rerun(connection, mode) {
+      if (failure) return Promise.reject(failure.error);
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        post({ type: "rerun", connection, mode });
+      });
+    },
+    skipRerun() {
+      if (failure) return;
+      owed--;
+      post({ type: "rerun-skip" });
+      finishIfDone();
+    }
+  };
 }
 function withOutput(error, output) {
   if (output.length) {
@@ -915,7 +962,7 @@ function startRevision(spec) {
   const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle" && !spec.upgrade && !spec.baseline, upgrade: spec.upgrade === true, ...spec.baseline && { baseline: spec.baseline } },
+    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle", reruns: spec.reruns ?? 0 },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -929,54 +976,77 @@ function startRevision(spec) {
       ...isolation.kind === "namespace" && { wrap: (node) => namespaceCommand(isolation, sockets, node) }
     }
   );
+  const throughDoor = (connection) => {
+    sandbox.door.open(connection);
+    return { host: sandbox.door.host, port: sandbox.door.port, user: connection.user, password: connection.password, database: DOOR_DATABASE, ssl: false };
+  };
+  const judge = async (result, { connection, base, rootDirs, oracle: oracleOf }) => {
+    let introspectMs = 0;
+    let crossCheckMs = 0;
+    const introspectStarted = Date.now();
+    const schemas = readSchemas(connection, result.expected).finally(() => introspectMs = Date.now() - introspectStarted);
+    const crossCheckStarted = Date.now();
+    const crossCheck = oracleOf ? oracleOf.catch((error) => ({ error: error instanceof Error ? error.message : String(error) })).finally(() => crossCheckMs = Date.now() - crossCheckStarted) : Promise.resolve(void 0);
+    const migrationFiles = [...new Set(result.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
+    const edited = base ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result.drizzleFolder)]).then(([files, whens]) => [...files, ...whens]) : Promise.resolve(void 0);
+    const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(void 0);
+    const [{ actual, expected }, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
+    const rulesStarted = Date.now();
+    const seen = isolationReport({
+      events: readGuardEvents(sandbox.config.eventLog),
+      refused: sandbox.door.refused(),
+      traps: sandbox.config.traps,
+      migrationStarts,
+      migrations: result.migrations,
+      reportUnguarded: isolation.kind === "guard"
+    });
+    const context = {
+      expected,
+      actual,
+      diff: diffSchemas(expected, actual),
+      migrations: result.migrations,
+      migrationsOption: result.migrationsOption,
+      blockedConnections: seen.blockedConnections,
+      unguardedSubprocesses: seen.unguardedSubprocesses,
+      ...oracle && { oracle },
+      orm: result.orm.name,
+      drizzleFolder: result.drizzleFolder,
+      unregisteredMigrations: result.unregisteredMigrations,
+      editedMigrations,
+      backdatedMigrations,
+      now: Date.now()
+    };
+    const ruleFindings = evaluateRules(context, options.rules.severities, { rootDirs });
+    return { result, expected, ruleFindings, context, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
+  };
+  let rerunQueue = worker.mainDone;
   return {
-    /** The worker's own result, when no catalog or rules are wanted (the baseline simulation). */
-    workerResult: () => worker.result,
-    /** The project's code gets the door, never the server itself. */
     connect(connection) {
-      sandbox.door.open(connection);
-      worker.connect({ host: sandbox.door.host, port: sandbox.door.port, user: connection.user, password: connection.password, database: DOOR_DATABASE, ssl: false });
+      worker.connect(throughDoor(connection));
     },
+    /** Settles when the worker is done with its own database (and its door may lead elsewhere). */
+    mainDone: worker.mainDone,
+    /** The catalog, the cross-check and the rules of the worker's own run. */
     async evaluate({ connection, base, rootDirs }) {
-      const result = await worker.result;
-      let introspectMs = 0;
-      let crossCheckMs = 0;
-      const introspectStarted = Date.now();
-      const schemas = readSchemas(connection, result.expected).finally(() => introspectMs = Date.now() - introspectStarted);
-      const crossCheckStarted = Date.now();
-      const crossCheck = worker.oracle.catch((error) => ({ error: error instanceof Error ? error.message : String(error) })).finally(() => crossCheckMs = Date.now() - crossCheckStarted);
-      const migrationFiles = [...new Set(result.migrations.flatMap((m) => m.location ? [m.location.file] : []))];
-      const edited = base ? Promise.all([findEditedMigrations(base, migrationFiles), findRaisedJournalWhens(base, result.drizzleFolder)]).then(([files, whens]) => [...files, ...whens]) : Promise.resolve(void 0);
-      const backdated = base && result.orm.name === "typeorm" ? findBackdatedMigrations(base, result.migrations) : Promise.resolve(void 0);
-      const [{ actual, expected }, oracle, editedMigrations, backdatedMigrations] = await Promise.all([schemas, crossCheck, edited, backdated]);
-      const rulesStarted = Date.now();
-      const seen = isolationReport({
-        events: readGuardEvents(sandbox.config.eventLog),
-        refused: sandbox.door.refused(),
-        traps: sandbox.config.traps,
-        migrationStarts,
-        migrations: result.migrations,
-        reportUnguarded: isolation.kind === "guard"
-      });
-      const context = {
-        expected,
-        actual,
-        diff: diffSchemas(expected, actual),
-        migrations: result.migrations,
-        migrationsOption: result.migrationsOption,
-        blockedConnections: seen.blockedConnections,
-        unguardedSubprocesses: seen.unguardedSubprocesses,
-        oracle,
-        orm: result.orm.name,
-        drizzleFolder: result.drizzleFolder,
-        unregisteredMigrations: result.unregisteredMigrations,
-        editedMigrations,
-        backdatedMigrations,
-        now: Date.now()
-      };
-      const ruleFindings = evaluateRules(context, options.rules.severities, { rootDirs });
-      return { result, expected, ruleFindings, context, introspectMs, crossCheckMs, rulesMs: Date.now() - rulesStarted, elapsedMs: Date.now() - startedAt };
-    }
+      return judge(await worker.result, { connection, base, rootDirs, oracle: worker.oracle });
+    },
+    /**
+     * The project's migrations again, on another database. One at a time, and only once the
+     * worker's own run is over: the door moves to each rerun's database in turn.
+     */
+    rerun(connection, mode) {
+      const run5 = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode));
+      rerunQueue = run5.then(
+        () => void 0,
+        () => void 0
+      );
+      return run5;
+    },
+    /** A rerun's database judged like the worker's own: the same expected schema, the rerun's migrations. */
+    async evaluateRerun({ connection, migrations, rootDirs }) {
+      return judge({ ...await worker.result, migrations }, { connection, rootDirs });
+    },
+    skipRerun: () => worker.skipRerun()
   };
 }
 async function readSchemas(connection, given) {
@@ -2019,17 +2089,10 @@ async function runGate(options, hooks = {}) {
       disposers2.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers2.push(worktree.remove);
-      const upgradeSandbox = await openSandbox();
-      disposers2.push(upgradeSandbox.close);
       log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
-      baseSide = { base, sandbox: baseSandbox, worktree, upgradeSandbox };
-      if (options.simulateBaseline) {
-        const kind = options.project.kind === "drizzle" ? "push" : "synchronize";
-        const baselineSandboxes = { base: await openSandbox(), head: await openSandbox() };
-        disposers2.push(baselineSandboxes.base.close, baselineSandboxes.head.close);
-        log(`Also simulated: a database built from the base by ${kind === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
-        baseSide.baseline = { kind, sandboxes: baselineSandboxes };
-      }
+      const baseline = options.simulateBaseline ? options.project.kind === "drizzle" ? "push" : "synchronize" : void 0;
+      if (baseline) log(`Also simulated: a database built from the base by ${baseline === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
+      baseSide = { base, sandbox: baseSandbox, worktree, ...baseline && { baseline } };
     } else if (options.simulateBaseline) {
       log("simulate-synchronize / simulate-push need a base (base-ref, automatic on pull requests): skipped");
     }
@@ -2041,14 +2104,9 @@ async function runGate(options, hooks = {}) {
 }
 async function runIsolated(options, { log, started, base, isolation, sandbox, baseSide }) {
   const abort = new AbortController();
-  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true });
-  const baseRun = baseSide && startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false });
-  const upgradeRun = baseSide && startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseSide.upgradeSandbox, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true });
   const baseline = baseSide?.baseline;
-  const baselineRuns = baseline && {
-    build: startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseline.sandboxes.base, isolation, signal: abort.signal, log, logMigrations: false, baseline: baseline.kind }),
-    upgrade: startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox: baseline.sandboxes.head, isolation, signal: abort.signal, log, logMigrations: false, upgrade: true })
-  };
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: baseSide ? baseline ? 2 : 1 : 0 });
+  const baseRun = baseSide && startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
   let db;
   try {
     db = await provision(options, log);
@@ -2064,39 +2122,40 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
     const provisioned = Date.now();
     log(`Postgres ${db.serverVersion} ready (${db.provider}) in ${seconds(provisioned - started)}`);
     head.connect(db.connection);
-    let baseDb;
-    if (baseRun) {
-      baseDb = await createSiblingDatabase(db.connection, options.timeoutMs);
-      disposers2.push(baseDb.dispose);
-      baseRun.connect(baseDb.connection);
-    }
-    let baselineDb;
-    if (baselineRuns) {
-      baselineDb = await createSiblingDatabase(db.connection, options.timeoutMs);
-      disposers2.push(baselineDb.dispose);
-      baselineRuns.build.connect(baselineDb.connection);
-    }
+    const sibling = async () => {
+      const created = await createSiblingDatabase(db.connection, options.timeoutMs);
+      disposers2.push(created.dispose);
+      return created;
+    };
+    const baseDb = baseRun ? await sibling() : void 0;
+    const baselineDb = baseRun && baseline ? await sibling() : void 0;
+    if (baseRun) baseRun.connect(baseDb.connection);
     const headRoots = rootSpellings(repositoryRoot(options.projectDir), base?.root);
     const unavailable = (error) => {
       if (!(error instanceof GateError) || error.code === "postgres-died") throw error;
       return { unavailable: error };
     };
-    const [headEval, baseEval, baselined] = await whileServerLives(
-      db,
-      abort,
-      () => Promise.all([
-        head.evaluate({ connection: db.connection, base, rootDirs: headRoots }),
-        baseRun && baseSide ? baseRun.evaluate({ connection: baseDb.connection, rootDirs: rootSpellings(baseSide.worktree.root) }).then(async (evaluation) => {
-          upgradeRun.connect(baseDb.connection);
-          const upgraded = await upgradeRun.evaluate({ connection: baseDb.connection, rootDirs: headRoots }).catch(unavailable);
-          return { ...evaluation, upgraded };
-        }).catch(unavailable) : void 0,
-        baselineRuns ? baselineRuns.build.workerResult().then(async () => {
-          baselineRuns.upgrade.connect(baselineDb.connection);
-          return { migrations: (await baselineRuns.upgrade.workerResult()).migrations };
-        }).catch(unavailable) : void 0
-      ])
-    );
+    const baseFlow = async () => {
+      let evaluation;
+      try {
+        evaluation = await baseRun.evaluate({ connection: baseDb.connection, rootDirs: rootSpellings(baseSide.worktree.root) });
+      } catch (error) {
+        head.skipRerun();
+        if (baseline) head.skipRerun();
+        return unavailable(error);
+      }
+      const upgraded = head.rerun(baseDb.connection, "upgrade").then((migrations) => head.evaluateRerun({ connection: baseDb.connection, migrations, rootDirs: headRoots })).catch(unavailable);
+      const baselined2 = baseline ? baseRun.rerun(baselineDb.connection, baseline).then(
+        () => head.rerun(baselineDb.connection, "upgrade"),
+        (error) => {
+          head.skipRerun();
+          throw error;
+        }
+      ).then((migrations) => ({ migrations })).catch(unavailable) : void 0;
+      return { ...evaluation, upgraded: await upgraded, baselined: await baselined2 };
+    };
+    const [headEval, baseEval] = await whileServerLives(db, abort, () => Promise.all([head.evaluate({ connection: db.connection, base, rootDirs: headRoots }), baseRun ? baseFlow() : void 0]));
+    const baselined = baseEval && !("unavailable" in baseEval) ? baseEval.baselined : void 0;
     const diffStarted = Date.now();
     const { result, expected } = headEval;
     let headFindings = headEval.ruleFindings;
@@ -2118,11 +2177,11 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
         headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
       }
     }
-    if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline.kind} baseline was not simulated: ${baselined.unavailable.message}`);
+    if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline} baseline was not simulated: ${baselined.unavailable.message}`);
     else if (baselined && baseline && "migrations" in baselined) {
       const failed = baselined.migrations.filter((m) => m.status === "failed").length;
-      log(`Database built by ${baseline.kind} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
-      const context = { ...headEval.context, baselined: { kind: baseline.kind, baseRef: base.ref, migrations: baselined.migrations } };
+      log(`Database built by ${baseline} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
+      const context = { ...headEval.context, baselined: { kind: baseline, baseRef: base.ref, migrations: baselined.migrations } };
       headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent"), joinsEarlier: true })];
     }
     const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
