@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-7TY4JFNG.js";
+} from "./chunk-UURRL3B4.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-7TY4JFNG.js";
+} from "./chunk-UURRL3B4.js";
 import {
   formatMarkdown,
   formatText

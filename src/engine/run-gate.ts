@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { applyIgnores } from "./apply-ignores.js";
@@ -49,7 +50,8 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     disposers.push(sandbox.close);
     let baseSide: BaseSide | undefined;
     if (base) {
-      const baseSandbox = await openSandbox();
+      // A folder of its own per repository, the same on every run: the base's files keep their transform cache entries.
+      const baseSandbox = await openSandbox({ stableName: `mg-base-${crypto.createHash("sha256").update(base.root).digest("hex").slice(0, 12)}` });
       disposers.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers.push(worktree.remove);

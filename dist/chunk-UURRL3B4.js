@@ -34,6 +34,7 @@ import {
 } from "./chunk-A7TTDEVP.js";
 
 // src/engine/run-gate.ts
+import crypto4 from "node:crypto";
 import fs12 from "node:fs";
 import path12 from "node:path";
 
@@ -1351,8 +1352,8 @@ function startWatchdog({ parentPid, serverPid, dir }) {
 }
 
 // src/engine/sandbox.ts
-async function openSandbox() {
-  const dir = fs6.mkdtempSync(path8.join(os2.tmpdir(), "mg-"));
+async function openSandbox({ stableName } = {}) {
+  const dir = stableName && claimStableDir(stableName) || fs6.mkdtempSync(path8.join(os2.tmpdir(), "mg-"));
   const watchdog = startWatchdog({ parentPid: process.pid, dir });
   const door = await openDatabaseDoor({ dir });
   const distDir = path8.dirname(fileURLToPath2(import.meta.url));
@@ -1382,6 +1383,32 @@ async function openSandbox() {
       watchdog.stop();
     }
   };
+}
+function claimStableDir(name) {
+  const dir = path8.join(os2.tmpdir(), name);
+  const pidFile = path8.join(dir, "owner.pid");
+  for (let attempt2 = 0; attempt2 < 2; attempt2++) {
+    try {
+      fs6.mkdirSync(dir, { mode: 448 });
+      fs6.writeFileSync(pidFile, String(process.pid));
+      return dir;
+    } catch (error) {
+      if (error.code !== "EEXIST") return void 0;
+      const owner = Number(fs6.existsSync(pidFile) ? fs6.readFileSync(pidFile, "utf8") : NaN);
+      if (isAlive(owner)) return void 0;
+      fs6.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return void 0;
+}
+function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
 }
 
 // src/engine/upgrade-simulation.ts
@@ -2085,7 +2112,7 @@ async function runGate(options, hooks = {}) {
     disposers2.push(sandbox.close);
     let baseSide;
     if (base) {
-      const baseSandbox = await openSandbox();
+      const baseSandbox = await openSandbox({ stableName: `mg-base-${crypto4.createHash("sha256").update(base.root).digest("hex").slice(0, 12)}` });
       disposers2.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers2.push(worktree.remove);
