@@ -168,7 +168,7 @@ describe("change-scoped verdict in the action", () => {
       fs.symlinkSync(path.join(origin.dir, "node_modules"), path.join(workspace, "node_modules"), "dir");
       expect(() => git(workspace, "cat-file", "-e", `${base}^{commit}`)).toThrow();
 
-      const run = await runAction({ workspace, inputs: {}, github, baseSha: base });
+      const run = await runAction({ workspace, inputs: { comment: "true" }, github, baseSha: base });
       expect(run.stdout).toContain(`base-ref: ${base} (the pull request's base, fetched: the checkout was shallow)`);
       expect(run.status).toBe(1);
       expect(run.outputs).toMatchObject({ status: "failed", errors: "1", fixed: "1" });
@@ -182,6 +182,11 @@ describe("change-scoped verdict in the action", () => {
       expect(run.summary).toContain("### ✅ This change fixes 1");
       expect(run.summary).toContain(`(https://github.com/acme/app/blob/${head}/src/db/schema/audit.ts#L3)`);
       expect(setFailedMessage(run)).toContain("1 new error(s) this change introduces");
+      // The sticky comment carries the same split, with the links.
+      const comment = github.comments.at(-1)!.body;
+      expect(comment).toContain(`<details><summary>Already on ${base.slice(0, 12)} (1, not failing)</summary>`);
+      expect(comment).toContain("### ✅ This change fixes 1");
+      expect(comment).toContain(`(https://github.com/acme/app/blob/${head}/src/db/schema/audit.ts#L3)`);
 
       // A push: the previous commit is the base.
       const push = await runAction({

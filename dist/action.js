@@ -572,6 +572,11 @@ function baseFromEvent(env = process.env) {
 async function ensureCommit(sha, cwd) {
   if (await hasCommit(sha, cwd)) return { ok: true, fetched: false };
   try {
+    await run("git", ["rev-parse", "--git-dir"], { cwd });
+  } catch {
+    return { ok: false, reason: `${cwd} is not a git checkout (no actions/checkout step before the gate?)` };
+  }
+  try {
     await run("git", ["fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha], { cwd, timeout: 12e4 });
   } catch (error2) {
     const output = (error2.stderr || error2.message).trim().split("\n");

@@ -38,6 +38,11 @@ export function baseFromEvent(env: NodeJS.ProcessEnv = process.env): EventBase |
 export async function ensureCommit(sha: string, cwd: string): Promise<{ ok: true; fetched: boolean } | { ok: false; reason: string }> {
   if (await hasCommit(sha, cwd)) return { ok: true, fetched: false };
   try {
+    await run("git", ["rev-parse", "--git-dir"], { cwd });
+  } catch {
+    return { ok: false, reason: `${cwd} is not a git checkout (no actions/checkout step before the gate?)` };
+  }
+  try {
     await run("git", ["fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha], { cwd, timeout: 120_000 });
   } catch (error) {
     const output = ((error as { stderr?: string }).stderr || (error as Error).message).trim().split("\n");
