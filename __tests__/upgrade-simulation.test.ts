@@ -266,3 +266,28 @@ describe.each<DrizzleVersion>(["drizzle 0.45", "drizzle 1.x"])("simulate-push, %
     }
   });
 });
+
+describe("simulate-push, drizzle 0.45: the config's casing", () => {
+  test("push names columns as the config's casing does (snake_case), as drizzle-kit push would", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      project.generate("init");
+      // A column named by its key only: casing: "snake_case" (the fixture's config) makes it what_happened.
+      project.write("src/db/schema/audit.ts", `import { pgTable, serial, text } from "drizzle-orm/pg-core";\n\nexport const audit = pgTable("audit", {\n  id: serial().primaryKey(),\n  whatHappened: text(),\n});\n`);
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base: audit pushed");
+      project.generate("audit");
+      const sqlFile = path.join("drizzle", project.migrationFiles().find((f) => f.includes("audit") && f.endsWith(".sql"))!);
+      const generated = project.read(sqlFile);
+      expect(generated).toContain('"what_happened" text');
+      // Idempotent, and a statement that needs the column under its cased name.
+      project.write(sqlFile, `${generated.replace('CREATE TABLE "audit"', 'CREATE TABLE IF NOT EXISTS "audit"')}\n--> statement-breakpoint\nUPDATE "audit" SET "what_happened" = NULL WHERE false;`);
+      const { report, status, stderr } = await runCliJson(["check", "--base-ref", base, "--simulate-push", "true"], { cwd: project.dir });
+      expect(stderr).toContain("Database built by push from the base and baselined: the change's migrator ran 1 migration(s) on it, 0 failed");
+      expect(report.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+      expect(status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+});

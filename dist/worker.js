@@ -3589,7 +3589,7 @@ function lineOfStatement2(statements, index) {
 async function pushToEmptyDatabase(options) {
   const kit = loadKitApi(options.projectRequire);
   const empty2 = await kit.generateDrizzleJson({});
-  const current = await kit.generateDrizzleJson(options.exports);
+  const current = await kit.generateDrizzleJson(options.exports, void 0, void 0, options.casing);
   const statements = await kit.generateMigration(empty2, current);
   const client = new esm_default.Client({ ...options.connection, ssl: options.connection.ssl });
   await client.connect();
@@ -3648,7 +3648,7 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
   });
   return async (other, mode) => {
     if (mode === "synchronize") throw new GateError("rerun-mode", "synchronize is not a Drizzle baseline");
-    if (mode === "push") await pushToEmptyDatabase({ exports: loaded.exports, projectRequire, connection: other });
+    if (mode === "push") await pushToEmptyDatabase({ exports: loaded.exports, ...config.casing && { casing: config.casing }, projectRequire, connection: other });
     if (!hasMigrations) return [];
     const replayed = await replayDrizzleMigrations({ orm, folder, migrator, connection: other, onMigrationStart, upgrade: mode === "upgrade", bookkeepingOnly: mode === "push" });
     return mode === "push" ? [] : replayed;

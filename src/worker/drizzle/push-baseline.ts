@@ -3,7 +3,8 @@ import { GateError } from "../../engine/errors.js";
 import type { DbConnection } from "../protocol.js";
 
 interface DrizzleKitApi {
-  generateDrizzleJson(imports: Record<string, unknown>): unknown;
+  /** 0.x takes the config's casing as its fourth argument (DESIGN.md: pushSchema would ignore it); 1.x names columns in the table itself. */
+  generateDrizzleJson(imports: Record<string, unknown>, prevId?: string, schemaFilters?: string[], casing?: string): unknown;
   generateMigration(previous: unknown, current: unknown): Promise<string[]>;
 }
 
@@ -13,10 +14,10 @@ interface DrizzleKitApi {
  * drizzle-kit (its api entry: `drizzle-kit/api` in 0.x, `drizzle-kit/api-postgres` in 1.x), so
  * the tables are exactly the ones push would have made.
  */
-export async function pushToEmptyDatabase(options: { exports: Record<string, unknown>; projectRequire: NodeJS.Require; connection: DbConnection }): Promise<number> {
+export async function pushToEmptyDatabase(options: { exports: Record<string, unknown>; casing?: string; projectRequire: NodeJS.Require; connection: DbConnection }): Promise<number> {
   const kit = loadKitApi(options.projectRequire);
   const empty = await kit.generateDrizzleJson({});
-  const current = await kit.generateDrizzleJson(options.exports);
+  const current = await kit.generateDrizzleJson(options.exports, undefined, undefined, options.casing);
   const statements = await kit.generateMigration(empty, current);
   const client = new pg.Client({ ...options.connection, ssl: options.connection.ssl as never });
   await client.connect();

@@ -55,7 +55,7 @@ export async function runDrizzleProject({ projectDir, project, connection, sites
   });
   return async (other, mode) => {
     if (mode === "synchronize") throw new GateError("rerun-mode", "synchronize is not a Drizzle baseline");
-    if (mode === "push") await pushToEmptyDatabase({ exports: loaded.exports, projectRequire, connection: other });
+    if (mode === "push") await pushToEmptyDatabase({ exports: loaded.exports, ...(config.casing && { casing: config.casing }), projectRequire, connection: other });
     if (!hasMigrations) return [];
     const replayed = await replayDrizzleMigrations({ orm, folder, migrator, connection: other, onMigrationStart, upgrade: mode === "upgrade", bookkeepingOnly: mode === "push" });
     // A baselined database ran none of them: only their rows were written.
