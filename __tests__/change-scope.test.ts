@@ -136,6 +136,32 @@ describe("change-scoped verdict: edge cases", () => {
     }
   });
 
+  test("a base without the project's folder (a monorepo package added or moved since): the message names the folder and what to do", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), "mg-mono-"));
+    try {
+      git(repo, "init", "-q");
+      fs.writeFileSync(path.join(repo, "README.md"), "monorepo\n");
+      git(repo, "add", "README.md");
+      git(repo, "commit", "-qm", "before the package");
+      const base = git(repo, "rev-parse", "HEAD");
+      project.generate("init");
+      fs.mkdirSync(path.join(repo, "packages"));
+      fs.cpSync(project.dir, path.join(repo, "packages", "db"), { recursive: true, verbatimSymlinks: true });
+      const dir = path.join(repo, "packages", "db");
+      fs.writeFileSync(path.join(dir, "src/db/schema/audit.ts"), `import { pgTable, serial } from "drizzle-orm/pg-core";\n\nexport const audit = pgTable("audit", { id: serial("id").primaryKey() });\n`);
+      const run = await runCliJson(["check", "--base-ref", base], { cwd: dir });
+      const report = run.report as Report;
+      expect(report.change?.baseUnavailable).toBe(`packages/db does not exist at ${base} (the project was added or moved since). If it moved, give a base-ref after the move, or accept the old findings once with migration-gate check --suppress-all`);
+      expect(split(report).introduced).toEqual(["missing-table public.audit"]);
+      expect(run.stderr).not.toContain("ENOENT");
+      expect(run.status).toBe(1);
+    } finally {
+      project.cleanup();
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   test("--fail-on takes only new or all", async () => {
     const project = drizzleProject("drizzle 0.45");
     try {

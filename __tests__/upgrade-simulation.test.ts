@@ -61,7 +61,7 @@ describe("upgrade simulation, drizzle 0.45: a migration merged late with an olde
       writeJournal(project, journal);
 
       const { report, status, stderr } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
-      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 0 migration(s) on the base's database and skipped 1; 1 difference(s)");
+      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 0 migration(s) on the base's database (0 failed) and skipped 1; 1 difference(s)");
       expect(about(report, "skipped-on-upgrade", "upgrade-divergence")).toEqual([`skipped-on-upgrade ${bio.tag}`, "upgrade-divergence public.users.bio"]);
       const skipped = report.findings.find((f) => f.ruleId === "skipped-on-upgrade")!;
       expect(skipped.message).toContain("drizzle-orm's migrator applies only entries newer than the newest applied one");
@@ -119,7 +119,7 @@ describe("upgrade simulation, drizzle 1.x: the migrator goes by name", () => {
       fs.renameSync(path.join(project.dir, "drizzle", bio), path.join(project.dir, "drizzle", `${next}_add_bio`));
       expect(fs.readdirSync(path.join(project.dir, "drizzle")).sort().map((f) => f.slice(15))).toEqual(["init", "add_bio", "other"]);
       const { report, status, stderr } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
-      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database and skipped 0; 0 difference(s)");
+      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database (0 failed) and skipped 0; 0 difference(s)");
       expect(about(report, "skipped-on-upgrade", "upgrade-divergence")).toEqual([]);
       expect(report.findings.map((f) => f.ruleId)).toEqual([]);
       expect(status).toBe(0);
@@ -164,7 +164,7 @@ describe.each(TYPEORM)("upgrade simulation, $label: a back-dated migration that 
       project.write("src/data-source.ts", register(fs.readFileSync(path.join(project.dir, "src/data-source.ts"), "utf8")));
       const { report, status, stderr } = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", base], { cwd: project.dir });
       // TypeORM's migration:run does run it on upgrade (pending by name), last: nothing is skipped.
-      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database and skipped 0; 1 difference(s)");
+      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database (0 failed) and skipped 0; 1 difference(s)");
       expect(about(report, "backdated-migration", "skipped-on-upgrade", "upgrade-divergence")).toEqual([`backdated-migration ${cls}`, `upgrade-divergence ${object}`]);
       const divergence = report.findings.find((f) => f.ruleId === "upgrade-divergence")!;
       expect(divergence.message).toContain("nullability-mismatch");
@@ -286,6 +286,30 @@ describe("simulate-push, drizzle 0.45: the config's casing", () => {
       expect(stderr).toContain("Database built by push from the base and baselined: the change's migrator ran 1 migration(s) on it, 0 failed");
       expect(report.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
       expect(status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
+describe("upgrade simulation, typeorm 0.3: a merged migration renamed", () => {
+  test("existing databases run it again under its new name and fail: upgrade-divergence with the rename named in the hint", async () => {
+    const project = tempProject({ from: path.join(FIXTURES, "typeorm03-cjs") });
+    try {
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base");
+      // A tidy-up: the first migration gets a new timestamp (class, file and import).
+      const old = "src/migrations/1700000000001-init.ts";
+      project.write("src/migrations/1700000000003-init.ts", fs.readFileSync(path.join(project.dir, old), "utf8").replace("Init1700000000001", "Init1700000000003"));
+      project.remove(old);
+      project.write("src/data-source.ts", fs.readFileSync(path.join(project.dir, "src/data-source.ts"), "utf8").replace(/Init1700000000001/g, "Init1700000000003").replace("./migrations/1700000000001-init", "./migrations/1700000000003-init"));
+      const { report, status, stderr } = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", base], { cwd: project.dir });
+      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database (1 failed) and skipped 0; 1 difference(s)");
+      expect(about(report, "upgrade-divergence")).toEqual(["upgrade-divergence Init1700000000003"]);
+      const divergence = report.findings.find((f) => f.ruleId === "upgrade-divergence")!;
+      expect(divergence.message).toMatch(/migration-failed: .*already exists/);
+      expect(divergence.hint).toContain("Init1700000000001 was merged (so applied on existing databases) and is gone now: if this migration is it renamed, existing databases run it again");
+      expect(status).toBe(1);
     } finally {
       project.cleanup();
     }

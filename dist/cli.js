@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-UURRL3B4.js";
+} from "./chunk-7QGJZU3R.js";
 import {
   formatMarkdown,
   formatText
@@ -23,7 +23,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-452IVKSI.js";
+} from "./chunk-VKQXN4XG.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

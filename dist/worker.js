@@ -15,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-452IVKSI.js";
+} from "./chunk-VKQXN4XG.js";
 import {
   cachedTransform,
   loadTransformer,

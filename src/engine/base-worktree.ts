@@ -17,6 +17,8 @@ export interface BaseWorktree {
   project: ProjectSource;
   /** A path inside the worktree as the same path in the checkout (for messages and fingerprints). */
   toHead(file: string): string;
+  /** Set when the project folder does not exist at the base (added or moved since): why it cannot be evaluated. */
+  absent?: string;
   remove(): Promise<void>;
 }
 
@@ -51,7 +53,12 @@ export async function openBaseWorktree(options: { base: BaseRevision; projectDir
   }
   const move = (file: string) => path.join(projectDir, path.relative(options.projectDir, file));
   let removed = false;
+  const shown = relativeProject || ".";
+  const absent = fs.existsSync(projectDir)
+    ? undefined
+    : `${shown} does not exist at ${base.ref} (the project was added or moved since). If it moved, give a base-ref after the move, or accept the old findings once with migration-gate check --suppress-all`;
   return {
+    ...(absent && { absent }),
     projectDir,
     root,
     project: moveProject(options.project, move),

@@ -55,7 +55,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
       disposers.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers.push(worktree.remove);
-      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
+      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree (the checkout's node_modules serve it): it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
       const baseline = options.simulateBaseline ? (options.project.kind === "drizzle" ? "push" : "synchronize") : undefined;
       if (baseline) log(`Also simulated: a database built from the base by ${baseline === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
       baseSide = { base, sandbox: baseSandbox, worktree, ...(baseline && { baseline }) };
@@ -91,10 +91,12 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
   const baseline = baseSide?.baseline;
   // The workers load the project while Postgres starts; each waits for its database only when it needs it.
   // The head's worker stays for the upgrade (and the baseline's upgrade), the base's for the baseline's build.
-  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: baseSide ? (baseline ? 2 : 1) : 0 });
+  // A base without the project folder is not evaluated; the verdict says why.
+  const evaluable = baseSide && !baseSide.worktree.absent ? baseSide : undefined;
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: evaluable ? (baseline ? 2 : 1) : 0 });
   const baseRun =
-    baseSide &&
-    startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
+    evaluable &&
+    startRevision({ options, projectDir: evaluable.worktree.projectDir, project: evaluable.worktree.project, sandbox: evaluable.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
   let db: ProvisionedDatabase;
   try {
     db = await provision(options, log);
@@ -155,7 +157,12 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
         : undefined;
       return { ...evaluation, upgraded: await upgraded, baselined: await baselined };
     };
-    const [headEval, baseEval] = await whileServerLives(db, abort, () => Promise.all([head.evaluate({ connection: db.connection, base, rootDirs: headRoots }), baseRun ? baseFlow() : undefined]));
+    const [headEval, baseEval] = await whileServerLives(db, abort, () =>
+      Promise.all([
+        head.evaluate({ connection: db.connection, base, rootDirs: headRoots }),
+        baseRun ? baseFlow() : baseSide?.worktree.absent ? { unavailable: new GateError("base-project-absent", baseSide.worktree.absent) } : undefined,
+      ]),
+    );
     const baselined = baseEval && !("unavailable" in baseEval) ? baseEval.baselined : undefined;
     const diffStarted = Date.now();
     const { result, expected } = headEval;
@@ -173,7 +180,9 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
           freshFindings: headEval.ruleFindings,
           upgradedFindings: baseEval.upgraded.ruleFindings,
         });
-        log(`Upgrade from the base simulated: the migrator ran ${baseEval.upgraded.result.migrations.length} migration(s) on the base's database and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
+        const ran = baseEval.upgraded.result.migrations;
+        const failedThere = ran.filter((m) => m.status === "failed").length;
+        log(`Upgrade from the base simulated: the migrator ran ${ran.length} migration(s) on the base's database (${failedThere} failed) and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
         const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
         headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
       }

@@ -30,7 +30,9 @@ export function upgradeOutcome(input: UpgradeInput): UpgradeOutcome {
   const fresh = new Set(input.freshFindings.map((f) => f.fingerprint));
   // The migrations the upgrade ran are not the fresh run's: a rule about "the migration that never ran" is not a schema difference.
   const divergent = input.upgradedFindings.filter((f) => !fresh.has(f.fingerprint) && !NOT_ABOUT_THE_DATABASE.has(f.ruleId));
-  return { baseRef: input.baseRef, skipped, divergent };
+  const atHead = new Set(input.fresh.migrations.map((m) => m.name));
+  const vanished = input.base.migrations.filter((m) => m.status === "applied" && !atHead.has(m.name)).map((m) => m.name);
+  return { baseRef: input.baseRef, skipped, divergent, vanished };
 }
 
 /** Rules whose findings on the upgraded database say nothing about how it differs. */

@@ -51,6 +51,8 @@ export interface UpgradeOutcome {
   skipped: SkippedMigration[];
   /** Findings the upgraded database has and the fresh one does not (rule findings, fingerprinted). */
   divergent: Finding[];
+  /** Migrations the base ran that the head no longer has (deleted or renamed since). */
+  vanished: string[];
 }
 
 export interface SkippedMigration {

@@ -2213,20 +2213,28 @@ var upgradeDivergence = {
   description: "A database upgraded from the base revision ends up different from a fresh one: deployed databases will not match the code.",
   check({ upgrade, editedMigrations }) {
     if (!upgrade) return [];
+    const keyOf = (f) => `${f.ruleId} ${f.fingerprint}`;
     const only = upgrade.skipped.length === 1 ? upgrade.skipped[0] : void 0;
     const edits = (editedMigrations ?? []).map((e) => e.raisedWhen ? { key: `when:${e.raisedWhen.tag}`, name: e.raisedWhen.tag } : { key: path10.basename(e.file), name: path10.basename(e.file) });
     const edit = !only && edits.length === 1 ? edits[0] : void 0;
-    return upgrade.divergent.map((f) => ({
-      // The upgraded database's own finding, by its (line-free) fingerprint.
-      key: `${f.ruleId} ${f.fingerprint}`,
-      ...f.object && { object: f.object },
-      ...f.location && { location: f.location },
-      message: `Only on databases upgraded from ${upgrade.baseRef} (staging, production; a fresh database is fine): ${f.ruleId}: ${f.message}`,
-      ...f.detail && { detail: f.detail },
-      hint: only ? `${only.name} is skipped on upgrade (skipped-on-upgrade): fix that, and this goes with it.` : edit ? `${edit.name} was changed after it was merged (edited-migration): fix that, and this goes with it.` : `Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.${f.hint ? ` On its own: ${f.hint}` : ""}`,
-      ...only && { cause: { ruleId: "skipped-on-upgrade", key: only.name } },
-      ...edit && { cause: { ruleId: "edited-migration", key: edit.key } }
-    }));
+    const failures = upgrade.divergent.filter((f) => f.ruleId === "migration-failed");
+    const failure = failures.length === 1 ? failures[0] : void 0;
+    const renamed = upgrade.vanished.length ? `${upgrade.vanished.join(", ")} ${upgrade.vanished.length === 1 ? "was" : "were"} merged (so applied on existing databases) and ${upgrade.vanished.length === 1 ? "is" : "are"} gone now: if this migration is ${upgrade.vanished.length === 1 ? "it" : "one of them"} renamed, existing databases run it again; keep the merged name (class name and its name property, or the file), or make its statements idempotent (IF NOT EXISTS).` : void 0;
+    return upgrade.divergent.map((f) => {
+      const fails = f.ruleId === "migration-failed";
+      const cause = only ? { ruleId: "skipped-on-upgrade", key: only.name } : edit ? { ruleId: "edited-migration", key: edit.key } : failure && !fails ? { ruleId: "upgrade-divergence", key: keyOf(failure) } : void 0;
+      const hint = only ? `${only.name} is skipped on upgrade (skipped-on-upgrade): fix that, and this goes with it.` : edit ? `${edit.name} was changed after it was merged (edited-migration): fix that, and this goes with it.` : failure && !fails ? `${failure.object ?? "The migration"} fails on upgraded databases (above), and would have made it: fix that, and this goes with it.` : fails && renamed ? renamed : "Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.";
+      return {
+        // The upgraded database's own finding, by its (line-free) fingerprint.
+        key: keyOf(f),
+        ...f.object && { object: f.object },
+        ...f.location && { location: f.location },
+        message: `Only on databases upgraded from ${upgrade.baseRef} (staging, production; a fresh database is fine): ${f.ruleId}: ${f.message}`,
+        ...f.detail && { detail: f.detail },
+        hint,
+        ...cause && { cause }
+      };
+    });
   }
 };
 

@@ -22,7 +22,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-452IVKSI.js";
+} from "./chunk-VKQXN4XG.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -182,7 +182,10 @@ async function openBaseWorktree(options) {
   }
   const move = (file) => path3.join(projectDir, path3.relative(options.projectDir, file));
   let removed = false;
+  const shown = relativeProject || ".";
+  const absent = fs.existsSync(projectDir) ? void 0 : `${shown} does not exist at ${base.ref} (the project was added or moved since). If it moved, give a base-ref after the move, or accept the old findings once with migration-gate check --suppress-all`;
   return {
+    ...absent && { absent },
     projectDir,
     root,
     project: moveProject(options.project, move),
@@ -1418,7 +1421,9 @@ function upgradeOutcome(input) {
   const skipped = input.fresh.migrations.filter((m) => !atBase.has(m.name) && !ranOnUpgrade.has(m.name)).map((m) => describeSkip(m, input));
   const fresh = new Set(input.freshFindings.map((f) => f.fingerprint));
   const divergent = input.upgradedFindings.filter((f) => !fresh.has(f.fingerprint) && !NOT_ABOUT_THE_DATABASE.has(f.ruleId));
-  return { baseRef: input.baseRef, skipped, divergent };
+  const atHead = new Set(input.fresh.migrations.map((m) => m.name));
+  const vanished = input.base.migrations.filter((m) => m.status === "applied" && !atHead.has(m.name)).map((m) => m.name);
+  return { baseRef: input.baseRef, skipped, divergent, vanished };
 }
 var NOT_ABOUT_THE_DATABASE = /* @__PURE__ */ new Set(["no-migrations", "unexplained-drift", "unused-ignore", "unused-suppression"]);
 function describeSkip(m, input) {
@@ -2116,7 +2121,7 @@ async function runGate(options, hooks = {}) {
       disposers2.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers2.push(worktree.remove);
-      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree: it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
+      log(`Base ${base.ref} (${base.commit.slice(0, 12)}) checked out in a worktree (the checkout's node_modules serve it): it is evaluated alongside, on a second database, which the head's migrations then upgrade`);
       const baseline = options.simulateBaseline ? options.project.kind === "drizzle" ? "push" : "synchronize" : void 0;
       if (baseline) log(`Also simulated: a database built from the base by ${baseline === "push" ? "drizzle-kit push" : "synchronize"} and baselined, then upgraded by the change`);
       baseSide = { base, sandbox: baseSandbox, worktree, ...baseline && { baseline } };
@@ -2132,8 +2137,9 @@ async function runGate(options, hooks = {}) {
 async function runIsolated(options, { log, started, base, isolation, sandbox, baseSide }) {
   const abort = new AbortController();
   const baseline = baseSide?.baseline;
-  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: baseSide ? baseline ? 2 : 1 : 0 });
-  const baseRun = baseSide && startRevision({ options, projectDir: baseSide.worktree.projectDir, project: baseSide.worktree.project, sandbox: baseSide.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
+  const evaluable = baseSide && !baseSide.worktree.absent ? baseSide : void 0;
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: evaluable ? baseline ? 2 : 1 : 0 });
+  const baseRun = evaluable && startRevision({ options, projectDir: evaluable.worktree.projectDir, project: evaluable.worktree.project, sandbox: evaluable.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
   let db;
   try {
     db = await provision(options, log);
@@ -2181,7 +2187,14 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
       ).then((migrations) => ({ migrations })).catch(unavailable) : void 0;
       return { ...evaluation, upgraded: await upgraded, baselined: await baselined2 };
     };
-    const [headEval, baseEval] = await whileServerLives(db, abort, () => Promise.all([head.evaluate({ connection: db.connection, base, rootDirs: headRoots }), baseRun ? baseFlow() : void 0]));
+    const [headEval, baseEval] = await whileServerLives(
+      db,
+      abort,
+      () => Promise.all([
+        head.evaluate({ connection: db.connection, base, rootDirs: headRoots }),
+        baseRun ? baseFlow() : baseSide?.worktree.absent ? { unavailable: new GateError("base-project-absent", baseSide.worktree.absent) } : void 0
+      ])
+    );
     const baselined = baseEval && !("unavailable" in baseEval) ? baseEval.baselined : void 0;
     const diffStarted = Date.now();
     const { result, expected } = headEval;
@@ -2199,7 +2212,9 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
           freshFindings: headEval.ruleFindings,
           upgradedFindings: baseEval.upgraded.ruleFindings
         });
-        log(`Upgrade from the base simulated: the migrator ran ${baseEval.upgraded.result.migrations.length} migration(s) on the base's database and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
+        const ran = baseEval.upgraded.result.migrations;
+        const failedThere = ran.filter((m) => m.status === "failed").length;
+        log(`Upgrade from the base simulated: the migrator ran ${ran.length} migration(s) on the base's database (${failedThere} failed) and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
         const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
         headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
       }
