@@ -300,13 +300,21 @@ describe("upgrade simulation, typeorm 0.3: a merged migration renamed", () => {
       const base = commitAll(project.dir, "base");
       // A tidy-up: the first migration gets a new timestamp (class, file and import).
       const old = "src/migrations/1700000000001-init.ts";
-      project.write("src/migrations/1700000000003-init.ts", fs.readFileSync(path.join(project.dir, old), "utf8").replace("Init1700000000001", "Init1700000000003"));
+      // ... and, while at it, author gets a bio column in that same migration.
+      const renamed = fs.readFileSync(path.join(project.dir, old), "utf8").replace("Init1700000000001", "Init1700000000003").replace(`"name" character varying NOT NULL,`, `"name" character varying NOT NULL, "bio" text,`);
+      expect(renamed).toContain(`"bio" text`);
+      project.write("src/migrations/1700000000003-init.ts", renamed);
+      project.write("src/entities/author.ts", fs.readFileSync(path.join(project.dir, "src/entities/author.ts"), "utf8").replace("  @Column()\n  name: string;", "  @Column()\n  name: string;\n\n  @Column({ type: \"text\", nullable: true })\n  bio: string | null;"));
       project.remove(old);
       project.write("src/data-source.ts", fs.readFileSync(path.join(project.dir, "src/data-source.ts"), "utf8").replace(/Init1700000000001/g, "Init1700000000003").replace("./migrations/1700000000001-init", "./migrations/1700000000003-init"));
       const { report, status, stderr } = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", base], { cwd: project.dir });
-      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database (1 failed) and skipped 0; 1 difference(s)");
-      expect(about(report, "upgrade-divergence")).toEqual(["upgrade-divergence Init1700000000003"]);
-      const divergence = report.findings.find((f) => f.ruleId === "upgrade-divergence")!;
+      expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database (1 failed) and skipped 0; 2 difference(s)");
+      expect(about(report, "upgrade-divergence")).toEqual(["upgrade-divergence Init1700000000003", "upgrade-divergence public.author.bio"]);
+      const divergence = report.findings.find((f) => f.ruleId === "upgrade-divergence" && f.object === "Init1700000000003")!;
+      // What the failing migration would have made sits under it.
+      const bio = report.findings.find((f) => f.object === "public.author.bio")!;
+      expect(bio.causedBy).toBe(divergence.fingerprint);
+      expect(bio.hint).toContain("Init1700000000003 fails on upgraded databases (above), and would have made it");
       expect(divergence.message).toMatch(/migration-failed: .*already exists/);
       expect(divergence.hint).toContain("Init1700000000001 was merged (so applied on existing databases) and is gone now: if this migration is it renamed, existing databases run it again");
       expect(status).toBe(1);
