@@ -7,8 +7,9 @@ import { OPTION_SPECS } from "../../src/engine/options-spec.js";
 export const OUTPUTS: Record<string, string> = {
   status: "passed, failed (errors found) or error (the gate could not run).",
   findings: "Number of findings, all severities.",
-  errors: "Number of error findings: the step fails when it is not 0.",
+  errors: "Number of error findings that fail the run (under fail-on: new, those the change introduces): the step fails when it is not 0.",
   warnings: "Number of warning findings.",
+  fixed: "With a base (automatic on pull requests): number of the base's findings this change fixes.",
   "report-json": "Path of the full report as JSON (in RUNNER_TEMP), for later steps.",
 };
 
