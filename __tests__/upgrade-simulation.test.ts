@@ -307,7 +307,13 @@ describe("upgrade simulation, typeorm 0.3: a merged migration renamed", () => {
       project.write("src/entities/author.ts", fs.readFileSync(path.join(project.dir, "src/entities/author.ts"), "utf8").replace("  @Column()\n  name: string;", "  @Column()\n  name: string;\n\n  @Column({ type: \"text\", nullable: true })\n  bio: string | null;"));
       project.remove(old);
       project.write("src/data-source.ts", fs.readFileSync(path.join(project.dir, "src/data-source.ts"), "utf8").replace(/Init1700000000001/g, "Init1700000000003").replace("./migrations/1700000000001-init", "./migrations/1700000000003-init"));
+      commitAll(project.dir, "rename the first migration");
       const { report, status, stderr } = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", base], { cwd: project.dir });
+      // Git sees the file renamed: the rule says it first, at the renamed class.
+      expect(about(report, "renamed-migration")).toEqual(["renamed-migration Init1700000000003"]);
+      const rename = report.findings.find((f) => f.ruleId === "renamed-migration")!;
+      expect(rename.message).toContain("Init1700000000003 is Init1700000000001 renamed");
+      expect(rename.location).toEqual({ file: "src/migrations/1700000000003-init.ts", line: 3 });
       expect(stderr).toContain("Upgrade from the base simulated: the migrator ran 1 migration(s) on the base's database (1 failed) and skipped 0; 2 difference(s)");
       expect(about(report, "upgrade-divergence")).toEqual(["upgrade-divergence Init1700000000003", "upgrade-divergence public.author.bio"]);
       const divergence = report.findings.find((f) => f.ruleId === "upgrade-divergence" && f.object === "Init1700000000003")!;
@@ -316,8 +322,32 @@ describe("upgrade simulation, typeorm 0.3: a merged migration renamed", () => {
       expect(bio.causedBy).toBe(divergence.fingerprint);
       expect(bio.hint).toContain("Init1700000000003 fails on upgraded databases (above), and would have made it");
       expect(divergence.message).toMatch(/migration-failed: .*already exists/);
-      expect(divergence.hint).toContain("Init1700000000001 was merged (so applied on existing databases) and is gone now: if this migration is it renamed, existing databases run it again");
+      expect(divergence.hint).toContain("Init1700000000003 is Init1700000000001 renamed (renamed-migration)");
+      expect(divergence.causedBy).toBe(rename.fingerprint);
       expect(status).toBe(1);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
+describe("renamed-migration, typeorm 1.x: a migration file and class renamed (glob-loaded)", () => {
+  test("found from git and the names the migrator records; once the rename is the base, nothing is reported", async () => {
+    const project = tempProject({ from: path.join(FIXTURES, "typeorm1-esm") });
+    try {
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base");
+      const old = "src/migration/1710000000000-Blog.ts";
+      project.write("src/migration/1710000000005-Blog.ts", fs.readFileSync(path.join(project.dir, old), "utf8").replace("Blog1710000000000", "Blog1710000000005"));
+      project.remove(old);
+      commitAll(project.dir, "rename");
+      const { report, status } = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", base], { cwd: project.dir });
+      expect(about(report, "renamed-migration", "upgrade-divergence")).toEqual(["renamed-migration Blog1710000000005", "upgrade-divergence Blog1710000000005"]);
+      expect(status).toBe(1);
+      // Judged against itself (the rename already merged): nothing about renames or upgrades.
+      const same = await runCliJson(["check", "--data-source", "src/data-source.ts", "--base-ref", "HEAD"], { cwd: project.dir });
+      expect(about(same.report, "renamed-migration", "upgrade-divergence")).toEqual([]);
+      expect(same.status).toBe(0);
     } finally {
       project.cleanup();
     }

@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-7QGJZU3R.js";
+} from "./chunk-3QIM4EMG.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -34,7 +34,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-VKQXN4XG.js";
+} from "./chunk-ZSJAQJCW.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

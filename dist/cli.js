@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-7QGJZU3R.js";
+} from "./chunk-3QIM4EMG.js";
 import {
   formatMarkdown,
   formatText
@@ -23,7 +23,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-VKQXN4XG.js";
+} from "./chunk-ZSJAQJCW.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

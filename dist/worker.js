@@ -15,7 +15,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-VKQXN4XG.js";
+} from "./chunk-ZSJAQJCW.js";
 import {
   cachedTransform,
   loadTransformer,

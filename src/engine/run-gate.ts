@@ -14,6 +14,7 @@ import { failingFindings, type Finding, type GateResult } from "./result.js";
 import { startRevision } from "./revision.js";
 import { openSandbox, type Sandbox } from "./sandbox.js";
 import { upgradeOutcome } from "./upgrade-simulation.js";
+import { findRenamedMigrations } from "./renamed-migrations.js";
 import { chooseProvider } from "../postgres/choose-provider.js";
 import type { ProvisionedDatabase } from "../postgres/provider.js";
 import { createSiblingDatabase } from "../postgres/sibling-database.js";
@@ -170,6 +171,16 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
     if (baseEval && "unavailable" in baseEval) log(`The base ${base!.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
     else if (baseEval) {
       log(`Base ${base!.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.ruleFindings.length} finding(s) there`);
+      // TypeORM and drizzle 1.x record applied migrations by name; drizzle 0.x by the journal's when.
+      const renamedMigrations = await findRenamedMigrations({
+        base: base!,
+        baseMigrations: baseEval.result.migrations.map((m) => (m.location ? { ...m, location: { ...m.location, file: baseSide!.worktree.toHead(m.location.file) } } : m)),
+        headMigrations: result.migrations,
+        byName: result.orm.name === "typeorm" || result.drizzleFolder?.format !== "journal",
+      });
+      const historyRules = RULES.filter((rule) => rule.id === "renamed-migration");
+      const historyContext = { ...headEval.context, renamedMigrations };
+      headFindings = [...headFindings, ...evaluateRules(historyContext, options.rules.severities, { rootDirs: headRoots, rules: historyRules, joinsEarlier: true })];
       if ("unavailable" in baseEval.upgraded) log(`The upgrade from the base was not simulated: ${baseEval.upgraded.unavailable.message}`);
       else {
         const outcome = upgradeOutcome({
@@ -184,7 +195,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
         const failedThere = ran.filter((m) => m.status === "failed").length;
         log(`Upgrade from the base simulated: the migrator ran ${ran.length} migration(s) on the base's database (${failedThere} failed) and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
         const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
-        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
+        headFindings = [...headFindings, ...evaluateRules({ ...historyContext, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
       }
     }
     if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline} baseline was not simulated: ${baselined.unavailable.message}`);

@@ -38,6 +38,7 @@ import { unusedIgnore } from "./unused-ignore.js";
 import { skippedOnUpgrade } from "./skipped-on-upgrade.js";
 import { upgradeDivergence } from "./upgrade-divergence.js";
 import { notIdempotent } from "./not-idempotent.js";
+import { renamedMigration } from "./renamed-migration.js";
 import { unusedSuppression } from "./unused-suppression.js";
 
 /** Every rule, in report order. unexplained-drift runs last: it reads the others' findings. */
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   blockedConnection,
   unguardedSubprocess,
   unexplainedDrift,
+  renamedMigration,
   skippedOnUpgrade,
   upgradeDivergence,
   notIdempotent,

