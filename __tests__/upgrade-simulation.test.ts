@@ -353,3 +353,24 @@ describe("renamed-migration, typeorm 1.x: a migration file and class renamed (gl
     }
   });
 });
+
+describe("renamed-migration, drizzle 1.x: a merged migration folder renamed", () => {
+  test("the migrator goes by folder name, so existing databases run it again", async () => {
+    const project = drizzleProject("drizzle 1.x");
+    try {
+      project.generate("init");
+      git(project.dir, "init", "-q");
+      const base = commitAll(project.dir, "base");
+      const folder = fs.readdirSync(path.join(project.dir, "drizzle")).find((f) => f.endsWith("_init"))!;
+      const renamed = folder.replace(/_init$/, "_initial_schema");
+      fs.renameSync(path.join(project.dir, "drizzle", folder), path.join(project.dir, "drizzle", renamed));
+      commitAll(project.dir, "rename the folder");
+      const { report, status } = await runCliJson(["check", "--base-ref", base], { cwd: project.dir });
+      expect(about(report, "renamed-migration", "upgrade-divergence")).toEqual([`renamed-migration ${renamed}`, `upgrade-divergence ${renamed}`]);
+      expect(report.findings.find((f) => f.ruleId === "renamed-migration")!.message).toContain(`${renamed} is ${folder} renamed`);
+      expect(status).toBe(1);
+    } finally {
+      project.cleanup();
+    }
+  });
+});

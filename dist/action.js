@@ -18,7 +18,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-3QIM4EMG.js";
+} from "./chunk-7LGPK5Y5.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-3QIM4EMG.js";
+} from "./chunk-7LGPK5Y5.js";
 import {
   formatMarkdown,
   formatText

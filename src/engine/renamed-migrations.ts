@@ -28,7 +28,8 @@ export async function findRenamedMigrations(options: { base: BaseRevision; baseM
   const gone = options.baseMigrations.filter((m) => m.status === "applied" && m.location && !headNames.has(m.name));
   const added = options.headMigrations.filter((m) => m.location && !baseNames.has(m.name));
   if (!gone.length || !added.length) return [];
-  const renames = await gitRenames(options.base, gone.map((m) => m.location!.file));
+  // Both sides in the pathspec: git pairs a rename only when it sees the old and the new path (drizzle 1.x: two folders).
+  const renames = await gitRenames(options.base, [...gone, ...added].map((m) => m.location!.file));
   const pairs: RenamedMigration[] = [];
   for (const old of gone) {
     const file = old.location!.file;

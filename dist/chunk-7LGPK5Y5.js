@@ -1446,7 +1446,7 @@ async function findRenamedMigrations(options) {
   const gone = options.baseMigrations.filter((m) => m.status === "applied" && m.location && !headNames.has(m.name));
   const added = options.headMigrations.filter((m) => m.location && !baseNames.has(m.name));
   if (!gone.length || !added.length) return [];
-  const renames = await gitRenames(options.base, gone.map((m) => m.location.file));
+  const renames = await gitRenames(options.base, [...gone, ...added].map((m) => m.location.file));
   const pairs = [];
   for (const old of gone) {
     const file = old.location.file;
