@@ -3,26 +3,17 @@
  * second database), so old drift stops failing every pull request, what the change introduces
  * fails, and what it fixes is said. Real git histories, built here, on each ORM line.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "@jest/globals";
+import { commitAll, git } from "./helpers/git.js";
 import { runCli, runCliJson, type JsonReport } from "./helpers/run-cli.js";
 import { drizzleProject, type DrizzleVersion } from "./helpers/drizzle.js";
 import { tempProject } from "./helpers/temp-project.js";
 import { FIXTURES } from "./helpers/paths.js";
 import { FakeGithub } from "./helpers/fake-github.js";
 import { runAction, type ActionRun } from "./helpers/run-action.js";
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString().trim();
-
-function commitAll(dir: string, message: string): string {
-  git(dir, "add", "-A", ".", ":!node_modules");
-  git(dir, "commit", "-qm", message);
-  return git(dir, "rev-parse", "HEAD");
-}
 
 type Report = JsonReport & { fixed?: JsonReport["findings"]; change?: { failOn: string; base?: { ref: string; commit: string }; baseUnavailable?: string } };
 type Finding = Report["findings"][number] & { introduced?: boolean; suppressed?: boolean };

@@ -3,13 +3,10 @@
  * production) edited afterwards. The gate's own run builds the edited version and passes; only
  * the history says the edit will never reach the databases that matter.
  */
-import { execFileSync } from "node:child_process";
 import { describe, expect, test } from "@jest/globals";
+import { git } from "./helpers/git.js";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
 import { drizzleProject, journalLine, readJournal, writeJournal } from "./helpers/drizzle.js";
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString().trim();
 
 describe("edited-migration (base-ref)", () => {
   test("a merged migration edited to add a column: reported at the changed line, while the schema itself matches", async () => {

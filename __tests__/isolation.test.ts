@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startTestPostgres } from "./helpers/postgres.js";
+import { startTestPostgres, withTestClient } from "./helpers/postgres.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
 import { unprivilegedUser } from "../src/postgres/run-as.js";
 import { runCliJson } from "./helpers/run-cli.js";
@@ -45,15 +45,7 @@ describe("what the project's code starts cannot reach production", () => {
   let certDir: string;
   const TEST_APP = "isolation-test-audit";
 
-  const admin = async <T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ ...server.connection, database, application_name: TEST_APP });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = <T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> => withTestClient(server, { database, applicationName: TEST_APP }, work);
   const snapshot = () =>
     admin("production", async (client) => {
       const columns = await client.query("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2");

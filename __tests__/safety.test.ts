@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
-import { startTestPostgres } from "./helpers/postgres.js";
+import { startTestPostgres, withTestClient } from "./helpers/postgres.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
 import { runCliJson } from "./helpers/run-cli.js";
 import { tempProject, type TempProject } from "./helpers/temp-project.js";
@@ -20,15 +20,7 @@ describe("a live production database is never touched", () => {
 
   // The test's own connections carry this name, so the audit can tell them apart.
   const TEST_APP = "safety-test-audit";
-  const admin = async <T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ ...server.connection, database, application_name: TEST_APP });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = <T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> => withTestClient(server, { database, applicationName: TEST_APP }, work);
 
   /** Schema and rows of production, as text. Connects to production itself, so it is called outside the audited window. */
   const snapshot = () =>

@@ -4,27 +4,18 @@
  * late merge a proof with drizzle-orm's own node-postgres migrator that the column really is
  * missing on an upgraded database.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { describe, expect, test } from "@jest/globals";
+import { commitAll, git } from "./helpers/git.js";
 import { runCliJson, type JsonReport } from "./helpers/run-cli.js";
 import { drizzleProject, readJournal, writeJournal, type DrizzleVersion } from "./helpers/drizzle.js";
 import { tempProject } from "./helpers/temp-project.js";
 import { FIXTURES, REPO } from "./helpers/paths.js";
 import { startTestPostgres } from "./helpers/postgres.js";
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" }).toString().trim();
-
-function commitAll(dir: string, message: string): string {
-  git(dir, "add", "-A", ".", ":!node_modules");
-  git(dir, "commit", "-qm", message);
-  return git(dir, "rev-parse", "HEAD");
-}
 
 type Finding = JsonReport["findings"][number] & { introduced?: boolean };
 const about = (report: JsonReport, ...rules: string[]) =>

@@ -15,10 +15,11 @@ import {
 import {
   formatGateError,
   formatJson,
+  git,
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-7LGPK5Y5.js";
+} from "./chunk-TC3Q7KSY.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -550,10 +551,7 @@ function info(message) {
 }
 
 // src/github/base-commit.ts
-import { execFile } from "node:child_process";
 import fs3 from "node:fs";
-import { promisify } from "node:util";
-var run = promisify(execFile);
 function baseFromEvent(env = process.env) {
   const file = env["GITHUB_EVENT_PATH"];
   if (!file || !fs3.existsSync(file)) return void 0;
@@ -572,12 +570,12 @@ function baseFromEvent(env = process.env) {
 async function ensureCommit(sha, cwd) {
   if (await hasCommit(sha, cwd)) return { ok: true, fetched: false };
   try {
-    await run("git", ["rev-parse", "--git-dir"], { cwd });
+    await git(cwd, ["rev-parse", "--git-dir"]);
   } catch {
     return { ok: false, reason: `${cwd} is not a git checkout (no actions/checkout step before the gate?)` };
   }
   try {
-    await run("git", ["fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha], { cwd, timeout: 12e4 });
+    await git(cwd, ["fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha], { timeoutMs: 12e4 });
   } catch (error2) {
     const output = (error2.stderr || error2.message).trim().split("\n");
     const said = output.find((line) => /^(fatal|error):/.test(line)) ?? output[0];
@@ -587,7 +585,7 @@ async function ensureCommit(sha, cwd) {
 }
 async function hasCommit(sha, cwd) {
   try {
-    await run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd });
+    await git(cwd, ["cat-file", "-e", `${sha}^{commit}`]);
     return true;
   } catch {
     return false;
@@ -595,7 +593,7 @@ async function hasCommit(sha, cwd) {
 }
 async function checkedOutCommit(cwd) {
   try {
-    return (await run("git", ["rev-parse", "HEAD"], { cwd })).stdout.trim() || void 0;
+    return (await git(cwd, ["rev-parse", "HEAD"])).trim() || void 0;
   } catch {
     return void 0;
   }
@@ -718,7 +716,7 @@ function planAnnotations(result, options) {
 
 // src/action/main.ts
 var CHECK_NAME = "migration-gate";
-async function run2() {
+async function run() {
   const raw = {};
   for (const spec of OPTION_SPECS.filter((s) => s.actionInput)) {
     raw[spec.name] = getInput(spec.name);
@@ -827,7 +825,7 @@ function maskSecret(value) {
   } catch {
   }
 }
-await run2();
+await run();
 export {
-  run2 as run
+  run
 };

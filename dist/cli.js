@@ -14,7 +14,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-7LGPK5Y5.js";
+} from "./chunk-TC3Q7KSY.js";
 import {
   formatMarkdown,
   formatText

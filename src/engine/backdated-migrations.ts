@@ -1,10 +1,7 @@
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { BackdatedMigration, MigrationRecord } from "./result.js";
 import type { BaseRevision } from "./edited-migrations.js";
-
-const run = promisify(execFile);
+import { git } from "./git.js";
 
 /**
  * TypeORM's migration:run (0.3 and 1.x alike, verified in MigrationExecutor) runs every
@@ -18,7 +15,7 @@ export async function findBackdatedMigrations(base: BaseRevision, migrations: re
   const located = migrations.filter((m) => m.location && m.timestamp !== undefined);
   if (located.length === 0) return [];
   const relative = [...new Set(located.map((m) => path.relative(base.root, m.location!.file)))];
-  const { stdout } = await run("git", ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 });
+  const stdout = await git(base.root, ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative]);
   const atBase = new Set(stdout.split("\n").filter(Boolean).map((file) => path.join(base.root, file)));
   const merged = located.filter((m) => atBase.has(m.location!.file));
   const newest = merged.reduce<MigrationRecord | undefined>((best, m) => (!best || m.timestamp! > best.timestamp! ? m : best), undefined);

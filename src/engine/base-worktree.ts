@@ -1,12 +1,9 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { GateError } from "./errors.js";
+import { git } from "./git.js";
 import type { BaseRevision } from "./edited-migrations.js";
 import type { ModuleRef, ProjectSource } from "./parse-options.js";
-
-const run = promisify(execFile);
 
 export interface BaseWorktree {
   /** The project's folder inside the worktree. */
@@ -85,11 +82,6 @@ function moveProject(project: ProjectSource, move: (file: string) => string): Pr
     case "drizzle":
       return { ...project, ...(project.configFile && { configFile: move(project.configFile) }) };
   }
-}
-
-async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
 }
 
 function firstLine(error: unknown): string {

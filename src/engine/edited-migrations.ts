@@ -1,11 +1,8 @@
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { GateError } from "./errors.js";
+import { git } from "./git.js";
 import { optionLabel } from "./parse-options.js";
 import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
-
-const run = promisify(execFile);
 
 /** A migration file that exists at the base revision and differs now, or a merged journal entry whose `when` was raised. */
 export interface EditedMigration {
@@ -69,11 +66,6 @@ export async function findEditedMigrations(base: BaseRevision, files: readonly s
     edited.push({ file: path.join(base.root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
   }
   return edited;
-}
-
-async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
 }
 
 /**

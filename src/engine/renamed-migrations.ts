@@ -1,10 +1,7 @@
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { BaseRevision } from "./edited-migrations.js";
+import { git } from "./git.js";
 import type { MigrationRecord, SourceLocation } from "./result.js";
-
-const run = promisify(execFile);
 
 /** A migration merged under one name and present under another now. */
 export interface RenamedMigration {
@@ -45,7 +42,7 @@ async function gitRenames(base: BaseRevision, files: string[]): Promise<Map<stri
   const dirs = [...new Set(files.map((file) => path.relative(base.root, path.dirname(file)) || "."))];
   let stdout: string;
   try {
-    ({ stdout } = await run("git", ["diff", "--name-status", "-M", "-z", base.commit, "--", ...dirs], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 }));
+    stdout = await git(base.root, ["diff", "--name-status", "-M", "-z", base.commit, "--", ...dirs]);
   } catch {
     return new Map();
   }

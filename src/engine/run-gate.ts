@@ -20,6 +20,7 @@ import type { ProvisionedDatabase } from "../postgres/provider.js";
 import { createSiblingDatabase } from "../postgres/sibling-database.js";
 import { RULES } from "../rules/index.js";
 import { unusedSuppression } from "../rules/unused-suppression.js";
+import type { RuleContext } from "../rules/rule.js";
 
 export interface RunGateHooks {
   /** Progress lines for a human watching (stderr in the CLI, the log in the action). */
@@ -69,6 +70,9 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     for (const dispose of disposers.reverse()) await dispose().catch(() => undefined);
   }
 }
+
+/** The rules that read what only the base side knows (renames, the upgrade, the baseline): they find nothing in a revision's own pass. */
+const CHANGE_RULES = RULES.filter((rule) => ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent"].includes(rule.id));
 
 interface BaseSide {
   base: BaseRevision;
@@ -167,20 +171,18 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
     const baselined = baseEval && !("unavailable" in baseEval) ? baseEval.baselined : undefined;
     const diffStarted = Date.now();
     const { result, expected } = headEval;
-    let headFindings = headEval.ruleFindings;
+    // What the base side tells the change-scoped rules; they run once, after everything is in.
+    const later: Pick<RuleContext, "renamedMigrations" | "upgrade" | "baselined"> = {};
     if (baseEval && "unavailable" in baseEval) log(`The base ${base!.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
     else if (baseEval) {
       log(`Base ${base!.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.ruleFindings.length} finding(s) there`);
       // TypeORM and drizzle 1.x record applied migrations by name; drizzle 0.x by the journal's when.
-      const renamedMigrations = await findRenamedMigrations({
+      later.renamedMigrations = await findRenamedMigrations({
         base: base!,
         baseMigrations: baseEval.result.migrations.map((m) => (m.location ? { ...m, location: { ...m.location, file: baseSide!.worktree.toHead(m.location.file) } } : m)),
         headMigrations: result.migrations,
         byName: result.orm.name === "typeorm" || result.drizzleFolder?.format !== "journal",
       });
-      const historyRules = RULES.filter((rule) => rule.id === "renamed-migration");
-      const historyContext = { ...headEval.context, renamedMigrations };
-      headFindings = [...headFindings, ...evaluateRules(historyContext, options.rules.severities, { rootDirs: headRoots, rules: historyRules, joinsEarlier: true })];
       if ("unavailable" in baseEval.upgraded) log(`The upgrade from the base was not simulated: ${baseEval.upgraded.unavailable.message}`);
       else {
         const outcome = upgradeOutcome({
@@ -194,18 +196,17 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
         const ran = baseEval.upgraded.result.migrations;
         const failedThere = ran.filter((m) => m.status === "failed").length;
         log(`Upgrade from the base simulated: the migrator ran ${ran.length} migration(s) on the base's database (${failedThere} failed) and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
-        const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
-        headFindings = [...headFindings, ...evaluateRules({ ...historyContext, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
+        later.upgrade = outcome;
       }
     }
     if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline} baseline was not simulated: ${baselined.unavailable.message}`);
     else if (baselined && baseline && "migrations" in baselined) {
       const failed = baselined.migrations.filter((m) => m.status === "failed").length;
       log(`Database built by ${baseline} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
-      const context = { ...headEval.context, baselined: { kind: baseline, baseRef: base!.ref, migrations: baselined.migrations } };
-      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent"), joinsEarlier: true })];
+      later.baselined = { kind: baseline, baseRef: base!.ref, migrations: baselined.migrations };
     }
-    const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
+    const changeFindings = evaluateRules({ ...headEval.context, ...later }, options.rules.severities, { rootDirs: headRoots, rules: CHANGE_RULES, joinsEarlier: true });
+    const findings = applyIgnores([...headEval.ruleFindings, ...changeFindings], options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
       head: findings,
       ...(baseSide &&

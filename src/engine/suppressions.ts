@@ -6,8 +6,6 @@ import { fingerprint, sortFindings } from "./evaluate-rules.js";
 import type { Finding } from "./result.js";
 import type { RuleSeverity } from "../rules/rule.js";
 
-export const SUPPRESSIONS_FILE = "migration-gate-suppressions.json";
-
 /** Written into each new entry: the file is a list of accepted problems, each needs a why. */
 const REASON_PLACEHOLDER = "accepted when migration-gate was adopted: say why, or fix it and delete this entry";
 

@@ -26,7 +26,9 @@ export interface UpgradeInput {
 export function upgradeOutcome(input: UpgradeInput): UpgradeOutcome {
   const atBase = new Set(input.base.migrations.map((m) => m.name));
   const ranOnUpgrade = new Set(input.upgraded.migrations.map((m) => m.name));
-  const skipped = input.fresh.migrations.filter((m) => !atBase.has(m.name) && !ranOnUpgrade.has(m.name)).map((m) => describeSkip(m, input));
+  const baseJournal = input.base.drizzleFolder?.format === "journal" ? input.base.drizzleFolder.journal : [];
+  const newest = baseJournal.reduce<{ name: string; when: number } | undefined>((best, e) => (!best || e.when > best.when ? { name: e.tag, when: e.when } : best), undefined);
+  const skipped = input.fresh.migrations.filter((m) => !atBase.has(m.name) && !ranOnUpgrade.has(m.name)).map((m) => describeSkip(m, input, newest));
   const fresh = new Set(input.freshFindings.map((f) => f.fingerprint));
   // The migrations the upgrade ran are not the fresh run's: a rule about "the migration that never ran" is not a schema difference.
   const divergent = input.upgradedFindings.filter((f) => !fresh.has(f.fingerprint) && !NOT_ABOUT_THE_DATABASE.has(f.ruleId));
@@ -38,10 +40,9 @@ export function upgradeOutcome(input: UpgradeInput): UpgradeOutcome {
 /** Rules whose findings on the upgraded database say nothing about how it differs. */
 const NOT_ABOUT_THE_DATABASE = new Set(["no-migrations", "unexplained-drift", "unused-ignore", "unused-suppression"]);
 
-function describeSkip(m: MigrationRecord, input: UpgradeInput): SkippedMigration {
+/** Drizzle 0.x: its `when`, and the base's newest one, when that is why the migrator passed it over. */
+function describeSkip(m: MigrationRecord, input: UpgradeInput, newest: { name: string; when: number } | undefined): SkippedMigration {
   const journal = input.fresh.drizzleFolder?.format === "journal" ? input.fresh.drizzleFolder.journal : undefined;
   const when = journal?.find((e) => e.tag === m.name)?.when;
-  const baseJournal = input.base.drizzleFolder?.format === "journal" ? input.base.drizzleFolder.journal : [];
-  const newest = baseJournal.reduce<{ name: string; when: number } | undefined>((best, e) => (!best || e.when > best.when ? { name: e.tag, when: e.when } : best), undefined);
   return { name: m.name, ...(m.location && { location: m.location }), ...(when !== undefined && newest && when <= newest.when && { when, newestApplied: newest }) };
 }

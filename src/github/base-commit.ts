@@ -1,8 +1,5 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
-import { promisify } from "node:util";
-
-const run = promisify(execFile);
+import { git } from "../engine/git.js";
 
 export interface EventBase {
   sha: string;
@@ -38,12 +35,12 @@ export function baseFromEvent(env: NodeJS.ProcessEnv = process.env): EventBase |
 export async function ensureCommit(sha: string, cwd: string): Promise<{ ok: true; fetched: boolean } | { ok: false; reason: string }> {
   if (await hasCommit(sha, cwd)) return { ok: true, fetched: false };
   try {
-    await run("git", ["rev-parse", "--git-dir"], { cwd });
+    await git(cwd, ["rev-parse", "--git-dir"]);
   } catch {
     return { ok: false, reason: `${cwd} is not a git checkout (no actions/checkout step before the gate?)` };
   }
   try {
-    await run("git", ["fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha], { cwd, timeout: 120_000 });
+    await git(cwd, ["fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha], { timeoutMs: 120_000 });
   } catch (error) {
     const output = ((error as { stderr?: string }).stderr || (error as Error).message).trim().split("\n");
     const said = output.find((line) => /^(fatal|error):/.test(line)) ?? output[0];
@@ -54,7 +51,7 @@ export async function ensureCommit(sha: string, cwd: string): Promise<{ ok: true
 
 async function hasCommit(sha: string, cwd: string): Promise<boolean> {
   try {
-    await run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd });
+    await git(cwd, ["cat-file", "-e", `${sha}^{commit}`]);
     return true;
   } catch {
     return false;
@@ -64,7 +61,7 @@ async function hasCommit(sha: string, cwd: string): Promise<boolean> {
 /** The commit the workspace has checked out (what the gate analysed), for links to its lines. */
 export async function checkedOutCommit(cwd: string): Promise<string | undefined> {
   try {
-    return (await run("git", ["rev-parse", "HEAD"], { cwd })).stdout.trim() || undefined;
+    return (await git(cwd, ["rev-parse", "HEAD"])).trim() || undefined;
   } catch {
     return undefined;
   }

@@ -50,11 +50,7 @@ export async function createDatabaseOnServer(url: string, log: (line: string) =>
     if (disposed) return;
     disposed = true;
     try {
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(async (error: { code?: string }) => {
-        // WITH (FORCE) arrived in Postgres 13.
-        if (error.code === "42601") await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
-        else throw error;
-      });
+      await dropDatabase(admin, database);
     } finally {
       await admin.end().catch(() => undefined);
     }
@@ -101,6 +97,14 @@ const LEFTOVER_NAME = "^migration_gate_[0-9]{14}_[0-9a-f]{6}$";
 const COMMENT_MARK = "migration-gate throwaway database";
 /** After its run's timeout, a run still going has stopped itself; the margin covers its clean-up. */
 const LEFTOVER_MARGIN_MS = 120_000;
+
+/** Drops one of our databases, sessions still on it included (WITH (FORCE) arrived in Postgres 13). */
+export async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(async (error: { code?: string }) => {
+    if (error.code === "42601") await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+    else throw error;
+  });
+}
 
 /** The name every throwaway database on a user's server gets: dropLeftovers finds them by it. */
 export function throwawayDatabaseName(): string {

