@@ -11,7 +11,7 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-KX6GAHZG.js";
+} from "./chunk-4FYKKAWX.js";
 import {
   formatGateError,
   formatJson,
@@ -19,7 +19,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-TC3Q7KSY.js";
+} from "./chunk-CASBP4NC.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -30,12 +30,12 @@ import {
   formatText,
   readable,
   splitByChange
-} from "./chunk-GIHLLQ23.js";
+} from "./chunk-RMZPZVYR.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-ZSJAQJCW.js";
+} from "./chunk-IGLWRK6U.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -5,6 +5,9 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
+  appliedNames
+} from "./chunk-XVAYU2AX.js";
+import {
   GateError,
   STATEMENT_BREAKPOINT,
   createdTablesIn,
@@ -15,7 +18,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-ZSJAQJCW.js";
+} from "./chunk-IGLWRK6U.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -1984,12 +1987,14 @@ function upBody(text) {
 
 // src/worker/typeorm/migration-recorder.ts
 var MigrationRecorder = class {
-  constructor(sites, onMigrationStart) {
+  constructor(sites, onMigrationStart, keepStatements = false) {
     this.sites = sites;
     this.onMigrationStart = onMigrationStart;
+    this.keepStatements = keepStatements;
   }
   sites;
   onMigrationStart;
+  keepStatements;
   records = [];
   current;
   failedQuery;
@@ -2051,6 +2056,7 @@ var MigrationRecorder = class {
       };
       this.records.push(record);
       this.current = { migration, record, stage: "up", startedAt: Date.now(), queries: [] };
+      if (this.keepStatements) record.statements = this.current.queries;
       this.onMigrationStart(name);
       const result = await up(queryRunner);
       this.current.stage = "commit";
@@ -2995,7 +3001,7 @@ function findOrmconfigFile(projectDir) {
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
-async function runTypeormProject({ request, connection: connection2, sites, onPhase, onMigrationStart, onResult, onOracle }) {
+async function runTypeormProject({ request, connection: connection2, appliedRows: appliedRows2, onTracking, sites, onPhase, onMigrationStart, onResult, onOracle }) {
   const { projectDir, project } = request;
   if (project.kind === "drizzle") throw new Error("runTypeormProject was handed a Drizzle project");
   onPhase("load");
@@ -3016,9 +3022,11 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     };
   }
   await preloadGlobs([userOptions["entities"], userOptions["migrations"], userOptions["subscribers"]], typeorm.projectRequire);
+  onTracking({ schema: typeof userOptions["schema"] === "string" ? userOptions["schema"] : "public", name: typeof userOptions["migrationsTableName"] === "string" ? userOptions["migrationsTableName"] : "migrations", format: "typeorm" });
   const recorder = new MigrationRecorder(sites, onMigrationStart);
   const waitStarted = Date.now();
   const database = await connection2;
+  const applied = await appliedRows2;
   const waited = Date.now() - waitStarted;
   const dataSource = createIsolatedDataSource(typeorm.module, userOptions, database, recorder.logger);
   await initialize(dataSource, userOptions);
@@ -3029,6 +3037,12 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     onPhase("migrate");
     const migrateStarted = Date.now();
     const unregisteredMigrations = findUnregisteredMigrations(userOptions["migrations"], dataSource.migrations, sites);
+    const available = applied && dataSource.migrations.map((m) => describeMigration(m, sites));
+    if (applied) {
+      const names = appliedNames("typeorm", available, applied);
+      const keep = dataSource.migrations.filter((m) => names.has(migrationName(m)));
+      dataSource.migrations.splice(0, dataSource.migrations.length, ...keep);
+    }
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
@@ -3038,6 +3052,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
       migrations,
       migrationsOption: describeOption(userOptions["migrations"]),
       unregisteredMigrations,
+      ...available && { available },
       timings: { load, migrate }
     });
     if (request.crossCheck) {
@@ -3048,7 +3063,7 @@ async function runTypeormProject({ request, connection: connection2, sites, onPh
     await dataSource.destroy().catch(() => void 0);
   }
   return async (other, mode) => {
-    const rerunRecorder = new MigrationRecorder(sites, onMigrationStart);
+    const rerunRecorder = new MigrationRecorder(sites, onMigrationStart, true);
     const rerunSource = createIsolatedDataSource(typeorm.module, userOptions, other, rerunRecorder.logger);
     await initialize(rerunSource, userOptions);
     try {
@@ -3066,6 +3081,15 @@ async function synchronizeBaseline(dataSource) {
   for (const migration of dataSource.migrations) migration.up = async () => void 0;
   await dataSource.runMigrations({ transaction: "all" });
   return [];
+}
+function migrationName(migration) {
+  return migration.name ?? migration.constructor.name;
+}
+function describeMigration(migration, sites) {
+  const name = migrationName(migration);
+  const timestamp = /(\d{13})$/.exec(name)?.[1];
+  const location = sites.classLocation(migration.constructor);
+  return { name, ...location && { location }, ...timestamp && { when: Number(timestamp) } };
 }
 async function initialize(dataSource, userOptions) {
   try {
@@ -3436,6 +3460,7 @@ function schemaFiles(patterns, projectDir) {
 }
 
 // src/worker/drizzle/replay-migrations.ts
+import crypto3 from "node:crypto";
 import fs11 from "node:fs";
 import path14 from "node:path";
 var BREAKPOINT = STATEMENT_BREAKPOINT;
@@ -3443,7 +3468,7 @@ async function replayDrizzleMigrations(request) {
   const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
   await client.connect();
   try {
-    const runner = new MigrationRunner(client, request.onMigrationStart, request.bookkeepingOnly === true);
+    const runner = new MigrationRunner(client, request.onMigrationStart, { bookkeepingOnly: request.bookkeepingOnly === true, keepStatements: request.upgrade === true, ...request.only && { only: request.only } });
     let planned;
     try {
       planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
@@ -3454,7 +3479,7 @@ async function replayDrizzleMigrations(request) {
     const { proxyDrizzle, proxyMigrate } = request.orm;
     if ((request.upgrade || request.bookkeepingOnly) && (!proxyDrizzle || !proxyMigrate)) throw cannotUpgrade(`drizzle-orm ${request.orm.version} has no pg-proxy driver, through which the gate runs the real migrator`);
     if (!proxyDrizzle || !proxyMigrate) {
-      for (const migration of planned) await runner.runPlanned(migration);
+      for (const migration of planned) if (!request.only || request.only.has(migration.name)) await runner.runPlanned(migration);
       return runner.records;
     }
     const db = proxyDrizzle(async (sql, params, method) => {
@@ -3465,6 +3490,14 @@ async function replayDrizzleMigrations(request) {
     return runner.records;
   } finally {
     await client.end().catch(() => void 0);
+  }
+}
+function availableMigrations(orm, folder, migrator) {
+  try {
+    return plan(orm.readMigrationFiles(migrator), folder).map((p) => ({ name: p.name, location: { file: p.file, line: 1 }, hash: p.meta.hash, when: p.meta.folderMillis }));
+  } catch {
+    const files = folder.format === "journal" ? folder.journal.map((e) => ({ name: e.tag, file: journalEntryFile(folder, e), when: e.when })) : folder.sqlFiles.map((f) => ({ name: f.name, file: f.file, when: void 0 }));
+    return files.filter((f) => fs11.existsSync(f.file)).map((f) => ({ name: f.name, location: { file: f.file, line: 1 }, hash: crypto3.createHash("sha256").update(fs11.readFileSync(f.file, "utf8")).digest("hex"), ...f.when !== void 0 && { when: f.when } }));
   }
 }
 function cannotUpgrade(why) {
@@ -3478,16 +3511,20 @@ function plan(metas, folder) {
   });
 }
 var MigrationRunner = class {
-  constructor(client, onMigrationStart, bookkeepingOnly = false) {
+  constructor(client, onMigrationStart, options = {}) {
     this.client = client;
     this.onMigrationStart = onMigrationStart;
-    this.bookkeepingOnly = bookkeepingOnly;
+    this.bookkeepingOnly = options.bookkeepingOnly === true;
+    this.keepStatements = options.keepStatements === true;
+    this.only = options.only;
   }
   client;
   onMigrationStart;
-  bookkeepingOnly;
   records = [];
   failedBefore = false;
+  bookkeepingOnly;
+  keepStatements;
+  only;
   /**
    * The migrator's queries: each pending migration's statements followed by the INSERT of its
    * hash into the migrations table. Split them back into migrations by that hash.
@@ -3503,7 +3540,7 @@ var MigrationRunner = class {
       group.push(query);
       const owner = planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`) && /^\s*insert\s+into/i.test(query));
       if (owner === -1) continue;
-      await this.run(planned[owner], group);
+      if (!this.only || this.only.has(planned[owner].name)) await this.run(planned[owner], group);
       group = [];
       next = owner + 1;
     }
@@ -3548,6 +3585,7 @@ var MigrationRunner = class {
     };
     this.records.push(record);
     const failure = await this.execute(statements, migration);
+    if (this.keepStatements) record.statements = statements.slice(0, failure ? statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length : statements.length).filter((s) => s.trim()).map((s) => s.trim());
     record.durationMs = Date.now() - started;
     if (failure) {
       record.status = "failed";
@@ -3622,7 +3660,7 @@ function loadKitApi(projectRequire) {
 }
 
 // src/worker/drizzle/run-drizzle-project.ts
-async function runDrizzleProject({ projectDir, project, connection: connection2, sites, onPhase, onMigrationStart, onResult }) {
+async function runDrizzleProject({ projectDir, project, connection: connection2, appliedRows: appliedRows2, onTracking, sites, onPhase, onMigrationStart, onResult }) {
   onPhase("load");
   const loadStarted = Date.now();
   const { orm, projectRequire } = loadUserDrizzle(projectDir);
@@ -3631,12 +3669,17 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
   const expected = drizzleExpectedSchema(loaded, config, orm, sites);
   const folder = readDrizzleFolder(config.migrationsDir);
   const load = Date.now() - loadStarted;
+  const format = folder.format === "journal" ? "drizzle-journal" : "drizzle-folders";
+  onTracking({ schema: config.migrationsSchema ?? "drizzle", name: config.migrationsTable ?? "__drizzle_migrations", format });
   const database = await connection2;
+  const applied = await appliedRows2;
   onPhase("migrate");
   const migrateStarted = Date.now();
   const migrator = { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema };
   const hasMigrations = folder.sqlFiles.length > 0 || folder.journal.length > 0;
-  const migrations = hasMigrations ? await replayDrizzleMigrations({ orm, folder, migrator, connection: database, onMigrationStart }) : [];
+  const available = applied && availableMigrations(orm, folder, migrator);
+  const only = applied && appliedNames(format, available, applied);
+  const migrations = hasMigrations ? await replayDrizzleMigrations({ orm, folder, migrator, connection: database, onMigrationStart, ...only && { only } }) : [];
   await onResult({
     orm: { name: "drizzle", version: orm.version },
     entityCount: expected.tables.length,
@@ -3644,6 +3687,7 @@ async function runDrizzleProject({ projectDir, project, connection: connection2,
     migrations,
     migrationsOption: [path15.relative(projectDir, config.migrationsDir) || "."],
     drizzleFolder: folder,
+    ...available && { available },
     timings: { load, migrate: Date.now() - migrateStarted }
   });
   return async (other, mode) => {
@@ -3661,6 +3705,8 @@ function send(message) {
 }
 var resolveConnection = () => void 0;
 var connection = new Promise((resolve3) => resolveConnection = resolve3);
+var resolveApplied = () => void 0;
+var appliedRows = new Promise((resolve3) => resolveApplied = resolve3);
 var guard = globalThis[/* @__PURE__ */ Symbol.for("migration-gate.guard")];
 async function main(request) {
   process.setSourceMapsEnabled(true);
@@ -3674,6 +3720,8 @@ async function main(request) {
   sites.install();
   const shared = {
     connection,
+    appliedRows,
+    onTracking: (tracking) => void send({ type: "tracking", tracking }),
     sites,
     onPhase: (phase) => {
       if (phase === "migrate") guard?.loaded();
@@ -3707,6 +3755,7 @@ function needsEsmHooks({ projectDir, project }) {
 }
 process.on("message", (message) => {
   if (message.type === "connection") {
+    resolveApplied(message.appliedRows);
     resolveConnection(message.connection);
     return;
   }

@@ -1,17 +1,27 @@
 import { OPTION_SPECS } from "../engine/options-spec.js";
 
 export function helpText(): string {
-  const rows = OPTION_SPECS.map((spec) => {
+  const rows = OPTION_SPECS.filter((spec) => spec.name !== "command").map((spec) => {
     const flag = spec.switch ? `  --${spec.name}` : `  --${spec.name} <${spec.placeholder}>`;
     const defaults = spec.default ? ` (default: ${spec.default})` : "";
     return `${flag.padEnd(36)}${spec.description.replace(/`/g, "")}${defaults}`;
   });
   return [
     "Usage: migration-gate check [options]",
+    "       migration-gate deploy-check --target-url <url> [options]",
+    "       migration-gate baseline --target-url <url> [--yes] [options]",
     "",
-    "Runs the project's whole migration chain (TypeORM, or Drizzle) on a throwaway Postgres, compares",
+    "check runs the project's whole migration chain (TypeORM, or Drizzle) on a throwaway Postgres, compares",
     "the schema it builds with what the entities or pgTable definitions declare, and reports every gap",
     "and every migration that fails, at the line to edit.",
+    "",
+    "deploy-check reads the database a deploy is about to migrate, read-only: what its migrations table",
+    "records, what is pending (run first on a throwaway copy of its applied point: the dry run), what would",
+    "fail on its rows (counted, never read), what was changed by hand, and whether it was built by push or",
+    "synchronize without migrations (untracked-database).",
+    "",
+    "baseline records every migration as applied on such an untracked database, after checking that its",
+    "schema equals what the migrations build; it prints the plan, and writes it (one transaction) with --yes.",
     "",
     "Options:",
     ...rows,
@@ -26,6 +36,8 @@ export function helpText(): string {
     "  migration-gate check                     (a Drizzle project: finds drizzle.config.ts)",
     "  migration-gate check --base-ref origin/main   (fails only on what the change introduces)",
     "  migration-gate check --suppress-all           (adopt on an old project: accept what is there)",
+    '  migration-gate deploy-check --target-url "$STAGING_DATABASE_URL"   (before the deploy migrates it)',
+    '  migration-gate baseline --target-url "$DATABASE_URL" --yes          (a database built by push/synchronize)',
     "",
   ].join("\n");
 }

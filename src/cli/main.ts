@@ -10,6 +10,7 @@ import { GateError } from "../engine/errors.js";
 import { OPTION_SPECS, type RawOptions } from "../engine/options-spec.js";
 import { parseOptions } from "../engine/parse-options.js";
 import { runGate } from "../engine/run-gate.js";
+import { runDeployCheck } from "../engine/deploy-check.js";
 import { formatErrorJson, formatErrorSarif } from "../report/error-report.js";
 import { formatGateError } from "../report/gate-error.js";
 import { formatJson } from "../report/json.js";
@@ -60,17 +61,24 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command = "check", ...extra] = parsed.positionals;
-  if (command !== "check" || extra.length) {
-    process.stderr.write(`migration-gate: unknown command "${[command, ...extra].join(" ")}". The command is: migration-gate check [options]\n`);
+  if (!["check", "deploy-check", "baseline"].includes(command) || extra.length) {
+    process.stderr.write(`migration-gate: unknown command "${[command, ...extra].join(" ")}". The commands are: migration-gate check | deploy-check --target-url <url> | baseline --target-url <url> [--yes]\n`);
     return 2;
   }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  if (values["command"] !== undefined && values["command"] !== command) {
+    process.stderr.write(`migration-gate: --command ${String(values["command"])} contradicts the command word "${command}"; give the command as the first word only.\n`);
+    return 2;
+  }
+  values["command"] = command;
 
   const cwd = process.cwd();
   // Repeated flags (--ignore) arrive as lists: joined, they read like a multi-line action input.
   const raw = Object.fromEntries(Object.entries(parsed.values).map(([name, given]) => [name, Array.isArray(given) ? given.join("\n") : given === true ? "true" : given]));
   try {
     const options = parseOptions(raw as RawOptions, { cwd });
-    const result = await runGate(options, { log: (line) => process.stderr.write(`${line}\n`) });
+    const hooks = { log: (line: string) => process.stderr.write(`${line}\n`) };
+    const result = options.command === "check" ? await runGate(options, hooks) : await runDeployCheck(options, hooks);
     const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
     // People read paths from where they stand; code scanning places SARIF results from the repository root.
     const repository = result.rootDir ?? cwd;

@@ -24,6 +24,27 @@ export interface OptionSpec {
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
   {
+    name: "command",
+    description: "What to run: check (the migrations against the schema code, on a throwaway database) or deploy-check (the database a deploy is about to migrate, given as target-url, read-only: what is pending, what would fail on its schema and its rows, what was changed by hand, a database built by push or synchronize). In the CLI it is the first word: migration-gate deploy-check. baseline is CLI-only.",
+    default: "check",
+    actionInput: true,
+    placeholder: "check|deploy-check",
+  },
+  {
+    name: "target-url",
+    description: "deploy-check and baseline: the database the deploy migrates (staging, production), e.g. postgres://readonly:secret@staging-db:5432/app?sslmode=require. deploy-check opens it read-only (default_transaction_read_only, READ ONLY transactions) and reads only the catalog, the migrations table and row counts; the migrations run on a throwaway database, never on it. Masked in every log.",
+    actionInput: true,
+    secret: true,
+    placeholder: "url",
+  },
+  {
+    name: "yes",
+    description: "baseline: write the migrations table rows (without it, baseline prints the plan and writes nothing).",
+    actionInput: false,
+    switch: true,
+    placeholder: "",
+  },
+  {
     name: "working-directory",
     description: "Project directory: where package.json and node_modules of the project live. Other paths are relative to it.",
     default: ".",

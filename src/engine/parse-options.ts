@@ -56,11 +56,22 @@ export type ReportFormat = "text" | "json" | "markdown" | "sarif";
 export interface PostgresOptions {
   choice: ProviderChoice;
   major: number;
+  /** postgres-version was given (deploy-check otherwise matches the target's major). */
+  majorGiven: boolean;
   image?: string;
   databaseUrl?: string;
 }
 
+export type GateCommand = "check" | "deploy-check" | "baseline";
+
+const COMMANDS: readonly GateCommand[] = ["check", "deploy-check", "baseline"];
+
 export interface GateOptions {
+  command: GateCommand;
+  /** deploy-check / baseline: the database the deploy migrates (read-only for deploy-check). */
+  targetUrl?: string;
+  /** baseline: write the rows (else print the plan). */
+  yes: boolean;
   /** Absolute path of the project: cwd of the worker that loads user code. */
   projectDir: string;
   project: ProjectSource;
@@ -119,11 +130,17 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
   }
 
   const project = parseProjectSource(value, projectDir);
+  const command = parseCommand(value("command")!);
+  const postgres = parsePostgres(value, (name) => raw[name]?.trim() || undefined);
+  const targetUrl = parseTarget(value("target-url"), command, postgres, value("base-ref"));
   return {
+    command,
+    ...(targetUrl && { targetUrl }),
+    yes: parseBoolean(value("yes") ?? "false", "yes"),
     projectDir,
     project,
     simulateBaseline: parseSimulation(value, project),
-    postgres: parsePostgres(value),
+    postgres,
     timeoutMs: parseTimeout(value("timeout")!) * 1000,
     format: parseFormat(value("format")!),
     sarifFile: value("sarif-file") && path.resolve(context.cwd, value("sarif-file")!),
@@ -354,7 +371,44 @@ function requireFile(projectDir: string, given: string, option: string): string 
   });
 }
 
-function parsePostgres(value: (name: string) => string | undefined): PostgresOptions {
+function parseCommand(given: string): GateCommand {
+  if ((COMMANDS as readonly string[]).includes(given)) return given as GateCommand;
+  throw new GateError("invalid-command", `${optionLabel("command")} must be check or deploy-check (got "${given}").`, {
+    hint: "In the CLI the command is the first word: migration-gate check, migration-gate deploy-check --target-url <url>, migration-gate baseline --target-url <url>.",
+  });
+}
+
+/**
+ * target-url belongs to deploy-check and baseline, and the throwaway database must never share
+ * a server with it: database-url on the target's own server would mean CREATE DATABASE there.
+ */
+function parseTarget(given: string | undefined, command: GateCommand, postgres: PostgresOptions, baseRef: string | undefined): string | undefined {
+  if (command === "check") {
+    if (given) throw new GateError("conflicting-options", `${optionLabel("target-url")} is for deploy-check and baseline, but the command is check.`, { hint: "Run migration-gate deploy-check --target-url <url> (in the action: command: deploy-check)." });
+    return undefined;
+  }
+  if (!given) {
+    throw new GateError("incomplete-options", `${command} needs ${optionLabel("target-url")}: the database the deploy migrates.`, {
+      hint: `Give its URL, e.g. --target-url "$STAGING_DATABASE_URL" (in the action: target-url: \${{ secrets.STAGING_DATABASE_URL }}); ${command === "deploy-check" ? "a read-only user is enough" : "the user needs INSERT on the migrations table (and CREATE on its schema if the table is missing)"}.`,
+    });
+  }
+  const target = parseDatabaseUrl(given, "target-url")!;
+  if (baseRef) throw new GateError("conflicting-options", `${optionLabel("base-ref")} has no meaning for ${command}: it judges the database against the checked-out migrations.`, { hint: "Remove base-ref; run check with base-ref in the pull request workflow." });
+  if (postgres.databaseUrl) {
+    const server = (url: string) => {
+      const parsed = new URL(url);
+      return `${decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, "").toLowerCase()}:${parsed.port || 5432}`;
+    };
+    if (server(postgres.databaseUrl) === server(target)) {
+      throw new GateError("target-is-throwaway-server", `${optionLabel("database-url")} points at the target's own server (${server(target)}): the gate would create its throwaway database next to the database it checks.`, {
+        hint: "Leave database-url empty (an embedded Postgres is started), or give a separate server, such as a services: postgres container.",
+      });
+    }
+  }
+  return target;
+}
+
+function parsePostgres(value: (name: string) => string | undefined, raw: (name: string) => string | undefined = () => undefined): PostgresOptions {
   const choice = value("postgres")!;
   if (!(PROVIDER_CHOICES as readonly string[]).includes(choice)) {
     throw new GateError("invalid-postgres", `${optionLabel("postgres")} must be one of ${PROVIDER_CHOICES.join(", ")} (got "${choice}").`);
@@ -382,21 +436,21 @@ function parsePostgres(value: (name: string) => string | undefined): PostgresOpt
       hint: "Remove postgres-image, or use postgres: docker (or auto) without database-url.",
     });
   }
-  return { choice: choice as ProviderChoice, major, image, databaseUrl };
+  return { choice: choice as ProviderChoice, major, majorGiven: Boolean(raw("postgres-version")), image, databaseUrl };
 }
 
-function parseDatabaseUrl(given: string | undefined): string | undefined {
+function parseDatabaseUrl(given: string | undefined, name = "database-url"): string | undefined {
   if (!given) return undefined;
   let url: URL;
   try {
     url = new URL(given);
   } catch {
-    throw new GateError("invalid-database-url", `${optionLabel("database-url")} is not a URL.`, {
+    throw new GateError(`invalid-${name}`, `${optionLabel(name)} is not a URL.`, {
       hint: "Use the form postgres://user:password@host:5432/postgres",
     });
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new GateError("invalid-database-url", `${optionLabel("database-url")} must start with postgres:// or postgresql:// (got ${url.protocol}//).`, {
+    throw new GateError(`invalid-${name}`, `${optionLabel(name)} must start with postgres:// or postgresql:// (got ${url.protocol}//).`, {
       hint: "Use the form postgres://user:password@host:5432/postgres",
     });
   }

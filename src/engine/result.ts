@@ -78,6 +78,8 @@ export interface MigrationRecord {
   touches?: MigrationTouches;
   /** True when an earlier migration had failed: the real chain would have stopped before this one. */
   ranAfterFailure: boolean;
+  /** Reruns only (the upgrade, deploy-check's dry run): the statements it sent, in order, up to a failing one. */
+  statements?: string[];
   failure?: MigrationFailure;
 }
 
@@ -131,8 +133,38 @@ export interface ChangeScope {
   suppressionsFile?: string;
 }
 
+/** deploy-check and baseline: the database judged, and what its migrations table says. */
+export interface TargetSummary {
+  command: "deploy-check" | "baseline";
+  /** host:port/database. */
+  label: string;
+  serverVersion: string;
+  /** `drizzle.__drizzle_migrations`. */
+  trackingTable: string;
+  /** Rows in it; migrations of the project they match. */
+  recorded: number;
+  applied: number;
+  /** What the dry run ran (undefined: not run, e.g. an untracked database). */
+  pending?: number;
+  untracked: boolean;
+}
+
+/** baseline: the rows it writes (or would write) into the target's migrations table. */
+export interface BaselinePlan {
+  /** DDL first when the table is missing (as the ORM creates it). */
+  statements: string[];
+  /** The migrations recorded, in order. */
+  migrations: string[];
+  written: boolean;
+  /** Why nothing was written (drift, rows already there, no --yes). */
+  refused?: string;
+}
+
 export interface GateResult {
   status: "passed" | "failed";
+  /** deploy-check / baseline only. */
+  target?: TargetSummary;
+  baseline?: BaselinePlan;
   projectDir: string;
   /** The repository the project is in (its git top level), else the project: paths in messages are under it. */
   rootDir?: string;

@@ -16,6 +16,7 @@ import { readCatalog } from "../schema/introspect.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import { DOOR_DATABASE } from "../worker/guard-config.js";
 import { readGuardEvents } from "../worker/guard-events.js";
+import type { TrackingRow } from "../migrations/tracking-rows.js";
 import type { DbConnection, OracleResult, RerunMode, WorkerPhase, WorkerResult } from "../worker/protocol.js";
 
 /**
@@ -132,9 +133,13 @@ export function startRevision(spec: RevisionSpec) {
   };
   let rerunQueue: Promise<unknown> = worker.mainDone;
   return {
-    connect(connection: DbConnection): void {
-      worker.connect(throughDoor(connection));
+    connect(connection: DbConnection, appliedRows?: TrackingRow[]): void {
+      worker.connect(throughDoor(connection), appliedRows);
     },
+    /** Where the project's migrator records applied migrations (deploy-check reads that table on the target). */
+    tracking: worker.tracking,
+    /** The worker's own run, without the catalog and the rules (deploy-check judges it against the target). */
+    result: worker.result,
     /** Settles when the worker is done with its own database (and its door may lead elsewhere). */
     mainDone: worker.mainDone,
     /** The catalog, the cross-check and the rules of the worker's own run. */

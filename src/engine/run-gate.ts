@@ -255,7 +255,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
 }
 
 /** The repository root as given and as git (and stack traces) spell it: keys must lose both. */
-function rootSpellings(...roots: Array<string | undefined>): string[] {
+export function rootSpellings(...roots: Array<string | undefined>): string[] {
   const all = new Set<string>();
   for (const root of roots.filter((r): r is string => Boolean(r))) {
     all.add(root);
@@ -282,7 +282,7 @@ function toHeadFinding(finding: Finding, side: BaseSide): Finding {
   };
 }
 
-async function provision(options: GateOptions, log: (line: string) => void): Promise<ProvisionedDatabase> {
+export async function provision(options: GateOptions, log: (line: string) => void): Promise<ProvisionedDatabase> {
   const request = { ...options.postgres, log, runTimeoutMs: options.timeoutMs };
   const provider = await chooseProvider(request);
   return provider.start(request);
@@ -292,7 +292,7 @@ async function provision(options: GateOptions, log: (line: string) => void): Pro
  * Runs `work` unless the server dies first. A dead server would otherwise surface as a string
  * of migration failures ("connection terminated") that blame the user's code.
  */
-async function whileServerLives<T>(db: ProvisionedDatabase, controller: AbortController, work: () => Promise<T>): Promise<T> {
+export async function whileServerLives<T>(db: ProvisionedDatabase, controller: AbortController, work: () => Promise<T>): Promise<T> {
   const died = (what: string) =>
     new GateError("postgres-died", `The throwaway Postgres stopped during the run: ${what}.`, {
       hint: "Something outside the gate stopped it (out of memory, a job limit, a killed process). Run the gate again; if a migration crashes the server every time, that migration is worth a look.",
@@ -321,6 +321,6 @@ export function repositoryRoot(projectDir: string): string {
   }
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }

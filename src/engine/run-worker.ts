@@ -4,6 +4,7 @@ import { deserializeError, GateError } from "./errors.js";
 import { onCleanup } from "./cleanup.js";
 import type { DbConnection, EngineMessage, OracleResult, RerunMode, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "../worker/protocol.js";
 import type { MigrationRecord } from "./result.js";
+import type { TrackingRow, TrackingTable } from "../migrations/tracking-rows.js";
 
 export interface RunWorkerOptions {
   /** Time left of the run-wide timeout. */
@@ -37,8 +38,10 @@ export interface WorkerHandle {
    * (undefined when cross-check is off), or a GateError.
    */
   oracle: Promise<OracleResult | undefined>;
-  /** Hands over the throwaway database; the worker loads the project until it needs it. */
-  connect(connection: DbConnection): void;
+  /** Hands over the throwaway database; the worker loads the project until it needs it. appliedRows: see protocol.ts. */
+  connect(connection: DbConnection, appliedRows?: TrackingRow[]): void;
+  /** Where the project's migrator records applied migrations, as soon as the worker has read its settings. */
+  tracking: Promise<TrackingTable>;
   /** Settles when the worker's own run is over (result, and oracle when asked for): its database is free. */
   mainDone: Promise<void>;
   /** One of the request's reruns: the project's migrations on another database (protocol.ts). */
@@ -77,6 +80,12 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
     resolveOracle = resolve;
     rejectOracle = reject;
   });
+  let resolveTracking!: (tracking: TrackingTable) => void;
+  let rejectTracking!: (error: unknown) => void;
+  const tracking = new Promise<TrackingTable>((resolve, reject) => {
+    resolveTracking = resolve;
+    rejectTracking = reject;
+  });
   let resolveMainDone!: () => void;
   const mainDone = new Promise<void>((resolve) => (resolveMainDone = resolve));
   // Reruns: how many are still owed, and who waits for each answer (in order).
@@ -110,6 +119,7 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
     const reject = (error: unknown) => {
       rejectResult(error);
       rejectOracle(error);
+      rejectTracking(error);
       resolveMainDone();
       for (const waiter of waiting.splice(0)) waiter.reject(error);
       failure ??= { error };
@@ -139,6 +149,8 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
       } else if (message.type === "migration-start") {
         migration = message.name;
         options.onMigrationStart?.(message.name);
+      } else if (message.type === "tracking") {
+        resolveTracking(message.tracking);
       } else if (message.type === "result") {
         resolveResult(message.result);
         if (!request.crossCheck) {
@@ -180,11 +192,13 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
   result.catch(() => undefined);
   oracle.catch(() => undefined);
   mainDone.catch(() => undefined);
+  tracking.catch(() => undefined);
   return {
     result,
     oracle,
     mainDone,
-    connect: (connection) => post({ type: "connection", connection }),
+    tracking,
+    connect: (connection, appliedRows) => post({ type: "connection", connection, ...(appliedRows && { appliedRows }) }),
     rerun(connection, mode) {
       if (failure) return Promise.reject(failure.error);
       return new Promise<MigrationRecord[]>((resolve, reject) => {

@@ -153,7 +153,7 @@ async function dropLeftovers(admin: pg.Client, log: (line: string) => void): Pro
  * verifying the certificate. pg 8 reads `require` as verify-full unless told otherwise, which
  * fails on the self-signed certificates of CI service containers and prints a warning.
  */
-function withLibpqSslModes(url: string): string {
+export function withLibpqSslModes(url: string): string {
   const parsed = new URL(url);
   if (!parsed.searchParams.has("sslmode") || parsed.searchParams.has("uselibpqcompat")) return url;
   parsed.searchParams.set("uselibpqcompat", "true");

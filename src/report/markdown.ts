@@ -1,4 +1,4 @@
-import { projectSize } from "./text.js";
+import { projectSize, targetLine } from "./text.js";
 import { countBySeverity, type Finding, type GateResult } from "../engine/result.js";
 import { groupByCause } from "./group-by-cause.js";
 import { readable } from "./readable.js";
@@ -71,7 +71,9 @@ function render(given: GateResult, options: MarkdownReportOptions, detail: Detai
   out.push(
     result.status === "passed" ? `## ✅ migration-gate passed` : `## ❌ migration-gate failed: ${errors}${warnings}`,
     "",
-    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${projectSize(result)}, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version}${result.orm.name === "drizzle" ? ` (drizzle-orm ${result.orm.version})` : ` with synchronize off (typeorm ${result.orm.version})`}.`,
+    result.target
+      ? `Project \`${displayPath(result.projectDir, baseDir) || "."}\`, ${result.target.command} of the ${targetLine(result.target)}.`
+      : `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${projectSize(result)}, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version}${result.orm.name === "drizzle" ? ` (drizzle-orm ${result.orm.version})` : ` with synchronize off (typeorm ${result.orm.version})`}.`,
     "",
   );
   if (scoped) {

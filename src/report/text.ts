@@ -33,9 +33,12 @@ export function formatText(given: GateResult, { baseDir }: TextReportOptions): s
     ? `${plural(counts.error, "new error")}, ${plural(counts.warning, "new warning")}; ${split.existing.length} already ${split.where} (not failing)${split.fixed.length ? `; this change fixes ${split.fixed.length}` : ""}`
     : `${counts.error} error(s), ${counts.warning} warning(s)`;
   lines.push(
-    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${verdict}`,
-    `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1000).toFixed(1)} s`,
+    `migration-gate${result.target ? ` ${result.target.command}` : ""}: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${verdict}`,
+    result.target
+      ? `  ${targetLine(result.target)}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}; ${(result.timings.total / 1000).toFixed(1)} s`
+      : `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1000).toFixed(1)} s`,
   );
+  if (result.baseline) lines.push(...baselineLines(result.baseline));
   if (result.change?.baseUnavailable) lines.push(`  The base could not be evaluated, so every finding counts as new: ${result.change.baseUnavailable}`);
   lines.push("");
   for (const { finding, consequences } of groupByCause(split.current)) {
@@ -53,7 +56,8 @@ export function formatText(given: GateResult, { baseDir }: TextReportOptions): s
     }
     lines.push("");
   }
-  if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
+  if (result.findings.length === 0 && result.target) lines.push(result.target.command === "baseline" ? "The target's schema equals what the migrations build." : "Nothing pending, nothing drifted: the deploy has nothing to do.", "");
+  else if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
   if (split.existing.length) {
     lines.push(`Already ${split.where} (${split.existing.length}, not failing):`);
     for (const f of split.existing) lines.push(`  ${oneLine(f, baseDir)}`);
@@ -65,6 +69,21 @@ export function formatText(given: GateResult, { baseDir }: TextReportOptions): s
     lines.push("");
   }
   return lines.join("\n");
+}
+
+/** "target db:5432/app (Postgres 16.4): 12 of 12 rows in public.migrations match the project's migrations, 2 pending". */
+export function targetLine(target: NonNullable<GateResult["target"]>): string {
+  const rows = target.untracked ? `${target.trackingTable} ${target.recorded === 0 ? "empty or missing" : ""}`.trim() : `${target.applied} of ${target.recorded} row(s) in ${target.trackingTable} match the project's migrations`;
+  return `target ${target.label} (Postgres ${target.serverVersion}): ${rows}${target.pending !== undefined ? `, ${target.pending} pending` : ""}`;
+}
+
+function baselineLines(plan: NonNullable<GateResult["baseline"]>): string[] {
+  const head = plan.written
+    ? `  Baseline written: ${plan.migrations.length} migration(s) recorded, in one transaction:`
+    : plan.refused === "no --yes"
+      ? `  Baseline plan (nothing written; run again with --yes to write it):`
+      : `  Baseline refused (${plan.refused}); nothing written. It would have run:`;
+  return [head, ...plan.statements.map((s) => `    ${s};`)];
 }
 
 function oneLine(f: Finding, baseDir: string): string {

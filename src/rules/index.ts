@@ -40,6 +40,15 @@ import { upgradeDivergence } from "./upgrade-divergence.js";
 import { notIdempotent } from "./not-idempotent.js";
 import { renamedMigration } from "./renamed-migration.js";
 import { unusedSuppression } from "./unused-suppression.js";
+import { untrackedDatabase } from "./untracked-database.js";
+import { unknownAppliedMigration } from "./unknown-applied-migration.js";
+import { skippedOnDeploy } from "./skipped-on-deploy.js";
+import { editedAfterApply } from "./edited-after-apply.js";
+import { pendingMigrationFails } from "./pending-migration-fails.js";
+import { pendingMigrationFailsOnData } from "./pending-migration-fails-on-data.js";
+import { dataProbeSkipped } from "./data-probe-skipped.js";
+import { targetDrift } from "./target-drift.js";
+import { pendingMigration } from "./pending-migration.js";
 
 /** Every rule, in report order. unexplained-drift runs last: it reads the others' findings. */
 export const RULES: readonly Rule[] = [
@@ -82,8 +91,20 @@ export const RULES: readonly Rule[] = [
   skippedOnUpgrade,
   upgradeDivergence,
   notIdempotent,
+  untrackedDatabase,
+  unknownAppliedMigration,
+  skippedOnDeploy,
+  editedAfterApply,
+  pendingMigrationFails,
+  pendingMigrationFailsOnData,
+  dataProbeSkipped,
+  targetDrift,
+  pendingMigration,
   unusedIgnore,
   unusedSuppression,
 ];
+
+/** The rules deploy-check and baseline evaluate: about the target database, nothing else. */
+export const DEPLOY_RULES: readonly Rule[] = [untrackedDatabase, unknownAppliedMigration, skippedOnDeploy, editedAfterApply, pendingMigrationFails, pendingMigrationFailsOnData, dataProbeSkipped, targetDrift, pendingMigration];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));

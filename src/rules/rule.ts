@@ -3,6 +3,7 @@ import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { EditedMigration } from "../engine/edited-migrations.js";
 import type { RenamedMigration } from "../engine/renamed-migrations.js";
 import type { SchemaDiff } from "../schema/diff.js";
+import type { DeployOutcome } from "./deploy-outcome.js";
 import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import type { BlockedConnection, OracleResult, UnguardedSubprocess } from "../worker/protocol.js";
 
@@ -37,6 +38,8 @@ export interface RuleContext {
   upgrade?: UpgradeOutcome;
   /** simulate-synchronize / simulate-push: the change's migrations run on a baselined database. */
   baselined?: BaselinedUpgrade;
+  /** deploy-check / baseline: what the target database holds and what its deploy would do. */
+  deploy?: DeployOutcome;
 }
 
 export interface BaselinedUpgrade {

@@ -9,6 +9,7 @@ import { register } from "node:module";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
 import type { DbConnection, EngineMessage, RerunMode, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
+import type { TrackingRow, TrackingTable } from "../migrations/tracking-rows.js";
 import { installCommonJsHooks } from "./register-cjs.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import type { NetGuard } from "./net-guard.js";
@@ -25,6 +26,9 @@ function send(message: WorkerMessage): Promise<void> {
 
 let resolveConnection: (connection: DbConnection) => void = () => undefined;
 const connection = new Promise<DbConnection>((resolve) => (resolveConnection = resolve));
+/** deploy-check: the target's migrations table, which the worker's own run replays up to (protocol.ts). */
+let resolveApplied: (rows: TrackingRow[] | undefined) => void = () => undefined;
+const appliedRows = new Promise<TrackingRow[] | undefined>((resolve) => (resolveApplied = resolve));
 /** Installed by dist/guard-preload.cjs (NODE_OPTIONS), before this module ran. */
 const guard = (globalThis as Record<symbol, unknown>)[Symbol.for("migration-gate.guard")] as NetGuard | undefined;
 
@@ -44,6 +48,8 @@ async function main(request: WorkerRequest): Promise<void> {
   // What both adapters report, the same way.
   const shared = {
     connection,
+    appliedRows,
+    onTracking: (tracking: TrackingTable) => void send({ type: "tracking", tracking }),
     sites,
     onPhase: (phase: WorkerPhase) => {
       if (phase === "migrate") guard?.loaded();
@@ -88,6 +94,7 @@ function needsEsmHooks({ projectDir, project }: WorkerRequest): boolean {
 
 process.on("message", (message: EngineMessage) => {
   if (message.type === "connection") {
+    resolveApplied(message.appliedRows);
     resolveConnection(message.connection);
     return;
   }

@@ -4,6 +4,7 @@ import type { ProjectSource } from "../engine/parse-options.js";
 import type { MigrationRecord, OrmInfo, UnregisteredMigration } from "../engine/result.js";
 import type { DrizzleMigrationFolder } from "../migrations/drizzle-folder.js";
 import type { ExpectedSchema } from "../schema/model.js";
+import type { AvailableMigration, TrackingRow, TrackingTable } from "../migrations/tracking-rows.js";
 
 export interface DbConnection {
   host: string;
@@ -40,7 +41,11 @@ export type RerunMode = "upgrade" | "synchronize" | "push";
 /** Engine to worker. */
 export type EngineMessage =
   | { type: "start"; request: WorkerRequest }
-  | { type: "connection"; connection: DbConnection }
+  /**
+   * appliedRows (deploy-check): the target database's migrations table; the worker's own run
+   * then replays only the migrations those rows record, to rebuild the target's applied point.
+   */
+  | { type: "connection"; connection: DbConnection; appliedRows?: TrackingRow[] }
   | { type: "rerun"; connection: DbConnection; mode: RerunMode }
   | { type: "rerun-skip" };
 
@@ -75,6 +80,8 @@ export interface WorkerResult {
   drizzleFolder?: DrizzleMigrationFolder;
   /** TypeORM with an explicit class list: migration files next to them that the list leaves out. */
   unregisteredMigrations?: UnregisteredMigration[];
+  /** With appliedRows: every migration the project has, as its migrator lists them (the run replayed the applied ones). */
+  available?: AvailableMigration[];
 }
 
 /** What TypeORM's own schema builder would still run after the chain: the cross-check. */
@@ -84,6 +91,8 @@ export type WorkerPhase = "load" | "migrate" | "cross-check";
 
 export type WorkerMessage =
   | { type: "phase"; phase: WorkerPhase }
+  /** Once the project's settings are read, before its database is needed: where its migrator records applied migrations. */
+  | { type: "tracking"; tracking: TrackingTable }
   | { type: "migration-start"; name: string }
   | { type: "result"; result: WorkerResult }
   /** After the result, when cross-check is on: sent while the engine reads the catalog. */

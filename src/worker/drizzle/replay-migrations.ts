@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -6,6 +7,7 @@ import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import { journalEntryFile, STATEMENT_BREAKPOINT, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
 import { createdTablesIn, touchesIn } from "../created-tables.js";
 import type { DbConnection } from "../protocol.js";
+import type { AvailableMigration } from "../../migrations/tracking-rows.js";
 import type { DrizzleOrm, MigrationMeta, MigratorConfig } from "./drizzle-types.js";
 
 const BREAKPOINT = STATEMENT_BREAKPOINT;
@@ -30,6 +32,11 @@ export interface ReplayRequest {
    * migrator's own bookkeeping rows, as a team that baselined a pushed database has them.
    */
   bookkeepingOnly?: boolean;
+  /**
+   * deploy-check: replay only these migrations (by the names plan() gives them), the ones a
+   * target database's migrations table records; the others, and their bookkeeping rows, are left out.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /**
@@ -48,7 +55,7 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
   const client = new pg.Client({ ...request.connection, ssl: request.connection.ssl as never });
   await client.connect();
   try {
-    const runner = new MigrationRunner(client, request.onMigrationStart, request.bookkeepingOnly === true);
+    const runner = new MigrationRunner(client, request.onMigrationStart, { bookkeepingOnly: request.bookkeepingOnly === true, keepStatements: request.upgrade === true, ...(request.only && { only: request.only }) });
     let planned: PlannedMigration[];
     try {
       planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
@@ -61,7 +68,7 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
     if (!proxyDrizzle || !proxyMigrate) {
       // drizzle-orm before 0.29 has no pg-proxy: its migrator's plan (readMigrationFiles) is what
       // a fresh database runs, every migration in journal order.
-      for (const migration of planned) await runner.runPlanned(migration);
+      for (const migration of planned) if (!request.only || request.only.has(migration.name)) await runner.runPlanned(migration);
       return runner.records;
     }
     const db = proxyDrizzle(async (sql, params, method) => {
@@ -72,6 +79,22 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
     return runner.records;
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Every migration of the folder as the project's migrator lists it (name, hash, when), for
+ * matching a target's migrations table (migrations/tracking-rows.ts). When the migrator refuses
+ * the folder, the files present, hashed as it hashes them.
+ */
+export function availableMigrations(orm: DrizzleOrm, folder: DrizzleMigrationFolder, migrator: MigratorConfig): AvailableMigration[] {
+  try {
+    return plan(orm.readMigrationFiles(migrator), folder).map((p) => ({ name: p.name, location: { file: p.file, line: 1 }, hash: p.meta.hash, when: p.meta.folderMillis }));
+  } catch {
+    const files = folder.format === "journal" ? folder.journal.map((e) => ({ name: e.tag, file: journalEntryFile(folder, e), when: e.when as number | undefined })) : folder.sqlFiles.map((f) => ({ name: f.name, file: f.file, when: undefined }));
+    return files
+      .filter((f) => fs.existsSync(f.file))
+      .map((f) => ({ name: f.name, location: { file: f.file, line: 1 }, hash: crypto.createHash("sha256").update(fs.readFileSync(f.file, "utf8")).digest("hex"), ...(f.when !== undefined && { when: f.when }) }));
   }
 }
 
@@ -92,11 +115,19 @@ class MigrationRunner {
   readonly records: MigrationRecord[] = [];
   private failedBefore = false;
 
+  private readonly bookkeepingOnly: boolean;
+  private readonly keepStatements: boolean;
+  private readonly only: ReadonlySet<string> | undefined;
+
   constructor(
     private readonly client: pg.Client,
     private readonly onMigrationStart: (name: string) => void,
-    private readonly bookkeepingOnly = false,
-  ) {}
+    options: { bookkeepingOnly?: boolean; keepStatements?: boolean; only?: ReadonlySet<string> } = {},
+  ) {
+    this.bookkeepingOnly = options.bookkeepingOnly === true;
+    this.keepStatements = options.keepStatements === true;
+    this.only = options.only;
+  }
 
   /**
    * The migrator's queries: each pending migration's statements followed by the INSERT of its
@@ -113,7 +144,7 @@ class MigrationRunner {
       group.push(query);
       const owner = planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`) && /^\s*insert\s+into/i.test(query));
       if (owner === -1) continue;
-      await this.run(planned[owner]!, group);
+      if (!this.only || this.only.has(planned[owner]!.name)) await this.run(planned[owner]!, group);
       group = [];
       next = owner + 1;
     }
@@ -166,6 +197,7 @@ class MigrationRunner {
     };
     this.records.push(record);
     const failure = await this.execute(statements, migration);
+    if (this.keepStatements) record.statements = statements.slice(0, failure ? statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length : statements.length).filter((s) => s.trim()).map((s) => s.trim());
     record.durationMs = Date.now() - started;
     if (failure) {
       record.status = "failed";

@@ -9,7 +9,8 @@ import { drizzleExpectedSchema } from "./expected-schema.js";
 import { loadDrizzleConfig } from "./load-config.js";
 import { loadUserDrizzle } from "./load-drizzle.js";
 import { loadDrizzleSchema } from "./load-schema.js";
-import { replayDrizzleMigrations } from "./replay-migrations.js";
+import { availableMigrations, replayDrizzleMigrations } from "./replay-migrations.js";
+import { appliedNames, type TrackingRow, type TrackingTable } from "../../migrations/tracking-rows.js";
 import { pushToEmptyDatabase } from "./push-baseline.js";
 
 export interface RunDrizzleProjectRequest {
@@ -17,6 +18,10 @@ export interface RunDrizzleProjectRequest {
   project: DrizzleSource;
   /** Resolves when the engine has the throwaway database ready. */
   connection: Promise<DbConnection>;
+  /** deploy-check: the target's migrations table; the run replays only the migrations it records. */
+  appliedRows: Promise<TrackingRow[] | undefined>;
+  /** Where the migrator records applied migrations, sent before the database is needed. */
+  onTracking: (tracking: TrackingTable) => void;
   sites: SiteRegistry;
   onPhase: (phase: WorkerPhase) => void;
   onMigrationStart: (name: string) => void;
@@ -28,7 +33,7 @@ export interface RunDrizzleProjectRequest {
  * schema, the migrations folder as files and the replay log out. Everything up to the replay
  * runs while Postgres starts.
  */
-export async function runDrizzleProject({ projectDir, project, connection, sites, onPhase, onMigrationStart, onResult }: RunDrizzleProjectRequest): Promise<Rerun> {
+export async function runDrizzleProject({ projectDir, project, connection, appliedRows, onTracking, sites, onPhase, onMigrationStart, onResult }: RunDrizzleProjectRequest): Promise<Rerun> {
   onPhase("load");
   const loadStarted = Date.now();
   const { orm, projectRequire } = loadUserDrizzle(projectDir);
@@ -37,13 +42,19 @@ export async function runDrizzleProject({ projectDir, project, connection, sites
   const expected = drizzleExpectedSchema(loaded, config, orm, sites);
   const folder = readDrizzleFolder(config.migrationsDir);
   const load = Date.now() - loadStarted;
+  const format = folder.format === "journal" ? "drizzle-journal" : "drizzle-folders";
+  // drizzle-orm's migrator: migrationsTable (default __drizzle_migrations) in migrationsSchema (default drizzle).
+  onTracking({ schema: config.migrationsSchema ?? "drizzle", name: config.migrationsTable ?? "__drizzle_migrations", format });
 
   const database = await connection;
+  const applied = await appliedRows;
   onPhase("migrate");
   const migrateStarted = Date.now();
   const migrator = { migrationsFolder: config.migrationsDir, migrationsTable: config.migrationsTable, migrationsSchema: config.migrationsSchema };
   const hasMigrations = folder.sqlFiles.length > 0 || folder.journal.length > 0;
-  const migrations = hasMigrations ? await replayDrizzleMigrations({ orm, folder, migrator, connection: database, onMigrationStart }) : [];
+  const available = applied && availableMigrations(orm, folder, migrator);
+  const only = applied && appliedNames(format, available!, applied);
+  const migrations = hasMigrations ? await replayDrizzleMigrations({ orm, folder, migrator, connection: database, onMigrationStart, ...(only && { only }) }) : [];
   await onResult({
     orm: { name: "drizzle", version: orm.version },
     entityCount: expected.tables.length,
@@ -51,6 +62,7 @@ export async function runDrizzleProject({ projectDir, project, connection, sites
     migrations,
     migrationsOption: [path.relative(projectDir, config.migrationsDir) || "."],
     drizzleFolder: folder,
+    ...(available && { available }),
     timings: { load, migrate: Date.now() - migrateStarted },
   });
   return async (other, mode) => {

@@ -33,6 +33,8 @@ export class MigrationRecorder {
   constructor(
     private readonly sites: SiteRegistry,
     private readonly onMigrationStart: (name: string) => void,
+    /** Reruns: each record carries the statements its migration sent (deploy-check probes them). */
+    private readonly keepStatements = false,
   ) {}
 
   /** The TypeORM Logger interface. */
@@ -95,6 +97,7 @@ export class MigrationRecorder {
       };
       this.records.push(record);
       this.current = { migration, record, stage: "up", startedAt: Date.now(), queries: [] };
+      if (this.keepStatements) record.statements = this.current.queries;
       this.onMigrationStart(name);
       const result = await up(queryRunner);
       this.current.stage = "commit";

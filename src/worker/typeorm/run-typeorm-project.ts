@@ -16,12 +16,17 @@ import { preloadGlobs } from "./preload-globs.js";
 import { findUnregisteredMigrations } from "./unregistered-migrations.js";
 import { readOrmconfig } from "./read-ormconfig.js";
 import { loadErrorCause } from "../user-code-errors.js";
-import type { DataSourceLike } from "./typeorm-types.js";
+import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
+import { appliedNames, type AvailableMigration, type TrackingRow, type TrackingTable } from "../../migrations/tracking-rows.js";
 
 export interface RunTypeormProjectRequest {
   request: WorkerRequest;
   /** Resolves when the engine has the throwaway database ready. */
   connection: Promise<DbConnection>;
+  /** deploy-check: the target's migrations table; the run replays only the migrations it records. */
+  appliedRows: Promise<TrackingRow[] | undefined>;
+  /** Where TypeORM records applied migrations, sent before the database is needed. */
+  onTracking: (tracking: TrackingTable) => void;
   sites: SiteRegistry;
   onPhase: (phase: WorkerPhase) => void;
   onMigrationStart: (name: string) => void;
@@ -38,7 +43,7 @@ export type Rerun = (connection: DbConnection, mode: RerunMode) => Promise<Migra
  * The TypeORM adapter: user options in; the expected schema, the migration log and the oracle
  * out. Returns the rerun for the upgrade simulation and the baseline (protocol.ts).
  */
-export async function runTypeormProject({ request, connection, sites, onPhase, onMigrationStart, onResult, onOracle }: RunTypeormProjectRequest): Promise<Rerun> {
+export async function runTypeormProject({ request, connection, appliedRows, onTracking, sites, onPhase, onMigrationStart, onResult, onOracle }: RunTypeormProjectRequest): Promise<Rerun> {
   const { projectDir, project } = request;
   if (project.kind === "drizzle") throw new Error("runTypeormProject was handed a Drizzle project");
   onPhase("load");
@@ -63,9 +68,12 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
   // Load what the globs name while Postgres starts; TypeORM then finds the modules loaded.
   await preloadGlobs([userOptions["entities"], userOptions["migrations"], userOptions["subscribers"]], typeorm.projectRequire);
 
+  // TypeORM's MigrationExecutor: migrationsTableName (default "migrations") in the data source's schema.
+  onTracking({ schema: typeof userOptions["schema"] === "string" ? userOptions["schema"] : "public", name: typeof userOptions["migrationsTableName"] === "string" ? userOptions["migrationsTableName"] : "migrations", format: "typeorm" });
   const recorder = new MigrationRecorder(sites, onMigrationStart);
   const waitStarted = Date.now();
   const database = await connection;
+  const applied = await appliedRows;
   // Time spent waiting for Postgres is the provision phase's, not the load's.
   const waited = Date.now() - waitStarted;
   const dataSource = createIsolatedDataSource(typeorm.module, userOptions, database, recorder.logger);
@@ -79,6 +87,13 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
     const migrateStarted = Date.now();
     // Before the run: the recorder sets failed migrations aside from dataSource.migrations.
     const unregisteredMigrations = findUnregisteredMigrations(userOptions["migrations"], dataSource.migrations, sites);
+    const available = applied && dataSource.migrations.map((m) => describeMigration(m, sites));
+    if (applied) {
+      // Only what the target has applied: the rest is what its deploy would run (the dry run, a rerun).
+      const names = appliedNames("typeorm", available!, applied);
+      const keep = dataSource.migrations.filter((m) => names.has(migrationName(m)));
+      dataSource.migrations.splice(0, dataSource.migrations.length, ...keep);
+    }
     const migrations = await recorder.runAll(dataSource);
     const migrate = Date.now() - migrateStarted;
     await onResult({
@@ -88,6 +103,7 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
       migrations,
       migrationsOption: describeOption(userOptions["migrations"]),
       unregisteredMigrations,
+      ...(available && { available }),
       timings: { load, migrate },
     });
     if (request.crossCheck) {
@@ -99,7 +115,7 @@ export async function runTypeormProject({ request, connection, sites, onPhase, o
   }
   return async (other, mode) => {
     // A new DataSource on the other database: new migration instances, the same loaded classes.
-    const rerunRecorder = new MigrationRecorder(sites, onMigrationStart);
+    const rerunRecorder = new MigrationRecorder(sites, onMigrationStart, true);
     const rerunSource = createIsolatedDataSource(typeorm.module, userOptions, other, rerunRecorder.logger);
     await initialize(rerunSource, userOptions);
     try {
@@ -125,6 +141,17 @@ async function synchronizeBaseline(dataSource: DataSourceLike): Promise<[]> {
   for (const migration of dataSource.migrations) migration.up = async () => undefined;
   await dataSource.runMigrations({ transaction: "all" });
   return [];
+}
+
+function migrationName(migration: MigrationLike): string {
+  return migration.name ?? migration.constructor.name;
+}
+
+function describeMigration(migration: MigrationLike, sites: SiteRegistry): AvailableMigration {
+  const name = migrationName(migration);
+  const timestamp = /(\d{13})$/.exec(name)?.[1];
+  const location = sites.classLocation(migration.constructor);
+  return { name, ...(location && { location }), ...(timestamp && { when: Number(timestamp) }) };
 }
 
 async function initialize(dataSource: DataSourceLike, userOptions: Record<string, unknown>): Promise<void> {

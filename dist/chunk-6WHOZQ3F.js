@@ -6,8 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   postPrComment
-} from "./chunk-KX6GAHZG.js";
-import "./chunk-GIHLLQ23.js";
+} from "./chunk-4FYKKAWX.js";
+import "./chunk-RMZPZVYR.js";
 import "./chunk-4EXQY7HF.js";
 export {
   postPrComment

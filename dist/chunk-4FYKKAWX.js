@@ -8,7 +8,7 @@ import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-GIHLLQ23.js";
+} from "./chunk-RMZPZVYR.js";
 import {
   __commonJS,
   __require,

@@ -36,6 +36,27 @@ function describeCause(cause) {
 // src/engine/options-spec.ts
 var OPTION_SPECS = [
   {
+    name: "command",
+    description: "What to run: check (the migrations against the schema code, on a throwaway database) or deploy-check (the database a deploy is about to migrate, given as target-url, read-only: what is pending, what would fail on its schema and its rows, what was changed by hand, a database built by push or synchronize). In the CLI it is the first word: migration-gate deploy-check. baseline is CLI-only.",
+    default: "check",
+    actionInput: true,
+    placeholder: "check|deploy-check"
+  },
+  {
+    name: "target-url",
+    description: "deploy-check and baseline: the database the deploy migrates (staging, production), e.g. postgres://readonly:secret@staging-db:5432/app?sslmode=require. deploy-check opens it read-only (default_transaction_read_only, READ ONLY transactions) and reads only the catalog, the migrations table and row counts; the migrations run on a throwaway database, never on it. Masked in every log.",
+    actionInput: true,
+    secret: true,
+    placeholder: "url"
+  },
+  {
+    name: "yes",
+    description: "baseline: write the migrations table rows (without it, baseline prints the plan and writes nothing).",
+    actionInput: false,
+    switch: true,
+    placeholder: ""
+  },
+  {
     name: "working-directory",
     description: "Project directory: where package.json and node_modules of the project live. Other paths are relative to it.",
     default: ".",
@@ -235,7 +256,7 @@ var OPTION_SPECS = [
 ];
 
 // src/engine/parse-options.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import { createRequire } from "node:module";
 import path13 from "node:path";
 
@@ -269,7 +290,7 @@ function findFolders(dir, { depth, matches, limit = Infinity }) {
 }
 
 // src/engine/rule-config.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path12 from "node:path";
 
 // src/rules/backdated-migration.ts
@@ -2284,6 +2305,228 @@ var unusedSuppression = {
   check: () => []
 };
 
+// src/rules/deploy-outcome.ts
+function trackingName(outcome) {
+  return `${outcome.tracking.schema}.${outcome.tracking.name}`;
+}
+
+// src/rules/untracked-database.ts
+var untrackedDatabase = {
+  id: "untracked-database",
+  defaultSeverity: "error",
+  description: "The target database has the application's tables but no migration recorded as applied (built by push or synchronize): the deploy would re-run every migration.",
+  check({ deploy, orm }) {
+    if (!deploy?.untracked) return [];
+    const builtBy = orm === "drizzle" ? "drizzle-kit push" : "TypeORM's synchronize";
+    const first = deploy.available[0];
+    const matches = deploy.drift.length === 0;
+    return [
+      {
+        key: "untracked",
+        object: trackingName(deploy),
+        ...first?.location && { location: first.location },
+        message: `${deploy.target} has ${deploy.appTables} application table(s), but ${trackingName(deploy)} ${deploy.trackingExists ? "is empty" : "does not exist"}: the database was built without migrations (by ${builtBy}, most likely), so the deploy's migrate would run all ${deploy.available.length} migration(s) from ${first?.name ?? "the first"} and fail on the first table that already exists ("relation already exists").`,
+        hint: matches ? `Its schema equals what the ${deploy.available.length} migration(s) build, object by object. Record them as applied, exactly as the migrator would have: npx migration-gate baseline --target-url <url> (prints the plan), then again with --yes (writes the rows in one transaction). Do not insert the rows by hand.` : `Its schema differs from what the migrations build in ${deploy.drift.length} object(s) (target-drift, below): bring the database or the migrations in line first, then record the migrations with npx migration-gate baseline --target-url <url> --yes, which refuses while they differ.`
+      }
+    ];
+  }
+};
+
+// src/rules/unknown-applied-migration.ts
+var unknownAppliedMigration = {
+  id: "unknown-applied-migration",
+  defaultSeverity: "warning",
+  description: "The target's migrations table records a migration the repository does not have (deleted, renamed, or applied from another branch).",
+  check({ deploy }) {
+    if (!deploy) return [];
+    return deploy.match.unknownRows.map((index) => {
+      const row = deploy.rows[index];
+      const label = row.name ?? (row.createdAt !== void 0 ? `created_at ${row.createdAt}` : `id ${row.id}`);
+      return {
+        key: row.name ?? row.hash ?? String(row.createdAt ?? row.id),
+        object: label,
+        message: `${trackingName(deploy)} on ${deploy.target} records ${label}${row.id !== void 0 ? ` (id ${row.id})` : ""}${row.hash ? `, hash ${row.hash.slice(0, 12)}` : ""}, which matches no migration of the project: it was deleted or renamed after it ran there, or applied from a branch not merged here.`,
+        hint: "If it was renamed, rename it back (the migrator goes by what is recorded); if it comes from another branch, merge that branch before deploying; if it was deleted on purpose, make sure what it did is still wanted. Compare with target-drift findings, if any."
+      };
+    });
+  }
+};
+
+// src/rules/skipped-on-deploy.ts
+var skippedOnDeploy = {
+  id: "skipped-on-deploy",
+  defaultSeverity: "error",
+  description: "Drizzle 0.x: a migration the target has not applied that the migrator will skip, because its journal when is older than the newest applied one.",
+  check({ deploy, drizzleFolder }) {
+    if (!deploy || deploy.untracked || deploy.tracking.format !== "drizzle-journal" || deploy.rows.length === 0) return [];
+    const newest = Math.max(...deploy.rows.map((r) => r.createdAt ?? -Infinity));
+    const ran = new Set((deploy.pending ?? []).map((m) => m.name));
+    const newestName = deploy.available.find((m, i) => deploy.match.rowOf[i] !== -1 && m.when === newest)?.name ?? `created_at ${newest}`;
+    return deploy.available.flatMap((m, i) => {
+      if (deploy.match.rowOf[i] !== -1 || ran.has(m.name) || m.when === void 0 || m.when > newest) return [];
+      const entry = drizzleFolder?.journal.find((e) => e.tag === m.name);
+      const location = entry && drizzleFolder?.journalFile ? { file: drizzleFolder.journalFile, line: entry.whenLine ?? entry.line } : m.location;
+      return [
+        {
+          key: m.name,
+          object: m.name,
+          ...location && { location },
+          message: `${m.name} has not run on ${deploy.target}, and this deploy will skip it too: its journal "when" (${iso2(m.when)}) is older than the newest migration applied there (${newestName}, ${iso2(newest)}), and drizzle-orm's migrator applies only entries newer than that.`,
+          hint: `Give it a "when" after ${newest} and move its entry to the end of meta/_journal.json; that it has not run anywhere that matters yet is what makes this safe.`
+        }
+      ];
+    });
+  }
+};
+function iso2(ms) {
+  return new Date(ms).toISOString().replace(".000Z", "Z");
+}
+
+// src/rules/edited-after-apply.ts
+var editedAfterApply = {
+  id: "edited-after-apply",
+  defaultSeverity: "warning",
+  description: "Drizzle: a migration whose file changed after it was applied on the target (the stored hash differs from the file's).",
+  check({ deploy }) {
+    if (!deploy || deploy.tracking.format === "typeorm") return [];
+    return deploy.available.flatMap((m, i) => {
+      const row = deploy.match.rowOf[i] >= 0 ? deploy.rows[deploy.match.rowOf[i]] : void 0;
+      if (!row?.hash || !m.hash || row.hash === m.hash) return [];
+      return [
+        {
+          key: m.name,
+          object: m.name,
+          ...m.location && { location: m.location },
+          message: `${m.name} was edited after it ran on ${deploy.target}: ${trackingName(deploy)} holds hash ${row.hash.slice(0, 12)}, the file hashes to ${m.hash.slice(0, 12)}. The migrator never runs it again, so the edit never reaches this database.`,
+          hint: "Put the file back as it was applied (git log -p on it shows the change) and make the change in a new migration; target-drift lists what differs, if anything."
+        }
+      ];
+    });
+  }
+};
+
+// src/rules/pending-migration-fails.ts
+var pendingMigrationFails = {
+  id: "pending-migration-fails",
+  defaultSeverity: "error",
+  description: "A pending migration fails on the target's schema (dry run on a copy of the target's applied point).",
+  check({ deploy }) {
+    const failed = (deploy?.pending ?? []).filter((m) => m.status === "failed");
+    const first = failed[0];
+    return failed.map((m) => ({
+      key: m.name,
+      object: m.name,
+      ...m.location && { location: { file: m.location.file, line: m.failure?.statementLine ?? m.location.line } },
+      message: `${m.name} fails on ${deploy.target}'s schema: ${m.failure?.message ?? "it failed"}${m.failure?.code ? ` (${m.failure.code})` : ""}.${m !== first ? ` (The real deploy stops at ${first.name}, before this one.)` : ""}`,
+      ...m.failure?.statement && { detail: m.failure.statement },
+      hint: "It ran on a throwaway copy of the target's applied point (same migrations, same migrations table), not on the target. Fix the migration (or the schema it assumes) before deploying; the deploy would stop here."
+    }));
+  }
+};
+
+// src/rules/pending-migration-fails-on-data.ts
+import fs4 from "node:fs";
+var HINTS = {
+  "not-null": "Backfill the NULLs in the migration before SET NOT NULL (UPDATE ... SET col = <value> WHERE col IS NULL), or keep the column nullable.",
+  "required-column": "Give the new column a DEFAULT, or add it nullable, backfill, then SET NOT NULL.",
+  unique: "Remove or merge the duplicates in the migration before adding the constraint, or make the index partial.",
+  "primary-key": "Remove the duplicates and NULLs before adding the primary key.",
+  "foreign-key": "Delete or repair the orphaned rows in the migration first, or add the constraint NOT VALID and VALIDATE it after cleaning up.",
+  check: "Fix the violating rows in the migration first, or add the constraint NOT VALID and VALIDATE it later.",
+  type: "Convert the values with USING (and fix those that cannot convert) before changing the type."
+};
+var pendingMigrationFailsOnData = {
+  id: "pending-migration-fails-on-data",
+  defaultSeverity: "error",
+  description: "A pending statement that the target's existing rows make fail (counted read-only, never the rows themselves).",
+  check({ deploy }) {
+    return (deploy?.probes ?? []).flatMap((probe) => {
+      const outcome = probe.outcome;
+      if (!outcome || !("count" in outcome) || outcome.count === 0) return [];
+      const line = probe.location ? lineOf(probe.location.file, probe.statement) : void 0;
+      return [
+        {
+          key: `${probe.migration}:${probe.kind}:${probe.table.schema}.${probe.table.name}(${probe.columns.join(",")})`,
+          object: `${probe.table.schema}.${probe.table.name}${probe.columns.length ? `(${probe.columns.join(", ")})` : ""}`,
+          ...probe.location && { location: { file: probe.location.file, line: line ?? probe.location.line } },
+          message: `${probe.migration} would fail on ${deploy.target}'s data: ${outcome.count.toLocaleString("en-US")} ${probe.counts} (counted read-only on the target).`,
+          detail: probe.statement,
+          hint: HINTS[probe.kind]
+        }
+      ];
+    });
+  }
+};
+function lineOf(file, statement) {
+  let text;
+  try {
+    text = fs4.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const head = statement.split("\n")[0].trim().slice(0, 60);
+  const index = head ? text.indexOf(head) : -1;
+  return index === -1 ? void 0 : text.slice(0, index).split("\n").length;
+}
+
+// src/rules/data-probe-skipped.ts
+var dataProbeSkipped = {
+  id: "data-probe-skipped",
+  defaultSeverity: "notice",
+  description: "A pending statement that can fail on existing rows was not counted on the target (a backfill runs first, a huge table, a timeout).",
+  check({ deploy }) {
+    return (deploy?.probes ?? []).flatMap((probe) => {
+      const outcome = probe.outcome;
+      const why = probe.skipped ?? (outcome && "timedOut" in outcome ? "the count did not finish within the probe timeout" : outcome && "error" in outcome ? `the count failed (${outcome.error})` : void 0);
+      if (!why) return [];
+      return [
+        {
+          key: `${probe.migration}:${probe.kind}:${probe.table.schema}.${probe.table.name}(${probe.columns.join(",")})`,
+          object: `${probe.table.schema}.${probe.table.name}${probe.columns.length ? `(${probe.columns.join(", ")})` : ""}`,
+          ...probe.location && { location: probe.location },
+          message: `Not checked against ${deploy.target}'s rows: ${probe.migration} (${probe.kind}) could fail on ${probe.counts}, but ${why}.`,
+          detail: probe.statement
+        }
+      ];
+    });
+  }
+};
+
+// src/rules/target-drift.ts
+var targetDrift = {
+  id: "target-drift",
+  defaultSeverity: "warning",
+  description: "The target's schema differs from what its applied migrations build (changed by hand, or by a migration edited after it ran).",
+  check({ deploy }) {
+    if (!deploy) return [];
+    const applied = deploy.untracked ? `the ${deploy.available.length} migration(s)` : "the migrations it has applied";
+    const partial = deploy.replayFailures.length ? ` (${deploy.replayFailures.map((m) => m.name).join(", ")} failed in that replay, so what it would have built is missing from the comparison)` : "";
+    return deploy.drift.map((item) => ({
+      key: `${item.kind}:${item.change}:${item.object}:${item.change === "different" ? item.detail ?? "" : ""}`,
+      object: item.object,
+      message: item.change === "missing" ? `${item.object} (${item.kind}${item.detail ? ` ${item.detail}` : ""}): ${applied} create it, but ${deploy.target} does not have it${partial}.` : item.change === "extra" ? `${item.object} (${item.kind}${item.detail ? ` ${item.detail}` : ""}): ${deploy.target} has it, but ${applied} do not create it.` : `${item.object} (${item.kind}): ${item.detail} (${applied} replayed on a throwaway database).`,
+      hint: "Changed by hand on the database, or by a migration edited after it ran there: write a migration that makes the change for real (so every database gets it), or undo it on the database.",
+      ...deploy.untracked && { cause: { ruleId: "untracked-database", key: "untracked" } }
+    }));
+  }
+};
+
+// src/rules/pending-migration.ts
+var pendingMigration = {
+  id: "pending-migration",
+  defaultSeverity: "notice",
+  description: "A migration the deploy will run on the target, in the order the migrator runs them.",
+  check({ deploy }) {
+    const pending = deploy?.pending ?? [];
+    return pending.map((m, index) => ({
+      key: m.name,
+      object: m.name,
+      ...m.location && { location: m.location },
+      message: `Pending on ${deploy.target} (${index + 1} of ${pending.length}): ${m.name} will run on deploy${m.status === "failed" ? ", and fails (pending-migration-fails)" : ""}.`
+    }));
+  }
+};
+
 // src/rules/index.ts
 var RULES = [
   unlistedMigration,
@@ -2325,9 +2568,19 @@ var RULES = [
   skippedOnUpgrade,
   upgradeDivergence,
   notIdempotent,
+  untrackedDatabase,
+  unknownAppliedMigration,
+  skippedOnDeploy,
+  editedAfterApply,
+  pendingMigrationFails,
+  pendingMigrationFailsOnData,
+  dataProbeSkipped,
+  targetDrift,
+  pendingMigration,
   unusedIgnore,
   unusedSuppression
 ];
+var DEPLOY_RULES = [untrackedDatabase, unknownAppliedMigration, skippedOnDeploy, editedAfterApply, pendingMigrationFails, pendingMigrationFailsOnData, dataProbeSkipped, targetDrift, pendingMigration];
 var RULE_IDS = new Set(RULES.map((rule) => rule.id));
 
 // src/engine/rule-config.ts
@@ -2336,7 +2589,7 @@ var SEVERITIES = ["error", "warning", "notice", "off"];
 function loadRuleConfig(inputs) {
   const config = { severities: {}, ignores: [] };
   const file = inputs.configPath ? path12.resolve(inputs.cwd, inputs.configPath) : path12.join(inputs.projectDir, CONFIG_FILE_NAME);
-  if (fs4.existsSync(file)) {
+  if (fs5.existsSync(file)) {
     readConfigFile(file, config);
     config.configFile = file;
   } else if (inputs.configPath) {
@@ -2359,7 +2612,7 @@ function loadRuleConfig(inputs) {
   return config;
 }
 function readConfigFile(file, config) {
-  const text = fs4.readFileSync(file, "utf8");
+  const text = fs5.readFileSync(file, "utf8");
   const where = path12.basename(file);
   let parsed;
   try {
@@ -2371,21 +2624,21 @@ function readConfigFile(file, config) {
   }
   if (!isObject(parsed)) throw invalid(file, 1, 'the file must hold one JSON object with "rules" and/or "ignore"');
   for (const key of Object.keys(parsed)) {
-    if (key !== "rules" && key !== "ignore" && key !== "$schema") throw invalid(file, lineOf(text, `"${key}"`), `unknown key "${key}"; the keys are "rules" and "ignore"`);
+    if (key !== "rules" && key !== "ignore" && key !== "$schema") throw invalid(file, lineOf2(text, `"${key}"`), `unknown key "${key}"; the keys are "rules" and "ignore"`);
   }
   if (parsed["rules"] !== void 0) {
-    if (!isObject(parsed["rules"])) throw invalid(file, lineOf(text, '"rules"'), '"rules" must be an object of rule id to severity');
+    if (!isObject(parsed["rules"])) throw invalid(file, lineOf2(text, '"rules"'), '"rules" must be an object of rule id to severity');
     for (const [id, severity] of Object.entries(parsed["rules"])) {
-      const line = lineOf(text, `"${id}"`);
+      const line = lineOf2(text, `"${id}"`);
       const label = `${where}:${line}`;
       config.severities[checkRuleId(id, label)] = checkSeverity(String(severity), label);
     }
   }
   if (parsed["ignore"] !== void 0) {
-    if (!Array.isArray(parsed["ignore"])) throw invalid(file, lineOf(text, '"ignore"'), '"ignore" must be a list of entries');
+    if (!Array.isArray(parsed["ignore"])) throw invalid(file, lineOf2(text, '"ignore"'), '"ignore" must be a list of entries');
     const lines = entryLines2(text, parsed["ignore"].length);
     parsed["ignore"].forEach((entry, index) => {
-      const line = lines[index] ?? lineOf(text, '"ignore"');
+      const line = lines[index] ?? lineOf2(text, '"ignore"');
       const source = { file, line, label: `${where}:${line}` };
       if (!isObject(entry)) throw invalid(file, line, `ignore entry ${index + 1} must be an object with "reason" and at least one of "rule", "object", "file", "fingerprint"`);
       for (const key of Object.keys(entry)) {
@@ -2449,7 +2702,7 @@ function invalid(file, line, what) {
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function lineOf(text, needle) {
+function lineOf2(text, needle) {
   const index = text.indexOf(needle);
   return index < 0 ? 1 : text.slice(0, index).split("\n").length;
 }
@@ -2481,6 +2734,7 @@ function entryLines2(text, count) {
 var ORMCONFIG_NAMES = ["env", "js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "xml"].map((ext) => `ormconfig.${ext}`);
 var ORM_CHOICES = ["auto", "typeorm", "drizzle"];
 var DRIZZLE_CONFIG_NAMES = ["drizzle.config.ts", "drizzle.config.mts", "drizzle.config.cts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs"];
+var COMMANDS = ["check", "deploy-check", "baseline"];
 var ISOLATION_CHOICES = ["auto", "namespace", "guard"];
 var PROVIDER_CHOICES = ["auto", "url", "binaries", "embedded", "docker"];
 var FORMATS = ["text", "json", "markdown", "sarif"];
@@ -2501,11 +2755,17 @@ function parseOptions(raw, context) {
     });
   }
   const project = parseProjectSource(value, projectDir);
+  const command = parseCommand(value("command"));
+  const postgres = parsePostgres(value, (name) => raw[name]?.trim() || void 0);
+  const targetUrl = parseTarget(value("target-url"), command, postgres, value("base-ref"));
   return {
+    command,
+    ...targetUrl && { targetUrl },
+    yes: parseBoolean(value("yes") ?? "false", "yes"),
     projectDir,
     project,
     simulateBaseline: parseSimulation(value, project),
-    postgres: parsePostgres(value),
+    postgres,
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format")),
     sarifFile: value("sarif-file") && path13.resolve(context.cwd, value("sarif-file")),
@@ -2585,12 +2845,12 @@ function parseDrizzleSource(value, projectDir) {
 }
 var DRIZZLE_CONFIG_FOLDERS = ["src/db", "db", "server/db", "src/server/db", "lib/db", "src/lib/db", "drizzle", "src", "config"];
 function findDrizzleConfig(projectDir) {
-  const atRoot = DRIZZLE_CONFIG_NAMES.map((name) => path13.join(projectDir, name)).find((file) => fs5.existsSync(file));
+  const atRoot = DRIZZLE_CONFIG_NAMES.map((name) => path13.join(projectDir, name)).find((file) => fs6.existsSync(file));
   if (atRoot) return atRoot;
-  const fromScripts = scriptConfigs(projectDir).find((file) => fs5.existsSync(file));
+  const fromScripts = scriptConfigs(projectDir).find((file) => fs6.existsSync(file));
   if (fromScripts) return fromScripts;
   for (const folder of DRIZZLE_CONFIG_FOLDERS) {
-    const found = DRIZZLE_CONFIG_NAMES.map((name) => path13.join(projectDir, folder, name)).find((file) => fs5.existsSync(file));
+    const found = DRIZZLE_CONFIG_NAMES.map((name) => path13.join(projectDir, folder, name)).find((file) => fs6.existsSync(file));
     if (found) return found;
   }
   return void 0;
@@ -2598,7 +2858,7 @@ function findDrizzleConfig(projectDir) {
 function scriptConfigs(projectDir) {
   let scripts = {};
   try {
-    scripts = JSON.parse(fs5.readFileSync(path13.join(projectDir, "package.json"), "utf8")).scripts ?? {};
+    scripts = JSON.parse(fs6.readFileSync(path13.join(projectDir, "package.json"), "utf8")).scripts ?? {};
   } catch {
     return [];
   }
@@ -2607,7 +2867,7 @@ function scriptConfigs(projectDir) {
   );
 }
 function projectsBelow(dir) {
-  const isProject = (folder) => fs5.existsSync(path13.join(folder, "package.json")) && findDrizzleConfig(folder) !== void 0;
+  const isProject = (folder) => fs6.existsSync(path13.join(folder, "package.json")) && findDrizzleConfig(folder) !== void 0;
   return findFolders(dir, { depth: 3, matches: isProject, limit: 5 }).map((folder) => path13.relative(dir, folder));
 }
 function parseTypeormSource(value, projectDir) {
@@ -2655,7 +2915,7 @@ function parseTypeormSource(value, projectDir) {
 }
 function parseDataSourceRef(projectDir, given, exportOption) {
   const hash = given.lastIndexOf("#");
-  const split3 = hash > 0 && !fs5.existsSync(path13.resolve(projectDir, given));
+  const split3 = hash > 0 && !fs6.existsSync(path13.resolve(projectDir, given));
   const file = split3 ? given.slice(0, hash) : given;
   const exportName = split3 ? given.slice(hash + 1).trim() || void 0 : void 0;
   if (exportName && exportOption && exportName !== exportOption) {
@@ -2666,12 +2926,12 @@ function parseDataSourceRef(projectDir, given, exportOption) {
   return { kind: "data-source", file: requireFile(projectDir, file, "data-source"), exportName: exportName ?? exportOption };
 }
 function findOrmconfig(projectDir) {
-  return ORMCONFIG_NAMES.find((name) => fs5.existsSync(path13.join(projectDir, name)));
+  return ORMCONFIG_NAMES.find((name) => fs6.existsSync(path13.join(projectDir, name)));
 }
 function typeormEnvironment(projectDir) {
   if (process.env["TYPEORM_CONNECTION"] || process.env["TYPEORM_URL"]) return true;
   try {
-    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs5.readFileSync(path13.join(projectDir, ".env"), "utf8"));
+    return /^\s*TYPEORM_(CONNECTION|URL)\s*=/m.test(fs6.readFileSync(path13.join(projectDir, ".env"), "utf8"));
   } catch {
     return false;
   }
@@ -2680,7 +2940,7 @@ function parseModuleRef(projectDir, given, option) {
   const hash = given.lastIndexOf("#");
   const file = hash > 0 ? given.slice(0, hash) : given;
   const exportName = hash > 0 ? given.slice(hash + 1) : void 0;
-  const fromPackage = !fs5.existsSync(path13.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? resolveFromProject(projectDir, file) : void 0;
+  const fromPackage = !fs6.existsSync(path13.resolve(projectDir, file)) && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(file) && !/\.[cm]?[jt]s$/.test(file) ? resolveFromProject(projectDir, file) : void 0;
   return { file: fromPackage ?? requireFile(projectDir, file, option), exportName };
 }
 function resolveFromProject(projectDir, name) {
@@ -2692,13 +2952,44 @@ function resolveFromProject(projectDir, name) {
 }
 function requireFile(projectDir, given, option) {
   const file = path13.resolve(projectDir, given);
-  if (fs5.existsSync(file) && fs5.statSync(file).isFile()) return file;
+  if (fs6.existsSync(file) && fs6.statSync(file).isFile()) return file;
   const candidates = option === "data-source" ? findDataSourceCandidates(projectDir) : [];
   throw new GateError(`${option}-not-found`, `${optionLabel(option)}: file "${given}" not found (looked for ${file}).`, {
     hint: candidates.length ? `Paths are relative to working-directory (${projectDir}). Did you mean ${candidates.map((c) => `"${c}"`).join(" or ")}?` : `Paths are relative to working-directory (${projectDir}); check the spelling and the extension (.ts or .js).${option === "naming-strategy" ? " An installed package works too: typeorm-naming-strategies#SnakeNamingStrategy." : ""}`
   });
 }
-function parsePostgres(value) {
+function parseCommand(given) {
+  if (COMMANDS.includes(given)) return given;
+  throw new GateError("invalid-command", `${optionLabel("command")} must be check or deploy-check (got "${given}").`, {
+    hint: "In the CLI the command is the first word: migration-gate check, migration-gate deploy-check --target-url <url>, migration-gate baseline --target-url <url>."
+  });
+}
+function parseTarget(given, command, postgres, baseRef) {
+  if (command === "check") {
+    if (given) throw new GateError("conflicting-options", `${optionLabel("target-url")} is for deploy-check and baseline, but the command is check.`, { hint: "Run migration-gate deploy-check --target-url <url> (in the action: command: deploy-check)." });
+    return void 0;
+  }
+  if (!given) {
+    throw new GateError("incomplete-options", `${command} needs ${optionLabel("target-url")}: the database the deploy migrates.`, {
+      hint: `Give its URL, e.g. --target-url "$STAGING_DATABASE_URL" (in the action: target-url: \${{ secrets.STAGING_DATABASE_URL }}); ${command === "deploy-check" ? "a read-only user is enough" : "the user needs INSERT on the migrations table (and CREATE on its schema if the table is missing)"}.`
+    });
+  }
+  const target = parseDatabaseUrl(given, "target-url");
+  if (baseRef) throw new GateError("conflicting-options", `${optionLabel("base-ref")} has no meaning for ${command}: it judges the database against the checked-out migrations.`, { hint: "Remove base-ref; run check with base-ref in the pull request workflow." });
+  if (postgres.databaseUrl) {
+    const server = (url) => {
+      const parsed = new URL(url);
+      return `${decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, "").toLowerCase()}:${parsed.port || 5432}`;
+    };
+    if (server(postgres.databaseUrl) === server(target)) {
+      throw new GateError("target-is-throwaway-server", `${optionLabel("database-url")} points at the target's own server (${server(target)}): the gate would create its throwaway database next to the database it checks.`, {
+        hint: "Leave database-url empty (an embedded Postgres is started), or give a separate server, such as a services: postgres container."
+      });
+    }
+  }
+  return target;
+}
+function parsePostgres(value, raw = () => void 0) {
   const choice = value("postgres");
   if (!PROVIDER_CHOICES.includes(choice)) {
     throw new GateError("invalid-postgres", `${optionLabel("postgres")} must be one of ${PROVIDER_CHOICES.join(", ")} (got "${choice}").`);
@@ -2726,20 +3017,20 @@ function parsePostgres(value) {
       hint: "Remove postgres-image, or use postgres: docker (or auto) without database-url."
     });
   }
-  return { choice, major, image, databaseUrl };
+  return { choice, major, majorGiven: Boolean(raw("postgres-version")), image, databaseUrl };
 }
-function parseDatabaseUrl(given) {
+function parseDatabaseUrl(given, name = "database-url") {
   if (!given) return void 0;
   let url;
   try {
     url = new URL(given);
   } catch {
-    throw new GateError("invalid-database-url", `${optionLabel("database-url")} is not a URL.`, {
+    throw new GateError(`invalid-${name}`, `${optionLabel(name)} is not a URL.`, {
       hint: "Use the form postgres://user:password@host:5432/postgres"
     });
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new GateError("invalid-database-url", `${optionLabel("database-url")} must start with postgres:// or postgresql:// (got ${url.protocol}//).`, {
+    throw new GateError(`invalid-${name}`, `${optionLabel(name)} must start with postgres:// or postgresql:// (got ${url.protocol}//).`, {
       hint: "Use the form postgres://user:password@host:5432/postgres"
     });
   }
@@ -2785,7 +3076,7 @@ function splitList(given) {
 }
 function isDirectory(dir) {
   try {
-    return fs5.statSync(dir).isDirectory();
+    return fs6.statSync(dir).isDirectory();
   } catch {
     return false;
   }
@@ -2796,7 +3087,7 @@ function findDataSourceCandidates(projectDir) {
     if (depth > 4 || found.length >= 3) return;
     let entries;
     try {
-      entries = fs5.readdirSync(dir, { withFileTypes: true });
+      entries = fs6.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
@@ -2827,6 +3118,8 @@ export {
   referentialAction,
   quoteIdentifier,
   qualifiedName,
+  columnSetName,
+  isView,
   fixedWith,
   blamedOnFailure,
   normalizeDefault,
@@ -2834,6 +3127,7 @@ export {
   unusedIgnore,
   unusedSuppression,
   RULES,
+  DEPLOY_RULES,
   optionLabel,
   parseOptions
 };

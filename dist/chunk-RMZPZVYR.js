@@ -106,9 +106,10 @@ function formatText(given, { baseDir }) {
   const scoped = split.existing.length || split.fixed.length || result.change?.failOn === "new";
   const verdict = scoped ? `${plural(counts.error, "new error")}, ${plural(counts.warning, "new warning")}; ${split.existing.length} already ${split.where} (not failing)${split.fixed.length ? `; this change fixes ${split.fixed.length}` : ""}` : `${counts.error} error(s), ${counts.warning} warning(s)`;
   lines.push(
-    `migration-gate: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${verdict}`,
-    `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`
+    `migration-gate${result.target ? ` ${result.target.command}` : ""}: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${verdict}`,
+    result.target ? `  ${targetLine(result.target)}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}; ${(result.timings.total / 1e3).toFixed(1)} s` : `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`
   );
+  if (result.baseline) lines.push(...baselineLines(result.baseline));
   if (result.change?.baseUnavailable) lines.push(`  The base could not be evaluated, so every finding counts as new: ${result.change.baseUnavailable}`);
   lines.push("");
   for (const { finding, consequences } of groupByCause(split.current)) {
@@ -126,7 +127,8 @@ function formatText(given, { baseDir }) {
     }
     lines.push("");
   }
-  if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
+  if (result.findings.length === 0 && result.target) lines.push(result.target.command === "baseline" ? "The target's schema equals what the migrations build." : "Nothing pending, nothing drifted: the deploy has nothing to do.", "");
+  else if (result.findings.length === 0) lines.push(`The migrations build everything the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities declare"}.`, "");
   if (split.existing.length) {
     lines.push(`Already ${split.where} (${split.existing.length}, not failing):`);
     for (const f of split.existing) lines.push(`  ${oneLine(f, baseDir)}`);
@@ -138,6 +140,14 @@ function formatText(given, { baseDir }) {
     lines.push("");
   }
   return lines.join("\n");
+}
+function targetLine(target) {
+  const rows = target.untracked ? `${target.trackingTable} ${target.recorded === 0 ? "empty or missing" : ""}`.trim() : `${target.applied} of ${target.recorded} row(s) in ${target.trackingTable} match the project's migrations`;
+  return `target ${target.label} (Postgres ${target.serverVersion}): ${rows}${target.pending !== void 0 ? `, ${target.pending} pending` : ""}`;
+}
+function baselineLines(plan) {
+  const head = plan.written ? `  Baseline written: ${plan.migrations.length} migration(s) recorded, in one transaction:` : plan.refused === "no --yes" ? `  Baseline plan (nothing written; run again with --yes to write it):` : `  Baseline refused (${plan.refused}); nothing written. It would have run:`;
+  return [head, ...plan.statements.map((s) => `    ${s};`)];
 }
 function oneLine(f, baseDir) {
   const at = displayLocation(f.location, baseDir);
@@ -182,7 +192,7 @@ function render(given, options, detail) {
   out.push(
     result.status === "passed" ? `## \u2705 migration-gate passed` : `## \u274C migration-gate failed: ${errors}${warnings}`,
     "",
-    `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${projectSize(result)}, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version}${result.orm.name === "drizzle" ? ` (drizzle-orm ${result.orm.version})` : ` with synchronize off (typeorm ${result.orm.version})`}.`,
+    result.target ? `Project \`${displayPath(result.projectDir, baseDir) || "."}\`, ${result.target.command} of the ${targetLine(result.target)}.` : `Project \`${displayPath(result.projectDir, baseDir) || "."}\`: ${projectSize(result)}, ${result.migrations.length} migrations run on an empty Postgres ${result.postgres.version}${result.orm.name === "drizzle" ? ` (drizzle-orm ${result.orm.version})` : ` with synchronize off (typeorm ${result.orm.version})`}.`,
     ""
   );
   if (scoped) {

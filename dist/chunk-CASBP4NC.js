@@ -8,7 +8,7 @@ import {
   displayPath,
   failingFindings,
   readable
-} from "./chunk-GIHLLQ23.js";
+} from "./chunk-RMZPZVYR.js";
 import {
   GateError,
   RULES,
@@ -22,7 +22,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-ZSJAQJCW.js";
+} from "./chunk-IGLWRK6U.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -559,6 +559,12 @@ function startWorker(request, options) {
     resolveOracle = resolve;
     rejectOracle = reject;
   });
+  let resolveTracking;
+  let rejectTracking;
+  const tracking = new Promise((resolve, reject) => {
+    resolveTracking = resolve;
+    rejectTracking = reject;
+  });
   let resolveMainDone;
   const mainDone = new Promise((resolve) => resolveMainDone = resolve);
   let owed = request.reruns ?? 0;
@@ -588,6 +594,7 @@ function startWorker(request, options) {
     const reject = (error) => {
       rejectResult(error);
       rejectOracle(error);
+      rejectTracking(error);
       resolveMainDone();
       for (const waiter of waiting.splice(0)) waiter.reject(error);
       failure ??= { error };
@@ -611,6 +618,8 @@ function startWorker(request, options) {
       } else if (message.type === "migration-start") {
         migration = message.name;
         options.onMigrationStart?.(message.name);
+      } else if (message.type === "tracking") {
+        resolveTracking(message.tracking);
       } else if (message.type === "result") {
         resolveResult(message.result);
         if (!request.crossCheck) {
@@ -649,11 +658,13 @@ function startWorker(request, options) {
   result.catch(() => void 0);
   oracle.catch(() => void 0);
   mainDone.catch(() => void 0);
+  tracking.catch(() => void 0);
   return {
     result,
     oracle,
     mainDone,
-    connect: (connection) => post({ type: "connection", connection }),
+    tracking,
+    connect: (connection, appliedRows) => post({ type: "connection", connection, ...appliedRows && { appliedRows } }),
     rerun(connection, mode) {
       if (failure) return Promise.reject(failure.error);
       return new Promise((resolve, reject) => {
@@ -1019,9 +1030,13 @@ function startRevision(spec) {
   };
   let rerunQueue = worker.mainDone;
   return {
-    connect(connection) {
-      worker.connect(throughDoor(connection));
+    connect(connection, appliedRows) {
+      worker.connect(throughDoor(connection), appliedRows);
     },
+    /** Where the project's migrator records applied migrations (deploy-check reads that table on the target). */
+    tracking: worker.tracking,
+    /** The worker's own run, without the catalog and the rules (deploy-check judges it against the target). */
+    result: worker.result,
     /** Settles when the worker is done with its own database (and its door may lead elsewhere). */
     mainDone: worker.mainDone,
     /** The catalog, the cross-check and the rules of the worker's own run. */
@@ -2499,7 +2514,22 @@ function writeErrorSarifFile(error, file) {
 
 export {
   git,
+  evaluateRules,
+  applyIgnores,
+  onCleanup,
+  chooseIsolation,
+  readCatalog,
+  startRevision,
+  openSandbox,
+  SUPPORTED_MAJORS,
+  withLibpqSslModes,
+  describeServer,
   runGate,
+  rootSpellings,
+  provision,
+  whileServerLives,
+  repositoryRoot,
+  seconds,
   formatGateError,
   formatJson,
   formatErrorJson,
