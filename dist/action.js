@@ -19,7 +19,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-CASBP4NC.js";
+} from "./chunk-DKZG6A3B.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -35,7 +35,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-IGLWRK6U.js";
+} from "./chunk-DUTTA6QX.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -29,7 +29,7 @@ import {
   withLibpqSslModes,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-CASBP4NC.js";
+} from "./chunk-DKZG6A3B.js";
 import {
   failingFindings,
   formatMarkdown,
@@ -48,7 +48,7 @@ import {
   parseOptions,
   qualifiedName,
   quoteIdentifier
-} from "./chunk-IGLWRK6U.js";
+} from "./chunk-DUTTA6QX.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -18,7 +18,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-IGLWRK6U.js";
+} from "./chunk-DUTTA6QX.js";
 import {
   cachedTransform,
   loadTransformer,

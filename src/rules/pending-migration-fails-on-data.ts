@@ -31,7 +31,7 @@ export const pendingMigrationFailsOnData: Rule = {
           key: `${probe.migration}:${probe.kind}:${probe.table.schema}.${probe.table.name}(${probe.columns.join(",")})`,
           object: `${probe.table.schema}.${probe.table.name}${probe.columns.length ? `(${probe.columns.join(", ")})` : ""}`,
           ...(probe.location && { location: { file: probe.location.file, line: line ?? probe.location.line } }),
-          message: `${probe.migration} would fail on ${deploy!.target}'s data: ${outcome.count.toLocaleString("en-US")} ${probe.counts} (counted read-only on the target).`,
+          message: `${probe.migration} would fail on ${deploy!.target}'s data: ${outcome.count.toLocaleString("en-US")} ${outcome.count === 1 ? singular(probe.counts) : probe.counts} (counted read-only on the target).`,
           detail: probe.statement,
           hint: HINTS[probe.kind],
         },
@@ -39,6 +39,11 @@ export const pendingMigrationFailsOnData: Rule = {
     });
   },
 };
+
+/** "rows with NULL in x" for a count of one: "row with NULL in x" (the probes word their counts in the plural). */
+function singular(counts: string): string {
+  return counts.replace(/^(rows|values|groups)\b/, (word) => word.slice(0, -1));
+}
 
 /** The statement's line in the migration file, when its text is there as written. */
 function lineOf(file: string, statement: string): number | undefined {
@@ -49,6 +54,8 @@ function lineOf(file: string, statement: string): number | undefined {
     return undefined;
   }
   const head = statement.split("\n")[0]!.trim().slice(0, 60);
-  const index = head ? text.indexOf(head) : -1;
+  // TypeScript migrations hold it in a string literal, where its quotes may be escaped.
+  const spellings = head ? [head, JSON.stringify(head).slice(1, -1)] : [];
+  const index = spellings.map((spelling) => text.indexOf(spelling)).find((i) => i !== -1) ?? -1;
   return index === -1 ? undefined : text.slice(0, index).split("\n").length;
 }

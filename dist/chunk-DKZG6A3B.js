@@ -22,7 +22,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-IGLWRK6U.js";
+} from "./chunk-DUTTA6QX.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -2449,7 +2449,7 @@ var pendingMigrationFailsOnData = {
           key: `${probe.migration}:${probe.kind}:${probe.table.schema}.${probe.table.name}(${probe.columns.join(",")})`,
           object: `${probe.table.schema}.${probe.table.name}${probe.columns.length ? `(${probe.columns.join(", ")})` : ""}`,
           ...probe.location && { location: { file: probe.location.file, line: line ?? probe.location.line } },
-          message: `${probe.migration} would fail on ${deploy.target}'s data: ${outcome.count.toLocaleString("en-US")} ${probe.counts} (counted read-only on the target).`,
+          message: `${probe.migration} would fail on ${deploy.target}'s data: ${outcome.count.toLocaleString("en-US")} ${outcome.count === 1 ? singular(probe.counts) : probe.counts} (counted read-only on the target).`,
           detail: probe.statement,
           hint: HINTS[probe.kind]
         }
@@ -2457,6 +2457,9 @@ var pendingMigrationFailsOnData = {
     });
   }
 };
+function singular(counts) {
+  return counts.replace(/^(rows|values|groups)\b/, (word) => word.slice(0, -1));
+}
 function lineOf(file, statement) {
   let text;
   try {
@@ -2465,7 +2468,8 @@ function lineOf(file, statement) {
     return void 0;
   }
   const head = statement.split("\n")[0].trim().slice(0, 60);
-  const index = head ? text.indexOf(head) : -1;
+  const spellings = head ? [head, JSON.stringify(head).slice(1, -1)] : [];
+  const index = spellings.map((spelling) => text.indexOf(spelling)).find((i) => i !== -1) ?? -1;
   return index === -1 ? void 0 : text.slice(0, index).split("\n").length;
 }
 
