@@ -16,10 +16,11 @@ import {
   formatGateError,
   formatJson,
   git,
+  runDeployCheck,
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-DKZG6A3B.js";
+} from "./chunk-XRNRPX35.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -35,7 +36,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-DUTTA6QX.js";
+} from "./chunk-HZ37X6TI.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
@@ -724,9 +725,12 @@ async function run() {
   }
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
   try {
-    if (!raw["base-ref"]) await useEventBase(raw, workspace);
+    if (raw["command"] === "baseline") throw new GateError("invalid-command", "command: baseline is not run from the action: it writes to the target database.", { hint: "Run it once, deliberately, where you can read its plan first: npx migration-gate baseline --target-url <url>, then again with --yes. In the workflow, use command: deploy-check." });
+    const deploy = raw["command"] === "deploy-check";
+    if (!raw["base-ref"] && !deploy) await useEventBase(raw, workspace);
     const options = parseOptions(raw, { cwd: workspace });
-    const result = await runGate(options, { log: (line) => info(line) });
+    const hooks = { log: (line) => info(line) };
+    const result = deploy ? await runDeployCheck(options, hooks) : await runGate(options, hooks);
     const counts = countBySeverity(result.findings);
     const failing = failingFindings(result).length;
     const blobUrl = await blobUrlFor(workspace);
@@ -749,7 +753,10 @@ ${formatText(result, { baseDir: workspace })}`);
     setOutput("warnings", String(counts.warning));
     setOutput("fixed", String(result.fixed?.length ?? 0));
     setOutput("report-json", reportFile);
-    if (result.status === "failed") {
+    setOutput("pending", result.target?.pending === void 0 ? "" : String(result.target.pending));
+    if (result.status === "failed" && result.target) {
+      setFailed(`migration-gate deploy-check found ${failing} error(s) on ${result.target.label}: deploying now would fail or leave it wrong. See the annotations and the job summary; nothing was written to it.`);
+    } else if (result.status === "failed") {
       const what = result.change?.failOn === "new" ? `${failing} new error(s) this change introduces` : `${failing} error(s)`;
       setFailed(`migration-gate found ${what}: the migrations do not build the schema the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities expect"}. See the annotations and the job summary.`);
     }

@@ -5,11 +5,9 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  appliedNames
-} from "./chunk-XVAYU2AX.js";
-import {
   GateError,
   STATEMENT_BREAKPOINT,
+  appliedNames,
   createdTablesIn,
   findFolders,
   journalEntryFile,
@@ -18,7 +16,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-DUTTA6QX.js";
+} from "./chunk-HZ37X6TI.js";
 import {
   cachedTransform,
   loadTransformer,

@@ -14,6 +14,7 @@ import { OPTION_SPECS, type RawOptions } from "../engine/options-spec.js";
 import { parseOptions } from "../engine/parse-options.js";
 import { countBySeverity, failingFindings, type GateResult } from "../engine/result.js";
 import { baseFromEvent, checkedOutCommit, ensureCommit } from "../github/base-commit.js";
+import { runDeployCheck } from "../engine/deploy-check.js";
 import { runGate } from "../engine/run-gate.js";
 import { changedFiles } from "../github/changed-files.js";
 import { publishCheckRun } from "../github/check-run.js";
@@ -39,9 +40,14 @@ export async function run(): Promise<void> {
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
 
   try {
-    if (!raw["base-ref"]) await useEventBase(raw, workspace);
+    // baseline writes to the target: it is a deliberate, local step, never a workflow's.
+    if (raw["command"] === "baseline") throw new GateError("invalid-command", "command: baseline is not run from the action: it writes to the target database.", { hint: "Run it once, deliberately, where you can read its plan first: npx migration-gate baseline --target-url <url>, then again with --yes. In the workflow, use command: deploy-check." });
+    const deploy = raw["command"] === "deploy-check";
+    // A deploy pre-step judges the database against the checked-out migrations: no base to scope to.
+    if (!raw["base-ref"] && !deploy) await useEventBase(raw, workspace);
     const options = parseOptions(raw, { cwd: workspace });
-    const result = await runGate(options, { log: (line) => core.info(line) });
+    const hooks = { log: (line: string) => core.info(line) };
+    const result = deploy ? await runDeployCheck(options, hooks) : await runGate(options, hooks);
     const counts = countBySeverity(result.findings);
     const failing = failingFindings(result).length;
     const blobUrl = await blobUrlFor(workspace);
@@ -65,7 +71,10 @@ export async function run(): Promise<void> {
     core.setOutput("warnings", String(counts.warning));
     core.setOutput("fixed", String(result.fixed?.length ?? 0));
     core.setOutput("report-json", reportFile);
-    if (result.status === "failed") {
+    core.setOutput("pending", result.target?.pending === undefined ? "" : String(result.target.pending));
+    if (result.status === "failed" && result.target) {
+      core.setFailed(`migration-gate deploy-check found ${failing} error(s) on ${result.target.label}: deploying now would fail or leave it wrong. See the annotations and the job summary; nothing was written to it.`);
+    } else if (result.status === "failed") {
       const what = result.change?.failOn === "new" ? `${failing} new error(s) this change introduces` : `${failing} error(s)`;
       core.setFailed(`migration-gate found ${what}: the migrations do not build the schema the ${result.orm.name === "drizzle" ? "pgTable definitions declare" : "entities expect"}. See the annotations and the job summary.`);
     }

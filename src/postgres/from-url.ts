@@ -166,9 +166,29 @@ export function describeServer(url: string): string {
   return `${parsed.hostname}:${parsed.port || 5432}`;
 }
 
+/**
+ * A pg_hba.conf rule turned the connection away (28000, as a wrong user is): the server's own
+ * words say which rule, often "no encryption", which sslmode=require fixes. It names host,
+ * user and database, never a password.
+ */
+export function hbaRejection(error: unknown, what: string, option: string): GateError | undefined {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message ?? "";
+  if (code !== "28000" || !/pg_hba\.conf/.test(message)) return undefined;
+  const unencrypted = /no encryption/.test(message);
+  return new GateError(`${option}-rejected`, `${what} refused the connection by its pg_hba.conf rules: ${message}.`, {
+    hint: unencrypted
+      ? `The server accepts only encrypted connections: add ?sslmode=require to ${option} (verify-full to check its certificate too).`
+      : `The server's pg_hba.conf does not let this user connect from here: ask for the runner's address (or this user) to be allowed, or use a user that is.`,
+    cause: error,
+  });
+}
+
 function connectError(error: unknown, server: string): GateError {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message;
+  const rejected = hbaRejection(error, `Postgres at ${server}`, "database-url");
+  if (rejected) return rejected;
   if (code === "28P01" || code === "28000") {
     return new GateError("database-auth-failed", `Postgres at ${server} rejected the user or password in database-url.`, { hint: HINT_URL, cause: error });
   }

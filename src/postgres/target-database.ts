@@ -10,7 +10,7 @@ import { GateError } from "../engine/errors.js";
 import type { TrackingRow, TrackingTable } from "../migrations/tracking-rows.js";
 import { readCatalog } from "../schema/introspect.js";
 import { quoteIdentifier, type ActualSchema } from "../schema/model.js";
-import { describeServer, withLibpqSslModes } from "./from-url.js";
+import { describeServer, hbaRejection, withLibpqSslModes } from "./from-url.js";
 
 const HINT = "Check target-url (--target-url): it must reach the database the deploy migrates, as a user that may read its catalog and migrations table, e.g. postgres://readonly:secret@staging-db:5432/app?sslmode=require";
 
@@ -135,6 +135,8 @@ async function readTrackingRows(client: pg.Client, tracking: TrackingTable, colu
 function targetConnectError(error: unknown, label: string): GateError {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message;
+  const rejected = hbaRejection(error, `The target database ${label}`, "target-url");
+  if (rejected) return rejected;
   if (code === "28P01" || code === "28000") return new GateError("target-auth-failed", `The target database ${label} rejected the user or password in target-url.`, { hint: HINT, cause: error });
   if (code === "3D000") return new GateError("target-not-found", `The database named in target-url does not exist on ${label.split("/")[0]}.`, { hint: "Name the database the deploy migrates, as in the application's own DATABASE_URL.", cause: error });
   return new GateError("target-unreachable", `Could not connect to the target database ${label}: ${message}`, { hint: `${HINT}. In a workflow, the runner must reach it (a self-hosted runner, a tunnel, or the database's allowed IP list).`, cause: error });
