@@ -10,7 +10,10 @@ describe("the CLI's own surface", () => {
     const run = await runCli(["--help"], { cwd: REPO });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Usage: migration-gate check [options]");
-    for (const spec of OPTION_SPECS) expect(run.stdout).toContain(spec.switch ? `--${spec.name} ` : `--${spec.name} <${spec.placeholder}>`);
+    expect(run.stdout).toContain("migration-gate deploy-check --target-url <url> [options]");
+    expect(run.stdout).toContain("migration-gate baseline --target-url <url> [--yes] [options]");
+    // command is the first word in the CLI, not a flag.
+    for (const spec of OPTION_SPECS.filter((s) => s.name !== "command")) expect(run.stdout).toContain(spec.switch ? `--${spec.name} ` : `--${spec.name} <${spec.placeholder}>`);
     expect(run.stdout).toContain("Exit status: 0 no errors, 1 errors found, 2 the gate could not run.");
   });
 
@@ -23,7 +26,7 @@ describe("the CLI's own surface", () => {
   test("an unknown command exits 2 and names the command to use", async () => {
     const run = await runCli(["verify"], { cwd: REPO });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('unknown command "verify". The command is: migration-gate check [options]');
+    expect(run.stderr).toContain('unknown command "verify". The commands are: migration-gate check | deploy-check --target-url <url> | baseline --target-url <url> [--yes]');
   });
 
   test("package.json exposes the CLI as the migration-gate bin, with a node shebang", () => {

@@ -13,9 +13,11 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { unprivilegedUser } from "../src/postgres/run-as.js";
 import { drizzleProject, type DrizzleProject } from "./helpers/drizzle.js";
 import { FakeGithub } from "./helpers/fake-github.js";
+import { FIXTURES } from "./helpers/paths.js";
 import { startTestPostgres } from "./helpers/postgres.js";
 import { runAction } from "./helpers/run-action.js";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
+import { tempProject } from "./helpers/temp-project.js";
 import { drizzleMigrate, STAGING_PASSWORD, startStaging, writesFrom, type Staging } from "./helpers/staging.js";
 
 let staging: Staging;
@@ -71,6 +73,21 @@ describe("refusals and failures name what is wrong, and touch nothing", () => {
     expect(run.stdout + run.stderr).not.toContain(STAGING_PASSWORD);
     expect(run.status).toBe(2);
   });
+});
+
+test("a project that fails to load: the hint says the target was only read, not that no database was contacted", async () => {
+  const typeorm = tempProject({ from: path.join(FIXTURES, "typeorm1-esm") });
+  try {
+    const source = path.join(typeorm.dir, "src", "data-source.ts");
+    fs.writeFileSync(source, fs.readFileSync(source, "utf8").replace(`type: "postgres",`, `type: process.env.MG_TEST_DB_TYPE as "postgres",`));
+    const run = await runCli(["deploy-check", "--target-url", url, "--data-source", "src/data-source.ts"], { cwd: typeorm.dir });
+    expect(run.stderr).toContain("MG_TEST_DB_TYPE");
+    expect(run.stderr).toContain("The target was only read (its catalog and migrations table); nothing was written, and the project's code never reached it.");
+    expect(run.stderr).not.toContain("No database was contacted");
+    expect(run.status).toBe(2);
+  } finally {
+    typeorm.cleanup();
+  }
 });
 
 describe("the action", () => {

@@ -122,7 +122,13 @@ describe.each(VARIANTS)("$label", (variant) => {
       expect(plan.stdout).toContain(`INSERT INTO "public"."migrations"`);
       expect(plan.status).toBe(0);
 
-      const written = await runCli(["baseline", "--target-url", url, "--data-source", "src/data-source.ts", "--yes"], { cwd: p.dir });
+      // The table goes into the existing public schema: no CREATE SCHEMA, which would need CREATE on the database.
+      expect(plan.stdout).not.toContain("CREATE SCHEMA");
+      // A deploy user that may create tables in public and nothing more is enough.
+      await staging.sql(name, `DO $$ BEGIN CREATE ROLE deployer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+      await staging.sql(name, `GRANT USAGE, CREATE ON SCHEMA public TO deployer`);
+      const deployer = url.replace(/\/\/[^:]+:/, "//deployer:");
+      const written = await runCli(["baseline", "--target-url", deployer, "--data-source", "src/data-source.ts", "--yes"], { cwd: p.dir });
       expect(written.stderr).toContain(`Baseline written: ${p.migrations.length} migration(s) recorded in public.migrations, in one transaction`);
       expect(written.status).toBe(0);
       const rows = await staging.sql(name, `SELECT "timestamp"::text, name FROM migrations ORDER BY id`);
@@ -134,6 +140,22 @@ describe.each(VARIANTS)("$label", (variant) => {
       const after = await deployCheck(p, url);
       expect(findings(after.report)).toEqual([]);
       expect(after.status).toBe(0);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  test("baseline refuses a synchronized database changed by hand: REFUSED, the difference listed, nothing written", async () => {
+    const p = project();
+    try {
+      const { name, url } = await database();
+      await typeormRun({ projectDir: p.dir, url, mode: "synchronize", entities: variant.entities, migrations: [] });
+      await staging.sql(name, `ALTER TABLE "${variant.table}" ADD COLUMN hotfix text`);
+      const run = await runCli(["baseline", "--target-url", url, "--data-source", "src/data-source.ts", "--yes"], { cwd: p.dir });
+      expect(run.stdout).toContain("migration-gate baseline: REFUSED: 0 error(s), 1 warning(s)");
+      expect(run.stdout).toContain(`public.${variant.table}.hotfix (column)`);
+      expect(run.status).toBe(1);
+      expect((await staging.sql(name, `SELECT to_regclass('public.migrations') AS t`)).rows[0].t).toBeNull();
     } finally {
       p.cleanup();
     }
@@ -171,6 +193,50 @@ describe.each(VARIANTS)("$label", (variant) => {
       expect(report.findings.find((f) => f.ruleId === "target-drift")!.message).toContain(`public.${variant.table}.hotfix (column)`);
       expect(report.findings.find((f) => f.ruleId === "unknown-applied-migration")!.message).toContain("OtherBranch1999999999999");
       expect(status).toBe(0);
+
+      // The change that makes the hotfix real: on the replayed copy it passes, on the target it cannot.
+      addMigration(p, 1800000000001, "Hotfix", [`ALTER TABLE "${variant.table}" ADD "hotfix" text`]);
+      const colliding = await deployCheck(p, url);
+      expect(findings(colliding.report)).toEqual(["error pending-migration-fails", "notice pending-migration", "warning target-drift", "warning unknown-applied-migration"]);
+      const collision = colliding.report.findings.find((f) => f.ruleId === "pending-migration-fails")!;
+      expect(collision.message).toContain(`Hotfix1800000000001 would fail on 127.0.0.1:${staging.server.connection.port}/${name}: `);
+      expect(collision.message).toContain(`it creates the column public.${variant.table}.hotfix, but the target already has a column of that name that none of its applied migrations made`);
+      expect(collision.location).toEqual({ file: `${migrationsDir}/1800000000001-Hotfix.ts`, line: 5 });
+      expect(colliding.status).toBe(1);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  test("nothing applied yet and a table made by hand: tracked from zero, not untracked; the pending CREATE that collides fails", async () => {
+    const p = project();
+    try {
+      const { name, url } = await database();
+      // The migrations table exists (a first migrate that ran nothing, or everything reverted) but is empty.
+      await migrate(p, url, []);
+      await staging.sql(name, `CREATE VIEW "${variant.table}" AS SELECT 1 AS id`);
+      const { report, status } = await deployCheck(p, url);
+      expect(findings(report)).toEqual(["error pending-migration-fails", ...p.migrations.map(() => "notice pending-migration"), "warning target-drift"]);
+      expect(report.findings.find((f) => f.ruleId === "pending-migration-fails")!.message).toContain(`it creates the table public.${variant.table}, but the target already has a view of that name`);
+      expect(report.findings.find((f) => f.ruleId === "target-drift")!.message).toContain(`public.${variant.table} (view)`);
+      expect(status).toBe(1);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  test("a backfill before SET NOT NULL: the count would be the target's, not the deploy's, so it is skipped and said", async () => {
+    const p = project();
+    try {
+      addMigration(p, 1800000000001, "Nickname", [`ALTER TABLE "${variant.table}" ADD "nickname" text`]);
+      const { url } = await database();
+      await migrate(p, url);
+      addMigration(p, 1800000000002, "FillNickname", [`UPDATE "${variant.table}" SET "nickname" = 'n' WHERE "nickname" IS NULL`]);
+      addMigration(p, 1800000000003, "NicknameRequired", [`ALTER TABLE "${variant.table}" ALTER COLUMN "nickname" SET NOT NULL`]);
+      const { report, status } = await deployCheck(p, url);
+      expect(findings(report)).toEqual(["notice data-probe-skipped", "notice pending-migration", "notice pending-migration"]);
+      expect(report.findings.find((f) => f.ruleId === "data-probe-skipped")!.message).toContain("NicknameRequired1800000000003");
+      expect(status).toBe(0);
     } finally {
       p.cleanup();
     }
@@ -204,6 +270,32 @@ describe.each(VARIANTS)("$label", (variant) => {
       expect(data).toContain("1 group of rows sharing one nickname");
       expect(JSON.stringify(report)).not.toContain("dup-nick-7f3a");
       expect(report.findings.find((f) => f.ruleId === "pending-migration-fails")!.message).toContain(`column "missing_column" of relation "${variant.table}" does not exist`);
+      expect(status).toBe(1);
+    } finally {
+      p.cleanup();
+    }
+  });
+});
+
+describe("typeorm 1.x, untracked, with migrations that tolerate what exists", () => {
+  test("untracked-database says the deploy would pass but run every migration again, as a copy showed", async () => {
+    const p = tempProject({ from: path.join(FIXTURES, "typeorm1-esm") });
+    try {
+      const migration = path.join(p.dir, "src", "migration", "1710000000000-Blog.ts");
+      fs.writeFileSync(
+        migration,
+        fs
+          .readFileSync(migration, "utf8")
+          .replace(/CREATE TABLE "/g, 'CREATE TABLE IF NOT EXISTS "')
+          .replace(/await q\.query\(`ALTER TABLE "comments" ADD CONSTRAINT[^`]*`\);/, () => "await q.query(`DO $$ BEGIN ALTER TABLE \"comments\" ADD CONSTRAINT \"FK_comments_post\" FOREIGN KEY (\"postId\") REFERENCES \"posts\"(\"id\") ON DELETE CASCADE; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);"),
+      );
+      const url = await staging.createDatabase(`staging_${++databases}`);
+      await typeormRun({ projectDir: p.dir, url, mode: "synchronize", entities: ["src/entity/post.ts", "src/entity/comment.ts"], migrations: [] });
+      const mark = await staging.mark();
+      const { report, status } = await runCliJson(["deploy-check", "--target-url", url, "--data-source", "src/data-source.ts"], { cwd: p.dir });
+      expect(writesFrom(await staging.statementsSince(mark))).toEqual([]);
+      expect(findings(report)).toEqual(["error untracked-database"]);
+      expect(report.findings[0]!.message).toContain("on a copy of it they all ran again without an error (their statements tolerate what exists), so the deploy would pass");
       expect(status).toBe(1);
     } finally {
       p.cleanup();

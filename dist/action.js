@@ -11,7 +11,7 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-4FYKKAWX.js";
+} from "./chunk-AOLEYOW4.js";
 import {
   formatGateError,
   formatJson,
@@ -20,7 +20,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-XRNRPX35.js";
+} from "./chunk-WIYRHGSM.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -31,12 +31,12 @@ import {
   formatText,
   readable,
   splitByChange
-} from "./chunk-RMZPZVYR.js";
+} from "./chunk-QSFSKABQ.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-HZ37X6TI.js";
+} from "./chunk-24EWBYJY.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

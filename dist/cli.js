@@ -15,16 +15,16 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-XRNRPX35.js";
+} from "./chunk-WIYRHGSM.js";
 import {
   formatMarkdown,
   formatText
-} from "./chunk-RMZPZVYR.js";
+} from "./chunk-QSFSKABQ.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-HZ37X6TI.js";
+} from "./chunk-24EWBYJY.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -147,7 +147,7 @@ Run migration-gate --help for the options.
     if (options.github.comment) {
       const stderr = (line) => process.stderr.write(`${line}
 `);
-      const { postPrComment } = await import("./chunk-6WHOZQ3F.js");
+      const { postPrComment } = await import("./chunk-SPABTFIQ.js");
       await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: repository, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;

@@ -16,7 +16,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-HZ37X6TI.js";
+} from "./chunk-24EWBYJY.js";
 import {
   cachedTransform,
   loadTransformer,

@@ -20,7 +20,7 @@ export interface BaselineRows {
 }
 
 /** The rows (and, when the target lacks it, the table) to write, read from the throwaway database's migrations table. */
-export async function planBaseline({ throwaway, tracking, table, targetHasTable }: { throwaway: DbConnection; tracking: TrackingTable; table: ActualTable; targetHasTable: boolean }): Promise<BaselineRows> {
+export async function planBaseline({ throwaway, tracking, table, targetHasTable, targetHasSchema }: { throwaway: DbConnection; tracking: TrackingTable; table: ActualTable; targetHasTable: boolean; targetHasSchema: boolean }): Promise<BaselineRows> {
   const client = new pg.Client({ ...throwaway, ssl: throwaway.ssl as never });
   await client.connect();
   try {
@@ -29,7 +29,7 @@ export async function planBaseline({ throwaway, tracking, table, targetHasTable 
     const written = table.columns.filter((c) => c.default === undefined && !c.identity && c.generated === undefined).map((c) => c.name);
     const order = table.columns.some((c) => c.name === "id") ? " ORDER BY id" : "";
     const { rows } = await client.query<Record<string, unknown>>(`SELECT ${written.map(quoteIdentifier).join(", ")} FROM ${qualified}${order}`);
-    const statements = targetHasTable ? [] : createTableStatements(tracking, table);
+    const statements = targetHasTable ? [] : createTableStatements(tracking, table, targetHasSchema);
     for (const row of rows) {
       statements.push(`INSERT INTO ${qualified} (${written.map(quoteIdentifier).join(", ")}) VALUES (${written.map((c) => (row[c] == null ? "NULL" : pg.escapeLiteral(String(row[c])))).join(", ")})`);
     }
@@ -40,15 +40,22 @@ export async function planBaseline({ throwaway, tracking, table, targetHasTable 
   }
 }
 
-/** The migrations table as the ORM made it on the throwaway database: its columns, serial id and primary key. */
-function createTableStatements(tracking: TrackingTable, table: ActualTable): string[] {
+/**
+ * The migrations table as the ORM made it on the throwaway database: its columns, serial id and
+ * primary key. CREATE SCHEMA only when the target lacks the schema: Postgres checks CREATE on the
+ * database before IF NOT EXISTS, so a user who may create tables in public would be refused.
+ */
+function createTableStatements(tracking: TrackingTable, table: ActualTable, schemaExists: boolean): string[] {
   const columns = table.columns.map((c) => {
+    // The replay's pg-proxy migrator (drizzle 0.x) makes created_at numeric; the migrators
+    // deploys use (node-postgres, postgres-js, drizzle-kit migrate) make it bigint.
+    if (tracking.format === "drizzle-journal" && c.name === "created_at" && c.type === "numeric") return `${quoteIdentifier(c.name)} bigint${c.nullable ? "" : " NOT NULL"}`;
     const serial = c.default !== undefined && /^nextval\(/i.test(c.default) && (c.type === "integer" || c.type === "bigint");
     if (serial) return `${quoteIdentifier(c.name)} ${c.type === "bigint" ? "BIGSERIAL" : "SERIAL"} NOT NULL`;
     return `${quoteIdentifier(c.name)} ${c.type}${c.nullable ? "" : " NOT NULL"}${c.default !== undefined ? ` DEFAULT ${c.default}` : ""}`;
   });
   if (table.primaryKey) columns.push(`CONSTRAINT ${quoteIdentifier(table.primaryKey.name)} PRIMARY KEY (${table.primaryKey.columns.map(quoteIdentifier).join(", ")})`);
-  return [`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(tracking.schema)}`, `CREATE TABLE ${quoteIdentifier(tracking.schema)}.${quoteIdentifier(tracking.name)} (${columns.join(", ")})`];
+  return [...(schemaExists ? [] : [`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(tracking.schema)}`]), `CREATE TABLE ${quoteIdentifier(tracking.schema)}.${quoteIdentifier(tracking.name)} (${columns.join(", ")})`];
 }
 
 /** Writes the plan in one transaction; refuses if rows appeared meanwhile. */
@@ -70,7 +77,11 @@ export async function writeBaseline({ url, tracking, plan }: { url: string; trac
     await client.query("ROLLBACK").catch(() => undefined);
     if (error instanceof GateError) throw error;
     throw new GateError("baseline-write-failed", `Could not write the rows into ${tracking.schema}.${tracking.name}: ${(error as Error).message}. Nothing was written (one transaction).`, {
-      hint: "The user in target-url needs INSERT on that table (and CREATE on its schema when the table is missing).",
+      hint: plan.statements.some((st) => st.startsWith("CREATE SCHEMA"))
+        ? `The user in target-url needs CREATE on the database (for the ${tracking.schema} schema), CREATE on that schema (for the table) and INSERT on it; or create the schema first as its owner.`
+        : plan.statements.some((st) => st.startsWith("CREATE TABLE"))
+          ? `The user in target-url needs CREATE on the ${tracking.schema} schema (for the table) and INSERT on it.`
+          : "The user in target-url needs INSERT on that table.",
       cause: error,
     });
   } finally {

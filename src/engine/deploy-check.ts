@@ -22,9 +22,11 @@ import { failingFindings, type BaselinePlan, type GateResult, type MigrationReco
 import { startRevision } from "./revision.js";
 import { provision, repositoryRoot, rootSpellings, seconds, whileServerLives, type RunGateHooks } from "./run-gate.js";
 import { openSandbox } from "./sandbox.js";
+import { findCollisions, type Collision } from "./target-collisions.js";
 import { targetDrift } from "./target-drift.js";
 import { matchTrackingRows, type AvailableMigration, type TrackingTable } from "../migrations/tracking-rows.js";
 import type { ProvisionedDatabase } from "../postgres/provider.js";
+import { createSiblingDatabase } from "../postgres/sibling-database.js";
 import { openTargetDatabase, type TargetDatabase, type TargetSnapshot } from "../postgres/target-database.js";
 import { SUPPORTED_MAJORS } from "../postgres/versions.js";
 import { DEPLOY_RULES } from "../rules/index.js";
@@ -76,7 +78,7 @@ export async function runDeployCheck(options: GateOptions, hooks: RunGateHooks =
       const tracking = await head.tracking;
       const snapshot = await target.snapshot(tracking);
       const appTables = snapshot.catalog.tables.filter((t) => t.kind !== "view" && t.kind !== "materialized-view" && !(t.schema === tracking.schema && t.name === tracking.name)).length;
-      const untracked = appTables > 0 && snapshot.tracking.rows.length === 0;
+      let untracked = appTables > 0 && snapshot.tracking.rows.length === 0;
       log(describeTarget(tracking, snapshot, appTables, untracked));
       if (baseline) refuseBaseline(tracking, snapshot, appTables, target.label);
       // Untracked (and baseline): the whole chain, which is what the rows would claim ran. Else up to the target's rows.
@@ -84,24 +86,48 @@ export async function runDeployCheck(options: GateOptions, hooks: RunGateHooks =
       head.connect(db.connection, replayWhole ? undefined : snapshot.tracking.rows);
       const result = await head.result;
       const replayed = await readCatalogOf(db.connection);
-      const drift = targetDrift({ target: snapshot.catalog, replayed, tracking });
-      const replayFailures = result.migrations.filter((m) => m.status === "failed");
+      let drift = targetDrift({ target: snapshot.catalog, replayed, tracking });
+      // An existing but empty migrations table, and tables the chain creates missing: nothing is
+      // applied yet (a first deploy, or every migration reverted), and what the target has was
+      // made by hand. The migrator starts from the first migration; compare with nothing.
+      const fromZero = untracked && !baseline && snapshot.tracking.exists && drift.some((d) => d.kind === "table" && d.change === "missing");
+      if (fromZero) {
+        untracked = false;
+        drift = targetDrift({ target: snapshot.catalog, replayed: nothingApplied(replayed, tracking), tracking });
+        log(`${tracking.schema}.${tracking.name} exists but is empty, and the target lacks tables the migrations create: nothing is applied yet, and its ${appTables} table(s) were made without them`);
+      }
+      const replayFailures = fromZero ? [] : result.migrations.filter((m) => m.status === "failed");
       log(`${replayWhole ? "The whole chain" : `The chain up to the target's applied point (${result.migrations.length} migration(s))`} replayed on the throwaway database: ${drift.length} difference(s) from the target${replayFailures.length ? `; ${replayFailures.length} migration(s) failed in the replay` : ""}`);
       const available: AvailableMigration[] = result.available ?? result.migrations.map((m) => ({ name: m.name, ...(m.location && { location: m.location }), ...(m.timestamp !== undefined && { when: m.timestamp }) }));
 
       let pending: MigrationRecord[] | undefined;
+      let rerunAll: MigrationRecord[] | undefined;
       let probes: DeployOutcome["probes"] = [];
+      let collisions: Collision[] = [];
       let baselinePlan: BaselinePlan | undefined;
       if (baseline) {
         baselinePlan = await baselineStep({ options, db, tracking, snapshot, replayed, driftCount: drift.length, log });
       } else if (untracked) {
-        head.skipRerun();
-        log("Dry run skipped: the database is untracked, so the migrator would start from the first migration");
-      } else {
+        // What the deploy's migrate does to it: every migration again, on the schema the whole
+        // chain built (the target's, give or take the drift), with the target's empty or missing table.
         await copyTrackingTable(db.connection, tracking, snapshot);
-        pending = await head.rerun(db.connection, "upgrade");
+        rerunAll = await head.rerun(db.connection, "upgrade");
+        const failed = rerunAll.find((m) => m.status === "failed");
+        log(`The deploy's migrate on a copy of this untracked database: ${rerunAll.length} migration(s) run again, ${failed ? `${failed.name} fails` : "none fails"}`);
+      } else {
+        // The dry run: on the chain up to the applied point; from nothing on a database of its own.
+        let dryRun = db.connection;
+        if (fromZero) {
+          const empty = await createSiblingDatabase(db.connection, options.timeoutMs);
+          disposers.push(empty.dispose);
+          dryRun = empty.connection;
+        } else {
+          await copyTrackingTable(db.connection, tracking, snapshot);
+        }
+        pending = await head.rerun(dryRun, "upgrade");
         const failed = pending.filter((m) => m.status === "failed").length;
-        log(`Dry run: the migrator ran ${pending.length} pending migration(s) on a copy of the target's applied point, ${failed} failed`);
+        collisions = findCollisions({ pending, snapshot, defaultSchema: result.orm.name === "drizzle" ? "public" : tracking.schema });
+        log(`Dry run: the migrator ran ${pending.length} pending migration(s) on the migrations replayed up to the target's applied point, ${failed} failed; ${collisions.length} of their statements create a name the target already uses`);
         probes = await runProbes(target, planProbes(pending, snapshot, { maxRows: PROBE_MAX_ROWS, targetMajor: target.major }));
         if (probes.length) log(`Data probes: ${probes.length} pending statement(s) that can fail on existing rows, ${probes.filter((p) => p.outcome && "count" in p.outcome).length} counted read-only on the target`);
       }
@@ -116,6 +142,8 @@ export async function runDeployCheck(options: GateOptions, hooks: RunGateHooks =
         match: matchTrackingRows(tracking.format, available, snapshot.tracking.rows),
         untracked,
         ...(pending && { pending }),
+        ...(rerunAll && { rerunAll }),
+        collisions,
         drift,
         replayFailures,
         probes,
@@ -163,6 +191,8 @@ export async function runDeployCheck(options: GateOptions, hooks: RunGateHooks =
         timings: { provision: 0, load: result.timings.load, migrate: result.timings.migrate, introspect: 0, diff: 0, total: finished - started },
       };
     });
+  } catch (error) {
+    throw retoldForTarget(error);
   } finally {
     removeCleanup();
     for (const dispose of disposers.reverse()) await dispose().catch(() => undefined);
@@ -170,6 +200,23 @@ export async function runDeployCheck(options: GateOptions, hooks: RunGateHooks =
 }
 
 const NO_YES = "no --yes";
+
+/** The replayed catalog with nothing applied: only what an empty database has (and the migrations table). */
+function nothingApplied(replayed: ActualSchema, tracking: TrackingTable): ActualSchema {
+  return { tables: replayed.tables.filter((t) => t.schema === tracking.schema && t.name === tracking.name), enums: [], schemas: replayed.schemas.filter((s) => s === "public" || s === tracking.schema) };
+}
+
+/**
+ * The worker's hints for a project that fails to load say "No database was contacted", true for
+ * check; here the engine has read the target by then, so they say what really happened.
+ */
+function retoldForTarget(error: unknown): unknown {
+  if (!(error instanceof GateError) || !error.hint?.includes("No database was contacted.")) return error;
+  const retold = new GateError(error.code, error.message, { hint: error.hint.replace("No database was contacted.", "The target was only read (its catalog and migrations table); nothing was written, and the project's code never reached it."), cause: error.cause });
+  const detail = (error as { detail?: string }).detail;
+  if (detail) Object.assign(retold, { detail });
+  return retold;
+}
 
 /** The throwaway server on the target's major unless postgres-version says otherwise: catalogs compare best within a major. */
 function sameMajor(options: GateOptions, target: TargetDatabase, log: (line: string) => void): GateOptions["postgres"] {
@@ -209,7 +256,7 @@ function refuseBaseline(tracking: TrackingTable, snapshot: TargetSnapshot, appTa
 async function baselineStep({ options, db, tracking, snapshot, replayed, driftCount, log }: { options: GateOptions; db: ProvisionedDatabase; tracking: TrackingTable; snapshot: TargetSnapshot; replayed: ActualSchema; driftCount: number; log: (line: string) => void }): Promise<BaselinePlan> {
   const table = replayed.tables.find((t) => t.schema === tracking.schema && t.name === tracking.name);
   if (!table) throw new GateError("baseline-no-table", `The migrator did not create ${tracking.schema}.${tracking.name} on the throwaway database, so there are no rows to copy.`);
-  const rows = await planBaseline({ throwaway: db.connection, tracking, table, targetHasTable: snapshot.tracking.exists });
+  const rows = await planBaseline({ throwaway: db.connection, tracking, table, targetHasTable: snapshot.tracking.exists, targetHasSchema: snapshot.catalog.schemas.includes(tracking.schema) || tracking.schema === "public" });
   if (driftCount > 0) {
     log(`Baseline refused: the target differs from what the migrations build in ${driftCount} object(s); nothing was written`);
     return { ...rows, written: false, refused: `the target's schema differs from the migrations' in ${driftCount} object(s)` };

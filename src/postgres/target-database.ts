@@ -25,6 +25,12 @@ export interface TargetSnapshot {
   };
   /** pg_class.reltuples per `schema.table` (an estimate; -1 never analyzed): bounds the data probes. */
   estimatedRows: Map<string, number>;
+  /**
+   * Every relation by `schema.name` with its pg_class.relkind (r table, v view, m materialized
+   * view, S sequence, i index, ...): they share one namespace per schema, so a pending CREATE of
+   * any of them fails on a name the target already uses for another.
+   */
+  relations: Map<string, string>;
 }
 
 export type ProbeOutcome = { count: number } | { timedOut: true } | { error: string };
@@ -86,11 +92,17 @@ export async function openTargetDatabase(url: string): Promise<TargetDatabase> {
         const table = catalog.tables.find((t) => t.schema === tracking.schema && t.name === tracking.name);
         const columns = table?.columns.map((c) => c.name) ?? [];
         const rows = table ? await readTrackingRows(client, tracking, columns) : [];
-        const stats = await client.query<{ schema: string; name: string; rows: number }>(
-          `SELECT n.nspname AS schema, c.relname AS name, c.reltuples::float8 AS rows FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
+        const stats = await client.query<{ schema: string; name: string; kind: string; rows: number }>(
+          `SELECT n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, c.reltuples::float8 AS rows FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I', 'f', 'c') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'`,
         );
         await client.query("COMMIT");
-        return { catalog, tracking: { exists: table !== undefined, columns, rows }, estimatedRows: new Map(stats.rows.map((r) => [`${r.schema}.${r.name}`, Number(r.rows)])) };
+        const tables = stats.rows.filter((r) => r.kind === "r" || r.kind === "p");
+        return {
+          catalog,
+          tracking: { exists: table !== undefined, columns, rows },
+          estimatedRows: new Map(tables.map((r) => [`${r.schema}.${r.name}`, Number(r.rows)])),
+          relations: new Map(stats.rows.map((r) => [`${r.schema}.${r.name}`, r.kind])),
+        };
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);
         throw new GateError("target-read-failed", `Could not read the catalog and migrations table of ${label}: ${(error as Error).message}`, {

@@ -22,6 +22,12 @@ export function projectSize(result: Pick<GateResult, "orm" | "entityCount" | "ta
  * change-scoped run the change's findings come first; what the base already had is listed
  * apart, one line each, and what the change fixes last.
  */
+/** PASSED / FAILED; a baseline that refused says so, since its findings may all be warnings. */
+function headline(result: GateResult): string {
+  if (result.baseline?.refused && result.baseline.refused !== "no --yes") return "REFUSED";
+  return result.status === "passed" ? "PASSED" : "FAILED";
+}
+
 export function formatText(given: GateResult, { baseDir }: TextReportOptions): string {
   const result = readable(given, baseDir);
   const split = splitByChange(result);
@@ -33,7 +39,7 @@ export function formatText(given: GateResult, { baseDir }: TextReportOptions): s
     ? `${plural(counts.error, "new error")}, ${plural(counts.warning, "new warning")}; ${split.existing.length} already ${split.where} (not failing)${split.fixed.length ? `; this change fixes ${split.fixed.length}` : ""}`
     : `${counts.error} error(s), ${counts.warning} warning(s)`;
   lines.push(
-    `migration-gate${result.target ? ` ${result.target.command}` : ""}: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${verdict}`,
+    `migration-gate${result.target ? ` ${result.target.command}` : ""}: ${headline(result)}: ${verdict}`,
     result.target
       ? `  ${targetLine(result.target)}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}; ${(result.timings.total / 1000).toFixed(1)} s`
       : `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1000).toFixed(1)} s`,

@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import type { DataProbe } from "../engine/data-probes.js";
 import type { Rule } from "./rule.js";
+import { statementLine } from "./statement-line.js";
 
 const HINTS: Record<DataProbe["kind"], string> = {
   "not-null": "Backfill the NULLs in the migration before SET NOT NULL (UPDATE ... SET col = <value> WHERE col IS NULL), or keep the column nullable.",
@@ -25,7 +25,7 @@ export const pendingMigrationFailsOnData: Rule = {
     return (deploy?.probes ?? []).flatMap((probe) => {
       const outcome = probe.outcome;
       if (!outcome || !("count" in outcome) || outcome.count === 0) return [];
-      const line = probe.location ? lineOf(probe.location.file, probe.statement) : undefined;
+      const line = probe.location ? statementLine(probe.location.file, probe.statement) : undefined;
       return [
         {
           key: `${probe.migration}:${probe.kind}:${probe.table.schema}.${probe.table.name}(${probe.columns.join(",")})`,
@@ -43,19 +43,4 @@ export const pendingMigrationFailsOnData: Rule = {
 /** "rows with NULL in x" for a count of one: "row with NULL in x" (the probes word their counts in the plural). */
 function singular(counts: string): string {
   return counts.replace(/^(rows|values|groups)\b/, (word) => word.slice(0, -1));
-}
-
-/** The statement's line in the migration file, when its text is there as written. */
-function lineOf(file: string, statement: string): number | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-  const head = statement.split("\n")[0]!.trim().slice(0, 60);
-  // TypeScript migrations hold it in a string literal, where its quotes may be escaped.
-  const spellings = head ? [head, JSON.stringify(head).slice(1, -1)] : [];
-  const index = spellings.map((spelling) => text.indexOf(spelling)).find((i) => i !== -1) ?? -1;
-  return index === -1 ? undefined : text.slice(0, index).split("\n").length;
 }

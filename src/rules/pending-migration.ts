@@ -7,11 +7,12 @@ export const pendingMigration: Rule = {
   description: "A migration the deploy will run on the target, in the order the migrator runs them.",
   check({ deploy }) {
     const pending = deploy?.pending ?? [];
+    const colliding = new Set((deploy?.collisions ?? []).map((c) => c.migration));
     return pending.map((m, index) => ({
       key: m.name,
       object: m.name,
       ...(m.location && { location: m.location }),
-      message: `Pending on ${deploy!.target} (${index + 1} of ${pending.length}): ${m.name} will run on deploy${m.status === "failed" ? ", and fails (pending-migration-fails)" : ""}.`,
+      message: `Pending on ${deploy!.target} (${index + 1} of ${pending.length}): ${m.name} will run on deploy${m.status === "failed" || colliding.has(m.name) ? ", and fails (pending-migration-fails)" : ""}.`,
     }));
   },
 };

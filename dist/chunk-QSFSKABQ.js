@@ -97,6 +97,10 @@ function projectSize(result) {
   if (result.orm.name === "drizzle") return `${result.tableCount} pgTable definition${result.tableCount === 1 ? "" : "s"}`;
   return `${result.entityCount} entities, ${result.tableCount} tables expected`;
 }
+function headline(result) {
+  if (result.baseline?.refused && result.baseline.refused !== "no --yes") return "REFUSED";
+  return result.status === "passed" ? "PASSED" : "FAILED";
+}
 function formatText(given, { baseDir }) {
   const result = readable(given, baseDir);
   const split = splitByChange(result);
@@ -106,7 +110,7 @@ function formatText(given, { baseDir }) {
   const scoped = split.existing.length || split.fixed.length || result.change?.failOn === "new";
   const verdict = scoped ? `${plural(counts.error, "new error")}, ${plural(counts.warning, "new warning")}; ${split.existing.length} already ${split.where} (not failing)${split.fixed.length ? `; this change fixes ${split.fixed.length}` : ""}` : `${counts.error} error(s), ${counts.warning} warning(s)`;
   lines.push(
-    `migration-gate${result.target ? ` ${result.target.command}` : ""}: ${result.status === "passed" ? "PASSED" : "FAILED"}: ${verdict}`,
+    `migration-gate${result.target ? ` ${result.target.command}` : ""}: ${headline(result)}: ${verdict}`,
     result.target ? `  ${targetLine(result.target)}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}; ${(result.timings.total / 1e3).toFixed(1)} s` : `  ${projectSize(result)}; ${result.migrations.length} migrations run${failed ? `, ${failed} failed` : ""}; ${result.orm.name === "drizzle" ? "drizzle-orm" : "typeorm"} ${result.orm.version}, Postgres ${result.postgres.version}; ${(result.timings.total / 1e3).toFixed(1)} s`
   );
   if (result.baseline) lines.push(...baselineLines(result.baseline));

@@ -8,7 +8,7 @@ import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-RMZPZVYR.js";
+} from "./chunk-QSFSKABQ.js";
 import {
   __commonJS,
   __require,

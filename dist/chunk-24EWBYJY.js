@@ -2320,17 +2320,25 @@ var untrackedDatabase = {
     const builtBy = orm === "drizzle" ? "drizzle-kit push" : "TypeORM's synchronize";
     const first = deploy.available[0];
     const matches = deploy.drift.length === 0;
+    const failed = deploy.rerunAll?.find((m) => m.status === "failed");
     return [
       {
         key: "untracked",
         object: trackingName(deploy),
-        ...first?.location && { location: first.location },
-        message: `${deploy.target} has ${deploy.appTables} application table(s), but ${trackingName(deploy)} ${deploy.trackingExists ? "is empty" : "does not exist"}: the database was built without migrations (by ${builtBy}, most likely), so the deploy's migrate would run all ${deploy.available.length} migration(s) from ${first?.name ?? "the first"} and fail on the first table that already exists ("relation already exists").`,
+        // No location: the database is wrong, not a migration (an annotation on 0000 would say otherwise).
+        message: `${deploy.target} has ${deploy.appTables} application table(s), but ${trackingName(deploy)} ${deploy.trackingExists ? "is empty" : "does not exist"}: the database was built without migrations (by ${builtBy}, most likely), so the deploy's migrate would run all ${deploy.available.length} migration(s) again from ${first?.name ?? "the first"}${consequence(deploy.rerunAll)}`,
+        ...failed?.failure?.statement && { detail: `${failed.name}: ${failed.failure.statement}` },
         hint: matches ? `Its schema equals what the ${deploy.available.length} migration(s) build, object by object. Record them as applied, exactly as the migrator would have: npx migration-gate baseline --target-url <url> (prints the plan), then again with --yes (writes the rows in one transaction). Do not insert the rows by hand.` : `Its schema differs from what the migrations build in ${deploy.drift.length} object(s) (target-drift, below): bring the database or the migrations in line first, then record the migrations with npx migration-gate baseline --target-url <url> --yes, which refuses while they differ.`
       }
     ];
   }
 };
+function consequence(rerunAll) {
+  if (!rerunAll) return ` and fail on the first object that already exists ("relation already exists").`;
+  const failed = rerunAll.find((m) => m.status === "failed");
+  if (failed) return `; on a copy of it, ${failed.name} fails: ${failed.failure?.message ?? "it failed"}${failed.failure?.code ? ` (${failed.failure.code})` : ""}, and the deploy would stop there.`;
+  return `; on a copy of it they all ran again without an error (their statements tolerate what exists), so the deploy would pass, but it would run every migration's data changes a second time and record them as new.`;
+}
 
 // src/rules/unknown-applied-migration.ts
 var unknownAppliedMigration = {
@@ -2405,27 +2413,49 @@ var editedAfterApply = {
   }
 };
 
+// src/rules/statement-line.ts
+import fs4 from "node:fs";
+function statementLine(file, statement) {
+  let text;
+  try {
+    text = fs4.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const head = statement.split("\n")[0].trim().slice(0, 60);
+  const spellings = head ? [head, JSON.stringify(head).slice(1, -1)] : [];
+  const index = spellings.map((spelling) => text.indexOf(spelling)).find((i) => i !== -1) ?? -1;
+  return index === -1 ? void 0 : text.slice(0, index).split("\n").length;
+}
+
 // src/rules/pending-migration-fails.ts
 var pendingMigrationFails = {
   id: "pending-migration-fails",
   defaultSeverity: "error",
-  description: "A pending migration fails on the target's schema (dry run on a copy of the target's applied point).",
+  description: "A pending migration fails on the target's schema: in the dry run on the migrations replayed to the target's applied point, or because it creates a name the target already uses.",
   check({ deploy }) {
     const failed = (deploy?.pending ?? []).filter((m) => m.status === "failed");
     const first = failed[0];
-    return failed.map((m) => ({
+    const collisions = (deploy?.collisions ?? []).map((c) => ({
+      key: `${c.migration}:collision:${c.object}`,
+      object: c.object,
+      ...c.location && { location: { file: c.location.file, line: statementLine(c.location.file, c.statement) ?? c.location.line } },
+      message: `${c.migration} would fail on ${deploy.target}: it creates the ${c.creates} ${c.object}, but the target already has a ${c.existing} of that name that none of its applied migrations made (made by hand, see target-drift).`,
+      detail: c.statement,
+      hint: c.creates === "column" ? "If the column is left over, drop it on the database; if it is meant to be there, write ADD COLUMN IF NOT EXISTS in the migration." : `If the ${c.existing} is left over, drop or rename it on the database; if it is meant to be there, make the migration tolerate it (IF NOT EXISTS) or rename what it creates.`
+    }));
+    return [...collisions, ...failed.map((m) => ({
       key: m.name,
       object: m.name,
       ...m.location && { location: { file: m.location.file, line: m.failure?.statementLine ?? m.location.line } },
       message: `${m.name} fails on ${deploy.target}'s schema: ${m.failure?.message ?? "it failed"}${m.failure?.code ? ` (${m.failure.code})` : ""}.${m !== first ? ` (The real deploy stops at ${first.name}, before this one.)` : ""}`,
       ...m.failure?.statement && { detail: m.failure.statement },
-      hint: "It ran on a throwaway copy of the target's applied point (same migrations, same migrations table), not on the target. Fix the migration (or the schema it assumes) before deploying; the deploy would stop here."
-    }));
+      hint: "It ran on a throwaway database rebuilt to the target's applied point (the same migrations, the same migrations table), not on the target. Fix the migration (or the schema it assumes) before deploying; the deploy would stop here."
+    }))];
   }
 };
 
 // src/rules/pending-migration-fails-on-data.ts
-import fs4 from "node:fs";
 var HINTS = {
   "not-null": "Backfill the NULLs in the migration before SET NOT NULL (UPDATE ... SET col = <value> WHERE col IS NULL), or keep the column nullable.",
   "required-column": "Give the new column a DEFAULT, or add it nullable, backfill, then SET NOT NULL.",
@@ -2443,7 +2473,7 @@ var pendingMigrationFailsOnData = {
     return (deploy?.probes ?? []).flatMap((probe) => {
       const outcome = probe.outcome;
       if (!outcome || !("count" in outcome) || outcome.count === 0) return [];
-      const line = probe.location ? lineOf(probe.location.file, probe.statement) : void 0;
+      const line = probe.location ? statementLine(probe.location.file, probe.statement) : void 0;
       return [
         {
           key: `${probe.migration}:${probe.kind}:${probe.table.schema}.${probe.table.name}(${probe.columns.join(",")})`,
@@ -2459,18 +2489,6 @@ var pendingMigrationFailsOnData = {
 };
 function singular(counts) {
   return counts.replace(/^(rows|values|groups)\b/, (word) => word.slice(0, -1));
-}
-function lineOf(file, statement) {
-  let text;
-  try {
-    text = fs4.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-  const head = statement.split("\n")[0].trim().slice(0, 60);
-  const spellings = head ? [head, JSON.stringify(head).slice(1, -1)] : [];
-  const index = spellings.map((spelling) => text.indexOf(spelling)).find((i) => i !== -1) ?? -1;
-  return index === -1 ? void 0 : text.slice(0, index).split("\n").length;
 }
 
 // src/rules/data-probe-skipped.ts
@@ -2522,11 +2540,12 @@ var pendingMigration = {
   description: "A migration the deploy will run on the target, in the order the migrator runs them.",
   check({ deploy }) {
     const pending = deploy?.pending ?? [];
+    const colliding = new Set((deploy?.collisions ?? []).map((c) => c.migration));
     return pending.map((m, index) => ({
       key: m.name,
       object: m.name,
       ...m.location && { location: m.location },
-      message: `Pending on ${deploy.target} (${index + 1} of ${pending.length}): ${m.name} will run on deploy${m.status === "failed" ? ", and fails (pending-migration-fails)" : ""}.`
+      message: `Pending on ${deploy.target} (${index + 1} of ${pending.length}): ${m.name} will run on deploy${m.status === "failed" || colliding.has(m.name) ? ", and fails (pending-migration-fails)" : ""}.`
     }));
   }
 };
@@ -2628,21 +2647,21 @@ function readConfigFile(file, config) {
   }
   if (!isObject(parsed)) throw invalid(file, 1, 'the file must hold one JSON object with "rules" and/or "ignore"');
   for (const key of Object.keys(parsed)) {
-    if (key !== "rules" && key !== "ignore" && key !== "$schema") throw invalid(file, lineOf2(text, `"${key}"`), `unknown key "${key}"; the keys are "rules" and "ignore"`);
+    if (key !== "rules" && key !== "ignore" && key !== "$schema") throw invalid(file, lineOf(text, `"${key}"`), `unknown key "${key}"; the keys are "rules" and "ignore"`);
   }
   if (parsed["rules"] !== void 0) {
-    if (!isObject(parsed["rules"])) throw invalid(file, lineOf2(text, '"rules"'), '"rules" must be an object of rule id to severity');
+    if (!isObject(parsed["rules"])) throw invalid(file, lineOf(text, '"rules"'), '"rules" must be an object of rule id to severity');
     for (const [id, severity] of Object.entries(parsed["rules"])) {
-      const line = lineOf2(text, `"${id}"`);
+      const line = lineOf(text, `"${id}"`);
       const label = `${where}:${line}`;
       config.severities[checkRuleId(id, label)] = checkSeverity(String(severity), label);
     }
   }
   if (parsed["ignore"] !== void 0) {
-    if (!Array.isArray(parsed["ignore"])) throw invalid(file, lineOf2(text, '"ignore"'), '"ignore" must be a list of entries');
+    if (!Array.isArray(parsed["ignore"])) throw invalid(file, lineOf(text, '"ignore"'), '"ignore" must be a list of entries');
     const lines = entryLines2(text, parsed["ignore"].length);
     parsed["ignore"].forEach((entry, index) => {
-      const line = lines[index] ?? lineOf2(text, '"ignore"');
+      const line = lines[index] ?? lineOf(text, '"ignore"');
       const source = { file, line, label: `${where}:${line}` };
       if (!isObject(entry)) throw invalid(file, line, `ignore entry ${index + 1} must be an object with "reason" and at least one of "rule", "object", "file", "fingerprint"`);
       for (const key of Object.keys(entry)) {
@@ -2706,7 +2725,7 @@ function invalid(file, line, what) {
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function lineOf2(text, needle) {
+function lineOf(text, needle) {
   const index = text.indexOf(needle);
   return index < 0 ? 1 : text.slice(0, index).split("\n").length;
 }

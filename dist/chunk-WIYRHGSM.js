@@ -8,7 +8,7 @@ import {
   displayPath,
   failingFindings,
   readable
-} from "./chunk-RMZPZVYR.js";
+} from "./chunk-QSFSKABQ.js";
 import {
   DEPLOY_RULES,
   GateError,
@@ -26,7 +26,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-HZ37X6TI.js";
+} from "./chunk-24EWBYJY.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -2396,7 +2396,7 @@ function seconds(ms) {
 }
 
 // src/engine/baseline.ts
-async function planBaseline({ throwaway, tracking, table, targetHasTable }) {
+async function planBaseline({ throwaway, tracking, table, targetHasTable, targetHasSchema }) {
   const client = new esm_default.Client({ ...throwaway, ssl: throwaway.ssl });
   await client.connect();
   try {
@@ -2404,7 +2404,7 @@ async function planBaseline({ throwaway, tracking, table, targetHasTable }) {
     const written = table.columns.filter((c) => c.default === void 0 && !c.identity && c.generated === void 0).map((c) => c.name);
     const order = table.columns.some((c) => c.name === "id") ? " ORDER BY id" : "";
     const { rows } = await client.query(`SELECT ${written.map(quoteIdentifier).join(", ")} FROM ${qualified}${order}`);
-    const statements = targetHasTable ? [] : createTableStatements(tracking, table);
+    const statements = targetHasTable ? [] : createTableStatements(tracking, table, targetHasSchema);
     for (const row of rows) {
       statements.push(`INSERT INTO ${qualified} (${written.map(quoteIdentifier).join(", ")}) VALUES (${written.map((c) => row[c] == null ? "NULL" : esm_default.escapeLiteral(String(row[c]))).join(", ")})`);
     }
@@ -2414,14 +2414,15 @@ async function planBaseline({ throwaway, tracking, table, targetHasTable }) {
     await client.end().catch(() => void 0);
   }
 }
-function createTableStatements(tracking, table) {
+function createTableStatements(tracking, table, schemaExists) {
   const columns = table.columns.map((c) => {
+    if (tracking.format === "drizzle-journal" && c.name === "created_at" && c.type === "numeric") return `${quoteIdentifier(c.name)} bigint${c.nullable ? "" : " NOT NULL"}`;
     const serial = c.default !== void 0 && /^nextval\(/i.test(c.default) && (c.type === "integer" || c.type === "bigint");
     if (serial) return `${quoteIdentifier(c.name)} ${c.type === "bigint" ? "BIGSERIAL" : "SERIAL"} NOT NULL`;
     return `${quoteIdentifier(c.name)} ${c.type}${c.nullable ? "" : " NOT NULL"}${c.default !== void 0 ? ` DEFAULT ${c.default}` : ""}`;
   });
   if (table.primaryKey) columns.push(`CONSTRAINT ${quoteIdentifier(table.primaryKey.name)} PRIMARY KEY (${table.primaryKey.columns.map(quoteIdentifier).join(", ")})`);
-  return [`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(tracking.schema)}`, `CREATE TABLE ${quoteIdentifier(tracking.schema)}.${quoteIdentifier(tracking.name)} (${columns.join(", ")})`];
+  return [...schemaExists ? [] : [`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(tracking.schema)}`], `CREATE TABLE ${quoteIdentifier(tracking.schema)}.${quoteIdentifier(tracking.name)} (${columns.join(", ")})`];
 }
 async function writeBaseline({ url, tracking, plan }) {
   const client = new esm_default.Client({ connectionString: withLibpqSslModes(url), connectionTimeoutMillis: 1e4, application_name: "migration-gate baseline" });
@@ -2440,7 +2441,7 @@ async function writeBaseline({ url, tracking, plan }) {
     await client.query("ROLLBACK").catch(() => void 0);
     if (error instanceof GateError) throw error;
     throw new GateError("baseline-write-failed", `Could not write the rows into ${tracking.schema}.${tracking.name}: ${error.message}. Nothing was written (one transaction).`, {
-      hint: "The user in target-url needs INSERT on that table (and CREATE on its schema when the table is missing).",
+      hint: plan.statements.some((st) => st.startsWith("CREATE SCHEMA")) ? `The user in target-url needs CREATE on the database (for the ${tracking.schema} schema), CREATE on that schema (for the table) and INSERT on it; or create the schema first as its owner.` : plan.statements.some((st) => st.startsWith("CREATE TABLE")) ? `The user in target-url needs CREATE on the ${tracking.schema} schema (for the table) and INSERT on it.` : "The user in target-url needs INSERT on that table.",
       cause: error
     });
   } finally {
@@ -2603,6 +2604,62 @@ function literal(text) {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+// src/engine/target-collisions.ts
+var RELKINDS = { r: "table", p: "partitioned table", v: "view", m: "materialized view", S: "sequence", i: "index", I: "partitioned index", f: "foreign table", c: "composite type" };
+var NAME = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
+var QUALIFIED = String.raw`(${NAME}(?:\s*\.\s*${NAME})?)`;
+var CREATE_RELATION = new RegExp(String.raw`^\s*CREATE\s+(?:UNLOGGED\s+|TEMP(?:ORARY)?\s+)?(TABLE|VIEW|MATERIALIZED\s+VIEW|SEQUENCE)\s+(?!IF\s+NOT\s+EXISTS\b)${QUALIFIED}`, "i");
+var CREATE_INDEX = new RegExp(String.raw`^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?!IF\s+NOT\s+EXISTS\b)(${NAME})\s+ON\s+(?:ONLY\s+)?${QUALIFIED}`, "i");
+var ALTER_TABLE = new RegExp(String.raw`^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?${QUALIFIED}\s+([\s\S]*)$`, "i");
+var ADD_COLUMN = new RegExp(String.raw`(?:^|,)\s*ADD\s+(?:COLUMN\s+)?(?!IF\s+NOT\s+EXISTS\b|CONSTRAINT\b|PRIMARY\b|UNIQUE\b|FOREIGN\b|CHECK\b|EXCLUDE\b)(${NAME})`, "gi");
+function findCollisions({ pending, snapshot, defaultSchema }) {
+  const collisions = [];
+  const earlier = [];
+  for (const migration of pending) {
+    if (migration.status !== "applied") break;
+    for (const statement of migration.statements ?? []) {
+      const found = collisionOf(statement, snapshot, defaultSchema);
+      if (found && !earlier.some((s) => /\b(DROP|RENAME)\b/i.test(s) && s.includes(found.name))) {
+        collisions.push({ migration: migration.name, ...migration.location && { location: migration.location }, statement, object: found.object, creates: found.creates, existing: found.existing });
+      }
+      earlier.push(statement);
+    }
+  }
+  return collisions;
+}
+function collisionOf(statement, snapshot, defaultSchema) {
+  const relation = CREATE_RELATION.exec(statement);
+  if (relation) {
+    const [schema, name] = split(relation[2], defaultSchema);
+    const kind = snapshot.relations.get(`${schema}.${name}`);
+    return kind ? { object: `${schema}.${name}`, name, creates: relation[1].toLowerCase().replace(/\s+/g, " "), existing: RELKINDS[kind] ?? "relation" } : void 0;
+  }
+  const index = CREATE_INDEX.exec(statement);
+  if (index) {
+    const [schema] = split(index[2], defaultSchema);
+    const name = unquote(index[1]);
+    const kind = snapshot.relations.get(`${schema}.${name}`);
+    return kind ? { object: `${schema}.${name}`, name, creates: "index", existing: RELKINDS[kind] ?? "relation" } : void 0;
+  }
+  const alter = ALTER_TABLE.exec(statement);
+  if (alter) {
+    const [schema, table] = split(alter[1], defaultSchema);
+    const columns = snapshot.catalog.tables.find((t) => t.schema === schema && t.name === table)?.columns ?? [];
+    for (const add of alter[2].matchAll(ADD_COLUMN)) {
+      const column = unquote(add[1]);
+      if (columns.some((c) => c.name === column)) return { object: `${schema}.${table}.${column}`, name: column, creates: "column", existing: "column" };
+    }
+  }
+  return void 0;
+}
+function split(qualified, defaultSchema) {
+  const parts = qualified.match(new RegExp(NAME, "g")).map(unquote);
+  return parts.length === 2 ? [parts[0], parts[1]] : [defaultSchema, parts[0]];
+}
+function unquote(name) {
+  return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
+}
+
 // src/schema/catalog-as-expected.ts
 function catalogAsExpected(actual, ownTables = []) {
   const own = new Set(ownTables.map(qualifiedName));
@@ -2741,10 +2798,16 @@ async function openTargetDatabase(url) {
         const columns = table?.columns.map((c) => c.name) ?? [];
         const rows = table ? await readTrackingRows(client, tracking, columns) : [];
         const stats = await client.query(
-          `SELECT n.nspname AS schema, c.relname AS name, c.reltuples::float8 AS rows FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')`
+          `SELECT n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, c.reltuples::float8 AS rows FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I', 'f', 'c') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'`
         );
         await client.query("COMMIT");
-        return { catalog, tracking: { exists: table !== void 0, columns, rows }, estimatedRows: new Map(stats.rows.map((r) => [`${r.schema}.${r.name}`, Number(r.rows)])) };
+        const tables = stats.rows.filter((r) => r.kind === "r" || r.kind === "p");
+        return {
+          catalog,
+          tracking: { exists: table !== void 0, columns, rows },
+          estimatedRows: new Map(tables.map((r) => [`${r.schema}.${r.name}`, Number(r.rows)])),
+          relations: new Map(stats.rows.map((r) => [`${r.schema}.${r.name}`, r.kind]))
+        };
       } catch (error) {
         await client.query("ROLLBACK").catch(() => void 0);
         throw new GateError("target-read-failed", `Could not read the catalog and migrations table of ${label}: ${error.message}`, {
@@ -2832,30 +2895,48 @@ async function runDeployCheck(options, hooks = {}) {
       const tracking = await head.tracking;
       const snapshot = await target.snapshot(tracking);
       const appTables = snapshot.catalog.tables.filter((t) => t.kind !== "view" && t.kind !== "materialized-view" && !(t.schema === tracking.schema && t.name === tracking.name)).length;
-      const untracked = appTables > 0 && snapshot.tracking.rows.length === 0;
+      let untracked = appTables > 0 && snapshot.tracking.rows.length === 0;
       log(describeTarget2(tracking, snapshot, appTables, untracked));
       if (baseline) refuseBaseline(tracking, snapshot, appTables, target.label);
       const replayWhole = untracked || baseline;
       head.connect(db.connection, replayWhole ? void 0 : snapshot.tracking.rows);
       const result = await head.result;
       const replayed = await readCatalogOf(db.connection);
-      const drift = targetDrift({ target: snapshot.catalog, replayed, tracking });
-      const replayFailures = result.migrations.filter((m) => m.status === "failed");
+      let drift = targetDrift({ target: snapshot.catalog, replayed, tracking });
+      const fromZero = untracked && !baseline && snapshot.tracking.exists && drift.some((d) => d.kind === "table" && d.change === "missing");
+      if (fromZero) {
+        untracked = false;
+        drift = targetDrift({ target: snapshot.catalog, replayed: nothingApplied(replayed, tracking), tracking });
+        log(`${tracking.schema}.${tracking.name} exists but is empty, and the target lacks tables the migrations create: nothing is applied yet, and its ${appTables} table(s) were made without them`);
+      }
+      const replayFailures = fromZero ? [] : result.migrations.filter((m) => m.status === "failed");
       log(`${replayWhole ? "The whole chain" : `The chain up to the target's applied point (${result.migrations.length} migration(s))`} replayed on the throwaway database: ${drift.length} difference(s) from the target${replayFailures.length ? `; ${replayFailures.length} migration(s) failed in the replay` : ""}`);
       const available = result.available ?? result.migrations.map((m) => ({ name: m.name, ...m.location && { location: m.location }, ...m.timestamp !== void 0 && { when: m.timestamp } }));
       let pending;
+      let rerunAll;
       let probes = [];
+      let collisions = [];
       let baselinePlan;
       if (baseline) {
         baselinePlan = await baselineStep({ options, db, tracking, snapshot, replayed, driftCount: drift.length, log });
       } else if (untracked) {
-        head.skipRerun();
-        log("Dry run skipped: the database is untracked, so the migrator would start from the first migration");
-      } else {
         await copyTrackingTable(db.connection, tracking, snapshot);
-        pending = await head.rerun(db.connection, "upgrade");
+        rerunAll = await head.rerun(db.connection, "upgrade");
+        const failed = rerunAll.find((m) => m.status === "failed");
+        log(`The deploy's migrate on a copy of this untracked database: ${rerunAll.length} migration(s) run again, ${failed ? `${failed.name} fails` : "none fails"}`);
+      } else {
+        let dryRun = db.connection;
+        if (fromZero) {
+          const empty = await createSiblingDatabase(db.connection, options.timeoutMs);
+          disposers2.push(empty.dispose);
+          dryRun = empty.connection;
+        } else {
+          await copyTrackingTable(db.connection, tracking, snapshot);
+        }
+        pending = await head.rerun(dryRun, "upgrade");
         const failed = pending.filter((m) => m.status === "failed").length;
-        log(`Dry run: the migrator ran ${pending.length} pending migration(s) on a copy of the target's applied point, ${failed} failed`);
+        collisions = findCollisions({ pending, snapshot, defaultSchema: result.orm.name === "drizzle" ? "public" : tracking.schema });
+        log(`Dry run: the migrator ran ${pending.length} pending migration(s) on the migrations replayed up to the target's applied point, ${failed} failed; ${collisions.length} of their statements create a name the target already uses`);
         probes = await runProbes(target, planProbes(pending, snapshot, { maxRows: PROBE_MAX_ROWS, targetMajor: target.major }));
         if (probes.length) log(`Data probes: ${probes.length} pending statement(s) that can fail on existing rows, ${probes.filter((p) => p.outcome && "count" in p.outcome).length} counted read-only on the target`);
       }
@@ -2869,6 +2950,8 @@ async function runDeployCheck(options, hooks = {}) {
         match: matchTrackingRows(tracking.format, available, snapshot.tracking.rows),
         untracked,
         ...pending && { pending },
+        ...rerunAll && { rerunAll },
+        collisions,
         drift,
         replayFailures,
         probes
@@ -2915,12 +2998,24 @@ async function runDeployCheck(options, hooks = {}) {
         timings: { provision: 0, load: result.timings.load, migrate: result.timings.migrate, introspect: 0, diff: 0, total: finished - started }
       };
     });
+  } catch (error) {
+    throw retoldForTarget(error);
   } finally {
     removeCleanup();
     for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
   }
 }
 var NO_YES = "no --yes";
+function nothingApplied(replayed, tracking) {
+  return { tables: replayed.tables.filter((t) => t.schema === tracking.schema && t.name === tracking.name), enums: [], schemas: replayed.schemas.filter((s) => s === "public" || s === tracking.schema) };
+}
+function retoldForTarget(error) {
+  if (!(error instanceof GateError) || !error.hint?.includes("No database was contacted.")) return error;
+  const retold = new GateError(error.code, error.message, { hint: error.hint.replace("No database was contacted.", "The target was only read (its catalog and migrations table); nothing was written, and the project's code never reached it."), cause: error.cause });
+  const detail = error.detail;
+  if (detail) Object.assign(retold, { detail });
+  return retold;
+}
 function sameMajor(options, target, log) {
   if (options.postgres.majorGiven || options.postgres.databaseUrl) return options.postgres;
   if (SUPPORTED_MAJORS.includes(target.major)) {
@@ -2954,7 +3049,7 @@ function refuseBaseline(tracking, snapshot, appTables, label) {
 async function baselineStep({ options, db, tracking, snapshot, replayed, driftCount, log }) {
   const table = replayed.tables.find((t) => t.schema === tracking.schema && t.name === tracking.name);
   if (!table) throw new GateError("baseline-no-table", `The migrator did not create ${tracking.schema}.${tracking.name} on the throwaway database, so there are no rows to copy.`);
-  const rows = await planBaseline({ throwaway: db.connection, tracking, table, targetHasTable: snapshot.tracking.exists });
+  const rows = await planBaseline({ throwaway: db.connection, tracking, table, targetHasTable: snapshot.tracking.exists, targetHasSchema: snapshot.catalog.schemas.includes(tracking.schema) || tracking.schema === "public" });
   if (driftCount > 0) {
     log(`Baseline refused: the target differs from what the migrations build in ${driftCount} object(s); nothing was written`);
     return { ...rows, written: false, refused: `the target's schema differs from the migrations' in ${driftCount} object(s)` };
