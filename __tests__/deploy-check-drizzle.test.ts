@@ -153,7 +153,7 @@ describe.each<DrizzleVersion>(["drizzle 0.45", "drizzle 1.x"])("%s", (version) =
       expect(findings(report)).toEqual(["warning target-drift", "warning target-drift"]);
       const messages = report.findings.map((f) => f.message).join("\n");
       expect(messages).toContain("public.users.hotfix");
-      expect(messages).toContain("public.posts(published_at) (index): the migrations it has applied create it");
+      expect(messages).toContain(`public.posts(published_at) (index "posts_published_idx"): the migrations it has applied create it`);
       expect(status).toBe(0);
     } finally {
       project.cleanup();
@@ -191,7 +191,7 @@ describe.each<DrizzleVersion>(["drizzle 0.45", "drizzle 1.x"])("%s", (version) =
       expect(findings(report)).toEqual(["warning edited-after-apply", "warning target-drift"]);
       const edited = report.findings.find((f) => f.ruleId === "edited-after-apply")!;
       expect(edited.location?.file).toBe(`drizzle/${sqlFile}`);
-      expect(report.findings.find((f) => f.ruleId === "target-drift")!.message).toContain("public.users(created_at) (index)");
+      expect(report.findings.find((f) => f.ruleId === "target-drift")!.message).toContain(`public.users(created_at) (index "users_created_idx")`);
       expect(status).toBe(0);
     } finally {
       project.cleanup();

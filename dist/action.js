@@ -20,7 +20,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-WIYRHGSM.js";
+} from "./chunk-IZTBRQNF.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -36,7 +36,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-24EWBYJY.js";
+} from "./chunk-YVEJ2RPG.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -15,7 +15,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-WIYRHGSM.js";
+} from "./chunk-IZTBRQNF.js";
 import {
   formatMarkdown,
   formatText
@@ -24,7 +24,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-24EWBYJY.js";
+} from "./chunk-YVEJ2RPG.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

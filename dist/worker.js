@@ -16,7 +16,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-24EWBYJY.js";
+} from "./chunk-YVEJ2RPG.js";
 import {
   cachedTransform,
   loadTransformer,

@@ -16,6 +16,11 @@ export interface DriftItem {
   change: "missing" | "extra" | "different";
   /** What differs, for `different`: `type: text on the target, integer from the migrations`. */
   detail?: string;
+  /**
+   * The index's or constraint's own name on the side that has it: objects are matched by what
+   * they do, but undoing a change by hand (or a later migration) names it.
+   */
+  name?: string;
 }
 
 export function targetDrift({ target, replayed, tracking }: { target: ActualSchema; replayed: ActualSchema; tracking: TableName }): DriftItem[] {
@@ -55,11 +60,11 @@ export function targetDrift({ target, replayed, tracking }: { target: ActualSche
   for (const { table, actual } of forward.primaryKeyMismatches) {
     add({ object: qualifiedName(table), kind: "primary key", change: "different", detail: `(${actual?.columns.join(", ") ?? "none"}) on the target, (${table.primaryKey.join(", ")}) from the migrations` });
   }
-  for (const { table, unique } of forward.missingUniques) add({ object: columnSetName(table, unique.columns), kind: "unique", change: "missing" });
-  for (const { table, index } of forward.missingIndexes) add({ object: columnSetName(table, index.columns), kind: index.unique ? "unique" : "index", change: "missing", ...(index.where && { detail: `WHERE ${index.where}` }) });
-  for (const { table, columns, where } of forward.extraUniques) add({ object: columnSetName(table, columns), kind: "unique", change: "extra", ...(where && { detail: `WHERE ${where}` }) });
+  for (const { table, unique } of forward.missingUniques) add({ object: columnSetName(table, unique.columns), kind: "unique", change: "missing", ...(unique.name && { name: unique.name }) });
+  for (const { table, index } of forward.missingIndexes) add({ object: columnSetName(table, index.columns), kind: index.unique ? "unique" : "index", change: "missing", ...(index.where && { detail: `WHERE ${index.where}` }), ...(index.name && { name: index.name }) });
+  for (const { table, columns, where, name } of forward.extraUniques) add({ object: columnSetName(table, columns), kind: "unique", change: "extra", ...(where && { detail: `WHERE ${where}` }), name });
   // Unique ones are extraUniques above.
-  for (const { table, index } of reverse.missingIndexes) if (!index.unique) add({ object: columnSetName(table, index.columns), kind: "index", change: "extra", ...(index.where && { detail: `WHERE ${index.where}` }) });
+  for (const { table, index } of reverse.missingIndexes) if (!index.unique) add({ object: columnSetName(table, index.columns), kind: "index", change: "extra", ...(index.where && { detail: `WHERE ${index.where}` }), ...(index.name && { name: index.name }) });
   for (const { table, foreignKey, near } of forward.missingForeignKeys) {
     add({
       object: `${columnSetName(table, foreignKey.columns)} -> ${qualifiedName(foreignKey.referencedTable)}`,

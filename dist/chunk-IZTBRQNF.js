@@ -26,7 +26,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-24EWBYJY.js";
+} from "./chunk-YVEJ2RPG.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -2731,10 +2731,10 @@ function targetDrift({ target, replayed, tracking }) {
   for (const { table, actual } of forward.primaryKeyMismatches) {
     add({ object: qualifiedName(table), kind: "primary key", change: "different", detail: `(${actual?.columns.join(", ") ?? "none"}) on the target, (${table.primaryKey.join(", ")}) from the migrations` });
   }
-  for (const { table, unique } of forward.missingUniques) add({ object: columnSetName(table, unique.columns), kind: "unique", change: "missing" });
-  for (const { table, index } of forward.missingIndexes) add({ object: columnSetName(table, index.columns), kind: index.unique ? "unique" : "index", change: "missing", ...index.where && { detail: `WHERE ${index.where}` } });
-  for (const { table, columns, where } of forward.extraUniques) add({ object: columnSetName(table, columns), kind: "unique", change: "extra", ...where && { detail: `WHERE ${where}` } });
-  for (const { table, index } of reverse.missingIndexes) if (!index.unique) add({ object: columnSetName(table, index.columns), kind: "index", change: "extra", ...index.where && { detail: `WHERE ${index.where}` } });
+  for (const { table, unique } of forward.missingUniques) add({ object: columnSetName(table, unique.columns), kind: "unique", change: "missing", ...unique.name && { name: unique.name } });
+  for (const { table, index } of forward.missingIndexes) add({ object: columnSetName(table, index.columns), kind: index.unique ? "unique" : "index", change: "missing", ...index.where && { detail: `WHERE ${index.where}` }, ...index.name && { name: index.name } });
+  for (const { table, columns, where, name } of forward.extraUniques) add({ object: columnSetName(table, columns), kind: "unique", change: "extra", ...where && { detail: `WHERE ${where}` }, name });
+  for (const { table, index } of reverse.missingIndexes) if (!index.unique) add({ object: columnSetName(table, index.columns), kind: "index", change: "extra", ...index.where && { detail: `WHERE ${index.where}` }, ...index.name && { name: index.name } });
   for (const { table, foreignKey, near } of forward.missingForeignKeys) {
     add({
       object: `${columnSetName(table, foreignKey.columns)} -> ${qualifiedName(foreignKey.referencedTable)}`,
