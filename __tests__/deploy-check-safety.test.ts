@@ -82,7 +82,7 @@ test("a project that fails to load: the hint says the target was only read, not 
     fs.writeFileSync(source, fs.readFileSync(source, "utf8").replace(`type: "postgres",`, `type: process.env.MG_TEST_DB_TYPE as "postgres",`));
     const run = await runCli(["deploy-check", "--target-url", url, "--data-source", "src/data-source.ts"], { cwd: typeorm.dir });
     expect(run.stderr).toContain("MG_TEST_DB_TYPE");
-    expect(run.stderr).toContain("The target was only read (its catalog and migrations table); nothing was written, and the project's code never reached it.");
+    expect(run.stderr).toContain("The target was only read; nothing was written to it, and the project's code never reached it.");
     expect(run.stderr).not.toContain("No database was contacted");
     expect(run.status).toBe(2);
   } finally {

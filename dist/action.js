@@ -20,7 +20,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-IZTBRQNF.js";
+} from "./chunk-KFIPBOAH.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -36,7 +36,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-YVEJ2RPG.js";
+} from "./chunk-LRBXK64L.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -15,7 +15,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-IZTBRQNF.js";
+} from "./chunk-KFIPBOAH.js";
 import {
   formatMarkdown,
   formatText
@@ -24,7 +24,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-YVEJ2RPG.js";
+} from "./chunk-LRBXK64L.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

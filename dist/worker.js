@@ -16,7 +16,7 @@ import {
   referentialAction,
   serializeError,
   touchesIn
-} from "./chunk-YVEJ2RPG.js";
+} from "./chunk-LRBXK64L.js";
 import {
   cachedTransform,
   loadTransformer,

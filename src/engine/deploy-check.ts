@@ -212,7 +212,7 @@ function nothingApplied(replayed: ActualSchema, tracking: TrackingTable): Actual
  */
 function retoldForTarget(error: unknown): unknown {
   if (!(error instanceof GateError) || !error.hint?.includes("No database was contacted.")) return error;
-  const retold = new GateError(error.code, error.message, { hint: error.hint.replace("No database was contacted.", "The target was only read (its catalog and migrations table); nothing was written, and the project's code never reached it."), cause: error.cause });
+  const retold = new GateError(error.code, error.message, { hint: error.hint.replace("No database was contacted.", "The target was only read; nothing was written to it, and the project's code never reached it."), cause: error.cause });
   const detail = (error as { detail?: string }).detail;
   if (detail) Object.assign(retold, { detail });
   return retold;
@@ -236,7 +236,8 @@ function sameDatabase(connection: DbConnection, target: TargetDatabase): boolean
 function describeTarget(tracking: TrackingTable, snapshot: TargetSnapshot, appTables: number, untracked: boolean): string {
   const table = `${tracking.schema}.${tracking.name}`;
   if (!snapshot.tracking.exists) return `Target: ${appTables} application table(s), no ${table}${untracked ? " (untracked: built without migrations)" : ""}`;
-  return `Target: ${appTables} application table(s), ${snapshot.tracking.rows.length} row(s) in ${table}${untracked ? " (untracked: built without migrations)" : ""}`;
+  // An empty table: untracked, or nothing applied yet; the replay decides (and says so).
+  return `Target: ${appTables} application table(s), ${snapshot.tracking.rows.length} row(s) in ${table}${untracked ? " (no migration recorded: built without migrations, or none applied yet)" : ""}`;
 }
 
 function refuseBaseline(tracking: TrackingTable, snapshot: TargetSnapshot, appTables: number, label: string): void {

@@ -18,7 +18,7 @@ export const pendingMigrationFails: Rule = {
       key: `${c.migration}:collision:${c.object}`,
       object: c.object,
       ...(c.location && { location: { file: c.location.file, line: (statementLine(c.location.file, c.statement) ?? c.location.line) } }),
-      message: `${c.migration} would fail on ${deploy!.target}: it creates the ${c.creates} ${c.object}, but the target already has a ${c.existing} of that name that none of its applied migrations made (made by hand, see target-drift).`,
+      message: `${c.migration} would fail on ${deploy!.target}: it creates the ${c.creates} ${c.object}, but the target already has a ${c.existing} of that name that none of its applied migrations made (made by hand${deploy!.drift.some((d) => d.object === c.object) ? ", see target-drift" : ""}).`,
       detail: c.statement,
       hint: c.creates === "column" ? "If the column is left over, drop it on the database; if it is meant to be there, write ADD COLUMN IF NOT EXISTS in the migration." : `If the ${c.existing} is left over, drop or rename it on the database; if it is meant to be there, make the migration tolerate it (IF NOT EXISTS) or rename what it creates.`,
     }));

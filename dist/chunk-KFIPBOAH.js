@@ -26,7 +26,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-YVEJ2RPG.js";
+} from "./chunk-LRBXK64L.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -3011,7 +3011,7 @@ function nothingApplied(replayed, tracking) {
 }
 function retoldForTarget(error) {
   if (!(error instanceof GateError) || !error.hint?.includes("No database was contacted.")) return error;
-  const retold = new GateError(error.code, error.message, { hint: error.hint.replace("No database was contacted.", "The target was only read (its catalog and migrations table); nothing was written, and the project's code never reached it."), cause: error.cause });
+  const retold = new GateError(error.code, error.message, { hint: error.hint.replace("No database was contacted.", "The target was only read; nothing was written to it, and the project's code never reached it."), cause: error.cause });
   const detail = error.detail;
   if (detail) Object.assign(retold, { detail });
   return retold;
@@ -3031,7 +3031,7 @@ function sameDatabase(connection, target) {
 function describeTarget2(tracking, snapshot, appTables, untracked) {
   const table = `${tracking.schema}.${tracking.name}`;
   if (!snapshot.tracking.exists) return `Target: ${appTables} application table(s), no ${table}${untracked ? " (untracked: built without migrations)" : ""}`;
-  return `Target: ${appTables} application table(s), ${snapshot.tracking.rows.length} row(s) in ${table}${untracked ? " (untracked: built without migrations)" : ""}`;
+  return `Target: ${appTables} application table(s), ${snapshot.tracking.rows.length} row(s) in ${table}${untracked ? " (no migration recorded: built without migrations, or none applied yet)" : ""}`;
 }
 function refuseBaseline(tracking, snapshot, appTables, label) {
   const table = `${tracking.schema}.${tracking.name}`;
