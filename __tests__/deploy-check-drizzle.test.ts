@@ -283,3 +283,30 @@ describe.each<DrizzleVersion>(["drizzle 0.45", "drizzle 1.x"])("%s", (version) =
     }
   });
 });
+
+describe("drizzle 0.45 with its own migrations table and schema", () => {
+  test("deploy-check reads, and baseline writes, the table the config names; drizzle's migrator agrees", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      const config = path.join(project.dir, "drizzle.config.ts");
+      fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace(`  casing: "snake_case",`, `  casing: "snake_case",\n  migrations: { table: "schema_migrations", schema: "public" },`));
+      project.generate("init");
+      const name = `staging_${++databases}`;
+      const url = await staging.createDatabase(name);
+      drizzlePush(project.dir, url);
+      const check = await runCliJson(["deploy-check", "--target-url", url], { cwd: project.dir });
+      expect(check.report.findings.map((f) => `${f.ruleId} ${f.object}`)).toEqual(["untracked-database public.schema_migrations"]);
+      const written = await runCli(["baseline", "--target-url", url, "--yes"], { cwd: project.dir });
+      expect(written.stderr).toContain("Baseline written: 1 migration(s) recorded in public.schema_migrations, in one transaction");
+      expect(written.status).toBe(0);
+      await drizzleMigrate("drizzle 0.45", path.join(project.dir, "drizzle"), url, { migrationsTable: "schema_migrations", migrationsSchema: "public" });
+      expect((await staging.sql(name, `SELECT count(*)::int AS n FROM public.schema_migrations`)).rows[0].n).toBe(1);
+      expect((await staging.sql(name, `SELECT to_regclass('drizzle.__drizzle_migrations') AS t`)).rows[0].t).toBeNull();
+      const after = await runCliJson(["deploy-check", "--target-url", url], { cwd: project.dir });
+      expect(after.report.findings).toEqual([]);
+      expect(after.status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+});

@@ -302,3 +302,37 @@ describe("typeorm 1.x, untracked, with migrations that tolerate what exists", ()
     }
   });
 });
+
+describe("typeorm 0.3 with its own migrationsTableName", () => {
+  test("deploy-check reads, and baseline writes, the table the data source names", async () => {
+    const p = tempProject({ from: path.join(FIXTURES, "typeorm03-cjs") });
+    try {
+      const source = path.join(p.dir, "src", "data-source.ts");
+      fs.writeFileSync(source, fs.readFileSync(source, "utf8").replace(`  migrations: [`, `  migrationsTableName: "typeorm_history",\n  migrations: [`));
+      const entities = ["src/entities/author.ts", "src/entities/book.ts", "src/entities/tag.ts", "src/billing/invoice.ts"];
+      const migrations = ["src/migrations/1700000000001-init.ts", "src/migrations/1700000000002-billing.ts"];
+      const args = ["--data-source", "src/data-source.ts"];
+
+      const migratedName = `staging_${++databases}`;
+      const migrated = await staging.createDatabase(migratedName);
+      await typeormRun({ projectDir: p.dir, url: migrated, mode: "migrate", entities, migrations, only: migrations.slice(0, 1), migrationsTableName: "typeorm_history" });
+      const behind = await runCliJson(["deploy-check", "--target-url", migrated, ...args], { cwd: p.dir });
+      expect(behind.report.findings.map((f) => `${f.ruleId} ${f.object}`)).toEqual(["pending-migration Billing1700000000002"]);
+      expect(behind.stdout).toContain(`"trackingTable": "public.typeorm_history"`);
+      expect(behind.status).toBe(0);
+
+      const syncedName = `staging_${++databases}`;
+      const synced = await staging.createDatabase(syncedName);
+      await staging.sql(syncedName, `CREATE SCHEMA "billing"`);
+      await typeormRun({ projectDir: p.dir, url: synced, mode: "synchronize", entities, migrations: [] });
+      const written = await runCli(["baseline", "--target-url", synced, ...args, "--yes"], { cwd: p.dir });
+      expect(written.stderr).toContain("Baseline written: 2 migration(s) recorded in public.typeorm_history, in one transaction");
+      expect(written.status).toBe(0);
+      await typeormRun({ projectDir: p.dir, url: synced, mode: "migrate", entities, migrations, migrationsTableName: "typeorm_history" });
+      expect((await staging.sql(syncedName, `SELECT count(*)::int AS n FROM typeorm_history`)).rows[0].n).toBe(2);
+      expect((await staging.sql(syncedName, `SELECT to_regclass('public.migrations') AS t`)).rows[0].t).toBeNull();
+    } finally {
+      p.cleanup();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import {
   findFolders,
   journalEntryFile,
   optionLabel,
+  quoteIdentifier,
   readDrizzleFolder,
   referentialAction,
   serializeError,
@@ -3461,6 +3462,23 @@ function schemaFiles(patterns, projectDir) {
 import crypto3 from "node:crypto";
 import fs11 from "node:fs";
 import path14 from "node:path";
+
+// src/worker/drizzle/bookkeeping-table.ts
+var HARDCODED = '"drizzle"."__drizzle_migrations"';
+function asRealMigrator(config) {
+  const schema = config.migrationsSchema ?? "drizzle";
+  const qualified = `${quoteIdentifier(schema)}.${quoteIdentifier(config.migrationsTable ?? "__drizzle_migrations")}`;
+  const table = (sql) => sql.split(HARDCODED).join(qualified);
+  return {
+    own(sql) {
+      const renamed = /^\s*CREATE SCHEMA IF NOT EXISTS "drizzle"\s*$/.test(sql) ? `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}` : table(sql);
+      return /^\s*CREATE TABLE IF NOT EXISTS/i.test(renamed) && renamed.includes(qualified) ? renamed.replace(/\bcreated_at\s+numeric\b/i, "created_at bigint") : renamed;
+    },
+    row: (sql) => sql.trimStart().startsWith(`INSERT INTO ${HARDCODED}`) ? table(sql) : sql
+  };
+}
+
+// src/worker/drizzle/replay-migrations.ts
 var BREAKPOINT = STATEMENT_BREAKPOINT;
 async function replayDrizzleMigrations(request) {
   const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
@@ -3480,11 +3498,12 @@ async function replayDrizzleMigrations(request) {
       for (const migration of planned) if (!request.only || request.only.has(migration.name)) await runner.runPlanned(migration);
       return runner.records;
     }
+    const real = asRealMigrator(request.migrator);
     const db = proxyDrizzle(async (sql, params, method) => {
-      const result = await client.query({ text: sql, values: params, ...method === "all" || method === "values" ? { rowMode: "array" } : {} });
+      const result = await client.query({ text: real.own(sql), values: params, ...method === "all" || method === "values" ? { rowMode: "array" } : {} });
       return { rows: result.rows };
     });
-    await proxyMigrate(db, (queries) => runner.runAll(queries, planned), request.migrator);
+    await proxyMigrate(db, (queries) => runner.runAll(queries.map(real.row), planned), request.migrator);
     return runner.records;
   } finally {
     await client.end().catch(() => void 0);

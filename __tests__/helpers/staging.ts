@@ -147,15 +147,15 @@ const DRIZZLE_MODULES: Record<DrizzleFlavour, string> = {
 };
 
 /** drizzle-orm's own node-postgres migrator, run on `url` with the project's migrations folder. */
-export async function drizzleMigrate(version: DrizzleFlavour, folder: string, url: string): Promise<void> {
+export async function drizzleMigrate(version: DrizzleFlavour, folder: string, url: string, table?: { migrationsTable: string; migrationsSchema: string }): Promise<void> {
   const require = createRequire(path.join(DRIZZLE_MODULES[version], "drizzle-orm", "package.json"));
   // drizzle({ client }): 1.x reads a bare client argument as a config and opens a pool of its own.
   const { drizzle } = require("drizzle-orm/node-postgres") as { drizzle: (config: { client: pg.Client }) => unknown };
-  const { migrate } = require("drizzle-orm/node-postgres/migrator") as { migrate: (db: unknown, config: { migrationsFolder: string }) => Promise<void> };
+  const { migrate } = require("drizzle-orm/node-postgres/migrator") as { migrate: (db: unknown, config: { migrationsFolder: string; migrationsTable?: string; migrationsSchema?: string }) => Promise<void> };
   const client = new pg.Client({ connectionString: url, application_name: TEST_APP });
   await client.connect();
   try {
-    await migrate(drizzle({ client }), { migrationsFolder: folder });
+    await migrate(drizzle({ client }), { migrationsFolder: folder, ...table });
   } finally {
     await client.end();
   }
@@ -191,11 +191,11 @@ export function drizzlePush(projectDir: string, url: string): string {
  * the project, so `typeorm` resolves from the project's node_modules as the app's would.
  * `only` limits the migrations to those files (a database "behind by N").
  */
-export async function typeormRun(options: { projectDir: string; url: string; mode: "migrate" | "synchronize"; entities: string[]; migrations: string[]; only?: string[] }): Promise<void> {
+export async function typeormRun(options: { projectDir: string; url: string; mode: "migrate" | "synchronize"; entities: string[]; migrations: string[]; only?: string[]; migrationsTableName?: string }): Promise<void> {
   const script = `
     const fs = require("fs"), path = require("path");
     const ts = require(${JSON.stringify(path.join(REPO, "node_modules", "typescript"))});
-    const [projectDir, url, mode, entitiesJson, migrationsJson] = process.argv.slice(1);
+    const [projectDir, url, mode, entitiesJson, migrationsJson, migrationsTableName] = process.argv.slice(1);
     const out = path.join(projectDir, ".mg-cjs");
     fs.rmSync(out, { recursive: true, force: true });
     const files = fs.readdirSync(path.join(projectDir, "src"), { recursive: true }).filter((f) => f.endsWith(".ts"));
@@ -210,7 +210,7 @@ export async function typeormRun(options: { projectDir: string; url: string; mod
     const { DataSource } = require(require.resolve("typeorm", { paths: [projectDir] }));
     const load = (list) => JSON.parse(list).flatMap((f) => Object.values(require(path.join(out, f.replace(/^src\\//, "").replace(/\\.ts$/, ".js")))).filter((v) => typeof v === "function"));
     (async () => {
-      const ds = new DataSource({ type: "postgres", url, entities: load(entitiesJson), migrations: load(migrationsJson), logging: false, extra: { application_name: ${JSON.stringify(TEST_APP)} } });
+      const ds = new DataSource({ type: "postgres", url, entities: load(entitiesJson), migrations: load(migrationsJson), logging: false, ...(migrationsTableName && { migrationsTableName }), extra: { application_name: ${JSON.stringify(TEST_APP)} } });
       await ds.initialize();
       try {
         if (mode === "synchronize") await ds.synchronize();
@@ -225,6 +225,6 @@ export async function typeormRun(options: { projectDir: string; url: string; mod
     })().catch((e) => { console.error(e && e.stack || e); process.exit(1); });
   `;
   const migrations = options.only ?? options.migrations;
-  const run = await spawnNode(["-e", script, options.projectDir, options.url, options.mode, JSON.stringify(options.entities), JSON.stringify(migrations)], { cwd: options.projectDir, env: { ...process.env, NODE_OPTIONS: "" } });
+  const run = await spawnNode(["-e", script, options.projectDir, options.url, options.mode, JSON.stringify(options.entities), JSON.stringify(migrations), options.migrationsTableName ?? ""], { cwd: options.projectDir, env: { ...process.env, NODE_OPTIONS: "" } });
   if (run.status !== 0) throw new Error(`typeorm ${options.mode} failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { asRealMigrator } from "./bookkeeping-table.js";
 import { GateError } from "../../engine/errors.js";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import { journalEntryFile, STATEMENT_BREAKPOINT, type DrizzleMigrationFolder } from "../../migrations/drizzle-folder.js";
@@ -71,11 +72,12 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
       for (const migration of planned) if (!request.only || request.only.has(migration.name)) await runner.runPlanned(migration);
       return runner.records;
     }
+    const real = asRealMigrator(request.migrator);
     const db = proxyDrizzle(async (sql, params, method) => {
-      const result = await client.query({ text: sql, values: params, ...(method === "all" || method === "values" ? { rowMode: "array" as const } : {}) });
+      const result = await client.query({ text: real.own(sql), values: params, ...(method === "all" || method === "values" ? { rowMode: "array" as const } : {}) });
       return { rows: result.rows };
     });
-    await proxyMigrate(db, (queries) => runner.runAll(queries, planned), request.migrator);
+    await proxyMigrate(db, (queries) => runner.runAll(queries.map(real.row), planned), request.migrator);
     return runner.records;
   } finally {
     await client.end().catch(() => undefined);
