@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { drizzleProject, readJournal, writeJournal, type DrizzleProject, type DrizzleVersion } from "./helpers/drizzle.js";
 import { runCli, runCliJson, type JsonReport } from "./helpers/run-cli.js";
-import { drizzleMigrate, drizzlePush, gateStatements, STAGING_PASSWORD, startStaging, writesFrom, type Staging } from "./helpers/staging.js";
+import { auditedDeployCheck, drizzleMigrate, drizzlePush, startStaging, writesFrom, type Staging } from "./helpers/staging.js";
 
 let staging: Staging;
 let databases = 0;
@@ -42,16 +42,7 @@ describe.each<DrizzleVersion>(["drizzle 0.45", "drizzle 1.x"])("%s", (version) =
   }
 
   /** deploy-check as a deploy's pre-step runs it, with the statement log proving it only read. */
-  async function deployCheck(project: DrizzleProject, url: string) {
-    const mark = await staging.mark();
-    const run = await runCliJson(["deploy-check", "--target-url", url], { cwd: project.dir });
-    const statements = await staging.statementsSince(mark);
-    expect(writesFrom(statements)).toEqual([]);
-    expect(gateStatements(statements).length).toBeGreaterThan(3);
-    // The URL's password is never printed.
-    expect(run.stdout + run.stderr).not.toContain(STAGING_PASSWORD);
-    return run;
-  }
+  const deployCheck = (project: DrizzleProject, url: string) => auditedDeployCheck(staging, ["--target-url", url], project.dir);
 
   test("untracked (built by drizzle-kit push): untracked-database, baseline plans, writes, and the migrator then runs clean", async () => {
     const project = drizzleProject(version);

@@ -8,13 +8,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { unprivilegedUser } from "../src/postgres/run-as.js";
 import { drizzleProject, type DrizzleProject } from "./helpers/drizzle.js";
 import { FakeGithub } from "./helpers/fake-github.js";
 import { FIXTURES } from "./helpers/paths.js";
-import { startTestPostgres } from "./helpers/postgres.js";
+import { startTestPostgres, withTestClient } from "./helpers/postgres.js";
 import { runAction } from "./helpers/run-action.js";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
 import { tempProject } from "./helpers/temp-project.js";
@@ -158,15 +157,7 @@ describe("TLS", () => {
     try {
       const c = server.connection;
       const setup = `postgres://${c.user}@${c.host}:${c.port}`;
-      const admin = async (database: string, sql: string) => {
-        const client = new pg.Client({ ...c, database });
-        await client.connect();
-        try {
-          await client.query(sql);
-        } finally {
-          await client.end();
-        }
-      };
+      const admin = (database: string, sql: string) => withTestClient(server, { database, applicationName: "tls-setup" }, (client) => client.query(sql));
       await admin("postgres", "CREATE DATABASE app");
       await drizzleMigrate("drizzle 0.45", path.join(project.dir, "drizzle"), `${setup}/app`);
       await admin("app", "CREATE ROLE reader LOGIN; GRANT USAGE ON SCHEMA drizzle TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader");

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { FIXTURES } from "./helpers/paths.js";
 import { runCli, runCliJson, type JsonReport } from "./helpers/run-cli.js";
-import { gateStatements, STAGING_PASSWORD, startStaging, typeormRun, writesFrom, type Staging } from "./helpers/staging.js";
+import { auditedDeployCheck, startStaging, typeormRun, writesFrom, type Staging } from "./helpers/staging.js";
 import { tempProject, type TempProject } from "./helpers/temp-project.js";
 
 let staging: Staging;
@@ -97,15 +97,7 @@ describe.each(VARIANTS)("$label", (variant) => {
 
   const migrate = (p: TempProject & { migrations: string[] }, url: string, only?: string[]) => typeormRun({ projectDir: p.dir, url, mode: "migrate", entities: variant.entities, migrations: p.migrations, only });
 
-  async function deployCheck(p: TempProject, url: string) {
-    const mark = await staging.mark();
-    const run = await runCliJson(["deploy-check", "--target-url", url, "--data-source", "src/data-source.ts"], { cwd: p.dir });
-    const statements = await staging.statementsSince(mark);
-    expect(writesFrom(statements)).toEqual([]);
-    expect(gateStatements(statements).length).toBeGreaterThan(3);
-    expect(run.stdout + run.stderr).not.toContain(STAGING_PASSWORD);
-    return run;
-  }
+  const deployCheck = (p: TempProject, url: string) => auditedDeployCheck(staging, ["--target-url", url, "--data-source", "src/data-source.ts"], p.dir);
 
   test("untracked (built by synchronize): untracked-database, baseline writes, runMigrations then runs clean", async () => {
     const p = project();
@@ -291,9 +283,7 @@ describe("typeorm 1.x, untracked, with migrations that tolerate what exists", ()
       );
       const url = await staging.createDatabase(`staging_${++databases}`);
       await typeormRun({ projectDir: p.dir, url, mode: "synchronize", entities: ["src/entity/post.ts", "src/entity/comment.ts"], migrations: [] });
-      const mark = await staging.mark();
-      const { report, status } = await runCliJson(["deploy-check", "--target-url", url, "--data-source", "src/data-source.ts"], { cwd: p.dir });
-      expect(writesFrom(await staging.statementsSince(mark))).toEqual([]);
+      const { report, status } = await auditedDeployCheck(staging, ["--target-url", url, "--data-source", "src/data-source.ts"], p.dir);
       expect(findings(report)).toEqual(["error untracked-database"]);
       expect(report.findings[0]!.message).toContain("on a copy of it they all ran again without an error (their statements tolerate what exists), so the deploy would pass");
       expect(status).toBe(1);

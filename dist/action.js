@@ -20,7 +20,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-KFIPBOAH.js";
+} from "./chunk-6EYLDWLW.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -36,7 +36,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-LRBXK64L.js";
+} from "./chunk-RDUJIQCD.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

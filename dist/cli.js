@@ -15,7 +15,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-KFIPBOAH.js";
+} from "./chunk-6EYLDWLW.js";
 import {
   formatMarkdown,
   formatText
@@ -24,7 +24,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-LRBXK64L.js";
+} from "./chunk-RDUJIQCD.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -16,8 +16,9 @@ import {
   readDrizzleFolder,
   referentialAction,
   serializeError,
+  statementLine,
   touchesIn
-} from "./chunk-LRBXK64L.js";
+} from "./chunk-RDUJIQCD.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -1251,7 +1252,7 @@ function findUp(from, name) {
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
-import fs9 from "node:fs";
+import fs8 from "node:fs";
 import path10 from "node:path";
 
 // src/worker/typeorm/expected-schema.ts
@@ -1953,9 +1954,6 @@ function connectionAsDataSource(Connection) {
   };
 }
 
-// src/worker/typeorm/migration-recorder.ts
-import fs6 from "node:fs";
-
 // src/worker/migration-source-scan.ts
 import fs5 from "node:fs";
 var STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/gs;
@@ -2089,7 +2087,7 @@ var MigrationRecorder = class {
       code: typeof err.driverError?.code === "string" ? err.driverError.code : void 0,
       message: (err.driverError?.message ?? err.message ?? String(error)) + atCommit,
       statement,
-      statementLine: file ? lineFromStack(err.stack, file) ?? lineOfStatement(file, statement) : void 0
+      statementLine: file ? lineFromStack(err.stack, file) ?? (statement ? statementLine(file, statement) : void 0) : void 0
     };
   }
 };
@@ -2099,18 +2097,6 @@ function timestampOf(name) {
 }
 function lineFromStack(stack, file) {
   return stackFrames(stack).find((frame) => frame.file === file)?.line;
-}
-function lineOfStatement(file, statement) {
-  const head = statement?.trim().split("\n")[0]?.slice(0, 60);
-  if (!head) return void 0;
-  let text;
-  try {
-    text = fs6.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-  const index = text.indexOf(head);
-  return index === -1 ? void 0 : text.slice(0, index).split("\n").length;
 }
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -2234,11 +2220,11 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path17, state, callback$1) {
-  const { queue, fs: fs12, options: { suppressErrors } } = state;
+  const { queue, fs: fs11, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs12.realpath(path17, (error, resolvedPath) => {
+  fs11.realpath(path17, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs12.stat(resolvedPath, (error$1, stat2) => {
+    fs11.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
       if (stat2.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
@@ -2247,11 +2233,11 @@ var resolveSymlinksAsync = function(path17, state, callback$1) {
   });
 };
 var resolveSymlinks = function(path17, state, callback$1) {
-  const { queue, fs: fs12, options: { suppressErrors } } = state;
+  const { queue, fs: fs11, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs12.realpathSync(path17);
-    const stat2 = fs12.statSync(resolvedPath);
+    const resolvedPath = fs11.realpathSync(path17);
+    const stat2 = fs11.statSync(resolvedPath);
     if (stat2.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
@@ -2321,22 +2307,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs12 } = state;
+  const { fs: fs11 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs12.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs11.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs12 } = state;
+  const { fs: fs11 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs12.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs11.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -2902,7 +2888,7 @@ async function preloadGlobs(options, projectRequire) {
 }
 
 // src/worker/typeorm/unregistered-migrations.ts
-import fs7 from "node:fs";
+import fs6 from "node:fs";
 import path8 from "node:path";
 var CODE_FILE = /\.(?:[cm]?ts|[cm]?js)$/;
 var MIGRATION_CLASS = /\bclass\s+([A-Za-z_$][\w$]*?\d{13})\b/;
@@ -2921,14 +2907,14 @@ function findUnregisteredMigrations(option, migrations, sites) {
   for (const folder of folders) {
     let entries;
     try {
-      entries = fs7.readdirSync(folder);
+      entries = fs6.readdirSync(folder);
     } catch {
       continue;
     }
     for (const entry of entries.sort()) {
       const file = path8.join(folder, entry);
       if (!CODE_FILE.test(entry) || entry.endsWith(".d.ts") || registeredFiles.has(file)) continue;
-      const text = fs7.readFileSync(file, "utf8");
+      const text = fs6.readFileSync(file, "utf8");
       const match = MIGRATION_CLASS.exec(text);
       if (!match || registeredNames.has(match[1]) || !/\bup\s*\(/.test(text)) continue;
       const scanned = scanMigrationSource(file);
@@ -2944,7 +2930,7 @@ function findUnregisteredMigrations(option, migrations, sites) {
 }
 
 // src/worker/typeorm/read-ormconfig.ts
-import fs8 from "node:fs";
+import fs7 from "node:fs";
 import path9 from "node:path";
 async function readOrmconfig(typeorm, projectDir, source) {
   const Reader = typeorm.module.ConnectionOptionsReader;
@@ -2996,7 +2982,7 @@ function describe(shown, all) {
   return all.length ? shown : `${shown} (empty)`;
 }
 function findOrmconfigFile(projectDir) {
-  return ["js", "mjs", "cjs", "ts", "mts", "cts"].map((ext) => path9.join(projectDir, `ormconfig.${ext}`)).find((file) => fs8.existsSync(file));
+  return ["js", "mjs", "cjs", "ts", "mts", "cts"].map((ext) => path9.join(projectDir, `ormconfig.${ext}`)).find((file) => fs7.existsSync(file));
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
@@ -3113,7 +3099,7 @@ function noEntities(userOptions, projectDir) {
       hint: `NestJS apps with autoLoadEntities register them in their modules, which the gate does not start: give the entity and migration files as globs, e.g. ${globs}.`
     });
   }
-  const unbuilt = configured.map((glob) => staticRoot(glob, projectDir)).find((root) => root !== void 0 && !fs9.existsSync(root));
+  const unbuilt = configured.map((glob) => staticRoot(glob, projectDir)).find((root) => root !== void 0 && !fs8.existsSync(root));
   if (unbuilt) {
     return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}: ${path10.relative(projectDir, unbuilt) || unbuilt} does not exist.`, {
       hint: `The globs point at build output that is not there: build the project first (e.g. npm run build), or check the TypeScript sources instead: ${globs}.`
@@ -3128,7 +3114,7 @@ function suggestedGlobs(userOptions, projectDir) {
     const relative2 = path10.isAbsolute(glob) ? path10.relative(projectDir, glob) : glob;
     const moved = relative2.replace(/^(\.\/)?(dist|build|out|lib)\//, "src/").replace(/\.js\b/g, ".ts").replace(/\{\.ts,\.ts\}/g, ".ts");
     const root = staticRoot(moved, projectDir);
-    return root && fs9.existsSync(root) ? moved : void 0;
+    return root && fs8.existsSync(root) ? moved : void 0;
   };
   const pick = (option, fallback) => describeOption(option).map(toSource).find((g) => g !== void 0) ?? fallback;
   const [migrationsDir] = findFolders(path10.join(projectDir, "src"), { depth: 4, matches: (_folder, name) => name === "migrations", limit: 1 });
@@ -3417,7 +3403,7 @@ function loadUserDrizzle(projectDir) {
 }
 
 // src/worker/drizzle/load-schema.ts
-import fs10 from "node:fs";
+import fs9 from "node:fs";
 import path13 from "node:path";
 async function loadDrizzleSchema(patterns, options) {
   const { projectDir, orm } = options;
@@ -3452,7 +3438,7 @@ async function loadDrizzleSchema(patterns, options) {
 function schemaFiles(patterns, projectDir) {
   const globs = patterns.map((pattern) => {
     const full = path13.resolve(projectDir, pattern);
-    const isDir = fs10.existsSync(full) && fs10.statSync(full).isDirectory();
+    const isDir = fs9.existsSync(full) && fs9.statSync(full).isDirectory();
     return (isDir ? path13.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
   });
   return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter(isCodeFile).sort();
@@ -3460,7 +3446,7 @@ function schemaFiles(patterns, projectDir) {
 
 // src/worker/drizzle/replay-migrations.ts
 import crypto3 from "node:crypto";
-import fs11 from "node:fs";
+import fs10 from "node:fs";
 import path14 from "node:path";
 
 // src/worker/drizzle/bookkeeping-table.ts
@@ -3514,7 +3500,7 @@ function availableMigrations(orm, folder, migrator) {
     return plan(orm.readMigrationFiles(migrator), folder).map((p) => ({ name: p.name, location: { file: p.file, line: 1 }, hash: p.meta.hash, when: p.meta.folderMillis }));
   } catch {
     const files = folder.format === "journal" ? folder.journal.map((e) => ({ name: e.tag, file: journalEntryFile(folder, e), when: e.when })) : folder.sqlFiles.map((f) => ({ name: f.name, file: f.file, when: void 0 }));
-    return files.filter((f) => fs11.existsSync(f.file)).map((f) => ({ name: f.name, location: { file: f.file, line: 1 }, hash: crypto3.createHash("sha256").update(fs11.readFileSync(f.file, "utf8")).digest("hex"), ...f.when !== void 0 && { when: f.when } }));
+    return files.filter((f) => fs10.existsSync(f.file)).map((f) => ({ name: f.name, location: { file: f.file, line: 1 }, hash: crypto3.createHash("sha256").update(fs10.readFileSync(f.file, "utf8")).digest("hex"), ...f.when !== void 0 && { when: f.when } }));
   }
 }
 function cannotUpgrade(why) {
@@ -3569,7 +3555,7 @@ var MigrationRunner = class {
   async fallback(folder, refusal) {
     const message = refusal instanceof Error ? refusal.message : String(refusal);
     const files = folder.format === "journal" ? folder.journal.map((entry) => ({ name: entry.tag, file: journalEntryFile(folder, entry), when: entry.when })) : folder.sqlFiles.map((file) => ({ name: file.name, file: file.file, when: void 0 }));
-    const present = files.filter((f) => fs11.existsSync(f.file));
+    const present = files.filter((f) => fs10.existsSync(f.file));
     if (present.length === files.length) {
       this.records.push({
         name: path14.basename(folder.dir),
@@ -3583,7 +3569,7 @@ var MigrationRunner = class {
       this.failedBefore = true;
     }
     for (const migration of present) {
-      const text = fs11.readFileSync(migration.file, "utf8");
+      const text = fs10.readFileSync(migration.file, "utf8");
       await this.run({ meta: { sql: text.split(BREAKPOINT), folderMillis: migration.when ?? 0, hash: "" }, name: migration.name, file: migration.file }, text.split(BREAKPOINT));
     }
     return this.records;
@@ -3626,7 +3612,7 @@ var MigrationRunner = class {
           code: typeof err.code === "string" ? err.code : void 0,
           message: err.message ?? String(error),
           statement: statement.trim(),
-          statementLine: isOwn ? lineOfStatement2(migration.meta.sql, index) : void 0
+          statementLine: isOwn ? lineOfStatement(migration.meta.sql, index) : void 0
         };
       }
     }
@@ -3634,7 +3620,7 @@ var MigrationRunner = class {
     return void 0;
   }
 };
-function lineOfStatement2(statements, index) {
+function lineOfStatement(statements, index) {
   const before = statements.slice(0, index).join(BREAKPOINT) + (index > 0 ? BREAKPOINT : "");
   const leading = /^\s*/.exec(statements[index])[0];
   return (before + leading).split("\n").length;

@@ -2,10 +2,12 @@ import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
+import { expect } from "@jest/globals";
 import pg from "pg";
 import type { ProvisionedDatabase } from "../../src/postgres/provider.js";
 import { FIXTURES, REPO } from "./paths.js";
-import { startTestPostgres } from "./postgres.js";
+import { startTestPostgres, withTestClient } from "./postgres.js";
+import { runCliJson } from "./run-cli.js";
 import { spawnNode } from "./spawn-collect.js";
 
 /** The application_name the gate's target connection carries (src/postgres/target-database.ts). */
@@ -48,15 +50,7 @@ export async function startStaging(): Promise<Staging> {
     },
   });
   const c = server.connection;
-  const sql = async (database: string, text: string, values?: unknown[]) => {
-    const client = new pg.Client({ ...c, database, application_name: TEST_APP });
-    await client.connect();
-    try {
-      return await client.query(text, values);
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = (database: string, text: string, values?: unknown[]) => withTestClient(server, { database, applicationName: TEST_APP }, (client) => client.query(text, values));
   // The server writes its log in order, through a pipe: once a marker statement sent now shows
   // up, every statement sent before it (by a process that has exited, too) is in the log.
   const flush = async () => {
@@ -135,6 +129,21 @@ export function writesFrom(statements: LoggedStatement[]): string[] {
 /** The gate's statements (proof the audit saw it at all: an empty log proves nothing). */
 export function gateStatements(statements: LoggedStatement[]): string[] {
   return statements.filter((s) => s.app === GATE_TARGET_APP).map((s) => s.text);
+}
+
+/**
+ * deploy-check as a deploy's pre-step runs it, audited: the staging server's log shows the gate
+ * sent statements (an empty log proves nothing), none of them a write, and its output never
+ * holds the URL's password.
+ */
+export async function auditedDeployCheck(staging: Staging, args: string[], cwd: string): Promise<Awaited<ReturnType<typeof runCliJson>>> {
+  const mark = await staging.mark();
+  const run = await runCliJson(["deploy-check", ...args], { cwd });
+  const statements = await staging.statementsSince(mark);
+  expect(writesFrom(statements)).toEqual([]);
+  expect(gateStatements(statements).length).toBeGreaterThan(3);
+  expect(run.stdout + run.stderr).not.toContain(STAGING_PASSWORD);
+  return run;
 }
 
 // ---- Drizzle: the real migrator and drizzle-kit push ----

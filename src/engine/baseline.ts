@@ -10,6 +10,7 @@ import pg from "pg";
 import { GateError } from "./errors.js";
 import type { TrackingTable } from "../migrations/tracking-rows.js";
 import { withLibpqSslModes } from "../postgres/from-url.js";
+import { withClient } from "../postgres/with-client.js";
 import { quoteIdentifier, type ActualTable } from "../schema/model.js";
 import type { DbConnection } from "../worker/protocol.js";
 
@@ -21,9 +22,7 @@ export interface BaselineRows {
 
 /** The rows (and, when the target lacks it, the table) to write, read from the throwaway database's migrations table. */
 export async function planBaseline({ throwaway, tracking, table, targetHasTable, targetHasSchema }: { throwaway: DbConnection; tracking: TrackingTable; table: ActualTable; targetHasTable: boolean; targetHasSchema: boolean }): Promise<BaselineRows> {
-  const client = new pg.Client({ ...throwaway, ssl: throwaway.ssl as never });
-  await client.connect();
-  try {
+  return withClient(throwaway, async (client) => {
     const qualified = `${quoteIdentifier(tracking.schema)}.${quoteIdentifier(tracking.name)}`;
     // Columns with a default (the serial id, drizzle 1.x applied_at) are left to it, as the migrator's INSERT leaves them.
     const written = table.columns.filter((c) => c.default === undefined && !c.identity && c.generated === undefined).map((c) => c.name);
@@ -35,9 +34,7 @@ export async function planBaseline({ throwaway, tracking, table, targetHasTable,
     }
     const migrations = rows.map((row) => String(row["name"] ?? row["hash"] ?? row["created_at"] ?? ""));
     return { statements, migrations };
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+  });
 }
 
 /**

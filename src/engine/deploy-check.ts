@@ -9,7 +9,6 @@
  * baseline replays the whole chain instead, and writes the migrator's rows only when the target
  * has none and its schema equals the chain's (baseline.ts).
  */
-import pg from "pg";
 import { applyIgnores } from "./apply-ignores.js";
 import { planBaseline, writeBaseline } from "./baseline.js";
 import { onCleanup } from "./cleanup.js";
@@ -27,6 +26,7 @@ import { targetDrift } from "./target-drift.js";
 import { matchTrackingRows, type AvailableMigration, type TrackingTable } from "../migrations/tracking-rows.js";
 import type { ProvisionedDatabase } from "../postgres/provider.js";
 import { createSiblingDatabase } from "../postgres/sibling-database.js";
+import { withClient } from "../postgres/with-client.js";
 import { openTargetDatabase, type TargetDatabase, type TargetSnapshot } from "../postgres/target-database.js";
 import { SUPPORTED_MAJORS } from "../postgres/versions.js";
 import { DEPLOY_RULES } from "../rules/index.js";
@@ -271,14 +271,8 @@ async function baselineStep({ options, db, tracking, snapshot, replayed, driftCo
   return { ...rows, written: true };
 }
 
-async function readCatalogOf(connection: DbConnection): Promise<ActualSchema> {
-  const client = new pg.Client({ ...connection, ssl: connection.ssl as never });
-  await client.connect();
-  try {
-    return await readCatalog(client, "user");
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+function readCatalogOf(connection: DbConnection): Promise<ActualSchema> {
+  return withClient(connection, (client) => readCatalog(client, "user"));
 }
 
 /**
@@ -288,10 +282,8 @@ async function readCatalogOf(connection: DbConnection): Promise<ActualSchema> {
  * Written on the throwaway database only.
  */
 async function copyTrackingTable(connection: DbConnection, tracking: TrackingTable, snapshot: TargetSnapshot): Promise<void> {
-  const client = new pg.Client({ ...connection, ssl: connection.ssl as never });
-  await client.connect();
   const table = `${quoteIdentifier(tracking.schema)}.${quoteIdentifier(tracking.name)}`;
-  try {
+  await withClient(connection, async (client) => {
     if (!snapshot.tracking.exists) {
       await client.query(`DROP TABLE IF EXISTS ${table}`);
       return;
@@ -310,9 +302,7 @@ async function copyTrackingTable(connection: DbConnection, tracking: TrackingTab
       await client.query(`INSERT INTO ${table} (${values.map(([c]) => quoteIdentifier(c)).join(", ")}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, values.map(([, v]) => v));
     }
     if (has("id")) await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), GREATEST(COALESCE((SELECT max(id) FROM ${table}), 0), 1), (SELECT count(*) > 0 FROM ${table}))`, [table]).catch(() => undefined);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+  });
 }
 
 async function runProbes(target: TargetDatabase, probes: ReturnType<typeof planProbes>): Promise<DeployOutcome["probes"]> {

@@ -1,6 +1,6 @@
 import type { DataProbe } from "../engine/data-probes.js";
 import type { Rule } from "./rule.js";
-import { statementLine } from "./statement-line.js";
+import { statementLine } from "../migrations/statement-line.js";
 
 const HINTS: Record<DataProbe["kind"], string> = {
   "not-null": "Backfill the NULLs in the migration before SET NOT NULL (UPDATE ... SET col = <value> WHERE col IS NULL), or keep the column nullable.",

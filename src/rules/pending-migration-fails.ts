@@ -1,5 +1,5 @@
 import type { Rule } from "./rule.js";
-import { statementLine } from "./statement-line.js";
+import { statementLine } from "../migrations/statement-line.js";
 
 /**
  * deploy-check's dry run: the pending migrations run by the ORM's own migrator on a throwaway

@@ -1,10 +1,10 @@
-import fs from "node:fs";
 import { GateError } from "../../engine/errors.js";
 import type { MigrationFailure, MigrationRecord } from "../../engine/result.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { stackFrames } from "../stack-frames.js";
 import { createdTablesIn, touchesIn } from "../created-tables.js";
 import { scanMigrationSource } from "../migration-source-scan.js";
+import { statementLine } from "../../migrations/statement-line.js";
 import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
 
 interface Current {
@@ -134,7 +134,7 @@ export class MigrationRecorder {
       code: typeof err.driverError?.code === "string" ? err.driverError.code : undefined,
       message: (err.driverError?.message ?? err.message ?? String(error)) + atCommit,
       statement,
-      statementLine: file ? (lineFromStack(err.stack, file) ?? lineOfStatement(file, statement)) : undefined,
+      statementLine: file ? (lineFromStack(err.stack, file) ?? (statement ? statementLine(file, statement) : undefined)) : undefined,
     };
   }
 }
@@ -148,17 +148,4 @@ function timestampOf(name: string): number | undefined {
 /** Async stack traces include the awaiting `up()` frame; with source maps on, its line is the TS line. */
 function lineFromStack(stack: string | undefined, file: string): number | undefined {
   return stackFrames(stack).find((frame) => frame.file === file)?.line;
-}
-
-function lineOfStatement(file: string, statement: string | undefined): number | undefined {
-  const head = statement?.trim().split("\n")[0]?.slice(0, 60);
-  if (!head) return undefined;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-  const index = text.indexOf(head);
-  return index === -1 ? undefined : text.slice(0, index).split("\n").length;
 }

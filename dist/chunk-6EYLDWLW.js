@@ -26,7 +26,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-LRBXK64L.js";
+} from "./chunk-RDUJIQCD.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -2395,11 +2395,20 @@ function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;
 }
 
-// src/engine/baseline.ts
-async function planBaseline({ throwaway, tracking, table, targetHasTable, targetHasSchema }) {
-  const client = new esm_default.Client({ ...throwaway, ssl: throwaway.ssl });
+// src/postgres/with-client.ts
+async function withClient(connection, work) {
+  const client = new esm_default.Client({ ...connection, ssl: connection.ssl });
   await client.connect();
   try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => void 0);
+  }
+}
+
+// src/engine/baseline.ts
+async function planBaseline({ throwaway, tracking, table, targetHasTable, targetHasSchema }) {
+  return withClient(throwaway, async (client) => {
     const qualified = `${quoteIdentifier(tracking.schema)}.${quoteIdentifier(tracking.name)}`;
     const written = table.columns.filter((c) => c.default === void 0 && !c.identity && c.generated === void 0).map((c) => c.name);
     const order = table.columns.some((c) => c.name === "id") ? " ORDER BY id" : "";
@@ -2410,9 +2419,7 @@ async function planBaseline({ throwaway, tracking, table, targetHasTable, target
     }
     const migrations = rows.map((row) => String(row["name"] ?? row["hash"] ?? row["created_at"] ?? ""));
     return { statements, migrations };
-  } finally {
-    await client.end().catch(() => void 0);
-  }
+  });
 }
 function createTableStatements(tracking, table, schemaExists) {
   const columns = table.columns.map((c) => {
@@ -3062,20 +3069,12 @@ async function baselineStep({ options, db, tracking, snapshot, replayed, driftCo
   log(`Baseline written: ${rows.migrations.length} migration(s) recorded in ${tracking.schema}.${tracking.name}, in one transaction`);
   return { ...rows, written: true };
 }
-async function readCatalogOf(connection) {
-  const client = new esm_default.Client({ ...connection, ssl: connection.ssl });
-  await client.connect();
-  try {
-    return await readCatalog(client, "user");
-  } finally {
-    await client.end().catch(() => void 0);
-  }
+function readCatalogOf(connection) {
+  return withClient(connection, (client) => readCatalog(client, "user"));
 }
 async function copyTrackingTable(connection, tracking, snapshot) {
-  const client = new esm_default.Client({ ...connection, ssl: connection.ssl });
-  await client.connect();
   const table = `${quoteIdentifier(tracking.schema)}.${quoteIdentifier(tracking.name)}`;
-  try {
+  await withClient(connection, async (client) => {
     if (!snapshot.tracking.exists) {
       await client.query(`DROP TABLE IF EXISTS ${table}`);
       return;
@@ -3094,9 +3093,7 @@ async function copyTrackingTable(connection, tracking, snapshot) {
       await client.query(`INSERT INTO ${table} (${values.map(([c]) => quoteIdentifier(c)).join(", ")}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, values.map(([, v]) => v));
     }
     if (has("id")) await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), GREATEST(COALESCE((SELECT max(id) FROM ${table}), 0), 1), (SELECT count(*) > 0 FROM ${table}))`, [table]).catch(() => void 0);
-  } finally {
-    await client.end().catch(() => void 0);
-  }
+  });
 }
 async function runProbes(target, probes) {
   const out = [];

@@ -2413,7 +2413,7 @@ var editedAfterApply = {
   }
 };
 
-// src/rules/statement-line.ts
+// src/migrations/statement-line.ts
 import fs4 from "node:fs";
 function statementLine(file, statement) {
   let text;
@@ -2422,7 +2422,7 @@ function statementLine(file, statement) {
   } catch {
     return void 0;
   }
-  const head = statement.split("\n")[0].trim().slice(0, 60);
+  const head = statement.trim().split("\n")[0].trim().slice(0, 60);
   const spellings = head ? [head, JSON.stringify(head).slice(1, -1)] : [];
   const index = spellings.map((spelling) => text.indexOf(spelling)).find((i) => i !== -1) ?? -1;
   return index === -1 ? void 0 : text.slice(0, index).split("\n").length;
@@ -3180,6 +3180,7 @@ export {
   diffSchemas,
   unusedIgnore,
   unusedSuppression,
+  statementLine,
   RULES,
   DEPLOY_RULES,
   optionLabel,
