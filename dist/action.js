@@ -11,7 +11,7 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-AOLEYOW4.js";
+} from "./chunk-5W434KGV.js";
 import {
   formatGateError,
   formatJson,
@@ -20,7 +20,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-6EYLDWLW.js";
+} from "./chunk-KYIM3GU6.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -31,12 +31,12 @@ import {
   formatText,
   readable,
   splitByChange
-} from "./chunk-QSFSKABQ.js";
+} from "./chunk-M3WARFXB.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-RDUJIQCD.js";
+} from "./chunk-6JHNXMJX.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

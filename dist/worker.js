@@ -18,7 +18,7 @@ import {
   serializeError,
   statementLine,
   touchesIn
-} from "./chunk-RDUJIQCD.js";
+} from "./chunk-6JHNXMJX.js";
 import {
   cachedTransform,
   loadTransformer,

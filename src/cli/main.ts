@@ -11,6 +11,8 @@ import { OPTION_SPECS, type RawOptions } from "../engine/options-spec.js";
 import { parseOptions } from "../engine/parse-options.js";
 import { runGate } from "../engine/run-gate.js";
 import { runDeployCheck } from "../engine/deploy-check.js";
+import { runFix } from "../engine/fix/run-fix.js";
+import { formatFixJson, formatFixText } from "../report/fix-text.js";
 import { formatErrorJson, formatErrorSarif } from "../report/error-report.js";
 import { formatGateError } from "../report/gate-error.js";
 import { formatJson } from "../report/json.js";
@@ -61,8 +63,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command = "check", ...extra] = parsed.positionals;
-  if (!["check", "deploy-check", "baseline"].includes(command) || extra.length) {
-    process.stderr.write(`migration-gate: unknown command "${[command, ...extra].join(" ")}". The commands are: migration-gate check | deploy-check --target-url <url> | baseline --target-url <url> [--yes]\n`);
+  if (!["check", "fix", "deploy-check", "baseline"].includes(command) || extra.length) {
+    process.stderr.write(`migration-gate: unknown command "${[command, ...extra].join(" ")}". The commands are: migration-gate check | fix [--dry-run] | deploy-check --target-url <url> | baseline --target-url <url> [--yes]\n`);
     return 2;
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
@@ -78,6 +80,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseOptions(raw as RawOptions, { cwd });
     const hooks = { log: (line: string) => process.stderr.write(`${line}\n`) };
+    if (options.command === "fix") {
+      const fixed = await runFix(options, { ...hooks, mode: options.dryRun ? "dry-run" : "write" });
+      process.stdout.write(`${options.format === "json" ? formatFixJson(fixed) : formatFixText(fixed, { baseDir: cwd })}\n`);
+      const left = fixed.recheck ?? fixed.check;
+      return fixed.nothingToDo || (fixed.recheck && left.findings.every((f) => f.severity !== "error")) ? 0 : 1;
+    }
     const result = options.command === "check" ? await runGate(options, hooks) : await runDeployCheck(options, hooks);
     const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
     // People read paths from where they stand; code scanning places SARIF results from the repository root.

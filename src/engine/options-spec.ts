@@ -45,6 +45,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "",
   },
   {
+    name: "dry-run",
+    description: "fix: print the migrations it would write, and write nothing (and so re-check nothing).",
+    actionInput: false,
+    switch: true,
+    placeholder: "",
+  },
+  {
     name: "working-directory",
     description: "Project directory: where package.json and node_modules of the project live. Other paths are relative to it.",
     default: ".",

@@ -62,9 +62,9 @@ export interface PostgresOptions {
   databaseUrl?: string;
 }
 
-export type GateCommand = "check" | "deploy-check" | "baseline";
+export type GateCommand = "check" | "deploy-check" | "baseline" | "fix";
 
-const COMMANDS: readonly GateCommand[] = ["check", "deploy-check", "baseline"];
+const COMMANDS: readonly GateCommand[] = ["check", "deploy-check", "baseline", "fix"];
 
 export interface GateOptions {
   command: GateCommand;
@@ -72,6 +72,8 @@ export interface GateOptions {
   targetUrl?: string;
   /** baseline: write the rows (else print the plan). */
   yes: boolean;
+  /** fix: print the migrations instead of writing them. */
+  dryRun: boolean;
   /** Absolute path of the project: cwd of the worker that loads user code. */
   projectDir: string;
   project: ProjectSource;
@@ -137,6 +139,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     command,
     ...(targetUrl && { targetUrl }),
     yes: parseBoolean(value("yes") ?? "false", "yes"),
+    dryRun: parseBoolean(value("dry-run") ?? "false", "dry-run"),
     projectDir,
     project,
     simulateBaseline: parseSimulation(value, project),
@@ -383,8 +386,8 @@ function parseCommand(given: string): GateCommand {
  * a server with it: database-url on the target's own server would mean CREATE DATABASE there.
  */
 function parseTarget(given: string | undefined, command: GateCommand, postgres: PostgresOptions, baseRef: string | undefined): string | undefined {
-  if (command === "check") {
-    if (given) throw new GateError("conflicting-options", `${optionLabel("target-url")} is for deploy-check and baseline, but the command is check.`, { hint: "Run migration-gate deploy-check --target-url <url> (in the action: command: deploy-check)." });
+  if (command === "check" || command === "fix") {
+    if (given) throw new GateError("conflicting-options", `${optionLabel("target-url")} is for deploy-check and baseline, but the command is ${command}.`, { hint: "Run migration-gate deploy-check --target-url <url> (in the action: command: deploy-check)." });
     return undefined;
   }
   if (!given) {

@@ -25,6 +25,11 @@ import type { RuleContext } from "../rules/rule.js";
 export interface RunGateHooks {
   /** Progress lines for a human watching (stderr in the CLI, the log in the action). */
   log?: (line: string) => void;
+  /**
+   * The head's rule context (expected and actual schema, the migrations, TypeORM's schema-builder
+   * SQL) with the findings as reported: what `fix` plans its migrations from.
+   */
+  onContext?: (context: RuleContext, findings: readonly Finding[]) => void;
 }
 
 /**
@@ -64,7 +69,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
     } else if (options.simulateBaseline) {
       log("simulate-synchronize / simulate-push need a base (base-ref, automatic on pull requests): skipped");
     }
-    return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
+    return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide, onContext: hooks.onContext });
   } finally {
     removeCleanup();
     for (const dispose of disposers.reverse()) await dispose().catch(() => undefined);
@@ -89,9 +94,10 @@ interface IsolatedRun {
   isolation: Isolation;
   sandbox: Sandbox;
   baseSide: BaseSide | undefined;
+  onContext?: RunGateHooks["onContext"];
 }
 
-async function runIsolated(options: GateOptions, { log, started, base, isolation, sandbox, baseSide }: IsolatedRun): Promise<GateResult> {
+async function runIsolated(options: GateOptions, { log, started, base, isolation, sandbox, baseSide, onContext }: IsolatedRun): Promise<GateResult> {
   const abort = new AbortController();
   const baseline = baseSide?.baseline;
   // The workers load the project while Postgres starts; each waits for its database only when it needs it.
@@ -219,6 +225,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
       suppressions: { file: options.suppressionsFile, projectDir: options.projectDir, write: options.suppressAll, severity: options.rules.severities[unusedSuppression.id] },
       failOn: options.failOn,
     });
+    onContext?.(headEval.context, verdict.findings);
     if (verdict.written !== undefined) log(`Wrote ${verdict.written} suppression(s) to ${options.suppressionsFile}: commit it; from now on only new findings fail`);
     const finished = Date.now();
 

@@ -8,7 +8,7 @@ import {
   displayPath,
   failingFindings,
   readable
-} from "./chunk-QSFSKABQ.js";
+} from "./chunk-M3WARFXB.js";
 import {
   DEPLOY_RULES,
   GateError,
@@ -26,7 +26,7 @@ import {
   quoteIdentifier,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-RDUJIQCD.js";
+} from "./chunk-6JHNXMJX.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -2196,14 +2196,14 @@ async function runGate(options, hooks = {}) {
     } else if (options.simulateBaseline) {
       log("simulate-synchronize / simulate-push need a base (base-ref, automatic on pull requests): skipped");
     }
-    return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide });
+    return await runIsolated(options, { log, started, base, isolation, sandbox, baseSide, onContext: hooks.onContext });
   } finally {
     removeCleanup();
     for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
   }
 }
 var CHANGE_RULES = RULES.filter((rule) => ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent"].includes(rule.id));
-async function runIsolated(options, { log, started, base, isolation, sandbox, baseSide }) {
+async function runIsolated(options, { log, started, base, isolation, sandbox, baseSide, onContext }) {
   const abort = new AbortController();
   const baseline = baseSide?.baseline;
   const evaluable = baseSide && !baseSide.worktree.absent ? baseSide : void 0;
@@ -2309,6 +2309,7 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
       suppressions: { file: options.suppressionsFile, projectDir: options.projectDir, write: options.suppressAll, severity: options.rules.severities[unusedSuppression.id] },
       failOn: options.failOn
     });
+    onContext?.(headEval.context, verdict.findings);
     if (verdict.written !== void 0) log(`Wrote ${verdict.written} suppression(s) to ${options.suppressionsFile}: commit it; from now on only new findings fail`);
     const finished = Date.now();
     return {
@@ -3236,6 +3237,7 @@ function writeErrorSarifFile(error, file) {
 
 export {
   git,
+  onCleanup,
   runGate,
   runDeployCheck,
   formatGateError,

@@ -8,7 +8,7 @@ import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-QSFSKABQ.js";
+} from "./chunk-M3WARFXB.js";
 import {
   __commonJS,
   __require,

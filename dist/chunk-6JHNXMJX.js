@@ -57,6 +57,13 @@ var OPTION_SPECS = [
     placeholder: ""
   },
   {
+    name: "dry-run",
+    description: "fix: print the migrations it would write, and write nothing (and so re-check nothing).",
+    actionInput: false,
+    switch: true,
+    placeholder: ""
+  },
+  {
     name: "working-directory",
     description: "Project directory: where package.json and node_modules of the project live. Other paths are relative to it.",
     default: ".",
@@ -2758,7 +2765,7 @@ function entryLines2(text, count) {
 var ORMCONFIG_NAMES = ["env", "js", "mjs", "cjs", "ts", "mts", "cts", "json", "yml", "yaml", "xml"].map((ext) => `ormconfig.${ext}`);
 var ORM_CHOICES = ["auto", "typeorm", "drizzle"];
 var DRIZZLE_CONFIG_NAMES = ["drizzle.config.ts", "drizzle.config.mts", "drizzle.config.cts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs"];
-var COMMANDS = ["check", "deploy-check", "baseline"];
+var COMMANDS = ["check", "deploy-check", "baseline", "fix"];
 var ISOLATION_CHOICES = ["auto", "namespace", "guard"];
 var PROVIDER_CHOICES = ["auto", "url", "binaries", "embedded", "docker"];
 var FORMATS = ["text", "json", "markdown", "sarif"];
@@ -2786,6 +2793,7 @@ function parseOptions(raw, context) {
     command,
     ...targetUrl && { targetUrl },
     yes: parseBoolean(value("yes") ?? "false", "yes"),
+    dryRun: parseBoolean(value("dry-run") ?? "false", "dry-run"),
     projectDir,
     project,
     simulateBaseline: parseSimulation(value, project),
@@ -2989,8 +2997,8 @@ function parseCommand(given) {
   });
 }
 function parseTarget(given, command, postgres, baseRef) {
-  if (command === "check") {
-    if (given) throw new GateError("conflicting-options", `${optionLabel("target-url")} is for deploy-check and baseline, but the command is check.`, { hint: "Run migration-gate deploy-check --target-url <url> (in the action: command: deploy-check)." });
+  if (command === "check" || command === "fix") {
+    if (given) throw new GateError("conflicting-options", `${optionLabel("target-url")} is for deploy-check and baseline, but the command is ${command}.`, { hint: "Run migration-gate deploy-check --target-url <url> (in the action: command: deploy-check)." });
     return void 0;
   }
   if (!given) {
@@ -3174,10 +3182,12 @@ export {
   qualifiedName,
   columnSetName,
   isView,
+  missingRelationOf,
   fixedWith,
   blamedOnFailure,
   normalizeDefault,
   diffSchemas,
+  ddlTarget,
   unusedIgnore,
   unusedSuppression,
   statementLine,

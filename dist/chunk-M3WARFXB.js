@@ -282,6 +282,7 @@ export {
   countBySeverity,
   failingFindings,
   displayPath,
+  displayLocation,
   readable,
   splitByChange,
   formatText,

@@ -6,8 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   postPrComment
-} from "./chunk-AOLEYOW4.js";
-import "./chunk-QSFSKABQ.js";
+} from "./chunk-5W434KGV.js";
+import "./chunk-M3WARFXB.js";
 import "./chunk-4EXQY7HF.js";
 export {
   postPrComment

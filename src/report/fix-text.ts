@@ -1,0 +1,62 @@
+import type { FixResult } from "../engine/fix/run-fix.js";
+import { countBySeverity } from "../engine/result.js";
+import { displayLocation, displayPath } from "./paths.js";
+import { formatText } from "./text.js";
+
+/**
+ * What `fix` did: each migration it wrote (or, in a dry run, would write) with what it closes
+ * and why it sorts where it does, what no migration can close, then the re-check's verdict.
+ */
+export function formatFixText(result: FixResult, { baseDir }: { baseDir: string }): string {
+  if (result.nothingToDo) return `migration-gate fix: ${result.nothingToDo}`;
+  const lines: string[] = [];
+  const verb = result.mode === "dry-run" ? "would write" : result.mode === "suggest" ? "suggests" : "wrote";
+  const after = result.recheck ? countBySeverity(result.recheck.findings) : undefined;
+  const verdict = after
+    ? after.error + after.warning === 0
+      ? "re-checked: 0 findings left"
+      : `re-checked: ${after.error} error(s), ${after.warning} warning(s) left (below)`
+    : result.files.length
+      ? "not re-checked (dry run: nothing was written)"
+      : "nothing a new migration can close";
+  lines.push(`migration-gate fix: ${verb} ${result.files.length} migration(s); ${verdict}.`);
+  for (const file of result.files) {
+    lines.push("", `  ${displayPath(file.path, baseDir)}`);
+    const group = file.group;
+    if (!group) continue;
+    lines.push(`    closes: ${group.closes.map((f) => `${f.ruleId} ${f.object ?? ""}`.trim()).join(", ")}`);
+    if (group.before) lines.push(`    sorts before ${group.before.name}, the first migration that uses what it creates`);
+    if (group.after) lines.push(`    sorts after ${group.after.name}, which creates what it references`);
+    if (group.orderProblem) lines.push(`    note: ${group.orderProblem}`);
+    if (result.mode === "dry-run") lines.push("", ...file.content.trimEnd().split("\n").map((line) => `    | ${line}`));
+  }
+  if (result.unfixed.length) {
+    lines.push("", "Not closed by a new migration:");
+    for (const { finding, why } of result.unfixed) {
+      const where = finding.location ? `${displayLocation(finding.location, baseDir)}  ` : "";
+      lines.push(`  ${where}${finding.ruleId}  ${finding.message}`, `    ${why}`);
+    }
+  }
+  if (result.recheck && after && after.error + after.warning > 0) lines.push("", "The check after the fix:", formatText(result.recheck, { baseDir }));
+  if (result.mode === "write" && result.files.length) lines.push("", "Review the files, run your usual migration:run on a development database if you like, and commit them.");
+  return lines.join("\n");
+}
+
+/** --format json: the files (with their content), what stays open, the re-check's findings. */
+export function formatFixJson(result: FixResult): string {
+  return JSON.stringify(
+    {
+      mode: result.mode,
+      ...(result.nothingToDo && { nothingToDo: result.nothingToDo }),
+      files: result.files.map((f) => ({
+        path: f.path,
+        content: f.content,
+        ...(f.group && { timestamp: f.group.timestamp, closes: f.group.closes.map((c) => c.fingerprint), before: f.group.before?.name, after: f.group.after?.name }),
+      })),
+      unfixed: result.unfixed.map((u) => ({ fingerprint: u.finding.fingerprint, ruleId: u.finding.ruleId, object: u.finding.object, why: u.why })),
+      ...(result.recheck && { recheck: { status: result.recheck.status, findings: result.recheck.findings } }),
+    },
+    null,
+    2,
+  );
+}
