@@ -197,7 +197,7 @@ var FIXABLE = /* @__PURE__ */ new Set([
   "default-mismatch"
 ]);
 function planTypeormFix({ context, findings, now }) {
-  const errors = findings.filter((f) => f.severity === "error");
+  const errors = findings.filter((f) => f.severity === "error" || f.severity === "warning" && FIXABLE.has(f.ruleId));
   const prints = new Set(errors.map((f) => f.fingerprint));
   const roots = errors.filter((f) => !f.causedBy || !prints.has(f.causedBy));
   const unfixed = [];
@@ -336,7 +336,8 @@ function groupRoots(owned, { context }) {
     if (other) union(root, other);
     else byTable.set(table, root);
   }
-  for (const { root, references } of owned) for (const ref of references) if (byTable.has(ref)) union(root, byTable.get(ref));
+  const creates = new Map(owned.filter((o) => o.root.ruleId === "missing-table").map((o) => [tableOf(o.root), o.root]));
+  for (const { root, references } of owned) for (const ref of references) if (creates.has(ref)) union(root, creates.get(ref));
   const groups = /* @__PURE__ */ new Map();
   for (const item of owned) {
     const key = find(item.root);
@@ -499,20 +500,22 @@ async function runFix(options, hooks) {
   let seen;
   const capture = { log, onContext: (context, findings) => seen = { context, findings } };
   const check = await runGate(checkOptions, capture);
-  if (check.status === "passed" && !check.findings.some((f) => f.severity === "error")) {
-    return { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found no errors: there is nothing to fix." };
-  }
+  const nothing = { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found nothing a migration closes: there is nothing to fix." };
+  if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
   if (options.project.kind === "drizzle") return runDrizzleFix({ options: checkOptions, check, mode: hooks.mode, log });
   const files = [];
   const temporary = [];
   const removeCleanup = onCleanup(() => removeFiles(temporary));
   let unfixed = [];
   let recheck;
+  const attempted = /* @__PURE__ */ new Set();
   try {
     for (let round = 1; round <= ROUNDS && seen; round++) {
       const plan = planTypeormFix({ context: seen.context, findings: seen.findings, now: Date.now() });
       unfixed = plan.unfixed;
-      if (plan.groups.length === 0) break;
+      if (round === 1 && plan.groups.length === 0 && plan.unfixed.length === 0) return nothing;
+      if (plan.groups.length === 0 || plan.groups.some((g) => g.closes.some((f) => attempted.has(f.fingerprint)))) break;
+      for (const group of plan.groups) for (const finding of group.closes) attempted.add(finding.fingerprint);
       const style = readMigrationStyle(seen.context.migrations, fallbackFolder(seen.context, options.projectDir));
       const planned = plan.groups.map((group) => toFile(group, style));
       files.push(...planned);
@@ -524,7 +527,6 @@ async function runFix(options, hooks) {
       log(`Wrote ${planned.map((f) => path2.relative(options.projectDir, f.path)).join(", ")}; checking the project again`);
       seen = void 0;
       recheck = await runGate({ ...checkOptions, baseRef: void 0, simulateBaseline: false, failOn: "all" }, capture);
-      if (!recheck.findings.some((f) => f.severity === "error")) break;
     }
   } finally {
     await removeFiles(temporary);

@@ -40,7 +40,8 @@ interface Owned {
  * engine writes and re-checks (run-fix.ts).
  */
 export function planTypeormFix({ context, findings, now }: { context: RuleContext; findings: readonly Finding[]; now: number }): FixPlan {
-  const errors = findings.filter((f) => f.severity === "error");
+  // Errors, and warnings a migration closes (a missing index is a warning by default).
+  const errors = findings.filter((f) => f.severity === "error" || (f.severity === "warning" && FIXABLE.has(f.ruleId)));
   const prints = new Set(errors.map((f) => f.fingerprint));
   const roots = errors.filter((f) => !f.causedBy || !prints.has(f.causedBy));
   const unfixed: UnfixedFinding[] = [];
@@ -201,7 +202,9 @@ function groupRoots(owned: readonly Owned[], { context }: { context: RuleContext
     if (other) union(root, other);
     else byTable.set(table, root);
   }
-  for (const { root, references } of owned) for (const ref of references) if (byTable.has(ref)) union(root, byTable.get(ref)!);
+  // A foreign key to a table another group creates must travel with it; one to an existing table orders nothing.
+  const creates = new Map(owned.filter((o) => o.root.ruleId === "missing-table").map((o) => [tableOf(o.root), o.root]));
+  for (const { root, references } of owned) for (const ref of references) if (creates.has(ref)) union(root, creates.get(ref)!);
 
   const groups = new Map<Finding, { owned: Owned[]; roots: Set<Finding> }>();
   for (const item of owned) {

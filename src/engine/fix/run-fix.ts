@@ -45,9 +45,8 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
   let seen: { context: RuleContext; findings: readonly Finding[] } | undefined;
   const capture = { log, onContext: (context: RuleContext, findings: readonly Finding[]) => (seen = { context, findings }) };
   const check = await runGate(checkOptions, capture);
-  if (check.status === "passed" && !check.findings.some((f) => f.severity === "error")) {
-    return { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found no errors: there is nothing to fix." };
-  }
+  const nothing = { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found nothing a migration closes: there is nothing to fix." };
+  if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
   if (options.project.kind === "drizzle") return runDrizzleFix({ options: checkOptions, check, mode: hooks.mode, log });
 
   const files: FixFile[] = [];
@@ -55,11 +54,15 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
   const removeCleanup = onCleanup(() => removeFiles(temporary));
   let unfixed: UnfixedFinding[] = [];
   let recheck: GateResult | undefined;
+  const attempted = new Set<string>();
   try {
     for (let round = 1; round <= ROUNDS && seen; round++) {
       const plan = planTypeormFix({ context: seen.context, findings: seen.findings, now: Date.now() });
       unfixed = plan.unfixed;
-      if (plan.groups.length === 0) break;
+      if (round === 1 && plan.groups.length === 0 && plan.unfixed.length === 0) return nothing;
+      // A finding a written fix did not close is reported, not fixed twice.
+      if (plan.groups.length === 0 || plan.groups.some((g) => g.closes.some((f) => attempted.has(f.fingerprint)))) break;
+      for (const group of plan.groups) for (const finding of group.closes) attempted.add(finding.fingerprint);
       const style = readMigrationStyle(seen.context.migrations, fallbackFolder(seen.context, options.projectDir));
       const planned = plan.groups.map((group) => toFile(group, style));
       files.push(...planned);
@@ -72,7 +75,6 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
       seen = undefined;
       // The re-check is about the result, not the change: no base, every error counts.
       recheck = await runGate({ ...checkOptions, baseRef: undefined, simulateBaseline: false, failOn: "all" }, capture);
-      if (!recheck.findings.some((f) => f.severity === "error")) break;
     }
   } finally {
     await removeFiles(temporary);
