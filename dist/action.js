@@ -20,7 +20,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-KYIM3GU6.js";
+} from "./chunk-TPHSCTET.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -36,7 +36,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-6JHNXMJX.js";
+} from "./chunk-4Y52IU4V.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

@@ -16,7 +16,7 @@ import {
   runGate,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-KYIM3GU6.js";
+} from "./chunk-TPHSCTET.js";
 import {
   countBySeverity,
   displayLocation,
@@ -32,7 +32,7 @@ import {
   parseOptions,
   qualifiedName,
   quoteIdentifier
-} from "./chunk-6JHNXMJX.js";
+} from "./chunk-4Y52IU4V.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

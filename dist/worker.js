@@ -13,12 +13,13 @@ import {
   journalEntryFile,
   optionLabel,
   quoteIdentifier,
+  readCatalog,
   readDrizzleFolder,
   referentialAction,
   serializeError,
   statementLine,
   touchesIn
-} from "./chunk-6JHNXMJX.js";
+} from "./chunk-4Y52IU4V.js";
 import {
   cachedTransform,
   loadTransformer,
@@ -1252,7 +1253,7 @@ function findUp(from, name) {
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path10 from "node:path";
 
 // src/worker/typeorm/expected-schema.ts
@@ -1444,16 +1445,8 @@ async function runSchemaOracle(dataSource) {
   }
 }
 
-// src/worker/typeorm/find-data-source.ts
-import path4 from "node:path";
-
-// src/worker/import-user-module.ts
-import { pathToFileURL } from "node:url";
-
-// src/worker/user-code-errors.ts
+// src/worker/typeorm/check-down.ts
 import fs3 from "node:fs";
-import path3 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/worker/stack-frames.ts
 import { fileURLToPath } from "node:url";
@@ -1466,7 +1459,92 @@ function stackFrames(stack) {
   return frames;
 }
 
+// src/worker/typeorm/check-down.ts
+async function checkDowns(dataSource, names, sites) {
+  const stamp = (m) => Number(/(\d{13})$/.exec(m.name ?? m.constructor.name)?.[1] ?? 0);
+  const chain = [...dataSource.migrations].sort((a, b) => stamp(a) - stamp(b));
+  const catalog = () => readCatalog(asQueryable(dataSource), "user");
+  const use = (count) => dataSource.migrations.splice(0, dataSource.migrations.length, ...chain.slice(0, count));
+  const records = [];
+  for (let i = 0; i < chain.length; i++) {
+    const migration = chain[i];
+    const name = migration.name ?? migration.constructor.name;
+    if (!names.has(name)) continue;
+    const location = sites.classLocation(migration.constructor);
+    const record = { name, ...location && { location }, status: "applied", durationMs: 0, createdTables: [], ranAfterFailure: false };
+    try {
+      use(i);
+      await dataSource.runMigrations({ transaction: "each" });
+    } catch {
+      break;
+    }
+    const started = Date.now();
+    const check = { before: await catalog(), ...location && { downLine: downLine(location.file) } };
+    record.downCheck = check;
+    use(i + 1);
+    try {
+      await dataSource.runMigrations({ transaction: "each" });
+    } catch (error) {
+      record.status = "failed";
+      record.failure = failureOf(error, location?.file);
+      records.push(record);
+      break;
+    }
+    try {
+      await dataSource.undoLastMigration({ transaction: "each" });
+      check.afterDown = await catalog();
+    } catch (error) {
+      check.downFailure = failureOf(error, location?.file);
+    }
+    if (check.afterDown) {
+      try {
+        await dataSource.runMigrations({ transaction: "each" });
+      } catch (error) {
+        check.upAgainFailure = failureOf(error, location?.file);
+        record.durationMs = Date.now() - started;
+        records.push(record);
+        break;
+      }
+    }
+    record.durationMs = Date.now() - started;
+    records.push(record);
+  }
+  use(chain.length);
+  return records;
+}
+function asQueryable(dataSource) {
+  return { query: async (text) => ({ rows: await dataSource.query(text) }) };
+}
+function failureOf(error, file) {
+  const err = error;
+  const fromStack = file ? stackFrames(err.stack).find((frame) => frame.file === file)?.line : void 0;
+  return {
+    ...typeof err.driverError?.code === "string" && { code: err.driverError.code },
+    message: err.driverError?.message ?? err.message ?? String(error),
+    ...err.query && { statement: err.query },
+    ...(fromStack ?? (file && err.query ? statementLine(file, err.query) : void 0)) !== void 0 && { statementLine: fromStack ?? statementLine(file, err.query) }
+  };
+}
+function downLine(file) {
+  try {
+    const lines = fs3.readFileSync(file, "utf8").split("\n");
+    const index = lines.findIndex((line) => /\bdown\s*\(/.test(line) && !/^\s*(\/\/|\*)/.test(line));
+    return index >= 0 ? index + 1 : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/worker/typeorm/find-data-source.ts
+import path4 from "node:path";
+
+// src/worker/import-user-module.ts
+import { pathToFileURL } from "node:url";
+
 // src/worker/user-code-errors.ts
+import fs4 from "node:fs";
+import path3 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var NATIVE_FAILURE = /invalid ELF header|wrong ELF class|NODE_MODULE_VERSION|compiled against a different Node\.js version|not a valid Win32 application|Could not locate the bindings file|No native build was found|ERR_DLOPEN_FAILED/i;
 function nativeModuleError(error, projectDir = process.cwd()) {
   if (!(error instanceof Error)) return void 0;
@@ -1495,12 +1573,12 @@ function unbuiltPackageError(error, projectDir) {
   const packageDir = match[1].startsWith("file:") ? fileURLToPath2(match[1]) : match[1];
   let manifest;
   try {
-    manifest = JSON.parse(fs3.readFileSync(path3.join(packageDir, "package.json"), "utf8"));
+    manifest = JSON.parse(fs4.readFileSync(path3.join(packageDir, "package.json"), "utf8"));
   } catch {
     return void 0;
   }
   const name = manifest.name ?? path3.basename(packageDir);
-  const real = fs3.realpathSync(packageDir);
+  const real = fs4.realpathSync(packageDir);
   const workspace = !real.split(path3.sep).includes("node_modules");
   const entry = match[3];
   const build2 = manifest.scripts?.["build"] ? `its build script (npm run build -w ${name}, pnpm --filter ${name} build, or yarn workspace ${name} build)` : "its build";
@@ -1537,7 +1615,7 @@ function packageOf(message, stack) {
   return void 0;
 }
 function importerOf(error, pkg, projectDir) {
-  const isUser = (file2) => !/[\\/]node_modules[\\/]/.test(file2) && path3.isAbsolute(file2) && file2.startsWith(projectDir) && fs3.existsSync(file2);
+  const isUser = (file2) => !/[\\/]node_modules[\\/]/.test(file2) && path3.isAbsolute(file2) && file2.startsWith(projectDir) && fs4.existsSync(file2);
   const frame = stackFrames(error.stack).find((f) => isUser(f.file));
   const requireStack = (error.requireStack ?? []).find(isUser);
   const file = requireStack ?? frame?.file;
@@ -1551,7 +1629,7 @@ function importPattern(pkg) {
 function lineImporting(file, pkg) {
   let text;
   try {
-    text = fs3.readFileSync(file, "utf8");
+    text = fs4.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -1564,7 +1642,7 @@ function findImporter(projectDir, pkg) {
   const walk = (dir) => {
     let entries;
     try {
-      entries = fs3.readdirSync(dir, { withFileTypes: true });
+      entries = fs4.readdirSync(dir, { withFileTypes: true });
     } catch {
       return void 0;
     }
@@ -1576,7 +1654,7 @@ function findImporter(projectDir, pkg) {
         const found = walk(full);
         if (found) return found;
       } else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) {
-        const text = fs3.readFileSync(full, "utf8");
+        const text = fs4.readFileSync(full, "utf8");
         const match = pattern.exec(text);
         if (match) return { file: full, line: text.slice(0, match.index).split("\n").length };
       }
@@ -1605,7 +1683,7 @@ function undefinedTypeError(file, shown, cause) {
 function typeVariable(file) {
   let text;
   try {
-    text = fs3.readFileSync(file, "utf8");
+    text = fs4.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -1900,14 +1978,14 @@ import { createRequire } from "node:module";
 import path7 from "node:path";
 
 // src/worker/installed-version.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path6 from "node:path";
 function installedVersion(entry, name) {
   let dir = path6.dirname(entry);
   while (path6.dirname(dir) !== dir) {
     const pkg = path6.join(dir, "package.json");
-    if (fs4.existsSync(pkg)) {
-      const json = JSON.parse(fs4.readFileSync(pkg, "utf8"));
+    if (fs5.existsSync(pkg)) {
+      const json = JSON.parse(fs5.readFileSync(pkg, "utf8"));
       if (json.name === name && json.version) return json.version;
     }
     dir = path6.dirname(dir);
@@ -1955,13 +2033,13 @@ function connectionAsDataSource(Connection) {
 }
 
 // src/worker/migration-source-scan.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 var STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/gs;
 var NEW_TABLE = /new\s+Table\s*\(\s*\{\s*name\s*:\s*["'`]([^"'`]+)["'`]/g;
 function scanMigrationSource(file) {
   let text;
   try {
-    text = fs5.readFileSync(file, "utf8");
+    text = fs6.readFileSync(file, "utf8");
   } catch {
     return { tables: [], touches: touchesIn([]) };
   }
@@ -2220,11 +2298,11 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path17, state, callback$1) {
-  const { queue, fs: fs11, options: { suppressErrors } } = state;
+  const { queue, fs: fs12, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs11.realpath(path17, (error, resolvedPath) => {
+  fs12.realpath(path17, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs11.stat(resolvedPath, (error$1, stat2) => {
+    fs12.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
       if (stat2.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
@@ -2233,11 +2311,11 @@ var resolveSymlinksAsync = function(path17, state, callback$1) {
   });
 };
 var resolveSymlinks = function(path17, state, callback$1) {
-  const { queue, fs: fs11, options: { suppressErrors } } = state;
+  const { queue, fs: fs12, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs11.realpathSync(path17);
-    const stat2 = fs11.statSync(resolvedPath);
+    const resolvedPath = fs12.realpathSync(path17);
+    const stat2 = fs12.statSync(resolvedPath);
     if (stat2.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
@@ -2307,22 +2385,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs11 } = state;
+  const { fs: fs12 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs11.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs12.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs11 } = state;
+  const { fs: fs12 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs11.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs12.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -2888,7 +2966,7 @@ async function preloadGlobs(options, projectRequire) {
 }
 
 // src/worker/typeorm/unregistered-migrations.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path8 from "node:path";
 var CODE_FILE = /\.(?:[cm]?ts|[cm]?js)$/;
 var MIGRATION_CLASS = /\bclass\s+([A-Za-z_$][\w$]*?\d{13})\b/;
@@ -2907,14 +2985,14 @@ function findUnregisteredMigrations(option, migrations, sites) {
   for (const folder of folders) {
     let entries;
     try {
-      entries = fs6.readdirSync(folder);
+      entries = fs7.readdirSync(folder);
     } catch {
       continue;
     }
     for (const entry of entries.sort()) {
       const file = path8.join(folder, entry);
       if (!CODE_FILE.test(entry) || entry.endsWith(".d.ts") || registeredFiles.has(file)) continue;
-      const text = fs6.readFileSync(file, "utf8");
+      const text = fs7.readFileSync(file, "utf8");
       const match = MIGRATION_CLASS.exec(text);
       if (!match || registeredNames.has(match[1]) || !/\bup\s*\(/.test(text)) continue;
       const scanned = scanMigrationSource(file);
@@ -2930,7 +3008,7 @@ function findUnregisteredMigrations(option, migrations, sites) {
 }
 
 // src/worker/typeorm/read-ormconfig.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path9 from "node:path";
 async function readOrmconfig(typeorm, projectDir, source) {
   const Reader = typeorm.module.ConnectionOptionsReader;
@@ -2982,7 +3060,7 @@ function describe(shown, all) {
   return all.length ? shown : `${shown} (empty)`;
 }
 function findOrmconfigFile(projectDir) {
-  return ["js", "mjs", "cjs", "ts", "mts", "cts"].map((ext) => path9.join(projectDir, `ormconfig.${ext}`)).find((file) => fs7.existsSync(file));
+  return ["js", "mjs", "cjs", "ts", "mts", "cts"].map((ext) => path9.join(projectDir, `ormconfig.${ext}`)).find((file) => fs8.existsSync(file));
 }
 
 // src/worker/typeorm/run-typeorm-project.ts
@@ -3047,12 +3125,13 @@ async function runTypeormProject({ request, connection: connection2, appliedRows
   } finally {
     await dataSource.destroy().catch(() => void 0);
   }
-  return async (other, mode) => {
+  return async (other, mode, names) => {
     const rerunRecorder = new MigrationRecorder(sites, onMigrationStart, true);
     const rerunSource = createIsolatedDataSource(typeorm.module, userOptions, other, rerunRecorder.logger);
     await initialize(rerunSource, userOptions);
     try {
       if (mode === "push") throw new GateError("rerun-mode", "drizzle-kit push is not a TypeORM baseline");
+      if (mode === "check-down") return await checkDowns(rerunSource, new Set(names ?? []), sites);
       return mode === "synchronize" ? await synchronizeBaseline(rerunSource) : await rerunRecorder.runAll(rerunSource);
     } finally {
       await rerunSource.destroy().catch(() => void 0);
@@ -3099,7 +3178,7 @@ function noEntities(userOptions, projectDir) {
       hint: `NestJS apps with autoLoadEntities register them in their modules, which the gate does not start: give the entity and migration files as globs, e.g. ${globs}.`
     });
   }
-  const unbuilt = configured.map((glob) => staticRoot(glob, projectDir)).find((root) => root !== void 0 && !fs8.existsSync(root));
+  const unbuilt = configured.map((glob) => staticRoot(glob, projectDir)).find((root) => root !== void 0 && !fs9.existsSync(root));
   if (unbuilt) {
     return new GateError("no-entities", `No entities were loaded from ${configured.join(", ")}: ${path10.relative(projectDir, unbuilt) || unbuilt} does not exist.`, {
       hint: `The globs point at build output that is not there: build the project first (e.g. npm run build), or check the TypeScript sources instead: ${globs}.`
@@ -3114,7 +3193,7 @@ function suggestedGlobs(userOptions, projectDir) {
     const relative2 = path10.isAbsolute(glob) ? path10.relative(projectDir, glob) : glob;
     const moved = relative2.replace(/^(\.\/)?(dist|build|out|lib)\//, "src/").replace(/\.js\b/g, ".ts").replace(/\{\.ts,\.ts\}/g, ".ts");
     const root = staticRoot(moved, projectDir);
-    return root && fs8.existsSync(root) ? moved : void 0;
+    return root && fs9.existsSync(root) ? moved : void 0;
   };
   const pick = (option, fallback) => describeOption(option).map(toSource).find((g) => g !== void 0) ?? fallback;
   const [migrationsDir] = findFolders(path10.join(projectDir, "src"), { depth: 4, matches: (_folder, name) => name === "migrations", limit: 1 });
@@ -3403,7 +3482,7 @@ function loadUserDrizzle(projectDir) {
 }
 
 // src/worker/drizzle/load-schema.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path13 from "node:path";
 async function loadDrizzleSchema(patterns, options) {
   const { projectDir, orm } = options;
@@ -3438,7 +3517,7 @@ async function loadDrizzleSchema(patterns, options) {
 function schemaFiles(patterns, projectDir) {
   const globs = patterns.map((pattern) => {
     const full = path13.resolve(projectDir, pattern);
-    const isDir = fs9.existsSync(full) && fs9.statSync(full).isDirectory();
+    const isDir = fs10.existsSync(full) && fs10.statSync(full).isDirectory();
     return (isDir ? path13.join(pattern, "**/*") : pattern).replace(/\\/g, "/");
   });
   return globSync(globs, { cwd: projectDir, absolute: true, expandDirectories: false }).filter(isCodeFile).sort();
@@ -3446,7 +3525,7 @@ function schemaFiles(patterns, projectDir) {
 
 // src/worker/drizzle/replay-migrations.ts
 import crypto3 from "node:crypto";
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path14 from "node:path";
 
 // src/worker/drizzle/bookkeeping-table.ts
@@ -3500,7 +3579,7 @@ function availableMigrations(orm, folder, migrator) {
     return plan(orm.readMigrationFiles(migrator), folder).map((p) => ({ name: p.name, location: { file: p.file, line: 1 }, hash: p.meta.hash, when: p.meta.folderMillis }));
   } catch {
     const files = folder.format === "journal" ? folder.journal.map((e) => ({ name: e.tag, file: journalEntryFile(folder, e), when: e.when })) : folder.sqlFiles.map((f) => ({ name: f.name, file: f.file, when: void 0 }));
-    return files.filter((f) => fs10.existsSync(f.file)).map((f) => ({ name: f.name, location: { file: f.file, line: 1 }, hash: crypto3.createHash("sha256").update(fs10.readFileSync(f.file, "utf8")).digest("hex"), ...f.when !== void 0 && { when: f.when } }));
+    return files.filter((f) => fs11.existsSync(f.file)).map((f) => ({ name: f.name, location: { file: f.file, line: 1 }, hash: crypto3.createHash("sha256").update(fs11.readFileSync(f.file, "utf8")).digest("hex"), ...f.when !== void 0 && { when: f.when } }));
   }
 }
 function cannotUpgrade(why) {
@@ -3555,7 +3634,7 @@ var MigrationRunner = class {
   async fallback(folder, refusal) {
     const message = refusal instanceof Error ? refusal.message : String(refusal);
     const files = folder.format === "journal" ? folder.journal.map((entry) => ({ name: entry.tag, file: journalEntryFile(folder, entry), when: entry.when })) : folder.sqlFiles.map((file) => ({ name: file.name, file: file.file, when: void 0 }));
-    const present = files.filter((f) => fs10.existsSync(f.file));
+    const present = files.filter((f) => fs11.existsSync(f.file));
     if (present.length === files.length) {
       this.records.push({
         name: path14.basename(folder.dir),
@@ -3569,7 +3648,7 @@ var MigrationRunner = class {
       this.failedBefore = true;
     }
     for (const migration of present) {
-      const text = fs10.readFileSync(migration.file, "utf8");
+      const text = fs11.readFileSync(migration.file, "utf8");
       await this.run({ meta: { sql: text.split(BREAKPOINT), folderMillis: migration.when ?? 0, hash: "" }, name: migration.name, file: migration.file }, text.split(BREAKPOINT));
     }
     return this.records;
@@ -3738,7 +3817,7 @@ async function main(request) {
     const next = await nextRerun();
     if (!next) continue;
     try {
-      await send({ type: "rerun-result", migrations: await rerun(next.connection, next.mode) });
+      await send({ type: "rerun-result", migrations: await rerun(next.connection, next.mode, next.names) });
     } catch (error) {
       await send({ type: "rerun-error", error: serializeError(error) });
     }
@@ -3763,7 +3842,7 @@ process.on("message", (message) => {
     return;
   }
   if (message.type === "rerun" || message.type === "rerun-skip") {
-    reruns.push(message.type === "rerun" ? { connection: message.connection, mode: message.mode } : void 0);
+    reruns.push(message.type === "rerun" ? { connection: message.connection, mode: message.mode, ...message.names && { names: message.names } } : void 0);
     rerunArrived();
     return;
   }

@@ -36,11 +36,11 @@ export function evaluateRules(
   const kept: Finding[] = [];
   for (const rule of rules) {
     const severity = severities[rule.id] ?? rule.defaultSeverity;
-    for (const { key, cause, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
+    for (const { key, cause, noticeOnly, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
       const full: Finding = {
         ...finding,
         ruleId: rule.id,
-        severity: severity === "off" ? "notice" : severity,
+        severity: severity === "off" || noticeOnly ? "notice" : severity,
         fingerprint: fingerprint(rule.id, stable(key)),
         ...(cause && { causedBy: fingerprint(cause.ruleId, stable(cause.key)) }),
       };

@@ -187,6 +187,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "rev",
   },
   {
+    name: "check-down",
+    description: "TypeORM: prove each migration's down() undoes its up(). For each migration chosen, on a database of its own the chain before it built: the schema is read, up() runs, down() runs, the schema is compared with what it was (irreversible-down, object by object), and up() runs again (down-breaks-up). new: the migrations the change adds (needs a base: base-ref, automatic on pull requests; without one it does nothing); all: every migration; off.",
+    default: "new",
+    actionInput: true,
+    placeholder: "new|all|off",
+  },
+  {
     name: "simulate-synchronize",
     description: "TypeORM, with a base: also build the base's schema the way environments that ran with synchronize: true have it (TypeORM's synchronize, every base migration recorded as run, as after a baseline), then run the change's migrations on it: a migration that fails there because what it creates already exists is reported (not-idempotent).",
     default: "false",

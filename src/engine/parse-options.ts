@@ -99,6 +99,8 @@ export interface GateOptions {
   suppressAll: boolean;
   /** With a base: also upgrade a database built by synchronize (TypeORM) / push (Drizzle) from the base. */
   simulateBaseline: boolean;
+  /** TypeORM: which migrations get up → down → up (new: those the change adds, with a base). */
+  checkDown: "new" | "all" | "off";
 }
 
 const ISOLATION_CHOICES: readonly IsolationChoice[] = ["auto", "namespace", "guard"];
@@ -143,6 +145,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     projectDir,
     project,
     simulateBaseline: parseSimulation(value, project),
+    checkDown: parseCheckDown(value("check-down")!),
     postgres,
     timeoutMs: parseTimeout(value("timeout")!) * 1000,
     format: parseFormat(value("format")!),
@@ -170,6 +173,13 @@ function parseSimulation(value: (name: string) => string | undefined, project: P
     });
   }
   return synchronize || push;
+}
+
+function parseCheckDown(given: string): GateOptions["checkDown"] {
+  if (given === "new" || given === "all" || given === "off") return given;
+  throw new GateError("invalid-check-down", `${optionLabel("check-down")} must be new, all or off (got "${given}").`, {
+    hint: "new checks the down() of the migrations the change adds (with a base), all checks every migration's, off none.",
+  });
 }
 
 function parseFailOn(given: string | undefined): GateOptions["failOn"] {

@@ -1,3 +1,4 @@
+import type { ActualSchema } from "../schema/model.js";
 /** What the engine hands to reporters. Plain data: reporters are pure functions of it. */
 
 export type Severity = "error" | "warning" | "notice";
@@ -63,6 +64,23 @@ export interface MigrationFailure {
   statementLine?: number;
 }
 
+/**
+ * check-down: one migration's up, down and up again, on a database the chain before it built.
+ * The catalogs are compared in the engine (rules/irreversible-down.ts).
+ */
+export interface DownCheck {
+  /** The catalog before up() ran. */
+  before: ActualSchema;
+  /** The catalog after up() then down(); absent when down() failed. */
+  afterDown?: ActualSchema;
+  /** down() threw: its message, the statement and its line in the file when known. */
+  downFailure?: MigrationFailure;
+  /** up() failed when run again after down(). */
+  upAgainFailure?: MigrationFailure;
+  /** The line of `down(` in the migration's file. */
+  downLine?: number;
+}
+
 export interface MigrationRecord {
   name: string;
   timestamp?: number;
@@ -78,6 +96,8 @@ export interface MigrationRecord {
   touches?: MigrationTouches;
   /** True when an earlier migration had failed: the real chain would have stopped before this one. */
   ranAfterFailure: boolean;
+  /** check-down reruns only. */
+  downCheck?: DownCheck;
   /** Reruns only (the upgrade, deploy-check's dry run): the statements it sent, in order, up to a failing one. */
   statements?: string[];
   failure?: MigrationFailure;

@@ -150,8 +150,8 @@ export function startRevision(spec: RevisionSpec) {
      * The project's migrations again, on another database. One at a time, and only once the
      * worker's own run is over: the door moves to each rerun's database in turn.
      */
-    rerun(connection: DbConnection, mode: RerunMode): Promise<MigrationRecord[]> {
-      const run = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode));
+    rerun(connection: DbConnection, mode: RerunMode, names?: string[]): Promise<MigrationRecord[]> {
+      const run = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode, names));
       rerunQueue = run.then(
         () => undefined,
         () => undefined,

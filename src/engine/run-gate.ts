@@ -10,7 +10,7 @@ import { GateError } from "./errors.js";
 import { evaluateRules } from "./evaluate-rules.js";
 import { chooseIsolation, type Isolation } from "./isolation.js";
 import type { GateOptions } from "./parse-options.js";
-import { failingFindings, type Finding, type GateResult } from "./result.js";
+import { failingFindings, type Finding, type GateResult, type MigrationRecord } from "./result.js";
 import { startRevision } from "./revision.js";
 import { openSandbox, type Sandbox } from "./sandbox.js";
 import { upgradeOutcome } from "./upgrade-simulation.js";
@@ -21,6 +21,7 @@ import { createSiblingDatabase } from "../postgres/sibling-database.js";
 import { RULES } from "../rules/index.js";
 import { unusedSuppression } from "../rules/unused-suppression.js";
 import type { RuleContext } from "../rules/rule.js";
+import type { DbConnection } from "../worker/protocol.js";
 
 export interface RunGateHooks {
   /** Progress lines for a human watching (stderr in the CLI, the log in the action). */
@@ -77,7 +78,7 @@ export async function runGate(options: GateOptions, hooks: RunGateHooks = {}): P
 }
 
 /** The rules that read what only the base side knows (renames, the upgrade, the baseline): they find nothing in a revision's own pass. */
-const CHANGE_RULES = RULES.filter((rule) => ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent"].includes(rule.id));
+const CHANGE_RULES = RULES.filter((rule) => ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent", "irreversible-down", "down-breaks-up"].includes(rule.id));
 
 interface BaseSide {
   base: BaseRevision;
@@ -104,7 +105,9 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
   // The head's worker stays for the upgrade (and the baseline's upgrade), the base's for the baseline's build.
   // A base without the project folder is not evaluated; the verdict says why.
   const evaluable = baseSide && !baseSide.worktree.absent ? baseSide : undefined;
-  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: evaluable ? (baseline ? 2 : 1) : 0 });
+  // check-down needs one more rerun of the head, on a database of its own (TypeORM only).
+  const checkDown = options.project.kind !== "drizzle" && (options.checkDown === "all" || (options.checkDown === "new" && baseSide !== undefined));
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: (evaluable ? (baseline ? 2 : 1) : 0) + (checkDown ? 1 : 0) });
   const baseRun =
     evaluable &&
     startRevision({ options, projectDir: evaluable.worktree.projectDir, project: evaluable.worktree.project, sandbox: evaluable.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
@@ -178,7 +181,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
     const diffStarted = Date.now();
     const { result, expected } = headEval;
     // What the base side tells the change-scoped rules; they run once, after everything is in.
-    const later: Pick<RuleContext, "renamedMigrations" | "upgrade" | "baselined"> = {};
+    const later: Pick<RuleContext, "renamedMigrations" | "upgrade" | "baselined" | "downChecks"> = {};
     if (baseEval && "unavailable" in baseEval) log(`The base ${base!.ref} could not be evaluated (${baseEval.unavailable.message}); every finding counts as introduced`);
     else if (baseEval) {
       log(`Base ${base!.ref} evaluated in ${seconds(baseEval.elapsedMs)}: ${baseEval.ruleFindings.length} finding(s) there`);
@@ -211,6 +214,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
       log(`Database built by ${baseline} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
       later.baselined = { kind: baseline, baseRef: base!.ref, migrations: baselined.migrations };
     }
+    if (checkDown) later.downChecks = await runCheckDown({ options, head, baseEval, migrations: result.migrations, sibling, log, db, abort });
     const changeFindings = evaluateRules({ ...headEval.context, ...later }, options.rules.severities, { rootDirs: headRoots, rules: CHANGE_RULES, joinsEarlier: true });
     const findings = applyIgnores([...headEval.ruleFindings, ...changeFindings], options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
@@ -258,6 +262,43 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
     abort.abort();
     removeCleanup();
     for (const dispose of disposers.reverse()) await dispose().catch(() => undefined);
+  }
+}
+
+interface CheckDownRun {
+  options: GateOptions;
+  head: ReturnType<typeof startRevision>;
+  baseEval: unknown;
+  migrations: MigrationRecord[];
+  sibling: () => Promise<{ connection: DbConnection }>;
+  log: (line: string) => void;
+  db: ProvisionedDatabase;
+  abort: AbortController;
+}
+
+/**
+ * check-down: the migrations chosen (new: those the base does not have; all) run up, down and up
+ * again on a database of their own (worker/typeorm/check-down.ts). A failure of the check
+ * itself is logged: the verdict stands without it.
+ */
+async function runCheckDown({ options, head, baseEval, migrations, sibling, log, db, abort }: CheckDownRun): Promise<RuleContext["downChecks"]> {
+  const evaluated = baseEval && typeof baseEval === "object" && "result" in baseEval ? (baseEval as { result: { migrations: MigrationRecord[] } }).result : undefined;
+  const baseNames = new Set(evaluated?.migrations.map((m) => m.name) ?? []);
+  const names = migrations.filter((m) => m.status === "applied" && (options.checkDown === "all" || !baseNames.has(m.name))).map((m) => m.name);
+  if (names.length === 0) {
+    head.skipRerun();
+    log(options.checkDown === "all" ? "check-down: no migration ran, so no down() to check" : "check-down: the change adds no migration that runs, so no down() to check");
+    return undefined;
+  }
+  try {
+    const database = await sibling();
+    const checked = await whileServerLives(db, abort, () => head.rerun(database.connection, "check-down", names));
+    log(`check-down: ran up, down and up again for ${checked.length} migration(s)${checked.length < names.length ? ` (of ${names.length}: the chain stopped at a failure)` : ""}`);
+    return { migrations: checked, tracking: await head.tracking };
+  } catch (error) {
+    if (error instanceof GateError && error.code === "postgres-died") throw error;
+    log(`check-down could not run: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
   }
 }
 

@@ -45,7 +45,7 @@ export interface WorkerHandle {
   /** Settles when the worker's own run is over (result, and oracle when asked for): its database is free. */
   mainDone: Promise<void>;
   /** One of the request's reruns: the project's migrations on another database (protocol.ts). */
-  rerun(connection: DbConnection, mode: RerunMode): Promise<MigrationRecord[]>;
+  rerun(connection: DbConnection, mode: RerunMode, names?: string[]): Promise<MigrationRecord[]>;
   /** One of the request's reruns is not wanted after all. */
   skipRerun(): void;
 }
@@ -199,11 +199,11 @@ export function startWorker(request: WorkerRequest, options: RunWorkerOptions): 
     mainDone,
     tracking,
     connect: (connection, appliedRows) => post({ type: "connection", connection, ...(appliedRows && { appliedRows }) }),
-    rerun(connection, mode) {
+    rerun(connection, mode, names) {
       if (failure) return Promise.reject(failure.error);
       return new Promise<MigrationRecord[]>((resolve, reject) => {
         waiting.push({ resolve, reject });
-        post({ type: "rerun", connection, mode });
+        post({ type: "rerun", connection, mode, ...(names && { names }) });
       });
     },
     skipRerun() {

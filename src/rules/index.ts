@@ -37,6 +37,8 @@ import { unexplainedDrift } from "./unexplained-drift.js";
 import { unusedIgnore } from "./unused-ignore.js";
 import { skippedOnUpgrade } from "./skipped-on-upgrade.js";
 import { upgradeDivergence } from "./upgrade-divergence.js";
+import { irreversibleDown } from "./irreversible-down.js";
+import { downBreaksUp } from "./down-breaks-up.js";
 import { notIdempotent } from "./not-idempotent.js";
 import { renamedMigration } from "./renamed-migration.js";
 import { unusedSuppression } from "./unused-suppression.js";
@@ -91,6 +93,8 @@ export const RULES: readonly Rule[] = [
   skippedOnUpgrade,
   upgradeDivergence,
   notIdempotent,
+  irreversibleDown,
+  downBreaksUp,
   untrackedDatabase,
   unknownAppliedMigration,
   skippedOnDeploy,

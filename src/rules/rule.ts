@@ -4,7 +4,7 @@ import type { EditedMigration } from "../engine/edited-migrations.js";
 import type { RenamedMigration } from "../engine/renamed-migrations.js";
 import type { SchemaDiff } from "../schema/diff.js";
 import type { DeployOutcome } from "./deploy-outcome.js";
-import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
+import type { ActualSchema, ExpectedSchema, TableName } from "../schema/model.js";
 import type { BlockedConnection, OracleResult, UnguardedSubprocess } from "../worker/protocol.js";
 
 /** Everything a rule may look at. Rules are pure: same context, same findings. */
@@ -36,6 +36,8 @@ export interface RuleContext {
   now?: number;
   /** With base-ref: the database as deployed ones get it (base chain, then the migrator on the head). */
   upgrade?: UpgradeOutcome;
+  /** check-down (TypeORM): the migrations run up, down and up again, and where the migrations table is. */
+  downChecks?: { migrations: MigrationRecord[]; tracking: TableName };
   /** simulate-synchronize / simulate-push: the change's migrations run on a baselined database. */
   baselined?: BaselinedUpgrade;
   /** deploy-check / baseline: what the target database holds and what its deploy would do. */
@@ -74,6 +76,8 @@ export type RuleFinding = Omit<Finding, "ruleId" | "severity" | "fingerprint" | 
   key: string;
   /** The finding this one follows from, by its rule and key. */
   cause?: FindingRef;
+  /** Reported as a notice whatever the rule's severity (a down() that refuses on purpose); "off" still drops it. */
+  noticeOnly?: boolean;
 };
 
 export interface FindingRef {

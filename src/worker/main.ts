@@ -66,7 +66,7 @@ async function main(request: WorkerRequest): Promise<void> {
     const next = await nextRerun();
     if (!next) continue;
     try {
-      await send({ type: "rerun-result", migrations: await rerun(next.connection, next.mode) });
+      await send({ type: "rerun-result", migrations: await rerun(next.connection, next.mode, next.names) });
     } catch (error) {
       await send({ type: "rerun-error", error: serializeError(error) });
     }
@@ -74,9 +74,9 @@ async function main(request: WorkerRequest): Promise<void> {
 }
 
 /** Reruns the engine asked for, in order; undefined for a skipped one. */
-const reruns: Array<{ connection: DbConnection; mode: RerunMode } | undefined> = [];
+const reruns: Array<{ connection: DbConnection; mode: RerunMode; names?: string[] } | undefined> = [];
 let rerunArrived: () => void = () => undefined;
-async function nextRerun(): Promise<{ connection: DbConnection; mode: RerunMode } | undefined> {
+async function nextRerun(): Promise<{ connection: DbConnection; mode: RerunMode; names?: string[] } | undefined> {
   while (reruns.length === 0) await new Promise<void>((resolve) => (rerunArrived = resolve));
   return reruns.shift();
 }
@@ -99,7 +99,7 @@ process.on("message", (message: EngineMessage) => {
     return;
   }
   if (message.type === "rerun" || message.type === "rerun-skip") {
-    reruns.push(message.type === "rerun" ? { connection: message.connection, mode: message.mode } : undefined);
+    reruns.push(message.type === "rerun" ? { connection: message.connection, mode: message.mode, ...(message.names && { names: message.names }) } : undefined);
     rerunArrived();
     return;
   }

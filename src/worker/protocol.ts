@@ -34,9 +34,11 @@ export interface WorkerRequest {
  *   migrator applies what it considers pending, as on every deployed database;
  * - synchronize / push: build the database the way an environment without migrations got it
  *   (TypeORM's synchronize, drizzle-kit push), then record every migration as applied, as a
- *   team that baselined it has it; nothing of the migrations' own SQL runs.
+ *   team that baselined it has it; nothing of the migrations' own SQL runs;
+ * - check-down (TypeORM): on an empty database, the chain with each migration in `names` run
+ *   up, down and up again, the catalog read around it (worker/typeorm/check-down.ts).
  */
-export type RerunMode = "upgrade" | "synchronize" | "push";
+export type RerunMode = "upgrade" | "synchronize" | "push" | "check-down";
 
 /** Engine to worker. */
 export type EngineMessage =
@@ -46,7 +48,7 @@ export type EngineMessage =
    * then replays only the migrations those rows record, to rebuild the target's applied point.
    */
   | { type: "connection"; connection: DbConnection; appliedRows?: TrackingRow[] }
-  | { type: "rerun"; connection: DbConnection; mode: RerunMode }
+  | { type: "rerun"; connection: DbConnection; mode: RerunMode; names?: string[] }
   | { type: "rerun-skip" };
 
 export interface BlockedConnection {

@@ -7,6 +7,7 @@ import type { MigrationRecord } from "../../engine/result.js";
 import type { SiteRegistry } from "../site-registry.js";
 import { expectedSchema } from "./expected-schema.js";
 import { runSchemaOracle } from "./schema-oracle.js";
+import { checkDowns } from "./check-down.js";
 import { findDataSource } from "./find-data-source.js";
 import { createIsolatedDataSource } from "./isolated-data-source.js";
 import { loadNamingStrategy } from "./load-naming-strategy.js";
@@ -37,7 +38,7 @@ export interface RunTypeormProjectRequest {
 }
 
 /** Runs the project's migrations again on another database, the project already loaded. */
-export type Rerun = (connection: DbConnection, mode: RerunMode) => Promise<MigrationRecord[]>;
+export type Rerun = (connection: DbConnection, mode: RerunMode, names?: readonly string[]) => Promise<MigrationRecord[]>;
 
 /**
  * The TypeORM adapter: user options in; the expected schema, the migration log and the oracle
@@ -113,13 +114,14 @@ export async function runTypeormProject({ request, connection, appliedRows, onTr
   } finally {
     await dataSource.destroy().catch(() => undefined);
   }
-  return async (other, mode) => {
+  return async (other, mode, names) => {
     // A new DataSource on the other database: new migration instances, the same loaded classes.
     const rerunRecorder = new MigrationRecorder(sites, onMigrationStart, true);
     const rerunSource = createIsolatedDataSource(typeorm.module, userOptions, other, rerunRecorder.logger);
     await initialize(rerunSource, userOptions);
     try {
       if (mode === "push") throw new GateError("rerun-mode", "drizzle-kit push is not a TypeORM baseline");
+      if (mode === "check-down") return await checkDowns(rerunSource, new Set(names ?? []), sites);
       return mode === "synchronize" ? await synchronizeBaseline(rerunSource) : await rerunRecorder.runAll(rerunSource);
     } finally {
       await rerunSource.destroy().catch(() => undefined);

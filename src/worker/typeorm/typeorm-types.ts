@@ -130,6 +130,8 @@ export interface DataSourceLike {
   initialize(): Promise<DataSourceLike>;
   destroy(): Promise<void>;
   runMigrations(options?: { transaction?: "all" | "none" | "each" }): Promise<unknown[]>;
+  /** Runs the newest executed migration's down() (check-down only). */
+  undoLastMigration(options?: { transaction?: "all" | "none" | "each" }): Promise<void>;
   /** Builds the entities' tables (simulate-synchronize only: the gate never synchronizes otherwise). */
   synchronize(): Promise<void>;
   query(sql: string): Promise<unknown>;

@@ -14,19 +14,19 @@ import {
   GateError,
   RULES,
   blamedOnFailure,
-  columnSetName,
   deserializeError,
   diffSchemas,
   fixedWith,
-  isView,
   matchTrackingRows,
   normalizeDefault,
   optionLabel,
   qualifiedName,
   quoteIdentifier,
+  readCatalog,
+  targetDrift,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-6JHNXMJX.js";
+} from "./chunk-4Y52IU4V.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -88,11 +88,11 @@ function evaluateRules(context, severities = {}, {
   const kept = [];
   for (const rule of rules) {
     const severity = severities[rule.id] ?? rule.defaultSeverity;
-    for (const { key, cause, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
+    for (const { key, cause, noticeOnly, ...finding } of attributeToFailedMigrations(rule.id, rule.check(context, all), context)) {
       const full = {
         ...finding,
         ruleId: rule.id,
-        severity: severity === "off" ? "notice" : severity,
+        severity: severity === "off" || noticeOnly ? "notice" : severity,
         fingerprint: fingerprint(rule.id, stable(key)),
         ...cause && { causedBy: fingerprint(cause.ruleId, stable(cause.key)) }
       };
@@ -669,11 +669,11 @@ function startWorker(request, options) {
     mainDone,
     tracking,
     connect: (connection, appliedRows) => post({ type: "connection", connection, ...appliedRows && { appliedRows } }),
-    rerun(connection, mode) {
+    rerun(connection, mode, names) {
       if (failure) return Promise.reject(failure.error);
       return new Promise((resolve, reject) => {
         waiting.push({ resolve, reject });
-        post({ type: "rerun", connection, mode });
+        post({ type: "rerun", connection, mode, ...names && { names } });
       });
     },
     skipRerun() {
@@ -690,116 +690,6 @@ function withOutput(error, output) {
     Object.assign(error, { detail: [existing, `Project output (last ${output.length} lines):`, ...output].filter(Boolean).join("\n") });
   }
   return error;
-}
-
-// src/schema/introspect.ts
-var KINDS = { r: "table", p: "partitioned-table", v: "view", m: "materialized-view", f: "foreign-table" };
-var ACTIONS = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
-var SCOPE_FILTER = {
-  user: `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`,
-  temp: `n.oid = pg_my_temp_schema()`
-};
-async function readCatalog(db, scope) {
-  const filter = SCOPE_FILTER[scope];
-  const relations = await db.query(`
-    SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind
-    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${filter}
-      -- Tables an extension owns (postgis's spatial_ref_sys) belong to no entity and no migration.
-      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`);
-  const tables = /* @__PURE__ */ new Map();
-  for (const row of relations.rows) {
-    tables.set(row.oid, { schema: row.schema, name: row.name, kind: KINDS[row.kind], columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
-  }
-  const columns = await db.query(`
-    SELECT a.attrelid::int AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
-      pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated,
-      en.nspname AS enum_schema, et.typname AS enum_name, t.typcategory = 'A' AS is_array
-    FROM pg_catalog.pg_attribute a
-    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-    LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-    LEFT JOIN pg_catalog.pg_type et ON et.typtype = 'e' AND et.oid = CASE WHEN t.typtype = 'e' THEN t.oid ELSE t.typelem END
-    LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
-    WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${filter}
-    ORDER BY a.attrelid, a.attnum`);
-  for (const row of columns.rows) {
-    const column = { name: row.name, type: row.type, nullable: !row.notnull };
-    if (row.enum_name && row.enum_schema) {
-      column.enum = { schema: row.enum_schema, name: row.enum_name };
-      column.type = `${row.enum_schema}.${row.enum_name}${row.is_array ? "[]" : ""}`;
-    }
-    if (row.generated === "s" && row.default !== null) column.generated = row.default;
-    else if (row.default !== null) column.default = row.default;
-    if (row.identity === "a") column.identity = "ALWAYS";
-    if (row.identity === "d") column.identity = "BY DEFAULT";
-    tables.get(row.oid)?.columns.push(column);
-  }
-  const constraints = await db.query(`
-    SELECT con.conrelid::int AS oid, con.conname AS name, con.contype AS type,
-      ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-            JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS columns,
-      fn.nspname AS ref_schema, fc.relname AS ref_table,
-      ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-            JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS ref_columns,
-      con.confdeltype AS on_delete, con.confupdtype AS on_update, pg_get_constraintdef(con.oid) AS definition
-    FROM pg_catalog.pg_constraint con
-    JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
-    LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-    WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${filter}`);
-  for (const row of constraints.rows) {
-    const table = tables.get(row.oid);
-    if (!table) continue;
-    if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns };
-    if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns });
-    if (row.type === "c") table.checks.push({ name: row.name, definition: row.definition });
-    if (row.type === "f") {
-      table.foreignKeys.push({
-        name: row.name,
-        columns: row.columns,
-        referencedTable: { schema: row.ref_schema, name: row.ref_table },
-        referencedColumns: row.ref_columns,
-        onDelete: ACTIONS[row.on_delete] ?? "NO ACTION",
-        onUpdate: ACTIONS[row.on_update] ?? "NO ACTION"
-      });
-    }
-  }
-  const indexes = await db.query(`
-    SELECT i.indrelid::int AS oid, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
-      pg_get_expr(i.indpred, i.indrelid) AS where,
-      ARRAY(SELECT CASE WHEN k.num = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
-            FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
-            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
-            WHERE k.ord <= i.indnkeyatts ORDER BY k.ord)::text[] AS columns,
-      con.conname AS constraint
-    FROM pg_catalog.pg_index i
-    JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-    JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
-    WHERE ${filter}`);
-  for (const row of indexes.rows) {
-    tables.get(row.oid)?.indexes.push({
-      name: row.name,
-      columns: row.columns,
-      unique: row.unique,
-      primary: row.primary,
-      ...row.where !== null && { where: row.where },
-      ...row.constraint !== null && { constraint: row.constraint }
-    });
-  }
-  const enums = await db.query(`
-    SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
-    FROM pg_catalog.pg_type t
-    JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
-    JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-    WHERE ${filter}
-    GROUP BY n.nspname, t.typname`);
-  const schemas = await db.query(`SELECT n.nspname AS name FROM pg_catalog.pg_namespace n WHERE ${filter}`);
-  return { tables: [...tables.values()], enums: enums.rows, schemas: schemas.rows.map((row) => row.name) };
 }
 
 // src/schema/canonicalize.ts
@@ -1051,8 +941,8 @@ function startRevision(spec) {
      * The project's migrations again, on another database. One at a time, and only once the
      * worker's own run is over: the door moves to each rerun's database in turn.
      */
-    rerun(connection, mode) {
-      const run3 = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode));
+    rerun(connection, mode, names) {
+      const run3 = rerunQueue.then(() => worker.rerun(throughDoor(connection), mode, names));
       rerunQueue = run3.then(
         () => void 0,
         () => void 0
@@ -2202,12 +2092,13 @@ async function runGate(options, hooks = {}) {
     for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
   }
 }
-var CHANGE_RULES = RULES.filter((rule) => ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent"].includes(rule.id));
+var CHANGE_RULES = RULES.filter((rule) => ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent", "irreversible-down", "down-breaks-up"].includes(rule.id));
 async function runIsolated(options, { log, started, base, isolation, sandbox, baseSide, onContext }) {
   const abort = new AbortController();
   const baseline = baseSide?.baseline;
   const evaluable = baseSide && !baseSide.worktree.absent ? baseSide : void 0;
-  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: evaluable ? baseline ? 2 : 1 : 0 });
+  const checkDown = options.project.kind !== "drizzle" && (options.checkDown === "all" || options.checkDown === "new" && baseSide !== void 0);
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: (evaluable ? baseline ? 2 : 1 : 0) + (checkDown ? 1 : 0) });
   const baseRun = evaluable && startRevision({ options, projectDir: evaluable.worktree.projectDir, project: evaluable.worktree.project, sandbox: evaluable.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
   let db;
   try {
@@ -2299,6 +2190,7 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
       log(`Database built by ${baseline} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
       later.baselined = { kind: baseline, baseRef: base.ref, migrations: baselined.migrations };
     }
+    if (checkDown) later.downChecks = await runCheckDown({ options, head, baseEval, migrations: result.migrations, sibling, log, db, abort });
     const changeFindings = evaluateRules({ ...headEval.context, ...later }, options.rules.severities, { rootDirs: headRoots, rules: CHANGE_RULES, joinsEarlier: true });
     const findings = applyIgnores([...headEval.ruleFindings, ...changeFindings], options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
@@ -2340,6 +2232,26 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
     abort.abort();
     removeCleanup();
     for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
+  }
+}
+async function runCheckDown({ options, head, baseEval, migrations, sibling, log, db, abort }) {
+  const evaluated = baseEval && typeof baseEval === "object" && "result" in baseEval ? baseEval.result : void 0;
+  const baseNames = new Set(evaluated?.migrations.map((m) => m.name) ?? []);
+  const names = migrations.filter((m) => m.status === "applied" && (options.checkDown === "all" || !baseNames.has(m.name))).map((m) => m.name);
+  if (names.length === 0) {
+    head.skipRerun();
+    log(options.checkDown === "all" ? "check-down: no migration ran, so no down() to check" : "check-down: the change adds no migration that runs, so no down() to check");
+    return void 0;
+  }
+  try {
+    const database = await sibling();
+    const checked = await whileServerLives(db, abort, () => head.rerun(database.connection, "check-down", names));
+    log(`check-down: ran up, down and up again for ${checked.length} migration(s)${checked.length < names.length ? ` (of ${names.length}: the chain stopped at a failure)` : ""}`);
+    return { migrations: checked, tracking: await head.tracking };
+  } catch (error) {
+    if (error instanceof GateError && error.code === "postgres-died") throw error;
+    log(`check-down could not run: ${error instanceof Error ? error.message : String(error)}`);
+    return void 0;
   }
 }
 function rootSpellings(...roots) {
@@ -2666,102 +2578,6 @@ function split(qualified, defaultSchema) {
 }
 function unquote(name) {
   return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
-}
-
-// src/schema/catalog-as-expected.ts
-function catalogAsExpected(actual, ownTables = []) {
-  const own = new Set(ownTables.map(qualifiedName));
-  const tables = actual.tables.filter((t) => !isView(t) && !own.has(qualifiedName(t)));
-  const usedBy = (enumName) => tables.filter((t) => t.columns.some((c) => c.enum && qualifiedName(c.enum) === enumName)).map(qualifiedName);
-  return {
-    tables: tables.map(
-      (t) => ({
-        schema: t.schema,
-        name: t.name,
-        kind: "table",
-        entityName: t.name,
-        columns: t.columns.map((c) => ({
-          name: c.name,
-          property: `${t.name}.${c.name}`,
-          type: c.type,
-          ...c.enum && { enum: c.enum },
-          nullable: c.nullable,
-          ...c.default !== void 0 && { default: c.default },
-          ...c.identity && { identity: c.identity },
-          ...c.generated !== void 0 && { generated: c.generated }
-        })),
-        primaryKey: t.primaryKey?.columns ?? [],
-        uniques: t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
-        // Indexes backing a constraint are that constraint's.
-        indexes: t.indexes.filter((i) => !i.primary && !i.constraint).map((i) => ({ name: i.name, columns: i.columns, unique: i.unique, ...i.where !== void 0 && { where: i.where } })),
-        foreignKeys: t.foreignKeys.map((f) => ({ name: f.name, columns: f.columns, referencedTable: f.referencedTable, referencedColumns: f.referencedColumns, onDelete: f.onDelete, onUpdate: f.onUpdate })),
-        checks: t.checks.map((c) => ({ name: c.name, expression: c.definition }))
-      })
-    ),
-    enums: actual.enums.map((e) => ({ schema: e.schema, name: e.name, values: e.values, usedBy: usedBy(qualifiedName(e))[0] ?? "", tables: usedBy(qualifiedName(e)) })),
-    views: actual.tables.filter(isView).map((v) => ({ schema: v.schema, name: v.name, materialized: v.kind === "materialized-view", entityName: v.name })),
-    schemas: actual.schemas,
-    ownTables
-  };
-}
-
-// src/engine/target-drift.ts
-function targetDrift({ target, replayed, tracking }) {
-  const items = [];
-  const add = (item) => items.push(item);
-  const forward = diffSchemas(catalogAsExpected(replayed, [tracking]), target);
-  const reverse = diffSchemas(catalogAsExpected(target, [tracking]), replayed);
-  const targetTables = new Set(target.tables.map(qualifiedName));
-  const own = qualifiedName(tracking);
-  const appSchemas = (schema) => new Set(schema.tables.filter((t) => qualifiedName(t) !== own).map((t) => t.schema).concat(schema.enums.map((e) => e.schema)));
-  const replayedSchemas = appSchemas(replayed);
-  const targetSchemas = appSchemas(target);
-  for (const schema of replayedSchemas) if (!target.schemas.includes(schema)) add({ object: schema, kind: "schema", change: "missing" });
-  for (const schema of targetSchemas) if (!replayed.schemas.includes(schema)) add({ object: schema, kind: "schema", change: "extra" });
-  for (const table of replayed.tables) {
-    const name = qualifiedName(table);
-    if (name === own || targetTables.has(name)) continue;
-    add({ object: name, kind: table.kind === "view" || table.kind === "materialized-view" ? "view" : "table", change: "missing" });
-  }
-  for (const table of forward.extraTables) add({ object: qualifiedName(table), kind: "table", change: "extra" });
-  for (const view of reverse.missingViews) if (!view.actual) add({ object: qualifiedName(view.view), kind: "view", change: "extra" });
-  for (const { table, column } of forward.missingColumns) add({ object: `${qualifiedName(table)}.${column.name}`, kind: "column", change: "missing" });
-  for (const { table, column } of forward.extraColumns) add({ object: `${qualifiedName(table)}.${column.name}`, kind: "column", change: "extra" });
-  for (const { table, expected, actual } of forward.typeMismatches) add({ object: `${qualifiedName(table)}.${expected.name}`, kind: "column", change: "different", detail: `type ${actual.type} on the target, ${expected.type} from the migrations` });
-  for (const { table, expected, actual } of forward.nullabilityMismatches) {
-    add({ object: `${qualifiedName(table)}.${expected.name}`, kind: "column", change: "different", detail: `${actual.nullable ? "nullable" : "NOT NULL"} on the target, ${expected.nullable ? "nullable" : "NOT NULL"} from the migrations` });
-  }
-  for (const { table, expected, actual, aspect } of forward.valueSourceMismatches) {
-    const show = (value) => value ?? "none";
-    const [there, here] = aspect === "identity" ? [actual.identity, expected.identity] : aspect === "generated" ? [actual.generated, expected.generated] : [actual.default, expected.default];
-    add({ object: `${qualifiedName(table)}.${expected.name}`, kind: "column", change: "different", detail: `${aspect === "serial" ? "default" : aspect} ${show(there)} on the target, ${show(here)} from the migrations` });
-  }
-  for (const { table, actual } of forward.primaryKeyMismatches) {
-    add({ object: qualifiedName(table), kind: "primary key", change: "different", detail: `(${actual?.columns.join(", ") ?? "none"}) on the target, (${table.primaryKey.join(", ")}) from the migrations` });
-  }
-  for (const { table, unique } of forward.missingUniques) add({ object: columnSetName(table, unique.columns), kind: "unique", change: "missing", ...unique.name && { name: unique.name } });
-  for (const { table, index } of forward.missingIndexes) add({ object: columnSetName(table, index.columns), kind: index.unique ? "unique" : "index", change: "missing", ...index.where && { detail: `WHERE ${index.where}` }, ...index.name && { name: index.name } });
-  for (const { table, columns, where, name } of forward.extraUniques) add({ object: columnSetName(table, columns), kind: "unique", change: "extra", ...where && { detail: `WHERE ${where}` }, name });
-  for (const { table, index } of reverse.missingIndexes) if (!index.unique) add({ object: columnSetName(table, index.columns), kind: "index", change: "extra", ...index.where && { detail: `WHERE ${index.where}` }, ...index.name && { name: index.name } });
-  for (const { table, foreignKey, near } of forward.missingForeignKeys) {
-    add({
-      object: `${columnSetName(table, foreignKey.columns)} -> ${qualifiedName(foreignKey.referencedTable)}`,
-      kind: "foreign key",
-      change: near ? "different" : "missing",
-      ...near && { detail: `ON DELETE ${near.onDelete} ON UPDATE ${near.onUpdate} on the target, ON DELETE ${foreignKey.onDelete} ON UPDATE ${foreignKey.onUpdate} from the migrations` }
-    });
-  }
-  for (const { table, foreignKey, near } of reverse.missingForeignKeys) if (!near) add({ object: `${columnSetName(table, foreignKey.columns)} -> ${qualifiedName(foreignKey.referencedTable)}`, kind: "foreign key", change: "extra" });
-  for (const { table, check } of forward.missingChecks) add({ object: qualifiedName(table), kind: "check", change: "missing", detail: check.expression });
-  for (const { table, check } of forward.extraChecks) add({ object: qualifiedName(table), kind: "check", change: "extra", detail: check.definition });
-  const targetEnums = new Map(target.enums.map((e) => [qualifiedName(e), e]));
-  const replayedEnums = new Set(replayed.enums.map(qualifiedName));
-  for (const e of replayed.enums) if (!targetEnums.has(qualifiedName(e))) add({ object: qualifiedName(e), kind: "enum", change: "missing" });
-  for (const e of target.enums) if (!replayedEnums.has(qualifiedName(e))) add({ object: qualifiedName(e), kind: "enum", change: "extra" });
-  for (const { expected, missing, extra } of forward.enumValueMismatches) {
-    add({ object: qualifiedName(expected), kind: "enum", change: "different", detail: [missing.length && `values ${missing.join(", ")} missing on the target`, extra.length && `values ${extra.join(", ")} only on the target`].filter(Boolean).join("; ") });
-  }
-  return items;
 }
 
 // src/postgres/target-database.ts

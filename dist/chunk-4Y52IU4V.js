@@ -199,6 +199,13 @@ var OPTION_SPECS = [
     placeholder: "rev"
   },
   {
+    name: "check-down",
+    description: "TypeORM: prove each migration's down() undoes its up(). For each migration chosen, on a database of its own the chain before it built: the schema is read, up() runs, down() runs, the schema is compared with what it was (irreversible-down, object by object), and up() runs again (down-breaks-up). new: the migrations the change adds (needs a base: base-ref, automatic on pull requests; without one it does nothing); all: every migration; off.",
+    default: "new",
+    actionInput: true,
+    placeholder: "new|all|off"
+  },
+  {
     name: "simulate-synchronize",
     description: "TypeORM, with a base: also build the base's schema the way environments that ran with synchronize: true have it (TypeORM's synchronize, every base migration recorded as run, as after a baseline), then run the change's migrations on it: a migration that fails there because what it creates already exists is reported (not-idempotent).",
     default: "false",
@@ -2267,6 +2274,175 @@ var upgradeDivergence = {
   }
 };
 
+// src/schema/catalog-as-expected.ts
+function catalogAsExpected(actual, ownTables = []) {
+  const own = new Set(ownTables.map(qualifiedName));
+  const tables = actual.tables.filter((t) => !isView(t) && !own.has(qualifiedName(t)));
+  const usedBy = (enumName) => tables.filter((t) => t.columns.some((c) => c.enum && qualifiedName(c.enum) === enumName)).map(qualifiedName);
+  return {
+    tables: tables.map(
+      (t) => ({
+        schema: t.schema,
+        name: t.name,
+        kind: "table",
+        entityName: t.name,
+        columns: t.columns.map((c) => ({
+          name: c.name,
+          property: `${t.name}.${c.name}`,
+          type: c.type,
+          ...c.enum && { enum: c.enum },
+          nullable: c.nullable,
+          ...c.default !== void 0 && { default: c.default },
+          ...c.identity && { identity: c.identity },
+          ...c.generated !== void 0 && { generated: c.generated }
+        })),
+        primaryKey: t.primaryKey?.columns ?? [],
+        uniques: t.uniques.map((u) => ({ name: u.name, columns: u.columns })),
+        // Indexes backing a constraint are that constraint's.
+        indexes: t.indexes.filter((i) => !i.primary && !i.constraint).map((i) => ({ name: i.name, columns: i.columns, unique: i.unique, ...i.where !== void 0 && { where: i.where } })),
+        foreignKeys: t.foreignKeys.map((f) => ({ name: f.name, columns: f.columns, referencedTable: f.referencedTable, referencedColumns: f.referencedColumns, onDelete: f.onDelete, onUpdate: f.onUpdate })),
+        checks: t.checks.map((c) => ({ name: c.name, expression: c.definition }))
+      })
+    ),
+    enums: actual.enums.map((e) => ({ schema: e.schema, name: e.name, values: e.values, usedBy: usedBy(qualifiedName(e))[0] ?? "", tables: usedBy(qualifiedName(e)) })),
+    views: actual.tables.filter(isView).map((v) => ({ schema: v.schema, name: v.name, materialized: v.kind === "materialized-view", entityName: v.name })),
+    schemas: actual.schemas,
+    ownTables
+  };
+}
+
+// src/engine/target-drift.ts
+function targetDrift({ target, replayed, tracking }) {
+  const items = [];
+  const add = (item) => items.push(item);
+  const forward = diffSchemas(catalogAsExpected(replayed, [tracking]), target);
+  const reverse = diffSchemas(catalogAsExpected(target, [tracking]), replayed);
+  const targetTables = new Set(target.tables.map(qualifiedName));
+  const own = qualifiedName(tracking);
+  const appSchemas = (schema) => new Set(schema.tables.filter((t) => qualifiedName(t) !== own).map((t) => t.schema).concat(schema.enums.map((e) => e.schema)));
+  const replayedSchemas = appSchemas(replayed);
+  const targetSchemas = appSchemas(target);
+  for (const schema of replayedSchemas) if (!target.schemas.includes(schema)) add({ object: schema, kind: "schema", change: "missing" });
+  for (const schema of targetSchemas) if (!replayed.schemas.includes(schema)) add({ object: schema, kind: "schema", change: "extra" });
+  for (const table of replayed.tables) {
+    const name = qualifiedName(table);
+    if (name === own || targetTables.has(name)) continue;
+    add({ object: name, kind: table.kind === "view" || table.kind === "materialized-view" ? "view" : "table", change: "missing" });
+  }
+  for (const table of forward.extraTables) add({ object: qualifiedName(table), kind: "table", change: "extra" });
+  for (const view of reverse.missingViews) if (!view.actual) add({ object: qualifiedName(view.view), kind: "view", change: "extra" });
+  for (const { table, column } of forward.missingColumns) add({ object: `${qualifiedName(table)}.${column.name}`, kind: "column", change: "missing" });
+  for (const { table, column } of forward.extraColumns) add({ object: `${qualifiedName(table)}.${column.name}`, kind: "column", change: "extra" });
+  for (const { table, expected, actual } of forward.typeMismatches) add({ object: `${qualifiedName(table)}.${expected.name}`, kind: "column", change: "different", detail: `type ${actual.type} on the target, ${expected.type} from the migrations` });
+  for (const { table, expected, actual } of forward.nullabilityMismatches) {
+    add({ object: `${qualifiedName(table)}.${expected.name}`, kind: "column", change: "different", detail: `${actual.nullable ? "nullable" : "NOT NULL"} on the target, ${expected.nullable ? "nullable" : "NOT NULL"} from the migrations` });
+  }
+  for (const { table, expected, actual, aspect } of forward.valueSourceMismatches) {
+    const show = (value) => value ?? "none";
+    const [there, here] = aspect === "identity" ? [actual.identity, expected.identity] : aspect === "generated" ? [actual.generated, expected.generated] : [actual.default, expected.default];
+    add({ object: `${qualifiedName(table)}.${expected.name}`, kind: "column", change: "different", detail: `${aspect === "serial" ? "default" : aspect} ${show(there)} on the target, ${show(here)} from the migrations` });
+  }
+  for (const { table, actual } of forward.primaryKeyMismatches) {
+    add({ object: qualifiedName(table), kind: "primary key", change: "different", detail: `(${actual?.columns.join(", ") ?? "none"}) on the target, (${table.primaryKey.join(", ")}) from the migrations` });
+  }
+  for (const { table, unique } of forward.missingUniques) add({ object: columnSetName(table, unique.columns), kind: "unique", change: "missing", ...unique.name && { name: unique.name } });
+  for (const { table, index } of forward.missingIndexes) add({ object: columnSetName(table, index.columns), kind: index.unique ? "unique" : "index", change: "missing", ...index.where && { detail: `WHERE ${index.where}` }, ...index.name && { name: index.name } });
+  for (const { table, columns, where, name } of forward.extraUniques) add({ object: columnSetName(table, columns), kind: "unique", change: "extra", ...where && { detail: `WHERE ${where}` }, name });
+  for (const { table, index } of reverse.missingIndexes) if (!index.unique) add({ object: columnSetName(table, index.columns), kind: "index", change: "extra", ...index.where && { detail: `WHERE ${index.where}` }, ...index.name && { name: index.name } });
+  for (const { table, foreignKey, near } of forward.missingForeignKeys) {
+    add({
+      object: `${columnSetName(table, foreignKey.columns)} -> ${qualifiedName(foreignKey.referencedTable)}`,
+      kind: "foreign key",
+      change: near ? "different" : "missing",
+      ...near && { detail: `ON DELETE ${near.onDelete} ON UPDATE ${near.onUpdate} on the target, ON DELETE ${foreignKey.onDelete} ON UPDATE ${foreignKey.onUpdate} from the migrations` }
+    });
+  }
+  for (const { table, foreignKey, near } of reverse.missingForeignKeys) if (!near) add({ object: `${columnSetName(table, foreignKey.columns)} -> ${qualifiedName(foreignKey.referencedTable)}`, kind: "foreign key", change: "extra" });
+  for (const { table, check } of forward.missingChecks) add({ object: qualifiedName(table), kind: "check", change: "missing", detail: check.expression });
+  for (const { table, check } of forward.extraChecks) add({ object: qualifiedName(table), kind: "check", change: "extra", detail: check.definition });
+  const targetEnums = new Map(target.enums.map((e) => [qualifiedName(e), e]));
+  const replayedEnums = new Set(replayed.enums.map(qualifiedName));
+  for (const e of replayed.enums) if (!targetEnums.has(qualifiedName(e))) add({ object: qualifiedName(e), kind: "enum", change: "missing" });
+  for (const e of target.enums) if (!replayedEnums.has(qualifiedName(e))) add({ object: qualifiedName(e), kind: "enum", change: "extra" });
+  for (const { expected, missing, extra } of forward.enumValueMismatches) {
+    add({ object: qualifiedName(expected), kind: "enum", change: "different", detail: [missing.length && `values ${missing.join(", ")} missing on the target`, extra.length && `values ${extra.join(", ")} only on the target`].filter(Boolean).join("; ") });
+  }
+  return items;
+}
+
+// src/rules/irreversible-down.ts
+var irreversibleDown = {
+  id: "irreversible-down",
+  defaultSeverity: "error",
+  description: "check-down: a migration's down() does not restore the schema its up() started from (or fails).",
+  check({ downChecks }) {
+    return (downChecks?.migrations ?? []).flatMap((migration) => {
+      const check = migration.downCheck;
+      if (!check) return [];
+      const at = downLocation(migration);
+      if (check.downFailure) {
+        const failure = check.downFailure;
+        const deliberate = !failure.code && !failure.statement;
+        if (deliberate) {
+          return [{ key: `${migration.name}
+throws`, object: migration.name, ...at, noticeOnly: true, message: `${migration.name}'s down() refuses to run ("${failure.message}"): it cannot be rolled back, on purpose.`, hint: "Nothing to do if that is intended: a rollback past it needs a restore or a new forward migration." }];
+        }
+        return [{
+          key: `${migration.name}
+fails`,
+          object: migration.name,
+          ...migration.location && { location: { file: migration.location.file, line: failure.statementLine ?? at.location?.line ?? migration.location.line } },
+          message: `${migration.name}'s down() fails right after its up(): ${failure.message}${failure.code ? ` (${failure.code})` : ""}.`,
+          ...failure.statement && { detail: failure.statement },
+          hint: "A rollback stops at this statement. Make down() undo exactly what up() did, in reverse order, or throw on purpose if it cannot be undone."
+        }];
+      }
+      if (!check.afterDown) return [];
+      const items = targetDrift({ target: check.afterDown, replayed: check.before, tracking: downChecks.tracking });
+      return items.map((item) => ({
+        key: `${migration.name}
+${item.kind} ${item.object} ${item.change}`,
+        object: item.object,
+        ...at,
+        message: `${migration.name}'s down() ${describe2(item)}.`,
+        hint: item.change === "extra" ? `Add to down() the statement that drops it (up() creates it).` : item.change === "missing" ? "down() drops something up() did not create: drop only what up() made." : "Make down() put it back as it was before up()."
+      }));
+    });
+  }
+};
+function describe2(item) {
+  const what = `${item.kind} ${item.object}${item.name ? ` ("${item.name}")` : ""}`;
+  if (item.change === "extra") return `leaves ${what} behind: up() creates it and down() does not remove it`;
+  if (item.change === "missing") return `removes ${what}, which was there before up() ran`;
+  const detail = item.detail?.replace(/ on the target/g, " after down()").replace(/ from the migrations/g, " before up()");
+  return `leaves ${what} changed${detail ? `: ${detail}` : ""}`;
+}
+function downLocation(migration) {
+  if (!migration.location) return {};
+  return { location: { file: migration.location.file, line: migration.downCheck?.downLine ?? migration.location.line } };
+}
+
+// src/rules/down-breaks-up.ts
+var downBreaksUp = {
+  id: "down-breaks-up",
+  defaultSeverity: "error",
+  description: "check-down: after a migration's down(), its up() fails when run again.",
+  check({ downChecks }) {
+    return (downChecks?.migrations ?? []).flatMap((migration) => {
+      const failure = migration.downCheck?.upAgainFailure;
+      if (!failure) return [];
+      return [{
+        key: migration.name,
+        object: migration.name,
+        ...downLocation(migration),
+        message: `After ${migration.name}'s down(), its up() fails when run again: ${failure.message}${failure.code ? ` (${failure.code})` : ""}${failure.statementLine ? ` at line ${failure.statementLine}` : ""}.`,
+        ...failure.statement && { detail: failure.statement },
+        hint: "A rollback then the next deploy would fail here. Make down() remove everything up() creates (and nothing else)."
+      }];
+    });
+  }
+};
+
 // src/rules/not-idempotent.ts
 import path11 from "node:path";
 var ALREADY_THERE = /* @__PURE__ */ new Set(["42P07", "42701", "42710", "42P06", "42723", "42P04"]);
@@ -2522,7 +2698,7 @@ var dataProbeSkipped = {
 };
 
 // src/rules/target-drift.ts
-var targetDrift = {
+var targetDrift2 = {
   id: "target-drift",
   defaultSeverity: "warning",
   description: "The target's schema differs from what its applied migrations build (changed by hand, or by a migration edited after it ran).",
@@ -2599,6 +2775,8 @@ var RULES = [
   skippedOnUpgrade,
   upgradeDivergence,
   notIdempotent,
+  irreversibleDown,
+  downBreaksUp,
   untrackedDatabase,
   unknownAppliedMigration,
   skippedOnDeploy,
@@ -2606,12 +2784,12 @@ var RULES = [
   pendingMigrationFails,
   pendingMigrationFailsOnData,
   dataProbeSkipped,
-  targetDrift,
+  targetDrift2,
   pendingMigration,
   unusedIgnore,
   unusedSuppression
 ];
-var DEPLOY_RULES = [untrackedDatabase, unknownAppliedMigration, skippedOnDeploy, editedAfterApply, pendingMigrationFails, pendingMigrationFailsOnData, dataProbeSkipped, targetDrift, pendingMigration];
+var DEPLOY_RULES = [untrackedDatabase, unknownAppliedMigration, skippedOnDeploy, editedAfterApply, pendingMigrationFails, pendingMigrationFailsOnData, dataProbeSkipped, targetDrift2, pendingMigration];
 var RULE_IDS = new Set(RULES.map((rule) => rule.id));
 
 // src/engine/rule-config.ts
@@ -2797,6 +2975,7 @@ function parseOptions(raw, context) {
     projectDir,
     project,
     simulateBaseline: parseSimulation(value, project),
+    checkDown: parseCheckDown(value("check-down")),
     postgres,
     timeoutMs: parseTimeout(value("timeout")) * 1e3,
     format: parseFormat(value("format")),
@@ -2822,6 +3001,12 @@ function parseSimulation(value, project) {
     });
   }
   return synchronize || push;
+}
+function parseCheckDown(given) {
+  if (given === "new" || given === "all" || given === "off") return given;
+  throw new GateError("invalid-check-down", `${optionLabel("check-down")} must be new, all or off (got "${given}").`, {
+    hint: "new checks the down() of the migrations the change adds (with a base), all checks every migration's, off none."
+  });
 }
 function parseFailOn(given) {
   if (given === void 0) return void 0;
@@ -3136,6 +3321,116 @@ function findDataSourceCandidates(projectDir) {
   return found;
 }
 
+// src/schema/introspect.ts
+var KINDS = { r: "table", p: "partitioned-table", v: "view", m: "materialized-view", f: "foreign-table" };
+var ACTIONS = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+var SCOPE_FILTER = {
+  user: `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`,
+  temp: `n.oid = pg_my_temp_schema()`
+};
+async function readCatalog(db, scope) {
+  const filter = SCOPE_FILTER[scope];
+  const relations = await db.query(`
+    SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${filter}
+      -- Tables an extension owns (postgis's spatial_ref_sys) belong to no entity and no migration.
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`);
+  const tables = /* @__PURE__ */ new Map();
+  for (const row of relations.rows) {
+    tables.set(row.oid, { schema: row.schema, name: row.name, kind: KINDS[row.kind], columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [] });
+  }
+  const columns = await db.query(`
+    SELECT a.attrelid::int AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+      pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated,
+      en.nspname AS enum_schema, et.typname AS enum_name, t.typcategory = 'A' AS is_array
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+    LEFT JOIN pg_catalog.pg_type et ON et.typtype = 'e' AND et.oid = CASE WHEN t.typtype = 'e' THEN t.oid ELSE t.typelem END
+    LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+    WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${filter}
+    ORDER BY a.attrelid, a.attnum`);
+  for (const row of columns.rows) {
+    const column = { name: row.name, type: row.type, nullable: !row.notnull };
+    if (row.enum_name && row.enum_schema) {
+      column.enum = { schema: row.enum_schema, name: row.enum_name };
+      column.type = `${row.enum_schema}.${row.enum_name}${row.is_array ? "[]" : ""}`;
+    }
+    if (row.generated === "s" && row.default !== null) column.generated = row.default;
+    else if (row.default !== null) column.default = row.default;
+    if (row.identity === "a") column.identity = "ALWAYS";
+    if (row.identity === "d") column.identity = "BY DEFAULT";
+    tables.get(row.oid)?.columns.push(column);
+  }
+  const constraints = await db.query(`
+    SELECT con.conrelid::int AS oid, con.conname AS name, con.contype AS type,
+      ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS columns,
+      fn.nspname AS ref_schema, fc.relname AS ref_table,
+      ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS ref_columns,
+      con.confdeltype AS on_delete, con.confupdtype AS on_update, pg_get_constraintdef(con.oid) AS definition
+    FROM pg_catalog.pg_constraint con
+    JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+    LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+    WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${filter}`);
+  for (const row of constraints.rows) {
+    const table = tables.get(row.oid);
+    if (!table) continue;
+    if (row.type === "p") table.primaryKey = { name: row.name, columns: row.columns };
+    if (row.type === "u") table.uniques.push({ name: row.name, columns: row.columns });
+    if (row.type === "c") table.checks.push({ name: row.name, definition: row.definition });
+    if (row.type === "f") {
+      table.foreignKeys.push({
+        name: row.name,
+        columns: row.columns,
+        referencedTable: { schema: row.ref_schema, name: row.ref_table },
+        referencedColumns: row.ref_columns,
+        onDelete: ACTIONS[row.on_delete] ?? "NO ACTION",
+        onUpdate: ACTIONS[row.on_update] ?? "NO ACTION"
+      });
+    }
+  }
+  const indexes = await db.query(`
+    SELECT i.indrelid::int AS oid, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
+      pg_get_expr(i.indpred, i.indrelid) AS where,
+      ARRAY(SELECT CASE WHEN k.num = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) ELSE a.attname::text END
+            FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+            WHERE k.ord <= i.indnkeyatts ORDER BY k.ord)::text[] AS columns,
+      con.conname AS constraint
+    FROM pg_catalog.pg_index i
+    JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
+    WHERE ${filter}`);
+  for (const row of indexes.rows) {
+    tables.get(row.oid)?.indexes.push({
+      name: row.name,
+      columns: row.columns,
+      unique: row.unique,
+      primary: row.primary,
+      ...row.where !== null && { where: row.where },
+      ...row.constraint !== null && { constraint: row.constraint }
+    });
+  }
+  const enums = await db.query(`
+    SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
+    FROM pg_catalog.pg_type t
+    JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+    JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+    WHERE ${filter}
+    GROUP BY n.nspname, t.typname`);
+  const schemas = await db.query(`SELECT n.nspname AS name FROM pg_catalog.pg_namespace n WHERE ${filter}`);
+  return { tables: [...tables.values()], enums: enums.rows, schemas: schemas.rows.map((row) => row.name) };
+}
+
 // src/migrations/tracking-rows.ts
 function matchTrackingRows(format, available, rows) {
   const rowOf = available.map(() => -1);
@@ -3180,8 +3475,6 @@ export {
   referentialAction,
   quoteIdentifier,
   qualifiedName,
-  columnSetName,
-  isView,
   missingRelationOf,
   fixedWith,
   blamedOnFailure,
@@ -3189,12 +3482,14 @@ export {
   diffSchemas,
   ddlTarget,
   unusedIgnore,
+  targetDrift,
   unusedSuppression,
   statementLine,
   RULES,
   DEPLOY_RULES,
   optionLabel,
   parseOptions,
+  readCatalog,
   matchTrackingRows,
   appliedNames
 };
