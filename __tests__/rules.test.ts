@@ -226,8 +226,9 @@ describe("each rule: a case that must produce it, at its line, and one that must
     const journal = ["unlisted-migration", "missing-migration-file", "duplicate-migration-number", "migration-out-of-order", "future-migration-timestamp", "snapshot-collision", "edited-migration"];
     // unregistered-migration and backdated-migration: real-project-fidelity.test.ts.
     // reached-outside and unguarded-subprocess: isolation.test.ts.
-    // skipped-on-upgrade, upgrade-divergence, not-idempotent: upgrade-simulation.test.ts; unused-suppression: change-scope.test.ts.
-    const changeScoped = ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent", "unused-suppression"];
+    // skipped-on-upgrade, upgrade-divergence, not-idempotent: upgrade-simulation.test.ts; unused-suppression: change-scope.test.ts;
+    // irreversible-down, down-breaks-up: check-down.test.ts.
+    const changeScoped = ["renamed-migration", "skipped-on-upgrade", "upgrade-divergence", "not-idempotent", "irreversible-down", "down-breaks-up", "unused-suppression"];
     // The deploy-check rules read a target database: deploy-check-drizzle/typeorm/safety.test.ts.
     const deploy = ["untracked-database", "unknown-applied-migration", "skipped-on-deploy", "edited-after-apply", "pending-migration-fails", "pending-migration-fails-on-data", "data-probe-skipped", "target-drift", "pending-migration"];
     const elsewhere = [...deploy, "migration-failed", "missing-table", "no-migrations", "blocked-connection", "reached-outside", "unguarded-subprocess", "unused-ignore", "unregistered-migration", "backdated-migration", ...journal, ...changeScoped];

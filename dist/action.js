@@ -11,16 +11,18 @@ import {
   require_tunnel,
   require_undici,
   statusOf
-} from "./chunk-5W434KGV.js";
+} from "./chunk-B4HIHZEW.js";
 import {
+  formatFixText,
   formatGateError,
   formatJson,
   git,
   runDeployCheck,
   runGate,
+  suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-TPHSCTET.js";
+} from "./chunk-OOJYWZRK.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -31,12 +33,12 @@ import {
   formatText,
   readable,
   splitByChange
-} from "./chunk-M3WARFXB.js";
+} from "./chunk-7ZKEQRGQ.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-4Y52IU4V.js";
+} from "./chunk-QYDMSKYV.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
@@ -47,7 +49,7 @@ import {
 // src/action/main.ts
 import fs4 from "node:fs";
 import os5 from "node:os";
-import path from "node:path";
+import path2 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -600,6 +602,50 @@ async function checkedOutCommit(cwd) {
   }
 }
 
+// src/report/fix-markdown.ts
+function formatFixMarkdown(fix, { baseDir, maxBytes }) {
+  if (fix.files.length === 0) return "";
+  const counts = fix.recheck ? countBySeverity(fix.recheck.findings) : void 0;
+  const verified = counts ? counts.error + counts.warning === 0 ? "re-checked with them in place: 0 findings left" : `re-checked with them in place: ${counts.error} error(s), ${counts.warning} warning(s) left` : "not re-checked";
+  const head = [`<details><summary>Suggested fix: ${fix.files.length} new migration(s), ${verified}</summary>`, "", "Written by `migration-gate fix` (run it locally to write them; `--dry-run` to print them). The step's `fix-patch` output is a patch of them for `git apply`.", ""];
+  const tail = ["</details>", ""];
+  const parts = [];
+  let used = Buffer.byteLength([...head, ...tail].join("\n"));
+  const left = [];
+  for (const file of fix.files) {
+    const name = displayPath(file.path, baseDir);
+    const why = file.group?.before ? ` (sorts before ${file.group.before.name}, which needs it)` : "";
+    const block = [`**${name}**${why}`, "", "```" + (/\.[cm]?ts$/.test(file.path) ? "ts" : /\.sql$/.test(file.path) ? "sql" : "js"), file.content.trimEnd(), "```", ""].join("\n");
+    if (used + Buffer.byteLength(block) > maxBytes) {
+      left.push(name);
+      continue;
+    }
+    used += Buffer.byteLength(block);
+    parts.push(block);
+  }
+  if (left.length) parts.push(`Not shown (too long here; in the patch): ${left.join(", ")}`, "");
+  if (fix.unfixed.length) parts.push(`No migration closes ${fix.unfixed.length} finding(s): ${fix.unfixed.map((u) => `${u.finding.ruleId} (${u.why})`).join("; ")}.`, "");
+  return [...head, ...parts, ...tail].join("\n");
+}
+
+// src/report/fix-patch.ts
+import path from "node:path";
+function formatFixPatch(files, rootDir) {
+  return files.map((file) => {
+    const name = path.relative(rootDir, file.path).split(path.sep).join("/");
+    const lines = file.content.endsWith("\n") ? file.content.slice(0, -1).split("\n") : file.content.split("\n");
+    return [
+      `diff --git a/${name} b/${name}`,
+      "new file mode 100644",
+      "--- /dev/null",
+      `+++ b/${name}`,
+      `@@ -0,0 +1,${lines.length} @@`,
+      ...lines.map((line) => `+${line}`),
+      ...file.content.endsWith("\n") ? [] : ["\\ No newline at end of file"]
+    ].join("\n");
+  }).join("\n").concat(files.length ? "\n" : "");
+}
+
 // src/github/changed-files.ts
 async function changedFiles(octokit, target, log) {
   if (!target.pullRequest) return /* @__PURE__ */ new Set();
@@ -729,23 +775,36 @@ async function run() {
     const deploy = raw["command"] === "deploy-check";
     if (!raw["base-ref"] && !deploy) await useEventBase(raw, workspace);
     const options = parseOptions(raw, { cwd: workspace });
-    const hooks = { log: (line) => info(line) };
+    let checked;
+    const hooks = { log: (line) => info(line), onContext: (context, findings) => checked = { context, findings } };
     const result = deploy ? await runDeployCheck(options, hooks) : await runGate(options, hooks);
+    const fix = !deploy && options.suggestFix && result.status === "failed" && checked ? await suggestFix(options, { result, ...checked }, info) : void 0;
+    if (fix && "error" in fix) warning(`suggest-fix could not plan a fix: ${fix.error}. The check's verdict stands.`);
+    const suggested = fix && !("error" in fix) && fix.files.length ? fix : void 0;
     const counts = countBySeverity(result.findings);
     const failing = failingFindings(result).length;
     const blobUrl = await blobUrlFor(workspace);
     await annotate(result, { workspace, token: options.github.token, blobUrl });
     info(`
 ${formatText(result, { baseDir: workspace })}`);
-    if (process.env["GITHUB_STEP_SUMMARY"]) await summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES, blobUrl })).write();
+    const appendix = (maxBytes) => suggested ? { appendix: formatFixMarkdown(suggested, { baseDir: workspace, maxBytes: Math.floor(maxBytes / 2) }) } : {};
+    if (suggested) info(`
+${formatFixText(suggested, { baseDir: workspace })}`);
+    if (process.env["GITHUB_STEP_SUMMARY"]) await summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES, blobUrl, ...appendix(SUMMARY_MAX_BYTES) })).write();
     if (options.github.comment) {
-      await postPrComment({ result, token: options.github.token, baseDir: workspace, blobUrl, info, warn: (line) => warning(line) });
+      await postPrComment({ result, token: options.github.token, baseDir: workspace, blobUrl, info, warn: (line) => warning(line), ...appendix(COMMENT_MAX_BYTES) });
+    }
+    let patchFile = "";
+    if (suggested) {
+      patchFile = path2.join(process.env["RUNNER_TEMP"] ?? os5.tmpdir(), "migration-gate-fix.patch");
+      fs4.writeFileSync(patchFile, formatFixPatch(suggested.files, result.rootDir ?? workspace));
+      info(`Suggested fix written as a patch: ${patchFile} (git apply it from the repository root)`);
     }
     if (options.sarifFile) {
       writeSarifFile(result, options.sarifFile, workspace);
       info(`SARIF written to ${options.sarifFile}`);
     }
-    const reportFile = path.join(process.env["RUNNER_TEMP"] ?? os5.tmpdir(), "migration-gate-report.json");
+    const reportFile = path2.join(process.env["RUNNER_TEMP"] ?? os5.tmpdir(), "migration-gate-report.json");
     fs4.writeFileSync(reportFile, formatJson(result, { baseDir: workspace }) + "\n");
     setOutput("status", result.status);
     setOutput("findings", String(result.findings.length));
@@ -753,6 +812,7 @@ ${formatText(result, { baseDir: workspace })}`);
     setOutput("warnings", String(counts.warning));
     setOutput("fixed", String(result.fixed?.length ?? 0));
     setOutput("report-json", reportFile);
+    setOutput("fix-patch", patchFile);
     setOutput("pending", result.target?.pending === void 0 ? "" : String(result.target.pending));
     if (result.status === "failed" && result.target) {
       setFailed(`migration-gate deploy-check found ${failing} error(s) on ${result.target.label}: deploying now would fail or leave it wrong. See the annotations and the job summary; nothing was written to it.`);
@@ -762,7 +822,7 @@ ${formatText(result, { baseDir: workspace })}`);
     }
   } catch (error2) {
     setOutput("status", "error");
-    if (raw["sarif-file"]) writeErrorSarifFile(error2, path.resolve(workspace, raw["sarif-file"]));
+    if (raw["sarif-file"]) writeErrorSarifFile(error2, path2.resolve(workspace, raw["sarif-file"]));
     if (error2 instanceof GateError) {
       setFailed(formatGateError(error2, { withDetail: false }));
       const detail = error2.detail;
@@ -775,7 +835,7 @@ ${formatText(result, { baseDir: workspace })}`);
 async function useEventBase(raw, workspace) {
   const base = baseFromEvent();
   if (!base) return;
-  const cwd = path.resolve(workspace, raw["working-directory"] || ".");
+  const cwd = path2.resolve(workspace, raw["working-directory"] || ".");
   const present = await ensureCommit(base.sha, fs4.existsSync(cwd) ? cwd : workspace);
   if (!present.ok) {
     warning(`The verdict covers every finding, not only this change's: ${base.source} (${base.sha.slice(0, 12)}) is not in the clone and could not be fetched (${present.reason}). Give actions/checkout fetch-depth: 0, or set base-ref.`);

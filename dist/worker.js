@@ -19,7 +19,7 @@ import {
   serializeError,
   statementLine,
   touchesIn
-} from "./chunk-4Y52IU4V.js";
+} from "./chunk-QYDMSKYV.js";
 import {
   cachedTransform,
   loadTransformer,

@@ -11,6 +11,7 @@ export const OUTPUTS: Record<string, string> = {
   warnings: "Number of warning findings.",
   fixed: "With a base (automatic on pull requests): number of the base's findings this change fixes.",
   "report-json": "Path of the full report as JSON (in RUNNER_TEMP), for later steps.",
+  "fix-patch": "check with suggest-fix: path of a patch (in RUNNER_TEMP) adding the suggested migrations, for git apply; empty when there is none.",
   pending: "deploy-check: number of migrations the deploy will run on the target (empty for check, and when the target is untracked).",
 };
 

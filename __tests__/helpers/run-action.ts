@@ -23,6 +23,8 @@ export interface ActionRun {
   apiRequests: string[];
   /** The file the report-json output names, parsed (it lives in RUNNER_TEMP, gone after the run). */
   reportJson?: { findings: unknown[]; status: string };
+  /** The patch the fix-patch output names, read before RUNNER_TEMP goes. */
+  fixPatch?: string;
 }
 
 export interface RunActionOptions {
@@ -113,6 +115,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       summary: fs.readFileSync(summaryFile, "utf8"),
       outputs,
       reportJson: reportFile && fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, "utf8")) : undefined,
+      ...(outputs["fix-patch"] && fs.existsSync(outputs["fix-patch"]) && { fixPatch: fs.readFileSync(outputs["fix-patch"], "utf8") }),
       apiRequests: github.requests.slice(requestsBefore).map((r) => `${r.method} ${r.path}`),
     };
   } finally {

@@ -16,6 +16,10 @@ import { countBySeverity, failingFindings, type GateResult } from "../engine/res
 import { baseFromEvent, checkedOutCommit, ensureCommit } from "../github/base-commit.js";
 import { runDeployCheck } from "../engine/deploy-check.js";
 import { runGate } from "../engine/run-gate.js";
+import { suggestFix, type CheckedState } from "../engine/fix/run-fix.js";
+import { formatFixMarkdown } from "../report/fix-markdown.js";
+import { formatFixPatch } from "../report/fix-patch.js";
+import { formatFixText } from "../report/fix-text.js";
 import { changedFiles } from "../github/changed-files.js";
 import { publishCheckRun } from "../github/check-run.js";
 import { githubClient } from "../github/client.js";
@@ -46,17 +50,30 @@ export async function run(): Promise<void> {
     // A deploy pre-step judges the database against the checked-out migrations: no base to scope to.
     if (!raw["base-ref"] && !deploy) await useEventBase(raw, workspace);
     const options = parseOptions(raw, { cwd: workspace });
-    const hooks = { log: (line: string) => core.info(line) };
+    let checked: Omit<CheckedState, "result"> | undefined;
+    const hooks = { log: (line: string) => core.info(line), onContext: (context: CheckedState["context"], findings: CheckedState["findings"]) => (checked = { context, findings }) };
     const result = deploy ? await runDeployCheck(options, hooks) : await runGate(options, hooks);
+    const fix = !deploy && options.suggestFix && result.status === "failed" && checked ? await suggestFix(options, { result, ...checked }, core.info) : undefined;
+    if (fix && "error" in fix) core.warning(`suggest-fix could not plan a fix: ${fix.error}. The check's verdict stands.`);
+    const suggested = fix && !("error" in fix) && fix.files.length ? fix : undefined;
     const counts = countBySeverity(result.findings);
     const failing = failingFindings(result).length;
     const blobUrl = await blobUrlFor(workspace);
 
     await annotate(result, { workspace, token: options.github.token, blobUrl });
     core.info(`\n${formatText(result, { baseDir: workspace })}`);
-    if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES, blobUrl })).write();
+    const appendix = (maxBytes: number) => (suggested ? { appendix: formatFixMarkdown(suggested, { baseDir: workspace, maxBytes: Math.floor(maxBytes / 2) }) } : {});
+    if (suggested) core.info(`\n${formatFixText(suggested, { baseDir: workspace })}`);
+    if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(formatMarkdown(result, { baseDir: workspace, maxBytes: SUMMARY_MAX_BYTES, blobUrl, ...appendix(SUMMARY_MAX_BYTES) })).write();
     if (options.github.comment) {
-      await postPrComment({ result, token: options.github.token, baseDir: workspace, blobUrl, info: core.info, warn: (line) => core.warning(line) });
+      await postPrComment({ result, token: options.github.token, baseDir: workspace, blobUrl, info: core.info, warn: (line) => core.warning(line), ...appendix(COMMENT_MAX_BYTES) });
+    }
+    let patchFile = "";
+    if (suggested) {
+      patchFile = path.join(process.env["RUNNER_TEMP"] ?? os.tmpdir(), "migration-gate-fix.patch");
+      // git apply runs from the repository root.
+      fs.writeFileSync(patchFile, formatFixPatch(suggested.files, result.rootDir ?? workspace));
+      core.info(`Suggested fix written as a patch: ${patchFile} (git apply it from the repository root)`);
     }
     if (options.sarifFile) {
       writeSarifFile(result, options.sarifFile, workspace);
@@ -71,6 +88,7 @@ export async function run(): Promise<void> {
     core.setOutput("warnings", String(counts.warning));
     core.setOutput("fixed", String(result.fixed?.length ?? 0));
     core.setOutput("report-json", reportFile);
+    core.setOutput("fix-patch", patchFile);
     core.setOutput("pending", result.target?.pending === undefined ? "" : String(result.target.pending));
     if (result.status === "failed" && result.target) {
       core.setFailed(`migration-gate deploy-check found ${failing} error(s) on ${result.target.label}: deploying now would fail or leave it wrong. See the annotations and the job summary; nothing was written to it.`);

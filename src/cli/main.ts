@@ -11,7 +11,7 @@ import { OPTION_SPECS, type RawOptions } from "../engine/options-spec.js";
 import { parseOptions } from "../engine/parse-options.js";
 import { runGate } from "../engine/run-gate.js";
 import { runDeployCheck } from "../engine/deploy-check.js";
-import { runFix } from "../engine/fix/run-fix.js";
+import { runFix, suggestFix, type CheckedState } from "../engine/fix/run-fix.js";
 import { formatFixJson, formatFixText } from "../report/fix-text.js";
 import { formatErrorJson, formatErrorSarif } from "../report/error-report.js";
 import { formatGateError } from "../report/gate-error.js";
@@ -86,12 +86,18 @@ export async function main(argv: string[]): Promise<number> {
       const left = fixed.recheck ?? fixed.check;
       return fixed.nothingToDo || (fixed.recheck && left.findings.every((f) => f.severity !== "error")) ? 0 : 1;
     }
-    const result = options.command === "check" ? await runGate(options, hooks) : await runDeployCheck(options, hooks);
+    let checked: Omit<CheckedState, "result"> | undefined;
+    const capture = { ...hooks, onContext: (context: CheckedState["context"], findings: CheckedState["findings"]) => (checked = { context, findings }) };
+    const result = options.command === "check" ? await runGate(options, capture) : await runDeployCheck(options, hooks);
     const render = { text: formatText, json: formatJson, markdown: formatMarkdown, sarif: formatSarif }[options.format];
     // People read paths from where they stand; code scanning places SARIF results from the repository root.
     const repository = result.rootDir ?? cwd;
     process.stdout.write(`${render(result, { baseDir: options.format === "sarif" ? repository : cwd })}\n`);
     if (options.sarifFile) writeSarifFile(result, options.sarifFile, repository);
+    if (options.command === "check" && options.suggestFix && result.status === "failed" && checked && options.format === "text") {
+      const fix = await suggestFix(options, { result, ...checked }, hooks.log);
+      process.stdout.write("error" in fix ? `suggest-fix could not plan a fix: ${fix.error}\n` : `\n${formatFixText(fix, { baseDir: cwd })}\n`);
+    }
     if (options.github.comment) {
       const stderr = (line: string) => process.stderr.write(`${line}\n`);
       // Loaded only when asked for: it brings the GitHub client along.

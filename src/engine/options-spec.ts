@@ -241,6 +241,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "true|false",
   },
   {
+    name: "suggest-fix",
+    description: "When the check fails: also plan the migrations that close its errors (as migration-gate fix does), re-check the project with them in place (then remove them: the checkout is left as it was), and put them in the job summary and the PR comment (collapsed) and in a patch file (the fix-patch output) that git apply accepts. auto: on pull request events.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "auto|true|false",
+  },
+  {
     name: "github-token",
     description: "Token for the check run and the PR comment. In the CLI, defaults to GITHUB_TOKEN from the environment.",
     actionDefault: "${{ github.token }}",

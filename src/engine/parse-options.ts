@@ -74,6 +74,8 @@ export interface GateOptions {
   yes: boolean;
   /** fix: print the migrations instead of writing them. */
   dryRun: boolean;
+  /** check: when it fails, plan and verify the fix too (auto: on pull request events). */
+  suggestFix: boolean;
   /** Absolute path of the project: cwd of the worker that loads user code. */
   projectDir: string;
   project: ProjectSource;
@@ -142,6 +144,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     ...(targetUrl && { targetUrl }),
     yes: parseBoolean(value("yes") ?? "false", "yes"),
     dryRun: parseBoolean(value("dry-run") ?? "false", "dry-run"),
+    suggestFix: value("suggest-fix") === "auto" ? /^pull_request/.test(process.env["GITHUB_EVENT_NAME"] ?? "") : parseBoolean(value("suggest-fix")!, "suggest-fix"),
     projectDir,
     project,
     simulateBaseline: parseSimulation(value, project),

@@ -16,6 +16,8 @@ export interface MarkdownReportOptions {
    * locations become links to the line, paths taken relative to the repository root.
    */
   blobUrl?: string;
+  /** Appended as is (the suggested fix), within maxBytes: the report steps down to leave it room. */
+  appendix?: string;
 }
 
 /** GitHub's limits, with room for what others write: job summary 1 MiB per step, comment 65,536 characters. */
@@ -36,7 +38,12 @@ interface Detail {
  * timings. When it would not fit `maxBytes`, it drops the migration list, then the fixes,
  * then findings rows, and says what it left out.
  */
-export function formatMarkdown(result: GateResult, options: MarkdownReportOptions): string {
+export function formatMarkdown(result: GateResult, given: MarkdownReportOptions): string {
+  const { appendix, ...options } = given;
+  if (appendix) {
+    const room = options.maxBytes === undefined ? undefined : Math.max(0, options.maxBytes - Buffer.byteLength(appendix) - 1);
+    return `${formatMarkdown(result, { ...options, ...(room !== undefined && { maxBytes: room }) })}\n${appendix}`;
+  }
   const fits = (text: string) => options.maxBytes === undefined || Buffer.byteLength(text) <= options.maxBytes;
   const total = result.findings.length + (result.fixed?.length ?? 0);
   for (const detail of [

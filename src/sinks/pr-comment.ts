@@ -14,13 +14,15 @@ export interface CommentSinkOptions {
   blobUrl?: string;
   info: (line: string) => void;
   warn: (line: string) => void;
+  /** Appended to the report (the suggested fix), within the comment's size limit. */
+  appendix?: string;
 }
 
 /**
  * The sticky PR comment, shared by the action and the CLI (when the CLI runs inside a
  * workflow). A fork PR, a missing token or a 403 is one warning, never a failed run.
  */
-export async function postPrComment({ result, token, baseDir, blobUrl, info, warn }: CommentSinkOptions): Promise<void> {
+export async function postPrComment({ result, token, baseDir, blobUrl, info, warn, appendix }: CommentSinkOptions): Promise<void> {
   const target = readGithubTarget();
   if (!target || !token) {
     warn("comment: true needs a GitHub token and a pull_request event (GITHUB_REPOSITORY, GITHUB_EVENT_PATH); no comment was posted.");
@@ -31,7 +33,7 @@ export async function postPrComment({ result, token, baseDir, blobUrl, info, war
       octokit: githubClient(token),
       target,
       marker: commentMarker(displayPath(result.projectDir, baseDir) || "."),
-      body: formatMarkdown(result, { baseDir, maxBytes: COMMENT_MAX_BYTES, blobUrl }),
+      body: formatMarkdown(result, { baseDir, maxBytes: COMMENT_MAX_BYTES, blobUrl, ...(appendix && { appendix }) }),
     });
     if (outcome.posted) info(`Pull request comment ${outcome.posted}.`);
     else warn(`No pull request comment: ${outcome.reason}. The job summary has the report.`);

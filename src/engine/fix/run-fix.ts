@@ -30,6 +30,13 @@ export interface FixResult {
   nothingToDo?: string;
 }
 
+/** A check that already ran, with what runGate's onContext gave. */
+export interface CheckedState {
+  result: GateResult;
+  context: RuleContext;
+  findings: readonly Finding[];
+}
+
 /** Up to this many plan → write → re-check rounds: a migration that passes once fixed can reveal what it hid. */
 const ROUNDS = 3;
 
@@ -38,13 +45,14 @@ const ROUNDS = 3;
  * project's style and re-checked. It never edits an existing file: a name already taken is an
  * error, not an overwrite.
  */
-export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode: FixMode }): Promise<FixResult> {
+export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode: FixMode; first?: CheckedState }): Promise<FixResult> {
   const log = hooks.log ?? (() => undefined);
   // The fix takes TypeORM's own SQL from the cross-check, so it always runs here.
   const checkOptions: GateOptions = { ...options, command: "check", crossCheck: true, suppressAll: false };
-  let seen: { context: RuleContext; findings: readonly Finding[] } | undefined;
+  let seen: { context: RuleContext; findings: readonly Finding[] } | undefined = hooks.first;
   const capture = { log, onContext: (context: RuleContext, findings: readonly Finding[]) => (seen = { context, findings }) };
-  const check = await runGate(checkOptions, capture);
+  // The action has run the check already (with cross-check on, or the plan has no SQL and says so).
+  const check = hooks.first?.result ?? (await runGate(checkOptions, capture));
   const nothing = { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found nothing a migration closes: there is nothing to fix." };
   if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
   if (options.project.kind === "drizzle") return runDrizzleFix({ options: checkOptions, check, mode: hooks.mode, log });
@@ -118,4 +126,17 @@ function fallbackFolder(context: RuleContext, projectDir: string): string {
 function stillThere(unfixed: UnfixedFinding[], recheck: GateResult): UnfixedFinding[] {
   const prints = new Set(recheck.findings.map((f) => f.fingerprint));
   return unfixed.filter((u) => prints.has(u.finding.fingerprint));
+}
+
+/**
+ * suggest-fix: the fix for a check that failed, written only while it is re-checked. Never
+ * fails the run: what went wrong is returned for one warning line.
+ */
+export async function suggestFix(options: GateOptions, first: CheckedState, log: (line: string) => void): Promise<FixResult | { error: string }> {
+  try {
+    log("suggest-fix: planning the migrations that close the errors, and checking the project with them in place");
+    return await runFix(options, { log, mode: "suggest", first });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -163,7 +163,13 @@ import path3 from "node:path";
 var SUMMARY_MAX_BYTES = 1e6;
 var COMMENT_MAX_BYTES = 65e3;
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function formatMarkdown(result, options) {
+function formatMarkdown(result, given) {
+  const { appendix, ...options } = given;
+  if (appendix) {
+    const room = options.maxBytes === void 0 ? void 0 : Math.max(0, options.maxBytes - Buffer.byteLength(appendix) - 1);
+    return `${formatMarkdown(result, { ...options, ...room !== void 0 && { maxBytes: room } })}
+${appendix}`;
+  }
   const fits = (text) => options.maxBytes === void 0 || Buffer.byteLength(text) <= options.maxBytes;
   const total = result.findings.length + (result.fixed?.length ?? 0);
   for (const detail of [

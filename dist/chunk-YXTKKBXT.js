@@ -6,8 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   postPrComment
-} from "./chunk-5W434KGV.js";
-import "./chunk-M3WARFXB.js";
+} from "./chunk-B4HIHZEW.js";
+import "./chunk-7ZKEQRGQ.js";
 import "./chunk-4EXQY7HF.js";
 export {
   postPrComment

@@ -253,6 +253,13 @@ var OPTION_SPECS = [
     placeholder: "true|false"
   },
   {
+    name: "suggest-fix",
+    description: "When the check fails: also plan the migrations that close its errors (as migration-gate fix does), re-check the project with them in place (then remove them: the checkout is left as it was), and put them in the job summary and the PR comment (collapsed) and in a patch file (the fix-patch output) that git apply accepts. auto: on pull request events.",
+    default: "auto",
+    actionInput: true,
+    placeholder: "auto|true|false"
+  },
+  {
     name: "github-token",
     description: "Token for the check run and the PR comment. In the CLI, defaults to GITHUB_TOKEN from the environment.",
     actionDefault: "${{ github.token }}",
@@ -2972,6 +2979,7 @@ function parseOptions(raw, context) {
     ...targetUrl && { targetUrl },
     yes: parseBoolean(value("yes") ?? "false", "yes"),
     dryRun: parseBoolean(value("dry-run") ?? "false", "dry-run"),
+    suggestFix: value("suggest-fix") === "auto" ? /^pull_request/.test(process.env["GITHUB_EVENT_NAME"] ?? "") : parseBoolean(value("suggest-fix"), "suggest-fix"),
     projectDir,
     project,
     simulateBaseline: parseSimulation(value, project),

@@ -8,7 +8,7 @@ import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-M3WARFXB.js";
+} from "./chunk-7ZKEQRGQ.js";
 import {
   __commonJS,
   __require,
@@ -24126,7 +24126,7 @@ ${options.body}`;
 }
 
 // src/sinks/pr-comment.ts
-async function postPrComment({ result, token, baseDir, blobUrl, info, warn }) {
+async function postPrComment({ result, token, baseDir, blobUrl, info, warn, appendix }) {
   const target = readGithubTarget();
   if (!target || !token) {
     warn("comment: true needs a GitHub token and a pull_request event (GITHUB_REPOSITORY, GITHUB_EVENT_PATH); no comment was posted.");
@@ -24137,7 +24137,7 @@ async function postPrComment({ result, token, baseDir, blobUrl, info, warn }) {
       octokit: githubClient(token),
       target,
       marker: commentMarker(displayPath(result.projectDir, baseDir) || "."),
-      body: formatMarkdown(result, { baseDir, maxBytes: COMMENT_MAX_BYTES, blobUrl })
+      body: formatMarkdown(result, { baseDir, maxBytes: COMMENT_MAX_BYTES, blobUrl, ...appendix && { appendix } })
     });
     if (outcome.posted) info(`Pull request comment ${outcome.posted}.`);
     else warn(`No pull request comment: ${outcome.reason}. The job summary has the report.`);
