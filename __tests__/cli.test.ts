@@ -26,7 +26,7 @@ describe("the CLI's own surface", () => {
   test("an unknown command exits 2 and names the command to use", async () => {
     const run = await runCli(["verify"], { cwd: REPO });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('unknown command "verify". The commands are: migration-gate check | deploy-check --target-url <url> | baseline --target-url <url> [--yes]');
+    expect(run.stderr).toContain('unknown command "verify". The commands are: migration-gate check | fix [--dry-run] | deploy-check --target-url <url> | baseline --target-url <url> [--yes]');
   });
 
   test("package.json exposes the CLI as the migration-gate bin, with a node shebang", () => {

@@ -22,7 +22,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-OOJYWZRK.js";
+} from "./chunk-6SOHXDPB.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -633,17 +633,18 @@ import path from "node:path";
 function formatFixPatch(files, rootDir) {
   return files.map((file) => {
     const name = path.relative(rootDir, file.path).split(path.sep).join("/");
-    const lines = file.content.endsWith("\n") ? file.content.slice(0, -1).split("\n") : file.content.split("\n");
-    return [
-      `diff --git a/${name} b/${name}`,
-      "new file mode 100644",
-      "--- /dev/null",
-      `+++ b/${name}`,
-      `@@ -0,0 +1,${lines.length} @@`,
-      ...lines.map((line) => `+${line}`),
-      ...file.content.endsWith("\n") ? [] : ["\\ No newline at end of file"]
-    ].join("\n");
+    const lines = split(file.content);
+    const added = [...lines.map((line) => `+${line}`), ...file.content.endsWith("\n") ? [] : ["\\ No newline at end of file"]];
+    if (file.before !== void 0) {
+      const old = split(file.before);
+      const removed = [...old.map((line) => `-${line}`), ...file.before.endsWith("\n") ? [] : ["\\ No newline at end of file"]];
+      return [`diff --git a/${name} b/${name}`, `--- a/${name}`, `+++ b/${name}`, `@@ -1,${old.length} +1,${lines.length} @@`, ...removed, ...added].join("\n");
+    }
+    return [`diff --git a/${name} b/${name}`, "new file mode 100644", "--- /dev/null", `+++ b/${name}`, `@@ -0,0 +1,${lines.length} @@`, ...added].join("\n");
   }).join("\n").concat(files.length ? "\n" : "");
+}
+function split(content) {
+  return (content.endsWith("\n") ? content.slice(0, -1) : content).split("\n");
 }
 
 // src/github/changed-files.ts

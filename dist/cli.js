@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-OOJYWZRK.js";
+} from "./chunk-6SOHXDPB.js";
 import {
   formatMarkdown,
   formatText

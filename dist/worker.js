@@ -3084,6 +3084,10 @@ async function runTypeormProject({ request, connection: connection2, appliedRows
       namingStrategy: project.namingStrategy && await loadNamingStrategy(project.namingStrategy, projectDir, typeorm.projectRequire)
     };
   }
+  if (request.extraMigrations?.length) {
+    const configured = userOptions["migrations"];
+    userOptions["migrations"] = [...Array.isArray(configured) ? configured : configured === void 0 ? [] : [configured], ...request.extraMigrations];
+  }
   await preloadGlobs([userOptions["entities"], userOptions["migrations"], userOptions["subscribers"]], typeorm.projectRequire);
   onTracking({ schema: typeof userOptions["schema"] === "string" ? userOptions["schema"] : "public", name: typeof userOptions["migrationsTableName"] === "string" ? userOptions["migrationsTableName"] : "migrations", format: "typeorm" });
   const recorder = new MigrationRecorder(sites, onMigrationStart);

@@ -101,6 +101,8 @@ export interface GateOptions {
   suppressAll: boolean;
   /** With a base: also upgrade a database built by synchronize (TypeORM) / push (Drizzle) from the base. */
   simulateBaseline: boolean;
+  /** Set by fix only (never an option): planned migration files in a temp folder, checked as if they were in the project. */
+  extraMigrations?: string[];
   /** TypeORM: which migrations get up → down → up (new: those the change adds, with a base). */
   checkDown: "new" | "all" | "off";
 }

@@ -66,7 +66,14 @@ export function startRevision(spec: RevisionSpec) {
   const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle", reruns: spec.reruns ?? 0 },
+    {
+      projectDir: spec.projectDir,
+      project: spec.project,
+      crossCheck: options.crossCheck && spec.project.kind !== "drizzle",
+      reruns: spec.reruns ?? 0,
+      // The planned fix belongs to the checkout being checked, not to a base worktree.
+      ...(options.extraMigrations && spec.projectDir === options.projectDir && { extraMigrations: options.extraMigrations }),
+    },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,

@@ -17,9 +17,10 @@ export function formatFixText(result: FixResult, { baseDir }: { baseDir: string 
       ? "re-checked: 0 findings left"
       : `re-checked: ${after.error} error(s), ${after.warning} warning(s) left (below)`
     : result.files.length
-      ? "not re-checked (dry run: nothing was written)"
+      ? "not re-checked"
       : "nothing a new migration can close";
-  lines.push(`migration-gate fix: ${verb} ${result.files.length} migration(s); ${verdict}.`);
+  const where = result.mode === "write" ? "" : " (checked from a temp folder; nothing was written)";
+  lines.push(`migration-gate fix: ${verb} ${result.files.length} migration(s); ${verdict}${result.recheck ? where : ""}.`);
   for (const file of result.files) {
     lines.push("", `  ${displayPath(file.path, baseDir)}`);
     const group = file.group;

@@ -26,6 +26,11 @@ export interface WorkerRequest {
    * load of the project serves the upgrade simulation and the baseline too.
    */
   reruns?: number;
+  /**
+   * TypeORM: migration files outside the project to add to its migrations (fix --dry-run and
+   * suggest-fix check the planned files from a temp folder, never from the checkout).
+   */
+  extraMigrations?: string[];
 }
 
 /**

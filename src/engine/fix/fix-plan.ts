@@ -39,4 +39,6 @@ export interface FixFile {
   path: string;
   content: string;
   group?: FixGroup;
+  /** Set for a file that exists and is changed (drizzle's meta/_journal.json): its content before. */
+  before?: string;
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { onCleanup } from "../cleanup.js";
 import { GateError } from "../errors.js";
@@ -13,8 +14,8 @@ import { runDrizzleFix } from "./drizzle-fix.js";
 
 /**
  * write: the files stay (migration-gate fix);
- * dry-run: nothing is written and nothing re-checked (--dry-run prints the files);
- * suggest: written only while the re-check runs, then removed (the action's suggest-fix).
+ * dry-run: printed, and re-checked from a temp folder (--dry-run); the checkout is not written;
+ * suggest: the same, for the action's suggest-fix (summary, comment, patch).
  */
 export type FixMode = "write" | "dry-run" | "suggest";
 
@@ -55,40 +56,63 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
   const check = hooks.first?.result ?? (await runGate(checkOptions, capture));
   const nothing = { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found nothing a migration closes: there is nothing to fix." };
   if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
-  if (options.project.kind === "drizzle") return runDrizzleFix({ options: checkOptions, check, mode: hooks.mode, log });
+  if (options.project.kind === "drizzle") return seen ? runDrizzleFix({ options: checkOptions, first: { result: check, ...seen }, mode: hooks.mode, log }) : nothing;
 
   const files: FixFile[] = [];
-  const temporary: string[] = [];
-  const removeCleanup = onCleanup(() => removeFiles(temporary));
+  // dry-run and suggest check the planned files from a folder of their own: the checkout is never written.
+  const overlay = hooks.mode === "write" ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "mg-fix-"));
+  const removeCleanup = onCleanup(() => {
+    if (overlay) fs.rmSync(overlay, { recursive: true, force: true });
+  });
+  const placed = new Map<string, string>();
   let unfixed: UnfixedFinding[] = [];
   let recheck: GateResult | undefined;
   const attempted = new Set<string>();
+  // The project's style and folder, from its own files (later rounds see the planned ones too).
+  const style = seen && readMigrationStyle(seen.context.migrations, fallbackFolder(seen.context, options.projectDir));
   try {
-    for (let round = 1; round <= ROUNDS && seen; round++) {
+    for (let round = 1; round <= ROUNDS && seen && style; round++) {
       const plan = planTypeormFix({ context: seen.context, findings: seen.findings, now: Date.now() });
       unfixed = plan.unfixed;
       if (round === 1 && plan.groups.length === 0 && plan.unfixed.length === 0) return nothing;
-      // A finding a written fix did not close is reported, not fixed twice.
+      // A finding a planned fix did not close is reported, not fixed twice.
       if (plan.groups.length === 0 || plan.groups.some((g) => g.closes.some((f) => attempted.has(f.fingerprint)))) break;
       for (const group of plan.groups) for (const finding of group.closes) attempted.add(finding.fingerprint);
-      const style = readMigrationStyle(seen.context.migrations, fallbackFolder(seen.context, options.projectDir));
       const planned = plan.groups.map((group) => toFile(group, style));
       files.push(...planned);
-      if (hooks.mode === "dry-run") break;
       for (const file of planned) {
-        writeNew(file);
-        if (hooks.mode === "suggest") temporary.push(file.path);
+        if (!overlay) {
+          writeNew(file);
+          continue;
+        }
+        if (fs.existsSync(file.path)) throw exists(file.path);
+        const temp = path.join(overlay, path.basename(file.path));
+        fs.writeFileSync(temp, file.content);
+        placed.set(temp, file.path);
       }
-      log(`Wrote ${planned.map((f) => path.relative(options.projectDir, f.path)).join(", ")}; checking the project again`);
+      log(`${overlay ? "Planned" : "Wrote"} ${planned.map((f) => path.relative(options.projectDir, f.path)).join(", ")}; checking the project again with ${planned.length > 1 ? "them" : "it"} in place`);
       seen = undefined;
       // The re-check is about the result, not the change: no base, every error counts.
-      recheck = await runGate({ ...checkOptions, baseRef: undefined, simulateBaseline: false, failOn: "all" }, capture);
+      const again = await runGate({ ...checkOptions, baseRef: undefined, simulateBaseline: false, failOn: "all", checkDown: "off", ...(placed.size && { extraMigrations: [...placed.keys()] }) }, capture);
+      recheck = relocate(again, placed);
     }
   } finally {
-    await removeFiles(temporary);
+    if (overlay) fs.rmSync(overlay, { recursive: true, force: true });
     removeCleanup();
   }
   return { check, files, unfixed: recheck ? stillThere(unfixed, recheck) : unfixed, ...(recheck && { recheck }), mode: hooks.mode };
+}
+
+/** A re-check of files planned in a temp folder speaks of them where they will be. */
+function relocate(result: GateResult, placed: ReadonlyMap<string, string>): GateResult {
+  if (placed.size === 0) return result;
+  const text = (value: string) => [...placed].reduce((t, [temp, real]) => t.split(temp).join(real), value);
+  const at = <T extends { location?: { file: string; line: number } }>(item: T): T => (item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item);
+  return {
+    ...result,
+    migrations: result.migrations.map(at),
+    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...(f.hint !== undefined && { hint: text(f.hint) }), ...(f.detail !== undefined && { detail: text(f.detail) }) })),
+  };
 }
 
 function toFile(group: FixGroup, style: ReturnType<typeof readMigrationStyle>): FixFile {
@@ -102,15 +126,13 @@ export function writeNew(file: FixFile): void {
   try {
     fs.writeFileSync(file.path, file.content, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new GateError("fix-file-exists", `fix would write ${file.path}, which already exists.`, { hint: "fix never edits an existing migration: rename or remove that file, or run fix again a millisecond later (the timestamp moves)." });
-    }
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw exists(file.path);
     throw error;
   }
 }
 
-async function removeFiles(files: string[]): Promise<void> {
-  for (const file of files.splice(0)) fs.rmSync(file, { force: true });
+function exists(file: string): GateError {
+  return new GateError("fix-file-exists", `fix would write ${file}, which already exists.`, { hint: "fix never edits an existing migration: rename or remove that file, or run fix again a millisecond later (the timestamp moves)." });
 }
 
 /** Where a project with no migration files yet keeps them: the first migrations glob's folder. */

@@ -66,6 +66,10 @@ export async function runTypeormProject({ request, connection, appliedRows, onTr
     };
   }
 
+  if (request.extraMigrations?.length) {
+    const configured = userOptions["migrations"];
+    userOptions["migrations"] = [...(Array.isArray(configured) ? configured : configured === undefined ? [] : [configured]), ...request.extraMigrations];
+  }
   // Load what the globs name while Postgres starts; TypeORM then finds the modules loaded.
   await preloadGlobs([userOptions["entities"], userOptions["migrations"], userOptions["subscribers"]], typeorm.projectRequire);
 

@@ -16,6 +16,7 @@ import {
   DEPLOY_RULES,
   GateError,
   RULES,
+  STATEMENT_BREAKPOINT,
   blamedOnFailure,
   ddlTarget,
   deserializeError,
@@ -516,9 +517,9 @@ function isolationReport(input) {
   const spawns = spawnWindows(input.events);
   for (const refusal2 of input.refused) {
     const target = refusal2.why === "replication" ? "a replication connection" : trapLabel(refusal2.database, input.traps) ?? `database "${refusal2.database}"`;
-    const spawn4 = spawns.filter((s) => s.at <= refusal2.at && refusal2.at <= s.end).sort((a, b) => b.at - a.at)[0];
-    if (spawn4) {
-      blockedConnections.push({ target, origin: spawn4.origin, via: { kind: "subprocess", command: spawn4.command, spawnedAt: spawn4.origin } });
+    const spawn5 = spawns.filter((s) => s.at <= refusal2.at && refusal2.at <= s.end).sort((a, b) => b.at - a.at)[0];
+    if (spawn5) {
+      blockedConnections.push({ target, origin: spawn5.origin, via: { kind: "subprocess", command: spawn5.command, spawnedAt: spawn5.origin } });
       continue;
     }
     const migration = [...input.migrationStarts].reverse().find((m) => m.at <= refusal2.at);
@@ -870,7 +871,14 @@ function startRevision(spec) {
   const sockets = isolation.kind === "namespace" ? localPostgresSockets(sandbox.door.socketPath) : [];
   const worker = startWorker(
     // Only TypeORM has a schema-builder oracle; Drizzle's own diff compares snapshots, not databases.
-    { projectDir: spec.projectDir, project: spec.project, crossCheck: options.crossCheck && spec.project.kind !== "drizzle", reruns: spec.reruns ?? 0 },
+    {
+      projectDir: spec.projectDir,
+      project: spec.project,
+      crossCheck: options.crossCheck && spec.project.kind !== "drizzle",
+      reruns: spec.reruns ?? 0,
+      // The planned fix belongs to the checkout being checked, not to a base worktree.
+      ...options.extraMigrations && spec.projectDir === options.projectDir && { extraMigrations: options.extraMigrations }
+    },
     {
       timeoutMs: options.timeoutMs,
       configuredTimeoutMs: options.timeoutMs,
@@ -2924,8 +2932,9 @@ async function runProbes(target, probes) {
 }
 
 // src/engine/fix/run-fix.ts
-import fs14 from "node:fs";
-import path15 from "node:path";
+import fs15 from "node:fs";
+import os7 from "node:os";
+import path16 from "node:path";
 
 // src/engine/fix/idempotent-ddl.ts
 var NAME2 = String.raw`((?:"(?:[^"]|"")+"\.)?"(?:[^"]|"")+")`;
@@ -3367,8 +3376,118 @@ function describe2(group) {
 }
 
 // src/engine/fix/drizzle-fix.ts
-async function runDrizzleFix({ check, mode }) {
-  return { check, files: [], unfixed: [], mode };
+import { spawn as spawn4 } from "node:child_process";
+import fs14 from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import os6 from "node:os";
+import path15 from "node:path";
+var GENERATED = /* @__PURE__ */ new Set(["missing-table", "missing-column", "missing-foreign-key", "missing-index", "missing-unique", "missing-primary-key", "missing-check", "missing-enum", "missing-schema", "enum-values-mismatch", "nullability-mismatch", "default-mismatch", "column-type-mismatch", "missing-view"]);
+var JOURNAL = /* @__PURE__ */ new Set(["unlisted-migration", "missing-migration-file", "duplicate-migration-number", "migration-out-of-order", "future-migration-timestamp", "snapshot-collision"]);
+async function runDrizzleFix({ options, first, mode, log }) {
+  const { result: check, context, findings } = first;
+  const roots = rootFindings(findings);
+  const unfixed = roots.filter((f) => !GENERATED.has(f.ruleId)).map((finding) => ({ finding, why: JOURNAL.has(finding.ruleId) ? `the journal, not a new migration: ${finding.hint ?? "see the finding"}` : "no new migration closes this kind of finding" }));
+  const wanted = roots.filter((f) => GENERATED.has(f.ruleId));
+  const folder = context.drizzleFolder;
+  const config = options.project.kind === "drizzle" ? options.project.configFile : void 0;
+  if (wanted.length === 0) return { check, files: [], unfixed, mode };
+  const why = !folder ? "the migrations folder was not found" : !config ? "there is no drizzle.config.* to run drizzle-kit generate with" : !drizzleKitBin(options.projectDir) ? "drizzle-kit is not installed in the project (npm i -D drizzle-kit)" : void 0;
+  if (why) return { check, files: [], unfixed: [...unfixed, ...wanted.map((finding) => ({ finding, why }))], mode };
+  const work = fs14.mkdtempSync(path15.join(os6.tmpdir(), "mg-drizzle-fix-"));
+  const removeCleanup = onCleanup(() => fs14.rmSync(work, { recursive: true, force: true }));
+  try {
+    const out = path15.join(work, "out");
+    fs14.cpSync(folder.dir, out, { recursive: true });
+    const before = listFiles(out);
+    await drizzleKitGenerate({ options, config, out, work, log });
+    const added = [...listFiles(out)].filter((f) => !before.has(f));
+    if (added.length === 0) {
+      const none = "drizzle-kit generate found nothing to write: its last snapshot already has these objects, so the migration that creates them was edited or lost. Run drizzle-kit generate --custom and write the statements there (IF NOT EXISTS, for databases built by push).";
+      return { check, files: [], unfixed: [...unfixed, ...wanted.map((finding) => ({ finding, why: none }))], mode };
+    }
+    for (const file of added.filter((f) => f.endsWith(".sql"))) fs14.writeFileSync(path15.join(out, file), idempotentSql(fs14.readFileSync(path15.join(out, file), "utf8"), context));
+    const changed = [...before].filter((f) => f.endsWith("_journal.json") && fs14.readFileSync(path15.join(out, f), "utf8") !== fs14.readFileSync(path15.join(folder.dir, f), "utf8"));
+    const files = [...added, ...changed].sort().map((f) => ({
+      path: path15.join(folder.dir, f),
+      content: fs14.readFileSync(path15.join(out, f), "utf8"),
+      ...changed.includes(f) && { before: fs14.readFileSync(path15.join(folder.dir, f), "utf8") }
+    }));
+    if (mode === "write") for (const file of files) fs14.writeFileSync(file.path, file.content, file.before === void 0 ? { flag: "wx" } : {});
+    log(`drizzle-kit generate wrote ${added.filter((f) => f.endsWith(".sql")).join(", ")}; checking the project again with it in place`);
+    const recheckOptions = {
+      ...options,
+      baseRef: void 0,
+      simulateBaseline: false,
+      failOn: "all",
+      ...mode !== "write" && options.project.kind === "drizzle" && { project: { ...options.project, migrationsDir: out } }
+    };
+    const again = await runGate(recheckOptions, { log });
+    const recheck = mode === "write" ? again : relocateFolder(again, out, folder.dir);
+    const prints = new Set(recheck.findings.map((f) => f.fingerprint));
+    return { check, files, unfixed: unfixed.filter((u) => prints.has(u.finding.fingerprint)), recheck, mode };
+  } finally {
+    fs14.rmSync(work, { recursive: true, force: true });
+    removeCleanup();
+  }
+}
+function rootFindings(findings) {
+  const considered = findings.filter((f) => f.severity === "error" || f.severity === "warning" && GENERATED.has(f.ruleId));
+  const prints = new Set(considered.map((f) => f.fingerprint));
+  return considered.filter((f) => !f.causedBy || !prints.has(f.causedBy));
+}
+function drizzleKitBin(projectDir) {
+  try {
+    return createRequire2(path15.join(projectDir, "package.json")).resolve("drizzle-kit/bin.cjs");
+  } catch {
+    return void 0;
+  }
+}
+async function drizzleKitGenerate({ options, config, out, work, log }) {
+  const wrapper = path15.join(work, `drizzle.config${path15.extname(config) === ".js" || path15.extname(config) === ".mjs" ? ".mjs" : ".ts"}`);
+  fs14.writeFileSync(wrapper, `import config from ${JSON.stringify(config)};
+const given = (config as { default?: unknown }).default ?? config;
+export default { ...(given as object), out: ${JSON.stringify(out)} };
+`.replace(/ as \{[^}]*\}| as object/g, wrapper.endsWith(".ts") ? "$&" : ""));
+  const sandbox = await openSandbox();
+  try {
+    log("Running the project's drizzle-kit generate (on a copy of the migrations folder)");
+    const bin = drizzleKitBin(options.projectDir);
+    const child = spawn4(process.execPath, [bin, "generate", "--config", wrapper, "--name", "migration_gate_fix"], { cwd: options.projectDir, env: sandbox.env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => output += chunk.toString());
+    child.stderr.on("data", (chunk) => output += chunk.toString());
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    clearTimeout(timer);
+    if (code !== 0) {
+      const error = new GateError("drizzle-kit-generate-failed", `drizzle-kit generate failed (exit ${code ?? "killed"}) while planning the fix: ${output.trim().split("\n").slice(-5).join(" | ")}`, {
+        hint: /rename|created or renamed|\?/i.test(output) ? "drizzle-kit asked whether something was renamed, which only you can answer: run npx drizzle-kit generate yourself." : "Run npx drizzle-kit generate yourself to see its output in full."
+      });
+      throw Object.assign(error, { detail: output.trim().split("\n").slice(-20).join("\n") });
+    }
+  } finally {
+    await sandbox.close();
+  }
+}
+function idempotentSql(sql, context) {
+  return sql.split(STATEMENT_BREAKPOINT).map((part) => {
+    const statement = part.trim();
+    if (!statement) return part;
+    const made = makeIdempotent(statement, context.actual);
+    return made ? part.replace(statement, `${made.up};`) : part;
+  }).join(STATEMENT_BREAKPOINT);
+}
+function listFiles(dir) {
+  return new Set(fs14.readdirSync(dir, { recursive: true }).filter((f) => fs14.statSync(path15.join(dir, f)).isFile()));
+}
+function relocateFolder(result, from, to) {
+  const text = (value) => value.split(from).join(to);
+  const at = (item) => item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item;
+  return {
+    ...result,
+    migrations: result.migrations.map(at),
+    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...f.hint !== void 0 && { hint: text(f.hint) } }))
+  };
 }
 
 // src/engine/fix/run-fix.ts
@@ -3381,62 +3500,79 @@ async function runFix(options, hooks) {
   const check = hooks.first?.result ?? await runGate(checkOptions, capture);
   const nothing = { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found nothing a migration closes: there is nothing to fix." };
   if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
-  if (options.project.kind === "drizzle") return runDrizzleFix({ options: checkOptions, check, mode: hooks.mode, log });
+  if (options.project.kind === "drizzle") return seen ? runDrizzleFix({ options: checkOptions, first: { result: check, ...seen }, mode: hooks.mode, log }) : nothing;
   const files = [];
-  const temporary = [];
-  const removeCleanup = onCleanup(() => removeFiles(temporary));
+  const overlay = hooks.mode === "write" ? void 0 : fs15.mkdtempSync(path16.join(os7.tmpdir(), "mg-fix-"));
+  const removeCleanup = onCleanup(() => {
+    if (overlay) fs15.rmSync(overlay, { recursive: true, force: true });
+  });
+  const placed = /* @__PURE__ */ new Map();
   let unfixed = [];
   let recheck;
   const attempted = /* @__PURE__ */ new Set();
+  const style = seen && readMigrationStyle(seen.context.migrations, fallbackFolder(seen.context, options.projectDir));
   try {
-    for (let round = 1; round <= ROUNDS && seen; round++) {
+    for (let round = 1; round <= ROUNDS && seen && style; round++) {
       const plan = planTypeormFix({ context: seen.context, findings: seen.findings, now: Date.now() });
       unfixed = plan.unfixed;
       if (round === 1 && plan.groups.length === 0 && plan.unfixed.length === 0) return nothing;
       if (plan.groups.length === 0 || plan.groups.some((g) => g.closes.some((f) => attempted.has(f.fingerprint)))) break;
       for (const group of plan.groups) for (const finding of group.closes) attempted.add(finding.fingerprint);
-      const style = readMigrationStyle(seen.context.migrations, fallbackFolder(seen.context, options.projectDir));
       const planned = plan.groups.map((group) => toFile(group, style));
       files.push(...planned);
-      if (hooks.mode === "dry-run") break;
       for (const file of planned) {
-        writeNew(file);
-        if (hooks.mode === "suggest") temporary.push(file.path);
+        if (!overlay) {
+          writeNew(file);
+          continue;
+        }
+        if (fs15.existsSync(file.path)) throw exists(file.path);
+        const temp = path16.join(overlay, path16.basename(file.path));
+        fs15.writeFileSync(temp, file.content);
+        placed.set(temp, file.path);
       }
-      log(`Wrote ${planned.map((f) => path15.relative(options.projectDir, f.path)).join(", ")}; checking the project again`);
+      log(`${overlay ? "Planned" : "Wrote"} ${planned.map((f) => path16.relative(options.projectDir, f.path)).join(", ")}; checking the project again with ${planned.length > 1 ? "them" : "it"} in place`);
       seen = void 0;
-      recheck = await runGate({ ...checkOptions, baseRef: void 0, simulateBaseline: false, failOn: "all" }, capture);
+      const again = await runGate({ ...checkOptions, baseRef: void 0, simulateBaseline: false, failOn: "all", checkDown: "off", ...placed.size && { extraMigrations: [...placed.keys()] } }, capture);
+      recheck = relocate(again, placed);
     }
   } finally {
-    await removeFiles(temporary);
+    if (overlay) fs15.rmSync(overlay, { recursive: true, force: true });
     removeCleanup();
   }
   return { check, files, unfixed: recheck ? stillThere(unfixed, recheck) : unfixed, ...recheck && { recheck }, mode: hooks.mode };
 }
+function relocate(result, placed) {
+  if (placed.size === 0) return result;
+  const text = (value) => [...placed].reduce((t, [temp, real]) => t.split(temp).join(real), value);
+  const at = (item) => item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item;
+  return {
+    ...result,
+    migrations: result.migrations.map(at),
+    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...f.hint !== void 0 && { hint: text(f.hint) }, ...f.detail !== void 0 && { detail: text(f.detail) } }))
+  };
+}
 function toFile(group, style) {
   const { fileName, content } = renderTypeormMigration(group, style);
-  return { path: path15.join(style.folder, fileName), content, group };
+  return { path: path16.join(style.folder, fileName), content, group };
 }
 function writeNew(file) {
-  fs14.mkdirSync(path15.dirname(file.path), { recursive: true });
+  fs15.mkdirSync(path16.dirname(file.path), { recursive: true });
   try {
-    fs14.writeFileSync(file.path, file.content, { flag: "wx" });
+    fs15.writeFileSync(file.path, file.content, { flag: "wx" });
   } catch (error) {
-    if (error.code === "EEXIST") {
-      throw new GateError("fix-file-exists", `fix would write ${file.path}, which already exists.`, { hint: "fix never edits an existing migration: rename or remove that file, or run fix again a millisecond later (the timestamp moves)." });
-    }
+    if (error.code === "EEXIST") throw exists(file.path);
     throw error;
   }
 }
-async function removeFiles(files) {
-  for (const file of files.splice(0)) fs14.rmSync(file, { force: true });
+function exists(file) {
+  return new GateError("fix-file-exists", `fix would write ${file}, which already exists.`, { hint: "fix never edits an existing migration: rename or remove that file, or run fix again a millisecond later (the timestamp moves)." });
 }
 function fallbackFolder(context, projectDir) {
   const glob = context.migrationsOption.find((g) => !g.startsWith("class "));
-  if (!glob) return path15.join(projectDir, "src", "migrations");
-  const parts = path15.resolve(projectDir, glob).split(path15.sep);
+  if (!glob) return path16.join(projectDir, "src", "migrations");
+  const parts = path16.resolve(projectDir, glob).split(path16.sep);
   const wild = parts.findIndex((part) => /[*?{[]/.test(part));
-  return wild > 0 ? parts.slice(0, wild).join(path15.sep) : path15.dirname(path15.resolve(projectDir, glob));
+  return wild > 0 ? parts.slice(0, wild).join(path16.sep) : path16.dirname(path16.resolve(projectDir, glob));
 }
 function stillThere(unfixed, recheck) {
   const prints = new Set(recheck.findings.map((f) => f.fingerprint));
@@ -3457,8 +3593,9 @@ function formatFixText(result, { baseDir }) {
   const lines = [];
   const verb = result.mode === "dry-run" ? "would write" : result.mode === "suggest" ? "suggests" : "wrote";
   const after = result.recheck ? countBySeverity(result.recheck.findings) : void 0;
-  const verdict = after ? after.error + after.warning === 0 ? "re-checked: 0 findings left" : `re-checked: ${after.error} error(s), ${after.warning} warning(s) left (below)` : result.files.length ? "not re-checked (dry run: nothing was written)" : "nothing a new migration can close";
-  lines.push(`migration-gate fix: ${verb} ${result.files.length} migration(s); ${verdict}.`);
+  const verdict = after ? after.error + after.warning === 0 ? "re-checked: 0 findings left" : `re-checked: ${after.error} error(s), ${after.warning} warning(s) left (below)` : result.files.length ? "not re-checked" : "nothing a new migration can close";
+  const where = result.mode === "write" ? "" : " (checked from a temp folder; nothing was written)";
+  lines.push(`migration-gate fix: ${verb} ${result.files.length} migration(s); ${verdict}${result.recheck ? where : ""}.`);
   for (const file of result.files) {
     lines.push("", `  ${displayPath(file.path, baseDir)}`);
     const group = file.group;
@@ -3472,8 +3609,8 @@ function formatFixText(result, { baseDir }) {
   if (result.unfixed.length) {
     lines.push("", "Not closed by a new migration:");
     for (const { finding, why } of result.unfixed) {
-      const where = finding.location ? `${displayLocation(finding.location, baseDir)}  ` : "";
-      lines.push(`  ${where}${finding.ruleId}  ${finding.message}`, `    ${why}`);
+      const where2 = finding.location ? `${displayLocation(finding.location, baseDir)}  ` : "";
+      lines.push(`  ${where2}${finding.ruleId}  ${finding.message}`, `    ${why}`);
     }
   }
   if (result.recheck && after && after.error + after.warning > 0) lines.push("", "The check after the fix:", formatText(result.recheck, { baseDir }));
@@ -3617,16 +3754,16 @@ function formatSarif(given, { baseDir }) {
 }
 
 // src/sinks/sarif-file.ts
-import fs15 from "node:fs";
-import path16 from "node:path";
+import fs16 from "node:fs";
+import path17 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs15.mkdirSync(path16.dirname(file), { recursive: true });
-  fs15.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
+  fs16.mkdirSync(path17.dirname(file), { recursive: true });
+  fs16.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 function writeErrorSarifFile(error, file) {
   try {
-    fs15.mkdirSync(path16.dirname(file), { recursive: true });
-    fs15.writeFileSync(file, formatErrorSarif(error) + "\n");
+    fs16.mkdirSync(path17.dirname(file), { recursive: true });
+    fs16.writeFileSync(file, formatErrorSarif(error) + "\n");
   } catch {
   }
 }
