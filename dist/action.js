@@ -22,7 +22,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-6SOHXDPB.js";
+} from "./chunk-UU34KR7S.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-6SOHXDPB.js";
+} from "./chunk-UU34KR7S.js";
 import {
   formatMarkdown,
   formatText

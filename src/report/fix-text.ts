@@ -20,15 +20,19 @@ export function formatFixText(result: FixResult, { baseDir }: { baseDir: string 
       ? "not re-checked"
       : "nothing a new migration can close";
   const where = result.mode === "write" ? "" : " (checked from a temp folder; nothing was written)";
-  lines.push(`migration-gate fix: ${verb} ${result.files.length} migration(s); ${verdict}${result.recheck ? where : ""}.`);
-  for (const file of result.files) {
+  const migrations = result.files.filter((f) => f.group || /\.sql$/.test(f.path));
+  const others = result.files.filter((f) => !migrations.includes(f));
+  const also = others.length ? ` (with ${others.map((f) => displayPath(f.path, baseDir)).join(", ")})` : "";
+  lines.push(`migration-gate fix: ${verb} ${migrations.length} migration(s)${also}; ${verdict}${result.recheck ? where : ""}.`);
+  for (const file of migrations) {
     lines.push("", `  ${displayPath(file.path, baseDir)}`);
     const group = file.group;
-    if (!group) continue;
-    lines.push(`    closes: ${group.closes.map((f) => `${f.ruleId} ${f.object ?? ""}`.trim()).join(", ")}`);
-    if (group.before) lines.push(`    sorts before ${group.before.name}, the first migration that uses what it creates`);
-    if (group.after) lines.push(`    sorts after ${group.after.name}, which creates what it references`);
-    if (group.orderProblem) lines.push(`    note: ${group.orderProblem}`);
+    if (group) {
+      lines.push(`    closes: ${group.closes.map((f) => `${f.ruleId} ${f.object ?? ""}`.trim()).join(", ")}`);
+      if (group.before) lines.push(`    sorts before ${group.before.name}, the first migration that uses what it creates`);
+      if (group.after) lines.push(`    sorts after ${group.after.name}, which creates what it references`);
+      if (group.orderProblem) lines.push(`    note: ${group.orderProblem}`);
+    }
     if (result.mode === "dry-run") lines.push("", ...file.content.trimEnd().split("\n").map((line) => `    | ${line}`));
   }
   if (result.unfixed.length) {

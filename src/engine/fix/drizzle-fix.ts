@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { onCleanup } from "../cleanup.js";
@@ -67,7 +66,13 @@ export async function runDrizzleFix({ options, first, mode, log }: DrizzleFixReq
       content: fs.readFileSync(path.join(out, f), "utf8"),
       ...(changed.includes(f) && { before: fs.readFileSync(path.join(folder!.dir, f), "utf8") }),
     }));
-    if (mode === "write") for (const file of files) fs.writeFileSync(file.path, file.content, file.before === undefined ? { flag: "wx" } : {});
+    if (mode === "write") {
+      for (const file of files) {
+        // drizzle-kit 1.x writes a folder per migration.
+        fs.mkdirSync(path.dirname(file.path), { recursive: true });
+        fs.writeFileSync(file.path, file.content, file.before === undefined ? { flag: "wx" } : {});
+      }
+    }
     log(`drizzle-kit generate wrote ${added.filter((f) => f.endsWith(".sql")).join(", ")}; checking the project again with it in place`);
     const recheckOptions: GateOptions = {
       ...options,
@@ -92,11 +97,12 @@ function rootFindings(findings: readonly Finding[]): Finding[] {
   return considered.filter((f) => !f.causedBy || !prints.has(f.causedBy));
 }
 
+/** The project's drizzle-kit CLI, as npx would find it (its exports map hides bin.cjs from require.resolve). */
 function drizzleKitBin(projectDir: string): string | undefined {
-  try {
-    return createRequire(path.join(projectDir, "package.json")).resolve("drizzle-kit/bin.cjs");
-  } catch {
-    return undefined;
+  for (let dir = projectDir; ; dir = path.dirname(dir)) {
+    const bin = path.join(dir, "node_modules", "drizzle-kit", "bin.cjs");
+    if (fs.existsSync(bin)) return bin;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
@@ -107,8 +113,10 @@ function drizzleKitBin(projectDir: string): string | undefined {
  * (drizzle-kit asks when a table may have been renamed) ends it instead of hanging.
  */
 async function drizzleKitGenerate({ options, config, out, work, log }: { options: GateOptions; config: string; out: string; work: string; log: (line: string) => void }): Promise<void> {
+  // drizzle-kit reads out as relative to the working folder (it prefixes "./").
+  const relativeOut = path.relative(options.projectDir, out).split(path.sep).join("/");
   const wrapper = path.join(work, `drizzle.config${path.extname(config) === ".js" || path.extname(config) === ".mjs" ? ".mjs" : ".ts"}`);
-  fs.writeFileSync(wrapper, `import config from ${JSON.stringify(config)};\nconst given = (config as { default?: unknown }).default ?? config;\nexport default { ...(given as object), out: ${JSON.stringify(out)} };\n`.replace(/ as \{[^}]*\}| as object/g, wrapper.endsWith(".ts") ? "$&" : ""));
+  fs.writeFileSync(wrapper, `import config from ${JSON.stringify(config)};\nconst given = (config as { default?: unknown }).default ?? config;\nexport default { ...(given as object), out: ${JSON.stringify(relativeOut)} };\n`.replace(/ as \{[^}]*\}| as object/g, wrapper.endsWith(".ts") ? "$&" : ""));
   const sandbox = await openSandbox();
   try {
     log("Running the project's drizzle-kit generate (on a copy of the migrations folder)");
@@ -120,7 +128,8 @@ async function drizzleKitGenerate({ options, config, out, work, log }: { options
     const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     clearTimeout(timer);
-    if (code !== 0) {
+    // drizzle-kit 0.x prints some failures and still exits 0.
+    if (code !== 0 || /^(Error|\s+at )|ENOENT/m.test(output)) {
       const error = new GateError("drizzle-kit-generate-failed", `drizzle-kit generate failed (exit ${code ?? "killed"}) while planning the fix: ${output.trim().split("\n").slice(-5).join(" | ")}`, {
         hint: /rename|created or renamed|\?/i.test(output) ? "drizzle-kit asked whether something was renamed, which only you can answer: run npx drizzle-kit generate yourself." : "Run npx drizzle-kit generate yourself to see its output in full.",
       });

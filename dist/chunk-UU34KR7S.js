@@ -3378,7 +3378,6 @@ function describe2(group) {
 // src/engine/fix/drizzle-fix.ts
 import { spawn as spawn4 } from "node:child_process";
 import fs14 from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
 import os6 from "node:os";
 import path15 from "node:path";
 var GENERATED = /* @__PURE__ */ new Set(["missing-table", "missing-column", "missing-foreign-key", "missing-index", "missing-unique", "missing-primary-key", "missing-check", "missing-enum", "missing-schema", "enum-values-mismatch", "nullability-mismatch", "default-mismatch", "column-type-mismatch", "missing-view"]);
@@ -3412,7 +3411,12 @@ async function runDrizzleFix({ options, first, mode, log }) {
       content: fs14.readFileSync(path15.join(out, f), "utf8"),
       ...changed.includes(f) && { before: fs14.readFileSync(path15.join(folder.dir, f), "utf8") }
     }));
-    if (mode === "write") for (const file of files) fs14.writeFileSync(file.path, file.content, file.before === void 0 ? { flag: "wx" } : {});
+    if (mode === "write") {
+      for (const file of files) {
+        fs14.mkdirSync(path15.dirname(file.path), { recursive: true });
+        fs14.writeFileSync(file.path, file.content, file.before === void 0 ? { flag: "wx" } : {});
+      }
+    }
     log(`drizzle-kit generate wrote ${added.filter((f) => f.endsWith(".sql")).join(", ")}; checking the project again with it in place`);
     const recheckOptions = {
       ...options,
@@ -3436,17 +3440,18 @@ function rootFindings(findings) {
   return considered.filter((f) => !f.causedBy || !prints.has(f.causedBy));
 }
 function drizzleKitBin(projectDir) {
-  try {
-    return createRequire2(path15.join(projectDir, "package.json")).resolve("drizzle-kit/bin.cjs");
-  } catch {
-    return void 0;
+  for (let dir = projectDir; ; dir = path15.dirname(dir)) {
+    const bin = path15.join(dir, "node_modules", "drizzle-kit", "bin.cjs");
+    if (fs14.existsSync(bin)) return bin;
+    if (path15.dirname(dir) === dir) return void 0;
   }
 }
 async function drizzleKitGenerate({ options, config, out, work, log }) {
+  const relativeOut = path15.relative(options.projectDir, out).split(path15.sep).join("/");
   const wrapper = path15.join(work, `drizzle.config${path15.extname(config) === ".js" || path15.extname(config) === ".mjs" ? ".mjs" : ".ts"}`);
   fs14.writeFileSync(wrapper, `import config from ${JSON.stringify(config)};
 const given = (config as { default?: unknown }).default ?? config;
-export default { ...(given as object), out: ${JSON.stringify(out)} };
+export default { ...(given as object), out: ${JSON.stringify(relativeOut)} };
 `.replace(/ as \{[^}]*\}| as object/g, wrapper.endsWith(".ts") ? "$&" : ""));
   const sandbox = await openSandbox();
   try {
@@ -3459,7 +3464,7 @@ export default { ...(given as object), out: ${JSON.stringify(out)} };
     const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
     const code = await new Promise((resolve) => child.on("close", resolve));
     clearTimeout(timer);
-    if (code !== 0) {
+    if (code !== 0 || /^(Error|\s+at )|ENOENT/m.test(output)) {
       const error = new GateError("drizzle-kit-generate-failed", `drizzle-kit generate failed (exit ${code ?? "killed"}) while planning the fix: ${output.trim().split("\n").slice(-5).join(" | ")}`, {
         hint: /rename|created or renamed|\?/i.test(output) ? "drizzle-kit asked whether something was renamed, which only you can answer: run npx drizzle-kit generate yourself." : "Run npx drizzle-kit generate yourself to see its output in full."
       });
@@ -3595,15 +3600,19 @@ function formatFixText(result, { baseDir }) {
   const after = result.recheck ? countBySeverity(result.recheck.findings) : void 0;
   const verdict = after ? after.error + after.warning === 0 ? "re-checked: 0 findings left" : `re-checked: ${after.error} error(s), ${after.warning} warning(s) left (below)` : result.files.length ? "not re-checked" : "nothing a new migration can close";
   const where = result.mode === "write" ? "" : " (checked from a temp folder; nothing was written)";
-  lines.push(`migration-gate fix: ${verb} ${result.files.length} migration(s); ${verdict}${result.recheck ? where : ""}.`);
-  for (const file of result.files) {
+  const migrations = result.files.filter((f) => f.group || /\.sql$/.test(f.path));
+  const others = result.files.filter((f) => !migrations.includes(f));
+  const also = others.length ? ` (with ${others.map((f) => displayPath(f.path, baseDir)).join(", ")})` : "";
+  lines.push(`migration-gate fix: ${verb} ${migrations.length} migration(s)${also}; ${verdict}${result.recheck ? where : ""}.`);
+  for (const file of migrations) {
     lines.push("", `  ${displayPath(file.path, baseDir)}`);
     const group = file.group;
-    if (!group) continue;
-    lines.push(`    closes: ${group.closes.map((f) => `${f.ruleId} ${f.object ?? ""}`.trim()).join(", ")}`);
-    if (group.before) lines.push(`    sorts before ${group.before.name}, the first migration that uses what it creates`);
-    if (group.after) lines.push(`    sorts after ${group.after.name}, which creates what it references`);
-    if (group.orderProblem) lines.push(`    note: ${group.orderProblem}`);
+    if (group) {
+      lines.push(`    closes: ${group.closes.map((f) => `${f.ruleId} ${f.object ?? ""}`.trim()).join(", ")}`);
+      if (group.before) lines.push(`    sorts before ${group.before.name}, the first migration that uses what it creates`);
+      if (group.after) lines.push(`    sorts after ${group.after.name}, which creates what it references`);
+      if (group.orderProblem) lines.push(`    note: ${group.orderProblem}`);
+    }
     if (result.mode === "dry-run") lines.push("", ...file.content.trimEnd().split("\n").map((line) => `    | ${line}`));
   }
   if (result.unfixed.length) {
