@@ -22,7 +22,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-UU34KR7S.js";
+} from "./chunk-VKY2JEBW.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -624,6 +624,7 @@ function formatFixMarkdown(fix, { baseDir, maxBytes }) {
     parts.push(block);
   }
   if (left.length) parts.push(`Not shown (too long here; in the patch): ${left.join(", ")}`, "");
+  if (fix.register?.length) parts.push(`The data source lists its migration classes: register each new one (${fix.register.join("; ")}).`, "");
   if (fix.unfixed.length) parts.push(`No migration closes ${fix.unfixed.length} finding(s): ${fix.unfixed.map((u) => `${u.finding.ruleId} (${u.why})`).join("; ")}.`, "");
   return [...head, ...parts, ...tail].join("\n");
 }

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-UU34KR7S.js";
+} from "./chunk-VKY2JEBW.js";
 import {
   formatMarkdown,
   formatText

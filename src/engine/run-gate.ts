@@ -6,6 +6,7 @@ import { openBaseWorktree, type BaseWorktree } from "./base-worktree.js";
 import { judgeChange } from "./change-verdict.js";
 import { onCleanup } from "./cleanup.js";
 import { resolveBaseRef, type BaseRevision } from "./edited-migrations.js";
+import { git } from "./git.js";
 import { GateError } from "./errors.js";
 import { evaluateRules } from "./evaluate-rules.js";
 import { chooseIsolation, type Isolation } from "./isolation.js";
@@ -214,7 +215,7 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
       log(`Database built by ${baseline} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
       later.baselined = { kind: baseline, baseRef: base!.ref, migrations: baselined.migrations };
     }
-    if (checkDown) later.downChecks = await runCheckDown({ options, head, baseEval, migrations: result.migrations, sibling, log, db, abort });
+    if (checkDown) later.downChecks = await runCheckDown({ options, head, baseEval, base, migrations: result.migrations, sibling, log, db, abort });
     const changeFindings = evaluateRules({ ...headEval.context, ...later }, options.rules.severities, { rootDirs: headRoots, rules: CHANGE_RULES, joinsEarlier: true });
     const findings = applyIgnores([...headEval.ruleFindings, ...changeFindings], options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
@@ -269,6 +270,7 @@ interface CheckDownRun {
   options: GateOptions;
   head: ReturnType<typeof startRevision>;
   baseEval: unknown;
+  base: BaseRevision | undefined;
   migrations: MigrationRecord[];
   sibling: () => Promise<{ connection: DbConnection }>;
   log: (line: string) => void;
@@ -281,10 +283,13 @@ interface CheckDownRun {
  * again on a database of their own (worker/typeorm/check-down.ts). A failure of the check
  * itself is logged: the verdict stands without it.
  */
-async function runCheckDown({ options, head, baseEval, migrations, sibling, log, db, abort }: CheckDownRun): Promise<RuleContext["downChecks"]> {
+async function runCheckDown({ options, head, baseEval, base, migrations, sibling, log, db, abort }: CheckDownRun): Promise<RuleContext["downChecks"]> {
   const evaluated = baseEval && typeof baseEval === "object" && "result" in baseEval ? (baseEval as { result: { migrations: MigrationRecord[] } }).result : undefined;
   const baseNames = new Set(evaluated?.migrations.map((m) => m.name) ?? []);
-  const names = migrations.filter((m) => m.status === "applied" && (options.checkDown === "all" || !baseNames.has(m.name))).map((m) => m.name);
+  // A base that could not be evaluated still has files: a migration whose file the base commit has is not new.
+  const baseFiles = !evaluated && base && options.checkDown === "new" ? await filesAtCommit(base, migrations) : new Set<string>();
+  const isNew = (m: MigrationRecord) => (evaluated ? !baseNames.has(m.name) : !(m.location && baseFiles.has(m.location.file)));
+  const names = migrations.filter((m) => m.status === "applied" && (options.checkDown === "all" || isNew(m))).map((m) => m.name);
   if (names.length === 0) {
     head.skipRerun();
     log(options.checkDown === "all" ? "check-down: no migration ran, so no down() to check" : "check-down: the change adds no migration that runs, so no down() to check");
@@ -300,6 +305,21 @@ async function runCheckDown({ options, head, baseEval, migrations, sibling, log,
     log(`check-down could not run: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
+}
+
+/** The migration files (absolute paths) that exist at the base commit. */
+async function filesAtCommit(base: BaseRevision, migrations: readonly MigrationRecord[]): Promise<Set<string>> {
+  const present = new Set<string>();
+  for (const file of new Set(migrations.flatMap((m) => (m.location ? [m.location.file] : [])))) {
+    const relative = path.relative(base.root, file).split(path.sep).join("/");
+    try {
+      await git(base.root, ["cat-file", "-e", `${base.commit}:${relative}`]);
+      present.add(file);
+    } catch {
+      // Not in the base commit: new.
+    }
+  }
+  return present;
 }
 
 /** The repository root as given and as git (and stack traces) spell it: keys must lose both. */

@@ -28,6 +28,7 @@ export function formatFixMarkdown(fix: FixResult, { baseDir, maxBytes }: { baseD
     parts.push(block);
   }
   if (left.length) parts.push(`Not shown (too long here; in the patch): ${left.join(", ")}`, "");
+  if (fix.register?.length) parts.push(`The data source lists its migration classes: register each new one (${fix.register.join("; ")}).`, "");
   if (fix.unfixed.length) parts.push(`No migration closes ${fix.unfixed.length} finding(s): ${fix.unfixed.map((u) => `${u.finding.ruleId} (${u.why})`).join("; ")}.`, "");
   return [...head, ...parts, ...tail].join("\n");
 }

@@ -35,6 +35,10 @@ export function formatFixText(result: FixResult, { baseDir }: { baseDir: string 
     }
     if (result.mode === "dry-run") lines.push("", ...file.content.trimEnd().split("\n").map((line) => `    | ${line}`));
   }
+  if (result.register?.length) {
+    lines.push("", "The data source lists its migration classes: register each new one (it was re-checked as if registered):");
+    for (const line of result.register) lines.push(`  ${line}`);
+  }
   if (result.unfixed.length) {
     lines.push("", "Not closed by a new migration:");
     for (const { finding, why } of result.unfixed) {
@@ -59,6 +63,7 @@ export function formatFixJson(result: FixResult): string {
         ...(f.group && { timestamp: f.group.timestamp, closes: f.group.closes.map((c) => c.fingerprint), before: f.group.before?.name, after: f.group.after?.name }),
       })),
       unfixed: result.unfixed.map((u) => ({ fingerprint: u.finding.fingerprint, ruleId: u.finding.ruleId, object: u.finding.object, why: u.why })),
+      ...(result.register && { register: result.register }),
       ...(result.recheck && { recheck: { status: result.recheck.status, findings: result.recheck.findings } }),
     },
     null,

@@ -29,6 +29,11 @@ export interface FixResult {
   mode: FixMode;
   /** Set when there was nothing to plan from (e.g. the check passed). */
   nothingToDo?: string;
+  /**
+   * The data source lists its migration classes (not a glob): a new file runs only once it is
+   * added there. fix never edits the data source; it re-checks as if it were added, and says how.
+   */
+  register?: string[];
 }
 
 /** A check that already ran, with what runGate's onContext gave. */
@@ -65,6 +70,9 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
     if (overlay) fs.rmSync(overlay, { recursive: true, force: true });
   });
   const placed = new Map<string, string>();
+  // A class list (`migrations: [Init1700000000000, ...]`) does not pick up new files: re-checked as if registered.
+  const classList = seen?.context.migrationsOption.some((entry) => entry.startsWith("class ")) ?? false;
+  const written: string[] = [];
   let unfixed: UnfixedFinding[] = [];
   let recheck: GateResult | undefined;
   const attempted = new Set<string>();
@@ -83,6 +91,7 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
       for (const file of planned) {
         if (!overlay) {
           writeNew(file);
+          if (classList) written.push(file.path);
           continue;
         }
         if (fs.existsSync(file.path)) throw exists(file.path);
@@ -93,14 +102,32 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
       log(`${overlay ? "Planned" : "Wrote"} ${planned.map((f) => path.relative(options.projectDir, f.path)).join(", ")}; checking the project again with ${planned.length > 1 ? "them" : "it"} in place`);
       seen = undefined;
       // The re-check is about the result, not the change: no base, every error counts.
-      const again = await runGate({ ...checkOptions, baseRef: undefined, simulateBaseline: false, failOn: "all", checkDown: "off", ...(placed.size && { extraMigrations: [...placed.keys()] }) }, capture);
+      const extra = [...placed.keys(), ...written];
+      const again = await runGate({ ...checkOptions, baseRef: undefined, simulateBaseline: false, failOn: "all", checkDown: "off", ...(extra.length && { extraMigrations: extra }) }, capture);
       recheck = relocate(again, placed);
     }
   } finally {
     if (overlay) fs.rmSync(overlay, { recursive: true, force: true });
     removeCleanup();
   }
-  return { check, files, unfixed: recheck ? stillThere(unfixed, recheck) : unfixed, ...(recheck && { recheck }), mode: hooks.mode };
+  const register = classList && files.length ? registration(files, options) : undefined;
+  return { check, files, unfixed: recheck ? stillThere(unfixed, recheck) : unfixed, ...(recheck && { recheck }), mode: hooks.mode, ...(register && { register }) };
+}
+
+/** What to add to a data source that lists its migration classes: the import and the list entry, per file. */
+function registration(files: readonly FixFile[], options: GateOptions): string[] {
+  const dataSource = options.project.kind === "data-source" ? options.project.file : undefined;
+  const source = dataSource && fs.existsSync(dataSource) ? fs.readFileSync(dataSource, "utf8") : "";
+  // Relative imports written with ".js" (ESM) keep it.
+  const jsSuffix = /from\s+["']\.{1,2}\/[^"']*\.js["']/.test(source);
+  return files.flatMap((file) => {
+    if (!file.group) return [];
+    const className = `${file.group.title}${file.group.timestamp}`;
+    const from = dataSource ? path.dirname(dataSource) : options.projectDir;
+    let specifier = path.relative(from, file.path).split(path.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
+    if (!specifier.startsWith(".")) specifier = `./${specifier}`;
+    return [`import { ${className} } from "${specifier}"; and ${className} in the migrations list${dataSource ? ` of ${dataSource}` : ""}`];
+  });
 }
 
 /** A re-check of files planned in a temp folder speaks of them where they will be. */

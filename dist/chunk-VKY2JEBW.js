@@ -2203,7 +2203,7 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
       log(`Database built by ${baseline} from the base and baselined: the change's migrator ran ${baselined.migrations.length} migration(s) on it, ${failed} failed`);
       later.baselined = { kind: baseline, baseRef: base.ref, migrations: baselined.migrations };
     }
-    if (checkDown) later.downChecks = await runCheckDown({ options, head, baseEval, migrations: result.migrations, sibling, log, db, abort });
+    if (checkDown) later.downChecks = await runCheckDown({ options, head, baseEval, base, migrations: result.migrations, sibling, log, db, abort });
     const changeFindings = evaluateRules({ ...headEval.context, ...later }, options.rules.severities, { rootDirs: headRoots, rules: CHANGE_RULES, joinsEarlier: true });
     const findings = applyIgnores([...headEval.ruleFindings, ...changeFindings], options.rules, { projectDir: options.projectDir });
     const verdict = judgeChange({
@@ -2247,10 +2247,12 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
     for (const dispose of disposers2.reverse()) await dispose().catch(() => void 0);
   }
 }
-async function runCheckDown({ options, head, baseEval, migrations, sibling, log, db, abort }) {
+async function runCheckDown({ options, head, baseEval, base, migrations, sibling, log, db, abort }) {
   const evaluated = baseEval && typeof baseEval === "object" && "result" in baseEval ? baseEval.result : void 0;
   const baseNames = new Set(evaluated?.migrations.map((m) => m.name) ?? []);
-  const names = migrations.filter((m) => m.status === "applied" && (options.checkDown === "all" || !baseNames.has(m.name))).map((m) => m.name);
+  const baseFiles = !evaluated && base && options.checkDown === "new" ? await filesAtCommit(base, migrations) : /* @__PURE__ */ new Set();
+  const isNew = (m) => evaluated ? !baseNames.has(m.name) : !(m.location && baseFiles.has(m.location.file));
+  const names = migrations.filter((m) => m.status === "applied" && (options.checkDown === "all" || isNew(m))).map((m) => m.name);
   if (names.length === 0) {
     head.skipRerun();
     log(options.checkDown === "all" ? "check-down: no migration ran, so no down() to check" : "check-down: the change adds no migration that runs, so no down() to check");
@@ -2266,6 +2268,18 @@ async function runCheckDown({ options, head, baseEval, migrations, sibling, log,
     log(`check-down could not run: ${error instanceof Error ? error.message : String(error)}`);
     return void 0;
   }
+}
+async function filesAtCommit(base, migrations) {
+  const present = /* @__PURE__ */ new Set();
+  for (const file of new Set(migrations.flatMap((m) => m.location ? [m.location.file] : []))) {
+    const relative = path13.relative(base.root, file).split(path13.sep).join("/");
+    try {
+      await git(base.root, ["cat-file", "-e", `${base.commit}:${relative}`]);
+      present.add(file);
+    } catch {
+    }
+  }
+  return present;
 }
 function rootSpellings(...roots) {
   const all = /* @__PURE__ */ new Set();
@@ -3512,6 +3526,8 @@ async function runFix(options, hooks) {
     if (overlay) fs15.rmSync(overlay, { recursive: true, force: true });
   });
   const placed = /* @__PURE__ */ new Map();
+  const classList = seen?.context.migrationsOption.some((entry) => entry.startsWith("class ")) ?? false;
+  const written = [];
   let unfixed = [];
   let recheck;
   const attempted = /* @__PURE__ */ new Set();
@@ -3528,6 +3544,7 @@ async function runFix(options, hooks) {
       for (const file of planned) {
         if (!overlay) {
           writeNew(file);
+          if (classList) written.push(file.path);
           continue;
         }
         if (fs15.existsSync(file.path)) throw exists(file.path);
@@ -3537,14 +3554,29 @@ async function runFix(options, hooks) {
       }
       log(`${overlay ? "Planned" : "Wrote"} ${planned.map((f) => path16.relative(options.projectDir, f.path)).join(", ")}; checking the project again with ${planned.length > 1 ? "them" : "it"} in place`);
       seen = void 0;
-      const again = await runGate({ ...checkOptions, baseRef: void 0, simulateBaseline: false, failOn: "all", checkDown: "off", ...placed.size && { extraMigrations: [...placed.keys()] } }, capture);
+      const extra = [...placed.keys(), ...written];
+      const again = await runGate({ ...checkOptions, baseRef: void 0, simulateBaseline: false, failOn: "all", checkDown: "off", ...extra.length && { extraMigrations: extra } }, capture);
       recheck = relocate(again, placed);
     }
   } finally {
     if (overlay) fs15.rmSync(overlay, { recursive: true, force: true });
     removeCleanup();
   }
-  return { check, files, unfixed: recheck ? stillThere(unfixed, recheck) : unfixed, ...recheck && { recheck }, mode: hooks.mode };
+  const register = classList && files.length ? registration(files, options) : void 0;
+  return { check, files, unfixed: recheck ? stillThere(unfixed, recheck) : unfixed, ...recheck && { recheck }, mode: hooks.mode, ...register && { register } };
+}
+function registration(files, options) {
+  const dataSource = options.project.kind === "data-source" ? options.project.file : void 0;
+  const source = dataSource && fs15.existsSync(dataSource) ? fs15.readFileSync(dataSource, "utf8") : "";
+  const jsSuffix = /from\s+["']\.{1,2}\/[^"']*\.js["']/.test(source);
+  return files.flatMap((file) => {
+    if (!file.group) return [];
+    const className = `${file.group.title}${file.group.timestamp}`;
+    const from = dataSource ? path16.dirname(dataSource) : options.projectDir;
+    let specifier = path16.relative(from, file.path).split(path16.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
+    if (!specifier.startsWith(".")) specifier = `./${specifier}`;
+    return [`import { ${className} } from "${specifier}"; and ${className} in the migrations list${dataSource ? ` of ${dataSource}` : ""}`];
+  });
 }
 function relocate(result, placed) {
   if (placed.size === 0) return result;
@@ -3615,6 +3647,10 @@ function formatFixText(result, { baseDir }) {
     }
     if (result.mode === "dry-run") lines.push("", ...file.content.trimEnd().split("\n").map((line) => `    | ${line}`));
   }
+  if (result.register?.length) {
+    lines.push("", "The data source lists its migration classes: register each new one (it was re-checked as if registered):");
+    for (const line of result.register) lines.push(`  ${line}`);
+  }
   if (result.unfixed.length) {
     lines.push("", "Not closed by a new migration:");
     for (const { finding, why } of result.unfixed) {
@@ -3637,6 +3673,7 @@ function formatFixJson(result) {
         ...f.group && { timestamp: f.group.timestamp, closes: f.group.closes.map((c) => c.fingerprint), before: f.group.before?.name, after: f.group.after?.name }
       })),
       unfixed: result.unfixed.map((u) => ({ fingerprint: u.finding.fingerprint, ruleId: u.finding.ruleId, object: u.finding.object, why: u.why })),
+      ...result.register && { register: result.register },
       ...result.recheck && { recheck: { status: result.recheck.status, findings: result.recheck.findings } }
     },
     null,
