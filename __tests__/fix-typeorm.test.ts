@@ -241,3 +241,31 @@ describe("fix on the shares incident", () => {
     }
   });
 });
+
+describe("fix on a data source that lists its migration classes", () => {
+  test("says what to import and add (it re-checks as if added); once added, check passes", async () => {
+    const p = tempProject({ from: path.join(FIXTURES, "typeorm03-cjs") });
+    try {
+      const billing = "src/migrations/1700000000002-billing.ts";
+      p.write(billing, fs.readFileSync(path.join(p.dir, billing), "utf8").replace(/\n.*CREATE TABLE "billing"\."invoices".*\n/, "\n"));
+      const fixed = await runCli(["fix", "--data-source", "src/data-source.ts"], { cwd: p.dir });
+      expect(fixed.status).toBe(0);
+      const [file] = fs.readdirSync(path.join(p.dir, "src", "migrations")).filter((f) => f.endsWith("-CreateInvoices.ts"));
+      const className = `CreateInvoices${file!.slice(0, 13)}`;
+      expect(fixed.stdout).toContain(`import { ${className} } from "./migrations/${file!.slice(0, -3)}"; and ${className} in the migrations list of src/data-source.ts`);
+      // The project's own style: no name property, `async up(q: QueryRunner)`.
+      const written = fs.readFileSync(path.join(p.dir, "src/migrations", file!), "utf8");
+      expect(written).toContain("  async up(q: QueryRunner): Promise<void> {");
+      expect(written).not.toContain("name =");
+
+      const before = await runCliJson(["check", "--data-source", "src/data-source.ts"], { cwd: p.dir });
+      expect(before.report.findings.map((f) => f.ruleId)).toContain("unregistered-migration");
+      const source = fs.readFileSync(path.join(p.dir, "src/data-source.ts"), "utf8");
+      p.write("src/data-source.ts", `import { ${className} } from "./migrations/${file!.slice(0, -3)}";\n${source.replace("Billing1700000000002]", `Billing1700000000002, ${className}]`)}`);
+      const after = await runCliJson(["check", "--data-source", "src/data-source.ts"], { cwd: p.dir });
+      expect(after.report.findings).toEqual([]);
+    } finally {
+      p.cleanup();
+    }
+  });
+});

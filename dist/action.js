@@ -13,6 +13,7 @@ import {
   statusOf
 } from "./chunk-B4HIHZEW.js";
 import {
+  describeRegistration,
   formatFixText,
   formatGateError,
   formatJson,
@@ -22,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-VKY2JEBW.js";
+} from "./chunk-E2LN5MMY.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -624,7 +625,7 @@ function formatFixMarkdown(fix, { baseDir, maxBytes }) {
     parts.push(block);
   }
   if (left.length) parts.push(`Not shown (too long here; in the patch): ${left.join(", ")}`, "");
-  if (fix.register?.length) parts.push(`The data source lists its migration classes: register each new one (${fix.register.join("; ")}).`, "");
+  if (fix.register?.length) parts.push(`The data source lists its migration classes: register each new one (${fix.register.map((r) => describeRegistration(r, baseDir)).join("; ")}).`, "");
   if (fix.unfixed.length) parts.push(`No migration closes ${fix.unfixed.length} finding(s): ${fix.unfixed.map((u) => `${u.finding.ruleId} (${u.why})`).join("; ")}.`, "");
   return [...head, ...parts, ...tail].join("\n");
 }

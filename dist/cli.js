@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-VKY2JEBW.js";
+} from "./chunk-E2LN5MMY.js";
 import {
   formatMarkdown,
   formatText

@@ -1,6 +1,7 @@
 import type { FixResult } from "../engine/fix/run-fix.js";
 import { countBySeverity } from "../engine/result.js";
 import { displayPath } from "./paths.js";
+import { describeRegistration } from "./fix-text.js";
 
 /**
  * The suggested fix for the job summary and the sticky comment: collapsed, one block per file,
@@ -28,7 +29,7 @@ export function formatFixMarkdown(fix: FixResult, { baseDir, maxBytes }: { baseD
     parts.push(block);
   }
   if (left.length) parts.push(`Not shown (too long here; in the patch): ${left.join(", ")}`, "");
-  if (fix.register?.length) parts.push(`The data source lists its migration classes: register each new one (${fix.register.join("; ")}).`, "");
+  if (fix.register?.length) parts.push(`The data source lists its migration classes: register each new one (${fix.register.map((r) => describeRegistration(r, baseDir)).join("; ")}).`, "");
   if (fix.unfixed.length) parts.push(`No migration closes ${fix.unfixed.length} finding(s): ${fix.unfixed.map((u) => `${u.finding.ruleId} (${u.why})`).join("; ")}.`, "");
   return [...head, ...parts, ...tail].join("\n");
 }

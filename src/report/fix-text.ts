@@ -1,4 +1,4 @@
-import type { FixResult } from "../engine/fix/run-fix.js";
+import type { FixResult, Registration } from "../engine/fix/run-fix.js";
 import { countBySeverity } from "../engine/result.js";
 import { displayLocation, displayPath } from "./paths.js";
 import { formatText } from "./text.js";
@@ -37,7 +37,7 @@ export function formatFixText(result: FixResult, { baseDir }: { baseDir: string 
   }
   if (result.register?.length) {
     lines.push("", "The data source lists its migration classes: register each new one (it was re-checked as if registered):");
-    for (const line of result.register) lines.push(`  ${line}`);
+    for (const line of result.register) lines.push(`  ${describeRegistration(line, baseDir)}`);
   }
   if (result.unfixed.length) {
     lines.push("", "Not closed by a new migration:");
@@ -69,4 +69,9 @@ export function formatFixJson(result: FixResult): string {
     null,
     2,
   );
+}
+
+/** `import { X } from "./migrations/x"; and X in the migrations list of src/data-source.ts` */
+export function describeRegistration(entry: Registration, baseDir: string): string {
+  return `import { ${entry.className} } from "${entry.specifier}"; and ${entry.className} in the migrations list${entry.dataSource ? ` of ${displayPath(entry.dataSource, baseDir)}` : ""}`;
 }

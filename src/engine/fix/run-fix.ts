@@ -33,7 +33,16 @@ export interface FixResult {
    * The data source lists its migration classes (not a glob): a new file runs only once it is
    * added there. fix never edits the data source; it re-checks as if it were added, and says how.
    */
-  register?: string[];
+  register?: Registration[];
+}
+
+/** One new class to import into a data source that lists its migrations, and add to that list. */
+export interface Registration {
+  className: string;
+  /** The import specifier, relative to the data source file. */
+  specifier: string;
+  /** Absolute path of the data source file, when the project gives one. */
+  dataSource?: string;
 }
 
 /** A check that already ran, with what runGate's onContext gave. */
@@ -115,7 +124,7 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
 }
 
 /** What to add to a data source that lists its migration classes: the import and the list entry, per file. */
-function registration(files: readonly FixFile[], options: GateOptions): string[] {
+function registration(files: readonly FixFile[], options: GateOptions): Registration[] {
   const dataSource = options.project.kind === "data-source" ? options.project.file : undefined;
   const source = dataSource && fs.existsSync(dataSource) ? fs.readFileSync(dataSource, "utf8") : "";
   // Relative imports written with ".js" (ESM) keep it.
@@ -126,7 +135,7 @@ function registration(files: readonly FixFile[], options: GateOptions): string[]
     const from = dataSource ? path.dirname(dataSource) : options.projectDir;
     let specifier = path.relative(from, file.path).split(path.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
     if (!specifier.startsWith(".")) specifier = `./${specifier}`;
-    return [`import { ${className} } from "${specifier}"; and ${className} in the migrations list${dataSource ? ` of ${dataSource}` : ""}`];
+    return [{ className, specifier, ...(dataSource && { dataSource }) }];
   });
 }
 

@@ -3575,7 +3575,7 @@ function registration(files, options) {
     const from = dataSource ? path16.dirname(dataSource) : options.projectDir;
     let specifier = path16.relative(from, file.path).split(path16.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
     if (!specifier.startsWith(".")) specifier = `./${specifier}`;
-    return [`import { ${className} } from "${specifier}"; and ${className} in the migrations list${dataSource ? ` of ${dataSource}` : ""}`];
+    return [{ className, specifier, ...dataSource && { dataSource } }];
   });
 }
 function relocate(result, placed) {
@@ -3649,7 +3649,7 @@ function formatFixText(result, { baseDir }) {
   }
   if (result.register?.length) {
     lines.push("", "The data source lists its migration classes: register each new one (it was re-checked as if registered):");
-    for (const line of result.register) lines.push(`  ${line}`);
+    for (const line of result.register) lines.push(`  ${describeRegistration(line, baseDir)}`);
   }
   if (result.unfixed.length) {
     lines.push("", "Not closed by a new migration:");
@@ -3679,6 +3679,9 @@ function formatFixJson(result) {
     null,
     2
   );
+}
+function describeRegistration(entry, baseDir) {
+  return `import { ${entry.className} } from "${entry.specifier}"; and ${entry.className} in the migrations list${entry.dataSource ? ` of ${displayPath(entry.dataSource, baseDir)}` : ""}`;
 }
 
 // src/report/gate-error.ts
@@ -3822,6 +3825,7 @@ export {
   suggestFix,
   formatFixText,
   formatFixJson,
+  describeRegistration,
   formatGateError,
   formatJson,
   formatErrorJson,
