@@ -49,7 +49,7 @@ const CASES = [
     down: [`DROP INDEX "IDX_notes_title"`],
     expected: [
       ["error", "down-breaks-up", "AddTitle1700000100000", `After AddTitle1700000100000's down(), its up() fails when run again: column "title" of relation "notes" already exists (42701) at line 7.`],
-      ["error", "irreversible-down", "public.notes.title", "AddTitle1700000100000's down() leaves column public.notes.title behind: up() creates it and down() does not remove it."],
+      ["error", "irreversible-down", "public.notes.title", "AddTitle1700000100000's down() leaves column public.notes.title behind, which was not there before up()."],
     ],
   },
   {
@@ -67,7 +67,7 @@ const CASES = [
     down: [`ALTER TABLE "notes" DROP COLUMN "title" CASCADE`, `CREATE INDEX "IDX_notes_title" ON "notes" ("body")`],
     expected: [
       ["error", "down-breaks-up", "AddTitle1700000100000", `After AddTitle1700000100000's down(), its up() fails when run again: relation "IDX_notes_title" already exists (42P07) at line 8.`],
-      ["error", "irreversible-down", "public.notes(body)", `AddTitle1700000100000's down() leaves index public.notes(body) ("IDX_notes_title") behind: up() creates it and down() does not remove it.`],
+      ["error", "irreversible-down", "public.notes(body)", `AddTitle1700000100000's down() leaves index public.notes(body) ("IDX_notes_title") behind, which was not there before up().`],
     ],
   },
 ];

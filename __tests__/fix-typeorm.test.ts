@@ -6,16 +6,19 @@
  * `typeorm migration:run` calls) on a fresh database and on one built by synchronize with the
  * old migrations recorded as run.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { EXAMPLE, FIXTURES } from "./helpers/paths.js";
+import { EXAMPLE, FIXTURES, REPO } from "./helpers/paths.js";
 import { startTestPostgres, withTestClient } from "./helpers/postgres.js";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
 import { typeormRun } from "./helpers/staging.js";
 import { tempProject, type TempProject } from "./helpers/temp-project.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
 
+const require = createRequire(import.meta.url);
 let server: ProvisionedDatabase;
 let databases = 0;
 beforeAll(async () => {
@@ -166,6 +169,34 @@ function project(version: (typeof VERSIONS)[number], migrations: Record<string, 
   return made;
 }
 
+/**
+ * The real `typeorm migration:run -d <data source>` (the project's own typeorm's cli.js) on the
+ * project compiled to CommonJS with TypeScript, as a deploy runs it from a build: its own
+ * transaction mode (all), its own loading of the migration files.
+ */
+function typeormMigrationRun(projectDir: string, url: string): string {
+  const out = path.join(projectDir, ".mg-build");
+  fs.rmSync(out, { recursive: true, force: true });
+  const ts = require(path.join(REPO, "node_modules", "typescript")) as typeof import("typescript");
+  for (const file of fs.readdirSync(path.join(projectDir, "src"), { recursive: true }) as string[]) {
+    if (!file.endsWith(".ts")) continue;
+    const js = ts.transpileModule(fs.readFileSync(path.join(projectDir, "src", file), "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021, experimentalDecorators: true, emitDecoratorMetadata: true } }).outputText;
+    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    fs.writeFileSync(path.join(out, file.replace(/\.ts$/, ".js")), js);
+  }
+  fs.writeFileSync(path.join(out, "package.json"), '{ "type": "commonjs" }');
+  fs.writeFileSync(
+    path.join(out, "data-source.js"),
+    `require("reflect-metadata");\nconst { DataSource } = require("typeorm");\nmodule.exports = { default: new DataSource({ type: "postgres", url: ${JSON.stringify(url)}, entities: [__dirname + "/entity/*.js"], migrations: [__dirname + "/migration/*.js"] }) };\n`,
+  );
+  const cli = path.join(fs.realpathSync(path.join(projectDir, "node_modules", "typeorm")), "cli.js");
+  try {
+    return execFileSync(process.execPath, [cli, "migration:run", "-d", path.join(out, "data-source.js")], { cwd: projectDir, env: { ...process.env, NODE_OPTIONS: "" }, stdio: "pipe" }).toString();
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
 const migrationFiles = (dir: string) => fs.readdirSync(path.join(dir, "src", "migration")).sort();
 const entityFiles = Object.keys(ENTITIES);
 
@@ -192,9 +223,9 @@ for (const version of VERSIONS) {
           expect(after.report.findings).toEqual([]);
           expect(after.status).toBe(0);
 
-          // typeorm itself, on a fresh database: the whole chain with the fix.
-          const all = migrationFiles(p.dir).map((f) => `src/migration/${f}`);
-          await typeormRun({ projectDir: p.dir, url: await freshDatabase(), mode: "migrate", entities: entityFiles, migrations: all });
+          // typeorm's own migration:run, on a fresh database: the whole chain with the fix.
+          const fresh = typeormMigrationRun(p.dir, await freshDatabase());
+          for (const file of added) expect(fresh).toContain(`Migration ${file.slice(14, -3)}${file.slice(0, 13)} has been executed successfully.`);
           // On a database synchronize built, where the old migrations were recorded as run: only the fix runs, as no-ops.
           const synced = await freshDatabase();
           await typeormRun({ projectDir: p.dir, url: synced, mode: "synchronize", entities: entityFiles, migrations: [] });
@@ -202,7 +233,7 @@ for (const version of VERSIONS) {
             await client.query(`CREATE TABLE "migrations" ("id" SERIAL NOT NULL, "timestamp" bigint NOT NULL, "name" character varying NOT NULL, CONSTRAINT "PK_migrations" PRIMARY KEY ("id"))`);
             for (const className of Object.keys(c.migrations)) await client.query(`INSERT INTO "migrations" ("timestamp", "name") VALUES ($1, $2)`, [Number(className.slice(-13)), className]);
           });
-          await typeormRun({ projectDir: p.dir, url: synced, mode: "migrate", entities: entityFiles, migrations: all });
+          typeormMigrationRun(p.dir, synced);
           const ran = await withTestClient(server, { database: synced.split("/").pop()!, applicationName: "fix-test" }, (client) => client.query<{ name: string }>(`SELECT name FROM "migrations" ORDER BY id`));
           expect(ran.rows.slice(Object.keys(c.migrations).length).map((r) => r.name)).toEqual(added.map((f) => `${f.slice(14, -3)}${f.slice(0, 13)}`));
         } finally {

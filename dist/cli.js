@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-E2LN5MMY.js";
+} from "./chunk-WBYMLKSR.js";
 import {
   formatMarkdown,
   formatText
@@ -28,7 +28,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-QYDMSKYV.js";
+} from "./chunk-KGECUC52.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -19,7 +19,7 @@ import {
   serializeError,
   statementLine,
   touchesIn
-} from "./chunk-QYDMSKYV.js";
+} from "./chunk-KGECUC52.js";
 import {
   cachedTransform,
   loadTransformer,

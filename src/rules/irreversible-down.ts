@@ -40,7 +40,7 @@ export const irreversibleDown: Rule = {
         object: item.object,
         ...at,
         message: `${migration.name}'s down() ${describe(item)}.`,
-        hint: item.change === "extra" ? `Add to down() the statement that drops it (up() creates it).` : item.change === "missing" ? "down() drops something up() did not create: drop only what up() made." : "Make down() put it back as it was before up().",
+        hint: item.change === "extra" ? "down() must remove what up() created (and create nothing that was not there): add the statement that drops it, or remove the one that creates it." : item.change === "missing" ? "down() drops something up() did not create: drop only what up() made." : "Make down() put it back as it was before up().",
       }));
     });
   },
@@ -48,7 +48,7 @@ export const irreversibleDown: Rule = {
 
 function describe(item: DriftItem): string {
   const what = `${item.kind} ${item.object}${item.name ? ` ("${item.name}")` : ""}`;
-  if (item.change === "extra") return `leaves ${what} behind: up() creates it and down() does not remove it`;
+  if (item.change === "extra") return `leaves ${what} behind, which was not there before up()`;
   if (item.change === "missing") return `removes ${what}, which was there before up() ran`;
   const detail = item.detail?.replace(/ on the target/g, " after down()").replace(/ from the migrations/g, " before up()");
   return `leaves ${what} changed${detail ? `: ${detail}` : ""}`;

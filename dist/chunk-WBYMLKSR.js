@@ -32,7 +32,7 @@ import {
   targetDrift,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-QYDMSKYV.js";
+} from "./chunk-KGECUC52.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
