@@ -65,3 +65,21 @@ describe("suggest-fix", () => {
     }
   });
 });
+
+describe("command: fix in the action", () => {
+  test("is refused with the way to get the fix there", async () => {
+    const github = await new FakeGithub().start();
+    const p = tempProject({ from: EXAMPLE });
+    try {
+      const run = await runAction({ workspace: p.dir, inputs: { "data-source": "src/data-source.ts", command: "fix" }, github });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain("command: fix is not run from the action: it writes migration files into the checkout.");
+      expect(run.stdout).toContain("suggest-fix");
+      expect(run.outputs["status"]).toBe("error");
+      expect(fs.readdirSync(`${p.dir}/src/migration`)).toHaveLength(3);
+    } finally {
+      p.cleanup();
+      await github.stop();
+    }
+  });
+});

@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-WBYMLKSR.js";
+} from "./chunk-YQEL3II3.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -39,7 +39,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-KGECUC52.js";
+} from "./chunk-VWGF7XHW.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
@@ -775,6 +775,7 @@ async function run() {
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
   try {
     if (raw["command"] === "baseline") throw new GateError("invalid-command", "command: baseline is not run from the action: it writes to the target database.", { hint: "Run it once, deliberately, where you can read its plan first: npx migration-gate baseline --target-url <url>, then again with --yes. In the workflow, use command: deploy-check." });
+    if (raw["command"] === "fix") throw new GateError("invalid-command", "command: fix is not run from the action: it writes migration files into the checkout.", { hint: "Keep command: check; suggest-fix (on by default on pull requests) puts the same migrations in the summary, the comment and the fix-patch output. Locally: npx migration-gate fix." });
     const deploy = raw["command"] === "deploy-check";
     if (!raw["base-ref"] && !deploy) await useEventBase(raw, workspace);
     const options = parseOptions(raw, { cwd: workspace });

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-WBYMLKSR.js";
+} from "./chunk-YQEL3II3.js";
 import {
   formatMarkdown,
   formatText
@@ -28,7 +28,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-KGECUC52.js";
+} from "./chunk-VWGF7XHW.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

@@ -19,7 +19,7 @@ import {
   serializeError,
   statementLine,
   touchesIn
-} from "./chunk-KGECUC52.js";
+} from "./chunk-VWGF7XHW.js";
 import {
   cachedTransform,
   loadTransformer,

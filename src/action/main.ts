@@ -46,6 +46,7 @@ export async function run(): Promise<void> {
   try {
     // baseline writes to the target: it is a deliberate, local step, never a workflow's.
     if (raw["command"] === "baseline") throw new GateError("invalid-command", "command: baseline is not run from the action: it writes to the target database.", { hint: "Run it once, deliberately, where you can read its plan first: npx migration-gate baseline --target-url <url>, then again with --yes. In the workflow, use command: deploy-check." });
+    if (raw["command"] === "fix") throw new GateError("invalid-command", "command: fix is not run from the action: it writes migration files into the checkout.", { hint: "Keep command: check; suggest-fix (on by default on pull requests) puts the same migrations in the summary, the comment and the fix-patch output. Locally: npx migration-gate fix." });
     const deploy = raw["command"] === "deploy-check";
     // A deploy pre-step judges the database against the checked-out migrations: no base to scope to.
     if (!raw["base-ref"] && !deploy) await useEventBase(raw, workspace);

@@ -25,7 +25,7 @@ export interface OptionSpec {
 export const OPTION_SPECS: readonly OptionSpec[] = [
   {
     name: "command",
-    description: "What to run: check (the migrations against the schema code, on a throwaway database) or deploy-check (the database a deploy is about to migrate, given as target-url, read-only: what is pending, what would fail on its schema and its rows, what was changed by hand, a database built by push or synchronize). In the CLI it is the first word: migration-gate deploy-check. baseline is CLI-only.",
+    description: "What to run: check (the migrations against the schema code, on a throwaway database) or deploy-check (the database a deploy is about to migrate, given as target-url, read-only: what is pending, what would fail on its schema and its rows, what was changed by hand, a database built by push or synchronize). In the CLI it is the first word: migration-gate deploy-check. baseline and fix (write the migrations that close the check's errors) are CLI-only; in the action, suggest-fix shows the fix.",
     default: "check",
     actionInput: true,
     placeholder: "check|deploy-check",

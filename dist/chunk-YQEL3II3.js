@@ -32,7 +32,7 @@ import {
   targetDrift,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-KGECUC52.js";
+} from "./chunk-VWGF7XHW.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
