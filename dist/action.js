@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-YQEL3II3.js";
+} from "./chunk-GOVARFL6.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-YQEL3II3.js";
+} from "./chunk-GOVARFL6.js";
 import {
   formatMarkdown,
   formatText

@@ -60,7 +60,13 @@ function fileNamePattern(base: string, stamp: string | undefined): MigrationStyl
   const after = base.slice(base.indexOf(stamp) + stamp.length);
   const rest = (before + after).replace(/^[-_.]+|[-_.]+$/g, "");
   const cased = (title: string) =>
-    /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(rest) ? words(title).join("-") : /^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(rest) ? words(title).join("_") : title;
+    /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(rest)
+      ? words(title).join("-")
+      : /^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(rest)
+        ? words(title).join("_")
+        : /^[a-z][a-z0-9]*[A-Z]/.test(rest)
+          ? title[0]!.toLowerCase() + title.slice(1) // 1773939767393-queryOrder.ts
+          : title;
   if (!after) return (t, title) => `${cased(title)}${/[-_.]$/.exec(before)?.[0] ?? ""}${t}`;
   const separator = /^[-_.]/.exec(after)?.[0] ?? "";
   return (t, title) => `${before}${t}${separator}${cased(title)}`;

@@ -3343,7 +3343,7 @@ function fileNamePattern(base, stamp) {
   const before = base.slice(0, base.indexOf(stamp));
   const after = base.slice(base.indexOf(stamp) + stamp.length);
   const rest = (before + after).replace(/^[-_.]+|[-_.]+$/g, "");
-  const cased = (title) => /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(rest) ? words(title).join("-") : /^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(rest) ? words(title).join("_") : title;
+  const cased = (title) => /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(rest) ? words(title).join("-") : /^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(rest) ? words(title).join("_") : /^[a-z][a-z0-9]*[A-Z]/.test(rest) ? title[0].toLowerCase() + title.slice(1) : title;
   if (!after) return (t, title) => `${cased(title)}${/[-_.]$/.exec(before)?.[0] ?? ""}${t}`;
   const separator = /^[-_.]/.exec(after)?.[0] ?? "";
   return (t, title) => `${before}${t}${separator}${cased(title)}`;
