@@ -300,3 +300,39 @@ describe("fix on a data source that lists its migration classes", () => {
     }
   });
 });
+
+describe("fix on a history that already uses the missing tables (rsschool-app's shape)", () => {
+  test("a backfilled table has the shape its later migrations expect, and sorts before the first one whose SQL uses it, even one that fails first on another table", async () => {
+    const entity = (name: string, body: string) => `import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";\n\n@Entity("${name}")\nexport class ${name[0]!.toUpperCase()}${name.slice(1)} {\n  @PrimaryGeneratedColumn() id!: number;\n${body}}\n`;
+    const p = tempProject({
+      files: {
+        "package.json": JSON.stringify({ name: "history", private: true }),
+        "src/entity/users.ts": entity("users", `  @Column({ type: "varchar" }) email!: string;\n`),
+        "src/entity/tags.ts": entity("tags", `  @Index("IDX_tags_name") @Column({ type: "varchar" }) name!: string;\n`),
+        "src/entity/course.ts": entity("course", `  @Index("IDX_course_name") @Column({ type: "varchar" }) name!: string;\n  @Column({ type: "boolean", default: false }) personal!: boolean;\n`),
+        "src/migration/1700000000000-Init.ts": migration("Init1700000000000", [`CREATE TABLE "users" ("id" SERIAL NOT NULL, "email" character varying NOT NULL, CONSTRAINT "PK_users" PRIMARY KEY ("id"))`]),
+        // Fails first on tags; its second statement needs course too.
+        "src/migration/1700000100000-Indexes.ts": migration("Indexes1700000100000", [`CREATE INDEX "IDX_tags_name" ON "tags" ("name")`, `CREATE INDEX "IDX_course_name" ON "course" ("name")`]),
+        // Adds a column today's entity has: the backfilled course must not have it yet.
+        "src/migration/1700000200000-Personal.ts": migration("Personal1700000200000", [`ALTER TABLE "course" ADD "personal" boolean NOT NULL DEFAULT false`]),
+      },
+    });
+    try {
+      const fixed = await runCli(["fix", ...ARGS], { cwd: p.dir });
+      expect(fixed.stdout).toContain("re-checked: 0 findings left");
+      expect(fixed.status).toBe(0);
+      const added = migrationFiles(p.dir).filter((f) => f.startsWith("17000000999"));
+      // Both just before Indexes1700000100000 (which order between them does not matter: neither references the other).
+      expect(added.map((f) => f.slice(14)).sort()).toEqual(["CreateCourse.ts", "CreateTags.ts"]);
+      const course = fs.readFileSync(path.join(p.dir, "src/migration", added.find((f) => f.includes("Course"))!), "utf8");
+      expect(course).toContain(`CREATE TABLE IF NOT EXISTS "course" ("id" SERIAL NOT NULL, "name" character varying NOT NULL, CONSTRAINT`);
+      expect(course).not.toContain(`"personal"`);
+      expect(course).not.toContain(`IDX_course_name`);
+      const after = await runCliJson(["check", ...ARGS], { cwd: p.dir });
+      expect(after.report.findings).toEqual([]);
+      expect(after.report.migrations.every((m) => m.status === "applied")).toBe(true);
+    } finally {
+      p.cleanup();
+    }
+  });
+});

@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-GOVARFL6.js";
+} from "./chunk-CRQWXA5I.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -39,7 +39,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-VWGF7XHW.js";
+} from "./chunk-GXBNIZEK.js";
 import "./chunk-22ADNI7Q.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";

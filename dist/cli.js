@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-GOVARFL6.js";
+} from "./chunk-CRQWXA5I.js";
 import {
   formatMarkdown,
   formatText
@@ -28,7 +28,7 @@ import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-VWGF7XHW.js";
+} from "./chunk-GXBNIZEK.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";

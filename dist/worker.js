@@ -19,7 +19,7 @@ import {
   serializeError,
   statementLine,
   touchesIn
-} from "./chunk-VWGF7XHW.js";
+} from "./chunk-GXBNIZEK.js";
 import {
   cachedTransform,
   loadTransformer,

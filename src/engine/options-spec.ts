@@ -46,7 +46,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: "dry-run",
-    description: "fix: print the migrations it would write, and write nothing (and so re-check nothing).",
+    description: "fix: print the migrations it would write and check the project with them from a temporary folder; nothing is written into the project.",
     actionInput: false,
     switch: true,
     placeholder: "",

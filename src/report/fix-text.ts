@@ -14,7 +14,9 @@ export function formatFixText(result: FixResult, { baseDir }: { baseDir: string 
   const after = result.recheck ? countBySeverity(result.recheck.findings) : undefined;
   const verdict = after
     ? after.error + after.warning === 0
-      ? "re-checked: 0 findings left"
+      ? after.notice
+        ? `re-checked: 0 errors or warnings left (${after.notice} notice(s), below)`
+        : "re-checked: 0 findings left"
       : `re-checked: ${after.error} error(s), ${after.warning} warning(s) left (below)`
     : result.files.length
       ? "not re-checked"
@@ -28,9 +30,11 @@ export function formatFixText(result: FixResult, { baseDir }: { baseDir: string 
     lines.push("", `  ${displayPath(file.path, baseDir)}`);
     const group = file.group;
     if (group) {
-      lines.push(`    closes: ${group.closes.map((f) => `${f.ruleId} ${f.object ?? ""}`.trim()).join(", ")}`);
+      const name = (f: { ruleId: string; object?: string }) => `${f.ruleId} ${f.object ?? ""}`.trim();
+      if (group.closes.length) lines.push(`    closes: ${group.closes.map(name).join(", ")}`);
+      if (group.stillOpen?.length) lines.push(`    meant to close, and the re-check still reports: ${group.stillOpen.map(name).join(", ")}`);
       if (group.before) lines.push(`    sorts before ${group.before.name}, the first migration that uses what it creates`);
-      if (group.after) lines.push(`    sorts after ${group.after.name}, which creates what it references`);
+      if (group.before && group.after) lines.push(`    sorts after ${group.after.name}, which creates a table it references or changes`);
       if (group.orderProblem) lines.push(`    note: ${group.orderProblem}`);
     }
     if (result.mode === "dry-run") lines.push("", ...file.content.trimEnd().split("\n").map((line) => `    | ${line}`));
@@ -46,7 +50,7 @@ export function formatFixText(result: FixResult, { baseDir }: { baseDir: string 
       lines.push(`  ${where}${finding.ruleId}  ${finding.message}`, `    ${why}`);
     }
   }
-  if (result.recheck && after && after.error + after.warning > 0) lines.push("", "The check after the fix:", formatText(result.recheck, { baseDir }));
+  if (result.recheck && after && after.error + after.warning + after.notice > 0) lines.push("", "The check after the fix:", formatText(result.recheck, { baseDir }));
   if (result.mode === "write" && result.files.length) lines.push("", "Review the files, run your usual migration:run on a development database if you like, and commit them.");
   return lines.join("\n");
 }
@@ -73,5 +77,5 @@ export function formatFixJson(result: FixResult): string {
 
 /** `import { X } from "./migrations/x"; and X in the migrations list of src/data-source.ts` */
 export function describeRegistration(entry: Registration, baseDir: string): string {
-  return `import { ${entry.className} } from "${entry.specifier}"; and ${entry.className} in the migrations list${entry.dataSource ? ` of ${displayPath(entry.dataSource, baseDir)}` : ""}`;
+  return `import { ${entry.className} } from ${entry.quote}${entry.specifier}${entry.quote}; and ${entry.className} in the migrations list${entry.dataSource ? ` of ${displayPath(entry.dataSource, baseDir)}` : ""}`;
 }

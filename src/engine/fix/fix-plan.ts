@@ -12,6 +12,8 @@ export interface FixGroup {
   down: string[];
   /** The findings it closes (its own roots; what follows from them closes with them). */
   closes: Finding[];
+  /** Set after the re-check: findings it was planned to close that the re-check still reports. */
+  stillOpen?: Finding[];
   /** Epoch ms for the class name and file: after `after`, before `before`. */
   timestamp: number;
   /** The newest migration it depends on (creates a table it references), if any. */

@@ -6,6 +6,7 @@ import { qualifiedName, quoteIdentifier, type ActualEnum, type ActualSchema, typ
 import { literal, makeIdempotent } from "./idempotent-ddl.js";
 import type { FixGroup, FixPlan, UnfixedFinding } from "./fix-plan.js";
 import { chooseTimestamps } from "./fix-timestamps.js";
+import { leftToFailedMigrations, touchesTable, withoutLaterParts, type LeftToLater } from "./historical-shape.js";
 import { groupTitle } from "./group-title.js";
 
 /** The rules whose findings a new migration can close, and what kind of statement closes them. */
@@ -49,13 +50,29 @@ export function planTypeormFix({ context, findings, now }: { context: RuleContex
   const byObject = new Map<string, Finding>();
   for (const root of roots) if (FIXABLE.has(root.ruleId) && root.object) byObject.set(`${root.ruleId} ${objectKey(root.ruleId, root.object)}`, root);
   const rootOf = (ruleId: string, object: string) => byObject.get(`${ruleId} ${objectKey(ruleId, object)}`);
-  const leftForFailed = createdByFailedMigrations(context.migrations);
+  const left = leftToFailedMigrations(context.migrations);
+  const leftTo = leftToMigration(left);
+  // Roots whose statements were left to a failed migration that creates the object itself.
+  const leftBehind = new Map<string, MigrationRecord>();
+  // Columns left out of a CREATE TABLE because a later migration adds them: statements about them go too.
+  const removed = new Map<string, Set<string>>();
 
   const owned: Owned[] = [];
-  for (const statement of oracle ?? []) {
-    const target = ddlTarget(statement);
-    const root = ownerOf(target, statement, { rootOf, context });
-    if (!root || leftForFailed(target)) continue;
+  for (const given of oracle ?? []) {
+    const target = ddlTarget(given);
+    const root = ownerOf(target, given, { rootOf, context });
+    if (!root) continue;
+    const by = leftTo(target) ?? usesRemoved(target, removed, left);
+    if (by) {
+      leftBehind.set(root.fingerprint, by);
+      continue;
+    }
+    let statement = given;
+    if (target.kind === "table") {
+      const shaped = withoutLaterParts(given, target.table, left);
+      statement = shaped.statement;
+      if (shaped.removed.length) removed.set(target.table, new Set(shaped.removed));
+    }
     const idempotent = makeIdempotent(statement, context.actual);
     if (!idempotent) continue;
     owned.push({ root, ...idempotent, references: target.kind === "add-constraint" && target.referenced ? [target.referenced] : [] });
@@ -70,32 +87,38 @@ export function planTypeormFix({ context, findings, now }: { context: RuleContex
       groups.find((g) => g.before?.name === root.object)!.closes.push(root);
       continue;
     }
-    unfixed.push({ finding: root, why: whyUnfixed(root, oracle !== undefined) });
+    const by = leftBehind.get(root.fingerprint);
+    unfixed.push({ finding: root, why: by ? `${by.name} creates it, and fails: it exists once that migration is fixed (see its finding)` : whyUnfixed(root, oracle !== undefined) });
   }
   chooseTimestamps(groups, { migrations: context.migrations, now });
   return { groups, unfixed };
 }
 
-/** A failed migration creates these once it runs: the fix leaves them to it, or that migration would then fail on "already exists". */
-function createdByFailedMigrations(migrations: readonly MigrationRecord[]): (target: DdlTarget) => boolean {
-  const failed = migrations.filter((m) => m.status === "failed");
-  const names = new Set(failed.flatMap((m) => m.touches?.names ?? []));
-  const columns = new Set(failed.flatMap((m) => m.touches?.columns ?? []));
-  const indexes = new Set(failed.flatMap((m) => [...(m.touches?.indexes ?? []), ...(m.touches?.foreignKeys ?? [])]));
-  const tables = new Set(failed.flatMap((m) => m.createdTables));
+/** The failed migration that creates this object itself: the fix leaves it to that one, which would otherwise fail on "already exists". */
+function leftToMigration(left: LeftToLater): (target: DdlTarget) => MigrationRecord | undefined {
   return (target) => {
     switch (target.kind) {
       case "table":
-        return tables.has(target.table);
+        return left.tables.get(target.table);
       case "column":
-        return target.action === "add" && columns.has(`${target.table}.${target.column}`);
+        return target.action === "add" ? left.columns.get(`${target.table}.${target.column}`) : undefined;
       case "create-index":
       case "add-constraint":
-        return names.has(target.name) || indexes.has(`${target.table}(${[...target.columns].sort().join(",")})`);
+        return left.names.get(target.name) ?? left.keys.get(`${target.table}(${[...target.columns].sort().join(",")})`);
       default:
-        return false;
+        return undefined;
     }
   };
+}
+
+/** A statement about a column the fix's CREATE TABLE left to a later migration. */
+function usesRemoved(target: DdlTarget, removed: ReadonlyMap<string, Set<string>>, left: LeftToLater): MigrationRecord | undefined {
+  const table = "table" in target ? target.table : undefined;
+  const gone = table ? removed.get(table) : undefined;
+  if (!gone || !table) return undefined;
+  const columns = target.kind === "column" ? [target.column] : target.kind === "create-index" || target.kind === "add-constraint" ? target.columns : [];
+  const column = columns.find((c) => gone.has(c));
+  return column ? left.columns.get(`${table}.${column}`) : undefined;
 }
 
 interface OwnerLookup {
@@ -242,6 +265,8 @@ function ordering({ tables, created, external, enums, context }: { tables: strin
     const failure = m.failure;
     if (m.status !== "failed" || !failure) return false;
     if (missingRelationOf(m, expectedTables)) return true;
+    // It failed earlier on something else, but its SQL further on uses a table this creates.
+    if (created.some((t) => touchesTable(m, t))) return true;
     const column = /column "([^"]+)"(?: of relation "([^"]+)")? does not exist/.exec(failure.message);
     if (column && tables.some((t) => (!column[2] || t.endsWith(`.${column[2]}`)) && context.expected.tables.some((e) => qualifiedName(e) === t && e.columns.some((c) => c.name === column[1])))) return true;
     const type = /type "([^"]+)" does not exist|invalid input value for enum ([^:]+):/.exec(failure.message);
@@ -255,7 +280,10 @@ function whyUnfixed(finding: Finding, haveOracle: boolean): string {
   if (FIXABLE.has(finding.ruleId) && !haveOracle) return "TypeORM's schema builder (the cross-check) did not run, so there is no SQL to take: run fix with cross-check on";
   switch (finding.ruleId) {
     case "migration-failed":
-      return "the migration itself fails: fix it (fix never edits an existing migration)";
+      // 42703/42704/42P01 after the fix: it changes or drops something nothing creates any more (synchronize made it once).
+      return /\((42703|42704|42P01)\)/.test(finding.message)
+        ? "it changes or drops something that no migration creates and the entities no longer declare (only synchronize ever made it), so no migration written from the code can bring it back: make that statement tolerate its absence (IF EXISTS) or create the object as it was, in a migration before it (fix never edits an existing migration)"
+        : "the migration itself fails: fix it (fix never edits an existing migration)";
     case "column-type-mismatch":
       return "changing a column's type can lose data or fail on rows: write that migration by hand (TypeORM would drop and re-add the column)";
     case "extra-required-column":

@@ -4,7 +4,7 @@ import path from "node:path";
 import { onCleanup } from "../cleanup.js";
 import { GateError } from "../errors.js";
 import type { GateOptions } from "../parse-options.js";
-import type { Finding, GateResult } from "../result.js";
+import type { Finding, GateResult, MigrationRecord } from "../result.js";
 import { runGate, type RunGateHooks } from "../run-gate.js";
 import type { RuleContext } from "../../rules/rule.js";
 import type { FixFile, FixGroup, UnfixedFinding } from "./fix-plan.js";
@@ -39,6 +39,8 @@ export interface FixResult {
 /** One new class to import into a data source that lists its migrations, and add to that list. */
 export interface Registration {
   className: string;
+  /** The quote character the file's imports use. */
+  quote: string;
   /** The import specifier, relative to the data source file. */
   specifier: string;
   /** Absolute path of the data source file, when the project gives one. */
@@ -68,6 +70,7 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
   const capture = { log, onContext: (context: RuleContext, findings: readonly Finding[]) => (seen = { context, findings }) };
   // The action has run the check already (with cross-check on, or the plan has no SQL and says so).
   const check = hooks.first?.result ?? (await runGate(checkOptions, capture));
+  const firstSeen = seen;
   const nothing = { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found nothing a migration closes: there is nothing to fix." };
   if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
   if (options.project.kind === "drizzle") return seen ? runDrizzleFix({ options: checkOptions, first: { result: check, ...seen }, mode: hooks.mode, log }) : nothing;
@@ -114,28 +117,82 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
       const extra = [...placed.keys(), ...written];
       const again = await runGate({ ...checkOptions, baseRef: undefined, simulateBaseline: false, failOn: "all", checkDown: "off", ...(extra.length && { extraMigrations: extra }) }, capture);
       recheck = relocate(again, placed);
+      // A planned group is judged by the re-check: what it was meant to close and did not is said.
+      const prints = new Set(recheck.findings.map((f) => f.fingerprint));
+      for (const file of planned) {
+        const group = file.group!;
+        const open = group.closes.filter((f) => prints.has(f.fingerprint));
+        if (open.length) {
+          group.stillOpen = open;
+          group.closes = group.closes.filter((f) => !prints.has(f.fingerprint));
+        }
+      }
     }
   } finally {
     if (overlay) fs.rmSync(overlay, { recursive: true, force: true });
     removeCleanup();
   }
-  const register = classList && files.length ? registration(files, options) : undefined;
-  return { check, files, unfixed: recheck ? stillThere(unfixed, recheck) : unfixed, ...(recheck && { recheck }), mode: hooks.mode, ...(register && { register }) };
+  const register = classList && files.length ? registration(files, options, firstSeen?.context.migrations ?? []) : undefined;
+  const open = blameOwnFiles(recheck ? stillThere(unfixed, recheck) : unfixed, files);
+  return { check, files, unfixed: open, ...(recheck && { recheck }), mode: hooks.mode, ...(register && { register }) };
 }
 
-/** What to add to a data source that lists its migration classes: the import and the list entry, per file. */
-function registration(files: readonly FixFile[], options: GateOptions): Registration[] {
-  const dataSource = options.project.kind === "data-source" ? options.project.file : undefined;
-  const source = dataSource && fs.existsSync(dataSource) ? fs.readFileSync(dataSource, "utf8") : "";
+/**
+ * What to add where the project lists its migration classes: the file that imports one of the
+ * existing migrations (the data source, or a `migrations/index.ts` it imports), the import in
+ * that file's quotes and extension style, and the class for the list.
+ */
+function registration(files: readonly FixFile[], options: GateOptions, migrations: readonly MigrationRecord[]): Registration[] {
+  const list = findMigrationList(options, migrations);
+  const source = list ? fs.readFileSync(list, "utf8") : "";
   // Relative imports written with ".js" (ESM) keep it.
   const jsSuffix = /from\s+["']\.{1,2}\/[^"']*\.js["']/.test(source);
+  const quote = /from\s+'\./.test(source) ? "'" : '"';
   return files.flatMap((file) => {
     if (!file.group) return [];
     const className = `${file.group.title}${file.group.timestamp}`;
-    const from = dataSource ? path.dirname(dataSource) : options.projectDir;
-    let specifier = path.relative(from, file.path).split(path.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
+    let specifier = path.relative(path.dirname(list ?? path.join(options.projectDir, "x")), file.path).split(path.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
     if (!specifier.startsWith(".")) specifier = `./${specifier}`;
-    return [{ className, specifier, ...(dataSource && { dataSource }) }];
+    return [{ className, specifier, quote, ...(list && { dataSource: list }) }];
+  });
+}
+
+/** The project file (not a migration) that imports an existing migration class by name. */
+function findMigrationList(options: GateOptions, migrations: readonly MigrationRecord[]): string | undefined {
+  const names = migrations.filter((m) => m.location).map((m) => m.name);
+  const own = new Set(migrations.flatMap((m) => (m.location ? [m.location.file] : [])));
+  const dataSource = options.project.kind === "data-source" ? options.project.file : undefined;
+  const candidates = [...(dataSource ? [dataSource] : []), ...sourceFiles(options.projectDir)];
+  return candidates.find((file) => {
+    if (own.has(file)) return false;
+    const text = fs.readFileSync(file, "utf8");
+    return names.some((name) => new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from`).test(text));
+  });
+}
+
+function sourceFiles(dir: string, depth = 0): string[] {
+  if (depth > 6) return [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    if (entry.name.startsWith(".") || ["node_modules", "dist", "build", "coverage"].includes(entry.name)) return [];
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full, depth + 1);
+    return /\.[cm]?[jt]s$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [full] : [];
+  });
+}
+
+/** A migration that fails on "already exists" for something a planned file creates: the plan is to blame, and says so. */
+function blameOwnFiles(unfixed: UnfixedFinding[], files: readonly FixFile[]): UnfixedFinding[] {
+  return unfixed.map((u) => {
+    if (u.finding.ruleId !== "migration-failed" || !/already exists/.test(u.finding.message)) return u;
+    const name = /"([^"]+)"/.exec(u.finding.message)?.[1];
+    const file = name && files.find((f) => f.content.includes(`"${name}"`));
+    return file ? { ...u, why: `it fails on "${name}", which the planned ${path.basename(file.path)} already creates: that part of the fix is wrong here; write this one by hand (and please report it)` } : u;
   });
 }
 

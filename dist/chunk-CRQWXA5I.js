@@ -32,7 +32,7 @@ import {
   targetDrift,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-VWGF7XHW.js";
+} from "./chunk-GXBNIZEK.js";
 import {
   VERSION
 } from "./chunk-22ADNI7Q.js";
@@ -3039,6 +3039,75 @@ function chooseTimestamps(groups, { migrations, now }) {
   groups.sort((a, b) => a.timestamp - b.timestamp);
 }
 
+// src/engine/fix/historical-shape.ts
+function leftToFailedMigrations(migrations) {
+  const left = { columns: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map(), keys: /* @__PURE__ */ new Map(), tables: /* @__PURE__ */ new Map() };
+  const put = (map, key, m) => map.has(key) || map.set(key, m);
+  for (const m of migrations.filter((r) => r.status === "failed")) {
+    for (const c of m.touches?.columns ?? []) put(left.columns, c, m);
+    for (const n of m.touches?.names ?? []) put(left.names, n, m);
+    for (const k of [...m.touches?.indexes ?? [], ...m.touches?.foreignKeys ?? []]) put(left.keys, k, m);
+    for (const t of m.createdTables) put(left.tables, t, m);
+  }
+  return left;
+}
+function touchesTable(migration, table) {
+  const t = migration.touches;
+  if (!t) return false;
+  return [...t.columns, ...t.alteredColumns].some((c) => c.startsWith(`${table}.`)) || [...t.indexes, ...t.foreignKeys].some((k) => k.startsWith(`${table}(`));
+}
+function withoutLaterParts(statement, table, left) {
+  const open = statement.indexOf("(");
+  const close = statement.lastIndexOf(")");
+  if (open < 0 || close < open) return { statement, removed: [] };
+  const items = splitTopLevel2(statement.slice(open + 1, close));
+  const removed = [];
+  const kept = items.filter((item) => {
+    const column = /^"((?:[^"]|"")+)"\s/.exec(item.trim());
+    if (column) {
+      const name = column[1].replace(/""/g, '"');
+      if (left.columns.has(`${table}.${name}`)) {
+        removed.push(name);
+        return false;
+      }
+      return true;
+    }
+    return true;
+  });
+  const final = kept.filter((item) => {
+    const constraint = /^CONSTRAINT\s+"((?:[^"]|"")+)"\s+(?:PRIMARY KEY|UNIQUE|CHECK|FOREIGN KEY|EXCLUDE)\s*\((.*?)\)/is.exec(item.trim());
+    if (!constraint) return true;
+    const columns = [...constraint[2].matchAll(/"((?:[^"]|"")+)"/g)].map((m) => m[1]);
+    if (left.names.has(constraint[1])) return false;
+    if (columns.some((c) => removed.includes(c))) return false;
+    return !left.keys.has(`${table}(${[...columns].sort().join(",")})`) || /PRIMARY KEY/i.test(item);
+  });
+  if (final.length === items.length) return { statement, removed };
+  return { statement: `${statement.slice(0, open + 1)}${final.map((i) => i.trim()).join(", ")}${statement.slice(close)}`, removed };
+}
+function splitTopLevel2(body) {
+  const parts = [];
+  let depth = 0;
+  let quote;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quote) {
+      if (ch === quote) quote = void 0;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(body.slice(start));
+  return parts;
+}
+
 // src/engine/fix/group-title.ts
 function groupTitle(roots) {
   const tableName2 = (object) => pascal(object.replace(/\(.*\)$/, "").split(".")[1] ?? object);
@@ -3107,12 +3176,26 @@ function planTypeormFix({ context, findings, now }) {
   const byObject = /* @__PURE__ */ new Map();
   for (const root of roots) if (FIXABLE.has(root.ruleId) && root.object) byObject.set(`${root.ruleId} ${objectKey(root.ruleId, root.object)}`, root);
   const rootOf = (ruleId, object) => byObject.get(`${ruleId} ${objectKey(ruleId, object)}`);
-  const leftForFailed = createdByFailedMigrations(context.migrations);
+  const left = leftToFailedMigrations(context.migrations);
+  const leftTo = leftToMigration(left);
+  const leftBehind = /* @__PURE__ */ new Map();
+  const removed = /* @__PURE__ */ new Map();
   const owned = [];
-  for (const statement of oracle ?? []) {
-    const target = ddlTarget(statement);
-    const root = ownerOf(target, statement, { rootOf, context });
-    if (!root || leftForFailed(target)) continue;
+  for (const given of oracle ?? []) {
+    const target = ddlTarget(given);
+    const root = ownerOf(target, given, { rootOf, context });
+    if (!root) continue;
+    const by = leftTo(target) ?? usesRemoved(target, removed, left);
+    if (by) {
+      leftBehind.set(root.fingerprint, by);
+      continue;
+    }
+    let statement = given;
+    if (target.kind === "table") {
+      const shaped = withoutLaterParts(given, target.table, left);
+      statement = shaped.statement;
+      if (shaped.removed.length) removed.set(target.table, new Set(shaped.removed));
+    }
     const idempotent = makeIdempotent(statement, context.actual);
     if (!idempotent) continue;
     owned.push({ root, ...idempotent, references: target.kind === "add-constraint" && target.referenced ? [target.referenced] : [] });
@@ -3126,30 +3209,34 @@ function planTypeormFix({ context, findings, now }) {
       groups.find((g) => g.before?.name === root.object).closes.push(root);
       continue;
     }
-    unfixed.push({ finding: root, why: whyUnfixed(root, oracle !== void 0) });
+    const by = leftBehind.get(root.fingerprint);
+    unfixed.push({ finding: root, why: by ? `${by.name} creates it, and fails: it exists once that migration is fixed (see its finding)` : whyUnfixed(root, oracle !== void 0) });
   }
   chooseTimestamps(groups, { migrations: context.migrations, now });
   return { groups, unfixed };
 }
-function createdByFailedMigrations(migrations) {
-  const failed = migrations.filter((m) => m.status === "failed");
-  const names = new Set(failed.flatMap((m) => m.touches?.names ?? []));
-  const columns = new Set(failed.flatMap((m) => m.touches?.columns ?? []));
-  const indexes = new Set(failed.flatMap((m) => [...m.touches?.indexes ?? [], ...m.touches?.foreignKeys ?? []]));
-  const tables = new Set(failed.flatMap((m) => m.createdTables));
+function leftToMigration(left) {
   return (target) => {
     switch (target.kind) {
       case "table":
-        return tables.has(target.table);
+        return left.tables.get(target.table);
       case "column":
-        return target.action === "add" && columns.has(`${target.table}.${target.column}`);
+        return target.action === "add" ? left.columns.get(`${target.table}.${target.column}`) : void 0;
       case "create-index":
       case "add-constraint":
-        return names.has(target.name) || indexes.has(`${target.table}(${[...target.columns].sort().join(",")})`);
+        return left.names.get(target.name) ?? left.keys.get(`${target.table}(${[...target.columns].sort().join(",")})`);
       default:
-        return false;
+        return void 0;
     }
   };
+}
+function usesRemoved(target, removed, left) {
+  const table = "table" in target ? target.table : void 0;
+  const gone = table ? removed.get(table) : void 0;
+  if (!gone || !table) return void 0;
+  const columns = target.kind === "column" ? [target.column] : target.kind === "create-index" || target.kind === "add-constraint" ? target.columns : [];
+  const column = columns.find((c) => gone.has(c));
+  return column ? left.columns.get(`${table}.${column}`) : void 0;
 }
 function ownerOf(target, statement, { rootOf, context }) {
   const table = (name) => rootOf("missing-table", name);
@@ -3274,6 +3361,7 @@ function ordering({ tables, created, external, enums, context }) {
     const failure = m.failure;
     if (m.status !== "failed" || !failure) return false;
     if (missingRelationOf(m, expectedTables)) return true;
+    if (created.some((t) => touchesTable(m, t))) return true;
     const column = /column "([^"]+)"(?: of relation "([^"]+)")? does not exist/.exec(failure.message);
     if (column && tables.some((t) => (!column[2] || t.endsWith(`.${column[2]}`)) && context.expected.tables.some((e) => qualifiedName(e) === t && e.columns.some((c) => c.name === column[1])))) return true;
     const type = /type "([^"]+)" does not exist|invalid input value for enum ([^:]+):/.exec(failure.message);
@@ -3286,7 +3374,7 @@ function whyUnfixed(finding, haveOracle) {
   if (FIXABLE.has(finding.ruleId) && !haveOracle) return "TypeORM's schema builder (the cross-check) did not run, so there is no SQL to take: run fix with cross-check on";
   switch (finding.ruleId) {
     case "migration-failed":
-      return "the migration itself fails: fix it (fix never edits an existing migration)";
+      return /\((42703|42704|42P01)\)/.test(finding.message) ? "it changes or drops something that no migration creates and the entities no longer declare (only synchronize ever made it), so no migration written from the code can bring it back: make that statement tolerate its absence (IF EXISTS) or create the object as it was, in a migration before it (fix never edits an existing migration)" : "the migration itself fails: fix it (fix never edits an existing migration)";
     case "column-type-mismatch":
       return "changing a column's type can lose data or fail on rows: write that migration by hand (TypeORM would drop and re-add the column)";
     case "extra-required-column":
@@ -3517,6 +3605,7 @@ async function runFix(options, hooks) {
   let seen = hooks.first;
   const capture = { log, onContext: (context, findings) => seen = { context, findings } };
   const check = hooks.first?.result ?? await runGate(checkOptions, capture);
+  const firstSeen = seen;
   const nothing = { check, files: [], unfixed: [], mode: hooks.mode, nothingToDo: "The check found nothing a migration closes: there is nothing to fix." };
   if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
   if (options.project.kind === "drizzle") return seen ? runDrizzleFix({ options: checkOptions, first: { result: check, ...seen }, mode: hooks.mode, log }) : nothing;
@@ -3557,25 +3646,69 @@ async function runFix(options, hooks) {
       const extra = [...placed.keys(), ...written];
       const again = await runGate({ ...checkOptions, baseRef: void 0, simulateBaseline: false, failOn: "all", checkDown: "off", ...extra.length && { extraMigrations: extra } }, capture);
       recheck = relocate(again, placed);
+      const prints = new Set(recheck.findings.map((f) => f.fingerprint));
+      for (const file of planned) {
+        const group = file.group;
+        const open2 = group.closes.filter((f) => prints.has(f.fingerprint));
+        if (open2.length) {
+          group.stillOpen = open2;
+          group.closes = group.closes.filter((f) => !prints.has(f.fingerprint));
+        }
+      }
     }
   } finally {
     if (overlay) fs15.rmSync(overlay, { recursive: true, force: true });
     removeCleanup();
   }
-  const register = classList && files.length ? registration(files, options) : void 0;
-  return { check, files, unfixed: recheck ? stillThere(unfixed, recheck) : unfixed, ...recheck && { recheck }, mode: hooks.mode, ...register && { register } };
+  const register = classList && files.length ? registration(files, options, firstSeen?.context.migrations ?? []) : void 0;
+  const open = blameOwnFiles(recheck ? stillThere(unfixed, recheck) : unfixed, files);
+  return { check, files, unfixed: open, ...recheck && { recheck }, mode: hooks.mode, ...register && { register } };
 }
-function registration(files, options) {
-  const dataSource = options.project.kind === "data-source" ? options.project.file : void 0;
-  const source = dataSource && fs15.existsSync(dataSource) ? fs15.readFileSync(dataSource, "utf8") : "";
+function registration(files, options, migrations) {
+  const list2 = findMigrationList(options, migrations);
+  const source = list2 ? fs15.readFileSync(list2, "utf8") : "";
   const jsSuffix = /from\s+["']\.{1,2}\/[^"']*\.js["']/.test(source);
+  const quote = /from\s+'\./.test(source) ? "'" : '"';
   return files.flatMap((file) => {
     if (!file.group) return [];
     const className = `${file.group.title}${file.group.timestamp}`;
-    const from = dataSource ? path16.dirname(dataSource) : options.projectDir;
-    let specifier = path16.relative(from, file.path).split(path16.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
+    let specifier = path16.relative(path16.dirname(list2 ?? path16.join(options.projectDir, "x")), file.path).split(path16.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
     if (!specifier.startsWith(".")) specifier = `./${specifier}`;
-    return [{ className, specifier, ...dataSource && { dataSource } }];
+    return [{ className, specifier, quote, ...list2 && { dataSource: list2 } }];
+  });
+}
+function findMigrationList(options, migrations) {
+  const names = migrations.filter((m) => m.location).map((m) => m.name);
+  const own = new Set(migrations.flatMap((m) => m.location ? [m.location.file] : []));
+  const dataSource = options.project.kind === "data-source" ? options.project.file : void 0;
+  const candidates = [...dataSource ? [dataSource] : [], ...sourceFiles(options.projectDir)];
+  return candidates.find((file) => {
+    if (own.has(file)) return false;
+    const text = fs15.readFileSync(file, "utf8");
+    return names.some((name) => new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from`).test(text));
+  });
+}
+function sourceFiles(dir, depth = 0) {
+  if (depth > 6) return [];
+  let entries;
+  try {
+    entries = fs15.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    if (entry.name.startsWith(".") || ["node_modules", "dist", "build", "coverage"].includes(entry.name)) return [];
+    const full = path16.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full, depth + 1);
+    return /\.[cm]?[jt]s$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [full] : [];
+  });
+}
+function blameOwnFiles(unfixed, files) {
+  return unfixed.map((u) => {
+    if (u.finding.ruleId !== "migration-failed" || !/already exists/.test(u.finding.message)) return u;
+    const name = /"([^"]+)"/.exec(u.finding.message)?.[1];
+    const file = name && files.find((f) => f.content.includes(`"${name}"`));
+    return file ? { ...u, why: `it fails on "${name}", which the planned ${path16.basename(file.path)} already creates: that part of the fix is wrong here; write this one by hand (and please report it)` } : u;
   });
 }
 function relocate(result, placed) {
@@ -3630,7 +3763,7 @@ function formatFixText(result, { baseDir }) {
   const lines = [];
   const verb = result.mode === "dry-run" ? "would write" : result.mode === "suggest" ? "suggests" : "wrote";
   const after = result.recheck ? countBySeverity(result.recheck.findings) : void 0;
-  const verdict = after ? after.error + after.warning === 0 ? "re-checked: 0 findings left" : `re-checked: ${after.error} error(s), ${after.warning} warning(s) left (below)` : result.files.length ? "not re-checked" : "nothing a new migration can close";
+  const verdict = after ? after.error + after.warning === 0 ? after.notice ? `re-checked: 0 errors or warnings left (${after.notice} notice(s), below)` : "re-checked: 0 findings left" : `re-checked: ${after.error} error(s), ${after.warning} warning(s) left (below)` : result.files.length ? "not re-checked" : "nothing a new migration can close";
   const where = result.mode === "write" ? "" : " (checked from a temp folder; nothing was written)";
   const migrations = result.files.filter((f) => f.group || /\.sql$/.test(f.path));
   const others = result.files.filter((f) => !migrations.includes(f));
@@ -3640,9 +3773,11 @@ function formatFixText(result, { baseDir }) {
     lines.push("", `  ${displayPath(file.path, baseDir)}`);
     const group = file.group;
     if (group) {
-      lines.push(`    closes: ${group.closes.map((f) => `${f.ruleId} ${f.object ?? ""}`.trim()).join(", ")}`);
+      const name = (f) => `${f.ruleId} ${f.object ?? ""}`.trim();
+      if (group.closes.length) lines.push(`    closes: ${group.closes.map(name).join(", ")}`);
+      if (group.stillOpen?.length) lines.push(`    meant to close, and the re-check still reports: ${group.stillOpen.map(name).join(", ")}`);
       if (group.before) lines.push(`    sorts before ${group.before.name}, the first migration that uses what it creates`);
-      if (group.after) lines.push(`    sorts after ${group.after.name}, which creates what it references`);
+      if (group.before && group.after) lines.push(`    sorts after ${group.after.name}, which creates a table it references or changes`);
       if (group.orderProblem) lines.push(`    note: ${group.orderProblem}`);
     }
     if (result.mode === "dry-run") lines.push("", ...file.content.trimEnd().split("\n").map((line) => `    | ${line}`));
@@ -3658,7 +3793,7 @@ function formatFixText(result, { baseDir }) {
       lines.push(`  ${where2}${finding.ruleId}  ${finding.message}`, `    ${why}`);
     }
   }
-  if (result.recheck && after && after.error + after.warning > 0) lines.push("", "The check after the fix:", formatText(result.recheck, { baseDir }));
+  if (result.recheck && after && after.error + after.warning + after.notice > 0) lines.push("", "The check after the fix:", formatText(result.recheck, { baseDir }));
   if (result.mode === "write" && result.files.length) lines.push("", "Review the files, run your usual migration:run on a development database if you like, and commit them.");
   return lines.join("\n");
 }
@@ -3681,7 +3816,7 @@ function formatFixJson(result) {
   );
 }
 function describeRegistration(entry, baseDir) {
-  return `import { ${entry.className} } from "${entry.specifier}"; and ${entry.className} in the migrations list${entry.dataSource ? ` of ${displayPath(entry.dataSource, baseDir)}` : ""}`;
+  return `import { ${entry.className} } from ${entry.quote}${entry.specifier}${entry.quote}; and ${entry.className} in the migrations list${entry.dataSource ? ` of ${displayPath(entry.dataSource, baseDir)}` : ""}`;
 }
 
 // src/report/gate-error.ts
