@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-CRQWXA5I.js";
+} from "./chunk-GL3F65D6.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -40,7 +40,7 @@ import {
   OPTION_SPECS,
   parseOptions
 } from "./chunk-GXBNIZEK.js";
-import "./chunk-22ADNI7Q.js";
+import "./chunk-442JWKER.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
 import {

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-CRQWXA5I.js";
+} from "./chunk-GL3F65D6.js";
 import {
   formatMarkdown,
   formatText
@@ -31,7 +31,7 @@ import {
 } from "./chunk-GXBNIZEK.js";
 import {
   VERSION
-} from "./chunk-22ADNI7Q.js";
+} from "./chunk-442JWKER.js";
 import "./chunk-YDLDOLXO.js";
 import "./chunk-A7TTDEVP.js";
 import "./chunk-4EXQY7HF.js";

@@ -6,8 +6,8 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   cachedTransform
-} from "./chunk-PJVOUA3J.js";
-import "./chunk-22ADNI7Q.js";
+} from "./chunk-SG3A5Z6Z.js";
+import "./chunk-442JWKER.js";
 import {
   TYPESCRIPT_EXTENSIONS,
   isRelativeOrAbsolute,

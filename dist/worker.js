@@ -24,8 +24,8 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-PJVOUA3J.js";
-import "./chunk-22ADNI7Q.js";
+} from "./chunk-SG3A5Z6Z.js";
+import "./chunk-442JWKER.js";
 import {
   SITE_REGISTRY_GLOBAL,
   require_picomatch

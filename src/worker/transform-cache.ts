@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { VERSION } from "../version.js";
+import { isFixOverlayFile } from "../engine/fix/overlay-folder.js";
 import { loadTransformer } from "./load-transformer.js";
 import type { TransformRequest } from "./transform.js";
 import { dependenciesUnchanged, type MetadataDependencies } from "./type-metadata/dependencies.js";
@@ -43,7 +44,7 @@ function buildTime(): number {
 }
 
 export function cachedTransform(request: TransformRequest, cacheDir: string | undefined): string {
-  if (!cacheDir) return loadTransformer().transformModuleWithDependencies(request).code;
+  if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
   const key = crypto
     .createHash("sha256")

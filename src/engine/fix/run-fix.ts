@@ -11,6 +11,7 @@ import type { FixFile, FixGroup, UnfixedFinding } from "./fix-plan.js";
 import { planTypeormFix } from "./plan-typeorm-fix.js";
 import { readMigrationStyle, renderTypeormMigration } from "./typeorm-migration-file.js";
 import { runDrizzleFix } from "./drizzle-fix.js";
+import { FIX_OVERLAY_PREFIX } from "./overlay-folder.js";
 
 /**
  * write: the files stay (migration-gate fix);
@@ -77,7 +78,7 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
 
   const files: FixFile[] = [];
   // dry-run and suggest check the planned files from a folder of their own: the checkout is never written.
-  const overlay = hooks.mode === "write" ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "mg-fix-"));
+  const overlay = hooks.mode === "write" ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), FIX_OVERLAY_PREFIX));
   const removeCleanup = onCleanup(() => {
     if (overlay) fs.rmSync(overlay, { recursive: true, force: true });
   });

@@ -34,8 +34,9 @@ import {
   unusedSuppression
 } from "./chunk-GXBNIZEK.js";
 import {
+  FIX_OVERLAY_PREFIX,
   VERSION
-} from "./chunk-22ADNI7Q.js";
+} from "./chunk-442JWKER.js";
 import {
   serverVersion
 } from "./chunk-YDLDOLXO.js";
@@ -3610,7 +3611,7 @@ async function runFix(options, hooks) {
   if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
   if (options.project.kind === "drizzle") return seen ? runDrizzleFix({ options: checkOptions, first: { result: check, ...seen }, mode: hooks.mode, log }) : nothing;
   const files = [];
-  const overlay = hooks.mode === "write" ? void 0 : fs15.mkdtempSync(path16.join(os7.tmpdir(), "mg-fix-"));
+  const overlay = hooks.mode === "write" ? void 0 : fs15.mkdtempSync(path16.join(os7.tmpdir(), FIX_OVERLAY_PREFIX));
   const removeCleanup = onCleanup(() => {
     if (overlay) fs15.rmSync(overlay, { recursive: true, force: true });
   });

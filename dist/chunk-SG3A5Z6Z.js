@@ -5,8 +5,9 @@ const require = __mgCreateRequire(import.meta.url);
 const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
-  VERSION
-} from "./chunk-22ADNI7Q.js";
+  VERSION,
+  isFixOverlayFile
+} from "./chunk-442JWKER.js";
 import {
   dependenciesUnchanged,
   strictNullChecksFor
@@ -43,7 +44,7 @@ function buildTime() {
   }
 }
 function cachedTransform(request, cacheDir) {
-  if (!cacheDir) return loadTransformer().transformModuleWithDependencies(request).code;
+  if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
   const key = crypto.createHash("sha256").update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0${strictNullChecks}\0`).update(request.source).digest("hex");
   const file = path.join(cacheDir, key.slice(0, 2), `${key.slice(2)}.js`);

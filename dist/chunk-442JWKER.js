@@ -8,6 +8,17 @@ const __dirname = __mgDirname(__filename);
 // src/version.ts
 var VERSION = "0.1.0";
 
+// src/engine/fix/overlay-folder.ts
+import os from "node:os";
+import path from "node:path";
+var FIX_OVERLAY_PREFIX = "mg-fix-";
+function isFixOverlayFile(file) {
+  const folder = path.dirname(file);
+  return path.dirname(folder) === os.tmpdir() && path.basename(folder).startsWith(FIX_OVERLAY_PREFIX);
+}
+
 export {
+  FIX_OVERLAY_PREFIX,
+  isFixOverlayFile,
   VERSION
 };
