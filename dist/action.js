@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-GL3F65D6.js";
+} from "./chunk-IIQMILQG.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-GL3F65D6.js";
+} from "./chunk-IIQMILQG.js";
 import {
   formatMarkdown,
   formatText

@@ -39,7 +39,7 @@ export async function runDrizzleFix({ options, first, mode, log }: DrizzleFixReq
   const roots = rootFindings(findings);
   const unfixed: UnfixedFinding[] = roots
     .filter((f) => !GENERATED.has(f.ruleId))
-    .map((finding) => ({ finding, why: JOURNAL.has(finding.ruleId) ? `the journal, not a new migration: ${finding.hint ?? "see the finding"}` : "no new migration closes this kind of finding" }));
+    .map((finding) => ({ finding, why: whyNot(finding) }));
   const wanted = roots.filter((f) => GENERATED.has(f.ruleId));
   const folder = context.drizzleFolder;
   const config = options.project.kind === "drizzle" ? options.project.configFile : undefined;
@@ -165,4 +165,12 @@ function relocateFolder(result: GateResult, from: string, to: string): GateResul
     migrations: result.migrations.map(at),
     findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...(f.hint !== undefined && { hint: text(f.hint) }) })),
   };
+}
+
+function whyNot(finding: Finding): string {
+  if (JOURNAL.has(finding.ruleId)) return `the journal, not a new migration: ${finding.hint ?? "see the finding"}`;
+  if (finding.ruleId === "migration-failed") {
+    return "drizzle-kit generate appends its migration to the end of the journal, after this one, so it cannot make this one pass: fix this migration (or move what it needs into it), before any database has run it";
+  }
+  return "no new migration closes this kind of finding";
 }

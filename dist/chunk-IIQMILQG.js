@@ -3488,7 +3488,7 @@ var JOURNAL = /* @__PURE__ */ new Set(["unlisted-migration", "missing-migration-
 async function runDrizzleFix({ options, first, mode, log }) {
   const { result: check, context, findings } = first;
   const roots = rootFindings(findings);
-  const unfixed = roots.filter((f) => !GENERATED.has(f.ruleId)).map((finding) => ({ finding, why: JOURNAL.has(finding.ruleId) ? `the journal, not a new migration: ${finding.hint ?? "see the finding"}` : "no new migration closes this kind of finding" }));
+  const unfixed = roots.filter((f) => !GENERATED.has(f.ruleId)).map((finding) => ({ finding, why: whyNot(finding) }));
   const wanted = roots.filter((f) => GENERATED.has(f.ruleId));
   const folder = context.drizzleFolder;
   const config = options.project.kind === "drizzle" ? options.project.configFile : void 0;
@@ -3596,6 +3596,13 @@ function relocateFolder(result, from, to) {
     migrations: result.migrations.map(at),
     findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...f.hint !== void 0 && { hint: text(f.hint) } }))
   };
+}
+function whyNot(finding) {
+  if (JOURNAL.has(finding.ruleId)) return `the journal, not a new migration: ${finding.hint ?? "see the finding"}`;
+  if (finding.ruleId === "migration-failed") {
+    return "drizzle-kit generate appends its migration to the end of the journal, after this one, so it cannot make this one pass: fix this migration (or move what it needs into it), before any database has run it";
+  }
+  return "no new migration closes this kind of finding";
 }
 
 // src/engine/fix/run-fix.ts
