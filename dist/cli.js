@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-IIQMILQG.js";
+} from "./chunk-MSTS77MI.js";
 import {
   formatMarkdown,
   formatText

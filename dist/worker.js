@@ -1446,7 +1446,7 @@ async function runSchemaOracle(dataSource) {
 }
 
 // src/worker/typeorm/check-down.ts
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 
 // src/worker/stack-frames.ts
 import { fileURLToPath } from "node:url";
@@ -1459,9 +1459,154 @@ function stackFrames(stack) {
   return frames;
 }
 
+// src/worker/migration-source-scan.ts
+import fs3 from "node:fs";
+var STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/gs;
+var NEW_TABLE = /new\s+Table\s*\(\s*\{\s*name\s*:\s*["'`]([^"'`]+)["'`]/g;
+function scanMigrationSource(file) {
+  let text;
+  try {
+    text = fs3.readFileSync(file, "utf8");
+  } catch {
+    return { tables: [], touches: touchesIn([]) };
+  }
+  const up = upBody(text);
+  const sql = [...up.matchAll(STRING_LITERAL)].map((match) => match[0].slice(1, -1).replace(/\\(["'`\\])/g, "$1"));
+  const tables = new Set(sql.flatMap((statement) => createdTablesIn(statement)));
+  for (const match of up.matchAll(NEW_TABLE)) {
+    const name = match[1];
+    tables.add(name.includes(".") ? name : `public.${name}`);
+  }
+  return { tables: [...tables], touches: touchesIn(sql) };
+}
+function upBody(text) {
+  const start = text.search(/\bup\s*\(/);
+  if (start === -1) return text;
+  const rest = text.slice(start);
+  const end = rest.search(/\bdown\s*\(/);
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+// src/worker/typeorm/migration-recorder.ts
+var MigrationRecorder = class {
+  constructor(sites, onMigrationStart, keepStatements = false) {
+    this.sites = sites;
+    this.onMigrationStart = onMigrationStart;
+    this.keepStatements = keepStatements;
+  }
+  sites;
+  onMigrationStart;
+  keepStatements;
+  records = [];
+  current;
+  failedQuery;
+  failedBefore = false;
+  /** The TypeORM Logger interface. */
+  logger = {
+    logQuery: (query) => {
+      if (this.current?.stage !== "up") return;
+      this.current.record.createdTables.push(...createdTablesIn(query));
+      this.current.queries.push(query);
+    },
+    logQueryError: (_error, query) => {
+      this.failedQuery = query;
+    },
+    logQuerySlow: () => void 0,
+    logSchemaBuild: () => void 0,
+    logMigration: () => void 0,
+    log: () => void 0
+  };
+  async runAll(dataSource) {
+    for (const migration of dataSource.migrations) this.wrap(migration);
+    for (; ; ) {
+      try {
+        await dataSource.runMigrations({ transaction: "each" });
+        this.settle();
+        return this.records;
+      } catch (error) {
+        const failing = this.current;
+        if (!failing) {
+          throw new GateError("migrations-could-not-start", `TypeORM could not start the migrations: ${error instanceof Error ? error.message : String(error)}`, {
+            hint: "This happened before any migration ran: check the migration class names (they must end in a 13-digit timestamp) and the migrations option.",
+            cause: error
+          });
+        }
+        failing.record.status = "failed";
+        failing.record.durationMs = Date.now() - failing.startedAt;
+        failing.record.failure = this.describeFailure(error, failing);
+        this.recordWouldCreate(failing);
+        this.current = void 0;
+        this.failedQuery = void 0;
+        this.failedBefore = true;
+        dataSource.migrations.splice(dataSource.migrations.indexOf(failing.migration), 1);
+      }
+    }
+  }
+  wrap(migration) {
+    const up = migration.up.bind(migration);
+    migration.up = async (queryRunner) => {
+      this.settle();
+      const name = migration.name ?? migration.constructor.name;
+      const record = {
+        name,
+        timestamp: timestampOf(name),
+        location: this.sites.classLocation(migration.constructor),
+        status: "applied",
+        durationMs: 0,
+        createdTables: [],
+        ranAfterFailure: this.failedBefore
+      };
+      this.records.push(record);
+      this.current = { migration, record, stage: "up", startedAt: Date.now(), queries: [] };
+      if (this.keepStatements) record.statements = this.current.queries;
+      this.onMigrationStart(name);
+      const result = await up(queryRunner);
+      this.current.stage = "commit";
+      return result;
+    };
+  }
+  /** The previous migration got as far as the next one starting (or the run ending): it is applied. */
+  settle() {
+    if (this.current) this.current.record.durationMs = Date.now() - this.current.startedAt;
+    this.current = void 0;
+  }
+  /**
+   * A failed migration was rolled back, and the statements after the failing one never ran:
+   * what it creates comes from the queries it sent and from its source, so that a table or
+   * column it would create is blamed on its failure, not on "no migration".
+   */
+  recordWouldCreate(failing) {
+    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : void 0;
+    const sent = touchesIn(failing.queries);
+    failing.record.createdTables = [.../* @__PURE__ */ new Set([...failing.record.createdTables, ...scanned?.tables ?? []])];
+    const touches = { ...sent };
+    for (const key of Object.keys(touches)) touches[key] = [.../* @__PURE__ */ new Set([...sent[key], ...scanned?.touches[key] ?? []])];
+    failing.record.touches = touches;
+  }
+  describeFailure(error, failing) {
+    const err = error;
+    const statement = err.query ?? this.failedQuery;
+    const file = failing.record.location?.file;
+    const atCommit = failing.stage === "commit" ? " (when committing, after up() returned)" : "";
+    return {
+      code: typeof err.driverError?.code === "string" ? err.driverError.code : void 0,
+      message: (err.driverError?.message ?? err.message ?? String(error)) + atCommit,
+      statement,
+      statementLine: file ? lineFromStack(err.stack, file) ?? (statement ? statementLine(file, statement) : void 0) : void 0
+    };
+  }
+};
+function timestampOf(name) {
+  const match = /(\d{13})$/.exec(name);
+  return match ? Number(match[1]) : void 0;
+}
+function lineFromStack(stack, file) {
+  return stackFrames(stack).find((frame) => frame.file === file)?.line;
+}
+
 // src/worker/typeorm/check-down.ts
 async function checkDowns(dataSource, names, sites) {
-  const stamp = (m) => Number(/(\d{13})$/.exec(m.name ?? m.constructor.name)?.[1] ?? 0);
+  const stamp = (m) => timestampOf(m.name ?? m.constructor.name) ?? 0;
   const chain = [...dataSource.migrations].sort((a, b) => stamp(a) - stamp(b));
   const catalog = () => readCatalog(asQueryable(dataSource), "user");
   const use = (count) => dataSource.migrations.splice(0, dataSource.migrations.length, ...chain.slice(0, count));
@@ -1517,7 +1662,7 @@ function asQueryable(dataSource) {
 }
 function failureOf(error, file) {
   const err = error;
-  const fromStack = file ? stackFrames(err.stack).find((frame) => frame.file === file)?.line : void 0;
+  const fromStack = file ? lineFromStack(err.stack, file) : void 0;
   return {
     ...typeof err.driverError?.code === "string" && { code: err.driverError.code },
     message: err.driverError?.message ?? err.message ?? String(error),
@@ -1527,7 +1672,7 @@ function failureOf(error, file) {
 }
 function downLine(file) {
   try {
-    const lines = fs3.readFileSync(file, "utf8").split("\n");
+    const lines = fs4.readFileSync(file, "utf8").split("\n");
     const index = lines.findIndex((line) => /\bdown\s*\(/.test(line) && !/^\s*(\/\/|\*)/.test(line));
     return index >= 0 ? index + 1 : void 0;
   } catch {
@@ -1542,7 +1687,7 @@ import path4 from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/worker/user-code-errors.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path3 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var NATIVE_FAILURE = /invalid ELF header|wrong ELF class|NODE_MODULE_VERSION|compiled against a different Node\.js version|not a valid Win32 application|Could not locate the bindings file|No native build was found|ERR_DLOPEN_FAILED/i;
@@ -1573,12 +1718,12 @@ function unbuiltPackageError(error, projectDir) {
   const packageDir = match[1].startsWith("file:") ? fileURLToPath2(match[1]) : match[1];
   let manifest;
   try {
-    manifest = JSON.parse(fs4.readFileSync(path3.join(packageDir, "package.json"), "utf8"));
+    manifest = JSON.parse(fs5.readFileSync(path3.join(packageDir, "package.json"), "utf8"));
   } catch {
     return void 0;
   }
   const name = manifest.name ?? path3.basename(packageDir);
-  const real = fs4.realpathSync(packageDir);
+  const real = fs5.realpathSync(packageDir);
   const workspace = !real.split(path3.sep).includes("node_modules");
   const entry = match[3];
   const build2 = manifest.scripts?.["build"] ? `its build script (npm run build -w ${name}, pnpm --filter ${name} build, or yarn workspace ${name} build)` : "its build";
@@ -1615,7 +1760,7 @@ function packageOf(message, stack) {
   return void 0;
 }
 function importerOf(error, pkg, projectDir) {
-  const isUser = (file2) => !/[\\/]node_modules[\\/]/.test(file2) && path3.isAbsolute(file2) && file2.startsWith(projectDir) && fs4.existsSync(file2);
+  const isUser = (file2) => !/[\\/]node_modules[\\/]/.test(file2) && path3.isAbsolute(file2) && file2.startsWith(projectDir) && fs5.existsSync(file2);
   const frame = stackFrames(error.stack).find((f) => isUser(f.file));
   const requireStack = (error.requireStack ?? []).find(isUser);
   const file = requireStack ?? frame?.file;
@@ -1629,7 +1774,7 @@ function importPattern(pkg) {
 function lineImporting(file, pkg) {
   let text;
   try {
-    text = fs4.readFileSync(file, "utf8");
+    text = fs5.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -1642,7 +1787,7 @@ function findImporter(projectDir, pkg) {
   const walk = (dir) => {
     let entries;
     try {
-      entries = fs4.readdirSync(dir, { withFileTypes: true });
+      entries = fs5.readdirSync(dir, { withFileTypes: true });
     } catch {
       return void 0;
     }
@@ -1654,7 +1799,7 @@ function findImporter(projectDir, pkg) {
         const found = walk(full);
         if (found) return found;
       } else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) {
-        const text = fs4.readFileSync(full, "utf8");
+        const text = fs5.readFileSync(full, "utf8");
         const match = pattern.exec(text);
         if (match) return { file: full, line: text.slice(0, match.index).split("\n").length };
       }
@@ -1683,7 +1828,7 @@ function undefinedTypeError(file, shown, cause) {
 function typeVariable(file) {
   let text;
   try {
-    text = fs4.readFileSync(file, "utf8");
+    text = fs5.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -1978,14 +2123,14 @@ import { createRequire } from "node:module";
 import path7 from "node:path";
 
 // src/worker/installed-version.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path6 from "node:path";
 function installedVersion(entry, name) {
   let dir = path6.dirname(entry);
   while (path6.dirname(dir) !== dir) {
     const pkg = path6.join(dir, "package.json");
-    if (fs5.existsSync(pkg)) {
-      const json = JSON.parse(fs5.readFileSync(pkg, "utf8"));
+    if (fs6.existsSync(pkg)) {
+      const json = JSON.parse(fs6.readFileSync(pkg, "utf8"));
       if (json.name === name && json.version) return json.version;
     }
     dir = path6.dirname(dir);
@@ -2030,151 +2175,6 @@ function connectionAsDataSource(Connection) {
       }
     });
   };
-}
-
-// src/worker/migration-source-scan.ts
-import fs6 from "node:fs";
-var STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/gs;
-var NEW_TABLE = /new\s+Table\s*\(\s*\{\s*name\s*:\s*["'`]([^"'`]+)["'`]/g;
-function scanMigrationSource(file) {
-  let text;
-  try {
-    text = fs6.readFileSync(file, "utf8");
-  } catch {
-    return { tables: [], touches: touchesIn([]) };
-  }
-  const up = upBody(text);
-  const sql = [...up.matchAll(STRING_LITERAL)].map((match) => match[0].slice(1, -1).replace(/\\(["'`\\])/g, "$1"));
-  const tables = new Set(sql.flatMap((statement) => createdTablesIn(statement)));
-  for (const match of up.matchAll(NEW_TABLE)) {
-    const name = match[1];
-    tables.add(name.includes(".") ? name : `public.${name}`);
-  }
-  return { tables: [...tables], touches: touchesIn(sql) };
-}
-function upBody(text) {
-  const start = text.search(/\bup\s*\(/);
-  if (start === -1) return text;
-  const rest = text.slice(start);
-  const end = rest.search(/\bdown\s*\(/);
-  return end === -1 ? rest : rest.slice(0, end);
-}
-
-// src/worker/typeorm/migration-recorder.ts
-var MigrationRecorder = class {
-  constructor(sites, onMigrationStart, keepStatements = false) {
-    this.sites = sites;
-    this.onMigrationStart = onMigrationStart;
-    this.keepStatements = keepStatements;
-  }
-  sites;
-  onMigrationStart;
-  keepStatements;
-  records = [];
-  current;
-  failedQuery;
-  failedBefore = false;
-  /** The TypeORM Logger interface. */
-  logger = {
-    logQuery: (query) => {
-      if (this.current?.stage !== "up") return;
-      this.current.record.createdTables.push(...createdTablesIn(query));
-      this.current.queries.push(query);
-    },
-    logQueryError: (_error, query) => {
-      this.failedQuery = query;
-    },
-    logQuerySlow: () => void 0,
-    logSchemaBuild: () => void 0,
-    logMigration: () => void 0,
-    log: () => void 0
-  };
-  async runAll(dataSource) {
-    for (const migration of dataSource.migrations) this.wrap(migration);
-    for (; ; ) {
-      try {
-        await dataSource.runMigrations({ transaction: "each" });
-        this.settle();
-        return this.records;
-      } catch (error) {
-        const failing = this.current;
-        if (!failing) {
-          throw new GateError("migrations-could-not-start", `TypeORM could not start the migrations: ${error instanceof Error ? error.message : String(error)}`, {
-            hint: "This happened before any migration ran: check the migration class names (they must end in a 13-digit timestamp) and the migrations option.",
-            cause: error
-          });
-        }
-        failing.record.status = "failed";
-        failing.record.durationMs = Date.now() - failing.startedAt;
-        failing.record.failure = this.describeFailure(error, failing);
-        this.recordWouldCreate(failing);
-        this.current = void 0;
-        this.failedQuery = void 0;
-        this.failedBefore = true;
-        dataSource.migrations.splice(dataSource.migrations.indexOf(failing.migration), 1);
-      }
-    }
-  }
-  wrap(migration) {
-    const up = migration.up.bind(migration);
-    migration.up = async (queryRunner) => {
-      this.settle();
-      const name = migration.name ?? migration.constructor.name;
-      const record = {
-        name,
-        timestamp: timestampOf(name),
-        location: this.sites.classLocation(migration.constructor),
-        status: "applied",
-        durationMs: 0,
-        createdTables: [],
-        ranAfterFailure: this.failedBefore
-      };
-      this.records.push(record);
-      this.current = { migration, record, stage: "up", startedAt: Date.now(), queries: [] };
-      if (this.keepStatements) record.statements = this.current.queries;
-      this.onMigrationStart(name);
-      const result = await up(queryRunner);
-      this.current.stage = "commit";
-      return result;
-    };
-  }
-  /** The previous migration got as far as the next one starting (or the run ending): it is applied. */
-  settle() {
-    if (this.current) this.current.record.durationMs = Date.now() - this.current.startedAt;
-    this.current = void 0;
-  }
-  /**
-   * A failed migration was rolled back, and the statements after the failing one never ran:
-   * what it creates comes from the queries it sent and from its source, so that a table or
-   * column it would create is blamed on its failure, not on "no migration".
-   */
-  recordWouldCreate(failing) {
-    const scanned = failing.record.location ? scanMigrationSource(failing.record.location.file) : void 0;
-    const sent = touchesIn(failing.queries);
-    failing.record.createdTables = [.../* @__PURE__ */ new Set([...failing.record.createdTables, ...scanned?.tables ?? []])];
-    const touches = { ...sent };
-    for (const key of Object.keys(touches)) touches[key] = [.../* @__PURE__ */ new Set([...sent[key], ...scanned?.touches[key] ?? []])];
-    failing.record.touches = touches;
-  }
-  describeFailure(error, failing) {
-    const err = error;
-    const statement = err.query ?? this.failedQuery;
-    const file = failing.record.location?.file;
-    const atCommit = failing.stage === "commit" ? " (when committing, after up() returned)" : "";
-    return {
-      code: typeof err.driverError?.code === "string" ? err.driverError.code : void 0,
-      message: (err.driverError?.message ?? err.message ?? String(error)) + atCommit,
-      statement,
-      statementLine: file ? lineFromStack(err.stack, file) ?? (statement ? statementLine(file, statement) : void 0) : void 0
-    };
-  }
-};
-function timestampOf(name) {
-  const match = /(\d{13})$/.exec(name);
-  return match ? Number(match[1]) : void 0;
-}
-function lineFromStack(stack, file) {
-  return stackFrames(stack).find((frame) => frame.file === file)?.line;
 }
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -3155,9 +3155,9 @@ function migrationName(migration) {
 }
 function describeMigration(migration, sites) {
   const name = migrationName(migration);
-  const timestamp = /(\d{13})$/.exec(name)?.[1];
+  const timestamp = timestampOf(name);
   const location = sites.classLocation(migration.constructor);
-  return { name, ...location && { location }, ...timestamp && { when: Number(timestamp) } };
+  return { name, ...location && { location }, ...timestamp !== void 0 && { when: timestamp } };
 }
 async function initialize(dataSource, userOptions) {
   try {

@@ -5,13 +5,14 @@ import path from "node:path";
 import { onCleanup } from "../cleanup.js";
 import { GateError } from "../errors.js";
 import type { GateOptions } from "../parse-options.js";
-import type { Finding, GateResult } from "../result.js";
+import type { Finding } from "../result.js";
 import { runGate } from "../run-gate.js";
 import { openSandbox } from "../sandbox.js";
 import { STATEMENT_BREAKPOINT } from "../../migrations/drizzle-folder.js";
 import type { RuleContext } from "../../rules/rule.js";
 import type { FixFile, UnfixedFinding } from "./fix-plan.js";
 import { makeIdempotent } from "./idempotent-ddl.js";
+import { relocateResult } from "./relocate-result.js";
 import type { CheckedState, FixMode, FixResult } from "./run-fix.js";
 
 /** Schema gaps drizzle-kit generate writes a migration for. */
@@ -82,7 +83,7 @@ export async function runDrizzleFix({ options, first, mode, log }: DrizzleFixReq
       ...(mode !== "write" && options.project.kind === "drizzle" && { project: { ...options.project, migrationsDir: out } }),
     };
     const again = await runGate(recheckOptions, { log });
-    const recheck = mode === "write" ? again : relocateFolder(again, out, folder!.dir);
+    const recheck = mode === "write" ? again : relocateResult(again, new Map([[out, folder!.dir]]));
     const prints = new Set(recheck.findings.map((f) => f.fingerprint));
     return { check, files, unfixed: unfixed.filter((u) => prints.has(u.finding.fingerprint)), recheck, mode };
   } finally {
@@ -155,16 +156,6 @@ function idempotentSql(sql: string, context: RuleContext): string {
 
 function listFiles(dir: string): Set<string> {
   return new Set((fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()));
-}
-
-function relocateFolder(result: GateResult, from: string, to: string): GateResult {
-  const text = (value: string) => value.split(from).join(to);
-  const at = <T extends { location?: { file: string; line: number } }>(item: T): T => (item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item);
-  return {
-    ...result,
-    migrations: result.migrations.map(at),
-    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...(f.hint !== undefined && { hint: text(f.hint) }) })),
-  };
 }
 
 function whyNot(finding: Finding): string {

@@ -12,6 +12,7 @@ import { planTypeormFix } from "./plan-typeorm-fix.js";
 import { readMigrationStyle, renderTypeormMigration } from "./typeorm-migration-file.js";
 import { runDrizzleFix } from "./drizzle-fix.js";
 import { FIX_OVERLAY_PREFIX } from "./overlay-folder.js";
+import { relocateResult } from "./relocate-result.js";
 
 /**
  * write: the files stay (migration-gate fix);
@@ -117,7 +118,7 @@ export async function runFix(options: GateOptions, hooks: RunGateHooks & { mode:
       // The re-check is about the result, not the change: no base, every error counts.
       const extra = [...placed.keys(), ...written];
       const again = await runGate({ ...checkOptions, baseRef: undefined, simulateBaseline: false, failOn: "all", checkDown: "off", ...(extra.length && { extraMigrations: extra }) }, capture);
-      recheck = relocate(again, placed);
+      recheck = relocateResult(again, placed);
       // A planned group is judged by the re-check: what it was meant to close and did not is said.
       const prints = new Set(recheck.findings.map((f) => f.fingerprint));
       for (const file of planned) {
@@ -195,18 +196,6 @@ function blameOwnFiles(unfixed: UnfixedFinding[], files: readonly FixFile[]): Un
     const file = name && files.find((f) => f.content.includes(`"${name}"`));
     return file ? { ...u, why: `it fails on "${name}", which the planned ${path.basename(file.path)} already creates: that part of the fix is wrong here; write this one by hand (and please report it)` } : u;
   });
-}
-
-/** A re-check of files planned in a temp folder speaks of them where they will be. */
-function relocate(result: GateResult, placed: ReadonlyMap<string, string>): GateResult {
-  if (placed.size === 0) return result;
-  const text = (value: string) => [...placed].reduce((t, [temp, real]) => t.split(temp).join(real), value);
-  const at = <T extends { location?: { file: string; line: number } }>(item: T): T => (item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item);
-  return {
-    ...result,
-    migrations: result.migrations.map(at),
-    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...(f.hint !== undefined && { hint: text(f.hint) }), ...(f.detail !== undefined && { detail: text(f.detail) }) })),
-  };
 }
 
 function toFile(group: FixGroup, style: ReturnType<typeof readMigrationStyle>): FixFile {

@@ -3,7 +3,7 @@ import type { DownCheck, MigrationFailure, MigrationRecord } from "../../engine/
 import { statementLine } from "../../migrations/statement-line.js";
 import { readCatalog, type Queryable } from "../../schema/introspect.js";
 import type { SiteRegistry } from "../site-registry.js";
-import { stackFrames } from "../stack-frames.js";
+import { lineFromStack, timestampOf } from "./migration-recorder.js";
 import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
 
 /**
@@ -15,7 +15,7 @@ import type { DataSourceLike, MigrationLike } from "./typeorm-types.js";
  */
 export async function checkDowns(dataSource: DataSourceLike, names: ReadonlySet<string>, sites: SiteRegistry): Promise<MigrationRecord[]> {
   // TypeORM's executor runs them by the timestamp ending the name, whatever order the list has.
-  const stamp = (m: MigrationLike) => Number(/(\d{13})$/.exec(m.name ?? m.constructor.name)?.[1] ?? 0);
+  const stamp = (m: MigrationLike) => timestampOf(m.name ?? m.constructor.name) ?? 0;
   const chain = [...dataSource.migrations].sort((a, b) => stamp(a) - stamp(b));
   const catalog = () => readCatalog(asQueryable(dataSource), "user");
   const use = (count: number) => dataSource.migrations.splice(0, dataSource.migrations.length, ...chain.slice(0, count));
@@ -75,7 +75,7 @@ function asQueryable(dataSource: DataSourceLike): Queryable {
 
 function failureOf(error: unknown, file: string | undefined): MigrationFailure {
   const err = error as { message?: string; query?: string; driverError?: { code?: string; message?: string }; stack?: string };
-  const fromStack = file ? stackFrames(err.stack).find((frame) => frame.file === file)?.line : undefined;
+  const fromStack = file ? lineFromStack(err.stack, file) : undefined;
   return {
     ...(typeof err.driverError?.code === "string" && { code: err.driverError.code }),
     message: err.driverError?.message ?? err.message ?? String(error),

@@ -140,12 +140,12 @@ export class MigrationRecorder {
 }
 
 /** TypeORM's rule: the 13-digit timestamp at the end of the class name orders migrations. */
-function timestampOf(name: string): number | undefined {
+export function timestampOf(name: string): number | undefined {
   const match = /(\d{13})$/.exec(name);
   return match ? Number(match[1]) : undefined;
 }
 
 /** Async stack traces include the awaiting `up()` frame; with source maps on, its line is the TS line. */
-function lineFromStack(stack: string | undefined, file: string): number | undefined {
+export function lineFromStack(stack: string | undefined, file: string): number | undefined {
   return stackFrames(stack).find((frame) => frame.file === file)?.line;
 }

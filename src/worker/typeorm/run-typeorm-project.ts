@@ -12,7 +12,7 @@ import { findDataSource } from "./find-data-source.js";
 import { createIsolatedDataSource } from "./isolated-data-source.js";
 import { loadNamingStrategy } from "./load-naming-strategy.js";
 import { loadUserTypeorm } from "./load-typeorm.js";
-import { MigrationRecorder } from "./migration-recorder.js";
+import { MigrationRecorder, timestampOf } from "./migration-recorder.js";
 import { preloadGlobs } from "./preload-globs.js";
 import { findUnregisteredMigrations } from "./unregistered-migrations.js";
 import { readOrmconfig } from "./read-ormconfig.js";
@@ -155,9 +155,9 @@ function migrationName(migration: MigrationLike): string {
 
 function describeMigration(migration: MigrationLike, sites: SiteRegistry): AvailableMigration {
   const name = migrationName(migration);
-  const timestamp = /(\d{13})$/.exec(name)?.[1];
+  const timestamp = timestampOf(name);
   const location = sites.classLocation(migration.constructor);
-  return { name, ...(location && { location }), ...(timestamp && { when: Number(timestamp) }) };
+  return { name, ...(location && { location }), ...(timestamp !== undefined && { when: timestamp }) };
 }
 
 async function initialize(dataSource: DataSourceLike, userOptions: Record<string, unknown>): Promise<void> {

@@ -3483,6 +3483,20 @@ import { spawn as spawn4 } from "node:child_process";
 import fs14 from "node:fs";
 import os6 from "node:os";
 import path15 from "node:path";
+
+// src/engine/fix/relocate-result.ts
+function relocateResult(result, moves) {
+  if (moves.size === 0) return result;
+  const text = (value) => [...moves].reduce((t, [from, to]) => t.split(from).join(to), value);
+  const at = (item) => item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item;
+  return {
+    ...result,
+    migrations: result.migrations.map(at),
+    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...f.hint !== void 0 && { hint: text(f.hint) }, ...f.detail !== void 0 && { detail: text(f.detail) } }))
+  };
+}
+
+// src/engine/fix/drizzle-fix.ts
 var GENERATED = /* @__PURE__ */ new Set(["missing-table", "missing-column", "missing-foreign-key", "missing-index", "missing-unique", "missing-primary-key", "missing-check", "missing-enum", "missing-schema", "enum-values-mismatch", "nullability-mismatch", "default-mismatch", "column-type-mismatch", "missing-view"]);
 var JOURNAL = /* @__PURE__ */ new Set(["unlisted-migration", "missing-migration-file", "duplicate-migration-number", "migration-out-of-order", "future-migration-timestamp", "snapshot-collision"]);
 async function runDrizzleFix({ options, first, mode, log }) {
@@ -3529,7 +3543,7 @@ async function runDrizzleFix({ options, first, mode, log }) {
       ...mode !== "write" && options.project.kind === "drizzle" && { project: { ...options.project, migrationsDir: out } }
     };
     const again = await runGate(recheckOptions, { log });
-    const recheck = mode === "write" ? again : relocateFolder(again, out, folder.dir);
+    const recheck = mode === "write" ? again : relocateResult(again, /* @__PURE__ */ new Map([[out, folder.dir]]));
     const prints = new Set(recheck.findings.map((f) => f.fingerprint));
     return { check, files, unfixed: unfixed.filter((u) => prints.has(u.finding.fingerprint)), recheck, mode };
   } finally {
@@ -3588,15 +3602,6 @@ function idempotentSql(sql, context) {
 function listFiles(dir) {
   return new Set(fs14.readdirSync(dir, { recursive: true }).filter((f) => fs14.statSync(path15.join(dir, f)).isFile()));
 }
-function relocateFolder(result, from, to) {
-  const text = (value) => value.split(from).join(to);
-  const at = (item) => item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item;
-  return {
-    ...result,
-    migrations: result.migrations.map(at),
-    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...f.hint !== void 0 && { hint: text(f.hint) } }))
-  };
-}
 function whyNot(finding) {
   if (JOURNAL.has(finding.ruleId)) return `the journal, not a new migration: ${finding.hint ?? "see the finding"}`;
   if (finding.ruleId === "migration-failed") {
@@ -3653,7 +3658,7 @@ async function runFix(options, hooks) {
       seen = void 0;
       const extra = [...placed.keys(), ...written];
       const again = await runGate({ ...checkOptions, baseRef: void 0, simulateBaseline: false, failOn: "all", checkDown: "off", ...extra.length && { extraMigrations: extra } }, capture);
-      recheck = relocate(again, placed);
+      recheck = relocateResult(again, placed);
       const prints = new Set(recheck.findings.map((f) => f.fingerprint));
       for (const file of planned) {
         const group = file.group;
@@ -3718,16 +3723,6 @@ function blameOwnFiles(unfixed, files) {
     const file = name && files.find((f) => f.content.includes(`"${name}"`));
     return file ? { ...u, why: `it fails on "${name}", which the planned ${path16.basename(file.path)} already creates: that part of the fix is wrong here; write this one by hand (and please report it)` } : u;
   });
-}
-function relocate(result, placed) {
-  if (placed.size === 0) return result;
-  const text = (value) => [...placed].reduce((t, [temp, real]) => t.split(temp).join(real), value);
-  const at = (item) => item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item;
-  return {
-    ...result,
-    migrations: result.migrations.map(at),
-    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...f.hint !== void 0 && { hint: text(f.hint) }, ...f.detail !== void 0 && { detail: text(f.detail) } }))
-  };
 }
 function toFile(group, style) {
   const { fileName, content } = renderTypeormMigration(group, style);
