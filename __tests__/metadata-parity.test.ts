@@ -14,6 +14,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { build } from "esbuild";
 import ts from "typescript";
+import { chooseTranspiler } from "../src/engine/transpiler.js";
+import { transformModuleWithDependencies } from "../src/worker/transform.js";
+import { parseTsconfig } from "../src/worker/tsconfig.js";
 import { DIST, FIXTURES, REPO } from "./helpers/paths.js";
 import type { ProbeClass, ProbeRequest } from "./helpers/metadata-probe.js";
 import { runCliJson } from "./helpers/run-cli.js";
@@ -115,8 +118,8 @@ async function runProbe(request: ProbeRequest, env: NodeJS.ProcessEnv = {}): Pro
   return JSON.parse(run.stdout) as Record<string, Record<string, unknown>>;
 }
 
-/** Our metadata and tsc's for every decorated member of `project`. */
-async function bothSides(project: TempProject, variant: Variant) {
+/** Our metadata (through `transpiler`) and tsc's for every decorated member of `project`. */
+async function bothSides(project: TempProject, variant: Variant, transpiler: Transpiler) {
   const { diagnostics } = compileWithTsc(project, variant);
   const files = sourceFiles(project.dir).filter((f) => decoratedClasses(f).length > 0);
   const modules = (mode: "tsc" | "ours") =>
@@ -126,8 +129,18 @@ async function bothSides(project: TempProject, variant: Variant) {
       return { source: relative, load, classes: decoratedClasses(file) };
     });
   const tsc = await runProbe({ mode: "tsc", esm: variant.esm, projectDir: project.dir, modules: modules("tsc") });
-  const ours = await runProbe({ mode: "ours", esm: variant.esm, projectDir: project.dir, modules: modules("ours") });
+  const ours = await runProbe({ mode: "ours", esm: variant.esm, projectDir: project.dir, modules: modules("ours"), ...(transpiler === "oxc" && { oxcBinding: await oxcBinding() }) });
   return { tsc, ours, diagnostics };
+}
+
+type Transpiler = "typescript" | "oxc";
+const TRANSPILERS: Transpiler[] = ["typescript", "oxc"];
+
+/** The binding the gate itself would pick on this machine (our node_modules first). */
+async function oxcBinding(): Promise<string> {
+  const choice = await chooseTranspiler(() => undefined);
+  if (choice.kind !== "oxc") throw new Error("oxc-transform's binding is not installed: run npm ci");
+  return choice.binding;
 }
 
 const VARIANTS: Array<[string, Variant]> = [
@@ -135,13 +148,16 @@ const VARIANTS: Array<[string, Variant]> = [
   ["CommonJS, strictNullChecks off", { esm: false, options: { module: "commonjs", strictNullChecks: false } }],
   ["ESM, strictNullChecks on", { esm: true, options: { module: "NodeNext", moduleResolution: "NodeNext", strict: true } }],
   ["ESM, strictNullChecks off", { esm: true, options: { module: "NodeNext", moduleResolution: "NodeNext" } }],
+  // Class fields defined (tsc's default from ES2022 on): oxc keeps them, as tsc does.
+  ["CommonJS, target ES2022 (useDefineForClassFields)", { esm: false, options: { module: "commonjs", target: "ES2022", strictNullChecks: true } }],
 ];
+const EACH = VARIANTS.flatMap(([name, variant]) => TRANSPILERS.map((transpiler) => [`${name}, ${transpiler}`, variant, transpiler] as [string, Variant, Transpiler]));
 
 describe("decorator metadata matches tsc -p", () => {
-  test.each(VARIANTS)("the parity fixture, %s", async (_name, variant) => {
+  test.each(EACH)("the parity fixture, %s", async (_name, variant, transpiler) => {
     const project = tempProject({ from: PARITY, packages: ["reflect-metadata"] });
     try {
-      const { tsc, ours, diagnostics } = await bothSides(project, variant);
+      const { tsc, ours, diagnostics } = await bothSides(project, variant, transpiler);
       // A clean compile: tsc's metadata comes from a fully resolved program, not an error state.
       expect(diagnostics).toBe("");
       expect(Object.keys(tsc).length).toBeGreaterThan(80);
@@ -153,20 +169,38 @@ describe("decorator metadata matches tsc -p", () => {
       ]);
       expect(type("colorOrNull")).toBe(variant.options["strictNullChecks"] === true || variant.options["strict"] === true ? "Object" : "String");
       expect(type("barrelUser")).toBe("class User");
+      if (transpiler === "oxc") {
+        // oxc really wrote them: only the class with a setter went to TypeScript.
+        const tsconfig = parseTsconfig(path.join(project.dir, "tsconfig.json")).info;
+        const binding = await oxcBinding();
+        const decorated = sourceFiles(project.dir).filter((f) => decoratedClasses(f).length > 0);
+        const taken = Object.fromEntries(
+          decorated.map((file) => [
+            path.relative(project.dir, file),
+            transformModuleWithDependencies({ source: fs.readFileSync(file, "utf8"), filename: file, format: variant.esm ? "module" : "commonjs", tsconfig, oxcBinding: binding }).transpiler,
+          ]),
+        );
+        expect(taken).toEqual(Object.fromEntries(decorated.map((file) => path.relative(project.dir, file)).map((file) => [file, file === "src/accessors.ts" ? "typescript" : "oxc"])));
+        expect(decorated.length).toBeGreaterThan(1);
+      }
     } finally {
       project.cleanup();
     }
   });
 
-  test.each([
-    ["zoo", { esm: false, options: {} }],
-    ["typeorm03-cjs", { esm: false, options: {} }],
-    ["typeorm1-esm", { esm: true, options: {} }],
-    ["nest-globs", { esm: false, options: {} }],
-  ] as Array<[string, Variant]>)("every decorated member of the %s fixture", async (fixture, variant) => {
+  test.each(
+    (
+      [
+        ["zoo", { esm: false, options: {} }],
+        ["typeorm03-cjs", { esm: false, options: {} }],
+        ["typeorm1-esm", { esm: true, options: {} }],
+        ["nest-globs", { esm: false, options: {} }],
+      ] as Array<[string, Variant]>
+    ).flatMap(([fixture, variant]) => TRANSPILERS.map((transpiler) => [fixture, transpiler, variant] as [string, Transpiler, Variant])),
+  )("every decorated member of the %s fixture, %s", async (fixture, transpiler, variant) => {
     const project = tempProject({ from: path.join(FIXTURES, fixture), packages: ["typeorm", "pg", "reflect-metadata", "@types/node"] });
     try {
-      const { tsc, ours } = await bothSides(project, variant);
+      const { tsc, ours } = await bothSides(project, variant, transpiler);
       expect(Object.keys(tsc).length).toBeGreaterThan(5);
       expect(ours).toEqual(tsc);
     } finally {

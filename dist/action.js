@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-MSTS77MI.js";
+} from "./chunk-XSKHNWKA.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-MSTS77MI.js";
+} from "./chunk-XSKHNWKA.js";
 import {
   formatMarkdown,
   formatText

@@ -6,7 +6,7 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   cachedTransform
-} from "./chunk-SG3A5Z6Z.js";
+} from "./chunk-UHMRHMRK.js";
 import "./chunk-442JWKER.js";
 import {
   TYPESCRIPT_EXTENSIONS,
@@ -24,9 +24,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 var tsconfig = { compilerOptions: {} };
 var cacheDir;
+var oxcBinding;
 function initialize(data) {
-  tsconfig = data.tsconfig;
-  cacheDir = data.cacheDir;
+  ({ tsconfig, cacheDir, oxcBinding } = data);
 }
 async function resolve(specifier, context, nextResolve) {
   const fromUserSource = context.parentURL?.startsWith("file:") && isUserSource(fileURLToPath(context.parentURL));
@@ -59,7 +59,7 @@ async function load(url, context, nextLoad) {
   }
   if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
   const source = fs.readFileSync(filename, "utf8");
-  return { format: "module", source: cachedTransform({ source, filename, format, tsconfig }, cacheDir), shortCircuit: true };
+  return { format: "module", source: cachedTransform({ source, filename, format, tsconfig, ...oxcBinding && { oxcBinding } }, cacheDir), shortCircuit: true };
 }
 export {
   initialize,

@@ -6,9 +6,10 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   collectClassSites,
+  parseSource,
   require_ts_morph,
   siteRegistrationSnippet
-} from "./chunk-3WUEDU42.js";
+} from "./chunk-HUB6FUP4.js";
 import {
   NO_DEPENDENCIES,
   TYPESCRIPT_EXTENSIONS,
@@ -22,17 +23,51 @@ import {
 } from "./chunk-4EXQY7HF.js";
 
 // src/worker/transform.ts
+var import_ts_morph6 = __toESM(require_ts_morph(), 1);
+
+// src/worker/type-metadata/class-guards.ts
+var import_ts_morph = __toESM(require_ts_morph(), 1);
+function classGuardTransformer(isImportedClass2) {
+  return (context) => (sourceFile) => {
+    const unwrap = (node) => {
+      const reference = guardedReference(node);
+      if (reference && isImportedClass2(dotted(reference))) return reference;
+      return import_ts_morph.ts.visitEachChild(node, unwrap, context);
+    };
+    const visit = (node) => import_ts_morph.ts.isCallExpression(node) && import_ts_morph.ts.isIdentifier(node.expression) && node.expression.text === "__metadata" ? import_ts_morph.ts.visitEachChild(node, unwrap, context) : import_ts_morph.ts.visitEachChild(node, visit, context);
+    return import_ts_morph.ts.visitEachChild(sourceFile, visit, context);
+  };
+}
+function guardedReference(node) {
+  if (!import_ts_morph.ts.isConditionalExpression(node) || !import_ts_morph.ts.isIdentifier(node.whenFalse) || node.whenFalse.text !== "Object") return void 0;
+  const condition = node.condition;
+  if (!import_ts_morph.ts.isBinaryExpression(condition) || condition.operatorToken.kind !== import_ts_morph.ts.SyntaxKind.EqualsEqualsEqualsToken || !import_ts_morph.ts.isTypeOfExpression(condition.left)) return void 0;
+  let assigned = condition.left.expression;
+  while (import_ts_morph.ts.isParenthesizedExpression(assigned)) assigned = assigned.expression;
+  if (!import_ts_morph.ts.isBinaryExpression(assigned) || assigned.operatorToken.kind !== import_ts_morph.ts.SyntaxKind.EqualsToken) return void 0;
+  const guard = assigned.right;
+  if (!import_ts_morph.ts.isBinaryExpression(guard) || guard.operatorToken.kind !== import_ts_morph.ts.SyntaxKind.AmpersandAmpersandToken) return void 0;
+  const reference = guard.right;
+  return dotted(reference) === void 0 ? void 0 : reference;
+}
+function dotted(expression) {
+  if (import_ts_morph.ts.isIdentifier(expression)) return expression.text;
+  if (import_ts_morph.ts.isPropertyAccessExpression(expression) && import_ts_morph.ts.isIdentifier(expression.name)) {
+    const left = dotted(expression.expression);
+    return left && `${left}.${expression.name.text}`;
+  }
+  return void 0;
+}
+
+// src/worker/type-metadata/metadata-edits.ts
 var import_ts_morph5 = __toESM(require_ts_morph(), 1);
 
-// src/worker/type-metadata/metadata-transformer.ts
-var import_ts_morph4 = __toESM(require_ts_morph(), 1);
-
 // src/worker/type-metadata/declaration-resolver.ts
-var import_ts_morph2 = __toESM(require_ts_morph(), 1);
+var import_ts_morph3 = __toESM(require_ts_morph(), 1);
 import fs from "node:fs";
 
 // src/worker/type-metadata/module-index.ts
-var import_ts_morph = __toESM(require_ts_morph(), 1);
+var import_ts_morph2 = __toESM(require_ts_morph(), 1);
 function indexModule(sourceFile) {
   const index = { locals: /* @__PURE__ */ new Map(), imports: /* @__PURE__ */ new Map(), exports: /* @__PURE__ */ new Map(), starExports: [] };
   const declare = (name, declaration) => {
@@ -41,43 +76,43 @@ function indexModule(sourceFile) {
     else index.locals.set(name, [declaration]);
   };
   for (const statement of sourceFile.statements) {
-    const exported = hasModifier(statement, import_ts_morph.ts.SyntaxKind.ExportKeyword);
-    const isDefault = hasModifier(statement, import_ts_morph.ts.SyntaxKind.DefaultKeyword);
+    const exported = hasModifier(statement, import_ts_morph2.ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(statement, import_ts_morph2.ts.SyntaxKind.DefaultKeyword);
     const exportName = (name) => {
       if (!exported) return;
       if (isDefault) index.exports.set("default", { kind: "local", name: name ?? "default", typeOnly: false });
       else if (name) index.exports.set(name, { kind: "local", name, typeOnly: false });
     };
-    if (import_ts_morph.ts.isEnumDeclaration(statement)) {
+    if (import_ts_morph2.ts.isEnumDeclaration(statement)) {
       declare(statement.name.text, { kind: "enum", node: statement });
       exportName(statement.name.text);
-    } else if (import_ts_morph.ts.isTypeAliasDeclaration(statement)) {
+    } else if (import_ts_morph2.ts.isTypeAliasDeclaration(statement)) {
       declare(statement.name.text, { kind: "alias", node: statement });
       exportName(statement.name.text);
-    } else if (import_ts_morph.ts.isInterfaceDeclaration(statement)) {
+    } else if (import_ts_morph2.ts.isInterfaceDeclaration(statement)) {
       declare(statement.name.text, { kind: "interface" });
       exportName(statement.name.text);
-    } else if (import_ts_morph.ts.isClassDeclaration(statement)) {
+    } else if (import_ts_morph2.ts.isClassDeclaration(statement)) {
       if (statement.name) declare(statement.name.text, { kind: "class" });
       exportName(statement.name?.text);
-    } else if (import_ts_morph.ts.isFunctionDeclaration(statement) || import_ts_morph.ts.isModuleDeclaration(statement)) {
-      if (statement.name && import_ts_morph.ts.isIdentifier(statement.name)) {
+    } else if (import_ts_morph2.ts.isFunctionDeclaration(statement) || import_ts_morph2.ts.isModuleDeclaration(statement)) {
+      if (statement.name && import_ts_morph2.ts.isIdentifier(statement.name)) {
         declare(statement.name.text, { kind: "value" });
         exportName(statement.name.text);
       }
-    } else if (import_ts_morph.ts.isVariableStatement(statement)) {
+    } else if (import_ts_morph2.ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (!import_ts_morph.ts.isIdentifier(declaration.name)) continue;
+        if (!import_ts_morph2.ts.isIdentifier(declaration.name)) continue;
         declare(declaration.name.text, { kind: "value", node: declaration });
         exportName(declaration.name.text);
       }
-    } else if (import_ts_morph.ts.isImportDeclaration(statement) && import_ts_morph.ts.isStringLiteral(statement.moduleSpecifier)) {
+    } else if (import_ts_morph2.ts.isImportDeclaration(statement) && import_ts_morph2.ts.isStringLiteral(statement.moduleSpecifier)) {
       const clause = statement.importClause;
       if (!clause) continue;
       const specifier = statement.moduleSpecifier.text;
       if (clause.name) index.imports.set(clause.name.text, { specifier, imported: "default", typeOnly: clause.isTypeOnly });
       const bindings = clause.namedBindings;
-      if (bindings && import_ts_morph.ts.isNamespaceImport(bindings)) {
+      if (bindings && import_ts_morph2.ts.isNamespaceImport(bindings)) {
         index.imports.set(bindings.name.text, { specifier, imported: "*", typeOnly: clause.isTypeOnly });
       } else if (bindings) {
         for (const element of bindings.elements) {
@@ -88,12 +123,12 @@ function indexModule(sourceFile) {
           });
         }
       }
-    } else if (import_ts_morph.ts.isExportDeclaration(statement)) {
-      const specifier = statement.moduleSpecifier && import_ts_morph.ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : void 0;
+    } else if (import_ts_morph2.ts.isExportDeclaration(statement)) {
+      const specifier = statement.moduleSpecifier && import_ts_morph2.ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : void 0;
       const clause = statement.exportClause;
       if (!clause) {
         if (specifier) index.starExports.push({ specifier, typeOnly: statement.isTypeOnly });
-      } else if (import_ts_morph.ts.isNamespaceExport(clause)) {
+      } else if (import_ts_morph2.ts.isNamespaceExport(clause)) {
         if (specifier) index.exports.set(clause.name.text, { kind: "reexport", specifier, imported: "*", typeOnly: statement.isTypeOnly });
       } else {
         for (const element of clause.elements) {
@@ -105,14 +140,14 @@ function indexModule(sourceFile) {
           );
         }
       }
-    } else if (import_ts_morph.ts.isExportAssignment(statement) && !statement.isExportEquals && import_ts_morph.ts.isIdentifier(statement.expression)) {
+    } else if (import_ts_morph2.ts.isExportAssignment(statement) && !statement.isExportEquals && import_ts_morph2.ts.isIdentifier(statement.expression)) {
       index.exports.set("default", { kind: "local", name: statement.expression.text, typeOnly: false });
     }
   }
   return index;
 }
 function hasModifier(node, kind) {
-  return import_ts_morph.ts.canHaveModifiers(node) && (import_ts_morph.ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+  return import_ts_morph2.ts.canHaveModifiers(node) && (import_ts_morph2.ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
 }
 
 // src/worker/type-metadata/declaration-resolver.ts
@@ -132,7 +167,7 @@ var DeclarationResolver = class {
     return { file: sourceFile.fileName, index: indexModule(sourceFile) };
   }
   resolveEntityName(module, name) {
-    if (import_ts_morph2.ts.isIdentifier(name)) return this.resolveLocal(module, name.text, false, /* @__PURE__ */ new Set());
+    if (import_ts_morph3.ts.isIdentifier(name)) return this.resolveLocal(module, name.text, false, /* @__PURE__ */ new Set());
     const left = this.resolveEntityName(module, name.left);
     const member = name.right.text;
     if (!left) return void 0;
@@ -213,18 +248,18 @@ function parseFile(file) {
   } catch {
     return null;
   }
-  const kind = file.endsWith(".tsx") ? import_ts_morph2.ts.ScriptKind.TSX : import_ts_morph2.ts.ScriptKind.TS;
-  const sourceFile = import_ts_morph2.ts.createSourceFile(file, text, import_ts_morph2.ts.ScriptTarget.Latest, true, kind);
+  const kind = file.endsWith(".tsx") ? import_ts_morph3.ts.ScriptKind.TSX : import_ts_morph3.ts.ScriptKind.TS;
+  const sourceFile = import_ts_morph3.ts.createSourceFile(file, text, import_ts_morph3.ts.ScriptTarget.Latest, true, kind);
   return { hash: contentHash(text), module: { file, index: indexModule(sourceFile) } };
 }
 function memberName(member) {
   const name = member.name;
-  if (import_ts_morph2.ts.isIdentifier(name) || import_ts_morph2.ts.isStringLiteral(name) || import_ts_morph2.ts.isNumericLiteral(name) || import_ts_morph2.ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (import_ts_morph3.ts.isIdentifier(name) || import_ts_morph3.ts.isStringLiteral(name) || import_ts_morph3.ts.isNumericLiteral(name) || import_ts_morph3.ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   return void 0;
 }
 
 // src/worker/type-metadata/serialization-kind.ts
-var import_ts_morph3 = __toESM(require_ts_morph(), 1);
+var import_ts_morph4 = __toESM(require_ts_morph(), 1);
 var MAX_DEPTH = 24;
 function referenceKind(resolution, resolver, strictNullChecks) {
   if (resolution.kind === "namespace") return void 0;
@@ -290,73 +325,73 @@ function enumMemberAtoms(member) {
 }
 function constantAtom(expression) {
   const e = skipOuterExpressions(expression);
-  if (import_ts_morph3.ts.isStringLiteral(e) || import_ts_morph3.ts.isNoSubstitutionTemplateLiteral(e) || import_ts_morph3.ts.isTemplateExpression(e)) return "string";
-  if (import_ts_morph3.ts.isNumericLiteral(e)) return "number";
-  if (import_ts_morph3.ts.isBigIntLiteral(e)) return "bigint";
-  if (e.kind === import_ts_morph3.ts.SyntaxKind.TrueKeyword || e.kind === import_ts_morph3.ts.SyntaxKind.FalseKeyword) return "boolean";
-  if (e.kind === import_ts_morph3.ts.SyntaxKind.NullKeyword) return "null";
-  if (import_ts_morph3.ts.isPrefixUnaryExpression(e)) {
+  if (import_ts_morph4.ts.isStringLiteral(e) || import_ts_morph4.ts.isNoSubstitutionTemplateLiteral(e) || import_ts_morph4.ts.isTemplateExpression(e)) return "string";
+  if (import_ts_morph4.ts.isNumericLiteral(e)) return "number";
+  if (import_ts_morph4.ts.isBigIntLiteral(e)) return "bigint";
+  if (e.kind === import_ts_morph4.ts.SyntaxKind.TrueKeyword || e.kind === import_ts_morph4.ts.SyntaxKind.FalseKeyword) return "boolean";
+  if (e.kind === import_ts_morph4.ts.SyntaxKind.NullKeyword) return "null";
+  if (import_ts_morph4.ts.isPrefixUnaryExpression(e)) {
     const operand = constantAtom(e.operand);
-    if (e.operator === import_ts_morph3.ts.SyntaxKind.ExclamationToken) return "boolean";
+    if (e.operator === import_ts_morph4.ts.SyntaxKind.ExclamationToken) return "boolean";
     return operand === "number" || operand === "bigint" ? operand : void 0;
   }
-  if (import_ts_morph3.ts.isBinaryExpression(e)) {
+  if (import_ts_morph4.ts.isBinaryExpression(e)) {
     const left = constantAtom(e.left);
     const right = constantAtom(e.right);
-    if (e.operatorToken.kind === import_ts_morph3.ts.SyntaxKind.PlusToken && (left === "string" || right === "string")) return "string";
+    if (e.operatorToken.kind === import_ts_morph4.ts.SyntaxKind.PlusToken && (left === "string" || right === "string")) return "string";
     return left === "number" && right === "number" ? "number" : void 0;
   }
-  if (import_ts_morph3.ts.isArrayLiteralExpression(e)) return "tuple";
-  if (import_ts_morph3.ts.isObjectLiteralExpression(e)) return "object";
-  if (import_ts_morph3.ts.isArrowFunction(e) || import_ts_morph3.ts.isFunctionExpression(e)) return "function";
+  if (import_ts_morph4.ts.isArrayLiteralExpression(e)) return "tuple";
+  if (import_ts_morph4.ts.isObjectLiteralExpression(e)) return "object";
+  if (import_ts_morph4.ts.isArrowFunction(e) || import_ts_morph4.ts.isFunctionExpression(e)) return "function";
   return void 0;
 }
 function skipOuterExpressions(expression) {
   let e = expression;
-  while (import_ts_morph3.ts.isParenthesizedExpression(e) || import_ts_morph3.ts.isAsExpression(e) || import_ts_morph3.ts.isSatisfiesExpression(e) || import_ts_morph3.ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (import_ts_morph4.ts.isParenthesizedExpression(e) || import_ts_morph4.ts.isAsExpression(e) || import_ts_morph4.ts.isSatisfiesExpression(e) || import_ts_morph4.ts.isTypeAssertionExpression(e)) e = e.expression;
   return e;
 }
 function typeAtoms(node, scope, resolver) {
   if (scope.depth > MAX_DEPTH) return void 0;
   switch (node.kind) {
-    case import_ts_morph3.ts.SyntaxKind.StringKeyword:
-    case import_ts_morph3.ts.SyntaxKind.TemplateLiteralType:
+    case import_ts_morph4.ts.SyntaxKind.StringKeyword:
+    case import_ts_morph4.ts.SyntaxKind.TemplateLiteralType:
       return ["string"];
-    case import_ts_morph3.ts.SyntaxKind.NumberKeyword:
+    case import_ts_morph4.ts.SyntaxKind.NumberKeyword:
       return ["number"];
-    case import_ts_morph3.ts.SyntaxKind.BigIntKeyword:
+    case import_ts_morph4.ts.SyntaxKind.BigIntKeyword:
       return ["bigint"];
-    case import_ts_morph3.ts.SyntaxKind.BooleanKeyword:
+    case import_ts_morph4.ts.SyntaxKind.BooleanKeyword:
       return ["boolean"];
-    case import_ts_morph3.ts.SyntaxKind.SymbolKeyword:
+    case import_ts_morph4.ts.SyntaxKind.SymbolKeyword:
       return ["symbol"];
-    case import_ts_morph3.ts.SyntaxKind.VoidKeyword:
+    case import_ts_morph4.ts.SyntaxKind.VoidKeyword:
       return ["void"];
-    case import_ts_morph3.ts.SyntaxKind.UndefinedKeyword:
+    case import_ts_morph4.ts.SyntaxKind.UndefinedKeyword:
       return ["undefined"];
-    case import_ts_morph3.ts.SyntaxKind.NeverKeyword:
+    case import_ts_morph4.ts.SyntaxKind.NeverKeyword:
       return ["never"];
-    case import_ts_morph3.ts.SyntaxKind.AnyKeyword:
-    case import_ts_morph3.ts.SyntaxKind.UnknownKeyword:
+    case import_ts_morph4.ts.SyntaxKind.AnyKeyword:
+    case import_ts_morph4.ts.SyntaxKind.UnknownKeyword:
       return ["any"];
-    case import_ts_morph3.ts.SyntaxKind.ObjectKeyword:
-    case import_ts_morph3.ts.SyntaxKind.TypeLiteral:
-    case import_ts_morph3.ts.SyntaxKind.MappedType:
-    case import_ts_morph3.ts.SyntaxKind.ConstructorType:
-      return node.kind === import_ts_morph3.ts.SyntaxKind.TypeLiteral && isCallableLiteral(node) ? ["function"] : ["object"];
-    case import_ts_morph3.ts.SyntaxKind.FunctionType:
+    case import_ts_morph4.ts.SyntaxKind.ObjectKeyword:
+    case import_ts_morph4.ts.SyntaxKind.TypeLiteral:
+    case import_ts_morph4.ts.SyntaxKind.MappedType:
+    case import_ts_morph4.ts.SyntaxKind.ConstructorType:
+      return node.kind === import_ts_morph4.ts.SyntaxKind.TypeLiteral && isCallableLiteral(node) ? ["function"] : ["object"];
+    case import_ts_morph4.ts.SyntaxKind.FunctionType:
       return ["function"];
-    case import_ts_morph3.ts.SyntaxKind.ArrayType:
+    case import_ts_morph4.ts.SyntaxKind.ArrayType:
       return ["array"];
-    case import_ts_morph3.ts.SyntaxKind.TupleType:
+    case import_ts_morph4.ts.SyntaxKind.TupleType:
       return ["tuple"];
-    case import_ts_morph3.ts.SyntaxKind.ParenthesizedType:
+    case import_ts_morph4.ts.SyntaxKind.ParenthesizedType:
       return typeAtoms(node.type, scope, resolver);
-    case import_ts_morph3.ts.SyntaxKind.LiteralType: {
+    case import_ts_morph4.ts.SyntaxKind.LiteralType: {
       const literal = node.literal;
-      return literal.kind === import_ts_morph3.ts.SyntaxKind.NullKeyword ? ["null"] : atomList(constantAtom(literal));
+      return literal.kind === import_ts_morph4.ts.SyntaxKind.NullKeyword ? ["null"] : atomList(constantAtom(literal));
     }
-    case import_ts_morph3.ts.SyntaxKind.UnionType: {
+    case import_ts_morph4.ts.SyntaxKind.UnionType: {
       const atoms = [];
       for (const member of node.types) {
         const memberAtoms = typeAtoms(member, scope, resolver);
@@ -365,22 +400,22 @@ function typeAtoms(node, scope, resolver) {
       }
       return atoms;
     }
-    case import_ts_morph3.ts.SyntaxKind.IntersectionType:
+    case import_ts_morph4.ts.SyntaxKind.IntersectionType:
       return intersectionAtoms(node.types, scope, resolver);
-    case import_ts_morph3.ts.SyntaxKind.TypeOperator: {
+    case import_ts_morph4.ts.SyntaxKind.TypeOperator: {
       const operator = node;
-      if (operator.operator === import_ts_morph3.ts.SyntaxKind.ReadonlyKeyword) return typeAtoms(operator.type, scope, resolver);
-      if (operator.operator === import_ts_morph3.ts.SyntaxKind.UniqueKeyword) return ["symbol"];
-      if (import_ts_morph3.ts.isTypeQueryNode(operator.type)) return constObjectAtoms(operator.type, scope, resolver, "keys");
+      if (operator.operator === import_ts_morph4.ts.SyntaxKind.ReadonlyKeyword) return typeAtoms(operator.type, scope, resolver);
+      if (operator.operator === import_ts_morph4.ts.SyntaxKind.UniqueKeyword) return ["symbol"];
+      if (import_ts_morph4.ts.isTypeQueryNode(operator.type)) return constObjectAtoms(operator.type, scope, resolver, "keys");
       return void 0;
     }
-    case import_ts_morph3.ts.SyntaxKind.IndexedAccessType: {
+    case import_ts_morph4.ts.SyntaxKind.IndexedAccessType: {
       const access = node;
       const object = skipParentheses(access.objectType);
-      if (import_ts_morph3.ts.isTypeQueryNode(object)) return constObjectAtoms(object, scope, resolver, "values");
+      if (import_ts_morph4.ts.isTypeQueryNode(object)) return constObjectAtoms(object, scope, resolver, "values");
       return void 0;
     }
-    case import_ts_morph3.ts.SyntaxKind.TypeReference:
+    case import_ts_morph4.ts.SyntaxKind.TypeReference:
       return referenceAtoms(node, scope, resolver);
     default:
       return void 0;
@@ -390,11 +425,11 @@ function atomList(atom) {
   return atom ? [atom] : void 0;
 }
 function skipParentheses(node) {
-  while (import_ts_morph3.ts.isParenthesizedTypeNode(node)) node = node.type;
+  while (import_ts_morph4.ts.isParenthesizedTypeNode(node)) node = node.type;
   return node;
 }
 function isCallableLiteral(node) {
-  return node.members.length > 0 && node.members.every((m) => import_ts_morph3.ts.isCallSignatureDeclaration(m));
+  return node.members.length > 0 && node.members.every((m) => import_ts_morph4.ts.isCallSignatureDeclaration(m));
 }
 function intersectionAtoms(types, scope, resolver) {
   const primitives = /* @__PURE__ */ new Set();
@@ -439,7 +474,7 @@ var GLOBAL_OBJECTS = /* @__PURE__ */ new Set([
 var STRING_INTRINSICS = /* @__PURE__ */ new Set(["Uppercase", "Lowercase", "Capitalize", "Uncapitalize"]);
 function referenceAtoms(node, scope, resolver) {
   const name = node.typeName;
-  if (import_ts_morph3.ts.isIdentifier(name)) {
+  if (import_ts_morph4.ts.isIdentifier(name)) {
     const parameter = scope.typeArguments.get(name.text);
     if (parameter) {
       if ("node" in parameter) return typeAtoms(parameter.node, { ...parameter.scope, depth: scope.depth + 1 }, resolver);
@@ -449,7 +484,7 @@ function referenceAtoms(node, scope, resolver) {
   const resolution = resolver.resolveEntityName(scope.module, name);
   if (resolution?.kind === "enum-member") return enumMemberAtoms(resolution.member);
   if (resolution?.kind === "declarations") return declarationAtoms(resolution, resolver, { depth: scope.depth + 1 }, node.typeArguments, scope);
-  if (resolution || !import_ts_morph3.ts.isIdentifier(name)) return void 0;
+  if (resolution || !import_ts_morph4.ts.isIdentifier(name)) return void 0;
   const args = node.typeArguments ?? [];
   if (name.text === "Array" || name.text === "ReadonlyArray") return ["array"];
   if (STRING_INTRINSICS.has(name.text)) return ["string"];
@@ -475,18 +510,18 @@ function constObjectAtoms(query, scope, resolver, part) {
   const initializer = variable?.kind === "value" && variable.node?.initializer ? skipOuterExpressions(variable.node.initializer) : void 0;
   if (!initializer) return void 0;
   const atoms = [];
-  if (import_ts_morph3.ts.isArrayLiteralExpression(initializer) && part === "values") {
+  if (import_ts_morph4.ts.isArrayLiteralExpression(initializer) && part === "values") {
     for (const element of initializer.elements) {
       const atom = constantAtom(element);
       if (!atom) return void 0;
       atoms.push(atom);
     }
-  } else if (import_ts_morph3.ts.isObjectLiteralExpression(initializer)) {
+  } else if (import_ts_morph4.ts.isObjectLiteralExpression(initializer)) {
     for (const property of initializer.properties) {
-      if (!import_ts_morph3.ts.isPropertyAssignment(property)) return void 0;
+      if (!import_ts_morph4.ts.isPropertyAssignment(property)) return void 0;
       if (part === "keys") {
-        if (import_ts_morph3.ts.isIdentifier(property.name) || import_ts_morph3.ts.isStringLiteral(property.name)) atoms.push("string");
-        else if (import_ts_morph3.ts.isNumericLiteral(property.name)) atoms.push("number");
+        if (import_ts_morph4.ts.isIdentifier(property.name) || import_ts_morph4.ts.isStringLiteral(property.name)) atoms.push("string");
+        else if (import_ts_morph4.ts.isNumericLiteral(property.name)) atoms.push("number");
         else return void 0;
       } else {
         const atom = constantAtom(property.initializer);
@@ -500,64 +535,80 @@ function constObjectAtoms(query, scope, resolver, part) {
   return atoms.length > 0 ? atoms : void 0;
 }
 
-// src/worker/type-metadata/metadata-transformer.ts
-function metadataTransformers(options) {
+// src/worker/type-metadata/metadata-edits.ts
+function metadataCorrections(sourceFile, options) {
   const resolver = new DeclarationResolver(options.tsconfig);
+  const module = DeclarationResolver.moduleOf(sourceFile);
+  const edits = [];
   const typeOnlyImports = /* @__PURE__ */ new Set();
-  let module;
-  const before = (context) => (sourceFile) => {
-    if (!sourceFile.text.includes("@")) return sourceFile;
-    module = DeclarationResolver.moduleOf(sourceFile);
-    if (module.index.imports.size === 0) return sourceFile;
-    const rewriter = new TypeRewriter(context.factory, module, resolver, options.strictNullChecks, typeOnlyImports);
+  let needsTypeScript = false;
+  if ((module.index.imports.size > 0 || options.transpiler === "oxc") && sourceFile.text.includes("@")) {
+    const collector = new TypeReferenceCollector({ sourceFile, module, resolver, options, typeOnlyImports, edits });
     const visit = (node) => {
-      if (import_ts_morph4.ts.isTypeNode(node)) return node;
-      if (import_ts_morph4.ts.isClassLike(node) && isDecoratedClass(node)) node = rewriter.rewriteClass(node);
-      return import_ts_morph4.ts.visitEachChild(node, visit, context);
+      if (import_ts_morph5.ts.isTypeNode(node)) return;
+      if (import_ts_morph5.ts.isClassLike(node) && isDecoratedClass(node)) {
+        collector.collectClass(node);
+        needsTypeScript ||= node.members.some(import_ts_morph5.ts.isSetAccessorDeclaration);
+      }
+      import_ts_morph5.ts.forEachChild(node, visit);
     };
-    return import_ts_morph4.ts.visitEachChild(sourceFile, visit, context);
-  };
-  const afterCommonJs = (context) => (sourceFile) => {
-    if (!module || module.index.imports.size === 0) return sourceFile;
-    const current = module;
-    const unwrap = (node) => {
-      const reference = guardedReference(node);
-      if (reference && isImportedClass(resolver, current, reference)) return reference;
-      return import_ts_morph4.ts.visitEachChild(node, unwrap, context);
-    };
-    const visit = (node) => import_ts_morph4.ts.isCallExpression(node) && import_ts_morph4.ts.isIdentifier(node.expression) && node.expression.text === "__metadata" ? import_ts_morph4.ts.visitEachChild(node, unwrap, context) : import_ts_morph4.ts.visitEachChild(node, visit, context);
-    return import_ts_morph4.ts.visitEachChild(sourceFile, visit, context);
-  };
-  const after = (context) => (sourceFile) => {
-    const original = import_ts_morph4.ts.getOriginalNode(sourceFile);
-    const hasReexports = original.statements.some((s) => import_ts_morph4.ts.isExportDeclaration(s) && !s.isTypeOnly && s.exportClause && import_ts_morph4.ts.isNamedExports(s.exportClause));
-    if (typeOnlyImports.size === 0 && !hasReexports) return sourceFile;
-    module ??= DeclarationResolver.moduleOf(original);
-    const f = context.factory;
-    const exportsKept = sourceFile.statements.flatMap((statement) => {
-      if (!import_ts_morph4.ts.isExportDeclaration(statement) || !statement.exportClause || !import_ts_morph4.ts.isNamedExports(statement.exportClause)) return [statement];
-      const elements = statement.exportClause.elements.filter((element) => !isTypeOnlyExport(resolver, module, statement, element, typeOnlyImports));
-      if (elements.length === statement.exportClause.elements.length) return [statement];
-      if (elements.length === 0) return [];
-      return [f.updateExportDeclaration(statement, statement.modifiers, false, f.updateNamedExports(statement.exportClause, elements), statement.moduleSpecifier, statement.attributes)];
-    });
-    const statements = exportsKept.flatMap((statement) => {
-      if (!import_ts_morph4.ts.isImportDeclaration(statement) || !statement.importClause) return [statement];
-      const updated = withoutTypeOnlyBindings(f, statement, typeOnlyImports);
-      return updated ? [updated] : [];
-    });
-    return f.updateSourceFile(sourceFile, statements);
-  };
+    import_ts_morph5.ts.forEachChild(sourceFile, visit);
+  }
+  if (options.esm) typeOnlySpecifierEdits(sourceFile, module, resolver, typeOnlyImports, edits);
   return {
-    transformers: { before: [before], after: options.esm ? [after] : [afterCommonJs] },
-    dependencies: () => resolver.dependencies
+    edits,
+    dependencies: resolver.dependencies,
+    isImportedClass: (dotted2) => isImportedClass(resolver, module, dotted2),
+    needsTypeScript: needsTypeScript && options.transpiler === "oxc"
   };
 }
+function applyEdits(source, edits) {
+  if (edits.length === 0) return source;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const edit of sorted) {
+    out += source.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + source.slice(at);
+}
+function typeOnlySpecifierEdits(sourceFile, module, resolver, typeOnlyImports, edits) {
+  for (const statement of sourceFile.statements) {
+    if (!import_ts_morph5.ts.isExportDeclaration(statement) || statement.isTypeOnly || !statement.exportClause || !import_ts_morph5.ts.isNamedExports(statement.exportClause)) continue;
+    for (const element of statement.exportClause.elements) {
+      if (!element.isTypeOnly && isTypeOnlyExport(resolver, module, statement, element, typeOnlyImports)) edits.push(insertType(sourceFile, element));
+    }
+  }
+  if (typeOnlyImports.size === 0) return;
+  for (const statement of sourceFile.statements) {
+    const clause = import_ts_morph5.ts.isImportDeclaration(statement) ? statement.importClause : void 0;
+    if (!clause || clause.isTypeOnly) continue;
+    const bindings = clause.namedBindings;
+    if (bindings && import_ts_morph5.ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        if (!element.isTypeOnly && typeOnlyImports.has(element.name.text)) edits.push(insertType(sourceFile, element));
+      }
+    }
+    if (clause.name && typeOnlyImports.has(clause.name.text)) {
+      if (!bindings) edits.push(insertType(sourceFile, clause));
+      else edits.push(blankOut(sourceFile.text, clause.name.getStart(sourceFile), bindings.getStart(sourceFile)));
+    } else if (bindings && import_ts_morph5.ts.isNamespaceImport(bindings) && !clause.name && typeOnlyImports.has(bindings.name.text)) {
+      edits.push(insertType(sourceFile, clause));
+    }
+  }
+}
+function insertType(sourceFile, node) {
+  const start = node.getStart(sourceFile);
+  return { start, end: start, text: "type " };
+}
+function blankOut(source, start, end) {
+  return { start, end, text: source.slice(start, end).replace(/[^\r\n]/g, " ") };
+}
 function isTypeOnlyExport(resolver, module, statement, element, typeOnlyImports) {
-  if (element.isTypeOnly) return true;
   const name = (element.propertyName ?? element.name).text;
   let resolution;
-  if (statement.moduleSpecifier && import_ts_morph4.ts.isStringLiteral(statement.moduleSpecifier)) {
+  if (statement.moduleSpecifier && import_ts_morph5.ts.isStringLiteral(statement.moduleSpecifier)) {
     const target = resolver.resolveModule(module.file, statement.moduleSpecifier.text);
     resolution = target && resolver.resolveExport(target, name, false, /* @__PURE__ */ new Set());
   } else {
@@ -568,113 +619,75 @@ function isTypeOnlyExport(resolver, module, statement, element, typeOnlyImports)
   if (typeOnly && !statement.moduleSpecifier) typeOnlyImports.add(name);
   return typeOnly;
 }
-function guardedReference(node) {
-  if (!import_ts_morph4.ts.isConditionalExpression(node) || !import_ts_morph4.ts.isIdentifier(node.whenFalse) || node.whenFalse.text !== "Object") return void 0;
-  const condition = node.condition;
-  if (!import_ts_morph4.ts.isBinaryExpression(condition) || condition.operatorToken.kind !== import_ts_morph4.ts.SyntaxKind.EqualsEqualsEqualsToken || !import_ts_morph4.ts.isTypeOfExpression(condition.left)) return void 0;
-  let assigned = condition.left.expression;
-  while (import_ts_morph4.ts.isParenthesizedExpression(assigned)) assigned = assigned.expression;
-  if (!import_ts_morph4.ts.isBinaryExpression(assigned) || assigned.operatorToken.kind !== import_ts_morph4.ts.SyntaxKind.EqualsToken) return void 0;
-  const guard = assigned.right;
-  if (!import_ts_morph4.ts.isBinaryExpression(guard) || guard.operatorToken.kind !== import_ts_morph4.ts.SyntaxKind.AmpersandAmpersandToken) return void 0;
-  const reference = guard.right;
-  return import_ts_morph4.ts.isIdentifier(reference) || import_ts_morph4.ts.isPropertyAccessExpression(reference) ? reference : void 0;
-}
-function isImportedClass(resolver, module, reference) {
-  const name = entityName(reference);
-  if (!name) return false;
-  let root = name;
-  while (import_ts_morph4.ts.isQualifiedName(root)) root = root.left;
-  if (!module.index.imports.has(root.text)) return false;
+function isImportedClass(resolver, module, dotted2) {
+  const parts = dotted2.split(".");
+  if (!module.index.imports.has(parts[0])) return false;
+  let name = import_ts_morph5.ts.factory.createIdentifier(parts[0]);
+  for (const part of parts.slice(1)) name = import_ts_morph5.ts.factory.createQualifiedName(name, part);
   const resolution = resolver.resolveEntityName(module, name);
   return resolution?.kind === "declarations" && !resolution.typeOnly && resolution.declarations.some((d) => d.kind === "class");
-}
-function entityName(expression) {
-  if (import_ts_morph4.ts.isIdentifier(expression)) return import_ts_morph4.ts.factory.createIdentifier(expression.text);
-  if (import_ts_morph4.ts.isPropertyAccessExpression(expression) && import_ts_morph4.ts.isIdentifier(expression.name)) {
-    const left = entityName(expression.expression);
-    return left && import_ts_morph4.ts.factory.createQualifiedName(left, expression.name.text);
-  }
-  return void 0;
 }
 function isTypeOnlyDeclaration(resolution) {
   return resolution?.kind === "declarations" && resolution.declarations.every((d) => d.kind === "alias" || d.kind === "interface");
 }
 function isDecoratedClass(node) {
-  if (import_ts_morph4.ts.getDecorators(node)?.length) return true;
+  if (import_ts_morph5.ts.getDecorators(node)?.length) return true;
   return node.members.some(
-    (member) => import_ts_morph4.ts.canHaveDecorators(member) && (import_ts_morph4.ts.getDecorators(member)?.length ?? 0) > 0 || (import_ts_morph4.ts.isMethodDeclaration(member) || import_ts_morph4.ts.isConstructorDeclaration(member) || import_ts_morph4.ts.isSetAccessorDeclaration(member)) && member.parameters.some((parameter) => (import_ts_morph4.ts.getDecorators(parameter)?.length ?? 0) > 0)
+    (member) => import_ts_morph5.ts.canHaveDecorators(member) && (import_ts_morph5.ts.getDecorators(member)?.length ?? 0) > 0 || (import_ts_morph5.ts.isMethodDeclaration(member) || import_ts_morph5.ts.isConstructorDeclaration(member) || import_ts_morph5.ts.isSetAccessorDeclaration(member)) && member.parameters.some((parameter) => (import_ts_morph5.ts.getDecorators(parameter)?.length ?? 0) > 0)
   );
 }
-var TypeRewriter = class {
-  constructor(factory, module, resolver, strictNullChecks, typeOnlyImports) {
-    this.factory = factory;
-    this.module = module;
-    this.resolver = resolver;
-    this.strictNullChecks = strictNullChecks;
-    this.typeOnlyImports = typeOnlyImports;
-  }
-  factory;
+var TypeReferenceCollector = class {
+  sourceFile;
   module;
   resolver;
   strictNullChecks;
+  oxc;
   typeOnlyImports;
-  rewriteClass(node) {
-    const f = this.factory;
-    const members = node.members.map((member) => {
-      if (import_ts_morph4.ts.isPropertyDeclaration(member) && member.type) {
-        return f.updatePropertyDeclaration(member, member.modifiers, member.name, member.questionToken ?? member.exclamationToken, this.rewriteType(member.type), member.initializer);
-      }
-      if (import_ts_morph4.ts.isMethodDeclaration(member)) {
-        return f.updateMethodDeclaration(member, member.modifiers, member.asteriskToken, member.name, member.questionToken, member.typeParameters, this.rewriteParameters(member.parameters), member.type && this.rewriteType(member.type), member.body);
-      }
-      if (import_ts_morph4.ts.isGetAccessorDeclaration(member)) {
-        return f.updateGetAccessorDeclaration(member, member.modifiers, member.name, this.rewriteParameters(member.parameters), member.type && this.rewriteType(member.type), member.body);
-      }
-      if (import_ts_morph4.ts.isSetAccessorDeclaration(member)) {
-        return f.updateSetAccessorDeclaration(member, member.modifiers, member.name, this.rewriteParameters(member.parameters), member.body);
-      }
-      if (import_ts_morph4.ts.isConstructorDeclaration(member)) {
-        return f.updateConstructorDeclaration(member, member.modifiers, this.rewriteParameters(member.parameters), member.body);
-      }
-      return member;
-    });
-    if (members.every((member, i) => member === node.members[i])) return node;
-    const updated = import_ts_morph4.ts.isClassDeclaration(node) ? f.updateClassDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members) : f.updateClassExpression(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members);
-    return updated;
+  edits;
+  constructor(context) {
+    ({ sourceFile: this.sourceFile, module: this.module, resolver: this.resolver, typeOnlyImports: this.typeOnlyImports, edits: this.edits } = context);
+    this.strictNullChecks = context.options.strictNullChecks;
+    this.oxc = context.options.transpiler === "oxc";
   }
-  rewriteParameters(parameters) {
-    const rewritten = parameters.map(
-      (p) => p.type ? this.factory.updateParameterDeclaration(p, p.modifiers, p.dotDotDotToken, p.name, p.questionToken, this.rewriteType(p.type), p.initializer) : p
-    );
-    return rewritten.every((p, i) => p === parameters[i]) ? parameters : this.factory.createNodeArray(rewritten, parameters.hasTrailingComma);
+  collectClass(node) {
+    for (const member of node.members) {
+      if (import_ts_morph5.ts.isPropertyDeclaration(member) || import_ts_morph5.ts.isGetAccessorDeclaration(member) || import_ts_morph5.ts.isMethodDeclaration(member)) {
+        if (member.type) this.collectType(member.type);
+      }
+      if (import_ts_morph5.ts.isMethodDeclaration(member) || import_ts_morph5.ts.isGetAccessorDeclaration(member) || import_ts_morph5.ts.isSetAccessorDeclaration(member) || import_ts_morph5.ts.isConstructorDeclaration(member)) {
+        for (const parameter of member.parameters) if (parameter.type) this.collectType(parameter.type);
+      }
+    }
   }
   /** The positions tsc's serializer looks through (its serializeTypeNode), and nothing deeper. */
-  rewriteType(node) {
-    const f = this.factory;
-    if (import_ts_morph4.ts.isParenthesizedTypeNode(node)) {
-      const inner = this.rewriteType(node.type);
-      return inner === node.type ? node : f.updateParenthesizedType(node, inner);
+  collectType(node) {
+    if (import_ts_morph5.ts.isParenthesizedTypeNode(node)) return this.collectType(node.type);
+    if (import_ts_morph5.ts.isUnionTypeNode(node) && this.oxc && !this.strictNullChecks) this.dropNullish(node);
+    if (import_ts_morph5.ts.isUnionTypeNode(node) || import_ts_morph5.ts.isIntersectionTypeNode(node)) return node.types.forEach((t) => this.collectType(t));
+    if (import_ts_morph5.ts.isConditionalTypeNode(node)) {
+      this.collectType(node.trueType);
+      return this.collectType(node.falseType);
     }
-    if (import_ts_morph4.ts.isUnionTypeNode(node) || import_ts_morph4.ts.isIntersectionTypeNode(node)) {
-      const types = node.types.map((t) => this.rewriteType(t));
-      if (types.every((t, i) => t === node.types[i])) return node;
-      return import_ts_morph4.ts.isUnionTypeNode(node) ? f.updateUnionTypeNode(node, f.createNodeArray(types)) : f.updateIntersectionTypeNode(node, f.createNodeArray(types));
-    }
-    if (import_ts_morph4.ts.isConditionalTypeNode(node)) {
-      const trueType = this.rewriteType(node.trueType);
-      const falseType = this.rewriteType(node.falseType);
-      return trueType === node.trueType && falseType === node.falseType ? node : f.updateConditionalTypeNode(node, node.checkType, node.extendsType, trueType, falseType);
-    }
-    if (import_ts_morph4.ts.isTypeOperatorNode(node) && node.operator === import_ts_morph4.ts.SyntaxKind.ReadonlyKeyword) {
-      const inner = this.rewriteType(node.type);
-      return inner === node.type ? node : f.updateTypeOperatorNode(node, inner);
-    }
-    if (import_ts_morph4.ts.isTypeReferenceNode(node)) {
-      const kind = this.classify(node);
-      return kind ? import_ts_morph4.ts.setTextRange(keywordFor(f, kind), node) : node;
-    }
-    return node;
+    if (import_ts_morph5.ts.isTypeOperatorNode(node) && node.operator === import_ts_morph5.ts.SyntaxKind.ReadonlyKeyword) return this.collectType(node.type);
+    if (!import_ts_morph5.ts.isTypeReferenceNode(node)) return;
+    const kind = this.classify(node);
+    if (!kind) return;
+    const start = node.getStart(this.sourceFile);
+    const lineBreaks = this.sourceFile.text.slice(start, node.end).replace(/[^\n]/g, "");
+    this.edits.push({ start, end: node.end, text: KEYWORD[kind] + lineBreaks });
+  }
+  /** `User | null` as `User       ` (with its `|`), when something else is left. */
+  dropNullish(node) {
+    const nullish = (t) => t.kind === import_ts_morph5.ts.SyntaxKind.UndefinedKeyword || import_ts_morph5.ts.isLiteralTypeNode(t) && t.literal.kind === import_ts_morph5.ts.SyntaxKind.NullKeyword;
+    const types = node.types;
+    if (!types.some(nullish) || types.every(nullish)) return;
+    const text = this.sourceFile.text;
+    types.forEach((type, i) => {
+      if (!nullish(type)) return;
+      const start = i > 0 ? types[i - 1].end : type.getStart(this.sourceFile);
+      const end = i > 0 ? type.end : types[i + 1].getStart(this.sourceFile);
+      this.edits.push({ start, end, text: text.slice(start, end).replace(/[^\r\n]/g, " ") });
+    });
   }
   classify(node) {
     this.resolver.crossedFile = false;
@@ -682,87 +695,256 @@ var TypeRewriter = class {
     if (!resolution) return void 0;
     const kind = referenceKind(resolution, this.resolver, this.strictNullChecks);
     this.noteTypeOnlyImport(node.typeName, resolution);
-    return this.resolver.crossedFile ? kind : void 0;
+    return this.resolver.crossedFile || this.oxc ? kind : void 0;
   }
   /** An imported name with no value behind it (an alias, an interface): ESM output must not import it. */
   noteTypeOnlyImport(typeName, resolution) {
-    if (!import_ts_morph4.ts.isIdentifier(typeName) || !this.module.index.imports.has(typeName.text)) return;
+    if (!import_ts_morph5.ts.isIdentifier(typeName) || !this.module.index.imports.has(typeName.text)) return;
     if (isTypeOnlyDeclaration(resolution)) this.typeOnlyImports.add(typeName.text);
   }
 };
-function keywordFor(f, kind) {
-  switch (kind) {
-    case "String":
-      return f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.StringKeyword);
-    case "Number":
-      return f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.NumberKeyword);
-    case "Boolean":
-      return f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.BooleanKeyword);
-    case "BigInt":
-      return f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.BigIntKeyword);
-    case "Symbol":
-      return f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.SymbolKeyword);
-    case "Void":
-      return f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.VoidKeyword);
-    case "Object":
-      return f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.ObjectKeyword);
-    case "Array":
-      return f.createArrayTypeNode(f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.AnyKeyword));
-    case "Function":
-      return f.createFunctionTypeNode(void 0, [], f.createKeywordTypeNode(import_ts_morph4.ts.SyntaxKind.AnyKeyword));
-  }
+var KEYWORD = {
+  String: "string",
+  Number: "number",
+  Boolean: "boolean",
+  BigInt: "bigint",
+  Symbol: "symbol",
+  Void: "void",
+  Object: "object",
+  Array: "any[]",
+  Function: "(() => any)"
+};
+
+// src/worker/fast-transform/oxc-transpile.ts
+import path from "node:path";
+
+// src/worker/fast-transform/commonjs-from-runner.ts
+function commonJsFromRunner(code) {
+  return code.replace(/\bawait __vite_ssr_import__\(/g, "__vite_ssr_import__(").replace(/^(Object\.defineProperty\(__vite_ssr_exports__, "(?:[^"\\\n]|\\.)*", \{\n\tenumerable: true,\n\tconfigurable: true,\n\tget\(\) \{\n\t\t)return ([^\n]*);$/gm, "$1try { return $2; } catch { return undefined; }");
 }
-function withoutTypeOnlyBindings(f, statement, typeOnly) {
-  const clause = statement.importClause;
-  const name = clause.name && !typeOnly.has(clause.name.text) ? clause.name : void 0;
-  let bindings = clause.namedBindings;
-  if (bindings && import_ts_morph4.ts.isNamedImports(bindings)) {
-    const elements = bindings.elements.filter((element) => !typeOnly.has(element.name.text));
-    if (elements.length === bindings.elements.length && name === clause.name) return statement;
-    bindings = elements.length > 0 ? f.updateNamedImports(bindings, elements) : void 0;
-  } else if (name === clause.name) {
-    return statement;
+function unwrapClassGuards(code, isImportedClass2) {
+  return code.replace(
+    /^.*decorateMetadata\(.*$/gm,
+    (line) => line.replace(/typeof ([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*) === "undefined" \? Object : \1(?![\w$.])/g, (guard, name) => isImportedClass2(name) ? name : guard)
+  );
+}
+
+// src/worker/fast-transform/oxc-binding.ts
+import { createRequire } from "node:module";
+var loaded = /* @__PURE__ */ new Map();
+function loadOxcBinding(file) {
+  let binding = loaded.get(file);
+  if (!binding) {
+    binding = createRequire(import.meta.url)(file);
+    loaded.set(file, binding);
   }
-  if (!name && !bindings) return void 0;
-  return f.updateImportDeclaration(statement, statement.modifiers, f.updateImportClause(clause, clause.phaseModifier, name, bindings), statement.moduleSpecifier, statement.attributes);
+  return binding;
+}
+
+// src/worker/fast-transform/oxc-runtime.ts
+var HELPERS = 'var babelHelpers={decorate:function(d,t,k,s){var c=arguments.length,r=c<3?t:s===null?s=Object.getOwnPropertyDescriptor(t,k):s,x;if(typeof Reflect==="object"&&typeof Reflect.decorate==="function")r=Reflect.decorate(d,t,k,s);else for(var i=d.length-1;i>=0;i--)if(x=d[i])r=(c<3?x(r):c>3?x(t,k,r):x(t,k))||r;return c>3&&r&&Object.defineProperty(t,k,r),r},decorateMetadata:function(k,v){if(typeof Reflect==="object"&&typeof Reflect.metadata==="function")return Reflect.metadata(k,v)},decorateParam:function(i,d){return function(t,k){d(t,k,i)}}};';
+var RUNNER = 'Object.defineProperty(exports,"__esModule",{value:true});var __vite_ssr_exports__=exports;function __vite_ssr_import__(s){var m=require(s);if(m&&m.__esModule)return m;return m!==null&&(typeof m==="object"||typeof m==="function")?Object.create(m,{default:{value:m,enumerable:true}}):{default:m}}function __vite_ssr_dynamic_import__(s){return Promise.resolve().then(function(){return __vite_ssr_import__(s)})}function __vite_ssr_exportAll__(m){for(var k in m)if(k!=="default"&&k!=="__esModule"&&!Object.prototype.hasOwnProperty.call(exports,k))(function(k){Object.defineProperty(exports,k,{enumerable:true,get:function(){return m[k]}})})(k)}var __vite_ssr_import_meta__={get url(){return require("node:url").pathToFileURL(__filename).href},filename:__filename,dirname:__dirname};';
+function runtimePrelude(format) {
+  return format === "commonjs" ? `"use strict";${RUNNER}${HELPERS}` : HELPERS;
+}
+
+// src/worker/fast-transform/source-map-compose.ts
+var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var DIGIT = new Map([...BASE64].map((c, i) => [c, i]));
+function decodeMappings(mappings) {
+  const lines = [];
+  let source = 0;
+  let originalLine = 0;
+  let originalColumn = 0;
+  for (const lineText of mappings.split(";")) {
+    const line = [];
+    let column = 0;
+    for (const segmentText of lineText.split(",")) {
+      if (segmentText === "") continue;
+      const fields = decodeVlq(segmentText);
+      column += fields[0];
+      if (fields.length >= 4) {
+        source += fields[1];
+        originalLine += fields[2];
+        originalColumn += fields[3];
+        line.push([column, source, originalLine, originalColumn]);
+      } else {
+        line.push([column]);
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+function encodeMappings(lines) {
+  let source = 0;
+  let originalLine = 0;
+  let originalColumn = 0;
+  return lines.map((line) => {
+    let column = 0;
+    return line.map((segment) => {
+      let text = encodeVlq(segment[0] - column);
+      column = segment[0];
+      if (segment.length === 4) {
+        text += encodeVlq(segment[1] - source) + encodeVlq(segment[2] - originalLine) + encodeVlq(segment[3] - originalColumn);
+        [, source, originalLine, originalColumn] = segment;
+      }
+      return text;
+    }).join(",");
+  }).join(";");
+}
+function composeSourceMaps(outer, inner) {
+  const innerLines = decodeMappings(inner.mappings);
+  const composed = decodeMappings(outer.mappings).map(
+    (line) => line.flatMap((segment) => {
+      if (segment.length !== 4) return [];
+      const target = nearestSegment(innerLines[segment[2]], segment[3]);
+      return target && target.length === 4 ? [[segment[0], target[1], target[2], target[3]]] : [];
+    })
+  );
+  return { version: 3, sources: inner.sources, mappings: encodeMappings(composed) };
+}
+function shiftLines(map, count) {
+  return { ...map, mappings: ";".repeat(count) + map.mappings };
+}
+function inlineSourceMapComment(map) {
+  return `//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}`;
+}
+function nearestSegment(line, column) {
+  if (!line || line.length === 0) return void 0;
+  let low = 0;
+  let high = line.length - 1;
+  let found;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (line[middle][0] <= column) {
+      found = line[middle];
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found ?? line[0];
+}
+function decodeVlq(text) {
+  const values = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of text) {
+    const digit = DIGIT.get(char);
+    if (digit === void 0) throw new Error(`invalid source map character ${char}`);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+    } else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
+}
+function encodeVlq(value) {
+  let vlq = value < 0 ? -value << 1 | 1 : value << 1;
+  let text = "";
+  do {
+    let digit = vlq & 31;
+    vlq >>>= 5;
+    if (vlq > 0) digit |= 32;
+    text += BASE64[digit];
+  } while (vlq > 0);
+  return text;
+}
+
+// src/worker/fast-transform/oxc-transpile.ts
+var KNOWN_HELPERS = /* @__PURE__ */ new Set(["decorate", "decorateMetadata", "decorateParam"]);
+function oxcTranspile(request) {
+  const binding = loadOxcBinding(request.binding);
+  const ext = path.extname(request.filename);
+  const stripped = binding.transformSync(request.filename, request.source, {
+    lang: ext === ".tsx" ? "tsx" : "ts",
+    sourceType: "module",
+    target: "es2022",
+    sourcemap: true,
+    helpers: { mode: "External" },
+    decorator: { legacy: true, emitDecoratorMetadata: true, strictNullChecks: request.strictNullChecks },
+    // useDefineForClassFields false: fields become constructor assignments and bare declarations vanish, as tsc does.
+    typescript: { onlyRemoveTypeImports: false, removeClassFieldsWithoutInitializer: !request.useDefineForClassFields },
+    assumptions: { setPublicClassFields: !request.useDefineForClassFields },
+    jsx: { runtime: request.jsx === "react" ? "classic" : "automatic", ...request.jsxImportSource && { importSource: request.jsxImportSource } }
+  });
+  if (failed(stripped)) return void 0;
+  if (Object.keys(stripped.helpersUsed ?? {}).some((helper) => !KNOWN_HELPERS.has(helper))) return void 0;
+  const source = path.basename(request.filename);
+  const strippedMap = { ...stripped.map, sources: [source] };
+  if (request.format === "module") return finish(request.format, stripped.code, strippedMap);
+  const js = unwrapClassGuards(stripped.code, request.isImportedClass);
+  const runner = binding.moduleRunnerTransformSync(request.filename.replace(/\.[cm]?tsx?$/, ".js"), js, { sourcemap: true });
+  if (failed(runner)) return void 0;
+  return finish(request.format, commonJsFromRunner(runner.code), composeSourceMaps(runner.map, strippedMap));
+}
+function finish(format, code, map) {
+  return `${runtimePrelude(format)}
+${code}
+${inlineSourceMapComment(shiftLines(map, 1))}
+`;
+}
+function failed(result) {
+  return !result.map || result.errors.some((error) => error.severity === "Error");
 }
 
 // src/worker/transform.ts
-import path from "node:path";
+import path2 from "node:path";
 function transformModule(request) {
   return transformModuleWithDependencies(request).code;
 }
 function transformModuleWithDependencies(request) {
   const { filename } = request;
   const userSource = isUserSource(filename);
-  const snippet = userSource ? siteRegistrationSnippet(filename, collectClassSites(request.source, filename)) : "";
-  if (!TYPESCRIPT_EXTENSIONS.has(path.extname(filename))) return { code: request.source + snippet, dependencies: NO_DEPENDENCIES };
+  const typescript = TYPESCRIPT_EXTENSIONS.has(path2.extname(filename));
+  const parsed2 = typescript ? parseSource(request.source, filename) : void 0;
+  const snippet = userSource ? siteRegistrationSnippet(filename, collectClassSites(request.source, filename, parsed2)) : "";
+  if (!parsed2) return { code: request.source + snippet, dependencies: NO_DEPENDENCIES, transpiler: "none" };
   const compilerOptions = compilerOptionsFor(request);
-  const metadata = metadataTransformers({
-    tsconfig: request.tsconfig,
-    strictNullChecks: compilerOptions.strictNullChecks === true,
-    esm: request.format === "module"
-  });
-  const output = import_ts_morph5.ts.transpileModule(request.source + snippet, {
+  const esm = request.format === "module";
+  const correct = (transpiler) => metadataCorrections(parsed2, { tsconfig: request.tsconfig, strictNullChecks: compilerOptions.strictNullChecks === true, esm, transpiler });
+  if (request.oxcBinding) {
+    const corrections2 = correct("oxc");
+    const code = corrections2.needsTypeScript ? void 0 : oxcTranspile({
+      source: applyEdits(request.source, corrections2.edits) + snippet,
+      filename,
+      format: request.format,
+      binding: request.oxcBinding,
+      useDefineForClassFields: compilerOptions.useDefineForClassFields === true,
+      strictNullChecks: compilerOptions.strictNullChecks === true,
+      jsx: compilerOptions.jsx === import_ts_morph6.ts.JsxEmit.React ? "react" : "react-jsx",
+      ...compilerOptions.jsxImportSource && { jsxImportSource: compilerOptions.jsxImportSource },
+      isImportedClass: corrections2.isImportedClass
+    });
+    if (code !== void 0) return { code, dependencies: corrections2.dependencies, transpiler: "oxc" };
+  }
+  const corrections = correct("typescript");
+  const corrected = applyEdits(request.source, corrections.edits) + snippet;
+  const output = import_ts_morph6.ts.transpileModule(corrected, {
     fileName: filename,
     compilerOptions,
     reportDiagnostics: false,
-    transformers: metadata.transformers
+    transformers: esm ? {} : { after: [classGuardTransformer(corrections.isImportedClass)] }
   });
-  return { code: output.outputText, dependencies: metadata.dependencies() };
+  return { code: output.outputText, dependencies: corrections.dependencies, transpiler: "typescript" };
 }
 function compilerOptionsFor({ format, tsconfig }) {
   const user = tsconfig.compilerOptions;
-  const userTarget = user.target ?? import_ts_morph5.ts.ScriptTarget.ES2017;
+  const userTarget = user.target ?? import_ts_morph6.ts.ScriptTarget.ES2017;
   return {
-    jsx: user.jsx ?? import_ts_morph5.ts.JsxEmit.ReactJSX,
+    jsx: user.jsx ?? import_ts_morph6.ts.JsxEmit.ReactJSX,
     jsxImportSource: user.jsxImportSource,
     // Class field semantics follow the user's build: TypeScript defines fields only from ES2022 on.
-    useDefineForClassFields: user.useDefineForClassFields ?? userTarget >= import_ts_morph5.ts.ScriptTarget.ES2022,
+    useDefineForClassFields: user.useDefineForClassFields ?? userTarget >= import_ts_morph6.ts.ScriptTarget.ES2022,
     // Decorator metadata of `T | null` depends on it (String without, Object with), as in the user's tsc build.
     strictNullChecks: strictNullChecksFor(tsconfig),
-    target: import_ts_morph5.ts.ScriptTarget.ES2022,
-    module: format === "module" ? import_ts_morph5.ts.ModuleKind.ESNext : import_ts_morph5.ts.ModuleKind.CommonJS,
+    target: import_ts_morph6.ts.ScriptTarget.ES2022,
+    module: format === "module" ? import_ts_morph6.ts.ModuleKind.ESNext : import_ts_morph6.ts.ModuleKind.CommonJS,
     // TypeORM needs legacy decorators and their design:type metadata, whatever the project says.
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
@@ -779,21 +961,21 @@ function compilerOptionsFor({ format, tsconfig }) {
 }
 
 // src/worker/tsconfig.ts
-var import_ts_morph6 = __toESM(require_ts_morph(), 1);
-import path2 from "node:path";
+var import_ts_morph7 = __toESM(require_ts_morph(), 1);
+import path3 from "node:path";
 function parseTsconfig(file) {
-  const read = import_ts_morph6.ts.readConfigFile(file, import_ts_morph6.ts.sys.readFile);
+  const read = import_ts_morph7.ts.readConfigFile(file, import_ts_morph7.ts.sys.readFile);
   if (read.error || !read.config) return { info: { file, compilerOptions: {} }, inputs: [file] };
   const extended = /* @__PURE__ */ new Map();
-  const parsed2 = import_ts_morph6.ts.parseJsonConfigFileContent(read.config, import_ts_morph6.ts.sys, path2.dirname(file), void 0, file, void 0, void 0, extended);
+  const parsed2 = import_ts_morph7.ts.parseJsonConfigFileContent(read.config, import_ts_morph7.ts.sys, path3.dirname(file), void 0, file, void 0, void 0, extended);
   const options = parsed2.options;
   const paths = options.paths ? {
-    baseDir: options.baseUrl ?? options.pathsBasePath ?? path2.dirname(file),
+    baseDir: options.baseUrl ?? options.pathsBasePath ?? path3.dirname(file),
     patterns: options.paths
   } : void 0;
   return {
     info: { file, compilerOptions: toPlain(options), paths, baseUrl: options.baseUrl },
-    inputs: [file, ...[...extended.keys()].filter((p) => path2.isAbsolute(p))]
+    inputs: [file, ...[...extended.keys()].filter((p) => path3.isAbsolute(p))]
   };
 }
 function toPlain(options) {

@@ -24,12 +24,12 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-SG3A5Z6Z.js";
+} from "./chunk-UHMRHMRK.js";
 import "./chunk-442JWKER.js";
 import {
   SITE_REGISTRY_GLOBAL,
   require_picomatch
-} from "./chunk-3WUEDU42.js";
+} from "./chunk-HUB6FUP4.js";
 import {
   isRelativeOrAbsolute,
   isUserSource,
@@ -1141,10 +1141,10 @@ import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
 var internals = Module;
-function installCommonJsHooks(tsconfig, cacheDir) {
+function installCommonJsHooks({ tsconfig, cacheDir, oxcBinding }) {
   const compileTransformed = (module, filename) => {
     const source = fs.readFileSync(filename, "utf8");
-    module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig }, cacheDir), filename);
+    module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig, ...oxcBinding && { oxcBinding } }, cacheDir), filename);
   };
   for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTransformed;
   const loadJs = internals._extensions[".js"];
@@ -3800,8 +3800,9 @@ async function main(request) {
   guard.loading();
   const cacheDir = transformCacheDir(request.projectDir);
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
-  installCommonJsHooks(tsconfig, cacheDir);
-  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
+  const settings = { tsconfig, cacheDir, ...request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding } };
+  installCommonJsHooks(settings);
+  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: settings });
   const sites = new SiteRegistry();
   sites.install();
   const shared = {

@@ -26,6 +26,8 @@ export interface ProbeRequest {
   projectDir: string;
   /** The file to load, and the classes in it, by the source file they come from. */
   modules: Array<{ source: string; load: string; classes: ProbeClass[] }>;
+  /** "ours" through oxc (this binding) instead of TypeScript. */
+  oxcBinding?: string;
 }
 
 const GLOBALS = new Set<unknown>([String, Number, Boolean, Object, Array, Function, Promise, Date, Symbol, BigInt, Map, Set, RegExp, Error, Buffer]);
@@ -54,8 +56,9 @@ async function main(): Promise<void> {
     process.setSourceMapsEnabled(true);
     const cacheDir = process.env["MIGRATION_GATE_TRANSFORM_CACHE"] === "on" ? transformCacheDir(request.projectDir) : undefined;
     const tsconfig = readTsconfig(request.projectDir, cacheDir);
-    installCommonJsHooks(tsconfig, cacheDir);
-    if (request.esm) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
+    const settings = { tsconfig, cacheDir, ...(request.oxcBinding && { oxcBinding: request.oxcBinding }) };
+    installCommonJsHooks(settings);
+    if (request.esm) register(new URL("./esm-hooks.js", import.meta.url), { data: settings });
   }
   const requireFrom = createRequire(path.join(request.projectDir, "package.json"));
   const result: Record<string, Record<string, unknown>> = {};

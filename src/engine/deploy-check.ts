@@ -9,6 +9,7 @@
  * baseline replays the whole chain instead, and writes the migrator's rows only when the target
  * has none and its schema equals the chain's (baseline.ts).
  */
+import { chooseTranspiler } from "./transpiler.js";
 import { applyIgnores } from "./apply-ignores.js";
 import { planBaseline, writeBaseline } from "./baseline.js";
 import { onCleanup } from "./cleanup.js";
@@ -61,7 +62,8 @@ export async function runDeployCheck(options: GateOptions, hooks: RunGateHooks =
     disposers.push(sandbox.close);
     const abort = new AbortController();
     disposers.push(async () => abort.abort());
-    const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: baseline ? 0 : 1 });
+    const transpiler = await chooseTranspiler(log);
+    const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: baseline ? 0 : 1, transpiler });
     const postgres = sameMajor(options, target, log);
     let db: ProvisionedDatabase;
     try {

@@ -17,7 +17,7 @@ import type { ActualSchema, ExpectedSchema } from "../schema/model.js";
 import { DOOR_DATABASE } from "../worker/guard-config.js";
 import { readGuardEvents } from "../worker/guard-events.js";
 import type { TrackingRow } from "../migrations/tracking-rows.js";
-import type { DbConnection, OracleResult, RerunMode, WorkerPhase, WorkerResult } from "../worker/protocol.js";
+import type { DbConnection, OracleResult, RerunMode, TranspilerChoice, WorkerPhase, WorkerResult } from "../worker/protocol.js";
 
 /**
  * One revision of the project, evaluated on one database: its worker (started at once, so that
@@ -43,6 +43,7 @@ export interface RevisionSpec {
   logMigrations: boolean;
   /** Reruns the worker stays for after its own run (the upgrade simulation, the baseline). */
   reruns?: number;
+  transpiler: TranspilerChoice;
 }
 
 export interface RevisionEvaluation {
@@ -71,6 +72,7 @@ export function startRevision(spec: RevisionSpec) {
       project: spec.project,
       crossCheck: options.crossCheck && spec.project.kind !== "drizzle",
       reruns: spec.reruns ?? 0,
+      transpiler: spec.transpiler,
       // The planned fix belongs to the checkout being checked, not to a base worktree.
       ...(options.extraMigrations && spec.projectDir === options.projectDir && { extraMigrations: options.extraMigrations }),
     },

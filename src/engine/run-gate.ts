@@ -1,3 +1,4 @@
+import { chooseTranspiler } from "./transpiler.js";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -108,10 +109,11 @@ async function runIsolated(options: GateOptions, { log, started, base, isolation
   const evaluable = baseSide && !baseSide.worktree.absent ? baseSide : undefined;
   // check-down needs one more rerun of the head, on a database of its own (TypeORM only).
   const checkDown = options.project.kind !== "drizzle" && (options.checkDown === "all" || (options.checkDown === "new" && baseSide !== undefined));
-  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: (evaluable ? (baseline ? 2 : 1) : 0) + (checkDown ? 1 : 0) });
+  const transpiler = await chooseTranspiler(log);
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: (evaluable ? (baseline ? 2 : 1) : 0) + (checkDown ? 1 : 0), transpiler });
   const baseRun =
     evaluable &&
-    startRevision({ options, projectDir: evaluable.worktree.projectDir, project: evaluable.worktree.project, sandbox: evaluable.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
+    startRevision({ options, projectDir: evaluable.worktree.projectDir, project: evaluable.worktree.project, sandbox: evaluable.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0, transpiler });
   let db: ProvisionedDatabase;
   try {
     db = await provision(options, log);

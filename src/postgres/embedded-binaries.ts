@@ -105,7 +105,8 @@ function resolveInstalled(pkg: string, from: Array<string | undefined>): string 
   return undefined;
 }
 
-function cacheRoot(): string {
+/** Per-machine cache of what the gate fetches from the npm registry (the tool cache on a runner). */
+export function cacheRoot(): string {
   if (process.env["MIGRATION_GATE_CACHE_DIR"]) return process.env["MIGRATION_GATE_CACHE_DIR"];
   if (process.env["RUNNER_TOOL_CACHE"]) return path.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
   return path.join(process.env["XDG_CACHE_HOME"] ?? path.join(os.homedir(), ".cache"), "migration-gate");

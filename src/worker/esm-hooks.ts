@@ -14,11 +14,8 @@ import { isUserSource, moduleFormat, TYPESCRIPT_EXTENSIONS } from "./module-scop
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
 import { cachedTransform } from "./transform-cache.js";
 import type { TsconfigInfo } from "./tsconfig-info.js";
+import type { TransformSettings } from "./transform-settings.js";
 
-interface HookData {
-  tsconfig: TsconfigInfo;
-  cacheDir?: string;
-}
 interface ResolveContext {
   parentURL?: string;
 }
@@ -32,10 +29,10 @@ type NextLoad = (url: string, context: unknown) => Promise<LoadResult>;
 
 let tsconfig: TsconfigInfo = { compilerOptions: {} };
 let cacheDir: string | undefined;
+let oxcBinding: string | undefined;
 
-export function initialize(data: HookData): void {
-  tsconfig = data.tsconfig;
-  cacheDir = data.cacheDir;
+export function initialize(data: TransformSettings): void {
+  ({ tsconfig, cacheDir, oxcBinding } = data);
 }
 
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve) {
@@ -72,5 +69,5 @@ export async function load(url: string, context: unknown, nextLoad: NextLoad): P
   // CommonJS files go to the CommonJS loader (no source), where our require hook transpiles them.
   if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
   const source = fs.readFileSync(filename, "utf8");
-  return { format: "module", source: cachedTransform({ source, filename, format, tsconfig }, cacheDir), shortCircuit: true };
+  return { format: "module", source: cachedTransform({ source, filename, format, tsconfig, ...(oxcBinding && { oxcBinding }) }, cacheDir), shortCircuit: true };
 }

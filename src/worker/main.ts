@@ -11,6 +11,7 @@ import { serializeError } from "../engine/errors.js";
 import type { DbConnection, EngineMessage, RerunMode, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
 import type { TrackingRow, TrackingTable } from "../migrations/tracking-rows.js";
 import { installCommonJsHooks } from "./register-cjs.js";
+import type { TransformSettings } from "./transform-settings.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import type { NetGuard } from "./net-guard.js";
 import { GateError } from "../engine/errors.js";
@@ -40,8 +41,9 @@ async function main(request: WorkerRequest): Promise<void> {
 
   const cacheDir = transformCacheDir(request.projectDir);
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
-  installCommonJsHooks(tsconfig, cacheDir);
-  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: { tsconfig, cacheDir } });
+  const settings: TransformSettings = { tsconfig, cacheDir, ...(request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding }) };
+  installCommonJsHooks(settings);
+  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: settings });
   const sites = new SiteRegistry();
   sites.install();
 

@@ -31,7 +31,12 @@ export interface WorkerRequest {
    * suggest-fix check the planned files from a temp folder, never from the checkout).
    */
   extraMigrations?: string[];
+  /** Which transpiler the worker runs the project's TypeScript through (engine/transpiler.ts chose it). */
+  transpiler: TranspilerChoice;
 }
+
+/** oxc-transform's native binding, at `binding`; or TypeScript, where oxc could not be had. */
+export type TranspilerChoice = { kind: "oxc"; binding: string } | { kind: "typescript" };
 
 /**
  * A rerun on another database, with the project already loaded:

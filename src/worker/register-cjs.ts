@@ -4,7 +4,7 @@ import path from "node:path";
 import { isUserSource, packageScope } from "./module-scope.js";
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
 import { cachedTransform } from "./transform-cache.js";
-import type { TsconfigInfo } from "./tsconfig-info.js";
+import type { TransformSettings } from "./transform-settings.js";
 
 interface CjsModule {
   _compile(code: string, filename: string): void;
@@ -23,11 +23,11 @@ const internals = Module as unknown as {
  * for the user's plain .js files. Replaces whatever .ts handler Node has (type stripping
  * cannot run decorators).
  */
-export function installCommonJsHooks(tsconfig: TsconfigInfo, cacheDir: string | undefined): void {
+export function installCommonJsHooks({ tsconfig, cacheDir, oxcBinding }: TransformSettings): void {
   // TypeScript is transpiled; the user's own .js only gets its source sites. One transform does both.
   const compileTransformed: ExtensionHandler = (module, filename) => {
     const source = fs.readFileSync(filename, "utf8");
-    module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig }, cacheDir), filename);
+    module._compile(cachedTransform({ source, filename, format: "commonjs", tsconfig, ...(oxcBinding && { oxcBinding }) }, cacheDir), filename);
   };
   for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTransformed;
 

@@ -38,10 +38,11 @@ export interface ClassSite {
 
 export type SiteCallback = (file: string, classes: Array<[unknown, number, Record<string, number>, ClassDecoratorSite[]?, string?]>) => void;
 
-export function collectClassSites(source: string, filename: string): ClassSite[] {
+/** `parsed`: the file already parsed by the caller (the transform parses each file once). */
+export function collectClassSites(source: string, filename: string, parsed?: ts.SourceFile): ClassSite[] {
   // Classes (TypeORM entities, migrations) and top-level calls (Drizzle's pgTable, pgEnum).
   if (!source.includes("class") && !source.includes("(")) return [];
-  const sourceFile = ts.createSourceFile(filename, source, ts.ScriptTarget.Latest, false, scriptKind(filename));
+  const sourceFile = parsed ?? parseSource(source, filename);
   const lineOf = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   const siteLine = (node: ts.Node, name: ts.Node | undefined) => {
     const decorators = ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined;
@@ -222,6 +223,11 @@ function extraConfigEntries(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Ex
 
 function isStringLike(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+export function parseSource(source: string, filename: string): ts.SourceFile {
+  // Parent pointers: the metadata corrections walk up from the nodes they resolve.
+  return ts.createSourceFile(filename, source, ts.ScriptTarget.Latest, true, scriptKind(filename));
 }
 
 function scriptKind(filename: string): ts.ScriptKind {

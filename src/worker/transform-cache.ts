@@ -11,7 +11,7 @@ import { strictNullChecksFor } from "./type-metadata/strict-null-checks.js";
 
 /**
  * Transformed user files on disk, keyed by everything the output depends on (our version,
- * the file's path, its content, the module format, the compiler options and the
+ * transpiler, the file's path, its content, the module format, the compiler options and the
  * strictNullChecks they mean). Transpiling is the biggest cost of a run on a large project;
  * an unchanged file is read back instead. Lives in the project's node_modules/.cache, like
  * babel's and eslint's, so CI can keep it with the dependency cache.
@@ -48,7 +48,7 @@ export function cachedTransform(request: TransformRequest, cacheDir: string | un
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
   const key = crypto
     .createHash("sha256")
-    .update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0${strictNullChecks}\0`)
+    .update(`${BUILD_STAMP}\0${request.oxcBinding ? "oxc" : "typescript"}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0${strictNullChecks}\0`)
     .update(request.source)
     .digest("hex");
   const file = path.join(cacheDir, key.slice(0, 2), `${key.slice(2)}.js`);

