@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-XSKHNWKA.js";
+} from "./chunk-KBAFI2RH.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-XSKHNWKA.js";
+} from "./chunk-KBAFI2RH.js";
 import {
   formatMarkdown,
   formatText

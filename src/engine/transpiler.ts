@@ -47,7 +47,7 @@ async function choose(log: (line: string) => void): Promise<TranspilerChoice> {
     return { kind: "typescript" };
   }
   try {
-    const { binding, from } = await locateBinding();
+    const { binding, from } = await locateOxcBinding({ nodeModules: true, cacheRoot: cacheRoot(), registry: npmRegistry() });
     verify(binding);
     log(`Transpiler: oxc-transform ${OXC_VERSION} (${from})`);
     return { kind: "oxc", binding };
@@ -63,26 +63,39 @@ async function choose(log: (line: string) => void): Promise<TranspilerChoice> {
   }
 }
 
-async function locateBinding(): Promise<{ binding: string; from: string }> {
+export interface LocateOptions {
+  /** Look in our own node_modules first (a CLI install); false as in the action's dist/. */
+  nodeModules: boolean;
+  cacheRoot: string;
+  /** Where platform packages are fetched from, ending in "/". */
+  registry: string;
+}
+
+/** The native binding's file, and where it came from (for the log); throws when it cannot be had. */
+export async function locateOxcBinding(options: LocateOptions): Promise<{ binding: string; from: string }> {
   const triple = platformTriple();
   if (!triple) throw new Error(`no oxc-transform build for ${process.platform}-${process.arch}`);
   const file = `transform.${triple}.node`;
   const pkg = `@oxc-transform/binding-${triple}`;
-  const installed = installedBinding(pkg, file);
+  const installed = options.nodeModules ? installedBinding(pkg, file) : undefined;
   if (installed) return { binding: installed, from: "native, from node_modules" };
-  const cached = path.join(cacheRoot(), `oxc-transform-${OXC_VERSION}`, file);
+  const cached = path.join(options.cacheRoot, `oxc-transform-${OXC_VERSION}`, file);
   if (fs.existsSync(cached)) return { binding: cached, from: `native, cached in ${path.dirname(cached)}` };
   const integrity = INTEGRITY[triple];
   if (!integrity) throw new Error(`no pinned integrity for ${pkg}`);
   const started = Date.now();
-  const registry = (process.env["npm_config_registry"] ?? process.env["NPM_CONFIG_REGISTRY"] ?? "https://registry.npmjs.org/").replace(/\/?$/, "/");
-  const url = `${registry}${pkg}/-/binding-${triple}-${OXC_VERSION}.tgz`;
+  const url = `${options.registry}${pkg}/-/binding-${triple}-${OXC_VERSION}.tgz`;
   const body = await fetchFileFromTarball({ url, integrity, file: `package/${file}`, timeoutMs: FETCH_TIMEOUT_MS });
   fs.mkdirSync(path.dirname(cached), { recursive: true });
   const staging = `${cached}.${process.pid}.tmp`;
   fs.writeFileSync(staging, body);
   fs.renameSync(staging, cached);
   return { binding: cached, from: `native, fetched from the npm registry into ${path.dirname(cached)} in ${((Date.now() - started) / 1000).toFixed(2)} s, once per machine` };
+}
+
+/** npm's own setting when the gate runs under npm (npx, npm run), else the public registry. */
+function npmRegistry(): string {
+  return (process.env["npm_config_registry"] ?? process.env["NPM_CONFIG_REGISTRY"] ?? "https://registry.npmjs.org/").replace(/\/?$/, "/");
 }
 
 function installedBinding(pkg: string, file: string): string | undefined {

@@ -262,7 +262,7 @@ async function choose(log) {
     return { kind: "typescript" };
   }
   try {
-    const { binding, from } = await locateBinding();
+    const { binding, from } = await locateOxcBinding({ nodeModules: true, cacheRoot: cacheRoot(), registry: npmRegistry() });
     verify(binding);
     log(`Transpiler: oxc-transform ${OXC_VERSION} (${from})`);
     return { kind: "oxc", binding };
@@ -277,26 +277,28 @@ async function choose(log) {
     return { kind: "typescript" };
   }
 }
-async function locateBinding() {
+async function locateOxcBinding(options) {
   const triple = platformTriple();
   if (!triple) throw new Error(`no oxc-transform build for ${process.platform}-${process.arch}`);
   const file = `transform.${triple}.node`;
   const pkg = `@oxc-transform/binding-${triple}`;
-  const installed = installedBinding(pkg, file);
+  const installed = options.nodeModules ? installedBinding(pkg, file) : void 0;
   if (installed) return { binding: installed, from: "native, from node_modules" };
-  const cached = path2.join(cacheRoot(), `oxc-transform-${OXC_VERSION}`, file);
+  const cached = path2.join(options.cacheRoot, `oxc-transform-${OXC_VERSION}`, file);
   if (fs2.existsSync(cached)) return { binding: cached, from: `native, cached in ${path2.dirname(cached)}` };
   const integrity = INTEGRITY[triple];
   if (!integrity) throw new Error(`no pinned integrity for ${pkg}`);
   const started = Date.now();
-  const registry = (process.env["npm_config_registry"] ?? process.env["NPM_CONFIG_REGISTRY"] ?? "https://registry.npmjs.org/").replace(/\/?$/, "/");
-  const url = `${registry}${pkg}/-/binding-${triple}-${OXC_VERSION}.tgz`;
+  const url = `${options.registry}${pkg}/-/binding-${triple}-${OXC_VERSION}.tgz`;
   const body = await fetchFileFromTarball({ url, integrity, file: `package/${file}`, timeoutMs: FETCH_TIMEOUT_MS });
   fs2.mkdirSync(path2.dirname(cached), { recursive: true });
   const staging = `${cached}.${process.pid}.tmp`;
   fs2.writeFileSync(staging, body);
   fs2.renameSync(staging, cached);
   return { binding: cached, from: `native, fetched from the npm registry into ${path2.dirname(cached)} in ${((Date.now() - started) / 1e3).toFixed(2)} s, once per machine` };
+}
+function npmRegistry() {
+  return (process.env["npm_config_registry"] ?? process.env["NPM_CONFIG_REGISTRY"] ?? "https://registry.npmjs.org/").replace(/\/?$/, "/");
 }
 function installedBinding(pkg, file) {
   try {
