@@ -6,7 +6,7 @@ const __filename = __mgFileURLToPath(import.meta.url);
 const __dirname = __mgDirname(__filename);
 import {
   cachedTransform
-} from "./chunk-UHMRHMRK.js";
+} from "./chunk-V3SUZRVU.js";
 import "./chunk-442JWKER.js";
 import {
   TYPESCRIPT_EXTENSIONS,

@@ -24,7 +24,7 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-UHMRHMRK.js";
+} from "./chunk-V3SUZRVU.js";
 import "./chunk-442JWKER.js";
 import {
   SITE_REGISTRY_GLOBAL,

@@ -3,7 +3,16 @@
 // only the worker and its ESM hooks load. Chunks sit next to the entries because the engine
 // finds dist/worker.js relative to its own module.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+// What the transform cache's entries are keyed by (src/worker/transform-cache.ts): our sources
+// and locked dependencies, so the same build gives the same id on every machine.
+const buildId = createHash("sha256");
+for (const file of [...readdirSync("src", { recursive: true }).map((f) => path.join("src", f)).filter((f) => f.endsWith(".ts")).sort(), "package-lock.json"]) {
+  buildId.update(`${file}\0`).update(readFileSync(file));
+}
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -27,6 +36,7 @@ await build({
   external: ["pg-native", "cpu-features", "*.node"],
   legalComments: "none",
   logLevel: "warning",
+  define: { MIGRATION_GATE_BUILD_ID: JSON.stringify(buildId.digest("hex").slice(0, 16)) },
   // CommonJS dependencies bundled into ESM still call require() and read __dirname.
   banner: {
     js: [

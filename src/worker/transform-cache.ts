@@ -30,12 +30,16 @@ export function transformCacheDir(projectDir: string): string | undefined {
 }
 
 /**
- * Our own build, so a rebuilt gate (during development too) never reads a stale output. One
- * file for every thread and chunk: the transformer itself.
+ * Our own build, so a rebuilt gate (during development too) never reads a stale output: the
+ * hash of the sources dist/ was built from (scripts/build.mjs defines it). Not the files'
+ * mtimes: the action's dist/ is checked out anew on every runner, and the entries restored
+ * from the Actions cache must still match.
  */
-const BUILD_STAMP = `${VERSION}:${buildTime()}`;
+declare const MIGRATION_GATE_BUILD_ID: string | undefined;
+const BUILD_STAMP = `${VERSION}:${typeof MIGRATION_GATE_BUILD_ID === "string" ? MIGRATION_GATE_BUILD_ID : unbundledStamp()}`;
 
-function buildTime(): number {
+/** Bundled without the define (a test's own esbuild bundle): the transformer's build time. */
+function unbundledStamp(): number {
   try {
     return fs.statSync(fileURLToPath(new URL("./transformer.js", import.meta.url))).mtimeMs;
   } catch {

@@ -17,7 +17,6 @@ import {
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/worker/load-transformer.ts
 import { createRequire } from "node:module";
@@ -35,14 +34,7 @@ function transformCacheDir(projectDir) {
   if (!fs.existsSync(modules)) return void 0;
   return path.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${buildTime()}`;
-function buildTime() {
-  try {
-    return fs.statSync(fileURLToPath2(new URL("./transformer.js", import.meta.url))).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
+var BUILD_STAMP = `${VERSION}:${true ? "90bbffbf41c5fd10" : unbundledStamp()}`;
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
