@@ -3,8 +3,8 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   formatErrorJson,
   formatErrorSarif,
@@ -19,22 +19,22 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-KBAFI2RH.js";
+} from "./chunk-3YGGQ5FN.js";
 import {
   formatMarkdown,
   formatText
-} from "./chunk-7ZKEQRGQ.js";
+} from "./chunk-BV4NIQ6M.js";
 import {
   GateError,
   OPTION_SPECS,
   parseOptions
-} from "./chunk-GXBNIZEK.js";
+} from "./chunk-K75UFBPM.js";
 import {
   VERSION
-} from "./chunk-442JWKER.js";
-import "./chunk-YDLDOLXO.js";
-import "./chunk-A7TTDEVP.js";
-import "./chunk-4EXQY7HF.js";
+} from "./chunk-4MEC2Z5D.js";
+import "./chunk-PRFIUZBP.js";
+import "./chunk-NB5M66S4.js";
+import "./chunk-GTCHOZW6.js";
 
 // src/cli/main.ts
 import path from "node:path";
@@ -173,7 +173,7 @@ ${formatFixText(fix, { baseDir: cwd })}
     if (options.github.comment) {
       const stderr = (line) => process.stderr.write(`${line}
 `);
-      const { postPrComment } = await import("./chunk-YXTKKBXT.js");
+      const { postPrComment } = await import("./chunk-3RRQXC3S.js");
       await postPrComment({ result, token: options.github.token ?? process.env["GITHUB_TOKEN"], baseDir: repository, info: stderr, warn: stderr });
     }
     return result.status === "passed" ? 0 : 1;

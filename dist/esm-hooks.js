@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   cachedTransform
-} from "./chunk-V3SUZRVU.js";
-import "./chunk-442JWKER.js";
+} from "./chunk-6GLDTJM7.js";
+import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,
   isRelativeOrAbsolute,
@@ -15,8 +15,8 @@ import {
   moduleFormat,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-W74MZKRO.js";
-import "./chunk-4EXQY7HF.js";
+} from "./chunk-ACLXGXZS.js";
+import "./chunk-GTCHOZW6.js";
 
 // src/worker/esm-hooks.ts
 import fs from "node:fs";

@@ -2,14 +2,14 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   collectClassSites,
   parseSource,
   require_ts_morph,
   siteRegistrationSnippet
-} from "./chunk-HUB6FUP4.js";
+} from "./chunk-2BVN73QT.js";
 import {
   NO_DEPENDENCIES,
   TYPESCRIPT_EXTENSIONS,
@@ -17,10 +17,10 @@ import {
   isUserSource,
   resolveTypeImport,
   strictNullChecksFor
-} from "./chunk-W74MZKRO.js";
+} from "./chunk-ACLXGXZS.js";
 import {
   __toESM
-} from "./chunk-4EXQY7HF.js";
+} from "./chunk-GTCHOZW6.js";
 
 // src/worker/transform.ts
 var import_ts_morph6 = __toESM(require_ts_morph(), 1);

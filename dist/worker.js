@@ -2,8 +2,8 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   GateError,
   STATEMENT_BREAKPOINT,
@@ -19,32 +19,33 @@ import {
   serializeError,
   statementLine,
   touchesIn
-} from "./chunk-GXBNIZEK.js";
+} from "./chunk-K75UFBPM.js";
 import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-V3SUZRVU.js";
-import "./chunk-442JWKER.js";
+} from "./chunk-6GLDTJM7.js";
+import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL,
   require_picomatch
-} from "./chunk-HUB6FUP4.js";
+} from "./chunk-2BVN73QT.js";
 import {
+  contentHash,
   isRelativeOrAbsolute,
   isUserSource,
   moduleFormat,
   packageScope,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-W74MZKRO.js";
+} from "./chunk-ACLXGXZS.js";
 import {
   esm_default
-} from "./chunk-A7TTDEVP.js";
+} from "./chunk-NB5M66S4.js";
 import {
   __commonJS,
   __toESM
-} from "./chunk-4EXQY7HF.js";
+} from "./chunk-GTCHOZW6.js";
 
 // node_modules/reflect-metadata/Reflect.js
 var require_Reflect = __commonJS({
@@ -1228,7 +1229,7 @@ function readTsconfig(projectDir, cacheDir) {
   const parsed = loadTransformer().parseTsconfig(file);
   if (cacheFile) {
     try {
-      const inputs = parsed.inputs.map((input) => ({ file: input, mtimeMs: fs2.statSync(input).mtimeMs, size: fs2.statSync(input).size }));
+      const inputs = parsed.inputs.map((input) => ({ file: input, sha1: contentHash(fs2.readFileSync(input, "utf8")) }));
       fs2.mkdirSync(path2.dirname(cacheFile), { recursive: true });
       fs2.writeFileSync(cacheFile, JSON.stringify({ inputs, info: parsed.info }));
     } catch {
@@ -1238,8 +1239,7 @@ function readTsconfig(projectDir, cacheDir) {
 }
 function sameFile(input) {
   try {
-    const stat2 = fs2.statSync(input.file);
-    return stat2.mtimeMs === input.mtimeMs && stat2.size === input.size;
+    return input.sha1 !== void 0 && contentHash(fs2.readFileSync(input.file, "utf8")) === input.sha1;
   } catch {
     return false;
   }
@@ -3798,7 +3798,7 @@ async function main(request) {
   process.setSourceMapsEnabled(true);
   if (!guard) throw new GateError("guard-missing", "migration-gate's connection guard did not load in the process that runs your project, so the gate stopped before loading it.", { hint: "Something replaced NODE_OPTIONS for the worker; report this as a bug." });
   guard.loading();
-  const cacheDir = transformCacheDir(request.projectDir);
+  const cacheDir = request.transformCache ? transformCacheDir(request.projectDir) : void 0;
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   const settings = { tsconfig, cacheDir, ...request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding } };
   installCommonJsHooks(settings);

@@ -37,15 +37,17 @@ await build({
   legalComments: "none",
   logLevel: "warning",
   define: { MIGRATION_GATE_BUILD_ID: JSON.stringify(buildId.digest("hex").slice(0, 16)) },
-  // CommonJS dependencies bundled into ESM still call require() and read __dirname.
+  // CommonJS dependencies bundled into ESM still call require() and read __dirname. var, not
+  // const: an ESM dependency (@azure/storage-common, under @actions/cache) declares its own
+  // top-level `var __filename`, which a const here would make a SyntaxError.
   banner: {
     js: [
       'import { createRequire as __mgCreateRequire } from "node:module";',
       'import { fileURLToPath as __mgFileURLToPath } from "node:url";',
       'import { dirname as __mgDirname } from "node:path";',
       "const require = __mgCreateRequire(import.meta.url);",
-      "const __filename = __mgFileURLToPath(import.meta.url);",
-      "const __dirname = __mgDirname(__filename);",
+      "var __filename = __mgFileURLToPath(import.meta.url);",
+      "var __dirname = __mgDirname(__filename);",
     ].join("\n"),
   },
 });

@@ -16,6 +16,7 @@ import { countBySeverity, failingFindings, type GateResult } from "../engine/res
 import { baseFromEvent, checkedOutCommit, ensureCommit } from "../github/base-commit.js";
 import { runDeployCheck } from "../engine/deploy-check.js";
 import { runGate } from "../engine/run-gate.js";
+import { restoreTransformCache, type KeptTransformCache } from "./keep-transform-cache.js";
 import { suggestFix, type CheckedState } from "../engine/fix/run-fix.js";
 import { formatFixMarkdown } from "../report/fix-markdown.js";
 import { formatFixPatch } from "../report/fix-patch.js";
@@ -42,6 +43,7 @@ export async function run(): Promise<void> {
   }
   // Annotations need repository-relative paths, also when working-directory is a sub-folder.
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
+  let keptCache: KeptTransformCache | undefined;
 
   try {
     // baseline writes to the target: it is a deliberate, local step, never a workflow's.
@@ -51,6 +53,7 @@ export async function run(): Promise<void> {
     // A deploy pre-step judges the database against the checked-out migrations: no base to scope to.
     if (!raw["base-ref"] && !deploy) await useEventBase(raw, workspace);
     const options = parseOptions(raw, { cwd: workspace });
+    if (options.transformCache) keptCache = await restoreTransformCache({ projectDir: options.projectDir, workspace, info: core.info, warning: core.warning });
     let checked: Omit<CheckedState, "result"> | undefined;
     const hooks = { log: (line: string) => core.info(line), onContext: (context: CheckedState["context"], findings: CheckedState["findings"]) => (checked = { context, findings }) };
     const result = deploy ? await runDeployCheck(options, hooks) : await runGate(options, hooks);
@@ -108,6 +111,9 @@ export async function run(): Promise<void> {
     } else {
       core.setFailed(`migration-gate failed unexpectedly; please report this: ${(error as Error).stack ?? String(error)}`);
     }
+  } finally {
+    // Whatever the verdict, the files this run transpiled are good for the next one.
+    await keptCache?.save();
   }
 }
 

@@ -248,6 +248,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     placeholder: "auto|true|false",
   },
   {
+    name: "transform-cache",
+    description: "true: transpiled files are kept in node_modules/.cache/migration-gate/transform, so a rerun reads them back instead of transpiling; in the action they are also restored from and saved to the GitHub Actions cache (key: gate version, lockfile hash and source hash; restored by prefix, so a new commit of a branch starts warm). false: every file is transpiled every run, and nothing is written to node_modules.",
+    default: "true",
+    actionInput: true,
+    placeholder: "true|false",
+  },
+  {
     name: "github-token",
     description: "Token for the check run and the PR comment. In the CLI, defaults to GITHUB_TOKEN from the environment.",
     actionDefault: "${{ github.token }}",

@@ -76,6 +76,8 @@ export interface GateOptions {
   dryRun: boolean;
   /** check: when it fails, plan and verify the fix too (auto: on pull request events). */
   suggestFix: boolean;
+  /** Keep transpiled files in node_modules/.cache (and, in the action, in the Actions cache). */
+  transformCache: boolean;
   /** Absolute path of the project: cwd of the worker that loads user code. */
   projectDir: string;
   project: ProjectSource;
@@ -146,6 +148,7 @@ export function parseOptions(raw: RawOptions, context: { cwd: string }): GateOpt
     ...(targetUrl && { targetUrl }),
     yes: parseBoolean(value("yes") ?? "false", "yes"),
     dryRun: parseBoolean(value("dry-run") ?? "false", "dry-run"),
+    transformCache: parseBoolean(value("transform-cache")!, "transform-cache"),
     suggestFix: value("suggest-fix") === "auto" ? /^pull_request/.test(process.env["GITHUB_EVENT_NAME"] ?? "") : parseBoolean(value("suggest-fix")!, "suggest-fix"),
     projectDir,
     project,

@@ -73,6 +73,7 @@ export function startRevision(spec: RevisionSpec) {
       crossCheck: options.crossCheck && spec.project.kind !== "drizzle",
       reruns: spec.reruns ?? 0,
       transpiler: spec.transpiler,
+      transformCache: options.transformCache,
       // The planned fix belongs to the checkout being checked, not to a base worktree.
       ...(options.extraMigrations && spec.projectDir === options.projectDir && { extraMigrations: options.extraMigrations }),
     },

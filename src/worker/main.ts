@@ -39,7 +39,7 @@ async function main(request: WorkerRequest): Promise<void> {
   if (!guard) throw new GateError("guard-missing", "migration-gate's connection guard did not load in the process that runs your project, so the gate stopped before loading it.", { hint: "Something replaced NODE_OPTIONS for the worker; report this as a bug." });
   guard.loading();
 
-  const cacheDir = transformCacheDir(request.projectDir);
+  const cacheDir = request.transformCache ? transformCacheDir(request.projectDir) : undefined;
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   const settings: TransformSettings = { tsconfig, cacheDir, ...(request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding }) };
   installCommonJsHooks(settings);

@@ -33,6 +33,8 @@ export interface WorkerRequest {
   extraMigrations?: string[];
   /** Which transpiler the worker runs the project's TypeScript through (engine/transpiler.ts chose it). */
   transpiler: TranspilerChoice;
+  /** false (option transform-cache): no transform cache read or written. */
+  transformCache: boolean;
 }
 
 /** oxc-transform's native binding, at `binding`; or TypeScript, where oxc could not be had. */

@@ -3,9 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadTransformer } from "./load-transformer.js";
 import type { TsconfigInfo } from "./tsconfig-info.js";
+import { contentHash } from "./type-metadata/dependencies.js";
 
 interface CachedTsconfig {
-  inputs: Array<{ file: string; mtimeMs: number; size: number }>;
+  /** By content, not mtime: a fresh checkout (a new CI runner, a restored Actions cache) has new mtimes. */
+  inputs: Array<{ file: string; sha1: string }>;
   info: TsconfigInfo;
 }
 
@@ -28,7 +30,7 @@ export function readTsconfig(projectDir: string, cacheDir: string | undefined): 
   const parsed = loadTransformer().parseTsconfig(file);
   if (cacheFile) {
     try {
-      const inputs = parsed.inputs.map((input) => ({ file: input, mtimeMs: fs.statSync(input).mtimeMs, size: fs.statSync(input).size }));
+      const inputs = parsed.inputs.map((input) => ({ file: input, sha1: contentHash(fs.readFileSync(input, "utf8")) }));
       fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
       fs.writeFileSync(cacheFile, JSON.stringify({ inputs, info: parsed.info } satisfies CachedTsconfig));
     } catch {
@@ -38,10 +40,9 @@ export function readTsconfig(projectDir: string, cacheDir: string | undefined): 
   return parsed.info;
 }
 
-function sameFile(input: { file: string; mtimeMs: number; size: number }): boolean {
+function sameFile(input: { file: string; sha1?: string }): boolean {
   try {
-    const stat = fs.statSync(input.file);
-    return stat.mtimeMs === input.mtimeMs && stat.size === input.size;
+    return input.sha1 !== undefined && contentHash(fs.readFileSync(input.file, "utf8")) === input.sha1;
   } catch {
     return false;
   }

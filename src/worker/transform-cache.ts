@@ -86,5 +86,12 @@ function readEntry(file: string, request: TransformRequest): string | undefined 
   } catch {
     return undefined; // An entry from before dependencies were recorded, or a torn one.
   }
+  // Used by this run: the action saves only entries a run used (action/keep-transform-cache.ts).
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // A read-only cache still serves.
+  }
   return entry.slice(newline + 1);
 }

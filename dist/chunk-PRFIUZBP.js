@@ -2,11 +2,11 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   esm_default
-} from "./chunk-A7TTDEVP.js";
+} from "./chunk-NB5M66S4.js";
 
 // src/postgres/server-version.ts
 async function serverVersion(connection) {

@@ -2,14 +2,15 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   require_build
-} from "./chunk-4IPLGXTQ.js";
+} from "./chunk-XAXBFMMW.js";
+import "./chunk-BS5Q2Z3L.js";
 import {
   __commonJS
-} from "./chunk-4EXQY7HF.js";
+} from "./chunk-GTCHOZW6.js";
 
 // node_modules/@testcontainers/postgresql/build/postgresql-container.js
 var require_postgresql_container = __commonJS({

@@ -2,16 +2,16 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   VERSION,
   isFixOverlayFile
-} from "./chunk-442JWKER.js";
+} from "./chunk-4MEC2Z5D.js";
 import {
   dependenciesUnchanged,
   strictNullChecksFor
-} from "./chunk-W74MZKRO.js";
+} from "./chunk-ACLXGXZS.js";
 
 // src/worker/transform-cache.ts
 import crypto from "node:crypto";
@@ -34,7 +34,7 @@ function transformCacheDir(projectDir) {
   if (!fs.existsSync(modules)) return void 0;
   return path.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${true ? "90bbffbf41c5fd10" : unbundledStamp()}`;
+var BUILD_STAMP = `${VERSION}:${true ? "a13c63310de0dfef" : unbundledStamp()}`;
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
@@ -67,6 +67,11 @@ function readEntry(file, request) {
     if (!dependenciesUnchanged(dependencies, request.tsconfig)) return void 0;
   } catch {
     return void 0;
+  }
+  try {
+    const now = /* @__PURE__ */ new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
   }
   return entry.slice(newline + 1);
 }

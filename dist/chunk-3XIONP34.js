@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   __commonJS,
   __require
-} from "./chunk-4EXQY7HF.js";
+} from "./chunk-GTCHOZW6.js";
 
 // node_modules/get-port/index.js
 var require_get_port = __commonJS({

@@ -2,8 +2,8 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 
 // src/engine/errors.ts
 var GateError = class extends Error {
@@ -258,6 +258,13 @@ var OPTION_SPECS = [
     default: "auto",
     actionInput: true,
     placeholder: "auto|true|false"
+  },
+  {
+    name: "transform-cache",
+    description: "true: transpiled files are kept in node_modules/.cache/migration-gate/transform, so a rerun reads them back instead of transpiling; in the action they are also restored from and saved to the GitHub Actions cache (key: gate version, lockfile hash and source hash; restored by prefix, so a new commit of a branch starts warm). false: every file is transpiled every run, and nothing is written to node_modules.",
+    default: "true",
+    actionInput: true,
+    placeholder: "true|false"
   },
   {
     name: "github-token",
@@ -2979,6 +2986,7 @@ function parseOptions(raw, context) {
     ...targetUrl && { targetUrl },
     yes: parseBoolean(value("yes") ?? "false", "yes"),
     dryRun: parseBoolean(value("dry-run") ?? "false", "dry-run"),
+    transformCache: parseBoolean(value("transform-cache"), "transform-cache"),
     suggestFix: value("suggest-fix") === "auto" ? /^pull_request/.test(process.env["GITHUB_EVENT_NAME"] ?? "") : parseBoolean(value("suggest-fix"), "suggest-fix"),
     projectDir,
     project,

@@ -2,18 +2,18 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   COMMENT_MAX_BYTES,
   displayPath,
   formatMarkdown
-} from "./chunk-7ZKEQRGQ.js";
+} from "./chunk-BV4NIQ6M.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-4EXQY7HF.js";
+} from "./chunk-GTCHOZW6.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({

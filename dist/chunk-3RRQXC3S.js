@@ -2,10 +2,13 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
-  require_build
-} from "./chunk-4IPLGXTQ.js";
-import "./chunk-4EXQY7HF.js";
-export default require_build();
+  postPrComment
+} from "./chunk-OJ3C5D3A.js";
+import "./chunk-BV4NIQ6M.js";
+import "./chunk-GTCHOZW6.js";
+export {
+  postPrComment
+};

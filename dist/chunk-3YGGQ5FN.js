@@ -2,8 +2,8 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   countBySeverity,
   displayLocation,
@@ -11,7 +11,7 @@ import {
   failingFindings,
   formatText,
   readable
-} from "./chunk-7ZKEQRGQ.js";
+} from "./chunk-BV4NIQ6M.js";
 import {
   DEPLOY_RULES,
   GateError,
@@ -32,17 +32,17 @@ import {
   targetDrift,
   unusedIgnore,
   unusedSuppression
-} from "./chunk-GXBNIZEK.js";
+} from "./chunk-K75UFBPM.js";
 import {
   FIX_OVERLAY_PREFIX,
   VERSION
-} from "./chunk-442JWKER.js";
+} from "./chunk-4MEC2Z5D.js";
 import {
   serverVersion
-} from "./chunk-YDLDOLXO.js";
+} from "./chunk-PRFIUZBP.js";
 import {
   esm_default
-} from "./chunk-A7TTDEVP.js";
+} from "./chunk-NB5M66S4.js";
 
 // src/engine/transpiler.ts
 import fs2 from "node:fs";
@@ -1161,6 +1161,7 @@ function startRevision(spec) {
       crossCheck: options.crossCheck && spec.project.kind !== "drizzle",
       reruns: spec.reruns ?? 0,
       transpiler: spec.transpiler,
+      transformCache: options.transformCache,
       // The planned fix belongs to the checkout being checked, not to a base worktree.
       ...options.extraMigrations && spec.projectDir === options.projectDir && { extraMigrations: options.extraMigrations }
     },
@@ -1934,7 +1935,7 @@ var dockerProvider = {
     const old = nodeTooOld();
     if (old) return { ok: false, reason: old };
     try {
-      const { getContainerRuntimeClient } = cjsExports(await import("./chunk-P2ZJ7UOM.js"));
+      const { getContainerRuntimeClient } = cjsExports(await import("./chunk-K3PMXT4Z.js"));
       const client = await getContainerRuntimeClient();
       return { ok: true, detail: `${imageFor(request)} on ${client.info.containerRuntime.host}` };
     } catch (error) {
@@ -1951,7 +1952,7 @@ var dockerProvider = {
       });
     }
     const image = imageFor(request);
-    const { PostgreSqlContainer } = cjsExports(await import("./chunk-TSXHXJNG.js"));
+    const { PostgreSqlContainer } = cjsExports(await import("./chunk-Q4U54TLH.js"));
     let container;
     try {
       container = await new PostgreSqlContainer(image).withUsername("postgres").withPassword("postgres").withDatabase("postgres").withTmpFs({ "/var/lib/postgresql/data": "rw" }).withCommand(["postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]).start();
@@ -1967,7 +1968,7 @@ var dockerProvider = {
     return {
       provider: `docker (${image})`,
       connection,
-      serverVersion: await import("./chunk-TMSNKIBY.js").then((m) => m.serverVersion(connection)),
+      serverVersion: await import("./chunk-GRQGHDUE.js").then((m) => m.serverVersion(connection)),
       // testcontainers does not watch the container; a dead server shows up as a query error.
       died: new Promise(() => void 0),
       async dispose() {

@@ -2,13 +2,13 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-4EXQY7HF.js";
+} from "./chunk-GTCHOZW6.js";
 
 // node_modules/postgres-array/index.js
 var require_postgres_array = __commonJS({

@@ -2,13 +2,11 @@ import { createRequire as __mgCreateRequire } from "node:module";
 import { fileURLToPath as __mgFileURLToPath } from "node:url";
 import { dirname as __mgDirname } from "node:path";
 const require = __mgCreateRequire(import.meta.url);
-const __filename = __mgFileURLToPath(import.meta.url);
-const __dirname = __mgDirname(__filename);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
 import {
-  serverVersion
-} from "./chunk-YDLDOLXO.js";
-import "./chunk-A7TTDEVP.js";
-import "./chunk-4EXQY7HF.js";
-export {
-  serverVersion
-};
+  require_build
+} from "./chunk-XAXBFMMW.js";
+import "./chunk-BS5Q2Z3L.js";
+import "./chunk-GTCHOZW6.js";
+export default require_build();
