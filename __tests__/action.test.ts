@@ -7,6 +7,7 @@ import { FakeGithub } from "./helpers/fake-github.js";
 import { REPO } from "./helpers/paths.js";
 import { runAction, type ActionRun } from "./helpers/run-action.js";
 import { drizzleProject } from "./helpers/drizzle.js";
+import { OXC_VERSION } from "../src/engine/transpiler.js";
 
 const INCIDENT = { "working-directory": "examples/shares-incident", "data-source": "src/data-source.ts" };
 const CLEAN = { "working-directory": "__tests__/fixtures/typeorm03-cjs", "data-source": "src/data-source.ts" };
@@ -129,7 +130,7 @@ describe("the action, run as the runner runs it", () => {
     expect(run.commands.find((c) => c.command === "error")!.message).toContain("Could not connect to Postgres at 127.0.0.1:1");
   });
 
-  test("from its own checkout without node_modules, it fetches the Postgres binaries from the registry and caches them", async () => {
+  test("from its own checkout without node_modules, it fetches the Postgres binaries and oxc from the registry and caches them", async () => {
     const actionDir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-action-checkout-"));
     const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), "mg-tool-cache-"));
     try {
@@ -139,11 +140,13 @@ describe("the action, run as the runner runs it", () => {
 
       const first = await runAction({ workspace: REPO, actionDir, inputs, github, env: { RUNNER_TOOL_CACHE: toolCache } });
       expect(first.stdout).toContain("from the npm registry into");
+      expect(first.stdout).toContain(`Transpiler: oxc-transform ${OXC_VERSION} (native, fetched from the npm registry into ${path.join(toolCache, "migration-gate")}`);
       expect(first.outputs).toMatchObject({ status: "passed", findings: "0", errors: "0", warnings: "0" });
       expect(first.status).toBe(0);
 
       const second = await runAction({ workspace: REPO, actionDir, inputs, github, env: { RUNNER_TOOL_CACHE: toolCache } });
       expect(second.stdout).not.toContain("from the npm registry into");
+      expect(second.stdout).toContain(`Transpiler: oxc-transform ${OXC_VERSION} (native, cached in ${path.join(toolCache, "migration-gate")}`);
       expect(second.status).toBe(0);
     } finally {
       fs.rmSync(actionDir, { recursive: true, force: true });
