@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-6GLDTJM7.js";
+} from "./chunk-B2GSBDGD.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

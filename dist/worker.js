@@ -24,7 +24,7 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-6GLDTJM7.js";
+} from "./chunk-B2GSBDGD.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL,
@@ -63,10 +63,10 @@ var require_Reflect = __commonJS({
           root.Reflect = Reflect2;
         }
         function makeExporter(target, previous) {
-          return function(key, value) {
-            Object.defineProperty(target, key, { configurable: true, writable: true, value });
+          return function(key2, value) {
+            Object.defineProperty(target, key2, { configurable: true, writable: true, value });
             if (previous)
-              previous(key, value);
+              previous(key2, value);
           };
         }
         function functionThis() {
@@ -101,15 +101,15 @@ var require_Reflect = __commonJS({
           } : function() {
             return MakeDictionary({});
           },
-          has: downLevel ? function(map, key) {
-            return hasOwn.call(map, key);
-          } : function(map, key) {
-            return key in map;
+          has: downLevel ? function(map, key2) {
+            return hasOwn.call(map, key2);
+          } : function(map, key2) {
+            return key2 in map;
           },
-          get: downLevel ? function(map, key) {
-            return hasOwn.call(map, key) ? map[key] : void 0;
-          } : function(map, key) {
-            return map[key];
+          get: downLevel ? function(map, key2) {
+            return hasOwn.call(map, key2) ? map[key2] : void 0;
+          } : function(map, key2) {
+            return map[key2];
           }
         };
         var functionPrototype = Object.getPrototypeOf(Function);
@@ -313,19 +313,19 @@ var require_Reflect = __commonJS({
           var set = new _Set();
           var keys = [];
           for (var _i = 0, ownKeys_1 = ownKeys; _i < ownKeys_1.length; _i++) {
-            var key = ownKeys_1[_i];
-            var hasKey = set.has(key);
+            var key2 = ownKeys_1[_i];
+            var hasKey = set.has(key2);
             if (!hasKey) {
-              set.add(key);
-              keys.push(key);
+              set.add(key2);
+              keys.push(key2);
             }
           }
           for (var _a = 0, parentKeys_1 = parentKeys; _a < parentKeys_1.length; _a++) {
-            var key = parentKeys_1[_a];
-            var hasKey = set.has(key);
+            var key2 = parentKeys_1[_a];
+            var hasKey = set.has(key2);
             if (!hasKey) {
-              set.add(key);
-              keys.push(key);
+              set.add(key2);
+              keys.push(key2);
             }
           }
           return keys;
@@ -436,14 +436,14 @@ var require_Reflect = __commonJS({
           return "" + argument;
         }
         function ToPropertyKey(argument) {
-          var key = ToPrimitive(
+          var key2 = ToPrimitive(
             argument,
             3
             /* String */
           );
-          if (IsSymbol(key))
-            return key;
-          return ToString(key);
+          if (IsSymbol(key2))
+            return key2;
+          return ToString(key2);
         }
         function IsArray(argument) {
           return Array.isArray ? Array.isArray(argument) : argument instanceof Object ? argument instanceof Array : Object.prototype.toString.call(argument) === "[object Array]";
@@ -878,33 +878,33 @@ var require_Reflect = __commonJS({
                 enumerable: true,
                 configurable: true
               });
-              Map3.prototype.has = function(key) {
+              Map3.prototype.has = function(key2) {
                 return this._find(
-                  key,
+                  key2,
                   /*insert*/
                   false
                 ) >= 0;
               };
-              Map3.prototype.get = function(key) {
+              Map3.prototype.get = function(key2) {
                 var index = this._find(
-                  key,
+                  key2,
                   /*insert*/
                   false
                 );
                 return index >= 0 ? this._values[index] : void 0;
               };
-              Map3.prototype.set = function(key, value) {
+              Map3.prototype.set = function(key2, value) {
                 var index = this._find(
-                  key,
+                  key2,
                   /*insert*/
                   true
                 );
                 this._values[index] = value;
                 return this;
               };
-              Map3.prototype.delete = function(key) {
+              Map3.prototype.delete = function(key2) {
                 var index = this._find(
-                  key,
+                  key2,
                   /*insert*/
                   false
                 );
@@ -916,7 +916,7 @@ var require_Reflect = __commonJS({
                   }
                   this._keys.length--;
                   this._values.length--;
-                  if (SameValueZero(key, this._cacheKey)) {
+                  if (SameValueZero(key2, this._cacheKey)) {
                     this._cacheKey = cacheSentinel;
                     this._cacheIndex = -2;
                   }
@@ -945,11 +945,11 @@ var require_Reflect = __commonJS({
               Map3.prototype[iteratorSymbol] = function() {
                 return this.entries();
               };
-              Map3.prototype._find = function(key, insert) {
-                if (!SameValueZero(this._cacheKey, key)) {
+              Map3.prototype._find = function(key2, insert) {
+                if (!SameValueZero(this._cacheKey, key2)) {
                   this._cacheIndex = -1;
                   for (var i = 0; i < this._keys.length; i++) {
-                    if (SameValueZero(this._keys[i], key)) {
+                    if (SameValueZero(this._keys[i], key2)) {
                       this._cacheIndex = i;
                       break;
                     }
@@ -957,7 +957,7 @@ var require_Reflect = __commonJS({
                 }
                 if (this._cacheIndex < 0 && insert) {
                   this._cacheIndex = this._keys.length;
-                  this._keys.push(key);
+                  this._keys.push(key2);
                   this._values.push(void 0);
                 }
                 return this._cacheIndex;
@@ -966,14 +966,14 @@ var require_Reflect = __commonJS({
             })()
           );
           return Map2;
-          function getKey(key, _) {
-            return key;
+          function getKey(key2, _) {
+            return key2;
           }
           function getValue(_, value) {
             return value;
           }
-          function getEntry(key, value) {
-            return [key, value];
+          function getEntry(key2, value) {
+            return [key2, value];
           }
         }
         function CreateSetPolyfill() {
@@ -1072,12 +1072,12 @@ var require_Reflect = __commonJS({
             })()
           );
           function CreateUniqueKey() {
-            var key;
+            var key2;
             do
-              key = "@@WeakMap@@" + CreateUUID();
-            while (HashMap.has(keys, key));
-            keys[key] = true;
-            return key;
+              key2 = "@@WeakMap@@" + CreateUUID();
+            while (HashMap.has(keys, key2));
+            keys[key2] = true;
+            return key2;
           }
           function GetOrCreateWeakMapTable(target, create) {
             if (!hasOwn.call(target, rootKey)) {
@@ -1307,10 +1307,10 @@ function expectedSchema(dataSource, sites) {
 function mergeSharedTables(tables) {
   const byName = /* @__PURE__ */ new Map();
   for (const table of tables) {
-    const key = `${table.schema}.${table.name}`;
-    const first = byName.get(key);
+    const key2 = `${table.schema}.${table.name}`;
+    const first = byName.get(key2);
     if (!first) {
-      byName.set(key, table);
+      byName.set(key2, table);
       continue;
     }
     const add = (into, items, same) => {
@@ -1333,7 +1333,7 @@ function mergeSharedTables(tables) {
     add(merged.indexes, table.indexes, (a, b) => sameColumns(a, b) && a.unique === b.unique && a.where === b.where);
     add(merged.foreignKeys, table.foreignKeys, (a, b) => sameColumns(a, b) && a.referencedTable.schema === b.referencedTable.schema && a.referencedTable.name === b.referencedTable.name);
     add(merged.checks, table.checks, (a, b) => a.expression === b.expression);
-    byName.set(key, merged);
+    byName.set(key2, merged);
   }
   return [...byName.values()];
 }
@@ -1365,9 +1365,9 @@ function expectedColumn({ column, table, driver, entityName, location, enums }) 
     const enumName = { schema: table.schema, name: column.enumName ?? `${table.name}_${column.databaseName.toLowerCase()}_enum` };
     expected.enum = enumName;
     expected.type = `${enumName.schema}.${enumName.name}${column.isArray ? "[]" : ""}`;
-    const key = `${enumName.schema}.${enumName.name}`;
-    if (!enums.has(key)) enums.set(key, { ...enumName, values: (column.enum ?? []).map(String), usedBy: expected.property, tables: [], location });
-    enums.get(key).tables.push(`${table.schema}.${table.name}`);
+    const key2 = `${enumName.schema}.${enumName.name}`;
+    if (!enums.has(key2)) enums.set(key2, { ...enumName, values: (column.enum ?? []).map(String), usedBy: expected.property, tables: [], location });
+    enums.get(key2).tables.push(`${table.schema}.${table.name}`);
   } else {
     expected.type = driver.createFullType({
       type: driver.normalizeType(column),
@@ -1435,10 +1435,95 @@ function className(metadata) {
   return typeof metadata.target === "function" ? metadata.target.name : metadata.name;
 }
 
+// src/worker/typeorm/catalog-snapshot.ts
+var UDT_QUERY = /^SELECT "udt_schema", "udt_name" FROM "information_schema"\."columns" WHERE "table_schema" = '([^']*)' AND "table_name" = '([^']*)' AND "column_name"='([^']*)'$/;
+var ENUM_QUERY = /^SELECT "e"\."enumlabel" AS "value" FROM "pg_enum" "e" INNER JOIN "pg_type" "t" ON "t"\."oid" = "e"\."enumtypid" INNER JOIN "pg_namespace" "n" ON "n"\."oid" = "t"\."typnamespace" WHERE "n"\."nspname" = '([^']*)' AND "t"\."typname" = '([^']*)'(?: ORDER BY "e"\."enumsortorder")?$/;
+var UDT_SNAPSHOT = `SELECT "table_schema", "table_name", "column_name", "udt_schema", "udt_name" FROM "information_schema"."columns" WHERE "table_schema" NOT IN ('pg_catalog', 'information_schema')`;
+var ENUM_SNAPSHOT = `SELECT "n"."nspname", "t"."typname", "e"."enumlabel" FROM "pg_enum" "e" INNER JOIN "pg_type" "t" ON "t"."oid" = "e"."enumtypid" INNER JOIN "pg_namespace" "n" ON "n"."oid" = "t"."typnamespace" ORDER BY "e"."enumtypid", "e"."enumsortorder"`;
+var SYSTEM_SCHEMAS = /* @__PURE__ */ new Set(["pg_catalog", "information_schema"]);
+var key = (...parts) => parts.join("\0");
+async function withCatalogSnapshot(dataSource, work) {
+  const source = dataSource;
+  const create = source.createQueryRunner;
+  if (typeof create !== "function") return work();
+  source.createQueryRunner = function(...args) {
+    const runner = create.apply(this, args);
+    answerFromSnapshot(runner);
+    return runner;
+  };
+  try {
+    return await work();
+  } finally {
+    source.createQueryRunner = create;
+  }
+}
+function answerFromSnapshot(runner) {
+  const query = runner.query;
+  if (typeof query !== "function") return;
+  let snapshot;
+  const take = () => snapshot ??= readSnapshot((sql) => query.call(runner, sql));
+  runner.query = async function(sql, parameters, structured) {
+    if (typeof sql === "string" && !parameters?.length && !structured) {
+      const udt = UDT_QUERY.exec(sql);
+      if (udt && !SYSTEM_SCHEMAS.has(udt[1])) return [...(await take()).udt.get(key(udt[1], udt[2], udt[3])) ?? []];
+      const labels = ENUM_QUERY.exec(sql);
+      if (labels) return [...(await take()).enums.get(key(labels[1], labels[2])) ?? []];
+    }
+    return query.call(this, sql, parameters, structured);
+  };
+}
+async function readSnapshot(run) {
+  const udt = /* @__PURE__ */ new Map();
+  for (const row of await run(UDT_SNAPSHOT)) {
+    const k = key(row["table_schema"], row["table_name"], row["column_name"]);
+    if (!udt.has(k)) udt.set(k, []);
+    udt.get(k).push({ udt_schema: row["udt_schema"], udt_name: row["udt_name"] });
+  }
+  const enums = /* @__PURE__ */ new Map();
+  for (const row of await run(ENUM_SNAPSHOT)) {
+    const k = key(row["nspname"], row["typname"]);
+    if (!enums.has(k)) enums.set(k, []);
+    enums.get(k).push({ value: row["enumlabel"] });
+  }
+  return { udt, enums };
+}
+
+// src/worker/typeorm/table-path-memo.ts
+var MEMO = /* @__PURE__ */ Symbol("migration-gate.tablePath");
+function memoizeTablePaths(builder) {
+  const b = builder;
+  const original = b.getTablePath;
+  if (typeof original !== "function") return builder;
+  b.getTablePath = function(target) {
+    if (typeof target !== "object" || target === null) return original.call(this, target);
+    const t = target;
+    const memo = t[MEMO];
+    if (memo && memo.currentSchema === this.currentSchema && memo.currentDatabase === this.currentDatabase && memo.name === t["name"] && memo.tableName === t["tableName"] && memo.schema === t["schema"] && memo.database === t["database"] && memo.referencedTableName === t["referencedTableName"] && memo.referencedSchema === t["referencedSchema"] && memo.referencedDatabase === t["referencedDatabase"]) {
+      return memo.path;
+    }
+    const path17 = original.call(this, target);
+    const fresh = {
+      currentSchema: this.currentSchema,
+      currentDatabase: this.currentDatabase,
+      name: t["name"],
+      tableName: t["tableName"],
+      schema: t["schema"],
+      database: t["database"],
+      referencedTableName: t["referencedTableName"],
+      referencedSchema: t["referencedSchema"],
+      referencedDatabase: t["referencedDatabase"],
+      path: path17
+    };
+    if (Object.isExtensible(t)) Object.defineProperty(t, MEMO, { value: fresh, writable: true, configurable: true, enumerable: false });
+    return path17;
+  };
+  return builder;
+}
+
 // src/worker/typeorm/schema-oracle.ts
 async function runSchemaOracle(dataSource) {
   try {
-    const sql = await dataSource.driver.createSchemaBuilder().log();
+    const sql = await withCatalogSnapshot(dataSource, () => memoizeTablePaths(dataSource.driver.createSchemaBuilder()).log());
     return { statements: sql.upQueries.map((query) => query.query) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
@@ -1580,7 +1665,7 @@ var MigrationRecorder = class {
     const sent = touchesIn(failing.queries);
     failing.record.createdTables = [.../* @__PURE__ */ new Set([...failing.record.createdTables, ...scanned?.tables ?? []])];
     const touches = { ...sent };
-    for (const key of Object.keys(touches)) touches[key] = [.../* @__PURE__ */ new Set([...sent[key], ...scanned?.touches[key] ?? []])];
+    for (const key2 of Object.keys(touches)) touches[key2] = [.../* @__PURE__ */ new Set([...sent[key2], ...scanned?.touches[key2] ?? []])];
     failing.record.touches = touches;
   }
   describeFailure(error, failing) {
@@ -2025,7 +2110,7 @@ function isDataSourceOrConnection(value) {
 var OPTION_KEYS = ["type", "entities", "migrations", "url", "host", "database", "synchronize", "namingStrategy", "subscribers"];
 function looksLikeOptions(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value) || isDataSourceOrConnection(value)) return false;
-  return OPTION_KEYS.some((key) => key in value);
+  return OPTION_KEYS.some((key2) => key2 in value);
 }
 function isNestAsyncOptions(value) {
   return typeof value === "object" && value !== null && typeof value.useFactory === "function";
@@ -2073,7 +2158,7 @@ function createIsolatedDataSource(typeorm, userOptions, connection2, logger) {
     });
   }
   const extra = { ...userOptions["extra"] ?? {} };
-  for (const key of EXTRA_CONNECTION_KEYS) delete extra[key];
+  for (const key2 of EXTRA_CONNECTION_KEYS) delete extra[key2];
   const options = {
     ...userOptions,
     host: connection2.host,
@@ -2924,7 +3009,7 @@ var defaultOptions = {
 };
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  for (const key2 in defaultOptions) if (opts[key2] === void 0) Object.assign(opts, { [key2]: defaultOptions[key2] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath3(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -3254,7 +3339,7 @@ function expectedTable(context, value, exportName) {
   const config = orm.getTableConfig(value);
   const schema = config.schema ?? "public";
   const location = sites.classLocation(value);
-  const keys = new Map(Object.entries(orm.getTableColumns(value)).map(([key, column]) => [column.name, key]));
+  const keys = new Map(Object.entries(orm.getTableColumns(value)).map(([key2, column]) => [column.name, key2]));
   const keyOf = (column) => keys.get(column.name) ?? column.name;
   const columnLocation2 = (column) => sites.memberLocation(value, keyOf(column)) ?? location;
   const entryLocation = (builders, name, columns2) => {
@@ -3369,9 +3454,9 @@ function quoteLiteral(text) {
 }
 function addEnum(context, value, usedBy, location) {
   const name = { schema: value.schema ?? "public", name: value.enumName };
-  const key = `${name.schema}.${name.name}`;
-  if (!context.enums.has(key)) {
-    context.enums.set(key, { ...name, values: [...value.enumValues], usedBy, tables: [], location: context.sites.classLocation(value) ?? location });
+  const key2 = `${name.schema}.${name.name}`;
+  if (!context.enums.has(key2)) {
+    context.enums.set(key2, { ...name, values: [...value.enumValues], usedBy, tables: [], location: context.sites.classLocation(value) ?? location });
   }
   return name;
 }

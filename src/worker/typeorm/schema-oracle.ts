@@ -1,4 +1,6 @@
 import type { OracleResult } from "../protocol.js";
+import { withCatalogSnapshot } from "./catalog-snapshot.js";
+import { memoizeTablePaths } from "./table-path-memo.js";
 import type { DataSourceLike } from "./typeorm-types.js";
 
 /**
@@ -10,7 +12,7 @@ import type { DataSourceLike } from "./typeorm-types.js";
  */
 export async function runSchemaOracle(dataSource: DataSourceLike): Promise<OracleResult> {
   try {
-    const sql = await dataSource.driver.createSchemaBuilder().log();
+    const sql = await withCatalogSnapshot(dataSource, () => memoizeTablePaths(dataSource.driver.createSchemaBuilder()).log());
     return { statements: sql.upQueries.map((query) => query.query) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
