@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-3YGGQ5FN.js";
+} from "./chunk-LJCVEXCU.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-B2GSBDGD.js";
+} from "./chunk-H52RNPKK.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-3YGGQ5FN.js";
+} from "./chunk-LJCVEXCU.js";
 import {
   formatMarkdown,
   formatText

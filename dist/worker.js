@@ -24,7 +24,7 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-B2GSBDGD.js";
+} from "./chunk-H52RNPKK.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL,

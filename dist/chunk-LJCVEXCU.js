@@ -1526,7 +1526,24 @@ function quoteForNodeOptions(file) {
 
 // src/postgres/watchdog.ts
 import { spawn as spawn2 } from "node:child_process";
-var SCRIPT = `
+var SHELL_SCRIPT = `
+parent="$1"; server="$2"; dir="$3"
+# kill -0 fails for a process of another user too; /proc tells those apart where it exists.
+alive() { kill -0 "$1" 2>/dev/null || [ -d "/proc/$1" ]; }
+while :; do
+  if [ "$server" != 0 ] && ! alive "$server"; then exit 0; fi
+  alive "$parent" || break
+  sleep 0.25
+done
+if [ "$server" != 0 ]; then
+  kill -INT "$server" 2>/dev/null
+  waited=0
+  while alive "$server" && [ "$waited" -lt 100 ]; do sleep 0.1; waited=$((waited + 1)); done
+  kill -KILL "$server" 2>/dev/null
+fi
+rm -rf -- "$dir"
+`;
+var NODE_SCRIPT = `
 const [parent, server, dir] = process.argv.slice(1);
 const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch (e) { return e.code === "EPERM"; } };
 const watch = setInterval(() => {
@@ -1544,7 +1561,9 @@ const watch = setInterval(() => {
 }, 250);
 `;
 function startWatchdog({ parentPid, serverPid, dir }) {
-  const child = spawn2(process.execPath, ["-e", SCRIPT, String(parentPid), String(serverPid ?? 0), dir], { detached: true, stdio: "ignore" });
+  const args = [String(parentPid), String(serverPid ?? 0), dir];
+  const [command, argv] = process.platform === "win32" ? [process.execPath, ["-e", NODE_SCRIPT, ...args]] : ["/bin/sh", ["-c", SHELL_SCRIPT, "migration-gate-watchdog", ...args]];
+  const child = spawn2(command, argv, { detached: true, stdio: "ignore" });
   child.unref();
   return {
     stop() {
