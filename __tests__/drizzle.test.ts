@@ -112,6 +112,22 @@ describe.each(VERSIONS)("incidents on %s", (version) => {
     }
   });
 
+  test("a migration ending in a comment with no newline still commits (each migration goes to Postgres in one round trip)", async () => {
+    const project = drizzleProject(version);
+    try {
+      project.generate("init");
+      const file = project.migrationFiles().find((f) => f.endsWith(".sql"))!;
+      const sql = fs.readFileSync(path.join(project.dir, "drizzle", file), "utf8");
+      fs.writeFileSync(path.join(project.dir, "drizzle", file), `${sql.trimEnd()} -- reviewed by the DBA`);
+      const report = await check(project);
+      expect(report.findings).toEqual([]);
+      expect(report.migrations.map((m) => m.status)).toEqual(["applied"]);
+      expect(report.exit).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   test("a hand-written migration that fails: migration-failed at the failing statement's line, and the chain goes on", async () => {
     const project = drizzleProject(version);
     try {

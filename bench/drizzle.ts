@@ -1,12 +1,15 @@
 // `npm run bench:drizzle`: the gate end to end through the built CLI on synthetic Drizzle
 // projects (one schema file per table, drizzle-kit 0.x journal format, two migrations per
 // table: CREATE TABLE + FK, then an index), cold and warm transform cache. Every 20th table has
-// no migration: the gate must report exactly those. Not a test: it prints a table and writes
+// no migration: the gate must report exactly those. Against the floor, as in bench/run.ts (a cold
+// Postgres, then the same SQL as one script). Not a test: it prints a table and writes
 // bench/results/drizzle-latest.md. Flags: --sizes 10,100,500 --runs 3
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { embeddedProvider } from "../src/postgres/embedded.js";
 import { findRepo, measure, stat, type Sample } from "./measure.js";
 
 const repo = findRepo(path.dirname(fileURLToPath(import.meta.url)));
@@ -18,6 +21,8 @@ interface SyntheticDrizzle {
   dir: string;
   migrations: number;
   missing: string[];
+  /** Every migration's SQL, in order, as one script: the floor's plain-SQL run. */
+  sql: string;
 }
 
 function generate(tables: number): SyntheticDrizzle {
@@ -52,7 +57,7 @@ function generate(tables: number): SyntheticDrizzle {
     return { idx, version: "7", when: 1_700_000_000_000 + idx * 1000, tag, breakpoints: true };
   });
   fs.writeFileSync(path.join(dir, "drizzle", "meta", "_journal.json"), JSON.stringify({ version: "7", dialect: "postgresql", entries: journal }, null, 2));
-  return { dir, migrations: entries.length, missing };
+  return { dir, migrations: entries.length, missing, sql: entries.map((entry) => entry.sql).join("\n") };
 }
 
 const rows: string[] = [];
@@ -73,13 +78,29 @@ for (const tables of sizes) {
   for (let i = 0; i < runs; i++) cold.push(await gateRun(true));
   const warm: Sample[] = [];
   for (let i = 0; i < runs; i++) warm.push(await gateRun(false));
+  // The floor, as in bench/run.ts: a cold Postgres, then the same DDL as one plain SQL script.
+  const floor: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const server = await embeddedProvider.start({ choice: "embedded", major: 17, log: () => undefined });
+    try {
+      const client = new pg.Client({ ...server.connection, database: "postgres" });
+      await client.connect();
+      await client.query(project.sql);
+      await client.end();
+      floor.push(Number(process.hrtime.bigint() - started) / 1e6);
+    } finally {
+      await server.dispose();
+    }
+  }
   const s = (ms: number) => (ms / 1000).toFixed(2);
   const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
   const c = stat(cold.map((x) => x.wall));
   const w = stat(warm.map((x) => x.wall));
   const phase = (name: string) => s(stat(cold.map((x) => x.phases?.[name] ?? 0)).median);
+  const f = stat(floor);
   rows.push(
-    `| ${tables} / ${project.migrations} | ${s(c.median)} (${s(c.min)}–${s(c.max)}) | ${phase("provision")} | ${phase("load")} | ${phase("migrate")} | ${phase("introspect")} | ${mb(Math.max(...cold.map((x) => x.peakRss)))} | ${s(w.median)} (${s(w.min)}–${s(w.max)}) | ${mb(Math.max(...warm.map((x) => x.peakRss)))} |`,
+    `| ${tables} / ${project.migrations} | ${s(c.median)} (${s(c.min)}–${s(c.max)}) | ${phase("provision")} | ${phase("load")} | ${phase("migrate")} | ${phase("introspect")} | ${mb(Math.max(...cold.map((x) => x.peakRss)))} | ${s(w.median)} (${s(w.min)}–${s(w.max)}) | ${mb(Math.max(...warm.map((x) => x.peakRss)))} | ${s(f.median)} | ${(c.median / f.median).toFixed(2)}, ${(w.median / f.median).toFixed(2)} |`,
   );
   fs.rmSync(project.dir, { recursive: true, force: true });
 }
@@ -87,8 +108,8 @@ for (const tables of sizes) {
 const table = [
   `Drizzle gate, ${runs} runs each, medians in seconds (min–max); phases are the cold runs' medians. ${os.cpus().length} cores, Node ${process.version}.`,
   "",
-  "| Tables / migrations | Gate, cold cache | Provision | Load | Migrate | Introspect | Peak RSS cold | Gate, warm cache | Peak RSS warm |",
-  "|---|---|---|---|---|---|---|---|---|",
+  "| Tables / migrations | Gate, cold cache | Provision | Load | Migrate | Introspect | Peak RSS cold | Gate, warm cache | Peak RSS warm | Floor (cold start + plain SQL) | Gate / floor (cold, warm) |",
+  "|---|---|---|---|---|---|---|---|---|---|---|",
   ...rows,
   "",
 ].join("\n");

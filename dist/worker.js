@@ -24,7 +24,7 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-H52RNPKK.js";
+} from "./chunk-2JDXPRXT.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL,
@@ -3709,7 +3709,7 @@ var MigrationRunner = class {
     let next = 0;
     for (const query of queries) {
       group.push(query);
-      const owner = planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`) && /^\s*insert\s+into/i.test(query));
+      const owner = /^\s*insert\s+into/i.test(query) ? planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`)) : -1;
       if (owner === -1) continue;
       if (!this.only || this.only.has(planned[owner].name)) await this.run(planned[owner], group);
       group = [];
@@ -3765,8 +3765,24 @@ var MigrationRunner = class {
       this.failedBefore = true;
     }
   }
-  /** One transaction; on failure it is rolled back and the failing statement is located in the file. */
+  /**
+   * One transaction; on failure it is rolled back and the failing statement is located in the file.
+   * First the whole migration goes in one round trip (Postgres stops at the first error, as the
+   * statement-by-statement run would); only when that fails is it rolled back and run again one
+   * statement at a time, to name the statement. At 950 migrations that saves some 4,000 round
+   * trips through the door. Statements are joined on lines of their own, so a trailing `--`
+   * comment cannot swallow the next one.
+   */
   async execute(statements, migration) {
+    try {
+      await this.client.query(["BEGIN", ...statements.filter((statement) => statement.trim()), "COMMIT"].join("\n;\n"));
+      return void 0;
+    } catch {
+      await this.client.query("ROLLBACK");
+    }
+    return this.executeOneByOne(statements, migration);
+  }
+  async executeOneByOne(statements, migration) {
     await this.client.query("BEGIN");
     for (const [index, statement] of statements.entries()) {
       if (!statement.trim()) continue;

@@ -144,7 +144,8 @@ class MigrationRunner {
     let next = 0;
     for (const query of queries) {
       group.push(query);
-      const owner = planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`) && /^\s*insert\s+into/i.test(query));
+      // Only an INSERT can be a bookkeeping row: the other statements skip the scan of every planned hash.
+      const owner = /^\s*insert\s+into/i.test(query) ? planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`)) : -1;
       if (owner === -1) continue;
       if (!this.only || this.only.has(planned[owner]!.name)) await this.run(planned[owner]!, group);
       group = [];
@@ -209,8 +210,25 @@ class MigrationRunner {
     }
   }
 
-  /** One transaction; on failure it is rolled back and the failing statement is located in the file. */
+  /**
+   * One transaction; on failure it is rolled back and the failing statement is located in the file.
+   * First the whole migration goes in one round trip (Postgres stops at the first error, as the
+   * statement-by-statement run would); only when that fails is it rolled back and run again one
+   * statement at a time, to name the statement. At 950 migrations that saves some 4,000 round
+   * trips through the door. Statements are joined on lines of their own, so a trailing `--`
+   * comment cannot swallow the next one.
+   */
   private async execute(statements: string[], migration?: PlannedMigration): Promise<MigrationFailure | undefined> {
+    try {
+      await this.client.query(["BEGIN", ...statements.filter((statement) => statement.trim()), "COMMIT"].join("\n;\n"));
+      return undefined;
+    } catch {
+      await this.client.query("ROLLBACK");
+    }
+    return this.executeOneByOne(statements, migration);
+  }
+
+  private async executeOneByOne(statements: string[], migration?: PlannedMigration): Promise<MigrationFailure | undefined> {
     await this.client.query("BEGIN");
     for (const [index, statement] of statements.entries()) {
       if (!statement.trim()) continue;
