@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-2JDXPRXT.js";
+} from "./chunk-AJ6VXKLW.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

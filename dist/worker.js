@@ -24,12 +24,12 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-2JDXPRXT.js";
+} from "./chunk-AJ6VXKLW.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL,
   require_picomatch
-} from "./chunk-2BVN73QT.js";
+} from "./chunk-27MVTTU3.js";
 import {
   contentHash,
   isRelativeOrAbsolute,

@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../engine/result.js";
-import { SITE_REGISTRY_GLOBAL, type ClassDecoratorSite, type SiteCallback } from "./source-sites.js";
+import { SITE_REGISTRY_GLOBAL, type ClassDecoratorSite, type SiteCallback } from "./site-global.js";
 
 interface RegisteredSite {
   file: string;

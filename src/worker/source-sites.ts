@@ -1,5 +1,8 @@
 import { ts } from "ts-morph";
+import { SITE_REGISTRY_GLOBAL, type ClassDecoratorSite } from "./site-global.js";
 import { sourceMapLines } from "./source-map-lines.js";
+
+export { SITE_REGISTRY_GLOBAL, type ClassDecoratorSite, type SiteCallback } from "./site-global.js";
 
 /**
  * Source sites: where each class (and each decorated member) of a user file is written.
@@ -10,23 +13,6 @@ import { sourceMapLines } from "./source-map-lines.js";
  * together with the line of its first decorator. The registry is keyed by the class object
  * itself, so two classes with the same name in different files never mix.
  */
-
-export const SITE_REGISTRY_GLOBAL = "__migrationGateSite";
-
-/**
- * A decorator on the class itself (`@Index("IDX_x", ["a"])`, `@Unique(["a", "b"])`,
- * `@Check("...")`), with its literal arguments, so a finding about one of several class-level
- * indexes can point at its own line.
- */
-export interface ClassDecoratorSite {
-  name: string;
-  line: number;
-  /** String and plain template literal arguments, in order. */
-  strings: string[];
-  /** Array literal arguments, as their string elements. */
-  arrays: string[][];
-}
-
 export interface ClassSite {
   name: string;
   line: number;
@@ -36,7 +22,6 @@ export interface ClassSite {
   file?: string;
 }
 
-export type SiteCallback = (file: string, classes: Array<[unknown, number, Record<string, number>, ClassDecoratorSite[]?, string?]>) => void;
 
 /** `parsed`: the file already parsed by the caller (the transform parses each file once). */
 export function collectClassSites(source: string, filename: string, parsed?: ts.SourceFile): ClassSite[] {
