@@ -4,7 +4,7 @@
  * what they touch (enums in two schemas, an enum whose labels were added out of order, enum
  * and text arrays, a table with drifted enum labels, a missing table, a renamed-looking
  * table), runSchemaOracle must return the same SQL as TypeORM's own schema builder, while
- * sending fewer queries.
+ * sending fewer queries; and when the snapshot cannot be read, the same SQL the slow way.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -105,6 +105,23 @@ describe.each(TYPEORMS)("the cross-check on typeorm %s", (_label, dir) => {
       expect(own.some((sql) => sql.includes("urgent"))).toBe(true);
       // Two queries per enum or array column (six on the existing tables) answered from two snapshot reads.
       expect(queries).toBe(ownQueries - 2 * 6 + 2);
+
+      // When the snapshot cannot be read, every query goes to Postgres as before: the same SQL.
+      const source = dataSource as unknown as { createQueryRunner: (...args: unknown[]) => { query: (sql: string, ...rest: unknown[]) => Promise<unknown> } };
+      const create = source.createQueryRunner;
+      source.createQueryRunner = function (this: unknown, ...args: unknown[]) {
+        const runner = create.apply(this, args);
+        const query = runner.query;
+        runner.query = function (this: unknown, sql: string, ...rest: unknown[]) {
+          if (sql.startsWith('SELECT "table_schema", "table_name", "column_name", "udt_schema"')) return Promise.reject(new Error("permission denied for view columns"));
+          return query.call(this, sql, ...rest);
+        };
+        return runner;
+      };
+      queries = 0;
+      expect(await runSchemaOracle(dataSource)).toEqual({ statements: own });
+      expect(queries).toBe(ownQueries);
+      source.createQueryRunner = create;
     } finally {
       await (typeorm.DataSource ? dataSource.destroy() : legacy.close!());
     }

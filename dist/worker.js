@@ -24,7 +24,7 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-AJ6VXKLW.js";
+} from "./chunk-OYUEW3XM.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL,
@@ -1461,13 +1461,15 @@ function answerFromSnapshot(runner) {
   const query = runner.query;
   if (typeof query !== "function") return;
   let snapshot;
-  const take = () => snapshot ??= readSnapshot((sql) => query.call(runner, sql));
+  const take = () => snapshot ??= readSnapshot((sql) => query.call(runner, sql)).catch(() => void 0);
   runner.query = async function(sql, parameters, structured) {
     if (typeof sql === "string" && !parameters?.length && !structured) {
       const udt = UDT_QUERY.exec(sql);
-      if (udt && !SYSTEM_SCHEMAS.has(udt[1])) return [...(await take()).udt.get(key(udt[1], udt[2], udt[3])) ?? []];
+      const udtRows = udt && !SYSTEM_SCHEMAS.has(udt[1]) && (await take())?.udt;
+      if (udt && udtRows) return [...udtRows.get(key(udt[1], udt[2], udt[3])) ?? []];
       const labels = ENUM_QUERY.exec(sql);
-      if (labels) return [...(await take()).enums.get(key(labels[1], labels[2])) ?? []];
+      const enumRows = labels && (await take())?.enums;
+      if (labels && enumRows) return [...enumRows.get(key(labels[1], labels[2])) ?? []];
     }
     return query.call(this, sql, parameters, structured);
   };

@@ -55,14 +55,17 @@ export async function withCatalogSnapshot<T>(dataSource: DataSourceLike, work: (
 function answerFromSnapshot(runner: QueryRunnerLike): void {
   const query = runner.query;
   if (typeof query !== "function") return;
-  let snapshot: Promise<Snapshot> | undefined;
-  const take = () => (snapshot ??= readSnapshot((sql) => query.call(runner, sql) as Promise<Array<Record<string, string>>>));
+  // undefined once reading it failed: every query then goes to Postgres, as without the snapshot.
+  let snapshot: Promise<Snapshot | undefined> | undefined;
+  const take = () => (snapshot ??= readSnapshot((sql) => query.call(runner, sql) as Promise<Array<Record<string, string>>>).catch(() => undefined));
   runner.query = async function (this: unknown, sql: string, parameters?: unknown[], structured?: boolean) {
     if (typeof sql === "string" && !parameters?.length && !structured) {
       const udt = UDT_QUERY.exec(sql);
-      if (udt && !SYSTEM_SCHEMAS.has(udt[1]!)) return [...((await take()).udt.get(key(udt[1]!, udt[2]!, udt[3]!)) ?? [])];
+      const udtRows = udt && !SYSTEM_SCHEMAS.has(udt[1]!) && (await take())?.udt;
+      if (udt && udtRows) return [...(udtRows.get(key(udt[1]!, udt[2]!, udt[3]!)) ?? [])];
       const labels = ENUM_QUERY.exec(sql);
-      if (labels) return [...((await take()).enums.get(key(labels[1]!, labels[2]!)) ?? [])];
+      const enumRows = labels && (await take())?.enums;
+      if (labels && enumRows) return [...(enumRows.get(key(labels[1]!, labels[2]!)) ?? [])];
     }
     return query.call(this, sql, parameters, structured);
   } as Query;
