@@ -2,8 +2,9 @@
  * The cross-check's shortcuts (catalog-snapshot.ts, table-path-memo.ts) must leave TypeORM's
  * verdict exactly as it is: for typeorm 0.2, 0.3 and 1.x, on a database built to exercise
  * what they touch (enums in two schemas, an enum whose labels were added out of order, enum
- * and text arrays, a table with drifted enum labels, a missing table), runSchemaOracle must return the same SQL as TypeORM's own schema builder, while
- * sending fewer queries; and when the snapshot cannot be read, the same SQL the slow way.
+ * and text arrays, a table with drifted enum labels, a missing table), runSchemaOracle must
+ * return the same SQL as TypeORM's own schema builder while sending fewer queries, and the
+ * same SQL the slow way when the snapshot cannot be read.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
