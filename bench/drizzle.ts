@@ -1,15 +1,14 @@
 // `npm run bench:drizzle`: the gate end to end through the built CLI on synthetic Drizzle
 // projects (one schema file per table, drizzle-kit 0.x journal format, two migrations per
 // table: CREATE TABLE + FK, then an index), cold and warm transform cache. Every 20th table has
-// no migration: the gate must report exactly those. Against the floor, as in bench/run.ts (a cold
-// Postgres, then the same SQL as one script). Not a test: it prints a table and writes
-// bench/results/drizzle-latest.md. Flags: --sizes 10,100,500 --runs 3
+// no migration: the gate must report exactly those. Against the floor of bench/floor.ts (a cold
+// Postgres, then the same SQL as one script), as bench/run.ts is. Not a test: it prints a table
+// and writes bench/results/drizzle-latest.md. Flags: --sizes 10,100,500 --runs 3
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { embeddedProvider } from "../src/postgres/embedded.js";
+import { measureFloor } from "./floor.js";
 import { findRepo, measure, stat, type Sample } from "./measure.js";
 
 const repo = findRepo(path.dirname(fileURLToPath(import.meta.url)));
@@ -78,21 +77,7 @@ for (const tables of sizes) {
   for (let i = 0; i < runs; i++) cold.push(await gateRun(true));
   const warm: Sample[] = [];
   for (let i = 0; i < runs; i++) warm.push(await gateRun(false));
-  // The floor, as in bench/run.ts: a cold Postgres, then the same DDL as one plain SQL script.
-  const floor: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    const server = await embeddedProvider.start({ choice: "embedded", major: 17, log: () => undefined });
-    try {
-      const client = new pg.Client({ ...server.connection, database: "postgres" });
-      await client.connect();
-      await client.query(project.sql);
-      await client.end();
-      floor.push(Number(process.hrtime.bigint() - started) / 1e6);
-    } finally {
-      await server.dispose();
-    }
-  }
+  const floor = (await measureFloor({ sql: project.sql, runs })).map((sample) => sample.wall);
   const s = (ms: number) => (ms / 1000).toFixed(2);
   const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
   const c = stat(cold.map((x) => x.wall));

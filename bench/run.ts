@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { embeddedProvider } from "../src/postgres/embedded.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
+import { measureFloor } from "./floor.js";
 import { findRepo, measure, stat, type Sample } from "./measure.js";
 import { generateSyntheticProject } from "./synthetic-project.js";
 
@@ -95,21 +96,7 @@ try {
       }
     }
 
-    // The floor: a cold Postgres, then the same DDL as one plain SQL script.
-    const floor: Array<{ wall: number; coldStart: number; ddl: number }> = [];
-    for (let i = 0; i < runs; i++) {
-      const started = process.hrtime.bigint();
-      const cold = await embeddedProvider.start({ choice: "embedded", major: 17, log });
-      try {
-        const coldStart = Number(process.hrtime.bigint() - started) / 1e6;
-        const ddlStarted = process.hrtime.bigint();
-        await withClient(cold, "postgres", (c) => c.query(project.sql));
-        const ddl = Number(process.hrtime.bigint() - ddlStarted) / 1e6;
-        floor.push({ wall: coldStart + ddl, coldStart, ddl });
-      } finally {
-        await cold.dispose();
-      }
-    }
+    const floor = await measureFloor({ sql: project.sql, runs, log });
 
     const phaseStat = (samples: Sample[], key: string) => stat(samples.map((s) => s.phases![key]!));
     const entry = {
