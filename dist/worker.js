@@ -24,7 +24,7 @@ import {
   cachedTransform,
   loadTransformer,
   transformCacheDir
-} from "./chunk-OYUEW3XM.js";
+} from "./chunk-LRWVHPFJ.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL,
@@ -1475,19 +1475,18 @@ function answerFromSnapshot(runner) {
   };
 }
 async function readSnapshot(run) {
-  const udt = /* @__PURE__ */ new Map();
-  for (const row of await run(UDT_SNAPSHOT)) {
-    const k = key(row["table_schema"], row["table_name"], row["column_name"]);
-    if (!udt.has(k)) udt.set(k, []);
-    udt.get(k).push({ udt_schema: row["udt_schema"], udt_name: row["udt_name"] });
-  }
-  const enums = /* @__PURE__ */ new Map();
-  for (const row of await run(ENUM_SNAPSHOT)) {
-    const k = key(row["nspname"], row["typname"]);
-    if (!enums.has(k)) enums.set(k, []);
-    enums.get(k).push({ value: row["enumlabel"] });
-  }
+  const udt = groupRows(await run(UDT_SNAPSHOT), (row) => key(row["table_schema"], row["table_name"], row["column_name"]), (row) => ({ udt_schema: row["udt_schema"], udt_name: row["udt_name"] }));
+  const enums = groupRows(await run(ENUM_SNAPSHOT), (row) => key(row["nspname"], row["typname"]), (row) => ({ value: row["enumlabel"] }));
   return { udt, enums };
+}
+function groupRows(rows, keyOf, valueOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    const k = keyOf(row);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(valueOf(row));
+  }
+  return groups;
 }
 
 // src/worker/typeorm/table-path-memo.ts

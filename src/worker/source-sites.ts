@@ -2,8 +2,6 @@ import { ts } from "ts-morph";
 import { SITE_REGISTRY_GLOBAL, type ClassDecoratorSite } from "./site-global.js";
 import { sourceMapLines } from "./source-map-lines.js";
 
-export { SITE_REGISTRY_GLOBAL, type ClassDecoratorSite, type SiteCallback } from "./site-global.js";
-
 /**
  * Source sites: where each class (and each decorated member) of a user file is written.
  *
@@ -21,7 +19,6 @@ export interface ClassSite {
   /** Set when the lines are another file's: a compiled file's TypeScript source, through its source map. */
   file?: string;
 }
-
 
 /** `parsed`: the file already parsed by the caller (the transform parses each file once). */
 export function collectClassSites(source: string, filename: string, parsed?: ts.SourceFile): ClassSite[] {

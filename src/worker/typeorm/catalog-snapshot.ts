@@ -72,17 +72,18 @@ function answerFromSnapshot(runner: QueryRunnerLike): void {
 }
 
 async function readSnapshot(run: (sql: string) => Promise<Array<Record<string, string>>>): Promise<Snapshot> {
-  const udt: Snapshot["udt"] = new Map();
-  for (const row of await run(UDT_SNAPSHOT)) {
-    const k = key(row["table_schema"]!, row["table_name"]!, row["column_name"]!);
-    if (!udt.has(k)) udt.set(k, []);
-    udt.get(k)!.push({ udt_schema: row["udt_schema"]!, udt_name: row["udt_name"]! });
-  }
-  const enums: Snapshot["enums"] = new Map();
-  for (const row of await run(ENUM_SNAPSHOT)) {
-    const k = key(row["nspname"]!, row["typname"]!);
-    if (!enums.has(k)) enums.set(k, []);
-    enums.get(k)!.push({ value: row["enumlabel"]! });
-  }
+  const udt = groupRows(await run(UDT_SNAPSHOT), (row) => key(row["table_schema"]!, row["table_name"]!, row["column_name"]!), (row) => ({ udt_schema: row["udt_schema"]!, udt_name: row["udt_name"]! }));
+  const enums = groupRows(await run(ENUM_SNAPSHOT), (row) => key(row["nspname"]!, row["typname"]!), (row) => ({ value: row["enumlabel"]! }));
   return { udt, enums };
+}
+
+/** Rows by key, in the order Postgres returned them (an enum's labels by their sort order). */
+function groupRows<V>(rows: Array<Record<string, string>>, keyOf: (row: Record<string, string>) => string, valueOf: (row: Record<string, string>) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(valueOf(row));
+  }
+  return groups;
 }
