@@ -1,7 +1,7 @@
 /**
  * The worker starts while Postgres starts, and until it has loaded the project nothing else can
  * happen: whatever its entry point imports statically is compiled by every run, warm or cold.
- * TypeScript (14 MB, through ts-morph) is for cache misses only and is loaded by
+ * TypeScript (10 MB: ts-morph's bundled copy, imported directly) is for cache misses only and is loaded by
  * dist/transformer.js when one happens. One value imported from a module that imports
  * TypeScript put it back on the startup path once (0.43 s a run); this keeps it off.
  */

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   cachedTransform
-} from "./chunk-LRWVHPFJ.js";
+} from "./chunk-HVBN4LEX.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 import { SITE_REGISTRY_GLOBAL, type ClassDecoratorSite } from "./site-global.js";
 import { sourceMapLines } from "./source-map-lines.js";
 

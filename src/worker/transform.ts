@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 import { collectClassSites, parseSource, siteRegistrationSnippet } from "./source-sites.js";
 import { isUserSource, TYPESCRIPT_EXTENSIONS, type ModuleFormat } from "./module-scope.js";
 import type { TsconfigInfo } from "./tsconfig-info.js";

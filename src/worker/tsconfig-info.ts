@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type { ts } from "./typescript.js";
 
 /** What we take from the project's tsconfig. Plain data: it is passed to the ESM hooks thread. */
 export interface TsconfigInfo {

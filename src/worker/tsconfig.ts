@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ts } from "ts-morph";
+import { ts } from "./typescript.js";
 
 import type { TsconfigInfo } from "./tsconfig-info.js";
 

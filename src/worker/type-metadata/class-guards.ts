@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 
 /**
  * CommonJS: an imported class is serialized by tsc -p as the bare reference (`author_1.Author`),

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { TsconfigInfo } from "../tsconfig-info.js";
 import { contentHash, type MetadataDependencies } from "./dependencies.js";
 import { indexModule, type LocalDeclaration, type ModuleIndex } from "./module-index.js";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { TsconfigInfo } from "../tsconfig-info.js";
 import { DeclarationResolver, type ModuleSource, type Resolution } from "./declaration-resolver.js";
 import type { MetadataDependencies } from "./dependencies.js";

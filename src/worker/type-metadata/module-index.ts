@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 
 /** One top-level declaration of a name, as far as metadata serialization cares. */
 export type LocalDeclaration =

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import type { DeclarationResolver, ModuleSource, Resolution } from "./declaration-resolver.js";
 import type { LocalDeclaration } from "./module-index.js";
 

@@ -34,7 +34,7 @@ function transformCacheDir(projectDir) {
   if (!fs.existsSync(modules)) return void 0;
   return path.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${true ? "535bbe1618170e6b" : unbundledStamp()}`;
+var BUILD_STAMP = `${VERSION}:${true ? "4a217335f0888d89" : unbundledStamp()}`;
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
