@@ -52,9 +52,38 @@ describe("the transform cache in node_modules/.cache", () => {
     expect(run.status).toBe(0);
   });
 
+  test("every entry is on disk when the run ends, none half-written (writes run in the background)", async () => {
+    const run = await runCliJson(ARGS, { cwd: project.dir });
+    expect(run.report.findings).toEqual([]);
+    const files = fs.readdirSync(cache, { recursive: true }).map(String);
+    expect(files.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(files.filter((f) => /^tsconfig-.*\.json$/.test(f))).toHaveLength(1);
+    // Each entry whole: the dependency line, then the module.
+    for (const file of files.filter((f) => f.endsWith(".js"))) expect(() => JSON.parse(fs.readFileSync(path.join(cache, file), "utf8").split("\n")[0]!)).not.toThrow();
+  });
+
   test("MIGRATION_GATE_TRANSFORM_CACHE=off writes nothing", async () => {
     const run = await runCliJson(ARGS, { cwd: project.dir, env: { MIGRATION_GATE_TRANSFORM_CACHE: "off" } });
     expect(run.report.findings).toEqual([]);
     expect(fs.existsSync(cache)).toBe(false);
+  });
+});
+
+/** An ESM project is transpiled on Node's hooks thread, which the worker asks to flush its writes before it reports. */
+describe("the transform cache of an ESM project", () => {
+  let project: TempProject;
+  beforeEach(() => (project = tempProject({ from: path.join(FIXTURES, "typeorm1-esm") })));
+  afterEach(() => project.cleanup());
+
+  test("holds every TypeScript file the run loaded, and a second run reports the same", async () => {
+    const cache = path.join(project.dir, "node_modules", ".cache", "migration-gate", "transform");
+    const first = await runCliJson(ARGS, { cwd: project.dir });
+    const sources = fs.readdirSync(path.join(project.dir, "src"), { recursive: true }).filter((f) => String(f).endsWith(".ts")).length;
+    const entries = fs.readdirSync(cache, { recursive: true }).map(String);
+    expect(entries.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(entries.filter((f) => f.endsWith(".js")).length).toBe(sources);
+    const second = await runCliJson(ARGS, { cwd: project.dir });
+    expect(second.report.findings).toEqual(first.report.findings);
+    expect(second.status).toBe(first.status);
   });
 });

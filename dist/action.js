@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-HVBN4LEX.js";
+} from "./chunk-MV6ZPLG7.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

@@ -5,8 +5,9 @@ const require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  cachedTransform
-} from "./chunk-HVBN4LEX.js";
+  cachedTransform,
+  flushCacheWrites
+} from "./chunk-MV6ZPLG7.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,
@@ -27,6 +28,9 @@ var cacheDir;
 var oxcBinding;
 function initialize(data) {
   ({ tsconfig, cacheDir, oxcBinding } = data);
+  const port = data.flushPort;
+  port.on("message", () => void flushCacheWrites().then(() => port.postMessage("flushed")));
+  port.unref();
 }
 async function resolve(specifier, context, nextResolve) {
   const fromUserSource = context.parentURL?.startsWith("file:") && isUserSource(fileURLToPath(context.parentURL));

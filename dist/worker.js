@@ -22,9 +22,11 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   cachedTransform,
+  flushCacheWrites,
   loadTransformer,
-  transformCacheDir
-} from "./chunk-HVBN4LEX.js";
+  transformCacheDir,
+  writeCacheFile
+} from "./chunk-MV6ZPLG7.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -2910,6 +2912,7 @@ var require_picomatch2 = __commonJS({
 // src/worker/main.ts
 var import_reflect_metadata = __toESM(require_Reflect(), 1);
 import { register } from "node:module";
+import { MessageChannel } from "node:worker_threads";
 import path16 from "node:path";
 
 // src/worker/register-cjs.ts
@@ -3005,8 +3008,7 @@ function readTsconfig(projectDir, cacheDir) {
   if (cacheFile) {
     try {
       const inputs = parsed.inputs.map((input) => ({ file: input, sha1: contentHash(fs2.readFileSync(input, "utf8")) }));
-      fs2.mkdirSync(path2.dirname(cacheFile), { recursive: true });
-      fs2.writeFileSync(cacheFile, JSON.stringify({ inputs, info: parsed.info }));
+      writeCacheFile(cacheFile, JSON.stringify({ inputs, info: parsed.info }));
     } catch {
     }
   }
@@ -5679,7 +5681,7 @@ async function main(request) {
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   const settings = { tsconfig, cacheDir, ...request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding } };
   installCommonJsHooks(settings);
-  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: settings });
+  const flushEsmCacheWrites = needsEsmHooks(request) ? registerEsmHooks(settings) : async () => void 0;
   const sites = new SiteRegistry();
   sites.install();
   const shared = {
@@ -5692,7 +5694,10 @@ async function main(request) {
       void send({ type: "phase", phase });
     },
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
-    onResult: (result) => send({ type: "result", result })
+    onResult: async (result) => {
+      await Promise.all([flushCacheWrites(), flushEsmCacheWrites()]);
+      await send({ type: "result", result });
+    }
   };
   const rerun = request.project.kind === "drizzle" ? await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project }) : await runTypeormProject({ ...shared, request, onOracle: (oracle) => send({ type: "oracle", oracle }) });
   for (let i = 0; i < (request.reruns ?? 0); i++) {
@@ -5704,6 +5709,19 @@ async function main(request) {
       await send({ type: "rerun-error", error: serializeError(error) });
     }
   }
+}
+function registerEsmHooks(settings) {
+  const { port1, port2 } = new MessageChannel();
+  register(new URL("./esm-hooks.js", import.meta.url), { data: { ...settings, flushPort: port2 }, transferList: [port2] });
+  port1.unref();
+  return () => new Promise((resolve3) => {
+    port1.once("message", () => {
+      port1.unref();
+      resolve3();
+    });
+    port1.ref();
+    port1.postMessage("flush");
+  });
 }
 var reruns = [];
 var rerunArrived = () => void 0;

@@ -14,7 +14,8 @@ import { isUserSource, moduleFormat, TYPESCRIPT_EXTENSIONS } from "./module-scop
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
 import { cachedTransform } from "./transform-cache.js";
 import type { TsconfigInfo } from "./tsconfig-info.js";
-import type { TransformSettings } from "./transform-settings.js";
+import type { EsmHooksData } from "./transform-settings.js";
+import { flushCacheWrites } from "./cache-writes.js";
 
 interface ResolveContext {
   parentURL?: string;
@@ -31,8 +32,12 @@ let tsconfig: TsconfigInfo = { compilerOptions: {} };
 let cacheDir: string | undefined;
 let oxcBinding: string | undefined;
 
-export function initialize(data: TransformSettings): void {
+export function initialize(data: EsmHooksData): void {
   ({ tsconfig, cacheDir, oxcBinding } = data);
+  const port = data.flushPort;
+  port.on("message", () => void flushCacheWrites().then(() => port.postMessage("flushed")));
+  // The port must not keep this thread (and with it the worker) alive.
+  port.unref();
 }
 
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve) {

@@ -6,12 +6,14 @@
  */
 import "reflect-metadata";
 import { register } from "node:module";
+import { MessageChannel } from "node:worker_threads";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
 import type { DbConnection, EngineMessage, RerunMode, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
 import type { TrackingRow, TrackingTable } from "../migrations/tracking-rows.js";
 import { installCommonJsHooks } from "./register-cjs.js";
-import type { TransformSettings } from "./transform-settings.js";
+import type { EsmHooksData, TransformSettings } from "./transform-settings.js";
+import { flushCacheWrites } from "./cache-writes.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import type { NetGuard } from "./net-guard.js";
 import { GateError } from "../engine/errors.js";
@@ -43,7 +45,7 @@ async function main(request: WorkerRequest): Promise<void> {
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   const settings: TransformSettings = { tsconfig, cacheDir, ...(request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding }) };
   installCommonJsHooks(settings);
-  if (needsEsmHooks(request)) register(new URL("./esm-hooks.js", import.meta.url), { data: settings });
+  const flushEsmCacheWrites = needsEsmHooks(request) ? registerEsmHooks(settings) : async () => undefined;
   const sites = new SiteRegistry();
   sites.install();
 
@@ -58,7 +60,11 @@ async function main(request: WorkerRequest): Promise<void> {
       void send({ type: "phase", phase });
     },
     onMigrationStart: (name: string) => void send({ type: "migration-start", name }),
-    onResult: (result: WorkerResult) => send({ type: "result", result }),
+    onResult: async (result: WorkerResult) => {
+      // The engine kills the worker once the result is in: cache writes still under way would be lost.
+      await Promise.all([flushCacheWrites(), flushEsmCacheWrites()]);
+      await send({ type: "result", result });
+    },
   };
   const rerun =
     request.project.kind === "drizzle"
@@ -73,6 +79,25 @@ async function main(request: WorkerRequest): Promise<void> {
       await send({ type: "rerun-error", error: serializeError(error) });
     }
   }
+}
+
+/**
+ * The ESM hooks run on their own thread, with their own cache writes: the returned function
+ * asks that thread to flush them and settles when it has.
+ */
+function registerEsmHooks(settings: TransformSettings): () => Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  register(new URL("./esm-hooks.js", import.meta.url), { data: { ...settings, flushPort: port2 } satisfies EsmHooksData, transferList: [port2] });
+  port1.unref();
+  return () =>
+    new Promise<void>((resolve) => {
+      port1.once("message", () => {
+        port1.unref();
+        resolve();
+      });
+      port1.ref();
+      port1.postMessage("flush");
+    });
 }
 
 /** Reruns the engine asked for, in order; undefined for a skipped one. */

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { loadTransformer } from "./load-transformer.js";
+import { writeCacheFile } from "./cache-writes.js";
 import type { TsconfigInfo } from "./tsconfig-info.js";
 import { contentHash } from "./type-metadata/dependencies.js";
 
@@ -31,8 +32,7 @@ export function readTsconfig(projectDir: string, cacheDir: string | undefined): 
   if (cacheFile) {
     try {
       const inputs = parsed.inputs.map((input) => ({ file: input, sha1: contentHash(fs.readFileSync(input, "utf8")) }));
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      fs.writeFileSync(cacheFile, JSON.stringify({ inputs, info: parsed.info } satisfies CachedTsconfig));
+      writeCacheFile(cacheFile, JSON.stringify({ inputs, info: parsed.info } satisfies CachedTsconfig));
     } catch {
       // A read-only node_modules: no cache, same result.
     }

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { VERSION } from "../version.js";
 import { isFixOverlayFile } from "../engine/fix/overlay-folder.js";
 import { loadTransformer } from "./load-transformer.js";
+import { touchCacheFile, writeCacheFile } from "./cache-writes.js";
 import type { TransformRequest } from "./transform.js";
 import { dependenciesUnchanged, type MetadataDependencies } from "./type-metadata/dependencies.js";
 import { strictNullChecksFor } from "./type-metadata/strict-null-checks.js";
@@ -60,14 +61,7 @@ export function cachedTransform(request: TransformRequest, cacheDir: string | un
   if (cached !== undefined) return cached;
 
   const { code, dependencies } = loadTransformer().transformModuleWithDependencies(request);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const staging = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(staging, `${JSON.stringify(dependencies)}\n${code}`);
-    fs.renameSync(staging, file);
-  } catch {
-    // A read-only node_modules: the run works, just without the cache.
-  }
+  writeCacheFile(file, `${JSON.stringify(dependencies)}\n${code}`);
   return code;
 }
 
@@ -87,11 +81,6 @@ function readEntry(file: string, request: TransformRequest): string | undefined 
     return undefined; // An entry from before dependencies were recorded, or a torn one.
   }
   // Used by this run: the action saves only entries a run used (action/keep-transform-cache.ts).
-  try {
-    const now = new Date();
-    fs.utimesSync(file, now, now);
-  } catch {
-    // A read-only cache still serves.
-  }
+  touchCacheFile(file);
   return entry.slice(newline + 1);
 }

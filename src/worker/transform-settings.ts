@@ -7,3 +7,8 @@ export interface TransformSettings {
   /** oxc-transform's binding; without it, TypeScript transpiles. */
   oxcBinding?: string;
 }
+
+/** What the ESM hooks thread is started with: the settings, and a port on which the worker asks it to flush its cache writes. */
+export interface EsmHooksData extends TransformSettings {
+  flushPort: import("node:worker_threads").MessagePort;
+}

@@ -13,10 +13,47 @@ import {
   strictNullChecksFor
 } from "./chunk-ACLXGXZS.js";
 
-// src/worker/transform-cache.ts
-import crypto from "node:crypto";
+// src/worker/cache-writes.ts
 import fs from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
+var queue = Promise.resolve();
+var queued = 0;
+var madeFolders = /* @__PURE__ */ new Set();
+var staged = 0;
+function writeCacheFile(file, content) {
+  track(async () => {
+    const folder = path.dirname(file);
+    if (!madeFolders.has(folder)) {
+      await fs.promises.mkdir(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
+    const staging = `${file}.${process.pid}-${threadId}-${++staged}.tmp`;
+    await fs.promises.writeFile(staging, content);
+    await fs.promises.rename(staging, file).catch(async (error) => {
+      await fs.promises.rm(staging, { force: true });
+      throw error;
+    });
+  });
+}
+function touchCacheFile(file) {
+  track(async () => {
+    const now = /* @__PURE__ */ new Date();
+    await fs.promises.utimes(file, now, now);
+  });
+}
+async function flushCacheWrites() {
+  while (queued > 0) await queue;
+}
+function track(write) {
+  queued++;
+  queue = queue.then(write).catch(() => void 0).finally(() => queued--);
+}
+
+// src/worker/transform-cache.ts
+import crypto from "node:crypto";
+import fs2 from "node:fs";
+import path2 from "node:path";
 
 // src/worker/load-transformer.ts
 import { createRequire } from "node:module";
@@ -30,33 +67,27 @@ function loadTransformer() {
 // src/worker/transform-cache.ts
 function transformCacheDir(projectDir) {
   if (process.env["MIGRATION_GATE_TRANSFORM_CACHE"] === "off") return void 0;
-  const modules = path.join(projectDir, "node_modules");
-  if (!fs.existsSync(modules)) return void 0;
-  return path.join(modules, ".cache", "migration-gate", "transform");
+  const modules = path2.join(projectDir, "node_modules");
+  if (!fs2.existsSync(modules)) return void 0;
+  return path2.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${true ? "4a217335f0888d89" : unbundledStamp()}`;
+var BUILD_STAMP = `${VERSION}:${true ? "23798d400f392ad9" : unbundledStamp()}`;
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
   const key = crypto.createHash("sha256").update(`${BUILD_STAMP}\0${request.oxcBinding ? "oxc" : "typescript"}\0${request.filename}\0${request.format}\0${JSON.stringify(request.tsconfig.compilerOptions)}\0${strictNullChecks}\0`).update(request.source).digest("hex");
-  const file = path.join(cacheDir, key.slice(0, 2), `${key.slice(2)}.js`);
+  const file = path2.join(cacheDir, key.slice(0, 2), `${key.slice(2)}.js`);
   const cached = readEntry(file, request);
   if (cached !== void 0) return cached;
   const { code, dependencies } = loadTransformer().transformModuleWithDependencies(request);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const staging = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(staging, `${JSON.stringify(dependencies)}
+  writeCacheFile(file, `${JSON.stringify(dependencies)}
 ${code}`);
-    fs.renameSync(staging, file);
-  } catch {
-  }
   return code;
 }
 function readEntry(file, request) {
   let entry;
   try {
-    entry = fs.readFileSync(file, "utf8");
+    entry = fs2.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -68,16 +99,14 @@ function readEntry(file, request) {
   } catch {
     return void 0;
   }
-  try {
-    const now = /* @__PURE__ */ new Date();
-    fs.utimesSync(file, now, now);
-  } catch {
-  }
+  touchCacheFile(file);
   return entry.slice(newline + 1);
 }
 
 export {
   loadTransformer,
+  writeCacheFile,
+  flushCacheWrites,
   transformCacheDir,
   cachedTransform
 };
