@@ -72,7 +72,9 @@ describe("the transform cache in node_modules/.cache", () => {
 /** An ESM project is transpiled on Node's hooks thread, which the worker asks to flush its writes before it reports. */
 describe("the transform cache of an ESM project", () => {
   let project: TempProject;
-  beforeEach(() => (project = tempProject({ from: path.join(FIXTURES, "typeorm1-esm") })));
+  beforeEach(() => {
+    project = tempProject({ from: path.join(FIXTURES, "typeorm1-esm") });
+  });
   afterEach(() => project.cleanup());
 
   test("holds every TypeScript file the run loaded, and a second run reports the same", async () => {

@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-MV6ZPLG7.js";
+} from "./chunk-6CFCC5DH.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

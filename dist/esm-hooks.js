@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-MV6ZPLG7.js";
+} from "./chunk-6CFCC5DH.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,

@@ -26,7 +26,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-MV6ZPLG7.js";
+} from "./chunk-6CFCC5DH.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -5681,7 +5681,7 @@ async function main(request) {
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   const settings = { tsconfig, cacheDir, ...request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding } };
   installCommonJsHooks(settings);
-  const flushEsmCacheWrites = needsEsmHooks(request) ? registerEsmHooks(settings) : async () => void 0;
+  if (needsEsmHooks(request)) flushEsmCacheWrites = registerEsmHooks(settings);
   const sites = new SiteRegistry();
   sites.install();
   const shared = {
@@ -5695,11 +5695,18 @@ async function main(request) {
     },
     onMigrationStart: (name) => void send({ type: "migration-start", name }),
     onResult: async (result) => {
-      await Promise.all([flushCacheWrites(), flushEsmCacheWrites()]);
+      if (!request.crossCheck) await flushCaches();
       await send({ type: "result", result });
     }
   };
-  const rerun = request.project.kind === "drizzle" ? await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project }) : await runTypeormProject({ ...shared, request, onOracle: (oracle) => send({ type: "oracle", oracle }) });
+  const rerun = request.project.kind === "drizzle" ? await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project }) : await runTypeormProject({
+    ...shared,
+    request,
+    onOracle: async (oracle) => {
+      await flushCaches();
+      await send({ type: "oracle", oracle });
+    }
+  });
   for (let i = 0; i < (request.reruns ?? 0); i++) {
     const next = await nextRerun();
     if (!next) continue;
@@ -5710,15 +5717,23 @@ async function main(request) {
     }
   }
 }
+async function flushCaches() {
+  await Promise.all([flushCacheWrites(), flushEsmCacheWrites()]);
+}
+var flushEsmCacheWrites = async () => void 0;
+var ESM_FLUSH_LIMIT_MS = 2e3;
 function registerEsmHooks(settings) {
   const { port1, port2 } = new MessageChannel();
   register(new URL("./esm-hooks.js", import.meta.url), { data: { ...settings, flushPort: port2 }, transferList: [port2] });
   port1.unref();
   return () => new Promise((resolve3) => {
-    port1.once("message", () => {
+    const timer = setTimeout(done, ESM_FLUSH_LIMIT_MS);
+    function done() {
+      clearTimeout(timer);
       port1.unref();
       resolve3();
-    });
+    }
+    port1.once("message", done);
     port1.ref();
     port1.postMessage("flush");
   });
@@ -5746,7 +5761,10 @@ process.on("message", (message) => {
     rerunArrived();
     return;
   }
-  main(message.request).catch((error) => send({ type: "error", error: serializeError(error) })).finally(() => process.exit(0));
+  main(message.request).catch(async (error) => {
+    await flushCaches();
+    await send({ type: "error", error: serializeError(error) });
+  }).finally(() => process.exit(0));
 });
 process.on("disconnect", () => process.exit(1));
 process.on("unhandledRejection", (reason) => {

@@ -45,7 +45,7 @@ async function main(request: WorkerRequest): Promise<void> {
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   const settings: TransformSettings = { tsconfig, cacheDir, ...(request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding }) };
   installCommonJsHooks(settings);
-  const flushEsmCacheWrites = needsEsmHooks(request) ? registerEsmHooks(settings) : async () => undefined;
+  if (needsEsmHooks(request)) flushEsmCacheWrites = registerEsmHooks(settings);
   const sites = new SiteRegistry();
   sites.install();
 
@@ -61,15 +61,21 @@ async function main(request: WorkerRequest): Promise<void> {
     },
     onMigrationStart: (name: string) => void send({ type: "migration-start", name }),
     onResult: async (result: WorkerResult) => {
-      // The engine kills the worker once the result is in: cache writes still under way would be lost.
-      await Promise.all([flushCacheWrites(), flushEsmCacheWrites()]);
+      if (!request.crossCheck) await flushCaches();
       await send({ type: "result", result });
     },
   };
   const rerun =
     request.project.kind === "drizzle"
       ? await runDrizzleProject({ ...shared, projectDir: request.projectDir, project: request.project })
-      : await runTypeormProject({ ...shared, request, onOracle: (oracle) => send({ type: "oracle", oracle }) });
+      : await runTypeormProject({
+          ...shared,
+          request,
+          onOracle: async (oracle) => {
+            await flushCaches();
+            await send({ type: "oracle", oracle });
+          },
+        });
   for (let i = 0; i < (request.reruns ?? 0); i++) {
     const next = await nextRerun();
     if (!next) continue;
@@ -82,6 +88,17 @@ async function main(request: WorkerRequest): Promise<void> {
 }
 
 /**
+ * The engine kills the worker once its last message is in (the oracle with the cross-check,
+ * else the result), so cache writes still under way are finished first. Not before the result
+ * when the oracle follows: the engine reads the catalog meanwhile, and the writes finish then.
+ */
+async function flushCaches(): Promise<void> {
+  await Promise.all([flushCacheWrites(), flushEsmCacheWrites()]);
+}
+let flushEsmCacheWrites: () => Promise<void> = async () => undefined;
+
+const ESM_FLUSH_LIMIT_MS = 2000;
+/**
  * The ESM hooks run on their own thread, with their own cache writes: the returned function
  * asks that thread to flush them and settles when it has.
  */
@@ -91,10 +108,14 @@ function registerEsmHooks(settings: TransformSettings): () => Promise<void> {
   port1.unref();
   return () =>
     new Promise<void>((resolve) => {
-      port1.once("message", () => {
+      // Bounded: a hooks thread that cannot answer must not keep the report from the engine.
+      const timer = setTimeout(done, ESM_FLUSH_LIMIT_MS);
+      function done() {
+        clearTimeout(timer);
         port1.unref();
         resolve();
-      });
+      }
+      port1.once("message", done);
       port1.ref();
       port1.postMessage("flush");
     });
@@ -131,7 +152,11 @@ process.on("message", (message: EngineMessage) => {
     return;
   }
   main(message.request)
-    .catch((error: unknown) => send({ type: "error", error: serializeError(error) }))
+    .catch(async (error: unknown) => {
+      // What loaded before the failure stays cached: the rerun after a fix starts warm.
+      await flushCaches();
+      await send({ type: "error", error: serializeError(error) });
+    })
     // Exit explicitly: user code may leave handles (timers, pools) open.
     .finally(() => process.exit(0));
 });
