@@ -42,11 +42,11 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-6CFCC5DH.js";
+} from "./chunk-K2IZY5JN.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";
-import "./chunk-ACLXGXZS.js";
+import "./chunk-P6JH7XNJ.js";
 import "./chunk-PRFIUZBP.js";
 import "./chunk-NB5M66S4.js";
 import {

@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-6CFCC5DH.js";
+} from "./chunk-K2IZY5JN.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,
@@ -16,7 +16,7 @@ import {
   moduleFormat,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-ACLXGXZS.js";
+} from "./chunk-P6JH7XNJ.js";
 import "./chunk-GTCHOZW6.js";
 
 // src/worker/esm-hooks.ts

@@ -1,3 +1,4 @@
+var __mgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -63,9 +64,11 @@ var import_node_path2 = __toESM(require("node:path"), 1);
 
 // src/worker/module-scope.ts
 var import_node_path = __toESM(require("node:path"), 1);
+var import_node_url = require("node:url");
 function isUserSource(filename) {
-  return !filename.includes(`${import_node_path.default.sep}node_modules${import_node_path.default.sep}`);
+  return !filename.includes(`${import_node_path.default.sep}node_modules${import_node_path.default.sep}`) && !filename.startsWith(OWN_FOLDER);
 }
+var OWN_FOLDER = import_node_path.default.dirname((0, import_node_url.fileURLToPath)(__mgImportMetaUrl)) + import_node_path.default.sep;
 
 // src/worker/async-origins.ts
 var import_node_async_hooks = require("node:async_hooks");
@@ -93,12 +96,12 @@ var AsyncOrigins = class {
 };
 
 // src/worker/stack-frames.ts
-var import_node_url = require("node:url");
+var import_node_url2 = require("node:url");
 function stackFrames(stack) {
   const frames = [];
   for (const text of (stack ?? "").split("\n").slice(1)) {
     const match = /(?:^at |\()((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(text.trim());
-    if (match) frames.push({ file: match[1].startsWith("file:") ? (0, import_node_url.fileURLToPath)(match[1]) : match[1], line: Number(match[2]) });
+    if (match) frames.push({ file: match[1].startsWith("file:") ? (0, import_node_url2.fileURLToPath)(match[1]) : match[1], line: Number(match[2]) });
   }
   return frames;
 }

@@ -26,7 +26,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-6CFCC5DH.js";
+} from "./chunk-K2IZY5JN.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -39,7 +39,7 @@ import {
   packageScope,
   probeSourceFile,
   resolveTsconfigPath
-} from "./chunk-ACLXGXZS.js";
+} from "./chunk-P6JH7XNJ.js";
 import {
   esm_default
 } from "./chunk-NB5M66S4.js";
@@ -2911,9 +2911,11 @@ var require_picomatch2 = __commonJS({
 
 // src/worker/main.ts
 var import_reflect_metadata = __toESM(require_Reflect(), 1);
+import path16 from "node:path";
+
+// src/worker/install-hooks.ts
 import { register } from "node:module";
 import { MessageChannel } from "node:worker_threads";
-import path16 from "node:path";
 
 // src/worker/register-cjs.ts
 import fs from "node:fs";
@@ -2927,7 +2929,11 @@ function installCommonJsHooks({ tsconfig, cacheDir, oxcBinding }) {
   };
   for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTransformed;
   const loadJs = internals._extensions[".js"];
-  internals._extensions[".js"] = (module, filename) => isUserSource(filename) && packageScope(filename) === "commonjs" ? compileTransformed(module, filename) : loadJs(module, filename);
+  internals._extensions[".js"] = (module, filename) => {
+    if (isUserSource(filename) && packageScope(filename) === "commonjs") return compileTransformed(module, filename);
+    compileWithoutSourceMap(module);
+    loadJs(module, filename);
+  };
   const resolveFilename = internals._resolveFilename;
   internals._resolveFilename = function(request, parent, isMain, options) {
     if (!isRelativeOrAbsolute(request) && parent?.filename && isUserSource(parent.filename)) {
@@ -2945,6 +2951,42 @@ function installCommonJsHooks({ tsconfig, cacheDir, oxcBinding }) {
       throw error;
     }
   };
+}
+function compileWithoutSourceMap(module) {
+  const compile = module._compile;
+  module._compile = function(code, ...rest) {
+    delete this._compile;
+    return compile.call(this, withoutSourceMapComment(code), ...rest);
+  };
+}
+var SOURCE_MAP_COMMENT = "//# sourceMappingURL=";
+function withoutSourceMapComment(code) {
+  const at = code.lastIndexOf(SOURCE_MAP_COMMENT);
+  return at !== -1 && code.slice(at).trimEnd().indexOf("\n") === -1 ? code.slice(0, at) : code;
+}
+
+// src/worker/install-hooks.ts
+function installTransformHooks(settings, options) {
+  installCommonJsHooks(settings);
+  const flushEsm = options.esm ? registerEsmHooks(settings) : async () => void 0;
+  return { flush: async () => void await Promise.all([flushCacheWrites(), flushEsm()]) };
+}
+var ESM_FLUSH_LIMIT_MS = 2e3;
+function registerEsmHooks(settings) {
+  const { port1, port2 } = new MessageChannel();
+  register(new URL("./esm-hooks.js", import.meta.url), { data: { ...settings, flushPort: port2 }, transferList: [port2] });
+  port1.unref();
+  return () => new Promise((resolve3) => {
+    const timer = setTimeout(done, ESM_FLUSH_LIMIT_MS);
+    function done() {
+      clearTimeout(timer);
+      port1.unref();
+      resolve3();
+    }
+    port1.once("message", done);
+    port1.ref();
+    port1.postMessage("flush");
+  });
 }
 
 // src/worker/site-registry.ts
@@ -5680,8 +5722,7 @@ async function main(request) {
   const cacheDir = request.transformCache ? transformCacheDir(request.projectDir) : void 0;
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   const settings = { tsconfig, cacheDir, ...request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding } };
-  installCommonJsHooks(settings);
-  if (needsEsmHooks(request)) flushEsmCacheWrites = registerEsmHooks(settings);
+  hooks = installTransformHooks(settings, { esm: needsEsmHooks(request) });
   const sites = new SiteRegistry();
   sites.install();
   const shared = {
@@ -5718,26 +5759,9 @@ async function main(request) {
   }
 }
 async function flushCaches() {
-  await Promise.all([flushCacheWrites(), flushEsmCacheWrites()]);
+  await (hooks ? hooks.flush() : flushCacheWrites());
 }
-var flushEsmCacheWrites = async () => void 0;
-var ESM_FLUSH_LIMIT_MS = 2e3;
-function registerEsmHooks(settings) {
-  const { port1, port2 } = new MessageChannel();
-  register(new URL("./esm-hooks.js", import.meta.url), { data: { ...settings, flushPort: port2 }, transferList: [port2] });
-  port1.unref();
-  return () => new Promise((resolve3) => {
-    const timer = setTimeout(done, ESM_FLUSH_LIMIT_MS);
-    function done() {
-      clearTimeout(timer);
-      port1.unref();
-      resolve3();
-    }
-    port1.once("message", done);
-    port1.ref();
-    port1.postMessage("flush");
-  });
-}
+var hooks;
 var reruns = [];
 var rerunArrived = () => void 0;
 async function nextRerun() {

@@ -60,6 +60,9 @@ await build({
   outExtension: { ".js": ".cjs" },
   bundle: true,
   format: "cjs",
+  // module-scope.ts finds dist/ from import.meta.url, which CommonJS lacks: the file's own URL.
+  define: { "import.meta.url": "__mgImportMetaUrl" },
+  banner: { js: 'var __mgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   platform: "node",
   target: "node20",
   legalComments: "none",

@@ -2,15 +2,15 @@
  * Child-process probe for the decorator-metadata parity test (bundled by it with esbuild, run
  * with node, cwd = the project). Loads a project's modules either as tsc -p compiled them
  * ("tsc": the compiled .js files) or through our own loader ("ours": the worker's real
- * installCommonJsHooks and dist/esm-hooks.js, transpiling with dist/transformer.js), then
+ * installTransformHooks, with dist/esm-hooks.js, transpiling with dist/transformer.js), then
  * prints the design:type / design:paramtypes / design:returntype of every listed member.
  */
 import "reflect-metadata";
 import fs from "node:fs";
-import { createRequire, register } from "node:module";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { installCommonJsHooks } from "../../src/worker/register-cjs.js";
+import { installTransformHooks, type InstalledHooks } from "../../src/worker/install-hooks.js";
 import { readTsconfig } from "../../src/worker/read-tsconfig.js";
 import { transformCacheDir } from "../../src/worker/transform-cache.js";
 
@@ -50,6 +50,8 @@ function read(target: object, member?: string): Record<string, unknown> {
   return found;
 }
 
+let hooks: InstalledHooks | undefined;
+
 async function main(): Promise<void> {
   const request = JSON.parse(fs.readFileSync(process.argv[2]!, "utf8")) as ProbeRequest;
   if (request.mode === "ours") {
@@ -57,8 +59,7 @@ async function main(): Promise<void> {
     const cacheDir = process.env["MIGRATION_GATE_TRANSFORM_CACHE"] === "on" ? transformCacheDir(request.projectDir) : undefined;
     const tsconfig = readTsconfig(request.projectDir, cacheDir);
     const settings = { tsconfig, cacheDir, ...(request.oxcBinding && { oxcBinding: request.oxcBinding }) };
-    installCommonJsHooks(settings);
-    if (request.esm) register(new URL("./esm-hooks.js", import.meta.url), { data: settings });
+    hooks = installTransformHooks(settings, { esm: request.esm });
   }
   const requireFrom = createRequire(path.join(request.projectDir, "package.json"));
   const result: Record<string, Record<string, unknown>> = {};
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
       }
     }
   }
+  // As the worker does before its last message: the cache tests read what was written.
+  await hooks?.flush();
   process.stdout.write(JSON.stringify(result));
 }
 

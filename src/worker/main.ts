@@ -5,15 +5,13 @@
  * (the engine can kill it) and clean globals for free.
  */
 import "reflect-metadata";
-import { register } from "node:module";
-import { MessageChannel } from "node:worker_threads";
 import path from "node:path";
 import { serializeError } from "../engine/errors.js";
 import type { DbConnection, EngineMessage, RerunMode, WorkerMessage, WorkerPhase, WorkerRequest, WorkerResult } from "./protocol.js";
 import type { TrackingRow, TrackingTable } from "../migrations/tracking-rows.js";
-import { installCommonJsHooks } from "./register-cjs.js";
-import type { EsmHooksData, TransformSettings } from "./transform-settings.js";
+import { installTransformHooks, type InstalledHooks } from "./install-hooks.js";
 import { flushCacheWrites } from "./cache-writes.js";
+import type { TransformSettings } from "./transform-settings.js";
 import { moduleFormat, packageScope } from "./module-scope.js";
 import type { NetGuard } from "./net-guard.js";
 import { GateError } from "../engine/errors.js";
@@ -44,8 +42,7 @@ async function main(request: WorkerRequest): Promise<void> {
   const cacheDir = request.transformCache ? transformCacheDir(request.projectDir) : undefined;
   const tsconfig = readTsconfig(request.projectDir, cacheDir);
   const settings: TransformSettings = { tsconfig, cacheDir, ...(request.transpiler.kind === "oxc" && { oxcBinding: request.transpiler.binding }) };
-  installCommonJsHooks(settings);
-  if (needsEsmHooks(request)) flushEsmCacheWrites = registerEsmHooks(settings);
+  hooks = installTransformHooks(settings, { esm: needsEsmHooks(request) });
   const sites = new SiteRegistry();
   sites.install();
 
@@ -93,33 +90,10 @@ async function main(request: WorkerRequest): Promise<void> {
  * when the oracle follows: the engine reads the catalog meanwhile, and the writes finish then.
  */
 async function flushCaches(): Promise<void> {
-  await Promise.all([flushCacheWrites(), flushEsmCacheWrites()]);
+  // Before the hooks are in, only this thread can have writes (the tsconfig cache).
+  await (hooks ? hooks.flush() : flushCacheWrites());
 }
-let flushEsmCacheWrites: () => Promise<void> = async () => undefined;
-
-const ESM_FLUSH_LIMIT_MS = 2000;
-/**
- * The ESM hooks run on their own thread, with their own cache writes: the returned function
- * asks that thread to flush them and settles when it has.
- */
-function registerEsmHooks(settings: TransformSettings): () => Promise<void> {
-  const { port1, port2 } = new MessageChannel();
-  register(new URL("./esm-hooks.js", import.meta.url), { data: { ...settings, flushPort: port2 } satisfies EsmHooksData, transferList: [port2] });
-  port1.unref();
-  return () =>
-    new Promise<void>((resolve) => {
-      // Bounded: a hooks thread that cannot answer must not keep the report from the engine.
-      const timer = setTimeout(done, ESM_FLUSH_LIMIT_MS);
-      function done() {
-        clearTimeout(timer);
-        port1.unref();
-        resolve();
-      }
-      port1.once("message", done);
-      port1.ref();
-      port1.postMessage("flush");
-    });
-}
+let hooks: InstalledHooks | undefined;
 
 /** Reruns the engine asked for, in order; undefined for a skipped one. */
 const reruns: Array<{ connection: DbConnection; mode: RerunMode; names?: string[] } | undefined> = [];

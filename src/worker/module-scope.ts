@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export type ModuleFormat = "module" | "commonjs";
 
@@ -40,5 +41,12 @@ export const TYPESCRIPT_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts"]);
  * so sibling packages of a monorepo (reached through tsconfig paths or workspaces) count too.
  */
 export function isUserSource(filename: string): boolean {
-  return !filename.includes(`${path.sep}node_modules${path.sep}`);
+  return !filename.includes(`${path.sep}node_modules${path.sep}`) && !filename.startsWith(OWN_FOLDER);
 }
+
+/**
+ * The gate's own dist/ (this chunk's folder), which is never the user's even when it sits
+ * outside node_modules (the action's checkout, a copy with no package.json): our transformer,
+ * loaded on the first cache miss, must not be transformed by the hook that called it.
+ */
+const OWN_FOLDER = path.dirname(fileURLToPath(import.meta.url)) + path.sep;

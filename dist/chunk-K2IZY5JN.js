@@ -11,7 +11,7 @@ import {
 import {
   dependenciesUnchanged,
   strictNullChecksFor
-} from "./chunk-ACLXGXZS.js";
+} from "./chunk-P6JH7XNJ.js";
 
 // src/worker/cache-writes.ts
 import fs from "node:fs";
@@ -71,7 +71,7 @@ function transformCacheDir(projectDir) {
   if (!fs2.existsSync(modules)) return void 0;
   return path2.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${true ? "ca3209518f29a152" : unbundledStamp()}`;
+var BUILD_STAMP = `${VERSION}:${true ? "e1323c990021b830" : unbundledStamp()}`;
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);

@@ -8,6 +8,7 @@ var __dirname = __mgDirname(__filename);
 // src/worker/module-scope.ts
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 var scopeCache = /* @__PURE__ */ new Map();
 function packageScope(filename) {
   const dir = path.dirname(filename);
@@ -35,8 +36,9 @@ function moduleFormat(filename) {
 }
 var TYPESCRIPT_EXTENSIONS = /* @__PURE__ */ new Set([".ts", ".tsx", ".mts", ".cts"]);
 function isUserSource(filename) {
-  return !filename.includes(`${path.sep}node_modules${path.sep}`);
+  return !filename.includes(`${path.sep}node_modules${path.sep}`) && !filename.startsWith(OWN_FOLDER);
 }
+var OWN_FOLDER = path.dirname(fileURLToPath(import.meta.url)) + path.sep;
 
 // src/worker/resolve-paths.ts
 import fs2 from "node:fs";
