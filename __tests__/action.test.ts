@@ -7,6 +7,7 @@ import { FakeGithub } from "./helpers/fake-github.js";
 import { REPO } from "./helpers/paths.js";
 import { runAction, type ActionRun } from "./helpers/run-action.js";
 import { drizzleProject } from "./helpers/drizzle.js";
+import { tempProject } from "./helpers/temp-project.js";
 import { OXC_VERSION } from "../src/engine/transpiler.js";
 
 const INCIDENT = { "working-directory": "examples/shares-incident", "data-source": "src/data-source.ts" };
@@ -148,6 +149,25 @@ describe("the action, run as the runner runs it", () => {
       expect(second.stdout).not.toContain("from the npm registry into");
       expect(second.stdout).toContain(`Transpiler: oxc-transform ${OXC_VERSION} (native, cached in ${path.join(toolCache, "migration-gate")}`);
       expect(second.status).toBe(0);
+
+      // A CommonJS project whose tsconfig is cached but whose files are not: the first miss
+      // loads our dist/transformer.js through the require hooks, and there, outside any
+      // package.json's scope, it must not be taken for the user's CommonJS source (it was, and
+      // the run failed with "transformModuleWithDependencies is not a function").
+      const project = tempProject({ from: path.join(REPO, CLEAN["working-directory"]), packages: ["typeorm", "pg", "reflect-metadata"] });
+      try {
+        const commonJs = { workspace: project.dir, actionDir, inputs: { ...CLEAN, "working-directory": "." }, github, env: { RUNNER_TOOL_CACHE: toolCache } };
+        expect((await runAction(commonJs)).status).toBe(0);
+        const cache = path.join(project.dir, "node_modules/.cache/migration-gate/transform");
+        const kept = fs.readdirSync(cache).filter((entry) => entry.startsWith("tsconfig-"));
+        expect(kept.length).toBeGreaterThan(0);
+        for (const entry of fs.readdirSync(cache)) if (!kept.includes(entry)) fs.rmSync(path.join(cache, entry), { recursive: true });
+        const missed = await runAction(commonJs);
+        expect(missed.outputs).toMatchObject({ status: "passed", errors: "0" });
+        expect(missed.status).toBe(0);
+      } finally {
+        project.cleanup();
+      }
     } finally {
       fs.rmSync(actionDir, { recursive: true, force: true });
       fs.rmSync(toolCache, { recursive: true, force: true });

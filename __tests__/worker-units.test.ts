@@ -1,6 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { createdTablesIn } from "../src/worker/created-tables.js";
 import { startupDatabase } from "../src/worker/net-guard.js";
+import { withoutSourceMapComment } from "../src/worker/source-map-comment.js";
 
 describe("createdTablesIn", () => {
   test.each<[string, string[]]>([
@@ -38,5 +39,20 @@ describe("startupDatabase", () => {
     sslRequest.writeInt32BE(80877103, 4);
     expect(startupDatabase(sslRequest)).toBeUndefined();
     expect(startupDatabase(Buffer.from("Q\0\0\0\x0dSELECT 1\0"))).toBeUndefined();
+  });
+});
+
+describe("withoutSourceMapComment", () => {
+  test("drops the trailing comment of a dependency's module, keeping every line", () => {
+    const code = 'exports.a = 1;\nthrow new Error("x");\n//# sourceMappingURL=index.js.map\n\n';
+    const stripped = withoutSourceMapComment(code);
+    expect(stripped).not.toContain("sourceMappingURL");
+    expect(stripped.split("\n").slice(0, 2)).toEqual(code.split("\n").slice(0, 2));
+  });
+
+  test("leaves a module alone when the marker is not its last line", () => {
+    const inString = 'const hint = "//# sourceMappingURL=x.map";\nmodule.exports = hint;\n';
+    expect(withoutSourceMapComment(inString)).toBe(inString);
+    expect(withoutSourceMapComment("module.exports = 1;\n")).toBe("module.exports = 1;\n");
   });
 });

@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-K2IZY5JN.js";
+} from "./chunk-NYC65Z2J.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,

@@ -26,7 +26,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-K2IZY5JN.js";
+} from "./chunk-NYC65Z2J.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -2921,6 +2921,15 @@ import { MessageChannel } from "node:worker_threads";
 import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
+
+// src/worker/source-map-comment.ts
+var SOURCE_MAP_COMMENT = "//# sourceMappingURL=";
+function withoutSourceMapComment(code) {
+  const at = code.lastIndexOf(SOURCE_MAP_COMMENT);
+  return at !== -1 && code.slice(at).trimEnd().indexOf("\n") === -1 ? code.slice(0, at) : code;
+}
+
+// src/worker/register-cjs.ts
 var internals = Module;
 function installCommonJsHooks({ tsconfig, cacheDir, oxcBinding }) {
   const compileTransformed = (module, filename) => {
@@ -2930,8 +2939,9 @@ function installCommonJsHooks({ tsconfig, cacheDir, oxcBinding }) {
   for (const ext of [".ts", ".tsx", ".cts"]) internals._extensions[ext] = compileTransformed;
   const loadJs = internals._extensions[".js"];
   internals._extensions[".js"] = (module, filename) => {
-    if (isUserSource(filename) && packageScope(filename) === "commonjs") return compileTransformed(module, filename);
-    compileWithoutSourceMap(module);
+    const userSource = isUserSource(filename);
+    if (userSource && packageScope(filename) === "commonjs") return compileTransformed(module, filename);
+    if (!userSource) compileWithoutSourceMap(module);
     loadJs(module, filename);
   };
   const resolveFilename = internals._resolveFilename;
@@ -2958,11 +2968,6 @@ function compileWithoutSourceMap(module) {
     delete this._compile;
     return compile.call(this, withoutSourceMapComment(code), ...rest);
   };
-}
-var SOURCE_MAP_COMMENT = "//# sourceMappingURL=";
-function withoutSourceMapComment(code) {
-  const at = code.lastIndexOf(SOURCE_MAP_COMMENT);
-  return at !== -1 && code.slice(at).trimEnd().indexOf("\n") === -1 ? code.slice(0, at) : code;
 }
 
 // src/worker/install-hooks.ts

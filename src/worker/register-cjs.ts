@@ -3,6 +3,7 @@ import Module from "node:module";
 import path from "node:path";
 import { isUserSource, packageScope } from "./module-scope.js";
 import { isRelativeOrAbsolute, probeSourceFile, resolveTsconfigPath } from "./resolve-paths.js";
+import { withoutSourceMapComment } from "./source-map-comment.js";
 import { cachedTransform } from "./transform-cache.js";
 import type { TransformSettings } from "./transform-settings.js";
 
@@ -33,8 +34,9 @@ export function installCommonJsHooks({ tsconfig, cacheDir, oxcBinding }: Transfo
 
   const loadJs = internals._extensions[".js"]!;
   internals._extensions[".js"] = (module, filename) => {
-    if (isUserSource(filename) && packageScope(filename) === "commonjs") return compileTransformed(module, filename);
-    compileWithoutSourceMap(module);
+    const userSource = isUserSource(filename);
+    if (userSource && packageScope(filename) === "commonjs") return compileTransformed(module, filename);
+    if (!userSource) compileWithoutSourceMap(module);
     loadJs(module, filename);
   };
 
@@ -73,12 +75,4 @@ function compileWithoutSourceMap(module: CjsModule): void {
     delete (this as Partial<CjsModule>)._compile;
     return compile.call(this, withoutSourceMapComment(code), ...rest);
   };
-}
-
-const SOURCE_MAP_COMMENT = "//# sourceMappingURL=";
-
-function withoutSourceMapComment(code: string): string {
-  const at = code.lastIndexOf(SOURCE_MAP_COMMENT);
-  // Only the trailing comment (the last line, maybe followed by blank ones), never a string that contains it.
-  return at !== -1 && code.slice(at).trimEnd().indexOf("\n") === -1 ? code.slice(0, at) : code;
 }
