@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-NYC65Z2J.js";
+} from "./chunk-TTUCUE7P.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

@@ -5,9 +5,12 @@ const require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  withoutSourceMapComment
+} from "./chunk-NBB2ASZL.js";
+import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-NYC65Z2J.js";
+} from "./chunk-TTUCUE7P.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,
@@ -58,12 +61,17 @@ async function load(url, context, nextLoad) {
   const ext = path.extname(filename);
   const format = moduleFormat(filename);
   const isTypeScript = TYPESCRIPT_EXTENSIONS.has(ext);
-  if (!isTypeScript && !(isUserSource(filename) && format === "module" && (ext === ".js" || ext === ".mjs"))) {
-    return nextLoad(url, context);
-  }
+  const userSource = isUserSource(filename);
+  if (!isTypeScript && !userSource) return withoutDependencySourceMap(await nextLoad(url, context));
+  if (!isTypeScript && !(format === "module" && (ext === ".js" || ext === ".mjs"))) return nextLoad(url, context);
   if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
   const source = fs.readFileSync(filename, "utf8");
   return { format: "module", source: cachedTransform({ source, filename, format, tsconfig, ...oxcBinding && { oxcBinding } }, cacheDir), shortCircuit: true };
+}
+function withoutDependencySourceMap(result) {
+  if (result.format !== "module" || result.source === void 0) return result;
+  const text = typeof result.source === "string" ? result.source : Buffer.from(result.source).toString("utf8");
+  return { ...result, source: withoutSourceMapComment(text) };
 }
 export {
   initialize,

@@ -21,12 +21,15 @@ import {
   touchesIn
 } from "./chunk-K75UFBPM.js";
 import {
+  withoutSourceMapComment
+} from "./chunk-NBB2ASZL.js";
+import {
   cachedTransform,
   flushCacheWrites,
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-NYC65Z2J.js";
+} from "./chunk-TTUCUE7P.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -2921,15 +2924,6 @@ import { MessageChannel } from "node:worker_threads";
 import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
-
-// src/worker/source-map-comment.ts
-var SOURCE_MAP_COMMENT = "//# sourceMappingURL=";
-function withoutSourceMapComment(code) {
-  const at = code.lastIndexOf(SOURCE_MAP_COMMENT);
-  return at !== -1 && code.slice(at).trimEnd().indexOf("\n") === -1 ? code.slice(0, at) : code;
-}
-
-// src/worker/register-cjs.ts
 var internals = Module;
 function installCommonJsHooks({ tsconfig, cacheDir, oxcBinding }) {
   const compileTransformed = (module, filename) => {

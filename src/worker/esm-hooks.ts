@@ -16,6 +16,7 @@ import { cachedTransform } from "./transform-cache.js";
 import type { TsconfigInfo } from "./tsconfig-info.js";
 import type { EsmHooksData } from "./transform-settings.js";
 import { flushCacheWrites } from "./cache-writes.js";
+import { withoutSourceMapComment } from "./source-map-comment.js";
 
 interface ResolveContext {
   parentURL?: string;
@@ -68,11 +69,22 @@ export async function load(url: string, context: unknown, nextLoad: NextLoad): P
   const ext = path.extname(filename);
   const format = moduleFormat(filename);
   const isTypeScript = TYPESCRIPT_EXTENSIONS.has(ext);
-  if (!isTypeScript && !(isUserSource(filename) && format === "module" && (ext === ".js" || ext === ".mjs"))) {
-    return nextLoad(url, context);
-  }
+  const userSource = isUserSource(filename);
+  if (!isTypeScript && !userSource) return withoutDependencySourceMap(await nextLoad(url, context));
+  if (!isTypeScript && !(format === "module" && (ext === ".js" || ext === ".mjs"))) return nextLoad(url, context);
   // CommonJS files go to the CommonJS loader (no source), where our require hook transpiles them.
   if (format === "commonjs") return { format: "commonjs", shortCircuit: true };
   const source = fs.readFileSync(filename, "utf8");
   return { format: "module", source: cachedTransform({ source, filename, format, tsconfig, ...(oxcBinding && { oxcBinding }) }, cacheDir), shortCircuit: true };
+}
+
+/**
+ * A dependency's ES module without its trailing source-map comment, as register-cjs.ts does for
+ * CommonJS ones: no report points into a dependency, and Node would read and parse its map.
+ * CommonJS results carry no source here (the CommonJS loader reads them), so they pass as they are.
+ */
+function withoutDependencySourceMap(result: LoadResult): LoadResult {
+  if (result.format !== "module" || result.source === undefined) return result;
+  const text = typeof result.source === "string" ? result.source : Buffer.from(result.source as Uint8Array).toString("utf8");
+  return { ...result, source: withoutSourceMapComment(text) };
 }
