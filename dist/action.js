@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-TTUCUE7P.js";
+} from "./chunk-NS555UOS.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

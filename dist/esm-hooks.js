@@ -10,7 +10,7 @@ import {
 import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-TTUCUE7P.js";
+} from "./chunk-NS555UOS.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,

@@ -29,7 +29,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-TTUCUE7P.js";
+} from "./chunk-NS555UOS.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -5432,7 +5432,7 @@ function schemaFiles(patterns, projectDir) {
 }
 
 // src/worker/drizzle/replay-migrations.ts
-import crypto3 from "node:crypto";
+import crypto4 from "node:crypto";
 import fs11 from "node:fs";
 import path14 from "node:path";
 
@@ -5451,13 +5451,57 @@ function asRealMigrator(config) {
   };
 }
 
+// src/worker/drizzle/migration-batch.ts
+import crypto3 from "node:crypto";
+async function runMigrationBatch(request) {
+  const column = `migration_gate_batch_${crypto3.randomBytes(6).toString("hex")}`;
+  const text = request.migrations.map((statements, index) => ["BEGIN", ...statements.filter((s) => s.trim()), `SELECT ${index} AS "${column}", txid_current()::text AS "${column}_xid"`, "COMMIT"].join("\n;\n")).join("\n;\n");
+  let last;
+  let cancelled;
+  const query = new esm_default.Query({ text });
+  query.on("row", (row) => {
+    if (column in row) last = { index: Number(row[column]), xid: String(row[`${column}_xid`]) };
+  });
+  const finished = new Promise((resolve3) => {
+    query.on("end", () => resolve3(true));
+    query.on("error", () => resolve3(false));
+  });
+  const timer = setTimeout(() => cancelled = request.cancel().catch(() => void 0), request.budgetMs);
+  void request.client.query(query);
+  const ok = await finished.finally(() => clearTimeout(timer));
+  await cancelled;
+  if (ok) return { committed: request.migrations.length, end: "done" };
+  await request.client.query("ROLLBACK");
+  return { committed: await committedCount(request.client, last), end: cancelled ? "slow" : "failed" };
+}
+async function committedCount(client, last) {
+  if (!last) return 0;
+  const { rows } = await client.query("SELECT txid_status($1::bigint) AS status", [last.xid]);
+  return rows[0]?.status === "committed" ? last.index + 1 : last.index;
+}
+function cancellerFor(connection2, pid) {
+  return async () => {
+    const other = new esm_default.Client(connection2);
+    await other.connect();
+    try {
+      await other.query("SELECT pg_cancel_backend($1)", [pid]);
+    } finally {
+      await other.end().catch(() => void 0);
+    }
+  };
+}
+
 // src/worker/drizzle/replay-migrations.ts
 var BREAKPOINT = STATEMENT_BREAKPOINT;
+var BATCH_MIGRATIONS = 50;
+var BATCH_CHARS = 256 * 1024;
+var BATCH_BUDGET_MS = 1e3;
 async function replayDrizzleMigrations(request) {
-  const client = new esm_default.Client({ ...request.connection, ssl: request.connection.ssl });
+  const config = { ...request.connection, ssl: request.connection.ssl };
+  const client = new esm_default.Client(config);
   await client.connect();
   try {
-    const runner = new MigrationRunner(client, request.onMigrationStart, { bookkeepingOnly: request.bookkeepingOnly === true, keepStatements: request.upgrade === true, ...request.only && { only: request.only } });
+    const runner = new MigrationRunner(client, config, request.onMigrationStart, { bookkeepingOnly: request.bookkeepingOnly === true, keepStatements: request.upgrade === true, ...request.only && { only: request.only } });
     let planned;
     try {
       planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
@@ -5468,7 +5512,7 @@ async function replayDrizzleMigrations(request) {
     const { proxyDrizzle, proxyMigrate } = request.orm;
     if ((request.upgrade || request.bookkeepingOnly) && (!proxyDrizzle || !proxyMigrate)) throw cannotUpgrade(`drizzle-orm ${request.orm.version} has no pg-proxy driver, through which the gate runs the real migrator`);
     if (!proxyDrizzle || !proxyMigrate) {
-      for (const migration of planned) if (!request.only || request.only.has(migration.name)) await runner.runPlanned(migration);
+      await runner.runJobs(planned.filter((m) => !request.only || request.only.has(m.name)).map((m) => ({ migration: m, statements: m.meta.sql })));
       return runner.records;
     }
     const real = asRealMigrator(request.migrator);
@@ -5487,7 +5531,7 @@ function availableMigrations(orm, folder, migrator) {
     return plan(orm.readMigrationFiles(migrator), folder).map((p) => ({ name: p.name, location: { file: p.file, line: 1 }, hash: p.meta.hash, when: p.meta.folderMillis }));
   } catch {
     const files = folder.format === "journal" ? folder.journal.map((e) => ({ name: e.tag, file: journalEntryFile(folder, e), when: e.when })) : folder.sqlFiles.map((f) => ({ name: f.name, file: f.file, when: void 0 }));
-    return files.filter((f) => fs11.existsSync(f.file)).map((f) => ({ name: f.name, location: { file: f.file, line: 1 }, hash: crypto3.createHash("sha256").update(fs11.readFileSync(f.file, "utf8")).digest("hex"), ...f.when !== void 0 && { when: f.when } }));
+    return files.filter((f) => fs11.existsSync(f.file)).map((f) => ({ name: f.name, location: { file: f.file, line: 1 }, hash: crypto4.createHash("sha256").update(fs11.readFileSync(f.file, "utf8")).digest("hex"), ...f.when !== void 0 && { when: f.when } }));
   }
 }
 function cannotUpgrade(why) {
@@ -5501,17 +5545,22 @@ function plan(metas, folder) {
   });
 }
 var MigrationRunner = class {
-  constructor(client, onMigrationStart, options = {}) {
+  constructor(client, config, onMigrationStart, options = {}) {
     this.client = client;
+    this.config = config;
     this.onMigrationStart = onMigrationStart;
     this.bookkeepingOnly = options.bookkeepingOnly === true;
     this.keepStatements = options.keepStatements === true;
     this.only = options.only;
   }
   client;
+  config;
   onMigrationStart;
   records = [];
   failedBefore = false;
+  /** Off after a batch overran its budget: from then on, one migration per round trip. */
+  batching = true;
+  cancel;
   bookkeepingOnly;
   keepStatements;
   only;
@@ -5524,20 +5573,56 @@ var MigrationRunner = class {
       for (const query of queries.filter((q) => /^\s*insert\s+into/i.test(q) && planned.some((p) => q.includes(`'${p.meta.hash}'`)))) await this.client.query(query);
       return;
     }
+    const jobs = [];
     let group = [];
     let next = 0;
     for (const query of queries) {
       group.push(query);
       const owner = /^\s*insert\s+into/i.test(query) ? planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`)) : -1;
       if (owner === -1) continue;
-      if (!this.only || this.only.has(planned[owner].name)) await this.run(planned[owner], group);
+      if (!this.only || this.only.has(planned[owner].name)) jobs.push({ migration: planned[owner], statements: group });
       group = [];
       next = owner + 1;
     }
+    await this.runJobs(jobs);
     if (group.some((q) => q.trim())) await this.execute(group);
   }
-  async runPlanned(migration) {
-    await this.run(migration, migration.meta.sql);
+  /**
+   * In batches (migration-batch.ts), each migration still in its own transaction. A migration
+   * that fails or overruns the budget inside a batch is run again alone, through run(), which
+   * names its failing statement and tells the engine it started.
+   */
+  async runJobs(jobs) {
+    let next = 0;
+    while (next < jobs.length) {
+      const batch = this.batching ? takeBatch(jobs, next) : [];
+      if (batch.length < 2) {
+        await this.run(jobs[next].migration, jobs[next].statements);
+        next++;
+        continue;
+      }
+      const started = Date.now();
+      this.onMigrationStart(batch[0].migration.name);
+      const outcome = await runMigrationBatch({ client: this.client, migrations: batch.map((j) => j.statements), budgetMs: BATCH_BUDGET_MS, cancel: await this.canceller() });
+      const each = Math.round((Date.now() - started) / Math.max(1, outcome.committed));
+      for (const [index, job] of batch.slice(0, outcome.committed).entries()) {
+        if (index > 0) this.onMigrationStart(job.migration.name);
+        this.record(job.migration, job.statements).durationMs = each;
+      }
+      next += outcome.committed;
+      if (outcome.end === "slow") this.batching = false;
+      if (outcome.end !== "done") {
+        await this.run(jobs[next].migration, jobs[next].statements);
+        next++;
+      }
+    }
+  }
+  async canceller() {
+    if (!this.cancel) {
+      const { rows } = await this.client.query("SELECT pg_backend_pid() AS pid");
+      this.cancel = cancellerFor(this.config, rows[0].pid);
+    }
+    return this.cancel;
   }
   async fallback(folder, refusal) {
     const message = refusal instanceof Error ? refusal.message : String(refusal);
@@ -5564,16 +5649,7 @@ var MigrationRunner = class {
   async run(migration, statements) {
     this.onMigrationStart(migration.name);
     const started = Date.now();
-    const record = {
-      name: migration.name,
-      timestamp: migration.meta.folderMillis || void 0,
-      location: { file: migration.file, line: 1 },
-      status: "applied",
-      durationMs: 0,
-      createdTables: migration.meta.sql.flatMap((statement) => createdTablesIn(statement)),
-      ranAfterFailure: this.failedBefore
-    };
-    this.records.push(record);
+    const record = this.record(migration, statements);
     const failure = await this.execute(statements, migration);
     if (this.keepStatements) record.statements = statements.slice(0, failure ? statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length : statements.length).filter((s) => s.trim()).map((s) => s.trim());
     record.durationMs = Date.now() - started;
@@ -5583,6 +5659,21 @@ var MigrationRunner = class {
       record.touches = touchesIn(migration.meta.sql);
       this.failedBefore = true;
     }
+  }
+  /** The migration's record, as applied; run() marks it failed when it was not. */
+  record(migration, statements) {
+    const record = {
+      name: migration.name,
+      timestamp: migration.meta.folderMillis || void 0,
+      location: { file: migration.file, line: 1 },
+      status: "applied",
+      durationMs: 0,
+      createdTables: migration.meta.sql.flatMap((statement) => createdTablesIn(statement)),
+      ranAfterFailure: this.failedBefore,
+      ...this.keepStatements && { statements: statements.filter((s) => s.trim()).map((s) => s.trim()) }
+    };
+    this.records.push(record);
+    return record;
   }
   /**
    * One transaction; on failure it is rolled back and the failing statement is located in the file.
@@ -5623,6 +5714,16 @@ var MigrationRunner = class {
     return void 0;
   }
 };
+function takeBatch(jobs, start) {
+  let chars = 0;
+  let end = start;
+  while (end < jobs.length && end - start < BATCH_MIGRATIONS) {
+    chars += jobs[end].statements.reduce((sum, s) => sum + s.length, 0);
+    if (chars > BATCH_CHARS && end > start) break;
+    end++;
+  }
+  return jobs.slice(start, end);
+}
 function lineOfStatement(statements, index) {
   const before = statements.slice(0, index).join(BREAKPOINT) + (index > 0 ? BREAKPOINT : "");
   const leading = /^\s*/.exec(statements[index])[0];

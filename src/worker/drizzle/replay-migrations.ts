@@ -10,14 +10,30 @@ import { createdTablesIn, touchesIn } from "../created-tables.js";
 import type { DbConnection } from "../protocol.js";
 import type { AvailableMigration } from "../../migrations/tracking-rows.js";
 import type { DrizzleOrm, MigrationMeta, MigratorConfig } from "./drizzle-types.js";
+import { cancellerFor, runMigrationBatch } from "./migration-batch.js";
 
 const BREAKPOINT = STATEMENT_BREAKPOINT;
+/** Migrations per round trip, and at most this much SQL in one (a large migration goes alone). */
+const BATCH_MIGRATIONS = 50;
+const BATCH_CHARS = 256 * 1024;
+/**
+ * A batch still running after this long is cancelled and the rest run one at a time, so a
+ * migration that hangs is the one the engine's watchdog names; the time lost on a batch that was
+ * only slow is bounded by it, once: batching stays off after that.
+ */
+const BATCH_BUDGET_MS = 1000;
 
 /** One migration as the migrator sees it, with the file it came from. */
 interface PlannedMigration {
   meta: MigrationMeta;
   name: string;
   file: string;
+}
+
+/** A migration to run and the statements that run it (its own, then the migrator's row). */
+interface Job {
+  migration: PlannedMigration;
+  statements: string[];
 }
 
 export interface ReplayRequest {
@@ -53,10 +69,11 @@ export interface ReplayRequest {
  * of the folder, and the refusal is recorded as a failure of the folder itself.
  */
 export async function replayDrizzleMigrations(request: ReplayRequest): Promise<MigrationRecord[]> {
-  const client = new pg.Client({ ...request.connection, ssl: request.connection.ssl as never });
+  const config: pg.ClientConfig = { ...request.connection, ssl: request.connection.ssl as never };
+  const client = new pg.Client(config);
   await client.connect();
   try {
-    const runner = new MigrationRunner(client, request.onMigrationStart, { bookkeepingOnly: request.bookkeepingOnly === true, keepStatements: request.upgrade === true, ...(request.only && { only: request.only }) });
+    const runner = new MigrationRunner(client, config, request.onMigrationStart, { bookkeepingOnly: request.bookkeepingOnly === true, keepStatements: request.upgrade === true, ...(request.only && { only: request.only }) });
     let planned: PlannedMigration[];
     try {
       planned = plan(request.orm.readMigrationFiles(request.migrator), request.folder);
@@ -69,7 +86,7 @@ export async function replayDrizzleMigrations(request: ReplayRequest): Promise<M
     if (!proxyDrizzle || !proxyMigrate) {
       // drizzle-orm before 0.29 has no pg-proxy: its migrator's plan (readMigrationFiles) is what
       // a fresh database runs, every migration in journal order.
-      for (const migration of planned) if (!request.only || request.only.has(migration.name)) await runner.runPlanned(migration);
+      await runner.runJobs(planned.filter((m) => !request.only || request.only.has(m.name)).map((m) => ({ migration: m, statements: m.meta.sql })));
       return runner.records;
     }
     const real = asRealMigrator(request.migrator);
@@ -116,6 +133,9 @@ function plan(metas: MigrationMeta[], folder: DrizzleMigrationFolder): PlannedMi
 class MigrationRunner {
   readonly records: MigrationRecord[] = [];
   private failedBefore = false;
+  /** Off after a batch overran its budget: from then on, one migration per round trip. */
+  private batching = true;
+  private cancel: (() => Promise<void>) | undefined;
 
   private readonly bookkeepingOnly: boolean;
   private readonly keepStatements: boolean;
@@ -123,6 +143,7 @@ class MigrationRunner {
 
   constructor(
     private readonly client: pg.Client,
+    private readonly config: pg.ClientConfig,
     private readonly onMigrationStart: (name: string) => void,
     options: { bookkeepingOnly?: boolean; keepStatements?: boolean; only?: ReadonlySet<string> } = {},
   ) {
@@ -140,6 +161,7 @@ class MigrationRunner {
       for (const query of queries.filter((q) => /^\s*insert\s+into/i.test(q) && planned.some((p) => q.includes(`'${p.meta.hash}'`)))) await this.client.query(query);
       return;
     }
+    const jobs: Job[] = [];
     let group: string[] = [];
     let next = 0;
     for (const query of queries) {
@@ -147,16 +169,53 @@ class MigrationRunner {
       // Only an INSERT can be a bookkeeping row: the other statements skip the scan of every planned hash.
       const owner = /^\s*insert\s+into/i.test(query) ? planned.findIndex((p, i) => i >= next && query.includes(`'${p.meta.hash}'`)) : -1;
       if (owner === -1) continue;
-      if (!this.only || this.only.has(planned[owner]!.name)) await this.run(planned[owner]!, group);
+      if (!this.only || this.only.has(planned[owner]!.name)) jobs.push({ migration: planned[owner]!, statements: group });
       group = [];
       next = owner + 1;
     }
+    await this.runJobs(jobs);
     // Statements after the last bookkeeping row (a migrator that writes none): run them as one.
     if (group.some((q) => q.trim())) await this.execute(group);
   }
 
-  async runPlanned(migration: PlannedMigration): Promise<void> {
-    await this.run(migration, migration.meta.sql);
+  /**
+   * In batches (migration-batch.ts), each migration still in its own transaction. A migration
+   * that fails or overruns the budget inside a batch is run again alone, through run(), which
+   * names its failing statement and tells the engine it started.
+   */
+  async runJobs(jobs: Job[]): Promise<void> {
+    let next = 0;
+    while (next < jobs.length) {
+      const batch = this.batching ? takeBatch(jobs, next) : [];
+      if (batch.length < 2) {
+        await this.run(jobs[next]!.migration, jobs[next]!.statements);
+        next++;
+        continue;
+      }
+      const started = Date.now();
+      this.onMigrationStart(batch[0]!.migration.name);
+      const outcome = await runMigrationBatch({ client: this.client, migrations: batch.map((j) => j.statements), budgetMs: BATCH_BUDGET_MS, cancel: await this.canceller() });
+      // The batch's time shared out: Postgres answers once for all of them.
+      const each = Math.round((Date.now() - started) / Math.max(1, outcome.committed));
+      for (const [index, job] of batch.slice(0, outcome.committed).entries()) {
+        if (index > 0) this.onMigrationStart(job.migration.name);
+        this.record(job.migration, job.statements).durationMs = each;
+      }
+      next += outcome.committed;
+      if (outcome.end === "slow") this.batching = false;
+      if (outcome.end !== "done") {
+        await this.run(jobs[next]!.migration, jobs[next]!.statements);
+        next++;
+      }
+    }
+  }
+
+  private async canceller(): Promise<() => Promise<void>> {
+    if (!this.cancel) {
+      const { rows } = await this.client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      this.cancel = cancellerFor(this.config, rows[0]!.pid);
+    }
+    return this.cancel;
   }
 
   async fallback(folder: DrizzleMigrationFolder, refusal: unknown): Promise<MigrationRecord[]> {
@@ -189,16 +248,7 @@ class MigrationRunner {
   private async run(migration: PlannedMigration, statements: string[]): Promise<void> {
     this.onMigrationStart(migration.name);
     const started = Date.now();
-    const record: MigrationRecord = {
-      name: migration.name,
-      timestamp: migration.meta.folderMillis || undefined,
-      location: { file: migration.file, line: 1 },
-      status: "applied",
-      durationMs: 0,
-      createdTables: migration.meta.sql.flatMap((statement) => createdTablesIn(statement)),
-      ranAfterFailure: this.failedBefore,
-    };
-    this.records.push(record);
+    const record = this.record(migration, statements);
     const failure = await this.execute(statements, migration);
     if (this.keepStatements) record.statements = statements.slice(0, failure ? statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length : statements.length).filter((s) => s.trim()).map((s) => s.trim());
     record.durationMs = Date.now() - started;
@@ -208,6 +258,22 @@ class MigrationRunner {
       record.touches = touchesIn(migration.meta.sql);
       this.failedBefore = true;
     }
+  }
+
+  /** The migration's record, as applied; run() marks it failed when it was not. */
+  private record(migration: PlannedMigration, statements: string[]): MigrationRecord {
+    const record: MigrationRecord = {
+      name: migration.name,
+      timestamp: migration.meta.folderMillis || undefined,
+      location: { file: migration.file, line: 1 },
+      status: "applied",
+      durationMs: 0,
+      createdTables: migration.meta.sql.flatMap((statement) => createdTablesIn(statement)),
+      ranAfterFailure: this.failedBefore,
+      ...(this.keepStatements && { statements: statements.filter((s) => s.trim()).map((s) => s.trim()) }),
+    };
+    this.records.push(record);
+    return record;
   }
 
   /**
@@ -249,6 +315,18 @@ class MigrationRunner {
     await this.client.query("COMMIT");
     return undefined;
   }
+}
+
+/** The jobs from `start` that go in one round trip: up to BATCH_MIGRATIONS, and BATCH_CHARS of SQL. */
+function takeBatch(jobs: Job[], start: number): Job[] {
+  let chars = 0;
+  let end = start;
+  while (end < jobs.length && end - start < BATCH_MIGRATIONS) {
+    chars += jobs[end]!.statements.reduce((sum, s) => sum + s.length, 0);
+    if (chars > BATCH_CHARS && end > start) break;
+    end++;
+  }
+  return jobs.slice(start, end);
 }
 
 /** The file is the statements joined by breakpoints: the line where statement `index` starts. */

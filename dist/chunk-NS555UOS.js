@@ -71,7 +71,7 @@ function transformCacheDir(projectDir) {
   if (!fs2.existsSync(modules)) return void 0;
   return path2.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${true ? "ad9e9b31f59f6196" : unbundledStamp()}`;
+var BUILD_STAMP = `${VERSION}:${true ? "ff68d26ad37e6a04" : unbundledStamp()}`;
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
