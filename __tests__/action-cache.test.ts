@@ -43,7 +43,12 @@ describe("the transform cache between runs", () => {
   const run = () => runAction({ workspace: project.dir, actionDir, inputs: INPUTS, env: service.env() });
 
   test("saved after the first run, restored on a fresh runner, and the second run transpiles nothing", async () => {
+    // A staging file a killed worker left (a fresh one, which the worker's own sweep leaves alone): not saved.
+    const leftover = path.join(cacheDir(), "ab", "cdef.js.4242-0-1.tmp");
+    fs.mkdirSync(path.dirname(leftover), { recursive: true });
+    fs.writeFileSync(leftover, "half a transform");
     const first = await run();
+    expect(fs.existsSync(leftover)).toBe(false);
     expect(first.status).toBe(1); // the incident's findings
     expect(first.stdout).toMatch(/Transform cache: no entry yet for migration-gate-transform-0\.1\.0-\w+-\w+-[0-9a-f]{16}-\*; this run fills it/);
     const saved = /Transform cache: saved as (migration-gate-transform-\S+) in/.exec(first.stdout)?.[1];

@@ -1,7 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "@jest/globals";
 import { createdTablesIn } from "../src/worker/created-tables.js";
 import { startupDatabase } from "../src/worker/net-guard.js";
 import { withoutSourceMapComment } from "../src/worker/source-map-comment.js";
+import { flushCacheWrites, STALE_STAGING_MS, writeCacheFile } from "../src/worker/cache-writes.js";
 
 describe("createdTablesIn", () => {
   test.each<[string, string[]]>([
@@ -54,5 +58,25 @@ describe("withoutSourceMapComment", () => {
     const inString = 'const hint = "//# sourceMappingURL=x.map";\nmodule.exports = hint;\n';
     expect(withoutSourceMapComment(inString)).toBe(inString);
     expect(withoutSourceMapComment("module.exports = 1;\n")).toBe("module.exports = 1;\n");
+  });
+});
+
+describe("cache writes", () => {
+  test("the first write into a folder removes staging files a killed worker left, not one a live run may still rename", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "mg-cache-writes-"));
+    try {
+      const stale = path.join(folder, "aa.js.111-0-1.tmp");
+      const fresh = path.join(folder, "bb.js.222-0-1.tmp");
+      fs.writeFileSync(stale, "torn");
+      fs.writeFileSync(fresh, "being written");
+      const old = new Date(Date.now() - STALE_STAGING_MS - 5_000);
+      fs.utimesSync(stale, old, old);
+      writeCacheFile(path.join(folder, "cc.js"), "done");
+      await flushCacheWrites();
+      expect(fs.readdirSync(folder).sort()).toEqual(["bb.js.222-0-1.tmp", "cc.js"]);
+      expect(fs.readFileSync(path.join(folder, "cc.js"), "utf8")).toBe("done");
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

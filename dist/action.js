@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-NS555UOS.js";
+} from "./chunk-AD5ABR6N.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";
@@ -49125,6 +49125,10 @@ function pruneUnused(dir, runStarted) {
   let pruned = 0;
   for (const name of fs10.readdirSync(dir, { recursive: true })) {
     const file = path13.join(dir, name);
+    if (file.endsWith(".tmp")) {
+      fs10.rmSync(file, { force: true });
+      continue;
+    }
     if (!file.endsWith(".js")) continue;
     try {
       if (fs10.statSync(file).mtimeMs < runStarted) {

@@ -10,7 +10,7 @@ import {
 import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-NS555UOS.js";
+} from "./chunk-AD5ABR6N.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,

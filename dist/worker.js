@@ -29,7 +29,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-NS555UOS.js";
+} from "./chunk-AD5ABR6N.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL

@@ -65,6 +65,11 @@ function pruneUnused(dir: string, runStarted: number): number {
   let pruned = 0;
   for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
     const file = path.join(dir, name);
+    // A staging file left by a killed worker (worker/cache-writes.ts): the run is over, so none is live.
+    if (file.endsWith(".tmp")) {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
     if (!file.endsWith(".js")) continue;
     try {
       if (fs.statSync(file).mtimeMs < runStarted) {

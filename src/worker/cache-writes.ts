@@ -27,6 +27,7 @@ export function writeCacheFile(file: string, content: string): void {
     if (!madeFolders.has(folder)) {
       await fs.promises.mkdir(folder, { recursive: true });
       madeFolders.add(folder);
+      await sweepStaleStaging(folder);
     }
     // pid, thread and a counter: the CommonJS loader and the ESM hooks thread share the pid.
     const staging = `${file}.${process.pid}-${threadId}-${++staged}.tmp`;
@@ -36,6 +37,24 @@ export function writeCacheFile(file: string, content: string): void {
       throw error;
     });
   });
+}
+
+/**
+ * A worker killed between a staging write and its rename (a timeout, a crash, ^C) leaves the
+ * staging file behind. It is never read, but nothing else removes it, so the first write into a
+ * folder removes the ones old enough that no live run can still be renaming them.
+ */
+export const STALE_STAGING_MS = 60_000;
+
+async function sweepStaleStaging(folder: string): Promise<void> {
+  const names = await fs.promises.readdir(folder).catch(() => [] as string[]);
+  const before = Date.now() - STALE_STAGING_MS;
+  for (const name of names) {
+    if (!name.endsWith(".tmp")) continue;
+    const file = path.join(folder, name);
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    if (stat && stat.mtimeMs < before) await fs.promises.rm(file, { force: true });
+  }
 }
 
 /** Marks a cache entry as used by this run (its mtime), in the background. */

@@ -27,6 +27,7 @@ function writeCacheFile(file, content) {
     if (!madeFolders.has(folder)) {
       await fs.promises.mkdir(folder, { recursive: true });
       madeFolders.add(folder);
+      await sweepStaleStaging(folder);
     }
     const staging = `${file}.${process.pid}-${threadId}-${++staged}.tmp`;
     await fs.promises.writeFile(staging, content);
@@ -35,6 +36,17 @@ function writeCacheFile(file, content) {
       throw error;
     });
   });
+}
+var STALE_STAGING_MS = 6e4;
+async function sweepStaleStaging(folder) {
+  const names = await fs.promises.readdir(folder).catch(() => []);
+  const before = Date.now() - STALE_STAGING_MS;
+  for (const name of names) {
+    if (!name.endsWith(".tmp")) continue;
+    const file = path.join(folder, name);
+    const stat = await fs.promises.stat(file).catch(() => void 0);
+    if (stat && stat.mtimeMs < before) await fs.promises.rm(file, { force: true });
+  }
 }
 function touchCacheFile(file) {
   track(async () => {
@@ -71,7 +83,7 @@ function transformCacheDir(projectDir) {
   if (!fs2.existsSync(modules)) return void 0;
   return path2.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${true ? "ff68d26ad37e6a04" : unbundledStamp()}`;
+var BUILD_STAMP = `${VERSION}:${true ? "1f5f3501e9f0d1cb" : unbundledStamp()}`;
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
