@@ -97,6 +97,35 @@ describe("a Drizzle project whose chain has a slow or a hanging migration", () =
     }
   });
 
+  test("failures one after another: each named at its statement, each listed once in the progress, the chain goes on", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      project.generate("init");
+      for (const name of ["first_broken", "second_broken", "after"]) project.generate(name, ["--custom"]);
+      const file = (name: string) => project.migrationFiles().find((f) => f.includes(name) && f.endsWith(".sql"))!;
+      fs.writeFileSync(path.join(project.dir, "drizzle", file("first_broken")), `UPDATE "users" SET "display_name" = 'x';\n--> statement-breakpoint\nUPDATE "nowhere" SET "a" = 1;\n`);
+      fs.writeFileSync(path.join(project.dir, "drizzle", file("second_broken")), `UPDATE "elsewhere" SET "b" = 2;\n`);
+      fs.writeFileSync(path.join(project.dir, "drizzle", file("after")), `UPDATE "users" SET "display_name" = 'y';\n`);
+      const { report, status, stderr } = await runCliJson(["check"], { cwd: project.dir });
+      expect(status).toBe(1);
+      expect(report.findings.map((f) => [f.ruleId, f.location?.file, f.location?.line])).toEqual([
+        ["migration-failed", path.join("drizzle", file("first_broken")), 3],
+        ["migration-failed", path.join("drizzle", file("second_broken")), 1],
+      ]);
+      expect(report.migrations.map((m) => [m.name, m.status, m.ranAfterFailure])).toEqual([
+        ["0000_init", "applied", false],
+        ["0001_first_broken", "failed", false],
+        ["0002_second_broken", "failed", true],
+        ["0003_after", "applied", true],
+      ]);
+      // The second failure was the first migration of its batch: announced once, not again by its rerun.
+      const listed = stderr.split("\n").filter((line) => /^\s+000\d_\w+$/.test(line)).map((line) => line.trim());
+      expect(listed).toEqual(["0000_init", "0001_first_broken", "0002_second_broken", "0003_after"]);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   test("a migration slower than the batch budget runs once, in full: nothing missing, nothing applied twice", async () => {
     const project = drizzleProject("drizzle 0.45");
     try {

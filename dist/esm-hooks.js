@@ -10,7 +10,7 @@ import {
 import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-AD5ABR6N.js";
+} from "./chunk-IL4RLWI2.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,

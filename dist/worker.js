@@ -29,7 +29,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-AD5ABR6N.js";
+} from "./chunk-IL4RLWI2.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -5612,7 +5612,7 @@ var MigrationRunner = class {
       next += outcome.committed;
       if (outcome.end === "slow") this.batching = false;
       if (outcome.end !== "done") {
-        await this.run(jobs[next].migration, jobs[next].statements);
+        await this.run(jobs[next].migration, jobs[next].statements, { announced: outcome.committed === 0, oneByOne: outcome.end === "failed" });
         next++;
       }
     }
@@ -5646,11 +5646,11 @@ var MigrationRunner = class {
     }
     return this.records;
   }
-  async run(migration, statements) {
-    this.onMigrationStart(migration.name);
+  async run(migration, statements, options = {}) {
+    if (!options.announced) this.onMigrationStart(migration.name);
     const started = Date.now();
     const record = this.record(migration, statements);
-    const failure = await this.execute(statements, migration);
+    const failure = options.oneByOne ? await this.executeOneByOne(statements, migration) : await this.execute(statements, migration);
     if (this.keepStatements) record.statements = statements.slice(0, failure ? statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length : statements.length).filter((s) => s.trim()).map((s) => s.trim());
     record.durationMs = Date.now() - started;
     if (failure) {

@@ -204,7 +204,10 @@ class MigrationRunner {
       next += outcome.committed;
       if (outcome.end === "slow") this.batching = false;
       if (outcome.end !== "done") {
-        await this.run(jobs[next]!.migration, jobs[next]!.statements);
+        // A failure in the batch is a failure alone (same transaction, same session): straight to
+        // the statement-by-statement run that names it. A slow one gets a round trip of its own.
+        // The batch's first migration was announced already.
+        await this.run(jobs[next]!.migration, jobs[next]!.statements, { announced: outcome.committed === 0, oneByOne: outcome.end === "failed" });
         next++;
       }
     }
@@ -245,11 +248,11 @@ class MigrationRunner {
     return this.records;
   }
 
-  private async run(migration: PlannedMigration, statements: string[]): Promise<void> {
-    this.onMigrationStart(migration.name);
+  private async run(migration: PlannedMigration, statements: string[], options: { announced?: boolean; oneByOne?: boolean } = {}): Promise<void> {
+    if (!options.announced) this.onMigrationStart(migration.name);
     const started = Date.now();
     const record = this.record(migration, statements);
-    const failure = await this.execute(statements, migration);
+    const failure = options.oneByOne ? await this.executeOneByOne(statements, migration) : await this.execute(statements, migration);
     if (this.keepStatements) record.statements = statements.slice(0, failure ? statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length : statements.length).filter((s) => s.trim()).map((s) => s.trim());
     record.durationMs = Date.now() - started;
     if (failure) {
