@@ -126,6 +126,32 @@ describe("a Drizzle project whose chain has a slow or a hanging migration", () =
     }
   });
 
+  test("a deferred constraint that fails only at COMMIT: migration-failed on that migration, the chain goes on", async () => {
+    const project = drizzleProject("drizzle 0.45");
+    try {
+      project.generate("init");
+      project.generate("deferred", ["--custom"]);
+      project.generate("after", ["--custom"]);
+      const file = (name: string) => project.migrationFiles().find((f) => f.includes(name) && f.endsWith(".sql"))!;
+      fs.writeFileSync(
+        path.join(project.dir, "drizzle", file("deferred")),
+        `CREATE TABLE "parent_rows" ("id" integer PRIMARY KEY);\n--> statement-breakpoint\nCREATE TABLE "child_rows" ("parent_id" integer REFERENCES "parent_rows" ("id") DEFERRABLE INITIALLY DEFERRED);\n--> statement-breakpoint\nINSERT INTO "child_rows" VALUES (1);\n`,
+      );
+      fs.writeFileSync(path.join(project.dir, "drizzle", file("after")), `UPDATE "users" SET "display_name" = 'y';\n`);
+      const { report, status } = await runCliJson(["check"], { cwd: project.dir });
+      expect(status).toBe(1);
+      expect(report.findings.map((f) => [f.ruleId, f.location?.file])).toEqual([["migration-failed", path.join("drizzle", file("deferred"))]]);
+      expect(report.findings[0]!.message).toContain("violates foreign key constraint");
+      expect(report.migrations.map((m) => [m.name, m.status])).toEqual([
+        ["0000_init", "applied"],
+        ["0001_deferred", "failed"],
+        ["0002_after", "applied"],
+      ]);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   test("a migration slower than the batch budget runs once, in full: nothing missing, nothing applied twice", async () => {
     const project = drizzleProject("drizzle 0.45");
     try {

@@ -29,7 +29,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-IL4RLWI2.js";
+} from "./chunk-45LLJMZ6.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -5710,7 +5710,12 @@ var MigrationRunner = class {
         };
       }
     }
-    await this.client.query("COMMIT");
+    try {
+      await this.client.query("COMMIT");
+    } catch (error) {
+      const err = error;
+      return { code: typeof err.code === "string" ? err.code : void 0, message: `${err.message ?? String(error)} (when committing, after its last statement)`, statement: "COMMIT" };
+    }
     return void 0;
   }
 };

@@ -315,7 +315,14 @@ class MigrationRunner {
         };
       }
     }
-    await this.client.query("COMMIT");
+    try {
+      await this.client.query("COMMIT");
+    } catch (error) {
+      // A deferred constraint is checked here, after every statement succeeded; Postgres has
+      // rolled the transaction back already. The migration failed at its commit.
+      const err = error as { code?: string; message?: string };
+      return { code: typeof err.code === "string" ? err.code : undefined, message: `${err.message ?? String(error)} (when committing, after its last statement)`, statement: "COMMIT" };
+    }
     return undefined;
   }
 }
