@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-45LLJMZ6.js";
+} from "./chunk-JN7KRKHT.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

@@ -10,7 +10,7 @@ import {
 import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-45LLJMZ6.js";
+} from "./chunk-JN7KRKHT.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,

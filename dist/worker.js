@@ -29,7 +29,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-45LLJMZ6.js";
+} from "./chunk-JN7KRKHT.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL
@@ -5453,9 +5453,13 @@ function asRealMigrator(config) {
 
 // src/worker/drizzle/migration-batch.ts
 import crypto3 from "node:crypto";
+var SEPARATOR = "\n;\n";
+function transactionText(statements, beforeCommit = []) {
+  return ["BEGIN", ...statements.filter((s) => s.trim()), ...beforeCommit, "COMMIT"].join(SEPARATOR);
+}
 async function runMigrationBatch(request) {
   const column = `migration_gate_batch_${crypto3.randomBytes(6).toString("hex")}`;
-  const text = request.migrations.map((statements, index) => ["BEGIN", ...statements.filter((s) => s.trim()), `SELECT ${index} AS "${column}", txid_current()::text AS "${column}_xid"`, "COMMIT"].join("\n;\n")).join("\n;\n");
+  const text = request.migrations.map((statements, index) => transactionText(statements, [`SELECT ${index} AS "${column}", txid_current()::text AS "${column}_xid"`])).join(SEPARATOR);
   let last;
   let cancelled;
   const query = new esm_default.Query({ text });
@@ -5651,7 +5655,7 @@ var MigrationRunner = class {
     const started = Date.now();
     const record = this.record(migration, statements);
     const failure = options.oneByOne ? await this.executeOneByOne(statements, migration) : await this.execute(statements, migration);
-    if (this.keepStatements) record.statements = statements.slice(0, failure ? statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length : statements.length).filter((s) => s.trim()).map((s) => s.trim());
+    if (this.keepStatements && failure) record.statements = sentStatements(statements.slice(0, statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length));
     record.durationMs = Date.now() - started;
     if (failure) {
       record.status = "failed";
@@ -5670,7 +5674,7 @@ var MigrationRunner = class {
       durationMs: 0,
       createdTables: migration.meta.sql.flatMap((statement) => createdTablesIn(statement)),
       ranAfterFailure: this.failedBefore,
-      ...this.keepStatements && { statements: statements.filter((s) => s.trim()).map((s) => s.trim()) }
+      ...this.keepStatements && { statements: sentStatements(statements) }
     };
     this.records.push(record);
     return record;
@@ -5685,7 +5689,7 @@ var MigrationRunner = class {
    */
   async execute(statements, migration) {
     try {
-      await this.client.query(["BEGIN", ...statements.filter((statement) => statement.trim()), "COMMIT"].join("\n;\n"));
+      await this.client.query(transactionText(statements));
       return void 0;
     } catch {
       await this.client.query("ROLLBACK");
@@ -5700,25 +5704,26 @@ var MigrationRunner = class {
         await this.client.query(statement);
       } catch (error) {
         await this.client.query("ROLLBACK");
-        const err = error;
         const isOwn = migration !== void 0 && index < migration.meta.sql.length;
-        return {
-          code: typeof err.code === "string" ? err.code : void 0,
-          message: err.message ?? String(error),
-          statement: statement.trim(),
-          statementLine: isOwn ? lineOfStatement(migration.meta.sql, index) : void 0
-        };
+        return { ...failureOf2(error), statement: statement.trim(), statementLine: isOwn ? lineOfStatement(migration.meta.sql, index) : void 0 };
       }
     }
     try {
       await this.client.query("COMMIT");
     } catch (error) {
-      const err = error;
-      return { code: typeof err.code === "string" ? err.code : void 0, message: `${err.message ?? String(error)} (when committing, after its last statement)`, statement: "COMMIT" };
+      const failure = failureOf2(error);
+      return { ...failure, message: `${failure.message} (when committing, after its last statement)`, statement: "COMMIT" };
     }
     return void 0;
   }
 };
+function failureOf2(error) {
+  const err = error;
+  return { code: typeof err.code === "string" ? err.code : void 0, message: err.message ?? String(error) };
+}
+function sentStatements(statements) {
+  return statements.filter((s) => s.trim()).map((s) => s.trim());
+}
 function takeBatch(jobs, start) {
   let chars = 0;
   let end = start;

@@ -36,11 +36,17 @@ export interface BatchRequest {
   cancel: () => Promise<void>;
 }
 
+/** Between statements: on lines of their own, so a trailing `--` comment cannot swallow the next one. */
+const SEPARATOR = "\n;\n";
+
+/** One migration as one transaction, in one query's text; `beforeCommit` runs inside it, last. */
+export function transactionText(statements: string[], beforeCommit: string[] = []): string {
+  return ["BEGIN", ...statements.filter((s) => s.trim()), ...beforeCommit, "COMMIT"].join(SEPARATOR);
+}
+
 export async function runMigrationBatch(request: BatchRequest): Promise<BatchOutcome> {
   const column = `migration_gate_batch_${crypto.randomBytes(6).toString("hex")}`;
-  const text = request.migrations
-    .map((statements, index) => ["BEGIN", ...statements.filter((s) => s.trim()), `SELECT ${index} AS "${column}", txid_current()::text AS "${column}_xid"`, "COMMIT"].join("\n;\n"))
-    .join("\n;\n");
+  const text = request.migrations.map((statements, index) => transactionText(statements, [`SELECT ${index} AS "${column}", txid_current()::text AS "${column}_xid"`])).join(SEPARATOR);
   let last: { index: number; xid: string } | undefined;
   let cancelled: Promise<void> | undefined;
   const query = new pg.Query({ text });

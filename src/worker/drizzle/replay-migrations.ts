@@ -10,7 +10,7 @@ import { createdTablesIn, touchesIn } from "../created-tables.js";
 import type { DbConnection } from "../protocol.js";
 import type { AvailableMigration } from "../../migrations/tracking-rows.js";
 import type { DrizzleOrm, MigrationMeta, MigratorConfig } from "./drizzle-types.js";
-import { cancellerFor, runMigrationBatch } from "./migration-batch.js";
+import { cancellerFor, runMigrationBatch, transactionText } from "./migration-batch.js";
 
 const BREAKPOINT = STATEMENT_BREAKPOINT;
 /** Migrations per round trip, and at most this much SQL in one (a large migration goes alone). */
@@ -253,7 +253,8 @@ class MigrationRunner {
     const started = Date.now();
     const record = this.record(migration, statements);
     const failure = options.oneByOne ? await this.executeOneByOne(statements, migration) : await this.execute(statements, migration);
-    if (this.keepStatements) record.statements = statements.slice(0, failure ? statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length : statements.length).filter((s) => s.trim()).map((s) => s.trim());
+    // A failed migration keeps the statements up to the failing one (record() kept them all).
+    if (this.keepStatements && failure) record.statements = sentStatements(statements.slice(0, statements.findIndex((s) => s.trim() === failure.statement) + 1 || statements.length));
     record.durationMs = Date.now() - started;
     if (failure) {
       record.status = "failed";
@@ -273,7 +274,7 @@ class MigrationRunner {
       durationMs: 0,
       createdTables: migration.meta.sql.flatMap((statement) => createdTablesIn(statement)),
       ranAfterFailure: this.failedBefore,
-      ...(this.keepStatements && { statements: statements.filter((s) => s.trim()).map((s) => s.trim()) }),
+      ...(this.keepStatements && { statements: sentStatements(statements) }),
     };
     this.records.push(record);
     return record;
@@ -289,7 +290,7 @@ class MigrationRunner {
    */
   private async execute(statements: string[], migration?: PlannedMigration): Promise<MigrationFailure | undefined> {
     try {
-      await this.client.query(["BEGIN", ...statements.filter((statement) => statement.trim()), "COMMIT"].join("\n;\n"));
+      await this.client.query(transactionText(statements));
       return undefined;
     } catch {
       await this.client.query("ROLLBACK");
@@ -305,14 +306,8 @@ class MigrationRunner {
         await this.client.query(statement);
       } catch (error) {
         await this.client.query("ROLLBACK");
-        const err = error as { code?: string; message?: string };
         const isOwn = migration !== undefined && index < migration.meta.sql.length;
-        return {
-          code: typeof err.code === "string" ? err.code : undefined,
-          message: err.message ?? String(error),
-          statement: statement.trim(),
-          statementLine: isOwn ? lineOfStatement(migration.meta.sql, index) : undefined,
-        };
+        return { ...failureOf(error), statement: statement.trim(), statementLine: isOwn ? lineOfStatement(migration.meta.sql, index) : undefined };
       }
     }
     try {
@@ -320,11 +315,22 @@ class MigrationRunner {
     } catch (error) {
       // A deferred constraint is checked here, after every statement succeeded; Postgres has
       // rolled the transaction back already. The migration failed at its commit.
-      const err = error as { code?: string; message?: string };
-      return { code: typeof err.code === "string" ? err.code : undefined, message: `${err.message ?? String(error)} (when committing, after its last statement)`, statement: "COMMIT" };
+      const failure = failureOf(error);
+      return { ...failure, message: `${failure.message} (when committing, after its last statement)`, statement: "COMMIT" };
     }
     return undefined;
   }
+}
+
+/** Postgres's error as a failure: its SQLSTATE and message. */
+function failureOf(error: unknown): { code: string | undefined; message: string } {
+  const err = error as { code?: string; message?: string };
+  return { code: typeof err.code === "string" ? err.code : undefined, message: err.message ?? String(error) };
+}
+
+/** The statements as a record keeps them: trimmed, the empty ones left out. */
+function sentStatements(statements: string[]): string[] {
+  return statements.filter((s) => s.trim()).map((s) => s.trim());
 }
 
 /** The jobs from `start` that go in one round trip: up to BATCH_MIGRATIONS, and BATCH_CHARS of SQL. */
