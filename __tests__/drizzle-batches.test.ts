@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { cancellerFor, runMigrationBatch } from "../src/worker/drizzle/migration-batch.js";
 import type { ProvisionedDatabase } from "../src/postgres/provider.js";
-import { drizzleProject } from "./helpers/drizzle.js";
+import { drizzleProject, type DrizzleProject } from "./helpers/drizzle.js";
 import { startTestPostgres } from "./helpers/postgres.js";
 import { runCli, runCliJson } from "./helpers/run-cli.js";
 
@@ -76,18 +76,23 @@ describe("a batch of migrations against a real Postgres", () => {
   });
 });
 
+/** drizzle-kit generate --custom for each name, in order, filled with its SQL; returns each one's file under drizzle/. */
+function customMigrations(project: DrizzleProject, sql: Record<string, string>): Record<string, string> {
+  for (const name of Object.keys(sql)) project.generate(name, ["--custom"]);
+  const files: Record<string, string> = {};
+  for (const [name, text] of Object.entries(sql)) {
+    files[name] = project.migrationFiles().find((f) => f.includes(name) && f.endsWith(".sql"))!;
+    fs.writeFileSync(path.join(project.dir, "drizzle", files[name]!), text);
+  }
+  return files;
+}
+
 describe("a Drizzle project whose chain has a slow or a hanging migration", () => {
   test("a migration that hangs inside a batch is the one the timeout names", async () => {
     const project = drizzleProject("drizzle 0.45");
     try {
       project.generate("init");
-      project.generate("backfill", ["--custom"]);
-      project.generate("wait", ["--custom"]);
-      project.generate("after", ["--custom"]);
-      const files = project.migrationFiles().filter((f) => f.endsWith(".sql"));
-      fs.writeFileSync(path.join(project.dir, "drizzle", files.find((f) => f.includes("backfill"))!), `UPDATE "users" SET "display_name" = 'x';\n`);
-      fs.writeFileSync(path.join(project.dir, "drizzle", files.find((f) => f.includes("wait"))!), `SELECT pg_sleep(600);\n`);
-      fs.writeFileSync(path.join(project.dir, "drizzle", files.find((f) => f.includes("after"))!), `UPDATE "users" SET "display_name" = 'y';\n`);
+      customMigrations(project, { backfill: `UPDATE "users" SET "display_name" = 'x';\n`, wait: `SELECT pg_sleep(600);\n`, after: `UPDATE "users" SET "display_name" = 'y';\n` });
       const run = await runCli(["check", "--timeout", "8"], { cwd: project.dir });
       expect(run.status).toBe(2);
       // The batch started at 0000_init; without the cancel and rerun the timeout would name that one.
@@ -101,16 +106,16 @@ describe("a Drizzle project whose chain has a slow or a hanging migration", () =
     const project = drizzleProject("drizzle 0.45");
     try {
       project.generate("init");
-      for (const name of ["first_broken", "second_broken", "after"]) project.generate(name, ["--custom"]);
-      const file = (name: string) => project.migrationFiles().find((f) => f.includes(name) && f.endsWith(".sql"))!;
-      fs.writeFileSync(path.join(project.dir, "drizzle", file("first_broken")), `UPDATE "users" SET "display_name" = 'x';\n--> statement-breakpoint\nUPDATE "nowhere" SET "a" = 1;\n`);
-      fs.writeFileSync(path.join(project.dir, "drizzle", file("second_broken")), `UPDATE "elsewhere" SET "b" = 2;\n`);
-      fs.writeFileSync(path.join(project.dir, "drizzle", file("after")), `UPDATE "users" SET "display_name" = 'y';\n`);
+      const file = customMigrations(project, {
+        first_broken: `UPDATE "users" SET "display_name" = 'x';\n--> statement-breakpoint\nUPDATE "nowhere" SET "a" = 1;\n`,
+        second_broken: `UPDATE "elsewhere" SET "b" = 2;\n`,
+        after: `UPDATE "users" SET "display_name" = 'y';\n`,
+      });
       const { report, status, stderr } = await runCliJson(["check"], { cwd: project.dir });
       expect(status).toBe(1);
       expect(report.findings.map((f) => [f.ruleId, f.location?.file, f.location?.line])).toEqual([
-        ["migration-failed", path.join("drizzle", file("first_broken")), 3],
-        ["migration-failed", path.join("drizzle", file("second_broken")), 1],
+        ["migration-failed", path.join("drizzle", file.first_broken!), 3],
+        ["migration-failed", path.join("drizzle", file.second_broken!), 1],
       ]);
       expect(report.migrations.map((m) => [m.name, m.status, m.ranAfterFailure])).toEqual([
         ["0000_init", "applied", false],
@@ -130,17 +135,13 @@ describe("a Drizzle project whose chain has a slow or a hanging migration", () =
     const project = drizzleProject("drizzle 0.45");
     try {
       project.generate("init");
-      project.generate("deferred", ["--custom"]);
-      project.generate("after", ["--custom"]);
-      const file = (name: string) => project.migrationFiles().find((f) => f.includes(name) && f.endsWith(".sql"))!;
-      fs.writeFileSync(
-        path.join(project.dir, "drizzle", file("deferred")),
-        `CREATE TABLE "parent_rows" ("id" integer PRIMARY KEY);\n--> statement-breakpoint\nCREATE TABLE "child_rows" ("parent_id" integer REFERENCES "parent_rows" ("id") DEFERRABLE INITIALLY DEFERRED);\n--> statement-breakpoint\nINSERT INTO "child_rows" VALUES (1);\n`,
-      );
-      fs.writeFileSync(path.join(project.dir, "drizzle", file("after")), `UPDATE "users" SET "display_name" = 'y';\n`);
+      const file = customMigrations(project, {
+        deferred: `CREATE TABLE "parent_rows" ("id" integer PRIMARY KEY);\n--> statement-breakpoint\nCREATE TABLE "child_rows" ("parent_id" integer REFERENCES "parent_rows" ("id") DEFERRABLE INITIALLY DEFERRED);\n--> statement-breakpoint\nINSERT INTO "child_rows" VALUES (1);\n`,
+        after: `UPDATE "users" SET "display_name" = 'y';\n`,
+      });
       const { report, status } = await runCliJson(["check"], { cwd: project.dir });
       expect(status).toBe(1);
-      expect(report.findings.map((f) => [f.ruleId, f.location?.file])).toEqual([["migration-failed", path.join("drizzle", file("deferred"))]]);
+      expect(report.findings.map((f) => [f.ruleId, f.location?.file])).toEqual([["migration-failed", path.join("drizzle", file.deferred!)]]);
       expect(report.findings[0]!.message).toContain("violates foreign key constraint");
       expect(report.migrations.map((m) => [m.name, m.status])).toEqual([
         ["0000_init", "applied"],
@@ -161,8 +162,7 @@ describe("a Drizzle project whose chain has a slow or a hanging migration", () =
       const notes = project.migrationFiles().find((f) => f.includes("notes") && f.endsWith(".sql"))!;
       // Its CREATE TABLE runs before the sleep the cancel interrupts: rolled back, then rerun alone.
       fs.appendFileSync(path.join(project.dir, "drizzle", notes), `\n--> statement-breakpoint\nSELECT pg_sleep(1.5);\n`);
-      project.generate("later", ["--custom"]);
-      fs.writeFileSync(path.join(project.dir, "drizzle", project.migrationFiles().find((f) => f.includes("later") && f.endsWith(".sql"))!), `INSERT INTO "notes" ("body") VALUES ('after the slow one');\n`);
+      customMigrations(project, { later: `INSERT INTO "notes" ("body") VALUES ('after the slow one');\n` });
       const { report, status } = await runCliJson(["check"], { cwd: project.dir });
       expect(report.findings).toEqual([]);
       expect(status).toBe(0);
