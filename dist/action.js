@@ -23,7 +23,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-LJCVEXCU.js";
+} from "./chunk-3B3J6YP6.js";
 import {
   COMMENT_MAX_BYTES,
   SUMMARY_MAX_BYTES,
@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-JN7KRKHT.js";
+} from "./chunk-QF5EATBI.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

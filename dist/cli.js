@@ -19,7 +19,7 @@ import {
   suggestFix,
   writeErrorSarifFile,
   writeSarifFile
-} from "./chunk-LJCVEXCU.js";
+} from "./chunk-3B3J6YP6.js";
 import {
   formatMarkdown,
   formatText

@@ -11,6 +11,15 @@ import { startWatchdog } from "./watchdog.js";
 import { unprivilegedUser, type RunAs } from "./run-as.js";
 
 const READY_TIMEOUT_MS = 30_000;
+/**
+ * Postgres' default is 128MB. The cluster's files sit in the OS page cache (tmpfs when there is
+ * room, data-root.ts), so every page a backend pulls into shared buffers is held twice, and
+ * each backend's RSS counts the buffers it touched: at 500 entities the catalog read and the
+ * cross-check together held about 35 MB more than with 16MB, with no measurable time lost
+ * (docs/performance.md, "Peak RSS"). Nothing the gate runs needs a larger cache: DDL and
+ * catalog reads of a few MB.
+ */
+export const SHARED_BUFFERS = "16MB";
 
 export interface LocalClusterOptions {
   binaries: PostgresBinaries;
@@ -52,7 +61,7 @@ export async function startLocalCluster({ binaries: located, provider, settings 
 
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
-      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
+      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", shared_buffers: SHARED_BUFFERS, ...settings };
       server = spawn(
         binaries.postgres,
         ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],

@@ -1808,6 +1808,7 @@ function unprivilegedUser() {
 
 // src/postgres/local-cluster.ts
 var READY_TIMEOUT_MS = 3e4;
+var SHARED_BUFFERS = "16MB";
 async function startLocalCluster({ binaries: located, provider, settings = {}, onServerLog }) {
   const runAs = unprivilegedUser();
   const binaries = runAs ? reachableByOthers(located) : located;
@@ -1829,7 +1830,7 @@ async function startLocalCluster({ binaries: located, provider, settings = {}, o
     await run2(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runAs);
     for (let attempt2 = 1; ; attempt2++) {
       const port = await freePort();
-      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...settings };
+      const serverSettings = { listen_addresses: "127.0.0.1", fsync: "off", synchronous_commit: "off", full_page_writes: "off", shared_buffers: SHARED_BUFFERS, ...settings };
       server = spawn3(
         binaries.postgres,
         ["-D", dataDir, "-p", String(port), "-k", root, ...Object.entries(serverSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
