@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import pg from "pg";
 import { dockerProvider } from "../src/postgres/docker.js";
 import { embeddedProvider } from "../src/postgres/embedded.js";
 import { SHARED_BUFFERS } from "../src/postgres/local-cluster.js";
+import { withClient } from "../src/postgres/with-client.js";
 import { embeddedStatus } from "../src/postgres/embedded-binaries.js";
 import { findLocalBinaries } from "../src/postgres/local-binaries.js";
 import { EXAMPLE, REPO } from "./helpers/paths.js";
@@ -95,10 +95,7 @@ describe("Postgres providers", () => {
   test("embedded: the throwaway server runs with a small buffer cache, its files already being in memory", async () => {
     const db = await embeddedProvider.start({ choice: "embedded", major: 17, log: () => undefined });
     try {
-      const client = new pg.Client(db.connection);
-      await client.connect();
-      const { rows } = await client.query<{ shared_buffers: string }>("SHOW shared_buffers");
-      await client.end();
+      const { rows } = await withClient(db.connection, (client) => client.query<{ shared_buffers: string }>("SHOW shared_buffers"));
       // What local-cluster.ts sets; Postgres' default (128MB) doubled what the page cache already holds.
       expect(rows[0]!.shared_buffers).toBe(SHARED_BUFFERS);
       expect(SHARED_BUFFERS).toBe("16MB");

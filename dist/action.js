@@ -42,7 +42,7 @@ import {
 } from "./chunk-K75UFBPM.js";
 import {
   transformCacheDir
-} from "./chunk-QF5EATBI.js";
+} from "./chunk-MHSKVNZK.js";
 import {
   VERSION
 } from "./chunk-4MEC2Z5D.js";

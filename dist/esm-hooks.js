@@ -10,7 +10,7 @@ import {
 import {
   cachedTransform,
   flushCacheWrites
-} from "./chunk-QF5EATBI.js";
+} from "./chunk-MHSKVNZK.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   TYPESCRIPT_EXTENSIONS,

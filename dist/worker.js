@@ -29,7 +29,7 @@ import {
   loadTransformer,
   transformCacheDir,
   writeCacheFile
-} from "./chunk-QF5EATBI.js";
+} from "./chunk-MHSKVNZK.js";
 import "./chunk-4MEC2Z5D.js";
 import {
   SITE_REGISTRY_GLOBAL

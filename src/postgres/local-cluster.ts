@@ -16,7 +16,7 @@ const READY_TIMEOUT_MS = 30_000;
  * room, data-root.ts), so every page a backend pulls into shared buffers is held twice, and
  * each backend's RSS counts the buffers it touched: at 500 entities the catalog read and the
  * cross-check together held about 35 MB more than with 16MB, with no measurable time lost
- * (docs/performance.md, "Peak RSS"). Nothing the gate runs needs a larger cache: DDL and
+ * (docs/performance.md, "Cold start", change 10). Nothing the gate runs needs a larger cache: DDL and
  * catalog reads of a few MB.
  */
 export const SHARED_BUFFERS = "16MB";

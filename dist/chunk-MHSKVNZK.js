@@ -83,7 +83,7 @@ function transformCacheDir(projectDir) {
   if (!fs2.existsSync(modules)) return void 0;
   return path2.join(modules, ".cache", "migration-gate", "transform");
 }
-var BUILD_STAMP = `${VERSION}:${true ? "766e86f84bc07d8c" : unbundledStamp()}`;
+var BUILD_STAMP = `${VERSION}:${true ? "f874032ab624bc5d" : unbundledStamp()}`;
 function cachedTransform(request, cacheDir) {
   if (!cacheDir || isFixOverlayFile(request.filename)) return loadTransformer().transformModuleWithDependencies(request).code;
   const strictNullChecks = strictNullChecksFor(request.tsconfig);
